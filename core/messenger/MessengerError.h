@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Error codes at the messenger facade: what the UI and headless mode show to people.
+#pragma once
+
+#include "core/protocol/ProtocolError.h"
+#include "core/storage/StorageError.h"
+
+#include <QString>
+
+namespace sotto::messenger {
+
+enum class Errc {
+    Storage,         // the database refused
+    NoSession,       // no session yet: a bundle is needed (network fetches it)
+    UnknownContact,
+    IdentityChanged, // the contact's key changed: accept it first
+    Blocked,
+    Duplicate,       // already received; dropped
+    InvalidMessage,  // malformed or forged; dropped
+    InvalidInput,    // the user's own input is out of bounds (e.g. too long)
+    Internal,
+};
+
+struct Error {
+    Errc code = Errc::Internal;
+    QString reason;
+
+    static Error from(const protocol::Error &e);
+    static Error from(const storage::Error &e);
+};
+
+} // namespace sotto::messenger

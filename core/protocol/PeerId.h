@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PeerId names a profile on the LAN: 128 random bits in hex, chosen at profile creation.
+// It is the libsignal address name (device 1) and the stable identifier of safety numbers.
+// It says nothing about trust; the identity key bound to it does.
+#pragma once
+
+#include <QHash>
+#include <QString>
+
+#include <string>
+
+#include <signal/signal_protocol_types.h>
+
+namespace sotto::protocol {
+
+class PeerId {
+public:
+    PeerId() = default;
+    static PeerId generate();
+    // Accepts exactly 32 lower-case hex digits; anything else gives an invalid id.
+    static PeerId fromString(const QString &text);
+
+    bool isValid() const { return !m_text.isEmpty(); }
+    const QString &toString() const { return m_text; }
+    std::string toStdString() const { return m_text.toStdString(); }
+
+    friend bool operator==(const PeerId &, const PeerId &) = default;
+    friend size_t qHash(const PeerId &id, size_t seed = 0) { return qHash(id.m_text, seed); }
+
+private:
+    QString m_text;
+};
+
+// A libsignal address that owns its name: libsignal keeps the pointer, so the address
+// must outlive every builder and cipher made with it (hence not copyable or movable).
+class SignalAddress {
+public:
+    explicit SignalAddress(const PeerId &peer, int32_t deviceId = 1);
+    SignalAddress(const SignalAddress &) = delete;
+    SignalAddress &operator=(const SignalAddress &) = delete;
+
+    const signal_protocol_address *get() const { return &m_address; }
+
+private:
+    std::string m_name;
+    signal_protocol_address m_address;
+};
+
+} // namespace sotto::protocol

@@ -1,0 +1,362 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocol/SessionManager.h"
+
+#include "core/crypto/SignalHandles.h"
+#include "core/protocol/Padding.h"
+#include "core/protocol/ProtocolLog.h"
+
+#include <signal/curve.h>
+#include <signal/protocol.h>
+#include <signal/session_builder.h>
+#include <signal/session_cipher.h>
+#include <signal/session_pre_key.h>
+
+namespace sotto::protocol {
+namespace {
+
+Error storeFailed() { return {Errc::StoreFailed, QStringLiteral("could not open a store transaction")}; }
+
+// libsignal writes (version << 4 | version) with version 3. In a PreKey message this byte
+// is outside every MAC, so anything else is refused here rather than silently accepted.
+constexpr char CurrentVersionByte = 0x33;
+
+struct DecryptContext {
+    const SessionManager::PlaintextSink *sink = nullptr;
+    std::optional<std::uint32_t> outerRegistrationId; // PreKey messages only
+    std::optional<Error> sinkError;
+};
+
+// Our plaintext frame inside the ratchet: the sender's registration id (4 bytes, big
+// endian), then the caller's content, then the padding. The PreKey message carries the
+// registration id again outside the MAC; comparing the two makes a tampered outer copy
+// fail instead of being stored in the session.
+QByteArray frame(std::uint32_t registrationId, const QByteArray &content)
+{
+    QByteArray framed;
+    framed.reserve(content.size() + 4);
+    for (int shift = 24; shift >= 0; shift -= 8)
+        framed.append(char((registrationId >> shift) & 0xff));
+    framed.append(content);
+    return framed;
+}
+
+// Runs inside libsignal's decrypt, after the MAC check and before the session is saved.
+int onPlaintext(session_cipher *, signal_buffer *plaintext, void *decryptContext)
+{
+    auto *ctx = static_cast<DecryptContext *>(decryptContext);
+    QByteArray padded = crypto::toByteArray(plaintext);
+    std::optional<QByteArray> unpadded = unpad(padded);
+    crypto::wipe(padded);
+    if (!unpadded || unpadded->size() < 4) {
+        ctx->sinkError = Error{Errc::InvalidMessage, QStringLiteral("bad padding")};
+        return SG_ERR_INVALID_MESSAGE;
+    }
+    const auto *head = reinterpret_cast<const uchar *>(unpadded->constData());
+    const std::uint32_t innerRegistrationId = (std::uint32_t(head[0]) << 24) | (std::uint32_t(head[1]) << 16)
+        | (std::uint32_t(head[2]) << 8) | std::uint32_t(head[3]);
+    if (ctx->outerRegistrationId && *ctx->outerRegistrationId != innerRegistrationId) {
+        ctx->sinkError = Error{Errc::InvalidMessage, QStringLiteral("registration id was tampered with")};
+        return SG_ERR_INVALID_MESSAGE;
+    }
+    QByteArray content = unpadded->mid(4);
+    crypto::wipe(*unpadded);
+    std::expected<void, Error> r = (*ctx->sink)(content);
+    crypto::wipe(content);
+    if (!r) {
+        ctx->sinkError = r.error();
+        return SG_ERR_UNKNOWN;
+    }
+    return SG_SUCCESS;
+}
+
+crypto::SignalPtr<ec_public_key> decodeKey(const QByteArray &bytes, signal_context *ctx)
+{
+    crypto::Adopt<ec_public_key> key;
+    if (bytes.isEmpty()
+        || curve_decode_point(key.out(), reinterpret_cast<const uint8_t *>(bytes.constData()), size_t(bytes.size()), ctx) != SG_SUCCESS)
+        return {};
+    return key.take();
+}
+
+} // namespace
+
+struct SessionManager::Cipher {
+    explicit Cipher(const PeerId &peer)
+        : address(peer)
+    {
+    }
+    ~Cipher()
+    {
+        if (cipher)
+            session_cipher_free(cipher);
+    }
+    SignalAddress address; // libsignal keeps a pointer to it: it lives as long as the cipher
+    session_cipher *cipher = nullptr;
+};
+
+SessionManager::SessionManager(crypto::SignalContext &context, ProtocolStore &store, KeyPolicy policy)
+    : m_context(context)
+    , m_store(store)
+    , m_binding(context.get(), store)
+    , m_keys(context, store, policy)
+{
+}
+
+SessionManager::~SessionManager() = default;
+
+SessionManager::Cipher *SessionManager::cipherFor(const PeerId &peer)
+{
+    auto it = m_ciphers.find(peer.toString());
+    if (it != m_ciphers.end())
+        return it->second.get();
+    auto entry = std::make_unique<Cipher>(peer);
+    if (session_cipher_create(&entry->cipher, m_binding.get(), entry->address.get(), m_context.get()) != SG_SUCCESS)
+        return nullptr;
+    session_cipher_set_decryption_callback(entry->cipher, onPlaintext);
+    Cipher *raw = entry.get();
+    m_ciphers.emplace(peer.toString(), std::move(entry));
+    return raw;
+}
+
+std::expected<void, Error> SessionManager::checkTrust(const PeerId &peer)
+{
+    std::optional<IdentityRecord> record = m_store.identity(peer);
+    if (!record)
+        return {};
+    if (record->trust == TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+    if (record->trust == TrustState::Changed)
+        return std::unexpected(Error{Errc::IdentityChanged, QStringLiteral("contact's identity key changed; not accepted yet")});
+    return {};
+}
+
+// libsignal refused a key through is_trusted_identity. The refused call's transaction is
+// rolled back by now; record the change in a transaction of its own so that the user can
+// see it and decide.
+Error SessionManager::recordRefusal(Error original)
+{
+    std::optional<StoreBinding::Refusal> refusal = m_binding.takeRefusal();
+    if (original.code != Errc::UntrustedIdentity || !refusal)
+        return original;
+    StoreTransaction tx(m_store);
+    std::optional<IdentityRecord> record = m_store.identity(refusal->peer);
+    if (!tx.isOpen() || !record)
+        return original;
+    record->trust = TrustState::Changed;
+    record->pendingKey = refusal->key;
+    if (!m_store.saveIdentity(*record) || !tx.commit())
+        return Error{Errc::StoreFailed, QStringLiteral("could not record the changed identity")};
+    qCWarning(lcProtocol) << "identity key of contact" << refusal->peer.toString() << "changed; refused until accepted";
+    return Error{Errc::IdentityChanged, QStringLiteral("contact's identity key changed")};
+}
+
+std::expected<PreKeyBundle, Error> SessionManager::ownBundle()
+{
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    std::expected<PreKeyBundle, Error> bundle = buildOwnBundle(m_context, m_store);
+    if (!bundle)
+        return bundle;
+    if (auto r = m_keys.replenishPreKeys(); !r)
+        return std::unexpected(r.error());
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return bundle;
+}
+
+std::expected<void, Error> SessionManager::startSession(const PreKeyBundle &b)
+{
+    if (std::optional<IdentityRecord> record = m_store.identity(b.peer); record && record->trust == TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+
+    signal_context *ctx = m_context.get();
+    auto identityKey = decodeKey(b.identityKey, ctx);
+    auto signedPreKey = decodeKey(b.signedPreKey, ctx);
+    auto preKey = decodeKey(b.preKey, ctx);
+    if (!identityKey || !signedPreKey || (!b.preKey.isEmpty() && !preKey))
+        return std::unexpected(Error{Errc::InvalidKey, QStringLiteral("bundle holds an invalid key")});
+
+    crypto::Adopt<session_pre_key_bundle> bundle;
+    int rc = session_pre_key_bundle_create(bundle.out(), b.registrationId, b.deviceId, b.preKeyId, preKey.get(),
+                                           b.signedPreKeyId, signedPreKey.get(),
+                                           reinterpret_cast<const uint8_t *>(b.signedPreKeySignature.constData()),
+                                           size_t(b.signedPreKeySignature.size()), identityKey.get());
+    if (rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "bundle"));
+    auto bundleOwned = bundle.take();
+
+    SignalAddress address(b.peer);
+    session_builder *builder = nullptr;
+    if (session_builder_create(&builder, m_binding.get(), address.get(), ctx) != SG_SUCCESS)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("session builder")});
+    std::unique_ptr<session_builder, void (*)(session_builder *)> builderOwned(builder, session_builder_free);
+
+    {
+        StoreTransaction tx(m_store);
+        if (!tx.isOpen())
+            return std::unexpected(storeFailed());
+        rc = session_builder_process_pre_key_bundle(builder, bundleOwned.get());
+        if (rc == SG_SUCCESS) {
+            if (!tx.commit())
+                return std::unexpected(storeFailed());
+            m_ciphers.erase(b.peer.toString());
+            return {};
+        }
+    }
+    return std::unexpected(recordRefusal(Error::fromSignal(rc, "start session")));
+}
+
+bool SessionManager::hasSession(const PeerId &peer)
+{
+    SignalAddress address(peer);
+    return signal_protocol_session_contains_session(m_binding.get(), address.get()) == 1;
+}
+
+std::expected<CipherMessage, Error> SessionManager::encrypt(const PeerId &peer, const QByteArray &plaintext)
+{
+    if (plaintext.size() > MaxPlaintextSize)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("message too large")});
+    if (auto trusted = checkTrust(peer); !trusted)
+        return std::unexpected(trusted.error());
+    // Without a session libsignal answers SG_ERR_UNKNOWN; say what is really missing.
+    if (!hasSession(peer))
+        return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this contact")});
+    Cipher *cipher = cipherFor(peer);
+    if (!cipher)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("session cipher")});
+
+    const LocalIdentityRecord *local = m_binding.localIdentity();
+    if (!local)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("no local identity")});
+    QByteArray framed = frame(local->registrationId, plaintext);
+    QByteArray padded = pad(framed);
+    crypto::wipe(framed);
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    crypto::Adopt<ciphertext_message> message;
+    const int rc = session_cipher_encrypt(cipher->cipher, reinterpret_cast<const uint8_t *>(padded.constData()),
+                                          size_t(padded.size()), message.out());
+    crypto::wipe(padded);
+    if (rc != SG_SUCCESS)
+        return std::unexpected(recordRefusal(Error::fromSignal(rc, "encrypt")));
+    auto owned = message.take();
+    CipherMessage out;
+    out.kind = ciphertext_message_get_type(owned.get()) == CIPHERTEXT_PREKEY_TYPE ? MessageKind::PreKey : MessageKind::Whisper;
+    out.bytes = crypto::toByteArray(ciphertext_message_get_serialized(owned.get()));
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return out;
+}
+
+std::expected<void, Error> SessionManager::decrypt(const PeerId &peer, const CipherMessage &message, const PlaintextSink &sink)
+{
+    if (message.bytes.isEmpty() || message.bytes.size() > MaxCiphertextSize)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
+    if (message.kind != MessageKind::PreKey && message.kind != MessageKind::Whisper)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("unknown message kind")});
+    if (message.bytes.at(0) != CurrentVersionByte)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("unsupported message version")});
+    if (auto trusted = checkTrust(peer); !trusted)
+        return std::unexpected(trusted.error());
+    Cipher *cipher = cipherFor(peer);
+    if (!cipher)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("session cipher")});
+
+    signal_context *ctx = m_context.get();
+    const auto *data = reinterpret_cast<const uint8_t *>(message.bytes.constData());
+    const size_t len = size_t(message.bytes.size());
+    DecryptContext decryptContext{&sink, std::nullopt, std::nullopt};
+    int rc = SG_SUCCESS;
+    {
+        StoreTransaction tx(m_store);
+        if (!tx.isOpen())
+            return std::unexpected(storeFailed());
+        signal_buffer *plaintext = nullptr;
+        if (message.kind == MessageKind::PreKey) {
+            crypto::Adopt<pre_key_signal_message> parsed;
+            rc = pre_key_signal_message_deserialize(parsed.out(), data, len, ctx);
+            if (rc == SG_SUCCESS) {
+                auto owned = parsed.take();
+                decryptContext.outerRegistrationId = pre_key_signal_message_get_registration_id(owned.get());
+                rc = session_cipher_decrypt_pre_key_signal_message(cipher->cipher, owned.get(), &decryptContext, &plaintext);
+            }
+        } else {
+            crypto::Adopt<signal_message> parsed;
+            rc = signal_message_deserialize(parsed.out(), data, len, ctx);
+            if (rc == SG_SUCCESS) {
+                auto owned = parsed.take();
+                rc = session_cipher_decrypt_signal_message(cipher->cipher, owned.get(), &decryptContext, &plaintext);
+            }
+        }
+        crypto::SignalBuffer plaintextOwned(plaintext);
+        if (rc == SG_SUCCESS && message.kind == MessageKind::PreKey) {
+            // The PreKey message consumed a one-time prekey: top the pool up in the same
+            // transaction.
+            if (auto r = m_keys.replenishPreKeys(); !r)
+                return std::unexpected(r.error());
+        }
+        if (rc == SG_SUCCESS) {
+            if (!tx.commit())
+                return std::unexpected(storeFailed());
+            return {};
+        }
+    }
+    if (decryptContext.sinkError)
+        return std::unexpected(*decryptContext.sinkError);
+    return std::unexpected(recordRefusal(Error::fromSignal(rc, "decrypt")));
+}
+
+std::expected<void, Error> SessionManager::acceptIdentityChange(const PeerId &peer)
+{
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    std::optional<IdentityRecord> record = m_store.identity(peer);
+    if (!record || record->trust != TrustState::Changed || record->pendingKey.isEmpty())
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("no identity change to accept")});
+    record->identityKey = record->pendingKey;
+    record->pendingKey.clear();
+    record->trust = TrustState::Unverified; // a new key is never verified until compared again
+    // Sessions were made with the old key; the next message starts afresh from a bundle.
+    m_store.deleteAllSessions(peer);
+    if (!m_store.saveIdentity(*record) || !tx.commit())
+        return std::unexpected(storeFailed());
+    m_ciphers.erase(peer.toString());
+    return {};
+}
+
+std::expected<void, Error> SessionManager::setTrust(const PeerId &peer, TrustState trust)
+{
+    if (trust == TrustState::Changed)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("only a received key can mark a change")});
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    std::optional<IdentityRecord> record = m_store.identity(peer);
+    if (!record)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("unknown contact")});
+    if (record->trust == TrustState::Changed && trust == TrustState::Verified)
+        return std::unexpected(Error{Errc::IdentityChanged, QStringLiteral("accept the new key before verifying it")});
+    record->trust = trust;
+    if (!m_store.saveIdentity(*record) || !tx.commit())
+        return std::unexpected(storeFailed());
+    return {};
+}
+
+std::expected<void, Error> SessionManager::maintainKeys(std::int64_t nowMs)
+{
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    if (auto r = m_keys.replenishPreKeys(); !r)
+        return std::unexpected(r.error());
+    if (auto r = m_keys.rotateSignedPreKey(nowMs); !r)
+        return r;
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return {};
+}
+
+} // namespace sotto::protocol

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/Database.h"
+
+#include "core/storage/StorageLog.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <sqlite3.h>
+
+#include <cstring>
+
+namespace sotto::storage {
+namespace {
+
+// A plaintext SQLite file starts with this; an SQLCipher file starts with random salt.
+constexpr char PlainHeader[] = "SQLite format 3";
+
+bool fileLooksPlaintext(const QString &path)
+{
+    QFile f(path);
+    if (!f.exists() || !f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(16);
+    return head.size() >= 15 && std::memcmp(head.constData(), PlainHeader, 15) == 0;
+}
+
+// One scalar text answer of a pragma, or empty.
+QString pragmaText(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *stmt = nullptr;
+    QString out;
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+        if (const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)))
+            out = QString::fromUtf8(t);
+    }
+    sqlite3_finalize(stmt);
+    return out;
+}
+
+} // namespace
+
+std::expected<std::unique_ptr<Database>, Error> Database::open(const QString &path, const crypto::SecretBytes &key, Mode mode)
+{
+    if (key.size() != 32)
+        return std::unexpected(Error{Errc::WrongKey, QStringLiteral("database key must be 32 bytes")});
+    // A plaintext database is refused before SQLite touches it (and before we would write).
+    if (fileLooksPlaintext(path))
+        return std::unexpected(Error{Errc::NotEncrypted, QStringLiteral("%1 is an unencrypted SQLite file").arg(path)});
+
+    sqlite3 *raw = nullptr;
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+        | SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(QFile::encodeName(path).constData(), &raw, flags, nullptr);
+    std::unique_ptr<Database> db(new Database(raw, path));
+    if (rc != SQLITE_OK)
+        return std::unexpected(Error{Errc::Io, QStringLiteral("cannot open %1: %2").arg(path, db->lastError())});
+
+    // The raw-key form x'<64 hex>' makes SQLCipher use the key as is (no PBKDF2): the key
+    // is already the output of Argon2id plus 256 random bits.
+    crypto::SecretBytes hex = key.toHex();
+    crypto::SecretBytes keySpec(hex.size() + 3);
+    keySpec.data()[0] = 'x';
+    keySpec.data()[1] = '\'';
+    std::memcpy(keySpec.data() + 2, hex.data(), hex.size());
+    keySpec.data()[keySpec.size() - 1] = '\'';
+    const int keyRc = sqlite3_key(raw, keySpec.data(), int(keySpec.size()));
+    if (keyRc != SQLITE_OK)
+        return std::unexpected(Error{Errc::NotEncrypted, QStringLiteral("sqlite3_key failed: is this SQLCipher?")});
+
+    // The guard of DESIGN.md: if another libsqlite3 won the symbol race, PRAGMA key is a
+    // silent no-op and cipher_version answers nothing. Refuse to run then.
+    if (pragmaText(raw, "PRAGMA cipher_version;").isEmpty())
+        return std::unexpected(Error{Errc::NotEncrypted, QStringLiteral("SQLCipher is not active in this process; refusing to store anything")});
+
+    if (!db->exec("PRAGMA cipher_page_size = 4096;"))
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot set cipher_page_size")});
+    // The first read shows whether the key is right.
+    if (sqlite3_exec(raw, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr) != SQLITE_OK)
+        return std::unexpected(Error{Errc::WrongKey, QStringLiteral("the database does not open with this key (%1)").arg(db->lastError())});
+
+    if (mode == Mode::ReadWrite) {
+        if (pragmaText(raw, "PRAGMA journal_mode = WAL;").compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot enable WAL")});
+    }
+    if (!db->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"))
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot set pragmas")});
+    return db;
+}
+
+Database::Database(sqlite3 *db, QString path)
+    : m_db(db)
+    , m_path(std::move(path))
+{
+}
+
+Database::~Database()
+{
+    for (auto &[sql, stmt] : m_statements)
+        sqlite3_finalize(stmt);
+    if (m_db)
+        sqlite3_close_v2(m_db);
+}
+
+bool Database::exec(const char *sql)
+{
+    char *message = nullptr;
+    const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &message);
+    if (rc != SQLITE_OK) {
+        qCWarning(lcStorage).noquote() << "SQL failed:" << (message ? message : "?") << "in" << QByteArray(sql).left(120);
+        sqlite3_free(message);
+        return false;
+    }
+    return true;
+}
+
+Statement Database::prepare(const char *sql)
+{
+    auto it = m_statements.find(sql);
+    if (it != m_statements.end())
+        return Statement(this, it->second);
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+        qCWarning(lcStorage).noquote() << "prepare failed:" << lastError() << "in" << QByteArray(sql).left(120);
+        return Statement(this, nullptr);
+    }
+    m_statements.emplace(sql, stmt);
+    return Statement(this, stmt);
+}
+
+bool Database::begin()
+{
+    const bool ok = m_depth == 0 ? exec("BEGIN IMMEDIATE;") : exec("SAVEPOINT nested;");
+    if (ok)
+        ++m_depth;
+    return ok;
+}
+
+bool Database::commit()
+{
+    if (m_depth == 0)
+        return false;
+    const bool ok = m_depth == 1 ? exec("COMMIT;") : exec("RELEASE nested;");
+    if (ok)
+        --m_depth;
+    return ok;
+}
+
+void Database::rollback()
+{
+    if (m_depth == 0)
+        return;
+    if (m_depth == 1)
+        exec("ROLLBACK;");
+    else
+        exec("ROLLBACK TO nested; RELEASE nested;");
+    --m_depth;
+}
+
+int Database::userVersion()
+{
+    Statement st = prepare("PRAGMA user_version;");
+    return st.next() ? int(st.int64(0)) : -1;
+}
+
+bool Database::setUserVersion(int version)
+{
+    // PRAGMA takes no bound parameters; the value is our own integer.
+    const QByteArray sql = "PRAGMA user_version = " + QByteArray::number(version) + ";";
+    return exec(sql.constData());
+}
+
+std::int64_t Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(m_db); }
+int Database::changes() const { return sqlite3_changes(m_db); }
+QString Database::lastError() const { return m_db ? QString::fromUtf8(sqlite3_errmsg(m_db)) : QStringLiteral("no handle"); }
+
+Statement::Statement(Database *db, sqlite3_stmt *stmt)
+    : m_db(db)
+    , m_stmt(stmt)
+    , m_ok(stmt != nullptr)
+{
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(other.m_db)
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_ok(other.m_ok)
+{
+}
+
+Statement::~Statement()
+{
+    if (m_stmt) {
+        sqlite3_reset(m_stmt);
+        sqlite3_clear_bindings(m_stmt);
+    }
+}
+
+Statement &Statement::bind(int index, long long value)
+{
+    if (m_stmt && sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK)
+        m_ok = false;
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    if (m_stmt && sqlite3_bind_text(m_stmt, index, utf8.constData(), int(utf8.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        m_ok = false;
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &blob)
+{
+    if (blob.isNull())
+        return bindNull(index);
+    if (m_stmt && sqlite3_bind_blob(m_stmt, index, blob.constData(), int(blob.size()), SQLITE_TRANSIENT) != SQLITE_OK)
+        m_ok = false;
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    if (m_stmt && sqlite3_bind_null(m_stmt, index) != SQLITE_OK)
+        m_ok = false;
+    return *this;
+}
+
+bool Statement::next()
+{
+    if (!m_stmt || !m_ok)
+        return false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc != SQLITE_DONE) {
+        m_ok = false;
+        qCWarning(lcStorage).noquote() << "step failed:" << m_db->lastError();
+    }
+    return false;
+}
+
+bool Statement::run()
+{
+    while (next()) {
+    }
+    return m_ok;
+}
+
+std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+QString Statement::text(int column) const
+{
+    const auto *t = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return t ? QString::fromUtf8(t, sqlite3_column_bytes(m_stmt, column)) : QString();
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const void *b = sqlite3_column_blob(m_stmt, column);
+    if (!b)
+        return sqlite3_column_type(m_stmt, column) == SQLITE_NULL ? QByteArray() : QByteArray("");
+    return QByteArray(static_cast<const char *>(b), sqlite3_column_bytes(m_stmt, column));
+}
+
+bool Statement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
+} // namespace sotto::storage

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Database is one SQLCipher connection: opened with a raw 256-bit key, checked to really
+// encrypt, with a cache of prepared statements and nested transactions (BEGIN IMMEDIATE
+// outside, savepoints inside). It owns the sqlite3 handle; it does not know the schema.
+// A connection belongs to the thread that opened it.
+#pragma once
+
+#include "core/crypto/SecretBytes.h"
+#include "core/storage/StorageError.h"
+
+#include <cstdint>
+#include <expected>
+#include <memory>
+#include <unordered_map>
+
+#include <QByteArray>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace sotto::storage {
+
+class Statement;
+
+class Database {
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+
+    // Opens (creating if needed) an encrypted database. Fails with NotEncrypted when the
+    // linked SQLite is not SQLCipher or the file is plaintext, WrongKey when the key does
+    // not open it.
+    static std::expected<std::unique_ptr<Database>, Error> open(const QString &path, const crypto::SecretBytes &key,
+                                                                Mode mode = Mode::ReadWrite);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Runs statements without results (schema, pragmas). Logs the failing SQL text only.
+    bool exec(const char *sql);
+    // A cached prepared statement, reset and with bindings cleared. `sql` must be a string
+    // literal (the cache is keyed by its address).
+    Statement prepare(const char *sql);
+
+    bool begin();
+    bool commit();
+    void rollback();
+    int transactionDepth() const { return m_depth; }
+
+    int userVersion();
+    bool setUserVersion(int version);
+    std::int64_t lastInsertRowId() const;
+    int changes() const;
+    QString lastError() const;
+
+    sqlite3 *handle() const { return m_db; }
+    const QString &path() const { return m_path; }
+
+private:
+    Database(sqlite3 *db, QString path);
+
+    sqlite3 *m_db = nullptr;
+    QString m_path;
+    int m_depth = 0;
+    std::unordered_map<const char *, sqlite3_stmt *> m_statements;
+};
+
+// A borrowed cached statement. Typed binds by 1-based index; columns by 0-based index.
+class Statement {
+public:
+    Statement(Database *db, sqlite3_stmt *stmt);
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    bool isValid() const { return m_stmt != nullptr; }
+    Statement &bind(int index, long long value);
+    Statement &bind(int index, long value) { return bind(index, static_cast<long long>(value)); }
+    Statement &bind(int index, int value) { return bind(index, static_cast<long long>(value)); }
+    Statement &bind(int index, unsigned value) { return bind(index, static_cast<long long>(value)); }
+    Statement &bind(int index, const QString &text);
+    Statement &bind(int index, const QByteArray &blob); // bound as a blob, not copied
+    Statement &bindNull(int index);
+
+    // True while a row is available; false at the end or on error (see ok()).
+    bool next();
+    // Runs a statement that returns no rows; true on success.
+    bool run();
+    bool ok() const { return m_ok; }
+
+    std::int64_t int64(int column) const;
+    QString text(int column) const;
+    QByteArray blob(int column) const;
+    bool isNull(int column) const;
+
+private:
+    Database *m_db;
+    sqlite3_stmt *m_stmt;
+    bool m_ok = true;
+};
+
+} // namespace sotto::storage

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/MessageStore.h"
+
+#include <QRegularExpression>
+
+#include <limits>
+
+namespace sotto::storage {
+namespace {
+
+Error sqlError(Database &db, const char *what)
+{
+    return {Errc::Sql, QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError())};
+}
+
+constexpr const char *MessageColumns =
+    "id, uuid, conversation_id, sender, outgoing, body, sent_at, coalesce(received_at, 0), state, failure";
+
+MessageRecord readMessage(const Statement &st)
+{
+    MessageRecord m;
+    m.id = st.int64(0);
+    m.uuid = st.blob(1);
+    m.conversationId = st.int64(2);
+    m.sender = protocol::PeerId::fromString(st.text(3));
+    m.outgoing = st.int64(4) != 0;
+    m.body = st.text(5);
+    m.sentAt = st.int64(6);
+    m.receivedAt = st.int64(7);
+    m.state = MessageState(st.int64(8));
+    m.failure = int(st.int64(9));
+    return m;
+}
+
+} // namespace
+
+MessageStore::MessageStore(Database &db)
+    : m_db(db)
+{
+}
+
+std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol::PeerId &peer)
+{
+    {
+        Statement st = m_db.prepare("SELECT id FROM conversations WHERE peer_id = ?");
+        st.bind(1, peer.toString());
+        if (st.next())
+            return st.int64(0);
+        if (!st.ok())
+            return std::unexpected(sqlError(m_db, "find conversation"));
+    }
+    if (!m_db.prepare("INSERT INTO conversations (kind, peer_id) VALUES (0, ?)").bind(1, peer.toString()).run())
+        return std::unexpected(sqlError(m_db, "create conversation"));
+    return m_db.lastInsertRowId();
+}
+
+std::optional<ConversationRecord> MessageStore::conversation(std::int64_t id)
+{
+    Statement st = m_db.prepare(
+        "SELECT id, peer_id, coalesce(last_message_id, 0), last_activity, unread_count FROM conversations WHERE id = ?");
+    st.bind(1, id);
+    if (!st.next())
+        return std::nullopt;
+    return ConversationRecord{st.int64(0), protocol::PeerId::fromString(st.text(1)), st.int64(2), st.int64(3), int(st.int64(4))};
+}
+
+std::vector<ConversationRecord> MessageStore::conversations()
+{
+    std::vector<ConversationRecord> out;
+    Statement st = m_db.prepare("SELECT id, peer_id, coalesce(last_message_id, 0), last_activity, unread_count "
+                                "FROM conversations ORDER BY last_activity DESC, id DESC");
+    while (st.next())
+        out.push_back({st.int64(0), protocol::PeerId::fromString(st.text(1)), st.int64(2), st.int64(3), int(st.int64(4))});
+    return out;
+}
+
+std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
+{
+    Statement st = m_db.prepare("INSERT OR IGNORE INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, "
+                                "received_at, state, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, m.uuid).bind(2, m.conversationId).bind(3, m.sender.toString()).bind(4, m.outgoing ? 1 : 0).bind(5, m.body)
+        .bind(6, m.sentAt).bind(7, m.receivedAt).bind(8, int(m.state)).bind(9, m.failure);
+    if (!st.run())
+        return std::unexpected(sqlError(m_db, "insert message"));
+    if (m_db.changes() == 0)
+        return std::unexpected(Error{Errc::Duplicate, QStringLiteral("message already stored")});
+    return m_db.lastInsertRowId();
+}
+
+std::optional<MessageRecord> MessageStore::message(std::int64_t id)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + MessageColumns + " FROM messages WHERE id = ?";
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, id);
+    if (!st.next())
+        return std::nullopt;
+    return readMessage(st);
+}
+
+std::optional<MessageRecord> MessageStore::messageByUuid(const QByteArray &uuid)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + MessageColumns + " FROM messages WHERE uuid = ?";
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, uuid);
+    if (!st.next())
+        return std::nullopt;
+    return readMessage(st);
+}
+
+std::expected<bool, Error> MessageStore::advanceState(const QByteArray &uuid, MessageState state)
+{
+    // Only forward along queued(0) < sent(1) < delivered(2) < read(3); failed stays failed
+    // unless the message is later sent after all.
+    Statement st = m_db.prepare("UPDATE messages SET state = ? WHERE uuid = ? AND outgoing = 1 AND (state < ? OR state = 4)");
+    st.bind(1, int(state)).bind(2, uuid).bind(3, int(state));
+    if (!st.run())
+        return std::unexpected(sqlError(m_db, "advance state"));
+    return m_db.changes() > 0;
+}
+
+std::expected<void, Error> MessageStore::markFailed(std::int64_t id, int reason)
+{
+    if (!m_db.prepare("UPDATE messages SET state = 4, failure = ? WHERE id = ?").bind(1, reason).bind(2, id).run())
+        return std::unexpected(sqlError(m_db, "mark failed"));
+    return {};
+}
+
+std::expected<std::vector<QByteArray>, Error> MessageStore::markRead(std::int64_t conversationId)
+{
+    std::vector<QByteArray> uuids;
+    {
+        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ? AND state = 5");
+        st.bind(1, conversationId);
+        while (st.next())
+            uuids.push_back(st.blob(0));
+        if (!st.ok())
+            return std::unexpected(sqlError(m_db, "find unread"));
+    }
+    if (!m_db.prepare("UPDATE messages SET state = 3 WHERE conversation_id = ? AND state = 5").bind(1, conversationId).run()
+        || !m_db.prepare("UPDATE conversations SET unread_count = 0 WHERE id = ?").bind(1, conversationId).run())
+        return std::unexpected(sqlError(m_db, "mark read"));
+    return uuids;
+}
+
+std::vector<MessageRecord> MessageStore::page(std::int64_t conversationId, std::optional<HistoryCursor> before, int limit)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + MessageColumns
+        + " FROM messages WHERE conversation_id = ?1 AND sent_at <= ?2 AND (sent_at < ?2 OR id < ?3)"
+          " ORDER BY sent_at DESC, id DESC LIMIT ?4";
+    const HistoryCursor cursor = before.value_or(HistoryCursor{std::numeric_limits<std::int64_t>::max(),
+                                                               std::numeric_limits<std::int64_t>::max()});
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, conversationId).bind(2, cursor.sentAt).bind(3, cursor.id).bind(4, limit);
+    std::vector<MessageRecord> out;
+    out.reserve(std::size_t(std::max(0, limit)));
+    while (st.next())
+        out.push_back(readMessage(st));
+    return out;
+}
+
+QString MessageStore::ftsQuery(const QString &text)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s\"*^():]+"));
+    QStringList terms;
+    for (const QString &word : text.split(separators, Qt::SkipEmptyParts)) {
+        if (word.compare(QLatin1String("AND")) == 0 || word.compare(QLatin1String("OR")) == 0
+            || word.compare(QLatin1String("NOT")) == 0 || word.compare(QLatin1String("NEAR")) == 0)
+            continue;
+        terms << QLatin1Char('"') + word + QLatin1String("\"*");
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+std::vector<SearchHit> MessageStore::search(const QString &text, int limit)
+{
+    std::vector<SearchHit> out;
+    const QString query = ftsQuery(text);
+    if (query.isEmpty())
+        return out;
+    Statement st = m_db.prepare(
+        "SELECT m.id, m.conversation_id, m.sent_at, snippet(message_search, '[', ']', '…', -1, 12) "
+        "FROM message_search JOIN messages m ON m.id = message_search.docid "
+        "WHERE message_search MATCH ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?");
+    st.bind(1, query).bind(2, limit);
+    while (st.next())
+        out.push_back({st.int64(0), st.int64(1), st.int64(2), st.text(3)});
+    return out;
+}
+
+std::int64_t MessageStore::messageCount(std::int64_t conversationId)
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM messages WHERE conversation_id = ?");
+    st.bind(1, conversationId);
+    return st.next() ? st.int64(0) : 0;
+}
+
+} // namespace sotto::storage

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/Migrations.h"
+
+#include "core/storage/StorageLog.h"
+
+namespace sotto::storage {
+namespace {
+
+// Version 1: the five libsignal stores, contacts, conversations, messages, the outbox and
+// the FTS4 index over message bodies. SQLCipher 3.4.1 embeds SQLite 3.15.2: no UPSERT,
+// no FTS5, no window functions.
+bool schemaV1(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE local_identity (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    peer_id         TEXT NOT NULL,
+    display_name    TEXT NOT NULL,
+    public_key      BLOB NOT NULL,
+    private_key     BLOB NOT NULL,
+    registration_id INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL
+);
+
+-- A contact is a peer whose identity key we hold; trust: 0 unverified, 1 verified,
+-- 2 changed (pending_key waits for the user), 3 blocked.
+CREATE TABLE contacts (
+    peer_id      TEXT PRIMARY KEY,
+    display_name TEXT NOT NULL DEFAULT '',
+    identity_key BLOB,
+    trust        INTEGER NOT NULL DEFAULT 0,
+    pending_key  BLOB,
+    first_seen   INTEGER NOT NULL,
+    last_seen    INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE prekeys (
+    id         INTEGER PRIMARY KEY,
+    record     BLOB NOT NULL,
+    handed_out INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX prekeys_fresh ON prekeys (handed_out, id);
+
+CREATE TABLE signed_prekeys (
+    id         INTEGER PRIMARY KEY,
+    record     BLOB NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE sessions (
+    peer_id   TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    record    BLOB NOT NULL,
+    PRIMARY KEY (peer_id, device_id)
+) WITHOUT ROWID;
+
+CREATE TABLE sender_keys (
+    group_id  BLOB NOT NULL,
+    peer_id   TEXT NOT NULL,
+    device_id INTEGER NOT NULL,
+    record    BLOB NOT NULL,
+    PRIMARY KEY (group_id, peer_id, device_id)
+) WITHOUT ROWID;
+
+-- kind: 0 direct (peer_id set). unread_count and last_message_id are kept in step by the
+-- triggers below and by MessageStore, never recounted at start.
+CREATE TABLE conversations (
+    id              INTEGER PRIMARY KEY,
+    kind            INTEGER NOT NULL DEFAULT 0,
+    peer_id         TEXT UNIQUE,
+    last_message_id INTEGER,
+    last_activity   INTEGER NOT NULL DEFAULT 0,
+    unread_count    INTEGER NOT NULL DEFAULT 0
+);
+
+-- state: 0 queued, 1 sent, 2 delivered, 3 read, 4 failed, 5 received (incoming, unread).
+CREATE TABLE messages (
+    id              INTEGER PRIMARY KEY,
+    uuid            BLOB NOT NULL UNIQUE,
+    conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    sender          TEXT NOT NULL,
+    outgoing        INTEGER NOT NULL,
+    body            TEXT NOT NULL,
+    sent_at         INTEGER NOT NULL,
+    received_at     INTEGER,
+    state           INTEGER NOT NULL,
+    failure         INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX messages_by_time ON messages (conversation_id, sent_at, id);
+
+-- Sealed messages waiting for the peer's acknowledgement, in order per peer.
+CREATE TABLE outbox (
+    id         INTEGER PRIMARY KEY,
+    peer_id    TEXT NOT NULL,
+    message_id INTEGER REFERENCES messages (id) ON DELETE CASCADE,
+    kind       INTEGER NOT NULL,
+    ciphertext BLOB NOT NULL,
+    created_at INTEGER NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX outbox_by_peer ON outbox (peer_id, id);
+
+CREATE VIRTUAL TABLE message_search USING fts4 (
+    content="messages", body, tokenize=unicode61 "remove_diacritics=1"
+);
+CREATE TRIGGER messages_ai AFTER INSERT ON messages BEGIN
+    INSERT INTO message_search (docid, body) VALUES (new.id, new.body);
+    UPDATE conversations SET
+        last_message_id = new.id,
+        last_activity = max(last_activity, new.sent_at),
+        unread_count = unread_count + (new.state = 5)
+    WHERE id = new.conversation_id;
+END;
+CREATE TRIGGER messages_bu BEFORE UPDATE OF body ON messages BEGIN
+    DELETE FROM message_search WHERE docid = old.id;
+END;
+CREATE TRIGGER messages_au AFTER UPDATE OF body ON messages BEGIN
+    INSERT INTO message_search (docid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER messages_bd BEFORE DELETE ON messages BEGIN
+    DELETE FROM message_search WHERE docid = old.id;
+END;
+)sql");
+}
+
+} // namespace
+
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> steps = {
+        {1, "initial schema", schemaV1},
+    };
+    return steps;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+std::expected<int, Error> migrate(Database &db, int target)
+{
+    if (target < 0)
+        target = latestSchemaVersion();
+    const int current = db.userVersion();
+    if (current < 0)
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot read the schema version")});
+    if (current > latestSchemaVersion())
+        return std::unexpected(Error{Errc::NewerSchema,
+                                     QStringLiteral("this profile was written by a newer Sotto (schema %1, this program knows %2); "
+                                                    "update Sotto to open it")
+                                         .arg(current)
+                                         .arg(latestSchemaVersion())});
+    int version = current;
+    for (const Migration &step : migrations()) {
+        if (step.version <= version || step.version > target)
+            continue;
+        if (!db.begin())
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot start migration %1").arg(step.version)});
+        if (!step.apply(db) || !db.setUserVersion(step.version) || !db.commit()) {
+            db.rollback();
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("migration %1 (%2) failed: %3")
+                                                        .arg(step.version)
+                                                        .arg(QLatin1String(step.name), db.lastError())});
+        }
+        qCInfo(lcStorage) << "schema migrated to version" << step.version << step.name;
+        version = step.version;
+    }
+    return version;
+}
+
+} // namespace sotto::storage

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The persisted outbox: sealed messages per peer, in the order they were encrypted, kept
+// until the peer acknowledges them. Ciphertext is stored (not plaintext) because the
+// ratchet already moved when it was made: a resend must send the very same bytes.
+#pragma once
+
+#include "core/protocol/PeerId.h"
+#include "core/storage/Database.h"
+
+#include <vector>
+
+namespace sotto::storage {
+
+struct OutboxEntry {
+    std::int64_t id = 0;
+    protocol::PeerId peer;
+    std::int64_t messageId = 0; // 0 for receipts
+    int kind = 0;               // protocol::MessageKind
+    QByteArray ciphertext;
+    std::int64_t createdAt = 0;
+    int attempts = 0;
+};
+
+class OutboxStore {
+public:
+    explicit OutboxStore(Database &db);
+
+    std::expected<std::int64_t, Error> enqueue(const OutboxEntry &entry);
+    std::vector<OutboxEntry> pending(const protocol::PeerId &peer, int limit);
+    std::expected<void, Error> remove(std::int64_t id);
+    std::int64_t count(const protocol::PeerId &peer);
+
+private:
+    Database &m_db;
+};
+
+} // namespace sotto::storage

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/Profile.h"
+
+#include "core/storage/Migrations.h"
+#include "core/storage/StorageLog.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+
+namespace sotto::storage {
+namespace {
+
+// After the first checkpoint the main file holds pages: none may be plaintext.
+bool databaseFileEncrypted(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    return !f.read(16).startsWith("SQLite format 3");
+}
+
+void removeProfileFiles(const QString &dir)
+{
+    for (const QString &name : {Profile::databasePath(dir), Profile::databasePath(dir) + QLatin1String("-wal"),
+                                Profile::databasePath(dir) + QLatin1String("-shm"), Profile::keyFilePath(dir)})
+        QFile::remove(name);
+}
+
+} // namespace
+
+QString Profile::keyFilePath(const QString &dir) { return QDir(dir).filePath(QStringLiteral("vault.key")); }
+QString Profile::databasePath(const QString &dir) { return QDir(dir).filePath(QStringLiteral("sotto.db")); }
+bool Profile::exists(const QString &dir) { return QFile::exists(keyFilePath(dir)); }
+
+Profile::Profile(QString dir, std::unique_ptr<Database> db)
+    : m_dir(std::move(dir))
+    , m_db(std::move(db))
+    , m_protocolStore(*m_db)
+    , m_messages(*m_db)
+    , m_outbox(*m_db)
+{
+}
+
+Profile::~Profile() = default;
+
+std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &dir, const QString &displayName,
+                                                               const crypto::SecretBytes &passphrase,
+                                                               crypto::SignalContext &context, const ProfileOptions &options)
+{
+    if (exists(dir) || QFile::exists(databasePath(dir)))
+        return std::unexpected(Error{Errc::ProfileExists, QStringLiteral("a profile already exists in %1").arg(dir)});
+    if (!QDir().mkpath(dir))
+        return std::unexpected(Error{Errc::Io, QStringLiteral("cannot create the folder %1").arg(dir)});
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    auto fail = [&dir](Error e) -> std::expected<std::unique_ptr<Profile>, Error> {
+        // Leave no half-made profile behind: the next attempt must start clean.
+        removeProfileFiles(dir);
+        return std::unexpected(std::move(e));
+    };
+
+    std::expected<crypto::SecretBytes, Error> key = Vault::create(keyFilePath(dir), passphrase, options.kdf);
+    if (!key)
+        return std::unexpected(key.error());
+    std::unique_ptr<Profile> profile;
+    {
+        std::expected<std::unique_ptr<Database>, Error> db = Database::open(databasePath(dir), *key);
+        if (!db)
+            return fail(db.error());
+        profile.reset(new Profile(dir, std::move(*db)));
+    }
+    if (auto migrated = migrate(profile->database()); !migrated)
+        return fail(migrated.error());
+
+    protocol::StoreTransaction tx(profile->m_protocolStore);
+    protocol::KeyMaintenance keys(context, profile->m_protocolStore, options.keyPolicy);
+    const protocol::PeerId peer = options.peerId.value_or(protocol::PeerId::generate());
+    if (auto made = keys.createLocalIdentity(peer, QDateTime::currentMSecsSinceEpoch()); !made)
+        return fail(Error{Errc::Protocol, made.error().reason});
+    if (!profile->m_protocolStore.setDisplayName(displayName) || !tx.commit())
+        return fail(Error{Errc::Sql, QStringLiteral("cannot store the new identity")});
+
+    // Push the pages into the main file now and check it is not plaintext.
+    profile->database().exec("PRAGMA wal_checkpoint(TRUNCATE);");
+    if (!databaseFileEncrypted(databasePath(dir)))
+        return fail(Error{Errc::NotEncrypted, QStringLiteral("the database was written unencrypted; refusing to run")});
+    if (auto loaded = profile->loadIdentity(); !loaded)
+        return fail(loaded.error());
+    qCInfo(lcStorage) << "created profile" << peer.toString();
+    return profile;
+}
+
+std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &dir, const crypto::SecretBytes &passphrase)
+{
+    std::expected<crypto::SecretBytes, Error> key = Vault::unlock(keyFilePath(dir), passphrase);
+    if (!key)
+        return std::unexpected(key.error());
+    if (!QFile::exists(databasePath(dir)))
+        return std::unexpected(Error{Errc::NoProfile, QStringLiteral("the database of this profile is missing")});
+    std::expected<std::unique_ptr<Database>, Error> db = Database::open(databasePath(dir), *key);
+    if (!db)
+        return std::unexpected(db.error());
+    std::unique_ptr<Profile> profile(new Profile(dir, std::move(*db)));
+    if (auto migrated = migrate(profile->database()); !migrated)
+        return std::unexpected(migrated.error());
+    if (auto loaded = profile->loadIdentity(); !loaded)
+        return std::unexpected(loaded.error());
+    return profile;
+}
+
+std::expected<void, Error> Profile::changePassphrase(const QString &dir, const crypto::SecretBytes &oldPassphrase,
+                                                     const crypto::SecretBytes &newPassphrase)
+{
+    return Vault::changePassphrase(keyFilePath(dir), oldPassphrase, newPassphrase);
+}
+
+std::expected<void, Error> Profile::loadIdentity()
+{
+    Statement st = m_db->prepare("SELECT peer_id, public_key, display_name FROM local_identity WHERE id = 1");
+    if (!st.next())
+        return std::unexpected(Error{Errc::NoProfile, QStringLiteral("the profile holds no identity")});
+    m_peerId = protocol::PeerId::fromString(st.text(0));
+    m_identityKey = st.blob(1);
+    m_displayName = st.text(2);
+    return {};
+}
+
+std::expected<void, Error> Profile::setDisplayName(const QString &name)
+{
+    if (!m_protocolStore.setDisplayName(name))
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot change the display name")});
+    m_displayName = name;
+    return {};
+}
+
+} // namespace sotto::storage

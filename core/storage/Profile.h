@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Profile is one folder: the wrapped key file (vault.key) and the SQLCipher database
+// (sotto.db with its WAL). It creates and unlocks them and owns the open database and the
+// stores on it. It does not run the protocol; it only creates the keys at birth.
+#pragma once
+
+#include "core/crypto/SignalContext.h"
+#include "core/protocol/KeyMaintenance.h"
+#include "core/storage/Database.h"
+#include "core/storage/MessageStore.h"
+#include "core/storage/OutboxStore.h"
+#include "core/storage/SqlProtocolStore.h"
+#include "core/storage/Vault.h"
+
+#include <memory>
+
+namespace sotto::storage {
+
+struct ProfileOptions {
+    Vault::Strength kdf = Vault::Strength::Moderate;
+    // Normally random; tests pin it to model a peer that reinstalled with a new key.
+    std::optional<protocol::PeerId> peerId;
+    protocol::KeyPolicy keyPolicy;
+};
+
+class Profile {
+public:
+    static QString keyFilePath(const QString &dir);
+    static QString databasePath(const QString &dir);
+    static bool exists(const QString &dir);
+
+    static std::expected<std::unique_ptr<Profile>, Error> create(const QString &dir, const QString &displayName,
+                                                                 const crypto::SecretBytes &passphrase,
+                                                                 crypto::SignalContext &context, const ProfileOptions &options = {});
+    // A wrong passphrase returns WrongPassphrase and writes nothing.
+    static std::expected<std::unique_ptr<Profile>, Error> unlock(const QString &dir, const crypto::SecretBytes &passphrase);
+    static std::expected<void, Error> changePassphrase(const QString &dir, const crypto::SecretBytes &oldPassphrase,
+                                                       const crypto::SecretBytes &newPassphrase);
+
+    ~Profile();
+
+    const QString &directory() const { return m_dir; }
+    Database &database() { return *m_db; }
+    SqlProtocolStore &protocolStore() { return m_protocolStore; }
+    MessageStore &messages() { return m_messages; }
+    OutboxStore &outbox() { return m_outbox; }
+
+    protocol::PeerId peerId() const { return m_peerId; }
+    QByteArray identityKey() const { return m_identityKey; }
+    QString displayName() const { return m_displayName; }
+    std::expected<void, Error> setDisplayName(const QString &name);
+
+private:
+    Profile(QString dir, std::unique_ptr<Database> db);
+    std::expected<void, Error> loadIdentity();
+
+    QString m_dir;
+    std::unique_ptr<Database> m_db;
+    SqlProtocolStore m_protocolStore;
+    MessageStore m_messages;
+    OutboxStore m_outbox;
+    protocol::PeerId m_peerId;
+    QByteArray m_identityKey;
+    QString m_displayName;
+};
+
+} // namespace sotto::storage

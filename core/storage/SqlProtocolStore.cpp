@@ -1,0 +1,279 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/SqlProtocolStore.h"
+
+#include <QDateTime>
+
+namespace sotto::storage {
+
+using protocol::IdentityRecord;
+using protocol::LocalIdentityRecord;
+using protocol::PeerId;
+
+SqlProtocolStore::SqlProtocolStore(Database &db)
+    : m_db(db)
+{
+}
+
+void SqlProtocolStore::rollback()
+{
+    m_db.rollback();
+    m_sessions.clear();
+    m_identities.clear();
+}
+
+std::optional<LocalIdentityRecord> SqlProtocolStore::localIdentity()
+{
+    Statement st = m_db.prepare("SELECT peer_id, public_key, private_key, registration_id FROM local_identity WHERE id = 1");
+    if (!st.next())
+        return std::nullopt;
+    LocalIdentityRecord r;
+    r.peer = PeerId::fromString(st.text(0));
+    r.publicKey = st.blob(1);
+    QByteArray priv = st.blob(2);
+    r.privateKey = crypto::SecretBytes::takeFrom(priv);
+    r.registrationId = std::uint32_t(st.int64(3));
+    return r;
+}
+
+bool SqlProtocolStore::saveLocalIdentity(const LocalIdentityRecord &r)
+{
+    Statement st = m_db.prepare(
+        "INSERT OR REPLACE INTO local_identity (id, peer_id, display_name, public_key, private_key, registration_id, created_at) "
+        "VALUES (1, ?, coalesce((SELECT display_name FROM local_identity WHERE id = 1), ''), ?, ?, ?, ?)");
+    QByteArray priv(reinterpret_cast<const char *>(r.privateKey.data()), qsizetype(r.privateKey.size()));
+    st.bind(1, r.peer.toString()).bind(2, r.publicKey).bind(3, priv).bind(4, r.registrationId)
+        .bind(5, QDateTime::currentMSecsSinceEpoch());
+    crypto::wipe(priv);
+    return st.run();
+}
+
+bool SqlProtocolStore::setDisplayName(const QString &name)
+{
+    return m_db.prepare("UPDATE local_identity SET display_name = ? WHERE id = 1").bind(1, name).run();
+}
+
+bool SqlProtocolStore::setContactName(const PeerId &peer, const QString &name)
+{
+    return m_db.prepare("UPDATE contacts SET display_name = ? WHERE peer_id = ?").bind(1, name).bind(2, peer.toString()).run()
+        && m_db.changes() == 1;
+}
+
+QString SqlProtocolStore::contactName(const PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT display_name FROM contacts WHERE peer_id = ?");
+    st.bind(1, peer.toString());
+    return st.next() ? st.text(0) : QString();
+}
+
+std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
+{
+    auto cached = m_identities.find(peer.toString());
+    if (cached != m_identities.end())
+        return cached->second;
+    Statement st = m_db.prepare("SELECT identity_key, trust, pending_key FROM contacts WHERE peer_id = ?");
+    st.bind(1, peer.toString());
+    std::optional<IdentityRecord> out;
+    if (st.next() && !st.isNull(0)) {
+        IdentityRecord r;
+        r.peer = peer;
+        r.identityKey = st.blob(0);
+        r.trust = protocol::TrustState(st.int64(1));
+        r.pendingKey = st.blob(2);
+        out = r;
+    }
+    if (st.ok())
+        m_identities[peer.toString()] = out;
+    return out;
+}
+
+bool SqlProtocolStore::saveIdentity(const IdentityRecord &r)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    // No UPSERT in SQLite 3.15: update, then insert if nothing was there.
+    Statement up = m_db.prepare("UPDATE contacts SET identity_key = ?, trust = ?, pending_key = ? WHERE peer_id = ?");
+    up.bind(1, r.identityKey).bind(2, int(r.trust)).bind(3, r.pendingKey).bind(4, r.peer.toString());
+    if (!up.run())
+        return false;
+    if (m_db.changes() == 0) {
+        Statement ins = m_db.prepare("INSERT INTO contacts (peer_id, identity_key, trust, pending_key, first_seen, last_seen) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)");
+        ins.bind(1, r.peer.toString()).bind(2, r.identityKey).bind(3, int(r.trust)).bind(4, r.pendingKey).bind(5, now).bind(6, now);
+        if (!ins.run())
+            return false;
+    }
+    m_identities[r.peer.toString()] = r;
+    return true;
+}
+
+std::optional<QByteArray> SqlProtocolStore::loadPreKey(std::uint32_t id)
+{
+    Statement st = m_db.prepare("SELECT record FROM prekeys WHERE id = ?");
+    st.bind(1, id);
+    if (!st.next())
+        return std::nullopt;
+    return st.blob(0);
+}
+
+bool SqlProtocolStore::storePreKey(std::uint32_t id, const QByteArray &record)
+{
+    return m_db.prepare("INSERT OR REPLACE INTO prekeys (id, record, handed_out) VALUES (?, ?, 0)").bind(1, id).bind(2, record).run();
+}
+
+bool SqlProtocolStore::containsPreKey(std::uint32_t id)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM prekeys WHERE id = ?");
+    st.bind(1, id);
+    return st.next();
+}
+
+bool SqlProtocolStore::removePreKey(std::uint32_t id)
+{
+    return m_db.prepare("DELETE FROM prekeys WHERE id = ?").bind(1, id).run();
+}
+
+std::optional<std::uint32_t> SqlProtocolStore::takeFreshPreKeyId()
+{
+    std::optional<std::uint32_t> id;
+    {
+        Statement st = m_db.prepare("SELECT id FROM prekeys WHERE handed_out = 0 ORDER BY id LIMIT 1");
+        if (st.next())
+            id = std::uint32_t(st.int64(0));
+    }
+    if (id && !m_db.prepare("UPDATE prekeys SET handed_out = 1 WHERE id = ?").bind(1, *id).run())
+        return std::nullopt;
+    return id;
+}
+
+int SqlProtocolStore::freshPreKeyCount()
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM prekeys WHERE handed_out = 0");
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
+int SqlProtocolStore::preKeyCount()
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM prekeys");
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
+std::optional<QByteArray> SqlProtocolStore::loadSignedPreKey(std::uint32_t id)
+{
+    Statement st = m_db.prepare("SELECT record FROM signed_prekeys WHERE id = ?");
+    st.bind(1, id);
+    if (!st.next())
+        return std::nullopt;
+    return st.blob(0);
+}
+
+bool SqlProtocolStore::storeSignedPreKey(std::uint32_t id, const QByteArray &record, std::int64_t createdAtMs)
+{
+    return m_db.prepare("INSERT OR REPLACE INTO signed_prekeys (id, record, created_at) VALUES (?, ?, ?)")
+        .bind(1, id).bind(2, record).bind(3, createdAtMs).run();
+}
+
+bool SqlProtocolStore::containsSignedPreKey(std::uint32_t id)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM signed_prekeys WHERE id = ?");
+    st.bind(1, id);
+    return st.next();
+}
+
+bool SqlProtocolStore::removeSignedPreKey(std::uint32_t id)
+{
+    return m_db.prepare("DELETE FROM signed_prekeys WHERE id = ?").bind(1, id).run();
+}
+
+std::vector<protocol::SignedPreKeyInfo> SqlProtocolStore::signedPreKeys()
+{
+    std::vector<protocol::SignedPreKeyInfo> out;
+    Statement st = m_db.prepare("SELECT id, created_at FROM signed_prekeys ORDER BY created_at DESC, id DESC");
+    while (st.next())
+        out.push_back({std::uint32_t(st.int64(0)), st.int64(1)});
+    return out;
+}
+
+std::optional<QByteArray> SqlProtocolStore::loadSession(const PeerId &peer, std::int32_t device)
+{
+    const auto key = std::make_pair(peer.toString(), device);
+    auto cached = m_sessions.find(key);
+    if (cached != m_sessions.end())
+        return cached->second;
+    Statement st = m_db.prepare("SELECT record FROM sessions WHERE peer_id = ? AND device_id = ?");
+    st.bind(1, peer.toString()).bind(2, device);
+    std::optional<QByteArray> out;
+    if (st.next())
+        out = st.blob(0);
+    if (st.ok())
+        m_sessions[key] = out;
+    return out;
+}
+
+bool SqlProtocolStore::storeSession(const PeerId &peer, std::int32_t device, const QByteArray &record)
+{
+    if (!m_db.prepare("INSERT OR REPLACE INTO sessions (peer_id, device_id, record) VALUES (?, ?, ?)")
+             .bind(1, peer.toString()).bind(2, device).bind(3, record).run())
+        return false;
+    m_sessions[{peer.toString(), device}] = record;
+    return true;
+}
+
+bool SqlProtocolStore::containsSession(const PeerId &peer, std::int32_t device)
+{
+    return loadSession(peer, device).has_value();
+}
+
+bool SqlProtocolStore::deleteSession(const PeerId &peer, std::int32_t device)
+{
+    m_sessions.erase({peer.toString(), device});
+    return m_db.prepare("DELETE FROM sessions WHERE peer_id = ? AND device_id = ?").bind(1, peer.toString()).bind(2, device).run();
+}
+
+int SqlProtocolStore::deleteAllSessions(const PeerId &peer)
+{
+    for (auto it = m_sessions.begin(); it != m_sessions.end();)
+        it = it->first.first == peer.toString() ? m_sessions.erase(it) : std::next(it);
+    if (!m_db.prepare("DELETE FROM sessions WHERE peer_id = ?").bind(1, peer.toString()).run())
+        return 0;
+    return m_db.changes();
+}
+
+std::vector<std::int32_t> SqlProtocolStore::subDeviceSessions(const PeerId &peer)
+{
+    std::vector<std::int32_t> out;
+    Statement st = m_db.prepare("SELECT device_id FROM sessions WHERE peer_id = ? AND device_id != 1");
+    st.bind(1, peer.toString());
+    while (st.next())
+        out.push_back(std::int32_t(st.int64(0)));
+    return out;
+}
+
+std::optional<QByteArray> SqlProtocolStore::loadSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device)
+{
+    Statement st = m_db.prepare("SELECT record FROM sender_keys WHERE group_id = ? AND peer_id = ? AND device_id = ?");
+    st.bind(1, groupId).bind(2, sender.toString()).bind(3, device);
+    if (!st.next())
+        return std::nullopt;
+    return st.blob(0);
+}
+
+bool SqlProtocolStore::storeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device, const QByteArray &record)
+{
+    return m_db.prepare("INSERT OR REPLACE INTO sender_keys (group_id, peer_id, device_id, record) VALUES (?, ?, ?, ?)")
+        .bind(1, groupId).bind(2, sender.toString()).bind(3, device).bind(4, record).run();
+}
+
+std::uint32_t SqlProtocolStore::nextId(const char *counter, std::uint32_t count)
+{
+    std::int64_t next = 1;
+    {
+        Statement st = m_db.prepare("SELECT value FROM meta WHERE key = ?");
+        st.bind(1, QString::fromLatin1(counter));
+        if (st.next())
+            next = st.int64(0);
+    }
+    m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)")
+        .bind(1, QString::fromLatin1(counter)).bind(2, next + count).run();
+    return std::uint32_t(next);
+}
+
+} // namespace sotto::storage

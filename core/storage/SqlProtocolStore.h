@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The five libsignal stores on the profile's SQLCipher database. Sessions and identities
+// are read on every message, so they are cached write-through; any rollback drops the
+// caches, so the cache never shows a state the database does not hold.
+// It does not own the database, and holds no policy (that is protocol's).
+#pragma once
+
+#include "core/protocol/ProtocolStore.h"
+#include "core/storage/Database.h"
+
+#include <map>
+
+namespace sotto::storage {
+
+class SqlProtocolStore final : public protocol::ProtocolStore {
+public:
+    explicit SqlProtocolStore(Database &db);
+
+    std::optional<protocol::LocalIdentityRecord> localIdentity() override;
+    bool saveLocalIdentity(const protocol::LocalIdentityRecord &record) override;
+    std::optional<protocol::IdentityRecord> identity(const protocol::PeerId &peer) override;
+    bool saveIdentity(const protocol::IdentityRecord &record) override;
+
+    std::optional<QByteArray> loadPreKey(std::uint32_t id) override;
+    bool storePreKey(std::uint32_t id, const QByteArray &record) override;
+    bool containsPreKey(std::uint32_t id) override;
+    bool removePreKey(std::uint32_t id) override;
+    std::optional<std::uint32_t> takeFreshPreKeyId() override;
+    int freshPreKeyCount() override;
+    int preKeyCount() override;
+
+    std::optional<QByteArray> loadSignedPreKey(std::uint32_t id) override;
+    bool storeSignedPreKey(std::uint32_t id, const QByteArray &record, std::int64_t createdAtMs) override;
+    bool containsSignedPreKey(std::uint32_t id) override;
+    bool removeSignedPreKey(std::uint32_t id) override;
+    std::vector<protocol::SignedPreKeyInfo> signedPreKeys() override;
+
+    std::optional<QByteArray> loadSession(const protocol::PeerId &peer, std::int32_t device) override;
+    bool storeSession(const protocol::PeerId &peer, std::int32_t device, const QByteArray &record) override;
+    bool containsSession(const protocol::PeerId &peer, std::int32_t device) override;
+    bool deleteSession(const protocol::PeerId &peer, std::int32_t device) override;
+    int deleteAllSessions(const protocol::PeerId &peer) override;
+    std::vector<std::int32_t> subDeviceSessions(const protocol::PeerId &peer) override;
+
+    std::optional<QByteArray> loadSenderKey(const QByteArray &groupId, const protocol::PeerId &sender, std::int32_t device) override;
+    bool storeSenderKey(const QByteArray &groupId, const protocol::PeerId &sender, std::int32_t device, const QByteArray &record) override;
+
+    bool begin() override { return m_db.begin(); }
+    bool commit() override { return m_db.commit(); }
+    void rollback() override;
+    std::uint32_t nextId(const char *counter, std::uint32_t count) override;
+
+    // The local display name lives with the identity (set at creation, changed in settings).
+    bool setDisplayName(const QString &name);
+    // Contacts are identity records with a name the user (or the peer's beacon) gave.
+    bool setContactName(const protocol::PeerId &peer, const QString &name);
+    QString contactName(const protocol::PeerId &peer);
+
+private:
+    Database &m_db;
+    std::map<std::pair<QString, std::int32_t>, std::optional<QByteArray>> m_sessions;
+    std::map<QString, std::optional<protocol::IdentityRecord>> m_identities;
+};
+
+} // namespace sotto::storage

@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Two real profiles (SQLCipher files in temporary folders) talking through the real
+// libsignal-protocol-c: X3DH, the Double Ratchet, history, trust and safety numbers.
+#include "tests/support/TestProfiles.h"
+
+#include <QRandomGenerator>
+#include <QTest>
+
+#include <algorithm>
+#include <random>
+
+using namespace sotto;
+using messenger::Envelope;
+using protocol::MessageKind;
+using storage::MessageRecord;
+
+namespace {
+
+// Delivers an envelope to its recipient and returns the stored message.
+MessageRecord deliver(test::TestPeer &to, const Envelope &e)
+{
+    auto got = to.messenger().receive(e.sender, e.message);
+    if (!got || !got->message)
+        qFatal("deliver failed: %s", got ? "no message" : qPrintable(got.error().reason));
+    return *got->message;
+}
+
+Envelope send(test::TestPeer &from, const test::TestPeer &to, const QString &text)
+{
+    auto e = from.messenger().sendText(const_cast<test::TestPeer &>(to).id(), text);
+    if (!e)
+        qFatal("send failed: %s", qPrintable(e.error().reason));
+    return *e;
+}
+
+QStringList bodies(test::TestPeer &peer, const protocol::PeerId &other)
+{
+    auto conversation = peer.profile().messages().conversationFor(other);
+    QStringList out;
+    for (const auto &m : peer.profile().messages().page(*conversation, std::nullopt, 100000))
+        out.prepend(m.body);
+    return out;
+}
+
+} // namespace
+
+class TestConversation : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void firstMessageIsPreKeyRepliesAreNormal()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx, QStringLiteral("alice")), bob(ctx, QStringLiteral("bob"));
+        test::introduce(alice, bob);
+
+        Envelope first = send(alice, bob, QStringLiteral("hello bob"));
+        QCOMPARE(first.message.kind, MessageKind::PreKey);
+        Envelope second = send(alice, bob, QStringLiteral("still there?"));
+        QCOMPARE(second.message.kind, MessageKind::PreKey); // unacknowledged session: still PreKey
+        QCOMPARE(deliver(bob, first).body, QStringLiteral("hello bob"));
+        QCOMPARE(deliver(bob, second).body, QStringLiteral("still there?"));
+
+        Envelope reply = send(bob, alice, QStringLiteral("hi alice"));
+        QCOMPARE(reply.message.kind, MessageKind::Whisper);
+        QCOMPARE(deliver(alice, reply).body, QStringLiteral("hi alice"));
+        Envelope again = send(alice, bob, QStringLiteral("great"));
+        QCOMPARE(again.message.kind, MessageKind::Whisper);
+        deliver(bob, again);
+
+        const QStringList expected = {QStringLiteral("hello bob"), QStringLiteral("still there?"), QStringLiteral("hi alice"),
+                                      QStringLiteral("great")};
+        QCOMPARE(bodies(alice, bob.id()), expected);
+        QCOMPARE(bodies(bob, alice.id()), expected);
+
+        // Unread counts: bob has read nothing, alice got one reply.
+        auto bobConv = bob.profile().messages().conversation(*bob.profile().messages().conversationFor(alice.id()));
+        QCOMPARE(bobConv->unreadCount, 3);
+        auto aliceConv = alice.profile().messages().conversation(*alice.profile().messages().conversationFor(bob.id()));
+        QCOMPARE(aliceConv->unreadCount, 1);
+        QCOMPARE(alice.profile().messages().message(aliceConv->lastMessageId)->body, QStringLiteral("great"));
+    }
+
+    void thousandShuffledMessagesAndADuplicate()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        deliver(bob, send(alice, bob, QStringLiteral("start")));
+        deliver(alice, send(bob, alice, QStringLiteral("ok")));
+
+        std::vector<Envelope> envelopes;
+        for (int i = 0; i < 1000; ++i)
+            envelopes.push_back(send(alice, bob, QStringLiteral("message %1").arg(i)));
+        std::mt19937 rng(20261123);
+        std::shuffle(envelopes.begin(), envelopes.end(), rng);
+        for (const Envelope &e : envelopes)
+            deliver(bob, e);
+
+        // The same ciphertext again: refused as a duplicate, stored once.
+        auto dup = bob.messenger().receive(envelopes[17].sender, envelopes[17].message);
+        QVERIFY(!dup);
+        QCOMPARE(dup.error().code, messenger::Errc::Duplicate);
+        auto conversation = *bob.profile().messages().conversationFor(alice.id());
+        QCOMPARE(bob.profile().messages().messageCount(conversation), 1002);
+        QStringList got = bodies(bob, alice.id());
+        QSet<QString> unique(got.begin(), got.end());
+        QCOMPARE(unique.size(), 1002);
+        for (int i = 0; i < 1000; ++i)
+            QVERIFY(unique.contains(QStringLiteral("message %1").arg(i)));
+    }
+
+    void flippedBitIsRejectedAndChangesNothing()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        Envelope first = send(alice, bob, QStringLiteral("first"));
+        // Every bit position of a PreKey message and of a normal message.
+        for (int round = 0; round < 2; ++round) {
+            Envelope e = round == 0 ? first : send(alice, bob, QStringLiteral("normal"));
+            if (round == 1)
+                QCOMPARE(e.message.kind, MessageKind::Whisper);
+            auto conv = bob.profile().messages().conversationFor(alice.id());
+            const qint64 before = bob.profile().messages().messageCount(*conv);
+            for (qsizetype byte = 0; byte < e.message.bytes.size(); ++byte) {
+                const int bit = int(QRandomGenerator::global()->bounded(8));
+                protocol::CipherMessage forged = e.message;
+                forged.bytes[byte] = char(forged.bytes[byte] ^ (1 << bit));
+                auto r = bob.messenger().receive(alice.id(), forged);
+                QVERIFY2(!r, qPrintable(QStringLiteral("byte %1 bit %2 accepted").arg(byte).arg(bit)));
+            }
+            QCOMPARE(bob.profile().messages().messageCount(*conv), before);
+            // The genuine message still decrypts.
+            deliver(bob, e);
+            if (round == 0)
+                deliver(alice, send(bob, alice, QStringLiteral("ack")));
+        }
+    }
+
+    void forwardSecrecyOldCiphertextCannotBeDecryptedAgain()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        deliver(bob, send(alice, bob, QStringLiteral("x3dh")));
+        deliver(alice, send(bob, alice, QStringLiteral("reply")));
+        Envelope secret = send(alice, bob, QStringLiteral("secret"));
+        deliver(bob, secret);
+        // From stored state alone (fresh objects over the same files): the key is gone.
+        bob.reopen();
+        auto again = bob.messenger().receive(alice.id(), secret.message);
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, messenger::Errc::Duplicate);
+        // A later message in the same chain still works.
+        deliver(bob, send(alice, bob, QStringLiteral("after")));
+    }
+
+    void reopenMidConversation()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        deliver(bob, send(alice, bob, QStringLiteral("one")));
+        Envelope inFlight = send(bob, alice, QStringLiteral("two"));
+        alice.reopen();
+        bob.reopen();
+        deliver(alice, inFlight);
+        deliver(bob, send(alice, bob, QStringLiteral("three")));
+        deliver(alice, send(bob, alice, QStringLiteral("four")));
+        const QStringList expected = {QStringLiteral("one"), QStringLiteral("two"), QStringLiteral("three"), QStringLiteral("four")};
+        QCOMPARE(bodies(alice, bob.id()), expected);
+        QCOMPARE(bodies(bob, alice.id()), expected);
+    }
+
+    void changedIdentityIsReportedAndRefusedUntilAccepted()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx);
+        auto bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"));
+        const protocol::PeerId bobId = bob->id();
+        test::introduce(alice, *bob);
+        deliver(*bob, send(alice, *bob, QStringLiteral("hi")));
+        auto before = alice.messenger().safetyNumber(bobId);
+        QVERIFY(before);
+
+        // Bob reinstalls: same PeerId, new identity key.
+        bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"), bobId);
+        auto bundle = bob->messenger().bundle();
+        auto refused = alice.messenger().addContact(*bundle, QStringLiteral("bob"));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, messenger::Errc::IdentityChanged);
+        auto record = alice.profile().protocolStore().identity(bobId);
+        QCOMPARE(record->trust, protocol::TrustState::Changed);
+        QCOMPARE(record->pendingKey, bob->profile().identityKey());
+
+        // Sending is refused until the user accepts the key.
+        auto blocked = alice.messenger().sendText(bobId, QStringLiteral("anyone?"));
+        QVERIFY(!blocked);
+        QCOMPARE(blocked.error().code, messenger::Errc::IdentityChanged);
+        // Bob (new key) writing first is refused too.
+        test::introduce(*bob, alice);
+        Envelope fromNewBob = send(*bob, alice, QStringLiteral("it's me"));
+        auto refusedIncoming = alice.messenger().receive(bobId, fromNewBob.message);
+        QVERIFY(!refusedIncoming);
+        QCOMPARE(refusedIncoming.error().code, messenger::Errc::IdentityChanged);
+
+        QVERIFY(alice.messenger().acceptIdentityChange(bobId));
+        QCOMPARE(alice.profile().protocolStore().identity(bobId)->trust, protocol::TrustState::Unverified);
+        deliver(alice, fromNewBob); // the refused message is accepted on resend
+        auto after = alice.messenger().safetyNumber(bobId);
+        QVERIFY(after->digits != before->digits);
+        deliver(*bob, send(alice, *bob, QStringLiteral("welcome back")));
+    }
+
+    void blockedContactIsEnforced()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        Envelope e = send(alice, bob, QStringLiteral("hello"));
+        deliver(bob, e);
+        QVERIFY(bob.messenger().setBlocked(alice.id(), true));
+        auto in = bob.messenger().receive(alice.id(), send(alice, bob, QStringLiteral("let me in")).message);
+        QVERIFY(!in);
+        QCOMPARE(in.error().code, messenger::Errc::Blocked);
+        auto out = bob.messenger().sendText(alice.id(), QStringLiteral("no"));
+        QVERIFY(!out);
+        QCOMPARE(out.error().code, messenger::Errc::Blocked);
+        QVERIFY(bob.messenger().setVerified(alice.id(), true)); // unblocking by verifying
+        QVERIFY(bob.messenger().sendText(alice.id(), QStringLiteral("ok")));
+    }
+
+    void safetyNumbersMatchAndChange()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx), carol(ctx);
+        test::introduce(alice, bob);
+        deliver(bob, send(alice, bob, QStringLiteral("hi")));
+        auto a = alice.messenger().safetyNumber(bob.id());
+        auto b = bob.messenger().safetyNumber(alice.id());
+        QVERIFY(a && b);
+        QCOMPARE(a->digits.size(), 60);
+        QVERIFY(std::all_of(a->digits.begin(), a->digits.end(), [](QChar c) { return c.isDigit(); }));
+        QCOMPARE(a->digits, b->digits);
+        QCOMPARE(a->grouped().split(u' ').size(), 12);
+        QVERIFY(protocol::SafetyNumber::scannedMatches(ctx, a->scannable, b->scannable));
+        // Another pair has another number.
+        test::introduce(alice, carol);
+        auto c = alice.messenger().safetyNumber(carol.id());
+        QVERIFY(c->digits != a->digits);
+        QVERIFY(!protocol::SafetyNumber::scannedMatches(ctx, c->scannable, b->scannable));
+        // Either key changing changes it: recompute with a different local key.
+        auto changed = protocol::SafetyNumber::compute(ctx, alice.id(), carol.profile().identityKey(), bob.id(),
+                                                       bob.profile().identityKey());
+        QVERIFY(changed->digits != a->digits);
+        auto changedRemote = protocol::SafetyNumber::compute(ctx, alice.id(), alice.profile().identityKey(), bob.id(),
+                                                             carol.profile().identityKey());
+        QVERIFY(changedRemote->digits != a->digits);
+    }
+
+    void oneTimePreKeyIsUsedOnceAndReplenished()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx), carol(ctx);
+        storage::SqlProtocolStore &bobStore = bob.profile().protocolStore();
+        QCOMPARE(bobStore.preKeyCount(), 100);
+        auto bundle = bob.messenger().bundle();
+        auto parsed = protocol::PreKeyBundle::parse(*bundle);
+        QVERIFY(parsed->preKeyId != 0);
+        QVERIFY(bobStore.containsPreKey(parsed->preKeyId));
+
+        // Alice and Carol both build on the very same bundle (same one-time prekey).
+        QVERIFY(alice.messenger().addContact(*bundle, QStringLiteral("bob")));
+        QVERIFY(carol.messenger().addContact(*bundle, QStringLiteral("bob")));
+        deliver(bob, send(alice, bob, QStringLiteral("first use")));
+        QVERIFY(!bobStore.containsPreKey(parsed->preKeyId));
+        auto second = bob.messenger().receive(carol.id(), send(carol, bob, QStringLiteral("second use")).message);
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, messenger::Errc::InvalidMessage); // unknown prekey id
+
+        // Handing out bundles drains the fresh pool; at 19 it is refilled to 100 (the 81st
+        // bundle), so after 86 bundles 95 are fresh. 99 were left after Alice's use.
+        for (int i = 0; i < 85; ++i)
+            QVERIFY(bob.messenger().bundle());
+        QCOMPARE(bobStore.freshPreKeyCount(), 95);
+        QCOMPARE(bobStore.preKeyCount(), 99 + 81);
+    }
+
+    void receiptsMoveStateForward()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        Envelope e = send(alice, bob, QStringLiteral("did you get this?"));
+        MessageRecord got = deliver(bob, e);
+        auto delivered = bob.messenger().deliveryReceipt(alice.id(), {got.uuid});
+        auto r = alice.messenger().receive(bob.id(), delivered->message);
+        QVERIFY(r);
+        QCOMPARE(r->kind, messenger::Incoming::Kind::Receipt);
+        QCOMPARE(r->acknowledged.size(), std::size_t(1));
+        QCOMPARE(alice.profile().messages().messageByUuid(got.uuid)->state, storage::MessageState::Delivered);
+        auto read = bob.messenger().markRead(got.conversationId);
+        QVERIFY(read && *read);
+        QCOMPARE(bob.profile().messages().conversation(got.conversationId)->unreadCount, 0);
+        QVERIFY(alice.messenger().receive(bob.id(), (*read)->message));
+        QCOMPARE(alice.profile().messages().messageByUuid(got.uuid)->state, storage::MessageState::Read);
+        // A late delivery receipt never moves it back.
+        auto late = bob.messenger().deliveryReceipt(alice.id(), {got.uuid});
+        QVERIFY(alice.messenger().receive(bob.id(), late->message));
+        QCOMPARE(alice.profile().messages().messageByUuid(got.uuid)->state, storage::MessageState::Read);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConversation)
+#include "tst_conversation.moc"
