@@ -166,7 +166,7 @@ QString MessageStore::ftsQuery(const QString &text)
         if (word.compare(QLatin1String("AND")) == 0 || word.compare(QLatin1String("OR")) == 0
             || word.compare(QLatin1String("NOT")) == 0 || word.compare(QLatin1String("NEAR")) == 0)
             continue;
-        terms << QLatin1Char('"') + word + QLatin1String("\"*");
+        terms << QLatin1Char('"') + word + QLatin1String("*\"");
     }
     return terms.join(QLatin1Char(' '));
 }

@@ -82,7 +82,7 @@ public:
     std::vector<SearchHit> search(const QString &text, int limit);
     std::int64_t messageCount(std::int64_t conversationId);
 
-    // Turns what a user typed into an FTS4 query: every word a quoted prefix term, so
+    // Turns what a user typed into an FTS4 query: every word a quoted prefix term ("word*"), so
     // FTS syntax in the input has no effect.
     static QString ftsQuery(const QString &text);
 
