@@ -15,10 +15,18 @@ using storage::MessageState;
 
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
+// 16 bytes laid out like a UUIDv7: 48 bits of milliseconds, then random bits. Ids made
+// later sort later, so the unique index on message ids grows at its right edge instead of
+// touching a random page for every message.
 QByteArray newMessageId()
 {
     QByteArray id(16, '\0');
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(id.data()), 4);
+    const quint64 ms = quint64(QDateTime::currentMSecsSinceEpoch());
+    for (int i = 0; i < 6; ++i)
+        id[i] = char((ms >> (40 - 8 * i)) & 0xff);
+    id[6] = char(0x70 | (id[6] & 0x0f)); // version 7
+    id[8] = char(0x80 | (id[8] & 0x3f)); // RFC 4122 variant
     return id;
 }
 

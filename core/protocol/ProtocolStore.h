@@ -94,7 +94,8 @@ public:
 };
 
 // All stores over one transactional backend. Transactions nest: the outermost begin()
-// opens the write transaction, inner ones are savepoints.
+// opens the write transaction and inner ones join it; an inner rollback makes the
+// outermost commit fail and roll everything back (all or nothing).
 class ProtocolStore : public IdentityKeyStore,
                       public PreKeyStore,
                       public SignedPreKeyStore,

@@ -83,7 +83,10 @@ std::expected<std::unique_ptr<Database>, Error> Database::open(const QString &pa
         if (pragmaText(raw, "PRAGMA journal_mode = WAL;").compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot enable WAL")});
     }
-    if (!db->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY;"))
+    // 8 MiB of page cache (default 2 MiB): the hot index pages of a large history stay
+    // decrypted in memory.
+    if (!db->exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; "
+                  "PRAGMA cache_size = -8192;"))
         return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot set pragmas")});
     return db;
 }
@@ -128,33 +131,59 @@ Statement Database::prepare(const char *sql)
     return Statement(this, stmt);
 }
 
+// Transaction control runs once or twice per message: prepared once, not parsed each time.
+bool Database::control(const char *sql)
+{
+    Statement st = prepare(sql);
+    return st.run();
+}
+
+// Nested transactions join the outermost one instead of opening savepoints: SQLCipher
+// encrypts every page copied into a savepoint's sub-journal, which cost ~80 us per message
+// (docs/BENCHMARKS.md). A failed inner step poisons the whole transaction, which then
+// rolls back at the outermost commit; batch callers retry item by item.
 bool Database::begin()
 {
-    const bool ok = m_depth == 0 ? exec("BEGIN IMMEDIATE;") : exec("SAVEPOINT nested;");
-    if (ok)
-        ++m_depth;
-    return ok;
+    if (m_depth == 0) {
+        if (!control("BEGIN IMMEDIATE"))
+            return false;
+        m_poisoned = false;
+    }
+    ++m_depth;
+    return true;
 }
 
 bool Database::commit()
 {
     if (m_depth == 0)
         return false;
-    const bool ok = m_depth == 1 ? exec("COMMIT;") : exec("RELEASE nested;");
-    if (ok)
+    if (m_depth > 1) {
         --m_depth;
-    return ok;
+        return true;
+    }
+    if (m_poisoned) {
+        rollback();
+        return false;
+    }
+    if (!control("COMMIT"))
+        return false; // still open: the caller rolls back
+    m_depth = 0;
+    return true;
 }
 
 void Database::rollback()
 {
     if (m_depth == 0)
         return;
-    if (m_depth == 1)
-        exec("ROLLBACK;");
-    else
-        exec("ROLLBACK TO nested; RELEASE nested;");
-    --m_depth;
+    if (m_depth > 1) {
+        m_poisoned = true;
+        --m_depth;
+        return;
+    }
+    control("ROLLBACK");
+    m_depth = 0;
+    m_poisoned = false;
+    ++m_rollbacks;
 }
 
 int Database::userVersion()

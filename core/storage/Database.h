@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Database is one SQLCipher connection: opened with a raw 256-bit key, checked to really
-// encrypt, with a cache of prepared statements and nested transactions (BEGIN IMMEDIATE
-// outside, savepoints inside). It owns the sqlite3 handle; it does not know the schema.
+// encrypt, with a cache of prepared statements and nested transactions (inner ones join
+// the outer BEGIN IMMEDIATE; any inner rollback dooms it). It owns the sqlite3 handle; it
+// does not know the schema.
 // A connection belongs to the thread that opened it.
 #pragma once
 
@@ -46,6 +47,9 @@ public:
     bool commit();
     void rollback();
     int transactionDepth() const { return m_depth; }
+    // Counts rollbacks: caches over this database drop their entries when it moves, so
+    // they never show a row that a rollback took away.
+    std::uint64_t rollbackCount() const { return m_rollbacks; }
 
     int userVersion();
     bool setUserVersion(int version);
@@ -58,10 +62,13 @@ public:
 
 private:
     Database(sqlite3 *db, QString path);
+    bool control(const char *sql);
 
     sqlite3 *m_db = nullptr;
     QString m_path;
     int m_depth = 0;
+    bool m_poisoned = false;
+    std::uint64_t m_rollbacks = 0;
     std::unordered_map<const char *, sqlite3_stmt *> m_statements;
 };
 

@@ -41,16 +41,25 @@ MessageStore::MessageStore(Database &db)
 
 std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol::PeerId &peer)
 {
+    if (m_cacheGeneration != m_db.rollbackCount()) {
+        m_conversationIds.clear();
+        m_cacheGeneration = m_db.rollbackCount();
+    }
+    if (auto it = m_conversationIds.constFind(peer.toString()); it != m_conversationIds.constEnd())
+        return *it;
     {
         Statement st = m_db.prepare("SELECT id FROM conversations WHERE peer_id = ?");
         st.bind(1, peer.toString());
-        if (st.next())
+        if (st.next()) {
+            m_conversationIds.insert(peer.toString(), st.int64(0));
             return st.int64(0);
+        }
         if (!st.ok())
             return std::unexpected(sqlError(m_db, "find conversation"));
     }
     if (!m_db.prepare("INSERT INTO conversations (kind, peer_id) VALUES (0, ?)").bind(1, peer.toString()).run())
         return std::unexpected(sqlError(m_db, "create conversation"));
+    m_conversationIds.insert(peer.toString(), m_db.lastInsertRowId());
     return m_db.lastInsertRowId();
 }
 
@@ -84,7 +93,15 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
         return std::unexpected(sqlError(m_db, "insert message"));
     if (m_db.changes() == 0)
         return std::unexpected(Error{Errc::Duplicate, QStringLiteral("message already stored")});
-    return m_db.lastInsertRowId();
+    const std::int64_t id = m_db.lastInsertRowId();
+    // OR FAIL: a one-row statement that cannot leave half a change needs no statement
+    // journal (which SQLCipher would encrypt page by page).
+    if (!m_db.prepare("INSERT OR FAIL INTO message_search (docid, body) VALUES (?, ?)").bind(1, id).bind(2, m.body).run()
+        || !m_db.prepare("UPDATE OR FAIL conversations SET last_message_id = ?, last_activity = max(last_activity, ?), "
+                         "unread_count = unread_count + ? WHERE id = ?")
+                .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
+        return std::unexpected(sqlError(m_db, "index message"));
+    return id;
 }
 
 std::optional<MessageRecord> MessageStore::message(std::int64_t id)

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // History: conversations and their messages, read back in pages through the
 // (conversation, sent time) index, and searched with FTS4 (case and diacritics ignored).
-// Unread counts and last messages are kept in step on every write (triggers), never
+// Unread counts and last messages are kept in step on every write, never
 // recounted. It owns no transaction: callers group writes with the protocol step.
 #pragma once
 
 #include "core/protocol/PeerId.h"
 #include "core/storage/Database.h"
+
+#include <QHash>
 
 #include <optional>
 #include <vector>
@@ -88,6 +90,9 @@ public:
 
 private:
     Database &m_db;
+    // peer -> conversation id; read on every message. Dropped when the database rolls back.
+    QHash<QString, std::int64_t> m_conversationIds;
+    std::uint64_t m_cacheGeneration = 0;
 };
 
 } // namespace sotto::storage

@@ -10,7 +10,7 @@ OutboxStore::OutboxStore(Database &db)
 
 std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
 {
-    Statement st = m_db.prepare("INSERT INTO outbox (peer_id, message_id, kind, ciphertext, created_at) VALUES (?, ?, ?, ?, ?)");
+    Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at) VALUES (?, ?, ?, ?, ?)");
     st.bind(1, e.peer.toString()).bind(3, e.kind).bind(4, e.ciphertext).bind(5, e.createdAt);
     if (e.messageId)
         st.bind(2, e.messageId);

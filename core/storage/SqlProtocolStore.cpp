@@ -14,11 +14,13 @@ SqlProtocolStore::SqlProtocolStore(Database &db)
 {
 }
 
-void SqlProtocolStore::rollback()
+void SqlProtocolStore::dropStaleCaches()
 {
-    m_db.rollback();
-    m_sessions.clear();
-    m_identities.clear();
+    if (m_cacheGeneration != m_db.rollbackCount()) {
+        m_sessions.clear();
+        m_identities.clear();
+        m_cacheGeneration = m_db.rollbackCount();
+    }
 }
 
 std::optional<LocalIdentityRecord> SqlProtocolStore::localIdentity()
@@ -67,6 +69,7 @@ QString SqlProtocolStore::contactName(const PeerId &peer)
 
 std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
 {
+    dropStaleCaches();
     auto cached = m_identities.find(peer.toString());
     if (cached != m_identities.end())
         return cached->second;
@@ -88,6 +91,7 @@ std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
 
 bool SqlProtocolStore::saveIdentity(const IdentityRecord &r)
 {
+    dropStaleCaches();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // No UPSERT in SQLite 3.15: update, then insert if nothing was there.
     Statement up = m_db.prepare("UPDATE contacts SET identity_key = ?, trust = ?, pending_key = ? WHERE peer_id = ?");
@@ -194,6 +198,7 @@ std::vector<protocol::SignedPreKeyInfo> SqlProtocolStore::signedPreKeys()
 
 std::optional<QByteArray> SqlProtocolStore::loadSession(const PeerId &peer, std::int32_t device)
 {
+    dropStaleCaches();
     const auto key = std::make_pair(peer.toString(), device);
     auto cached = m_sessions.find(key);
     if (cached != m_sessions.end())
@@ -210,8 +215,15 @@ std::optional<QByteArray> SqlProtocolStore::loadSession(const PeerId &peer, std:
 
 bool SqlProtocolStore::storeSession(const PeerId &peer, std::int32_t device, const QByteArray &record)
 {
-    if (!m_db.prepare("INSERT OR REPLACE INTO sessions (peer_id, device_id, record) VALUES (?, ?, ?)")
-             .bind(1, peer.toString()).bind(2, device).bind(3, record).run())
+    dropStaleCaches();
+    // Update-then-insert with OR FAIL rather than INSERT OR REPLACE: this runs for every
+    // message and must not need a (SQLCipher-encrypted) statement journal.
+    if (!m_db.prepare("UPDATE OR FAIL sessions SET record = ? WHERE peer_id = ? AND device_id = ?")
+             .bind(1, record).bind(2, peer.toString()).bind(3, device).run())
+        return false;
+    if (m_db.changes() == 0
+        && !m_db.prepare("INSERT OR FAIL INTO sessions (peer_id, device_id, record) VALUES (?, ?, ?)")
+                .bind(1, peer.toString()).bind(2, device).bind(3, record).run())
         return false;
     m_sessions[{peer.toString(), device}] = record;
     return true;
@@ -224,12 +236,14 @@ bool SqlProtocolStore::containsSession(const PeerId &peer, std::int32_t device)
 
 bool SqlProtocolStore::deleteSession(const PeerId &peer, std::int32_t device)
 {
+    dropStaleCaches();
     m_sessions.erase({peer.toString(), device});
     return m_db.prepare("DELETE FROM sessions WHERE peer_id = ? AND device_id = ?").bind(1, peer.toString()).bind(2, device).run();
 }
 
 int SqlProtocolStore::deleteAllSessions(const PeerId &peer)
 {
+    dropStaleCaches();
     for (auto it = m_sessions.begin(); it != m_sessions.end();)
         it = it->first.first == peer.toString() ? m_sessions.erase(it) : std::next(it);
     if (!m_db.prepare("DELETE FROM sessions WHERE peer_id = ?").bind(1, peer.toString()).run())

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The five libsignal stores on the profile's SQLCipher database. Sessions and identities
-// are read on every message, so they are cached write-through; any rollback drops the
-// caches, so the cache never shows a state the database does not hold.
+// are read on every message, so they are cached write-through; any rollback of the
+// database drops the caches, so they never show a state the database does not hold.
 // It does not own the database, and holds no policy (that is protocol's).
 #pragma once
 
@@ -47,7 +47,7 @@ public:
 
     bool begin() override { return m_db.begin(); }
     bool commit() override { return m_db.commit(); }
-    void rollback() override;
+    void rollback() override { m_db.rollback(); }
     std::uint32_t nextId(const char *counter, std::uint32_t count) override;
 
     // The local display name lives with the identity (set at creation, changed in settings).
@@ -57,7 +57,10 @@ public:
     QString contactName(const protocol::PeerId &peer);
 
 private:
+    void dropStaleCaches();
+
     Database &m_db;
+    std::uint64_t m_cacheGeneration = 0;
     std::map<std::pair<QString, std::int32_t>, std::optional<QByteArray>> m_sessions;
     std::map<QString, std::optional<protocol::IdentityRecord>> m_identities;
 };

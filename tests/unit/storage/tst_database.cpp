@@ -72,7 +72,7 @@ private Q_SLOTS:
         QVERIFY(!all.contains("libsqlite3"));
     }
 
-    void nestedTransactionsRollBackInnerOnly()
+    void innerRollbackDoomsTheWholeTransaction()
     {
         auto db = Database::open(path("c.db"), crypto::SecretBytes::random(32));
         Database &d = **db;
@@ -83,10 +83,24 @@ private Q_SLOTS:
         QVERIFY(d.prepare("INSERT INTO t VALUES (2)").run());
         d.rollback();
         QCOMPARE(d.transactionDepth(), 1);
+        const auto rollbacks = d.rollbackCount();
+        QVERIFY(!d.commit()); // all or nothing
+        QCOMPARE(d.transactionDepth(), 0);
+        QCOMPARE(d.rollbackCount(), rollbacks + 1);
+        {
+            Statement st = d.prepare("SELECT count(*) FROM t");
+            QVERIFY(st.next());
+            QCOMPARE(st.int64(0), 0);
+        }
+        // Inner commits join the outer one.
+        QVERIFY(d.begin());
+        QVERIFY(d.begin());
+        QVERIFY(d.prepare("INSERT INTO t VALUES (3)").run());
+        QVERIFY(d.commit());
         QVERIFY(d.commit());
         Statement st = d.prepare("SELECT group_concat(x) FROM t");
         QVERIFY(st.next());
-        QCOMPARE(st.text(0), QStringLiteral("1"));
+        QCOMPARE(st.text(0), QStringLiteral("3"));
     }
 };
 

@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Core throughput, side by side in one run:
+//  1. bare libsignal-protocol-c: session_cipher encrypt + decrypt with in-memory stores
+//     and our OpenSSL provider (algorithms fetched once);
+//  2. the ratchet alone on the SQLCipher stores (SessionManager), one transaction per
+//     message and then batched;
+//  3. the full message path: Messenger::sendText (history row, FTS, ratchet step, outbox
+//     row) and Messenger::receive (decrypt + history row), one transaction per message and
+//     then batched on both sides (group commit);
+// and the time to unlock a profile (Argon2id "moderate" + opening SQLCipher).
+// One-way stream of 100-byte messages, like the figure quoted in the issue.
+#include "core/crypto/SignalHandles.h"
+#include "core/protocol/InMemoryProtocolStore.h"
+#include "core/protocol/SessionManager.h"
+#include "tests/support/TestProfiles.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QTemporaryDir>
+
+#include <signal/protocol.h>
+#include <signal/session_cipher.h>
+
+#include <cstdio>
+
+using namespace sotto;
+
+namespace {
+
+int argInt(int argc, char **argv, const char *name, int fallback)
+{
+    for (int i = 1; i + 1 < argc; ++i)
+        if (qstrcmp(argv[i], name) == 0)
+            return QByteArray(argv[i + 1]).toInt();
+    return fallback;
+}
+
+struct Party {
+    explicit Party(crypto::SignalContext &ctx)
+        : keys(ctx, store)
+    {
+        me = protocol::PeerId::generate();
+        if (!keys.createLocalIdentity(me, 0))
+            qFatal("identity");
+    }
+    protocol::InMemoryProtocolStore store;
+    protocol::KeyMaintenance keys;
+    protocol::PeerId me;
+};
+
+// Pairs per second through bare libsignal: encrypt on one side, decrypt on the other.
+double bareLibsignal(crypto::SignalContext &ctx, int count)
+{
+    Party alice(ctx), bob(ctx);
+    protocol::StoreBinding aliceBinding(ctx.get(), alice.store), bobBinding(ctx.get(), bob.store);
+    {
+        protocol::SessionManager starter(ctx, alice.store);
+        auto bundle = protocol::buildOwnBundle(ctx, bob.store);
+        if (!starter.startSession(*bundle))
+            qFatal("x3dh");
+    }
+    protocol::SignalAddress toBob(bob.me), fromAlice(alice.me);
+    session_cipher *enc = nullptr, *dec = nullptr;
+    session_cipher_create(&enc, aliceBinding.get(), toBob.get(), ctx.get());
+    session_cipher_create(&dec, bobBinding.get(), fromAlice.get(), ctx.get());
+    const QByteArray plain(100, 'p');
+
+    auto roundTrip = [&]() {
+        crypto::Adopt<ciphertext_message> msg;
+        if (session_cipher_encrypt(enc, reinterpret_cast<const uint8_t *>(plain.constData()), size_t(plain.size()), msg.out()) != 0)
+            qFatal("encrypt");
+        auto owned = msg.take();
+        signal_buffer *serialized = ciphertext_message_get_serialized(owned.get());
+        signal_buffer *out = nullptr;
+        int rc;
+        if (ciphertext_message_get_type(owned.get()) == CIPHERTEXT_PREKEY_TYPE) {
+            crypto::Adopt<pre_key_signal_message> m;
+            pre_key_signal_message_deserialize(m.out(), signal_buffer_data(serialized), signal_buffer_len(serialized), ctx.get());
+            auto mo = m.take();
+            rc = session_cipher_decrypt_pre_key_signal_message(dec, mo.get(), nullptr, &out);
+        } else {
+            crypto::Adopt<signal_message> m;
+            signal_message_deserialize(m.out(), signal_buffer_data(serialized), signal_buffer_len(serialized), ctx.get());
+            auto mo = m.take();
+            rc = session_cipher_decrypt_signal_message(dec, mo.get(), nullptr, &out);
+        }
+        if (rc != 0)
+            qFatal("decrypt %d", rc);
+        signal_buffer_bzero_free(out);
+    };
+    roundTrip(); // the PreKey message, outside the timing
+    QElapsedTimer t;
+    t.start();
+    for (int i = 0; i < count; ++i)
+        roundTrip();
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    session_cipher_free(enc);
+    session_cipher_free(dec);
+    return count / seconds;
+}
+
+// Encrypt + decrypt on the real SQLCipher stores. `full` adds what a real message costs
+// besides the ratchet: history row, FTS index, conversation counters and the outbox
+// (Messenger::sendText / receive). `batch` messages share one transaction on each side
+// (group commit: the network reader takes all frames at hand, acks after the commit).
+double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
+{
+    test::TestPeer alice(ctx, QStringLiteral("alice")), bob(ctx, QStringLiteral("bob"));
+    test::introduce(alice, bob);
+    const QString body(100, u'p');
+    const QByteArray plain(100, 'p');
+    // Session warm-up: the PreKey exchange and one reply, outside the timing.
+    auto first = alice.messenger().sendText(bob.id(), body);
+    bob.messenger().receive(alice.id(), first->message);
+    alice.messenger().receive(bob.id(), bob.messenger().sendText(alice.id(), body)->message);
+
+    protocol::SessionManager &aliceSessions = alice.messenger().sessions();
+    protocol::SessionManager &bobSessions = bob.messenger().sessions();
+    auto discard = [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; };
+    std::vector<protocol::CipherMessage> pending;
+    pending.reserve(std::size_t(batch));
+    QElapsedTimer t;
+    t.start();
+    for (int done = 0; done < count;) {
+        const int n = std::min(batch, count - done);
+        {
+            protocol::StoreTransaction tx(alice.profile().protocolStore());
+            for (int i = 0; i < n; ++i) {
+                if (full) {
+                    auto e = alice.messenger().sendText(bob.id(), body);
+                    if (!e)
+                        qFatal("send: %s", qPrintable(e.error().reason));
+                    pending.push_back(e->message);
+                } else {
+                    auto m = aliceSessions.encrypt(bob.id(), plain);
+                    if (!m)
+                        qFatal("encrypt: %s", qPrintable(m.error().reason));
+                    pending.push_back(std::move(*m));
+                }
+            }
+            if (!tx.commit())
+                qFatal("commit");
+        }
+        {
+            protocol::StoreTransaction tx(bob.profile().protocolStore());
+            for (const auto &m : pending) {
+                const bool ok = full ? bool(bob.messenger().receive(alice.id(), m)) : bool(bobSessions.decrypt(alice.id(), m, discard));
+                if (!ok)
+                    qFatal("receive");
+            }
+            if (!tx.commit())
+                qFatal("commit");
+        }
+        pending.clear();
+        done += n;
+    }
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    return count / seconds;
+}
+
+double unlockSeconds(crypto::SignalContext &ctx, double *kdfSeconds)
+{
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("p"));
+    {
+        auto created = storage::Profile::create(dir, QStringLiteral("bench"), test::passphrase("a passphrase"), ctx);
+        if (!created)
+            qFatal("create");
+    }
+    QElapsedTimer kdf;
+    kdf.start();
+    if (!storage::Vault::unlock(storage::Profile::keyFilePath(dir), test::passphrase("a passphrase")))
+        qFatal("vault");
+    *kdfSeconds = double(kdf.nsecsElapsed()) / 1e9;
+    QElapsedTimer t;
+    t.start();
+    auto opened = storage::Profile::unlock(dir, test::passphrase("a passphrase"));
+    if (!opened)
+        qFatal("unlock");
+    return double(t.nsecsElapsed()) / 1e9;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("sotto.*.info=false"));
+    const int count = argInt(argc, argv, "--messages", 20000);
+    const int batch = argInt(argc, argv, "--batch", 64);
+    crypto::SignalContext ctx;
+
+    std::printf("bench_core: %d one-way 100-byte messages per run, batches of %d\n", count, batch);
+    const double bare = bareLibsignal(ctx, count);
+    std::printf("bare libsignal, in-memory stores                : %7.0f encrypt+decrypt pairs/s\n", bare);
+    struct Row {
+        const char *label;
+        int batch;
+        bool full;
+    };
+    const Row rows[] = {
+        {"ratchet on SQLCipher, 1 message per txn       ", 1, false},
+        {"ratchet on SQLCipher, batched txn             ", batch, false},
+        {"full message path, 1 message per txn          ", 1, true},
+        {"full message path, batched txn                ", batch, true},
+    };
+    double best = 0;
+    for (const Row &row : rows) {
+        const double rate = persisted(ctx, count, row.batch, row.full);
+        std::printf("%s: %7.0f pairs/s  ratio to bare %.2f\n", row.label, rate, rate / bare);
+        if (row.full)
+            best = std::max(best, rate);
+    }
+    double kdf = 0;
+    const double unlock = unlockSeconds(ctx, &kdf);
+    std::printf("unlock profile: %.3f s total (Argon2id moderate alone %.3f s)\n", unlock, kdf);
+    std::printf("aim (full message path >= 0.5 x bare): %s (best ratio %.2f)\n", best / bare >= 0.5 ? "met" : "NOT met", best / bare);
+    return 0;
+}
