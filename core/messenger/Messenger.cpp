@@ -77,7 +77,7 @@ std::expected<Envelope, Error> Messenger::seal(const PeerId &to, const QByteArra
     auto sealed = m_sessions.encrypt(to, content);
     if (!sealed)
         return std::unexpected(Error::from(sealed.error()));
-    Envelope envelope{self(), to, *sealed, 0};
+    Envelope envelope{self(), to, *sealed, 0, messageId};
     auto queued = m_profile.outbox().enqueue({0, to, messageId, int(sealed->kind), sealed->bytes, nowMs(), 0});
     if (!queued)
         return std::unexpected(Error::from(queued.error()));
@@ -85,13 +85,26 @@ std::expected<Envelope, Error> Messenger::seal(const PeerId &to, const QByteArra
     return envelope;
 }
 
+QByteArray Messenger::textContent(const storage::MessageRecord &record)
+{
+    wire::Content content;
+    wire::TextMessage *text = content.mutable_text();
+    text->set_id(toStd(record.uuid));
+    text->set_sent_at(record.sentAt);
+    text->set_body(record.body.toStdString());
+    return serialize(content);
+}
+
 std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QString &body)
 {
     const QByteArray utf8 = body.toUtf8();
     if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a message must have 1 to %1 bytes").arg(MaxBodyBytes)});
-    if (!m_profile.protocolStore().identity(to))
+    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
+    if (!contact)
         return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
+    if (contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
 
     storage::MessageStore &history = m_profile.messages();
     protocol::StoreTransaction tx(m_profile.protocolStore());
@@ -113,19 +126,164 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     if (!id)
         return std::unexpected(Error::from(id.error()));
 
-    wire::Content content;
-    wire::TextMessage *text = content.mutable_text();
-    text->set_id(toStd(record.uuid));
-    text->set_sent_at(record.sentAt);
-    text->set_body(toStd(utf8));
-    QByteArray plaintext = serialize(content);
-    auto envelope = seal(to, plaintext, *id);
-    crypto::wipe(plaintext);
+    record.id = *id;
+    std::expected<Envelope, Error> envelope;
+    // Sealed now when possible; otherwise it waits unsealed, in order: no session yet, older
+    // messages still waiting, or the contact's key changed (sending is paused until the
+    // user accepts the new key).
+    if (contact->trust != protocol::TrustState::Changed && m_sessions.hasSession(to) && m_profile.outbox().unsealed(to).empty()) {
+        QByteArray plaintext = textContent(record);
+        envelope = seal(to, plaintext, *id);
+        crypto::wipe(plaintext);
+    } else {
+        auto queued = m_profile.outbox().enqueue({0, to, *id, 0, {}, record.sentAt, 0});
+        if (!queued)
+            return std::unexpected(Error::from(queued.error()));
+        envelope = Envelope{self(), to, {}, *queued, *id};
+    }
     if (!envelope)
         return envelope;
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the message"));
     return envelope;
+}
+
+std::expected<int, Error> Messenger::sealPending(const PeerId &to)
+{
+    std::vector<storage::OutboxEntry> waiting = m_profile.outbox().unsealed(to);
+    if (waiting.empty())
+        return 0;
+    if (!m_sessions.hasSession(to))
+        return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this contact")});
+    int sealedCount = 0;
+    for (const storage::OutboxEntry &entry : waiting) {
+        std::optional<storage::MessageRecord> record = m_profile.messages().message(entry.messageId);
+        protocol::StoreTransaction tx(m_profile.protocolStore());
+        if (!record) {
+            m_profile.outbox().remove(to, entry.id); // the message was deleted meanwhile
+            tx.commit();
+            continue;
+        }
+        QByteArray plaintext = textContent(*record);
+        auto sealed = m_sessions.encrypt(to, plaintext);
+        crypto::wipe(plaintext);
+        if (!sealed)
+            return std::unexpected(Error::from(sealed.error()));
+        if (auto r = m_profile.outbox().seal(entry.id, int(sealed->kind), sealed->bytes); !r)
+            return std::unexpected(Error::from(r.error()));
+        if (!tx.commit())
+            return std::unexpected(storageFailed("cannot commit a sealed message"));
+        ++sealedCount;
+    }
+    return sealedCount;
+}
+
+std::vector<std::expected<Incoming, Error>> Messenger::receiveBatch(const PeerId &from, const std::vector<protocol::CipherMessage> &messages)
+{
+    std::vector<std::expected<Incoming, Error>> results;
+    results.reserve(messages.size());
+    if (messages.size() > 1) {
+        protocol::StoreTransaction tx(m_profile.protocolStore());
+        bool allGood = tx.isOpen();
+        for (const auto &m : messages) {
+            if (!allGood)
+                break;
+            results.push_back(receive(from, m));
+            allGood = results.back().has_value();
+        }
+        if (allGood && tx.commit())
+            return results;
+        tx.rollback();
+        results.clear();
+    }
+    for (const auto &m : messages)
+        results.push_back(receive(from, m));
+    return results;
+}
+
+std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const PeerId &peer, const std::vector<std::int64_t> &ids,
+                                                                      const std::vector<std::int64_t> &rejected)
+{
+    std::vector<StateChange> changes;
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    storage::MessageStore &history = m_profile.messages();
+    for (std::int64_t id : ids) {
+        std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
+        if (!messageId || *messageId == 0)
+            continue;
+        std::optional<storage::MessageRecord> record = history.message(*messageId);
+        if (!record)
+            continue;
+        auto moved = history.advanceState(record->uuid, MessageState::Sent);
+        if (!moved)
+            return std::unexpected(Error::from(moved.error()));
+        if (*moved)
+            changes.push_back({record->uuid, MessageState::Sent});
+    }
+    for (std::int64_t id : rejected) {
+        std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
+        if (!messageId || *messageId == 0)
+            continue;
+        if (auto r = history.markFailed(*messageId, 1); !r)
+            return std::unexpected(Error::from(r.error()));
+        if (std::optional<storage::MessageRecord> record = history.message(*messageId))
+            changes.push_back({record->uuid, MessageState::Failed});
+    }
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit acknowledgements"));
+    return changes;
+}
+
+std::expected<PeerStatus, Error> Messenger::rememberPeer(const PeerId &peer, const QByteArray &identityKey,
+                                                         const QString &displayName, const QString &address, quint16 port)
+{
+    storage::SqlProtocolStore &store = m_profile.protocolStore();
+    protocol::StoreTransaction tx(store);
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    PeerStatus status = PeerStatus::Known;
+    std::optional<protocol::IdentityRecord> record = store.identity(peer);
+    if (!record) {
+        if (!store.saveIdentity({peer, identityKey, protocol::TrustState::Unverified, {}}))
+            return std::unexpected(storageFailed("cannot store the contact"));
+        status = PeerStatus::New;
+    } else if (record->trust == protocol::TrustState::Blocked) {
+        status = PeerStatus::Blocked;
+    } else if (record->identityKey != identityKey) {
+        if (record->trust != protocol::TrustState::Changed || record->pendingKey != identityKey) {
+            record->trust = protocol::TrustState::Changed;
+            record->pendingKey = identityKey;
+            if (!store.saveIdentity(*record))
+                return std::unexpected(storageFailed("cannot record the changed key"));
+            qCWarning(lcMessenger) << "identity key of contact" << peer.toString() << "changed; refused until accepted";
+        }
+        status = PeerStatus::Changed;
+    } else if (record->trust == protocol::TrustState::Changed) {
+        status = PeerStatus::Changed;
+    }
+    if (status != PeerStatus::Changed && status != PeerStatus::Blocked) {
+        if (!displayName.isEmpty() && store.contactName(peer).isEmpty())
+            store.setContactName(peer, displayName.left(64));
+        if (!address.isEmpty() && port)
+            store.setContactAddress(peer, address, port);
+    }
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the contact"));
+    return status;
+}
+
+std::expected<void, Error> Messenger::startSession(const PeerId &peer, const QByteArray &expectedIdentityKey, const QByteArray &bundle)
+{
+    auto parsed = protocol::PreKeyBundle::parse(bundle);
+    if (!parsed)
+        return std::unexpected(Error::from(parsed.error()));
+    if (parsed->peer != peer || parsed->identityKey != expectedIdentityKey)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("the bundle is not the linked peer's")});
+    if (auto started = m_sessions.startSession(*parsed); !started)
+        return std::unexpected(Error::from(started.error()));
+    return {};
 }
 
 std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const protocol::CipherMessage &message)

@@ -21,9 +21,20 @@ namespace sotto::messenger {
 struct Envelope {
     protocol::PeerId sender;
     protocol::PeerId recipient;
-    protocol::CipherMessage message;
+    protocol::CipherMessage message; // empty bytes: queued unsealed until a session exists
     std::int64_t outboxId = 0;
+    std::int64_t messageId = 0;      // the history row (0 for receipts)
+
+    bool sealed() const { return !message.bytes.isEmpty(); }
 };
+
+// What became of our messages when the peer acknowledged or receipted them.
+struct StateChange {
+    QByteArray uuid;
+    storage::MessageState state;
+};
+
+enum class PeerStatus { New, Known, Changed, Blocked };
 
 struct Incoming {
     enum class Kind { Text, Receipt };
@@ -51,8 +62,29 @@ public:
     // Starts a session from a peer's serialized bundle (X3DH) and names the contact.
     std::expected<protocol::PeerId, Error> addContact(const QByteArray &bundle, const QString &displayName);
 
+    // Stores the message and seals it into the outbox; without a session yet it waits
+    // unsealed (sealPending seals it once a bundle has been processed).
     std::expected<Envelope, Error> sendText(const protocol::PeerId &to, const QString &body);
+    // Seals the peer's waiting messages in order; stops at the first that cannot be sealed.
+    std::expected<int, Error> sealPending(const protocol::PeerId &to);
     std::expected<Incoming, Error> receive(const protocol::PeerId &from, const protocol::CipherMessage &message);
+    // Receives many messages in one transaction (group commit). If any fails, the batch is
+    // rolled back and every message is received again on its own, so one bad message
+    // costs only time. Results are in input order.
+    std::vector<std::expected<Incoming, Error>> receiveBatch(const protocol::PeerId &from,
+                                                             const std::vector<protocol::CipherMessage> &messages);
+    // The peer committed (`ids`) or can never decrypt (`rejected`) these outbox entries.
+    std::expected<std::vector<StateChange>, Error> acknowledge(const protocol::PeerId &peer, const std::vector<std::int64_t> &ids,
+                                                               const std::vector<std::int64_t> &rejected);
+
+    // A peer proved its identity key (link proof) or announced it (signed beacon): trust
+    // on first use, or note that the key changed.
+    std::expected<PeerStatus, Error> rememberPeer(const protocol::PeerId &peer, const QByteArray &identityKey,
+                                                  const QString &displayName, const QString &address, quint16 port);
+    // A bundle the peer sent over its proven link: must be the peer's and carry the key
+    // the link proved.
+    std::expected<void, Error> startSession(const protocol::PeerId &peer, const QByteArray &expectedIdentityKey,
+                                            const QByteArray &bundle);
     // Marks a conversation read and seals one read receipt for its peer (if anything was unread).
     std::expected<std::optional<Envelope>, Error> markRead(std::int64_t conversationId);
     // Seals a delivery receipt for messages just received.
@@ -65,6 +97,7 @@ public:
 
 private:
     std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
+    static QByteArray textContent(const storage::MessageRecord &record);
     std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids,
                                             Incoming &out);
 

@@ -93,13 +93,14 @@ CREATE TABLE messages (
 );
 CREATE INDEX messages_by_time ON messages (conversation_id, sent_at, id);
 
--- Sealed messages waiting for the peer's acknowledgement, in order per peer.
+-- Messages waiting for the peer's acknowledgement, in order per peer. kind 0 and no
+-- ciphertext: not sealed yet (no session); sealed in order once one exists.
 CREATE TABLE outbox (
     id         INTEGER PRIMARY KEY,
     peer_id    TEXT NOT NULL,
     message_id INTEGER REFERENCES messages (id) ON DELETE CASCADE,
     kind       INTEGER NOT NULL,
-    ciphertext BLOB NOT NULL,
+    ciphertext BLOB,
     created_at INTEGER NOT NULL,
     attempts   INTEGER NOT NULL DEFAULT 0
 );
@@ -124,12 +125,29 @@ END;
 )sql");
 }
 
+// Version 2: the LAN. Where a contact was last reached, and our TLS credentials (a
+// self-signed certificate bound to the identity key by the link proof).
+bool schemaV2(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE contacts ADD COLUMN address TEXT;
+ALTER TABLE contacts ADD COLUMN port INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE local_tls (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    certificate BLOB NOT NULL,
+    private_key BLOB NOT NULL
+);
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> steps = {
         {1, "initial schema", schemaV1},
+        {2, "LAN addresses and TLS credentials", schemaV2},
     };
     return steps;
 }

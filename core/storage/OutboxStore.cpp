@@ -11,7 +11,11 @@ OutboxStore::OutboxStore(Database &db)
 std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
 {
     Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at) VALUES (?, ?, ?, ?, ?)");
-    st.bind(1, e.peer.toString()).bind(3, e.kind).bind(4, e.ciphertext).bind(5, e.createdAt);
+    st.bind(1, e.peer.toString()).bind(3, e.kind).bind(5, e.createdAt);
+    if (e.ciphertext.isEmpty())
+        st.bindNull(4);
+    else
+        st.bind(4, e.ciphertext);
     if (e.messageId)
         st.bind(2, e.messageId);
     else
@@ -21,22 +25,56 @@ std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
     return m_db.lastInsertRowId();
 }
 
-std::vector<OutboxEntry> OutboxStore::pending(const protocol::PeerId &peer, int limit)
+std::vector<OutboxEntry> OutboxStore::pending(const protocol::PeerId &peer, std::int64_t afterId, int limit)
 {
     std::vector<OutboxEntry> out;
     Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), kind, ciphertext, created_at, attempts FROM outbox "
-                                "WHERE peer_id = ? ORDER BY id LIMIT ?");
-    st.bind(1, peer.toString()).bind(2, limit);
+                                "WHERE peer_id = ? AND id > ? ORDER BY id LIMIT ?");
+    st.bind(1, peer.toString()).bind(2, afterId).bind(3, limit);
     while (st.next())
         out.push_back({st.int64(0), peer, st.int64(1), int(st.int64(2)), st.blob(3), st.int64(4), int(st.int64(5))});
     return out;
 }
 
-std::expected<void, Error> OutboxStore::remove(std::int64_t id)
+std::vector<OutboxEntry> OutboxStore::unsealed(const protocol::PeerId &peer)
 {
-    if (!m_db.prepare("DELETE FROM outbox WHERE id = ?").bind(1, id).run())
-        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox remove: %1").arg(m_db.lastError())});
+    std::vector<OutboxEntry> out;
+    Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), created_at FROM outbox "
+                                "WHERE peer_id = ? AND ciphertext IS NULL ORDER BY id");
+    st.bind(1, peer.toString());
+    while (st.next())
+        out.push_back({st.int64(0), peer, st.int64(1), 0, {}, st.int64(2), 0});
+    return out;
+}
+
+std::expected<void, Error> OutboxStore::seal(std::int64_t id, int kind, const QByteArray &ciphertext)
+{
+    if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ? WHERE id = ?").bind(1, kind).bind(2, ciphertext).bind(3, id).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox seal: %1").arg(m_db.lastError())});
     return {};
+}
+
+std::optional<std::int64_t> OutboxStore::remove(const protocol::PeerId &peer, std::int64_t id)
+{
+    std::optional<std::int64_t> messageId;
+    {
+        Statement st = m_db.prepare("SELECT coalesce(message_id, 0) FROM outbox WHERE id = ? AND peer_id = ?");
+        st.bind(1, id).bind(2, peer.toString());
+        if (st.next())
+            messageId = st.int64(0);
+    }
+    if (messageId && !m_db.prepare("DELETE FROM outbox WHERE id = ?").bind(1, id).run())
+        return std::nullopt;
+    return messageId;
+}
+
+std::vector<protocol::PeerId> OutboxStore::peersWithPending()
+{
+    std::vector<protocol::PeerId> out;
+    Statement st = m_db.prepare("SELECT DISTINCT peer_id FROM outbox");
+    while (st.next())
+        out.push_back(protocol::PeerId::fromString(st.text(0)));
+    return out;
 }
 
 std::int64_t OutboxStore::count(const protocol::PeerId &peer)

@@ -7,6 +7,7 @@
 #include "core/protocol/PeerId.h"
 #include "core/storage/Database.h"
 
+#include <optional>
 #include <vector>
 
 namespace sotto::storage {
@@ -25,10 +26,17 @@ class OutboxStore {
 public:
     explicit OutboxStore(Database &db);
 
+    // An entry with empty ciphertext is unsealed (kind 0): sealed later with seal().
     std::expected<std::int64_t, Error> enqueue(const OutboxEntry &entry);
-    std::vector<OutboxEntry> pending(const protocol::PeerId &peer, int limit);
-    std::expected<void, Error> remove(std::int64_t id);
+    // Entries with id > afterId, oldest first.
+    std::vector<OutboxEntry> pending(const protocol::PeerId &peer, std::int64_t afterId, int limit);
+    std::vector<OutboxEntry> unsealed(const protocol::PeerId &peer);
+    std::expected<void, Error> seal(std::int64_t id, int kind, const QByteArray &ciphertext);
+    // Removes the entry if it belongs to `peer`; returns its message id (0 for receipts),
+    // or nullopt if there was no such entry (e.g. a repeated acknowledgement).
+    std::optional<std::int64_t> remove(const protocol::PeerId &peer, std::int64_t id);
     std::int64_t count(const protocol::PeerId &peer);
+    std::vector<protocol::PeerId> peersWithPending();
 
 private:
     Database &m_db;

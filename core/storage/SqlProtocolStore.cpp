@@ -67,6 +67,59 @@ QString SqlProtocolStore::contactName(const PeerId &peer)
     return st.next() ? st.text(0) : QString();
 }
 
+bool SqlProtocolStore::setContactAddress(const PeerId &peer, const QString &address, quint16 port)
+{
+    return m_db.prepare("UPDATE OR FAIL contacts SET address = ?, port = ?, last_seen = ? WHERE peer_id = ?")
+        .bind(1, address).bind(2, int(port)).bind(3, QDateTime::currentMSecsSinceEpoch()).bind(4, peer.toString()).run();
+}
+
+namespace {
+constexpr const char *ContactColumns = "peer_id, display_name, identity_key, trust, pending_key, coalesce(address, ''), port";
+ContactRecord readContact(const Statement &st)
+{
+    return {PeerId::fromString(st.text(0)), st.text(1), st.blob(2), protocol::TrustState(st.int64(3)), st.blob(4), st.text(5),
+            quint16(st.int64(6))};
+}
+} // namespace
+
+std::vector<ContactRecord> SqlProtocolStore::contacts()
+{
+    static const QByteArray sql = QByteArray("SELECT ") + ContactColumns + " FROM contacts ORDER BY display_name, peer_id";
+    std::vector<ContactRecord> out;
+    Statement st = m_db.prepare(sql.constData());
+    while (st.next())
+        out.push_back(readContact(st));
+    return out;
+}
+
+std::optional<ContactRecord> SqlProtocolStore::contact(const PeerId &peer)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + ContactColumns + " FROM contacts WHERE peer_id = ?";
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, peer.toString());
+    if (!st.next())
+        return std::nullopt;
+    return readContact(st);
+}
+
+std::optional<std::pair<QByteArray, crypto::SecretBytes>> SqlProtocolStore::tlsCredentials()
+{
+    Statement st = m_db.prepare("SELECT certificate, private_key FROM local_tls WHERE id = 1");
+    if (!st.next())
+        return std::nullopt;
+    QByteArray key = st.blob(1);
+    return std::make_pair(st.blob(0), crypto::SecretBytes::takeFrom(key));
+}
+
+bool SqlProtocolStore::saveTlsCredentials(const QByteArray &certificateDer, const crypto::SecretBytes &privateKeyPem)
+{
+    QByteArray key(reinterpret_cast<const char *>(privateKeyPem.data()), qsizetype(privateKeyPem.size()));
+    const bool ok = m_db.prepare("INSERT OR REPLACE INTO local_tls (id, certificate, private_key) VALUES (1, ?, ?)")
+                        .bind(1, certificateDer).bind(2, key).run();
+    crypto::wipe(key);
+    return ok;
+}
+
 std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
 {
     dropStaleCaches();

@@ -12,6 +12,16 @@
 
 namespace sotto::storage {
 
+struct ContactRecord {
+    protocol::PeerId peer;
+    QString displayName;
+    QByteArray identityKey;
+    protocol::TrustState trust = protocol::TrustState::Unverified;
+    QByteArray pendingKey;
+    QString address; // last address a link came from or went to
+    quint16 port = 0;
+};
+
 class SqlProtocolStore final : public protocol::ProtocolStore {
 public:
     explicit SqlProtocolStore(Database &db);
@@ -55,6 +65,13 @@ public:
     // Contacts are identity records with a name the user (or the peer's beacon) gave.
     bool setContactName(const protocol::PeerId &peer, const QString &name);
     QString contactName(const protocol::PeerId &peer);
+    bool setContactAddress(const protocol::PeerId &peer, const QString &address, quint16 port);
+    std::vector<ContactRecord> contacts();
+    std::optional<ContactRecord> contact(const protocol::PeerId &peer);
+
+    // Our TLS certificate (DER) and private key (PEM), made once per profile.
+    std::optional<std::pair<QByteArray, crypto::SecretBytes>> tlsCredentials();
+    bool saveTlsCredentials(const QByteArray &certificateDer, const crypto::SecretBytes &privateKeyPem);
 
 private:
     void dropStaleCaches();

@@ -194,10 +194,13 @@ private Q_SLOTS:
         QCOMPARE(record->trust, protocol::TrustState::Changed);
         QCOMPARE(record->pendingKey, bob->profile().identityKey());
 
-        // Sending is refused until the user accepts the key.
-        auto blocked = alice.messenger().sendText(bobId, QStringLiteral("anyone?"));
-        QVERIFY(!blocked);
-        QCOMPARE(blocked.error().code, messenger::Errc::IdentityChanged);
+        // Sending is paused until the user accepts the key: the message waits unsealed and
+        // nothing can seal it.
+        auto paused = alice.messenger().sendText(bobId, QStringLiteral("anyone?"));
+        QVERIFY(paused);
+        QVERIFY(!paused->sealed());
+        QCOMPARE(alice.messenger().sealPending(bobId).error().code, messenger::Errc::IdentityChanged);
+        QCOMPARE(alice.profile().outbox().unsealed(bobId).size(), std::size_t(1));
         // Bob (new key) writing first is refused too.
         test::introduce(*bob, alice);
         Envelope fromNewBob = send(*bob, alice, QStringLiteral("it's me"));
@@ -208,6 +211,11 @@ private Q_SLOTS:
         QVERIFY(alice.messenger().acceptIdentityChange(bobId));
         QCOMPARE(alice.profile().protocolStore().identity(bobId)->trust, protocol::TrustState::Unverified);
         deliver(alice, fromNewBob); // the refused message is accepted on resend
+        // The paused message is sealed now, with the new session.
+        QCOMPARE(alice.messenger().sealPending(bobId).value(), 1);
+        auto queued = alice.profile().outbox().pending(bobId, 0, 10);
+        QCOMPARE(queued.back().kind, int(MessageKind::Whisper));
+        QVERIFY(bob->messenger().receive(alice.id(), {MessageKind::Whisper, queued.back().ciphertext}));
         auto after = alice.messenger().safetyNumber(bobId);
         QVERIFY(after->digits != before->digits);
         deliver(*bob, send(alice, *bob, QStringLiteral("welcome back")));

@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/Link.h"
+
+#include "core/net/NetLog.h"
+#include "core/net/TlsIdentity.h"
+#include "core/protocol/IdentitySignature.h"
+
+#include <QRandomGenerator>
+
+namespace sotto::net {
+namespace {
+constexpr char ProofContext[] = "sotto-link-v1";
+constexpr int MaxNameLength = 64;
+}
+
+Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto::SignalContext &context, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_outgoing(outgoing)
+    , m_local(local)
+    , m_context(context)
+{
+    m_socket->setParent(this);
+    m_lastReceived.start();
+    connect(m_socket, &QSslSocket::encrypted, this, &Link::onEncrypted);
+    connect(m_socket, &QSslSocket::readyRead, this, &Link::onReadyRead);
+    connect(m_socket, &QAbstractSocket::disconnected, this, [this] { close(QStringLiteral("peer closed the connection")); });
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_state != State::Closed)
+            close(QStringLiteral("socket error: %1").arg(m_socket->errorString()));
+    });
+    // Self-signed certificates are expected: trust comes from the proof, not from a CA.
+    connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &) { m_socket->ignoreSslErrors(); });
+    m_timer.setInterval(1000);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        const qint64 quiet = m_lastReceived.elapsed();
+        if (m_state != State::Up && quiet > HandshakeTimeoutMs) {
+            close(QStringLiteral("handshake timed out"));
+        } else if (m_state == State::Up && quiet > IdleTimeoutMs) {
+            close(QStringLiteral("keepalive timed out"));
+        } else if (m_state == State::Up && quiet > KeepaliveMs) {
+            wire::Frame ping;
+            ping.mutable_ping()->set_nonce(QRandomGenerator::global()->generate64());
+            send(ping);
+        }
+    });
+    m_timer.start();
+}
+
+Link::~Link() = default;
+
+QHostAddress Link::remoteAddress() const { return m_socket->peerAddress(); }
+
+QByteArray Link::proofMessage(const QByteArray &signerCert, const QByteArray &otherCert) const
+{
+    return QByteArray(ProofContext) + signerCert + otherCert;
+}
+
+void Link::onEncrypted()
+{
+    if (m_socket->sessionProtocol() != QSsl::TlsV1_3) {
+        close(QStringLiteral("peer did not negotiate TLS 1.3"));
+        return;
+    }
+    const QSslCertificate peerCert = m_socket->peerCertificate();
+    if (peerCert.isNull()) {
+        close(QStringLiteral("peer presented no certificate"));
+        return;
+    }
+    m_state = State::Proving;
+    wire::Frame frame;
+    wire::Hello *hello = frame.mutable_hello();
+    hello->set_version(1);
+    hello->set_peer_id(m_local.peer.toStdString());
+    hello->set_identity_key(m_local.identityKey.toStdString());
+    hello->set_display_name(m_local.displayName.left(MaxNameLength).toStdString());
+    hello->set_listen_port(m_local.listenPort);
+    const QByteArray proof = m_local.sign(proofMessage(TlsIdentity::fingerprint(m_socket->localCertificate()),
+                                                       TlsIdentity::fingerprint(peerCert)));
+    hello->set_proof(proof.toStdString());
+    m_socket->write(encodeFrame(frame));
+    m_helloSent = true;
+    if (m_reader.buffered() > 0)
+        onReadyRead();
+}
+
+bool Link::acceptHello(const wire::Hello &hello)
+{
+    const protocol::PeerId peer = protocol::PeerId::fromString(QString::fromStdString(hello.peer_id()));
+    const QByteArray key = QByteArray::fromStdString(hello.identity_key());
+    const QByteArray proof = QByteArray::fromStdString(hello.proof());
+    if (hello.version() != 1 || !peer.isValid() || key.size() != 33)
+        return false;
+    if (peer == m_local.peer)
+        return false; // a connection to ourselves
+    const QByteArray message = proofMessage(TlsIdentity::fingerprint(m_socket->peerCertificate()),
+                                            TlsIdentity::fingerprint(m_socket->localCertificate()));
+    if (!protocol::verifyIdentitySignature(m_context, key, message, proof))
+        return false;
+    m_peer = peer;
+    m_peerKey = key;
+    m_peerName = QString::fromStdString(hello.display_name()).left(MaxNameLength);
+    m_peerListenPort = quint16(std::min<quint32>(hello.listen_port(), 65535));
+    return true;
+}
+
+void Link::onReadyRead()
+{
+    if (m_state == State::Closed)
+        return;
+    m_reader.append(m_socket->readAll());
+    m_lastReceived.restart();
+    if (m_state == State::Connecting)
+        return; // TLS not done yet (Qt buffers application data until encrypted())
+    std::vector<wire::Frame> frames;
+    for (;;) {
+        wire::Frame frame;
+        const FrameReader::Status status = m_reader.next(frame);
+        if (status == FrameReader::Status::NeedMore)
+            break;
+        if (status == FrameReader::Status::TooLarge) {
+            close(QStringLiteral("frame over the size cap"));
+            return;
+        }
+        if (status == FrameReader::Status::Malformed) {
+            close(QStringLiteral("frame does not parse"));
+            return;
+        }
+        if (m_state == State::Proving) {
+            if (frame.body_case() != wire::Frame::kHello) {
+                close(QStringLiteral("frame before the link proof"));
+                return;
+            }
+            if (!acceptHello(frame.hello())) {
+                close(QStringLiteral("link proof failed"));
+                return;
+            }
+            m_state = State::Up;
+            Q_EMIT established(this);
+            if (m_state != State::Up)
+                return;
+            continue;
+        }
+        switch (frame.body_case()) {
+        case wire::Frame::kHello:
+            close(QStringLiteral("second hello"));
+            return;
+        case wire::Frame::kPing: {
+            wire::Frame pong;
+            pong.mutable_pong()->set_nonce(frame.ping().nonce());
+            send(pong);
+            break;
+        }
+        case wire::Frame::kPong:
+            break;
+        default:
+            frames.push_back(std::move(frame));
+        }
+    }
+    if (!frames.empty())
+        Q_EMIT framesReceived(this, frames);
+}
+
+bool Link::send(const wire::Frame &frame)
+{
+    if (m_state != State::Up)
+        return false;
+    return m_socket->write(encodeFrame(frame)) > 0;
+}
+
+void Link::close(const QString &reason)
+{
+    if (m_state == State::Closed)
+        return;
+    const bool wasUp = m_state == State::Up;
+    m_state = State::Closed;
+    m_timer.stop();
+    if (wasUp)
+        qCInfo(lcNet).noquote() << "link to" << m_peer.toString() << "closed:" << reason;
+    else
+        qCInfo(lcNet).noquote() << "link from" << m_socket->peerAddress().toString() << "closed:" << reason;
+    m_socket->abort();
+    Q_EMIT closed(this, reason);
+}
+
+} // namespace sotto::net

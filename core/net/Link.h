@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Link is one TLS 1.3 connection to a peer, proven in its first frames: each side signs
+// both certificates' hashes with its identity key (Hello), so the TLS channel is bound to
+// the identity safety numbers show. Until the proof checks out only a Hello is accepted;
+// anything else, a frame over the cap or one that does not parse closes the link with a
+// logged reason. It owns its socket; it knows nothing of messages or the database.
+#pragma once
+
+#include "core/crypto/SignalContext.h"
+#include "core/net/FrameCodec.h"
+#include "core/net/LocalIdentity.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QSslSocket>
+#include <QTimer>
+
+#include <vector>
+
+namespace sotto::net {
+
+class Link : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Connecting, Proving, Up, Closed };
+
+    Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto::SignalContext &context, QObject *parent = nullptr);
+    ~Link() override;
+
+    State state() const { return m_state; }
+    bool isOutgoing() const { return m_outgoing; }
+    // Known once the proof checked out.
+    const protocol::PeerId &peer() const { return m_peer; }
+    const QByteArray &peerIdentityKey() const { return m_peerKey; }
+    const QString &peerName() const { return m_peerName; }
+    quint16 peerListenPort() const { return m_peerListenPort; }
+    QHostAddress remoteAddress() const;
+
+    bool send(const wire::Frame &frame);
+    void close(const QString &reason);
+
+    static constexpr int HandshakeTimeoutMs = 10000;
+    static constexpr int KeepaliveMs = 10000;
+    static constexpr int IdleTimeoutMs = 35000;
+
+Q_SIGNALS:
+    void established(sotto::net::Link *link);
+    // All frames that arrived in one read, in order (lets the reader commit them together).
+    void framesReceived(sotto::net::Link *link, const std::vector<sotto::wire::Frame> &frames);
+    void closed(sotto::net::Link *link, const QString &reason);
+
+private:
+    void onEncrypted();
+    void onReadyRead();
+    bool acceptHello(const wire::Hello &hello);
+    QByteArray proofMessage(const QByteArray &signerCert, const QByteArray &otherCert) const;
+
+    QSslSocket *m_socket;
+    bool m_outgoing;
+    const LocalIdentity &m_local;
+    crypto::SignalContext &m_context;
+    State m_state = State::Connecting;
+    FrameReader m_reader;
+    QTimer m_timer;
+    QElapsedTimer m_lastReceived;
+    protocol::PeerId m_peer;
+    QByteArray m_peerKey;
+    QString m_peerName;
+    quint16 m_peerListenPort = 0;
+    bool m_helloSent = false;
+};
+
+} // namespace sotto::net

@@ -1,0 +1,218 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/net/LinkManager.h"
+
+#include "core/net/NetLog.h"
+
+namespace sotto::net {
+
+class LinkManager::Server : public QTcpServer {
+public:
+    explicit Server(LinkManager *manager)
+        : m_manager(manager)
+    {
+    }
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QSslSocket;
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        if (!m_manager->admitUnproven(socket->peerAddress())) {
+            qCWarning(lcNet).noquote() << "refusing a connection from" << socket->peerAddress().toString()
+                                       << ": too many unproven connections";
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+        m_manager->adopt(socket, false, nullptr, socket->peerAddress());
+        socket->startServerEncryption();
+    }
+
+private:
+    LinkManager *m_manager;
+};
+
+LinkManager::LinkManager(LocalIdentity &local, const TlsIdentity &tls, crypto::SignalContext &context, QObject *parent)
+    : QObject(parent)
+    , m_local(local)
+    , m_tls(tls)
+    , m_context(context)
+    , m_server(std::make_unique<Server>(this))
+{
+}
+
+LinkManager::~LinkManager()
+{
+    m_server->close();
+    // Links are QObject children and go with us; disconnect first so no slot runs half-way.
+    for (Link *link : findChildren<Link *>())
+        link->disconnect(this);
+}
+
+QSslConfiguration LinkManager::tlsConfiguration() const
+{
+    QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+    config.setProtocol(QSsl::TlsV1_3);
+    config.setLocalCertificate(m_tls.certificate());
+    config.setPrivateKey(m_tls.privateKey());
+    // Both sides present a certificate; neither is checked against a CA: the Hello proof
+    // binds each certificate to an identity key.
+    config.setPeerVerifyMode(QSslSocket::QueryPeer);
+    config.setCaCertificates({});
+    return config;
+}
+
+quint16 LinkManager::listen(const QHostAddress &address, quint16 port)
+{
+    if (!m_server->listen(address, port)) {
+        qCWarning(lcNet).noquote() << "cannot listen on" << address.toString() << port << ":" << m_server->errorString();
+        return 0;
+    }
+    m_server->setMaxPendingConnections(MaxUnproven);
+    m_local.listenPort = m_server->serverPort();
+    qCInfo(lcNet) << "accepting links on port" << m_local.listenPort;
+    return m_local.listenPort;
+}
+
+quint16 LinkManager::listenPort() const { return m_server->isListening() ? m_server->serverPort() : 0; }
+
+bool LinkManager::admitUnproven(const QHostAddress &address)
+{
+    const QString key = address.toString();
+    if (m_unproven >= MaxUnproven || m_unprovenByAddress.value(key) >= MaxUnprovenPerAddress)
+        return false;
+    ++m_unproven;
+    ++m_unprovenByAddress[key];
+    return true;
+}
+
+void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address)
+{
+    socket->setSslConfiguration(tlsConfiguration());
+    auto *link = new Link(socket, outgoing, m_local, m_context, this);
+    // Counted against its address until proven (see admitUnproven).
+    link->setProperty("unprovenAddress", address.toString());
+    if (dialled)
+        m_linkDial.insert(link, dialled);
+    connect(link, &Link::established, this, &LinkManager::onEstablished);
+    connect(link, &Link::closed, this, &LinkManager::onClosed);
+    connect(link, &Link::framesReceived, this, [this](Link *l, const std::vector<wire::Frame> &frames) {
+        if (m_up.value(l->peer().toString()) == l)
+            Q_EMIT framesReceived(l->peer(), frames);
+    });
+}
+
+void LinkManager::dial(const QHostAddress &address, quint16 port)
+{
+    auto *socket = new QSslSocket;
+    if (!admitUnproven(address)) {
+        delete socket;
+        return;
+    }
+    adopt(socket, true, nullptr, address);
+    socket->connectToHostEncrypted(address.toString(), port, QString());
+}
+
+void LinkManager::addAddress(const QHostAddress &address, quint16 port)
+{
+    for (const auto &d : m_dialled)
+        if (d->address == address && d->port == port)
+            return;
+    auto dialled = std::make_unique<Dialled>();
+    dialled->address = address;
+    dialled->port = port;
+    dialled->timer = new QTimer(this);
+    dialled->timer->setSingleShot(true);
+    Dialled *raw = dialled.get();
+    connect(raw->timer, &QTimer::timeout, this, [this, raw] {
+        if (raw->peer.isValid() && isUp(raw->peer))
+            return;
+        auto *socket = new QSslSocket;
+        if (!admitUnproven(raw->address)) {
+            delete socket;
+            scheduleRedial(raw);
+            return;
+        }
+        adopt(socket, true, raw, raw->address);
+        socket->connectToHostEncrypted(raw->address.toString(), raw->port, QString());
+    });
+    m_dialled.push_back(std::move(dialled));
+    raw->timer->start(0);
+}
+
+void LinkManager::scheduleRedial(Dialled *dialled)
+{
+    const int delay = std::min(60000, 1000 << std::min(dialled->failures, 6));
+    ++dialled->failures;
+    dialled->timer->start(delay);
+}
+
+void LinkManager::onEstablished(Link *link)
+{
+    const QString address = link->property("unprovenAddress").toString();
+    --m_unproven;
+    if (--m_unprovenByAddress[address] <= 0)
+        m_unprovenByAddress.remove(address);
+    link->setProperty("unprovenAddress", QVariant());
+
+    const QString key = link->peer().toString();
+    if (Link *existing = m_up.value(key)) {
+        // Both sides dialled at once: keep the link opened by the smaller PeerId, so both
+        // ends make the same choice without talking about it.
+        const bool weAreSmaller = m_local.peer.toString() < key;
+        const bool keepNew = link->isOutgoing() == weAreSmaller && existing->isOutgoing() != weAreSmaller;
+        Link *loser = keepNew ? existing : link;
+        if (loser == existing)
+            m_up.remove(key); // so its close does not report the peer down
+        loser->close(QStringLiteral("duplicate link"));
+        if (loser == link)
+            return;
+    }
+    m_up.insert(key, link);
+    if (Dialled *d = m_linkDial.value(link)) {
+        d->peer = link->peer();
+        d->failures = 0;
+    }
+    qCInfo(lcNet).noquote() << "link up with" << key << (link->isOutgoing() ? "(dialled)" : "(accepted)");
+    Q_EMIT peerUp(link);
+}
+
+void LinkManager::onClosed(Link *link, const QString &)
+{
+    const QString address = link->property("unprovenAddress").toString();
+    if (!address.isEmpty()) {
+        --m_unproven;
+        if (--m_unprovenByAddress[address] <= 0)
+            m_unprovenByAddress.remove(address);
+    }
+    const QString key = link->peer().toString();
+    const bool wasUp = link->peer().isValid() && m_up.value(key) == link;
+    if (wasUp)
+        m_up.remove(key);
+    if (Dialled *d = m_linkDial.take(link))
+        scheduleRedial(d);
+    else
+        for (const auto &d : m_dialled)
+            if (wasUp && d->peer == link->peer() && !d->timer->isActive())
+                scheduleRedial(d.get());
+    link->deleteLater();
+    if (wasUp)
+        Q_EMIT peerDown(link->peer());
+}
+
+bool LinkManager::send(const protocol::PeerId &peer, const wire::Frame &frame)
+{
+    Link *link = m_up.value(peer.toString());
+    return link && link->send(frame);
+}
+
+void LinkManager::disconnectPeer(const protocol::PeerId &peer, const QString &reason)
+{
+    if (Link *link = m_up.value(peer.toString()))
+        link->close(reason);
+}
+
+} // namespace sotto::net

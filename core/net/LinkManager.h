@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// LinkManager accepts and opens links, keeps at most one proven link per peer (when both
+// sides connect at once, the link opened by the peer with the smaller PeerId survives),
+// redials known addresses with exponential backoff, and bounds what strangers can make it
+// hold: unproven connections in total and per remote address. It hands proven frames up
+// and takes frames down; it does not interpret them.
+#pragma once
+
+#include "core/net/Link.h"
+#include "core/net/TlsIdentity.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+#include <QTcpServer>
+
+#include <memory>
+
+namespace sotto::net {
+
+class LinkManager : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int MaxUnproven = 64;
+    static constexpr int MaxUnprovenPerAddress = 8;
+
+    LinkManager(LocalIdentity &local, const TlsIdentity &tls, crypto::SignalContext &context, QObject *parent = nullptr);
+    ~LinkManager() override;
+
+    // Binds the listener; port 0 picks one. Returns the bound port or 0.
+    quint16 listen(const QHostAddress &address, quint16 port);
+    quint16 listenPort() const;
+
+    // Dials now and keeps redialling this address (backoff 1 s doubling to 60 s) while no
+    // proven link to the peer behind it is up.
+    void addAddress(const QHostAddress &address, quint16 port);
+    // Dials once (e.g. a peer just seen by discovery).
+    void dial(const QHostAddress &address, quint16 port);
+
+    bool isUp(const protocol::PeerId &peer) const { return m_up.contains(peer.toString()); }
+    Link *link(const protocol::PeerId &peer) const { return m_up.value(peer.toString()); }
+    bool send(const protocol::PeerId &peer, const wire::Frame &frame);
+    void disconnectPeer(const protocol::PeerId &peer, const QString &reason);
+
+Q_SIGNALS:
+    void peerUp(sotto::net::Link *link);
+    void peerDown(const sotto::protocol::PeerId &peer);
+    void framesReceived(const sotto::protocol::PeerId &peer, const std::vector<sotto::wire::Frame> &frames);
+
+private:
+    struct Dialled {
+        QHostAddress address;
+        quint16 port = 0;
+        int failures = 0;
+        protocol::PeerId peer; // learnt from the first proven link
+        QTimer *timer = nullptr;
+    };
+    class Server;
+
+    void adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address);
+    void onEstablished(Link *link);
+    void onClosed(Link *link, const QString &reason);
+    void scheduleRedial(Dialled *dialled);
+    QSslConfiguration tlsConfiguration() const;
+    bool admitUnproven(const QHostAddress &address);
+
+    LocalIdentity &m_local;
+    const TlsIdentity &m_tls;
+    crypto::SignalContext &m_context;
+    std::unique_ptr<Server> m_server;
+    QHash<QString, Link *> m_up;                  // peer id -> proven link
+    QHash<Link *, Dialled *> m_linkDial;          // outgoing links made for a dialled address
+    QHash<QString, int> m_unprovenByAddress;
+    int m_unproven = 0;
+    std::vector<std::unique_ptr<Dialled>> m_dialled;
+};
+
+} // namespace sotto::net
