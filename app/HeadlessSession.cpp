@@ -10,6 +10,8 @@
 namespace sotto::app {
 namespace {
 
+using protocol::PeerId;
+
 constexpr qsizetype MaxCommandLine = 1 << 20;
 
 QJsonObject error(const QString &id, const QString &code, const QString &reason)
@@ -31,9 +33,37 @@ QString stateName(storage::MessageState s)
     return QStringLiteral("unknown");
 }
 
+QString trustName(protocol::TrustState t)
+{
+    switch (t) {
+    case protocol::TrustState::Unverified: return QStringLiteral("unverified");
+    case protocol::TrustState::Verified: return QStringLiteral("verified");
+    case protocol::TrustState::Changed: return QStringLiteral("changed");
+    case protocol::TrustState::Blocked: return QStringLiteral("blocked");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString errorCode(messenger::Errc code)
+{
+    switch (code) {
+    case messenger::Errc::Storage: return QStringLiteral("storage");
+    case messenger::Errc::NoSession: return QStringLiteral("no_session");
+    case messenger::Errc::UnknownContact: return QStringLiteral("unknown_contact");
+    case messenger::Errc::IdentityChanged: return QStringLiteral("identity_changed");
+    case messenger::Errc::Blocked: return QStringLiteral("blocked");
+    case messenger::Errc::Duplicate: return QStringLiteral("duplicate");
+    case messenger::Errc::InvalidMessage: return QStringLiteral("invalid_message");
+    case messenger::Errc::InvalidInput: return QStringLiteral("invalid_input");
+    case messenger::Errc::Internal: return QStringLiteral("internal");
+    }
+    return QStringLiteral("internal");
+}
+
 QJsonObject messageJson(const storage::MessageRecord &m)
 {
     return {{QStringLiteral("id"), QString::fromLatin1(m.uuid.toHex())},
+            {QStringLiteral("row"), double(m.id)},
             {QStringLiteral("conversation"), double(m.conversationId)},
             {QStringLiteral("from"), m.sender.toString()},
             {QStringLiteral("outgoing"), m.outgoing},
@@ -44,11 +74,13 @@ QJsonObject messageJson(const storage::MessageRecord &m)
 
 } // namespace
 
-HeadlessSession::HeadlessSession(QString profileDir, crypto::SecretBytes passphrase, bool fastKdf, QObject *parent)
+HeadlessSession::HeadlessSession(QString profileDir, crypto::SecretBytes passphrase, bool fastKdf, messenger::NodeOptions options,
+                                 QObject *parent)
     : QObject(parent)
     , m_profileDir(std::move(profileDir))
     , m_passphrase(std::move(passphrase))
     , m_fastKdf(fastKdf)
+    , m_options(std::move(options))
 {
 }
 
@@ -63,7 +95,13 @@ void HeadlessSession::start()
 void HeadlessSession::emitLine(const QJsonObject &object)
 {
     const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    ::write(STDOUT_FILENO, line.constData(), size_t(line.size()));
+    qsizetype written = 0;
+    while (written < line.size()) {
+        const ssize_t n = ::write(STDOUT_FILENO, line.constData() + written, size_t(line.size() - written));
+        if (n <= 0)
+            return;
+        written += n;
+    }
 }
 
 void HeadlessSession::readCommands()
@@ -82,8 +120,7 @@ void HeadlessSession::readCommands()
         m_buffer.remove(0, newline + 1);
         if (line.isEmpty())
             continue;
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
         if (!doc.isObject()) {
             emitLine(error({}, QStringLiteral("bad_command"), QStringLiteral("not a JSON object")));
             continue;
@@ -98,11 +135,63 @@ void HeadlessSession::readCommands()
     }
 }
 
-QJsonObject HeadlessSession::requireMessenger() const
+void HeadlessSession::wireEvents()
 {
-    if (!m_messenger)
-        return error({}, QStringLiteral("locked"), QStringLiteral("create or unlock the profile first"));
-    return {};
+    using messenger::Node;
+    connect(m_node.get(), &Node::peerOnline, this, [this](const PeerId &peer, const QString &name) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("peer_online")}, {QStringLiteral("peer"), peer.toString()},
+                  {QStringLiteral("name"), name}});
+    });
+    connect(m_node.get(), &Node::peerOffline, this, [this](const PeerId &peer) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("peer_offline")}, {QStringLiteral("peer"), peer.toString()}});
+    });
+    connect(m_node.get(), &Node::peerDiscovered, this, [this](const messenger::NearbyPeer &peer) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("peer_discovered")}, {QStringLiteral("peer"), peer.peer.toString()},
+                  {QStringLiteral("name"), peer.displayName}});
+    });
+    connect(m_node.get(), &Node::messageReceived, this, [this](const storage::MessageRecord &m) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m)}});
+    });
+    connect(m_node.get(), &Node::messageStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
+                  {QStringLiteral("state"), stateName(state)}});
+    });
+    connect(m_node.get(), &Node::identityChanged, this, [this](const PeerId &peer) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("identity_changed")}, {QStringLiteral("peer"), peer.toString()}});
+    });
+    connect(m_node.get(), &Node::errorOccurred, this, [this](const QString &code, const QString &reason) {
+        emitLine(error({}, code, reason));
+    });
+}
+
+QJsonObject HeadlessSession::open(const QString &cmd, const QJsonObject &command)
+{
+    const QString id = command.value(QStringLiteral("id")).toString();
+    if (m_node)
+        return error(id, QStringLiteral("already_open"), QStringLiteral("the profile is already open"));
+    std::expected<std::unique_ptr<storage::Profile>, storage::Error> profile;
+    if (cmd == QLatin1String("create")) {
+        const QString name = command.value(QStringLiteral("name")).toString().trimmed();
+        if (name.isEmpty() || name.size() > 64)
+            return error(id, QStringLiteral("invalid_input"), QStringLiteral("a display name has 1 to 64 characters"));
+        storage::ProfileOptions options;
+        options.kdf = m_fastKdf ? storage::Vault::Strength::FastForTests : storage::Vault::Strength::Moderate;
+        profile = storage::Profile::create(m_profileDir, name, m_passphrase, m_context, options);
+    } else {
+        profile = storage::Profile::unlock(m_profileDir, m_passphrase);
+    }
+    if (!profile)
+        return error(id, cmd == QLatin1String("create") ? QStringLiteral("create_failed") : QStringLiteral("unlock_failed"),
+                     profile.error().reason);
+    m_passphrase.clear(); // not needed any more while we run
+    m_profile = std::move(*profile);
+    m_node = std::make_unique<messenger::Node>(m_context, *m_profile, m_options);
+    wireEvents();
+    auto port = m_node->start();
+    if (!port)
+        return error(id, QStringLiteral("start_failed"), port.error().reason);
+    return {{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
+            {QStringLiteral("peer"), m_profile->peerId().toString()}, {QStringLiteral("port"), int(*port)}};
 }
 
 QJsonObject HeadlessSession::handle(const QJsonObject &command)
@@ -114,55 +203,122 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         fields.insert(QStringLiteral("id"), id);
         return fields;
     };
+    auto fail = [&id](const messenger::Error &e) { return error(id, errorCode(e.code), e.reason); };
 
     if (cmd == QLatin1String("quit")) {
         QCoreApplication::quit();
         return ok({});
     }
-    if (cmd == QLatin1String("create") || cmd == QLatin1String("unlock")) {
-        if (m_messenger)
-            return error(id, QStringLiteral("already_open"), QStringLiteral("the profile is already open"));
-        std::expected<std::unique_ptr<storage::Profile>, storage::Error> profile;
-        if (cmd == QLatin1String("create")) {
-            storage::ProfileOptions options;
-            options.kdf = m_fastKdf ? storage::Vault::Strength::FastForTests : storage::Vault::Strength::Moderate;
-            profile = storage::Profile::create(m_profileDir, command.value(QStringLiteral("name")).toString(), m_passphrase,
-                                               m_context, options);
-        } else {
-            profile = storage::Profile::unlock(m_profileDir, m_passphrase);
-        }
-        if (!profile)
-            return error(id, cmd == QLatin1String("create") ? QStringLiteral("create_failed") : QStringLiteral("unlock_failed"),
-                         profile.error().reason);
-        m_profile = std::move(*profile);
-        m_messenger = std::make_unique<messenger::Messenger>(m_context, *m_profile);
-        return ok({{QStringLiteral("peer"), m_profile->peerId().toString()}});
-    }
-    if (QJsonObject locked = requireMessenger(); !locked.isEmpty()) {
-        locked.insert(QStringLiteral("id"), id);
-        return locked;
-    }
+    if (cmd == QLatin1String("create") || cmd == QLatin1String("unlock"))
+        return open(cmd, command);
+    if (!m_node)
+        return error(id, QStringLiteral("locked"), QStringLiteral("create or unlock the profile first"));
+
+    messenger::Messenger &messenger = m_node->messenger();
+    const PeerId peer = PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+    const bool needsPeer = cmd == QLatin1String("send") || cmd == QLatin1String("history") || cmd == QLatin1String("mark_read")
+        || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("accept_identity")
+        || cmd == QLatin1String("block");
+    if (needsPeer && !peer.isValid())
+        return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"peer\" must be a peer id (32 hex digits)"));
+
     if (cmd == QLatin1String("whoami")) {
         return ok({{QStringLiteral("peer"), m_profile->peerId().toString()},
                    {QStringLiteral("name"), m_profile->displayName()},
-                   {QStringLiteral("identity_key"), QString::fromLatin1(m_profile->identityKey().toHex())}});
+                   {QStringLiteral("identity_key"), QString::fromLatin1(m_profile->identityKey().toHex())},
+                   {QStringLiteral("port"), int(m_node->listenPort())}});
     }
-    if (cmd == QLatin1String("bundle")) {
-        auto bundle = m_messenger->bundle();
-        if (!bundle)
-            return error(id, QStringLiteral("bundle_failed"), bundle.error().reason);
-        return ok({{QStringLiteral("bundle"), QString::fromLatin1(bundle->toBase64())}});
+    if (cmd == QLatin1String("peers")) {
+        QJsonArray list;
+        QSet<QString> listed;
+        for (const storage::ContactRecord &c : m_profile->protocolStore().contacts()) {
+            listed.insert(c.peer.toString());
+            list.append(QJsonObject{{QStringLiteral("peer"), c.peer.toString()},
+                                    {QStringLiteral("name"), c.displayName},
+                                    {QStringLiteral("contact"), true},
+                                    {QStringLiteral("trust"), trustName(c.trust)},
+                                    {QStringLiteral("online"), m_node->isOnline(c.peer)}});
+        }
+        for (const messenger::NearbyPeer &n : m_node->nearby()) {
+            if (listed.contains(n.peer.toString()))
+                continue;
+            list.append(QJsonObject{{QStringLiteral("peer"), n.peer.toString()},
+                                    {QStringLiteral("name"), n.displayName},
+                                    {QStringLiteral("contact"), false},
+                                    {QStringLiteral("online"), m_node->isOnline(n.peer)}});
+        }
+        return ok({{QStringLiteral("peers"), list}});
+    }
+    if (cmd == QLatin1String("add_peer")) {
+        const QString address = command.value(QStringLiteral("address")).toString();
+        const qsizetype colon = address.lastIndexOf(u':');
+        bool portOk = false;
+        const uint port = colon > 0 ? address.mid(colon + 1).toUInt(&portOk) : 0;
+        QHostAddress host(colon > 0 ? address.left(colon).remove(u'[').remove(u']') : QString());
+        if (host.isNull() || !portOk || port == 0 || port > 65535)
+            return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"address\" must be host:port with a numeric host"));
+        m_node->addPeerAddress(host, quint16(port));
+        return ok({});
+    }
+    if (cmd == QLatin1String("send")) {
+        auto sent = m_node->sendText(peer, command.value(QStringLiteral("body")).toString());
+        if (!sent)
+            return fail(sent.error());
+        return ok({{QStringLiteral("message"), messageJson(*sent)}});
     }
     if (cmd == QLatin1String("history")) {
-        const auto peer = protocol::PeerId::fromString(command.value(QStringLiteral("peer")).toString());
         auto conversation = m_profile->messages().conversationFor(peer);
-        if (!peer.isValid() || !conversation)
-            return error(id, QStringLiteral("bad_peer"), QStringLiteral("unknown peer"));
+        if (!conversation)
+            return error(id, QStringLiteral("storage"), conversation.error().reason);
+        std::optional<storage::HistoryCursor> before;
+        if (command.contains(QStringLiteral("before"))) {
+            if (auto m = m_profile->messages().message(qint64(command.value(QStringLiteral("before")).toDouble())))
+                before = storage::HistoryCursor{m->sentAt, m->id};
+        }
         QJsonArray messages;
-        for (const auto &m : m_profile->messages().page(*conversation, std::nullopt,
-                                                        std::clamp(command.value(QStringLiteral("limit")).toInt(50), 1, 500)))
-            messages.append(messageJson(m));
+        const int limit = std::clamp(command.value(QStringLiteral("limit")).toInt(50), 1, 1000);
+        for (const auto &m : m_profile->messages().page(*conversation, before, limit))
+            messages.prepend(messageJson(m));
         return ok({{QStringLiteral("messages"), messages}});
+    }
+    if (cmd == QLatin1String("search")) {
+        QJsonArray hits;
+        const int limit = std::clamp(command.value(QStringLiteral("limit")).toInt(50), 1, 500);
+        for (const auto &hit : m_profile->messages().search(command.value(QStringLiteral("query")).toString(), limit)) {
+            const auto conversation = m_profile->messages().conversation(hit.conversationId);
+            hits.append(QJsonObject{{QStringLiteral("row"), double(hit.messageId)},
+                                    {QStringLiteral("peer"), conversation ? conversation->peer.toString() : QString()},
+                                    {QStringLiteral("sent_at"), double(hit.sentAt)},
+                                    {QStringLiteral("snippet"), hit.snippet}});
+        }
+        return ok({{QStringLiteral("hits"), hits}});
+    }
+    if (cmd == QLatin1String("mark_read")) {
+        if (auto r = m_node->markRead(peer); !r)
+            return fail(r.error());
+        return ok({});
+    }
+    if (cmd == QLatin1String("safety_number")) {
+        auto number = messenger.safetyNumber(peer);
+        if (!number)
+            return fail(number.error());
+        return ok({{QStringLiteral("digits"), number->digits}, {QStringLiteral("grouped"), number->grouped()},
+                   {QStringLiteral("scannable"), QString::fromLatin1(number->scannable.toBase64())}});
+    }
+    if (cmd == QLatin1String("verify")) {
+        if (auto r = messenger.setVerified(peer, command.value(QStringLiteral("verified")).toBool(true)); !r)
+            return fail(r.error());
+        return ok({});
+    }
+    if (cmd == QLatin1String("block")) {
+        if (auto r = messenger.setBlocked(peer, command.value(QStringLiteral("blocked")).toBool(true)); !r)
+            return fail(r.error());
+        return ok({});
+    }
+    if (cmd == QLatin1String("accept_identity")) {
+        if (auto r = m_node->acceptIdentityChange(peer); !r)
+            return fail(r.error());
+        return ok({});
     }
     return error(id, QStringLiteral("unknown_command"), QStringLiteral("unknown command: %1").arg(cmd.left(40)));
 }

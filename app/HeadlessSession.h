@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The headless mode: the same core without a window, driven by JSON lines on stdin and
-// answering with JSON lines on stdout. It owns the signal context, the profile and the
-// messenger for one run. The passphrase comes from the environment or a file, never argv.
+// answering with JSON lines on stdout (replies and events). It owns the signal context,
+// the profile and the node for one run. The passphrase comes from the environment or a
+// file, never from the command line.
 #pragma once
 
 #include "core/crypto/SignalContext.h"
-#include "core/messenger/Messenger.h"
+#include "core/messenger/Node.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -18,22 +19,25 @@ namespace sotto::app {
 class HeadlessSession : public QObject {
     Q_OBJECT
 public:
-    HeadlessSession(QString profileDir, crypto::SecretBytes passphrase, bool fastKdf, QObject *parent = nullptr);
+    HeadlessSession(QString profileDir, crypto::SecretBytes passphrase, bool fastKdf, messenger::NodeOptions options,
+                    QObject *parent = nullptr);
 
     void start();
 
 private:
     void readCommands();
     QJsonObject handle(const QJsonObject &command);
-    QJsonObject requireMessenger() const;
+    QJsonObject open(const QString &cmd, const QJsonObject &command);
     void emitLine(const QJsonObject &object);
+    void wireEvents();
 
     QString m_profileDir;
     crypto::SecretBytes m_passphrase;
     bool m_fastKdf;
+    messenger::NodeOptions m_options;
     crypto::SignalContext m_context;
     std::unique_ptr<storage::Profile> m_profile;
-    std::unique_ptr<messenger::Messenger> m_messenger;
+    std::unique_ptr<messenger::Node> m_node;
     QSocketNotifier *m_stdin = nullptr;
     QByteArray m_buffer;
 };

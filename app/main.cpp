@@ -8,7 +8,10 @@
 #include <QFile>
 #include <QStandardPaths>
 
+#include <sodium.h>
+
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 
 using namespace sotto;
@@ -27,9 +30,12 @@ std::optional<crypto::SecretBytes> readPassphrase(const QString &file)
             bytes.chop(1);
         return crypto::SecretBytes::takeFrom(bytes);
     }
-    if (const char *env = std::getenv("SOTTO_PASSPHRASE")) {
-        QByteArray bytes(env);
-        return crypto::SecretBytes::takeFrom(bytes);
+    if (char *env = std::getenv("SOTTO_PASSPHRASE")) {
+        crypto::SecretBytes out(env, std::strlen(env));
+        // Leave no copy in our environment (children, /proc/self/environ).
+        sodium_memzero(env, std::strlen(env));
+        ::unsetenv("SOTTO_PASSPHRASE");
+        return out;
     }
     return std::nullopt;
 }
@@ -54,7 +60,13 @@ int main(int argc, char **argv)
                                       QStringLiteral("FILE"));
     QCommandLineOption fastKdf(QStringLiteral("insecure-fast-kdf"),
                                QStringLiteral("Create the profile with cheap Argon2id limits (tests only)."));
-    parser.addOptions({headless, profile, passphraseFile, fastKdf});
+    QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Accept links on HOST:PORT (default 0.0.0.0:0)."),
+                              QStringLiteral("HOST:PORT"));
+    QCommandLineOption noDiscovery(QStringLiteral("no-discovery"), QStringLiteral("Do not announce or look for peers on the LAN."));
+    QCommandLineOption discovery(QStringLiteral("discovery"),
+                                 QStringLiteral("Multicast group and port for discovery (default 239.255.77.77:47077)."),
+                                 QStringLiteral("GROUP:PORT"));
+    parser.addOptions({headless, profile, passphraseFile, fastKdf, listen, noDiscovery, discovery});
     parser.process(app);
 
     const QString dir = parser.isSet(profile)
@@ -69,7 +81,25 @@ int main(int argc, char **argv)
         std::fprintf(stderr, "sotto: no passphrase: set SOTTO_PASSPHRASE or use --passphrase-file FILE\n");
         return 2;
     }
-    app::HeadlessSession session(dir, std::move(*passphrase), parser.isSet(fastKdf));
+    messenger::NodeOptions options;
+    auto splitHostPort = [](const QString &text, QHostAddress &host, quint16 &port) {
+        const qsizetype colon = text.lastIndexOf(u':');
+        bool ok = false;
+        const uint p = text.mid(colon + 1).toUInt(&ok);
+        host = QHostAddress(text.left(colon));
+        port = quint16(p);
+        return colon > 0 && ok && p <= 65535 && !host.isNull();
+    };
+    if (parser.isSet(listen) && !splitHostPort(parser.value(listen), options.listenAddress, options.listenPort)) {
+        std::fprintf(stderr, "sotto: --listen wants HOST:PORT, e.g. 127.0.0.1:0\n");
+        return 2;
+    }
+    if (parser.isSet(discovery) && !splitHostPort(parser.value(discovery), options.discoveryGroup, options.discoveryPort)) {
+        std::fprintf(stderr, "sotto: --discovery wants GROUP:PORT, e.g. 239.255.77.77:47077\n");
+        return 2;
+    }
+    options.discovery = !parser.isSet(noDiscovery);
+    app::HeadlessSession session(dir, std::move(*passphrase), parser.isSet(fastKdf), options);
     session.start();
     return app.exec();
 }

@@ -1,0 +1,332 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/messenger/Node.h"
+
+#include "core/messenger/MessengerLog.h"
+#include "core/protocol/IdentitySignature.h"
+
+#include <QDateTime>
+
+namespace sotto::messenger {
+
+using protocol::PeerId;
+
+Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOptions options, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_profile(profile)
+    , m_options(std::move(options))
+    , m_messenger(context, profile)
+{
+}
+
+Node::~Node() = default;
+
+std::expected<quint16, Error> Node::start()
+{
+    storage::SqlProtocolStore &store = m_profile.protocolStore();
+    std::optional<protocol::LocalIdentityRecord> local = store.localIdentity();
+    if (!local)
+        return std::unexpected(Error{Errc::Storage, QStringLiteral("the profile has no identity")});
+    m_identityPrivate = std::move(local->privateKey);
+
+    if (auto saved = store.tlsCredentials()) {
+        m_tls = net::TlsIdentity{saved->first, std::move(saved->second)};
+    } else {
+        m_tls = net::TlsIdentity::generate();
+        if (!m_tls || !store.saveTlsCredentials(m_tls->certificateDer, m_tls->privateKeyPem))
+            return std::unexpected(Error{Errc::Internal, QStringLiteral("cannot create TLS credentials")});
+    }
+
+    m_local.peer = m_profile.peerId();
+    m_local.identityKey = m_profile.identityKey();
+    m_local.displayName = m_profile.displayName();
+    m_local.sign = [this](const QByteArray &message) { return protocol::signWithIdentity(m_context, m_identityPrivate, message); };
+
+    m_links = std::make_unique<net::LinkManager>(m_local, *m_tls, m_context, this);
+    connect(m_links.get(), &net::LinkManager::peerUp, this, &Node::onPeerUp);
+    connect(m_links.get(), &net::LinkManager::peerDown, this, &Node::onPeerDown);
+    connect(m_links.get(), &net::LinkManager::framesReceived, this, &Node::onFrames);
+    const quint16 port = m_links->listen(m_options.listenAddress, m_options.listenPort);
+    if (!port)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("cannot listen for links")});
+
+    if (m_options.discovery) {
+        m_discovery = std::make_unique<net::Discovery>(m_local, m_context, this);
+        connect(m_discovery.get(), &net::Discovery::peerSeen, this, &Node::onPeerSeen);
+        connect(m_discovery.get(), &net::Discovery::peerLost, this, [this](const PeerId &peer) { m_nearby.remove(peer.toString()); });
+        if (!m_discovery->start(m_options.discoveryGroup, m_options.discoveryPort))
+            Q_EMIT errorOccurred(QStringLiteral("discovery_unavailable"),
+                                 QStringLiteral("LAN discovery is not available; add peers by address"));
+    }
+    // Contacts reached before are redialled (with backoff) until they answer.
+    for (const storage::ContactRecord &contact : store.contacts()) {
+        QHostAddress address(contact.address);
+        if (!address.isNull() && contact.port)
+            m_links->addAddress(address, contact.port);
+    }
+    // Keep signed prekeys fresh (cheap when nothing is due).
+    m_messenger.sessions().maintainKeys(QDateTime::currentMSecsSinceEpoch());
+    return port;
+}
+
+quint16 Node::listenPort() const { return m_links ? m_links->listenPort() : 0; }
+
+void Node::addPeerAddress(const QHostAddress &address, quint16 port) { m_links->addAddress(address, port); }
+
+std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, const QString &body)
+{
+    if (!m_profile.protocolStore().identity(to)) {
+        // A peer seen on the LAN but never linked: its signed beacon gave its key (TOFU).
+        auto nearby = m_nearby.constFind(to.toString());
+        if (nearby == m_nearby.constEnd())
+            return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown peer")});
+        auto remembered = m_messenger.rememberPeer(to, nearby->identityKey, nearby->displayName, QString(), 0);
+        if (!remembered)
+            return std::unexpected(remembered.error());
+    }
+    auto envelope = m_messenger.sendText(to, body);
+    if (!envelope)
+        return std::unexpected(envelope.error());
+    std::optional<storage::MessageRecord> record = m_profile.messages().message(envelope->messageId);
+    if (!record)
+        return std::unexpected(Error{Errc::Storage, QStringLiteral("the message vanished")});
+    flush(to);
+    return *record;
+}
+
+std::expected<void, Error> Node::markRead(const PeerId &peer)
+{
+    auto conversation = m_profile.messages().conversationFor(peer);
+    if (!conversation)
+        return std::unexpected(Error::from(conversation.error()));
+    auto receipt = m_messenger.markRead(*conversation);
+    if (!receipt)
+        return std::unexpected(receipt.error());
+    flush(peer);
+    return {};
+}
+
+std::expected<void, Error> Node::acceptIdentityChange(const PeerId &peer)
+{
+    if (auto r = m_messenger.acceptIdentityChange(peer); !r)
+        return r;
+    // Old sessions are gone: the link (made while the key was refused) starts over.
+    m_links->disconnectPeer(peer, QStringLiteral("identity accepted; reconnecting"));
+    if (const std::optional<storage::ContactRecord> contact = m_profile.protocolStore().contact(peer)) {
+        QHostAddress address(contact->address);
+        if (!address.isNull() && contact->port)
+            m_links->dial(address, contact->port);
+    }
+    return {};
+}
+
+void Node::onPeerSeen(const net::SeenPeer &seen)
+{
+    const bool fresh = !m_nearby.contains(seen.peer.toString());
+    m_nearby.insert(seen.peer.toString(), {seen.peer, seen.displayName, seen.identityKey, seen.address, seen.port});
+    if (fresh)
+        Q_EMIT peerDiscovered(m_nearby.value(seen.peer.toString()));
+    if (!m_links->isUp(seen.peer) && fresh)
+        m_links->dial(seen.address, seen.port);
+}
+
+void Node::onPeerUp(net::Link *link)
+{
+    const PeerId peer = link->peer();
+    auto status = m_messenger.rememberPeer(peer, link->peerIdentityKey(), link->peerName(), link->remoteAddress().toString(),
+                                           link->peerListenPort());
+    if (!status) {
+        Q_EMIT errorOccurred(QStringLiteral("storage"), status.error().reason);
+        return;
+    }
+    m_linkStates.insert(peer.toString(), LinkState{});
+    if (*status == PeerStatus::Changed) {
+        Q_EMIT identityChanged(peer);
+        return; // nothing goes to this peer until the user accepts the new key
+    }
+    if (*status == PeerStatus::Blocked) {
+        m_links->disconnectPeer(peer, QStringLiteral("blocked"));
+        return;
+    }
+    Q_EMIT peerOnline(peer, link->peerName());
+    flush(peer);
+}
+
+void Node::onPeerDown(const PeerId &peer)
+{
+    m_linkStates.remove(peer.toString());
+    Q_EMIT peerOffline(peer);
+}
+
+void Node::flush(const PeerId &peer)
+{
+    if (!m_links->isUp(peer) || !m_linkStates.contains(peer.toString()))
+        return;
+    std::optional<protocol::IdentityRecord> identity = m_profile.protocolStore().identity(peer);
+    if (!identity || identity->trust == protocol::TrustState::Changed || identity->trust == protocol::TrustState::Blocked)
+        return;
+    LinkState &state = m_linkStates[peer.toString()];
+
+    if (!m_profile.outbox().unsealed(peer).empty()) {
+        if (m_messenger.sessions().hasSession(peer)) {
+            if (auto sealed = m_messenger.sealPending(peer); !sealed)
+                Q_EMIT errorOccurred(QStringLiteral("seal_failed"), sealed.error().reason);
+        } else if (!state.awaitingBundle && state.bundleRequests < MaxBundleRequests) {
+            wire::Frame request;
+            request.mutable_bundle_request();
+            state.awaitingBundle = m_links->send(peer, request);
+            ++state.bundleRequests;
+        }
+    }
+    while (state.inFlight < SendWindow) {
+        const std::vector<storage::OutboxEntry> entries =
+            m_profile.outbox().pending(peer, state.sentUpTo, std::min(128, SendWindow - state.inFlight));
+        if (entries.empty())
+            break;
+        for (const storage::OutboxEntry &entry : entries) {
+            if (entry.ciphertext.isEmpty())
+                return; // order: nothing passes a message still waiting to be sealed
+            wire::Frame frame;
+            wire::Envelope *envelope = frame.mutable_envelope();
+            envelope->set_id(quint64(entry.id));
+            envelope->set_kind(quint32(entry.kind));
+            envelope->set_ciphertext(entry.ciphertext.toStdString());
+            if (!m_links->send(peer, frame))
+                return;
+            state.sentUpTo = entry.id;
+            ++state.inFlight;
+        }
+    }
+}
+
+void Node::emitChanges(const std::vector<StateChange> &changes)
+{
+    for (const StateChange &change : changes)
+        Q_EMIT messageStateChanged(change.uuid, change.state);
+}
+
+void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
+{
+    std::vector<const wire::Envelope *> envelopes;
+    for (const wire::Frame &frame : frames) {
+        switch (frame.body_case()) {
+        case wire::Frame::kEnvelope:
+            envelopes.push_back(&frame.envelope());
+            break;
+        case wire::Frame::kAck: {
+            if (!envelopes.empty()) {
+                onEnvelopes(peer, envelopes);
+                envelopes.clear();
+            }
+            const wire::Ack &ack = frame.ack();
+            std::vector<std::int64_t> ids(ack.ids().begin(), ack.ids().end());
+            std::vector<std::int64_t> rejected(ack.rejected().begin(), ack.rejected().end());
+            auto changes = m_messenger.acknowledge(peer, ids, rejected);
+            if (!changes) {
+                Q_EMIT errorOccurred(QStringLiteral("storage"), changes.error().reason);
+                break;
+            }
+            LinkState &state = m_linkStates[peer.toString()];
+            state.inFlight = std::max(0, state.inFlight - int(ids.size() + rejected.size()));
+            emitChanges(*changes);
+            flush(peer);
+            break;
+        }
+        case wire::Frame::kBundleRequest: {
+            LinkState &state = m_linkStates[peer.toString()];
+            if (++state.bundlesServed > MaxBundleRequests) {
+                m_links->disconnectPeer(peer, QStringLiteral("too many bundle requests"));
+                return;
+            }
+            auto bundle = m_messenger.bundle();
+            if (!bundle) {
+                Q_EMIT errorOccurred(QStringLiteral("bundle_failed"), bundle.error().reason);
+                break;
+            }
+            wire::Frame response;
+            response.mutable_bundle_response()->set_bundle(bundle->toStdString());
+            m_links->send(peer, response);
+            break;
+        }
+        case wire::Frame::kBundleResponse: {
+            LinkState &state = m_linkStates[peer.toString()];
+            if (!state.awaitingBundle)
+                break; // unasked for: ignored
+            state.awaitingBundle = false;
+            net::Link *link = m_links->link(peer);
+            auto started = m_messenger.startSession(peer, link ? link->peerIdentityKey() : QByteArray(),
+                                                    QByteArray::fromStdString(frame.bundle_response().bundle()));
+            if (!started) {
+                if (started.error().code == Errc::IdentityChanged)
+                    Q_EMIT identityChanged(peer);
+                Q_EMIT errorOccurred(QStringLiteral("session_failed"), started.error().reason);
+                break;
+            }
+            flush(peer);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    if (!envelopes.empty())
+        onEnvelopes(peer, envelopes);
+}
+
+void Node::onEnvelopes(const PeerId &peer, const std::vector<const wire::Envelope *> &envelopes)
+{
+    std::vector<protocol::CipherMessage> messages;
+    messages.reserve(envelopes.size());
+    for (const wire::Envelope *e : envelopes)
+        messages.push_back({protocol::MessageKind(e->kind()), QByteArray::fromStdString(e->ciphertext())});
+    // One transaction for all of them; acknowledged only once committed.
+    const auto results = m_messenger.receiveBatch(peer, messages);
+
+    wire::Frame ackFrame;
+    wire::Ack *ack = ackFrame.mutable_ack();
+    std::vector<QByteArray> delivered;
+    std::vector<StateChange> changes;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const quint64 id = envelopes[i]->id();
+        const auto &r = results[i];
+        if (r) {
+            ack->add_ids(id);
+            if (r->kind == Incoming::Kind::Text && r->message) {
+                delivered.push_back(r->message->uuid);
+                Q_EMIT messageReceived(*r->message);
+            } else if (r->kind == Incoming::Kind::Text && r->duplicate) {
+                continue;
+            } else {
+                for (const QByteArray &uuid : r->acknowledged)
+                    changes.push_back({uuid, r->receiptState});
+            }
+            continue;
+        }
+        switch (r.error().code) {
+        case Errc::Duplicate:
+        case Errc::Blocked:
+            ack->add_ids(id); // already have it / silently dropped: stop the resends
+            break;
+        case Errc::InvalidMessage:
+            ack->add_rejected(id);
+            break;
+        case Errc::IdentityChanged:
+            Q_EMIT identityChanged(peer);
+            break; // kept unacknowledged: it is accepted once the user accepts the key
+        default:
+            Q_EMIT errorOccurred(QStringLiteral("receive_failed"), r.error().reason);
+            break; // not acknowledged: the peer resends
+        }
+    }
+    if (ack->ids_size() || ack->rejected_size())
+        m_links->send(peer, ackFrame);
+    emitChanges(changes);
+    if (!delivered.empty()) {
+        if (auto receipt = m_messenger.deliveryReceipt(peer, delivered); receipt)
+            flush(peer);
+        else
+            Q_EMIT errorOccurred(QStringLiteral("receipt_failed"), receipt.error().reason);
+    }
+}
+
+} // namespace sotto::messenger

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A Node is Sotto on the LAN: one unlocked profile's Messenger joined to discovery and the
+// link manager. It keeps the outbox flowing (in order, resent on every new link until
+// acknowledged), fetches bundles for first contact, acknowledges received messages only
+// after they are committed, sends delivery receipts, and turns it all into events. It
+// lives on the core thread: it owns the signal context's users, the database writer and
+// the sockets.
+#pragma once
+
+#include "core/messenger/Messenger.h"
+#include "core/net/Discovery.h"
+#include "core/net/LinkManager.h"
+
+#include <QHostAddress>
+#include <QObject>
+
+#include <memory>
+
+namespace sotto::messenger {
+
+struct NodeOptions {
+    QHostAddress listenAddress = QHostAddress::Any;
+    quint16 listenPort = 0;
+    bool discovery = true;
+    QHostAddress discoveryGroup = QHostAddress(QStringLiteral("239.255.77.77"));
+    quint16 discoveryPort = 47077;
+};
+
+struct NearbyPeer {
+    protocol::PeerId peer;
+    QString displayName;
+    QByteArray identityKey;
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+class Node : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int SendWindow = 512;      // envelopes in flight per link
+    static constexpr int MaxBundleRequests = 8; // per link: each one spends a one-time prekey
+
+    Node(crypto::SignalContext &context, storage::Profile &profile, NodeOptions options, QObject *parent = nullptr);
+    ~Node() override;
+
+    // Binds the listener, starts discovery and redials known contacts.
+    std::expected<quint16, Error> start();
+    quint16 listenPort() const;
+
+    Messenger &messenger() { return m_messenger; }
+    std::expected<storage::MessageRecord, Error> sendText(const protocol::PeerId &to, const QString &body);
+    void addPeerAddress(const QHostAddress &address, quint16 port);
+    std::expected<void, Error> markRead(const protocol::PeerId &peer);
+    std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
+
+    bool isOnline(const protocol::PeerId &peer) const { return m_links->isUp(peer); }
+    QList<NearbyPeer> nearby() const { return m_nearby.values(); }
+
+Q_SIGNALS:
+    void peerOnline(const sotto::protocol::PeerId &peer, const QString &displayName);
+    void peerOffline(const sotto::protocol::PeerId &peer);
+    void peerDiscovered(const sotto::messenger::NearbyPeer &peer);
+    void messageReceived(const sotto::storage::MessageRecord &message);
+    void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
+    void identityChanged(const sotto::protocol::PeerId &peer);
+    void errorOccurred(const QString &code, const QString &reason);
+
+private:
+    void onPeerUp(net::Link *link);
+    void onPeerDown(const protocol::PeerId &peer);
+    void onFrames(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
+    void onEnvelopes(const protocol::PeerId &peer, const std::vector<const wire::Envelope *> &envelopes);
+    void onPeerSeen(const net::SeenPeer &seen);
+    void flush(const protocol::PeerId &peer);
+    void emitChanges(const std::vector<StateChange> &changes);
+
+    crypto::SignalContext &m_context;
+    storage::Profile &m_profile;
+    NodeOptions m_options;
+    Messenger m_messenger;
+    crypto::SecretBytes m_identityPrivate;
+    std::optional<net::TlsIdentity> m_tls;
+    net::LocalIdentity m_local;
+    std::unique_ptr<net::LinkManager> m_links;
+    std::unique_ptr<net::Discovery> m_discovery;
+    QHash<QString, NearbyPeer> m_nearby;
+
+    struct LinkState {
+        std::int64_t sentUpTo = 0; // highest outbox id sent on the current link
+        int inFlight = 0;
+        int bundleRequests = 0;    // asked by us on this link
+        int bundlesServed = 0;     // asked of us on this link
+        bool awaitingBundle = false;
+    };
+    QHash<QString, LinkState> m_linkStates;
+};
+
+} // namespace sotto::messenger
