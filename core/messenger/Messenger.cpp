@@ -185,14 +185,24 @@ std::vector<std::expected<Incoming, Error>> Messenger::receiveBatch(const PeerId
     if (messages.size() > 1) {
         protocol::StoreTransaction tx(m_profile.protocolStore());
         bool allGood = tx.isOpen();
+        std::vector<QByteArray> texts;
         for (const auto &m : messages) {
             if (!allGood)
                 break;
-            results.push_back(receive(from, m));
+            results.push_back(receiveOne(from, m));
             allGood = results.back().has_value();
+            if (allGood && results.back()->message)
+                texts.push_back(results.back()->message->uuid);
+        }
+        // One delivery receipt for the whole batch, committed with it.
+        for (std::size_t i = 0; allGood && i < texts.size(); i += MaxReceiptIds) {
+            const std::vector<QByteArray> chunk(texts.begin() + qsizetype(i),
+                                                texts.begin() + qsizetype(std::min(texts.size(), i + MaxReceiptIds)));
+            allGood = deliveryReceipt(from, chunk).has_value();
         }
         if (allGood && tx.commit())
             return results;
+        qCDebug(lcMessenger) << "batch of" << messages.size() << "failed at" << results.size() << "; retrying one by one";
         tx.rollback();
         results.clear();
     }
@@ -287,6 +297,23 @@ std::expected<void, Error> Messenger::startSession(const PeerId &peer, const QBy
 }
 
 std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const protocol::CipherMessage &message)
+{
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    auto incoming = receiveOne(from, message);
+    if (!incoming)
+        return incoming;
+    if (incoming->message) {
+        if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
+            return std::unexpected(receipt.error());
+    }
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the received message"));
+    return incoming;
+}
+
+std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const protocol::CipherMessage &message)
 {
     Incoming out;
     storage::MessageStore &history = m_profile.messages();

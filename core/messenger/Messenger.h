@@ -67,6 +67,8 @@ public:
     std::expected<Envelope, Error> sendText(const protocol::PeerId &to, const QString &body);
     // Seals the peer's waiting messages in order; stops at the first that cannot be sealed.
     std::expected<int, Error> sealPending(const protocol::PeerId &to);
+    // Decrypts and stores; for a text, also seals the delivery receipt into the outbox, in
+    // the same transaction (a crash can never leave a stored message without its receipt).
     std::expected<Incoming, Error> receive(const protocol::PeerId &from, const protocol::CipherMessage &message);
     // Receives many messages in one transaction (group commit). If any fails, the batch is
     // rolled back and every message is received again on its own, so one bad message
@@ -98,6 +100,7 @@ public:
 private:
     std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
     static QByteArray textContent(const storage::MessageRecord &record);
+    std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
     std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids,
                                             Incoming &out);
 

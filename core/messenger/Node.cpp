@@ -166,6 +166,9 @@ void Node::flush(const PeerId &peer)
     if (!identity || identity->trust == protocol::TrustState::Changed || identity->trust == protocol::TrustState::Blocked)
         return;
     LinkState &state = m_linkStates[peer.toString()];
+    qCDebug(lcMessenger) << "flush" << peer.toString() << "sentUpTo" << state.sentUpTo << "inFlight" << state.inFlight
+                         << "unsealed" << m_profile.outbox().unsealed(peer).size() << "session" << m_messenger.sessions().hasSession(peer)
+                         << "awaitingBundle" << state.awaitingBundle;
 
     if (!m_profile.outbox().unsealed(peer).empty()) {
         if (m_messenger.sessions().hasSession(peer)) {
@@ -295,13 +298,16 @@ void Node::onEnvelopes(const PeerId &peer, const std::vector<const wire::Envelop
                 delivered.push_back(r->message->uuid);
                 Q_EMIT messageReceived(*r->message);
             } else if (r->kind == Incoming::Kind::Text && r->duplicate) {
+                qCDebug(lcMessenger) << "duplicate text" << id;
                 continue;
             } else {
+                qCDebug(lcMessenger) << "envelope" << id << "kind" << int(r->kind) << "acks" << r->acknowledged.size();
                 for (const QByteArray &uuid : r->acknowledged)
                     changes.push_back({uuid, r->receiptState});
             }
             continue;
         }
+        qCDebug(lcMessenger) << "envelope" << id << "failed:" << r.error().reason;
         switch (r.error().code) {
         case Errc::Duplicate:
         case Errc::Blocked:
@@ -321,12 +327,8 @@ void Node::onEnvelopes(const PeerId &peer, const std::vector<const wire::Envelop
     if (ack->ids_size() || ack->rejected_size())
         m_links->send(peer, ackFrame);
     emitChanges(changes);
-    if (!delivered.empty()) {
-        if (auto receipt = m_messenger.deliveryReceipt(peer, delivered); receipt)
-            flush(peer);
-        else
-            Q_EMIT errorOccurred(QStringLiteral("receipt_failed"), receipt.error().reason);
-    }
+    if (!delivered.empty())
+        flush(peer); // the delivery receipts were sealed with the messages
 }
 
 } // namespace sotto::messenger

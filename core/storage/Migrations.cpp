@@ -94,9 +94,12 @@ CREATE TABLE messages (
 CREATE INDEX messages_by_time ON messages (conversation_id, sent_at, id);
 
 -- Messages waiting for the peer's acknowledgement, in order per peer. kind 0 and no
--- ciphertext: not sealed yet (no session); sealed in order once one exists.
+-- ciphertext: not sealed yet (no session); sealed in order once one exists. AUTOINCREMENT:
+-- ids go on the wire and are acknowledged; one must never be reused after the outbox ran
+-- empty (a late acknowledgement would delete a newer message, and a link's "sent up to"
+-- mark would skip it).
 CREATE TABLE outbox (
-    id         INTEGER PRIMARY KEY,
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
     peer_id    TEXT NOT NULL,
     message_id INTEGER REFERENCES messages (id) ON DELETE CASCADE,
     kind       INTEGER NOT NULL,

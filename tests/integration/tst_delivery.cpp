@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Real headless processes on loopback, each with its own profile: messages both ways,
+// a receiver killed and restarted, a sender killed mid-burst. Exactly once, in order.
+#include "tests/support/HeadlessNode.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace sotto::test;
+
+namespace {
+
+QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
+
+auto isEvent(const char *name)
+{
+    return [name](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String(name); };
+}
+
+QJsonArray history(HeadlessNode &node, const QString &peer)
+{
+    return node.call({{QStringLiteral("cmd"), QStringLiteral("history")}, {QStringLiteral("peer"), peer}, {QStringLiteral("limit"), 1000}})
+        .value(QStringLiteral("messages"))
+        .toArray();
+}
+
+QStringList bodies(const QJsonArray &messages)
+{
+    QStringList out;
+    for (const auto &m : messages)
+        out << m.toObject().value(QStringLiteral("body")).toString();
+    return out;
+}
+
+QJsonObject send(HeadlessNode &node, const QString &peer, const QString &body)
+{
+    return node.call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), peer}, {QStringLiteral("body"), body}});
+}
+
+void link(HeadlessNode &from, HeadlessNode &to)
+{
+    from.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), to.address()}});
+    const QString peer = to.peer();
+    QVERIFY(!from.waitFor([&](const QJsonObject &e) {
+                     return e.value(QStringLiteral("event")) == QLatin1String("peer_online") && e.value(QStringLiteral("peer")) == peer;
+                 }).isEmpty());
+}
+
+int received(HeadlessNode &node) { return node.count(isEvent("message_received")); }
+
+bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        pump.waitFor([](const QJsonObject &) { return false; }, 50);
+    }
+    return true;
+}
+
+} // namespace
+
+class TestDelivery : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (!QFile::exists(sottoBinary()))
+            QFAIL("SOTTO_BINARY does not point at the sotto executable");
+    }
+
+    void hundredMessagesBothWays()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        link(bob, ann);
+        for (int i = 0; i < 100; ++i) {
+            QCOMPARE(send(ann, bob.peer(), QStringLiteral("ann %1").arg(i)).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+            QCOMPARE(send(bob, ann.peer(), QStringLiteral("bob %1").arg(i)).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+        }
+        const bool all = waitUntil([&] { return received(ann) == 100 && received(bob) == 100; }, ann, 30000);
+        if (!all) {
+            qWarning() << "received: ann" << received(ann) << "bob" << received(bob);
+            for (const QJsonObject &e : ann.events())
+                if (e.value(QStringLiteral("event")) == QLatin1String("error") || e.value(QStringLiteral("state")) == QLatin1String("failed"))
+                    qWarning() << "ann:" << e;
+            for (const QJsonObject &e : bob.events())
+                if (e.value(QStringLiteral("event")) == QLatin1String("error") || e.value(QStringLiteral("state")) == QLatin1String("failed"))
+                    qWarning() << "bob:" << e;
+            QMap<QString, int> states;
+            for (const auto &m : history(ann, bob.peer()))
+                states[m.toObject().value(QStringLiteral("outgoing")).toBool() ? QStringLiteral("out-") + m.toObject().value(QStringLiteral("state")).toString() : QStringLiteral("in")]++;
+            qWarning() << "ann history" << states;
+
+
+        }
+        QVERIFY(all);
+        const QStringList a = bodies(history(ann, bob.peer())), b = bodies(history(bob, ann.peer()));
+        QCOMPARE(a.size(), 200);
+        QCOMPARE(QSet<QString>(a.begin(), a.end()), QSet<QString>(b.begin(), b.end()));
+        // Each side's own messages are in sending order on both sides.
+        QCOMPARE(a.filter(QStringLiteral("ann ")), b.filter(QStringLiteral("ann ")));
+        QCOMPARE(a.filter(QStringLiteral("bob ")), b.filter(QStringLiteral("bob ")));
+        // Delivery receipts came back for everything Ann sent.
+        QVERIFY(waitUntil([&] {
+            return ann.count([](const QJsonObject &e) {
+                       return e.value(QStringLiteral("event")) == QLatin1String("message_state")
+                           && e.value(QStringLiteral("state")) == QLatin1String("delivered");
+                   }) == 100;
+        }, ann, 20000));
+    }
+
+    void receiverKilledThenRestartedGetsEverythingOnceInOrder()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        link(bob, ann);
+        send(ann, bob.peer(), QStringLiteral("before"));
+        QVERIFY(!bob.waitFor(isEvent("message_received")).isEmpty());
+
+        bob.kill();
+        QVERIFY(!ann.waitFor(isEvent("peer_offline")).isEmpty());
+        for (int i = 0; i < 200; ++i)
+            QCOMPARE(send(ann, bob.peer(), QStringLiteral("queued %1").arg(i)).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+
+        QVERIFY(bob.start()); // same profile, new process; it redials Ann
+        QVERIFY(waitUntil([&] { return received(bob) == 200; }, bob, 60000));
+        QStringList got = bodies(history(bob, ann.peer()));
+        QCOMPARE(got.size(), 201);
+        for (int i = 0; i < 200; ++i)
+            QCOMPARE(got[i + 1], QStringLiteral("queued %1").arg(i));
+        // Ann sees every one of them delivered.
+        const bool allDelivered = waitUntil([&] {
+            const QJsonArray h = history(ann, bob.peer());
+            for (const auto &m : h)
+                if (m.toObject().value(QStringLiteral("state")) != QLatin1String("delivered"))
+                    return false;
+            return h.size() == 201;
+        }, ann, 30000);
+        if (!allDelivered) {
+            QMap<QString, int> states;
+            for (const auto &m : history(ann, bob.peer())) {
+                states[m.toObject().value(QStringLiteral("state")).toString()]++;
+                if (m.toObject().value(QStringLiteral("state")) != QLatin1String("delivered"))
+                    qWarning() << m.toObject();
+            }
+            qWarning() << states;
+            for (const QJsonObject &e : ann.events())
+                if (e.value(QStringLiteral("event")) == QLatin1String("error"))
+                    qWarning() << "ann:" << e;
+            for (const QJsonObject &e : bob.events())
+                if (e.value(QStringLiteral("event")) == QLatin1String("error"))
+                    qWarning() << "bob:" << e;
+            qWarning().noquote() << "ann log:" << ann.stderrText().right(2000) << "bob log:" << bob.stderrText().right(2000);
+        }
+        QVERIFY(allDelivered);
+    }
+
+    void senderKilledMidBurstLosesNothingAndDoublesNothing()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        link(bob, ann);
+        send(ann, bob.peer(), QStringLiteral("hello"));
+        QVERIFY(!bob.waitFor(isEvent("message_received")).isEmpty());
+
+        // A burst written at once; Ann is killed while it is still going out.
+        for (int i = 0; i < 400; ++i)
+            ann.post({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), bob.peer()},
+                      {QStringLiteral("body"), QStringLiteral("burst %1").arg(i)}});
+        QVERIFY(waitUntil([&] { return received(bob) >= 50; }, bob, 30000));
+        ann.kill();
+        const int beforeRestart = received(bob);
+
+        QVERIFY(ann.start());
+        const QStringList sent = bodies(history(ann, bob.peer()));
+        QVERIFY2(sent.size() > beforeRestart - 1, "the sender's history holds what was received");
+        // Everything Ann committed reaches Bob exactly once, in order.
+        QVERIFY(waitUntil([&] { return bodies(history(bob, ann.peer())).size() >= sent.size(); }, bob, 60000));
+        bob.waitFor([](const QJsonObject &) { return false; }, 1000); // let any duplicate show up
+        const QStringList got = bodies(history(bob, ann.peer()));
+        QCOMPARE(got, sent);
+        qInfo() << "burst: Ann committed" << sent.size() - 1 << "of 400 before the kill;" << beforeRestart - 1
+                << "had reached Bob before the restart";
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDelivery)
+#include "tst_delivery.moc"
