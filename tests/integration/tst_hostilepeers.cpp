@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Hostile input against a real node: a link proof signed with the wrong key, garbage
+// before TLS, a frame before the proof, an oversized frame, a flood of connections. Each
+// time that connection is closed with a log line, and the node keeps serving its other
+// peer without losing anything.
+#include "core/net/FrameCodec.h"
+#include "core/net/Link.h"
+#include "core/net/LinkManager.h"
+#include "core/net/TlsIdentity.h"
+#include "core/protocol/IdentitySignature.h"
+#include "core/protocol/InMemoryProtocolStore.h"
+#include "core/protocol/KeyMaintenance.h"
+#include "tests/support/HeadlessNode.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSslConfiguration>
+#include <QSslSocket>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace sotto;
+using namespace sotto::test;
+
+namespace {
+
+struct FakePeer {
+    explicit FakePeer(crypto::SignalContext &ctx)
+        : tls(*net::TlsIdentity::generate())
+    {
+        protocol::KeyMaintenance keys(ctx, store);
+        if (!keys.createLocalIdentity(protocol::PeerId::generate(), 0))
+            qFatal("identity");
+        auto record = store.localIdentity();
+        privateKey = std::move(record->privateKey);
+        local.peer = record->peer;
+        local.identityKey = record->publicKey;
+        local.displayName = QStringLiteral("Mallory");
+        local.sign = [&ctx, this](const QByteArray &m) { return protocol::signWithIdentity(ctx, privateKey, m); };
+    }
+    QSslConfiguration config() const
+    {
+        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
+        c.setProtocol(QSsl::TlsV1_3);
+        c.setLocalCertificate(tls.certificate());
+        c.setPrivateKey(tls.privateKey());
+        c.setPeerVerifyMode(QSslSocket::VerifyNone);
+        return c;
+    }
+    protocol::InMemoryProtocolStore store;
+    crypto::SecretBytes privateKey;
+    net::LocalIdentity local;
+    net::TlsIdentity tls;
+};
+
+bool waitFor(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs = 15000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!condition()) {
+        if (t.elapsed() > timeoutMs)
+            return false;
+        pump.waitFor([](const QJsonObject &) { return false; }, 20);
+    }
+    return true;
+}
+
+int received(HeadlessNode &node)
+{
+    return node.count([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("message_received"); });
+}
+
+} // namespace
+
+class TestHostilePeers : public QObject {
+    Q_OBJECT
+
+    crypto::SignalContext ctx;
+    std::unique_ptr<HeadlessNode> ann, bob;
+    int sent = 0;
+
+    // Ann still delivers to Bob over the link she had before the attack.
+    void annStillServesBob()
+    {
+        QVERIFY(ann->isRunning());
+        const int before = received(*bob);
+        ann->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), bob->peer()},
+                   {QStringLiteral("body"), QStringLiteral("still here %1").arg(++sent)}});
+        QVERIFY(waitFor([&] { return received(*bob) == before + 1; }, *ann));
+    }
+    bool annLogged(const char *reason)
+    {
+        return waitFor([&] { return ann->stderrText().contains(reason); }, *ann, 10000);
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        const QStringList args = {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
+        ann = std::make_unique<HeadlessNode>(QStringLiteral("Ann"), QString(), args);
+        bob = std::make_unique<HeadlessNode>(QStringLiteral("Bob"), QString(), args);
+        QVERIFY(ann->start());
+        QVERIFY(bob->start());
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), ann->address()}});
+        QVERIFY(!ann->waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); }).isEmpty());
+        annStillServesBob();
+    }
+    void cleanup()
+    {
+        ann.reset();
+        bob.reset();
+    }
+
+    void proofSignedWithTheWrongKeyIsRefused()
+    {
+        FakePeer mallory(ctx), other(ctx);
+        // Claims Mallory's identity key, but signs with another one.
+        mallory.local.sign = other.local.sign;
+        auto *socket = new QSslSocket;
+        socket->setSslConfiguration(mallory.config());
+        net::Link link(socket, true, mallory.local, ctx);
+        bool closed = false;
+        QObject::connect(&link, &net::Link::closed, [&] { closed = true; });
+        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
+        QVERIFY(waitFor([&] { return closed; }, *ann));
+        QVERIFY(link.state() != net::Link::State::Up);
+        QVERIFY(annLogged("link proof failed"));
+        // Nothing about Mallory was stored.
+        const QJsonArray peers = ann->call({{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray();
+        QCOMPARE(peers.size(), 1);
+        annStillServesBob();
+    }
+
+    void garbageBeforeTlsIsRefused()
+    {
+        QTcpSocket raw;
+        raw.connectToHost(QHostAddress::LocalHost, ann->port());
+        QVERIFY(raw.waitForConnected(5000));
+        QByteArray junk(8192, '\0');
+        for (qsizetype i = 0; i < junk.size(); ++i)
+            junk[i] = char((i * 131 + 7) & 0xff);
+        raw.write(junk);
+        QVERIFY(waitFor([&] { return raw.state() == QAbstractSocket::UnconnectedState; }, *ann));
+        annStillServesBob();
+    }
+
+    void frameBeforeTheProofAndOversizedFramesAreRefused()
+    {
+        FakePeer mallory(ctx);
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            QSslSocket socket;
+            socket.setSslConfiguration(mallory.config());
+            QObject::connect(&socket, &QSslSocket::sslErrors, [&socket] { socket.ignoreSslErrors(); });
+            socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
+            QVERIFY(waitFor([&] { return socket.isEncrypted(); }, *ann));
+            if (attempt == 0) {
+                wire::Frame frame;
+                frame.mutable_envelope()->set_id(1);
+                frame.mutable_envelope()->set_kind(2);
+                frame.mutable_envelope()->set_ciphertext("hello?");
+                socket.write(net::encodeFrame(frame));
+            } else {
+                socket.write(QByteArray("\x7f\xff\xff\xff", 4) + QByteArray(1024, 'A'));
+            }
+            QVERIFY(waitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, *ann));
+        }
+        QVERIFY(annLogged("frame before the link proof"));
+        QVERIFY(annLogged("frame over the size cap"));
+        annStillServesBob();
+    }
+
+    void connectionFloodIsBounded()
+    {
+        std::vector<std::unique_ptr<QTcpSocket>> flood;
+        for (int i = 0; i < 300; ++i) {
+            auto s = std::make_unique<QTcpSocket>();
+            s->connectToHost(QHostAddress::LocalHost, ann->port());
+            flood.push_back(std::move(s));
+        }
+        // Most are refused at once; the node answers meanwhile.
+        QVERIFY(annLogged("too many unproven connections"));
+        annStillServesBob();
+        int open = 0;
+        waitFor([&] {
+            open = 0;
+            for (const auto &s : flood)
+                open += s->state() == QAbstractSocket::ConnectedState;
+            return open <= net::LinkManager::MaxUnprovenPerAddress;
+        }, *ann, 5000);
+        QVERIFY2(open <= net::LinkManager::MaxUnprovenPerAddress, qPrintable(QString::number(open)));
+        flood.clear();
+        annStillServesBob();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostilePeers)
+#include "tst_hostilepeers.moc"
