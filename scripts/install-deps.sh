@@ -17,7 +17,7 @@ packages=(
   libssl-dev libsodium-dev
   libprotobuf-dev protobuf-compiler
   libqrencode-dev
-  xvfb xauth
+  xvfb xauth iproute2
 )
 
 missing=()

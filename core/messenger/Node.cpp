@@ -53,7 +53,12 @@ std::expected<quint16, Error> Node::start()
     if (m_options.discovery) {
         m_discovery = std::make_unique<net::Discovery>(m_local, m_context, this);
         connect(m_discovery.get(), &net::Discovery::peerSeen, this, &Node::onPeerSeen);
-        connect(m_discovery.get(), &net::Discovery::peerLost, this, [this](const PeerId &peer) { m_nearby.remove(peer.toString()); });
+        // Three missed beacons: shown offline even while a silent link lingers (a frozen or
+        // unplugged peer sends no RST); its next beacon shows it again.
+        connect(m_discovery.get(), &net::Discovery::peerLost, this, [this](const PeerId &peer) {
+            m_nearby.remove(peer.toString());
+            Q_EMIT peerOffline(peer);
+        });
         if (!m_discovery->start(m_options.discoveryGroup, m_options.discoveryPort))
             Q_EMIT errorOccurred(QStringLiteral("discovery_unavailable"),
                                  QStringLiteral("LAN discovery is not available; add peers by address"));
@@ -124,9 +129,12 @@ void Node::onPeerSeen(const net::SeenPeer &seen)
 {
     const bool fresh = !m_nearby.contains(seen.peer.toString());
     m_nearby.insert(seen.peer.toString(), {seen.peer, seen.displayName, seen.identityKey, seen.address, seen.port});
-    if (fresh)
-        Q_EMIT peerDiscovered(m_nearby.value(seen.peer.toString()));
-    if (!m_links->isUp(seen.peer) && fresh)
+    if (!fresh)
+        return;
+    Q_EMIT peerDiscovered(m_nearby.value(seen.peer.toString()));
+    if (m_links->isUp(seen.peer))
+        Q_EMIT peerOnline(seen.peer, seen.displayName);
+    else
         m_links->dial(seen.address, seen.port);
 }
 

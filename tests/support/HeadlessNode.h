@@ -28,6 +28,7 @@ public:
     void kill();   // SIGKILL: no goodbye, no cleanup
     void quit();   // {"cmd":"quit"} and wait
     bool isRunning() const;
+    qint64 processId() const { return m_process ? m_process->processId() : 0; }
 
     // Sends a command (an "id" is added) and waits for its ok or error reply.
     QJsonObject call(QJsonObject command, int timeoutMs = 20000);
