@@ -114,6 +114,7 @@ void HeadlessSession::readCommands()
         return;
     }
     m_buffer.append(chunk, qsizetype(n));
+    std::vector<QJsonObject> commands;
     qsizetype newline;
     while ((newline = m_buffer.indexOf('\n')) >= 0) {
         const QByteArray line = m_buffer.left(newline).trimmed();
@@ -125,7 +126,21 @@ void HeadlessSession::readCommands()
             emitLine(error({}, QStringLiteral("bad_command"), QStringLiteral("not a JSON object")));
             continue;
         }
-        QJsonObject reply = handle(doc.object());
+        commands.push_back(doc.object());
+    }
+    // Runs of "send" that arrived together are committed together (group commit); every
+    // other command runs on its own, in order.
+    for (std::size_t i = 0; i < commands.size();) {
+        std::size_t end = i;
+        while (m_node && end < commands.size() && commands[end].value(QStringLiteral("cmd")) == QLatin1String("send")
+               && protocol::PeerId::fromString(commands[end].value(QStringLiteral("peer")).toString()).isValid())
+            ++end;
+        if (end - i > 1) {
+            sendBatch(std::vector<QJsonObject>(commands.begin() + qsizetype(i), commands.begin() + qsizetype(end)));
+            i = end;
+            continue;
+        }
+        QJsonObject reply = handle(commands[i++]);
         if (!reply.isEmpty())
             emitLine(reply);
     }
@@ -192,6 +207,23 @@ QJsonObject HeadlessSession::open(const QString &cmd, const QJsonObject &command
         return error(id, QStringLiteral("start_failed"), port.error().reason);
     return {{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
             {QStringLiteral("peer"), m_profile->peerId().toString()}, {QStringLiteral("port"), int(*port)}};
+}
+
+void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
+{
+    std::vector<messenger::Node::OutgoingText> texts;
+    texts.reserve(commands.size());
+    for (const QJsonObject &c : commands)
+        texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString()});
+    const auto results = m_node->sendTexts(texts);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const QString id = commands[i].value(QStringLiteral("id")).toString();
+        if (results[i])
+            emitLine({{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
+                      {QStringLiteral("message"), messageJson(*results[i])}});
+        else
+            emitLine(error(id, errorCode(results[i].error().code), results[i].error().reason));
+    }
 }
 
 QJsonObject HeadlessSession::handle(const QJsonObject &command)

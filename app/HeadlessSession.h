@@ -27,6 +27,7 @@ public:
 private:
     void readCommands();
     QJsonObject handle(const QJsonObject &command);
+    void sendBatch(const std::vector<QJsonObject> &commands);
     QJsonObject open(const QString &cmd, const QJsonObject &command);
     void emitLine(const QJsonObject &object);
     void wireEvents();

@@ -80,6 +80,39 @@ void Node::addPeerAddress(const QHostAddress &address, quint16 port) { m_links->
 
 std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, const QString &body)
 {
+    auto record = store(to, body);
+    if (record)
+        flush(to);
+    return record;
+}
+
+std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const std::vector<OutgoingText> &texts)
+{
+    std::vector<std::expected<storage::MessageRecord, Error>> results;
+    results.reserve(texts.size());
+    {
+        protocol::StoreTransaction tx(m_profile.protocolStore());
+        for (const OutgoingText &t : texts)
+            results.push_back(store(t.to, t.body));
+        if (!tx.commit()) {
+            // Something inside failed after writing: redo each in its own transaction.
+            results.clear();
+            for (const OutgoingText &t : texts)
+                results.push_back(store(t.to, t.body));
+        }
+    }
+    // Frames leave only after the commit: a crash must never have sent what it forgot.
+    QSet<QString> flushed;
+    for (const OutgoingText &t : texts)
+        if (!flushed.contains(t.to.toString())) {
+            flushed.insert(t.to.toString());
+            flush(t.to);
+        }
+    return results;
+}
+
+std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const QString &body)
+{
     if (!m_profile.protocolStore().identity(to)) {
         // A peer seen on the LAN but never linked: its signed beacon gave its key (TOFU).
         auto nearby = m_nearby.constFind(to.toString());
@@ -95,7 +128,6 @@ std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, co
     std::optional<storage::MessageRecord> record = m_profile.messages().message(envelope->messageId);
     if (!record)
         return std::unexpected(Error{Errc::Storage, QStringLiteral("the message vanished")});
-    flush(to);
     return *record;
 }
 
@@ -168,6 +200,7 @@ void Node::onPeerDown(const PeerId &peer)
 
 void Node::flush(const PeerId &peer)
 {
+    Q_ASSERT_X(m_profile.database().transactionDepth() == 0, "Node::flush", "frames must leave only after a commit");
     if (!m_links->isUp(peer) || !m_linkStates.contains(peer.toString()))
         return;
     std::optional<protocol::IdentityRecord> identity = m_profile.protocolStore().identity(peer);

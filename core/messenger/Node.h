@@ -49,6 +49,13 @@ public:
 
     Messenger &messenger() { return m_messenger; }
     std::expected<storage::MessageRecord, Error> sendText(const protocol::PeerId &to, const QString &body);
+    // Many sends in one transaction (group commit), flushed once committed. If the batch
+    // cannot commit, each is sent again on its own; results are in input order.
+    struct OutgoingText {
+        protocol::PeerId to;
+        QString body;
+    };
+    std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
     std::expected<void, Error> markRead(const protocol::PeerId &peer);
     std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
@@ -72,6 +79,7 @@ private:
     void onEnvelopes(const protocol::PeerId &peer, const std::vector<const wire::Envelope *> &envelopes);
     void onPeerSeen(const net::SeenPeer &seen);
     void flush(const protocol::PeerId &peer);
+    std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body);
     void emitChanges(const std::vector<StateChange> &changes);
 
     crypto::SignalContext &m_context;
