@@ -131,7 +131,7 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     // Sealed now when possible; otherwise it waits unsealed, in order: no session yet, older
     // messages still waiting, or the contact's key changed (sending is paused until the
     // user accepts the new key).
-    if (contact->trust != protocol::TrustState::Changed && m_sessions.hasSession(to) && m_profile.outbox().unsealed(to).empty()) {
+    if (contact->trust != protocol::TrustState::Changed && m_sessions.hasSession(to) && !m_profile.outbox().hasUnsealed(to)) {
         QByteArray plaintext = textContent(record);
         envelope = seal(to, plaintext, *id);
         crypto::wipe(plaintext);
@@ -178,21 +178,26 @@ std::expected<int, Error> Messenger::sealPending(const PeerId &to)
     return sealedCount;
 }
 
-std::vector<std::expected<Incoming, Error>> Messenger::receiveBatch(const PeerId &from, const std::vector<protocol::CipherMessage> &messages)
+Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
 {
-    std::vector<std::expected<Incoming, Error>> results;
-    results.reserve(messages.size());
-    if (messages.size() > 1) {
+    Inbound::Result out{std::vector<StateChange>{}, {}};
+    out.received.reserve(in.messages.size());
+    const bool hasAcks = !in.acked.empty() || !in.rejected.empty();
+    if (in.messages.size() + (hasAcks ? 1 : 0) > 1) {
         protocol::StoreTransaction tx(m_profile.protocolStore());
         bool allGood = tx.isOpen();
+        if (allGood && hasAcks) {
+            out.acknowledged = acknowledge(from, in.acked, in.rejected); // joins this transaction
+            allGood = out.acknowledged.has_value();
+        }
         std::vector<QByteArray> texts;
-        for (const auto &m : messages) {
+        for (const auto &m : in.messages) {
             if (!allGood)
                 break;
-            results.push_back(receiveOne(from, m));
-            allGood = results.back().has_value();
-            if (allGood && results.back()->message)
-                texts.push_back(results.back()->message->uuid);
+            out.received.push_back(receiveOne(from, m));
+            allGood = out.received.back().has_value();
+            if (allGood && out.received.back()->message)
+                texts.push_back(out.received.back()->message->uuid);
         }
         // One delivery receipt for the whole batch, committed with it.
         for (std::size_t i = 0; allGood && i < texts.size(); i += MaxReceiptIds) {
@@ -201,14 +206,21 @@ std::vector<std::expected<Incoming, Error>> Messenger::receiveBatch(const PeerId
             allGood = deliveryReceipt(from, chunk).has_value();
         }
         if (allGood && tx.commit())
-            return results;
-        qCDebug(lcMessenger) << "batch of" << messages.size() << "failed at" << results.size() << "; retrying one by one";
+            return out;
+        qCDebug(lcMessenger) << "batch of" << in.messages.size() << "failed at" << out.received.size() << "; retrying one by one";
         tx.rollback();
-        results.clear();
+        out.received.clear();
     }
-    for (const auto &m : messages)
-        results.push_back(receive(from, m));
-    return results;
+    if (hasAcks)
+        out.acknowledged = acknowledge(from, in.acked, in.rejected);
+    for (const auto &m : in.messages)
+        out.received.push_back(receive(from, m));
+    return out;
+}
+
+std::vector<std::expected<Incoming, Error>> Messenger::receiveBatch(const PeerId &from, const std::vector<protocol::CipherMessage> &messages)
+{
+    return receiveInbound(from, Inbound{{}, {}, messages}).received;
 }
 
 std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const PeerId &peer, const std::vector<std::int64_t> &ids,

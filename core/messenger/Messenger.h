@@ -45,6 +45,21 @@ struct Incoming {
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
 };
 
+// What one read from a link brought: the peer's acknowledgements of our outbox entries
+// and its envelopes. Handled in one transaction: under load, the acknowledgement and the
+// delivery receipt of a batch arrive together, and each commit re-encrypts every page it
+// touched.
+struct Inbound {
+    std::vector<std::int64_t> acked;
+    std::vector<std::int64_t> rejected;
+    std::vector<protocol::CipherMessage> messages;
+
+    struct Result {
+        std::expected<std::vector<StateChange>, Error> acknowledged;
+        std::vector<std::expected<Incoming, Error>> received; // in input order
+    };
+};
+
 class Messenger {
 public:
     static constexpr qsizetype MaxBodyBytes = 64 * 1024 - 256;
@@ -75,6 +90,9 @@ public:
     // costs only time. Results are in input order.
     std::vector<std::expected<Incoming, Error>> receiveBatch(const protocol::PeerId &from,
                                                              const std::vector<protocol::CipherMessage> &messages);
+    // Acknowledgements and messages together, as receiveBatch: one transaction, and on any
+    // failure each part again on its own.
+    Inbound::Result receiveInbound(const protocol::PeerId &from, const Inbound &in);
     // The peer committed (`ids`) or can never decrypt (`rejected`) these outbox entries.
     std::expected<std::vector<StateChange>, Error> acknowledge(const protocol::PeerId &peer, const std::vector<std::int64_t> &ids,
                                                                const std::vector<std::int64_t> &rejected);

@@ -208,10 +208,10 @@ void Node::flush(const PeerId &peer)
         return;
     LinkState &state = m_linkStates[peer.toString()];
     qCDebug(lcMessenger) << "flush" << peer.toString() << "sentUpTo" << state.sentUpTo << "inFlight" << state.inFlight
-                         << "unsealed" << m_profile.outbox().unsealed(peer).size() << "session" << m_messenger.sessions().hasSession(peer)
+                         << "unsealed" << m_profile.outbox().hasUnsealed(peer) << "session" << m_messenger.sessions().hasSession(peer)
                          << "awaitingBundle" << state.awaitingBundle;
 
-    if (!m_profile.outbox().unsealed(peer).empty()) {
+    if (m_profile.outbox().hasUnsealed(peer)) {
         if (m_messenger.sessions().hasSession(peer)) {
             if (auto sealed = m_messenger.sealPending(peer); !sealed)
                 Q_EMIT errorOccurred(QStringLiteral("seal_failed"), sealed.error().reason);
@@ -251,32 +251,29 @@ void Node::emitChanges(const std::vector<StateChange> &changes)
 
 void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
 {
-    std::vector<const wire::Envelope *> envelopes;
+    // Acknowledgements and envelopes that arrived together are handled together, in one
+    // transaction; any other frame is a boundary, so everything else keeps its order.
+    messenger::Inbound inbound;
+    std::vector<quint64> envelopeIds;
+    const auto drain = [&] {
+        if (inbound.messages.empty() && inbound.acked.empty() && inbound.rejected.empty())
+            return;
+        onInbound(peer, inbound, envelopeIds);
+        inbound = {};
+        envelopeIds.clear();
+    };
     for (const wire::Frame &frame : frames) {
         switch (frame.body_case()) {
         case wire::Frame::kEnvelope:
-            envelopes.push_back(&frame.envelope());
+            inbound.messages.push_back({protocol::MessageKind(frame.envelope().kind()), QByteArray::fromStdString(frame.envelope().ciphertext())});
+            envelopeIds.push_back(frame.envelope().id());
             break;
-        case wire::Frame::kAck: {
-            if (!envelopes.empty()) {
-                onEnvelopes(peer, envelopes);
-                envelopes.clear();
-            }
-            const wire::Ack &ack = frame.ack();
-            std::vector<std::int64_t> ids(ack.ids().begin(), ack.ids().end());
-            std::vector<std::int64_t> rejected(ack.rejected().begin(), ack.rejected().end());
-            auto changes = m_messenger.acknowledge(peer, ids, rejected);
-            if (!changes) {
-                Q_EMIT errorOccurred(QStringLiteral("storage"), changes.error().reason);
-                break;
-            }
-            LinkState &state = m_linkStates[peer.toString()];
-            state.inFlight = std::max(0, state.inFlight - int(ids.size() + rejected.size()));
-            emitChanges(*changes);
-            flush(peer);
+        case wire::Frame::kAck:
+            inbound.acked.insert(inbound.acked.end(), frame.ack().ids().begin(), frame.ack().ids().end());
+            inbound.rejected.insert(inbound.rejected.end(), frame.ack().rejected().begin(), frame.ack().rejected().end());
             break;
-        }
         case wire::Frame::kBundleRequest: {
+            drain();
             LinkState &state = m_linkStates[peer.toString()];
             if (++state.bundlesServed > MaxBundleRequests) {
                 m_links->disconnectPeer(peer, QStringLiteral("too many bundle requests"));
@@ -293,6 +290,7 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
             break;
         }
         case wire::Frame::kBundleResponse: {
+            drain();
             LinkState &state = m_linkStates[peer.toString()];
             if (!state.awaitingBundle)
                 break; // unasked for: ignored
@@ -313,25 +311,31 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
             break;
         }
     }
-    if (!envelopes.empty())
-        onEnvelopes(peer, envelopes);
+    drain();
 }
 
-void Node::onEnvelopes(const PeerId &peer, const std::vector<const wire::Envelope *> &envelopes)
+void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds)
 {
-    std::vector<protocol::CipherMessage> messages;
-    messages.reserve(envelopes.size());
-    for (const wire::Envelope *e : envelopes)
-        messages.push_back({protocol::MessageKind(e->kind()), QByteArray::fromStdString(e->ciphertext())});
-    // One transaction for all of them; acknowledged only once committed.
-    const auto results = m_messenger.receiveBatch(peer, messages);
-
+    // Our frames leave, and acknowledgements of theirs, only after this commit.
+    const messenger::Inbound::Result result = m_messenger.receiveInbound(peer, inbound);
+    bool acknowledged = false;
+    if (!inbound.acked.empty() || !inbound.rejected.empty()) {
+        if (!result.acknowledged) {
+            Q_EMIT errorOccurred(QStringLiteral("storage"), result.acknowledged.error().reason);
+        } else {
+            LinkState &state = m_linkStates[peer.toString()];
+            state.inFlight = std::max(0, state.inFlight - int(inbound.acked.size() + inbound.rejected.size()));
+            emitChanges(*result.acknowledged);
+            acknowledged = true;
+        }
+    }
+    const auto &results = result.received;
     wire::Frame ackFrame;
     wire::Ack *ack = ackFrame.mutable_ack();
     std::vector<QByteArray> delivered;
     std::vector<StateChange> changes;
     for (std::size_t i = 0; i < results.size(); ++i) {
-        const quint64 id = envelopes[i]->id();
+        const quint64 id = envelopeIds[i];
         const auto &r = results[i];
         if (r) {
             ack->add_ids(id);
@@ -368,8 +372,8 @@ void Node::onEnvelopes(const PeerId &peer, const std::vector<const wire::Envelop
     if (ack->ids_size() || ack->rejected_size())
         m_links->send(peer, ackFrame);
     emitChanges(changes);
-    if (!delivered.empty())
-        flush(peer); // the delivery receipts were sealed with the messages
+    if (acknowledged || !delivered.empty())
+        flush(peer); // the window moved, or delivery receipts were sealed with the messages
 }
 
 } // namespace sotto::messenger

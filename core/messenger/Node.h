@@ -76,7 +76,7 @@ private:
     void onPeerUp(net::Link *link);
     void onPeerDown(const protocol::PeerId &peer);
     void onFrames(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
-    void onEnvelopes(const protocol::PeerId &peer, const std::vector<const wire::Envelope *> &envelopes);
+    void onInbound(const protocol::PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds);
     void onPeerSeen(const net::SeenPeer &seen);
     void flush(const protocol::PeerId &peer);
     std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body);

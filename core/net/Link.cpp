@@ -67,6 +67,10 @@ void Link::onEncrypted()
         close(QStringLiteral("peer presented no certificate"));
         return;
     }
+    // Frames are small and latency matters more than packet count: no Nagle (else a lone
+    // message waits for the peer's delayed ACK, ~40 ms). Writes made in one event-loop
+    // turn are still coalesced by QSslSocket's buffer.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = State::Proving;
     wire::Frame frame;
     wire::Hello *hello = frame.mutable_hello();

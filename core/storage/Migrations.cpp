@@ -144,6 +144,14 @@ CREATE TABLE local_tls (
 )sql");
 }
 
+// Version 3: "is anything of this peer still unsealed?" is asked on every send. Without an
+// index that question read every waiting row of the peer: sending behind a long backlog
+// (an offline contact, a burst) grew quadratic. The partial index holds only unsealed rows.
+bool schemaV3(Database &db)
+{
+    return db.exec("CREATE INDEX outbox_unsealed ON outbox (peer_id, id) WHERE ciphertext IS NULL;");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -151,6 +159,7 @@ const std::vector<Migration> &migrations()
     static const std::vector<Migration> steps = {
         {1, "initial schema", schemaV1},
         {2, "LAN addresses and TLS credentials", schemaV2},
+        {3, "index of unsealed outbox entries", schemaV3},
     };
     return steps;
 }

@@ -47,6 +47,13 @@ std::vector<OutboxEntry> OutboxStore::unsealed(const protocol::PeerId &peer)
     return out;
 }
 
+bool OutboxStore::hasUnsealed(const protocol::PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM outbox WHERE peer_id = ? AND ciphertext IS NULL LIMIT 1");
+    st.bind(1, peer.toString());
+    return st.next();
+}
+
 std::expected<void, Error> OutboxStore::seal(std::int64_t id, int kind, const QByteArray &ciphertext)
 {
     if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ? WHERE id = ?").bind(1, kind).bind(2, ciphertext).bind(3, id).run())

@@ -31,6 +31,7 @@ public:
     // Entries with id > afterId, oldest first.
     std::vector<OutboxEntry> pending(const protocol::PeerId &peer, std::int64_t afterId, int limit);
     std::vector<OutboxEntry> unsealed(const protocol::PeerId &peer);
+    bool hasUnsealed(const protocol::PeerId &peer); // through the partial index: O(log n)
     std::expected<void, Error> seal(std::int64_t id, int kind, const QByteArray &ciphertext);
     // Removes the entry if it belongs to `peer`; returns its message id (0 for receipts),
     // or nullopt if there was no such entry (e.g. a repeated acknowledgement).

@@ -102,6 +102,12 @@ void HeadlessNode::post(QJsonObject command)
     m_process->write(QJsonDocument(command).toJson(QJsonDocument::Compact) + '\n');
 }
 
+void HeadlessNode::flushCommands()
+{
+    while (m_process && m_process->bytesToWrite() > 0 && m_process->waitForBytesWritten(1000)) {
+    }
+}
+
 QJsonObject HeadlessNode::call(QJsonObject command, int timeoutMs)
 {
     const QString id = QStringLiteral("c%1").arg(m_nextId++);

@@ -32,10 +32,13 @@ public:
 
     // Sends a command (an "id" is added) and waits for its ok or error reply.
     QJsonObject call(QJsonObject command, int timeoutMs = 20000);
-    void post(QJsonObject command); // without waiting
+    void post(QJsonObject command); // without waiting for the reply
+    void flushCommands();           // until posted commands are in the pipe
     // Waits for an event matching the predicate (events seen before are searched first).
     QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 20000);
     QList<QJsonObject> events() const { return m_events; }
+    // Drops the events read so far, so later waits scan only what comes next (benchmarks).
+    void forgetEvents() { m_events.clear(); }
     int count(const std::function<bool(const QJsonObject &)> &match) const;
 
     const QString &peer() const { return m_peer; }

@@ -46,6 +46,20 @@ private Q_SLOTS:
         QCOMPARE(migrate(**db).value(), latestSchemaVersion());
     }
 
+    // Every send asks whether older messages of the peer still wait unsealed; that answer
+    // must come from the partial index, not from reading the peer's whole backlog.
+    void unsealedLookupUsesItsIndex()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("plan.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        Statement st = (*db)->prepare("EXPLAIN QUERY PLAN SELECT 1 FROM outbox WHERE peer_id = ? AND ciphertext IS NULL LIMIT 1");
+        st.bind(1, QStringLiteral("x"));
+        QString plan;
+        while (st.next())
+            plan += st.text(3);
+        QVERIFY2(plan.contains(QLatin1String("outbox_unsealed")), qPrintable(plan));
+    }
+
     void failedStepLeavesVersionAlone()
     {
         auto db = Database::open(tmp.filePath(QStringLiteral("clash.db")), crypto::SecretBytes::random(32));
