@@ -175,6 +175,20 @@ std::vector<MessageRecord> MessageStore::page(std::int64_t conversationId, std::
     return out;
 }
 
+std::vector<MessageRecord> MessageStore::pageAfter(std::int64_t conversationId, HistoryCursor after, int limit)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + MessageColumns
+        + " FROM messages WHERE conversation_id = ?1 AND sent_at >= ?2 AND (sent_at > ?2 OR id > ?3)"
+          " ORDER BY sent_at ASC, id ASC LIMIT ?4";
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, conversationId).bind(2, after.sentAt).bind(3, after.id).bind(4, limit);
+    std::vector<MessageRecord> out;
+    out.reserve(std::size_t(std::max(0, limit)));
+    while (st.next())
+        out.push_back(readMessage(st));
+    return out;
+}
+
 QString MessageStore::ftsQuery(const QString &text)
 {
     static const QRegularExpression separators(QStringLiteral("[\\s\"*^():]+"));

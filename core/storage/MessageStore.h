@@ -81,6 +81,8 @@ public:
 
     // Newest first, strictly older than `before` when given.
     std::vector<MessageRecord> page(std::int64_t conversationId, std::optional<HistoryCursor> before, int limit);
+    // Oldest first, strictly newer than `after` (paging forward from a search hit).
+    std::vector<MessageRecord> pageAfter(std::int64_t conversationId, HistoryCursor after, int limit);
     std::vector<SearchHit> search(const QString &text, int limit);
     std::int64_t messageCount(std::int64_t conversationId);
 

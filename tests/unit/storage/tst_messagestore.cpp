@@ -58,6 +58,22 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 1000);
         for (int i = 0; i < 1000; ++i)
             QCOMPARE(seen[i], QString::number(i));
+
+        // Forward from the middle (a search hit): the same order, again with no gap.
+        auto around = store.page(conv, std::nullopt, 1000);
+        const MessageRecord &start = around[around.size() - 1 - 499]; // body "499"
+        QCOMPARE(start.body, QStringLiteral("499"));
+        QStringList forward;
+        HistoryCursor after{start.sentAt, start.id};
+        for (;;) {
+            auto page = store.pageAfter(conv, after, 64);
+            if (page.empty())
+                break;
+            for (const auto &m : page)
+                forward.append(m.body);
+            after = HistoryCursor{page.back().sentAt, page.back().id};
+        }
+        QCOMPARE(forward, seen.mid(500));
     }
 
     void pageQueryUsesTheIndex()

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/messenger/CoreThread.h"
+
+#include "core/messenger/MessengerLog.h"
+
+namespace sotto::messenger {
+
+CoreThread::CoreThread(QObject *parent)
+    : QObject(parent)
+    , m_thread(new QThread)
+    , m_worker(new QObject)
+{
+    qRegisterMetaType<protocol::PeerId>();
+    qRegisterMetaType<storage::MessageRecord>();
+    qRegisterMetaType<storage::MessageState>();
+    qRegisterMetaType<NearbyPeer>();
+    m_thread->setObjectName(QStringLiteral("sotto-core"));
+    m_worker->moveToThread(m_thread);
+    m_thread->start();
+    // The signal context checks that it is used only on the thread that made it.
+    QMetaObject::invokeMethod(m_worker, [this] { m_state = std::make_unique<CoreState>(); }, Qt::BlockingQueuedConnection);
+}
+
+CoreThread::~CoreThread()
+{
+    QMetaObject::invokeMethod(m_worker, [this] {
+        m_state.reset(); // node (sockets), profile (database, key) and context, on their thread
+        delete m_worker;
+        m_worker = nullptr;
+    }, Qt::BlockingQueuedConnection);
+    m_thread->quit();
+    m_thread->wait();
+    delete m_thread;
+}
+
+QFuture<std::expected<OpenedProfile, storage::Error>> CoreThread::open(OpenRequest request)
+{
+    auto shared = std::make_shared<OpenRequest>(std::move(request));
+    return run([this, shared](CoreState &state) -> std::expected<OpenedProfile, storage::Error> {
+        OpenRequest &r = *shared;
+        if (state.isOpen()) {
+            r.passphrase.clear();
+            return OpenedProfile{state.profile->peerId(), state.profile->displayName(), state.node->listenPort()};
+        }
+        std::expected<std::unique_ptr<storage::Profile>, storage::Error> profile;
+        if (!r.displayName.isEmpty()) {
+            storage::ProfileOptions options;
+            options.kdf = r.fastKdfForTests ? storage::Vault::Strength::FastForTests : storage::Vault::Strength::Moderate;
+            profile = storage::Profile::create(r.directory, r.displayName, r.passphrase, state.context, options);
+        } else {
+            profile = storage::Profile::unlock(r.directory, r.passphrase);
+        }
+        r.passphrase.clear();
+        if (!profile)
+            return std::unexpected(profile.error());
+        state.profile = std::move(*profile);
+        state.node = std::make_unique<Node>(state.context, *state.profile, r.node);
+        forward(state.node.get());
+        auto port = state.node->start();
+        if (!port) {
+            state.node.reset();
+            state.profile.reset();
+            return std::unexpected(storage::Error{storage::Errc::Io, port.error().reason});
+        }
+        qCInfo(lcMessenger) << "profile open; listening on port" << *port;
+        return OpenedProfile{state.profile->peerId(), state.profile->displayName(), *port};
+    });
+}
+
+QFuture<void> CoreThread::close()
+{
+    return run([](CoreState &state) {
+        state.node.reset();
+        state.profile.reset();
+    });
+}
+
+void CoreThread::forward(Node *node)
+{
+    // Emitted on the core thread; receivers on other threads get them queued.
+    connect(node, &Node::peerOnline, this, &CoreThread::peerOnline, Qt::DirectConnection);
+    connect(node, &Node::peerOffline, this, &CoreThread::peerOffline, Qt::DirectConnection);
+    connect(node, &Node::peerDiscovered, this, &CoreThread::peerDiscovered, Qt::DirectConnection);
+    connect(node, &Node::messageReceived, this, &CoreThread::messageReceived, Qt::DirectConnection);
+    connect(node, &Node::messageStateChanged, this, &CoreThread::messageStateChanged, Qt::DirectConnection);
+    connect(node, &Node::identityChanged, this, &CoreThread::identityChanged, Qt::DirectConnection);
+    connect(node, &Node::errorOccurred, this, &CoreThread::errorOccurred, Qt::DirectConnection);
+}
+
+} // namespace sotto::messenger

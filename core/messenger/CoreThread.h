@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CoreThread is the one named thread that owns libsignal's context, the open profile (and
+// with it the SQLCipher writer) and the node's sockets. Callers on other threads (the GUI)
+// hand it work with run(), which returns a QFuture; continuations attached with
+// .then(context, ...) come back on the caller's thread. Node events are re-emitted as
+// this object's signals, so GUI-thread receivers get them queued. It does not know about
+// QML or models (ui/ does).
+#pragma once
+
+#include "core/crypto/SecretBytes.h"
+#include "core/crypto/SignalContext.h"
+#include "core/messenger/Node.h"
+
+#include <QFuture>
+#include <QPromise>
+#include <QThread>
+
+#include <memory>
+#include <type_traits>
+
+namespace sotto::messenger {
+
+// Everything the core thread owns. Only ever touched on that thread.
+struct CoreState {
+    crypto::SignalContext context;
+    std::unique_ptr<storage::Profile> profile;
+    std::unique_ptr<Node> node;
+
+    bool isOpen() const { return node != nullptr; }
+};
+
+struct OpenRequest {
+    QString directory;
+    QString displayName;            // non-empty: create a new profile with this name
+    crypto::SecretBytes passphrase; // wiped once the profile is open (or failed to open)
+    bool fastKdfForTests = false;
+    NodeOptions node;
+};
+
+struct OpenedProfile {
+    protocol::PeerId peer;
+    QString displayName;
+    quint16 port = 0;
+};
+
+class CoreThread : public QObject {
+    Q_OBJECT
+public:
+    explicit CoreThread(QObject *parent = nullptr);
+    ~CoreThread() override; // closes the profile on the core thread, then joins it
+
+    // Runs `f(CoreState &)` on the core thread; the future carries its result.
+    template <typename F>
+    auto run(F &&f) -> QFuture<std::invoke_result_t<F, CoreState &>>
+    {
+        using R = std::invoke_result_t<F, CoreState &>;
+        auto promise = std::make_shared<QPromise<R>>();
+        QFuture<R> future = promise->future();
+        promise->start();
+        auto task = std::make_shared<std::decay_t<F>>(std::forward<F>(f));
+        QMetaObject::invokeMethod(m_worker, [this, promise, task] {
+            Q_ASSERT(QThread::currentThread() == m_thread);
+            if constexpr (std::is_void_v<R>) {
+                (*task)(*m_state);
+            } else {
+                promise->addResult((*task)(*m_state));
+            }
+            promise->finish();
+        }, Qt::QueuedConnection);
+        return future;
+    }
+
+    // Creates or unlocks the profile and starts its node (Argon2id runs here, not on the
+    // caller's thread).
+    // Storage errors keep their code (WrongPassphrase, NewerSchema...); a node that cannot
+    // listen is reported as Errc::Io.
+    QFuture<std::expected<OpenedProfile, storage::Error>> open(OpenRequest request);
+    // Stops the node and closes the profile: the database key leaves memory.
+    QFuture<void> close();
+
+    QThread *thread() const { return m_thread; }
+
+Q_SIGNALS:
+    void peerOnline(const sotto::protocol::PeerId &peer, const QString &displayName);
+    void peerOffline(const sotto::protocol::PeerId &peer);
+    void peerDiscovered(const sotto::messenger::NearbyPeer &peer);
+    void messageReceived(const sotto::storage::MessageRecord &message);
+    void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
+    void identityChanged(const sotto::protocol::PeerId &peer);
+    void errorOccurred(const QString &code, const QString &reason);
+
+private:
+    void forward(Node *node);
+
+    QThread *m_thread = nullptr;
+    QObject *m_worker = nullptr; // lives on m_thread: the target of queued work
+    std::unique_ptr<CoreState> m_state;
+};
+
+} // namespace sotto::messenger

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/AppController.h"
+
+#include "ui/DemoPeer.h"
+#include "ui/QrImageProvider.h"
+#include "ui/UiLog.h"
+
+#include <QCoreApplication>
+#include <QQmlEngine>
+
+namespace sotto::ui {
+
+AppController::AppController(AppOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_core(std::make_unique<messenger::CoreThread>())
+    , m_session(new SessionController(*m_core, m_options.profileDir, m_options.node, m_options.fastKdfForTests, this))
+    , m_conversations(new ConversationListModel(*m_core, this))
+    , m_messages(new MessageModel(*m_core, this))
+    , m_search(new SearchModel(*m_core, this))
+    , m_contact(new ContactController(*m_core, this))
+    , m_desktop(new DesktopController(this))
+{
+    connect(m_session, &SessionController::unlocked, this, &AppController::onUnlocked);
+    connect(m_session, &SessionController::locked, this, &AppController::onLocked);
+    connect(m_messages, &MessageModel::sent, m_conversations, &ConversationListModel::refresh);
+    connect(m_messages, &MessageModel::conversationRead, m_conversations, &ConversationListModel::refresh);
+    connect(m_messages, &MessageModel::sendFailed, this, &AppController::setNotice);
+    connect(m_contact, &ContactController::trustChanged, this, [this](const QString &peer) {
+        m_conversations->refresh();
+        if (peer == m_messages->peer())
+            m_messages->refreshContact();
+    });
+    connect(m_conversations, &ConversationListModel::totalUnreadChanged, this,
+            [this] { m_desktop->setUnread(m_conversations->totalUnread()); });
+    connect(m_desktop, &DesktopController::lockRequested, m_session, &SessionController::lock);
+    connect(m_desktop, &DesktopController::showRequested, this, &AppController::showWindow);
+    connect(m_desktop, &DesktopController::quitRequested, qApp, &QCoreApplication::quit);
+    connect(m_core.get(), &messenger::CoreThread::messageReceived, this, [this](const storage::MessageRecord &m) {
+        const QString from = m.sender.toString();
+        if (m_messages->inView() && m_messages->peer() == from)
+            return; // being read right now
+        const QString name = m_conversations->nameOf(from);
+        m_desktop->notifyMessage(name.isEmpty() ? from.left(8) : name, m.body);
+    });
+    connect(m_core.get(), &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
+        const QString name = m_conversations->nameOf(peer.toString());
+        setNotice(tr("The safety number of %1 changed. Messages to them are paused until you accept it.")
+                      .arg(name.isEmpty() ? peer.toString().left(8) : name));
+    });
+}
+
+AppController::~AppController()
+{
+    delete m_demo; // stops the demo process before the core goes
+    m_demo = nullptr;
+}
+
+void AppController::registerWith(QQmlEngine &engine) { engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); }
+
+void AppController::onUnlocked()
+{
+    m_desktop->setUnlocked(true);
+    m_conversations->refreshNow();
+    if (!m_options.demoProgram.isEmpty() && !m_demo) {
+        m_demo = new DemoPeer(m_options.demoProgram, m_options.demoDir, this);
+        connect(m_demo, &DemoPeer::ready, this, [this](const QString &address) {
+            qCInfo(lcUi) << "demo peer listening on" << address;
+            m_session->addPeer(address);
+        });
+        connect(m_demo, &DemoPeer::failed, this, &AppController::setNotice);
+        m_demo->start();
+    }
+}
+
+void AppController::onLocked()
+{
+    // Nothing of the profile stays in the window's models.
+    m_desktop->setUnlocked(false);
+    m_messages->open(QString());
+    m_conversations->clear();
+    m_search->clear();
+    m_contact->setPeer(QString());
+    setNotice({});
+}
+
+void AppController::dismissNotice() { setNotice({}); }
+
+void AppController::setNotice(const QString &text)
+{
+    if (m_notice != text) {
+        m_notice = text;
+        Q_EMIT noticeChanged();
+    }
+}
+
+} // namespace sotto::ui

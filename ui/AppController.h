@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AppController is the one object QML receives: it owns the core thread and the feature
+// controllers and models of one window, and wires events between them (a lock clears every
+// model; a received message refreshes the sidebar and may notify). QML holds no logic of
+// its own beyond presentation.
+#pragma once
+
+#include "core/messenger/CoreThread.h"
+#include "ui/ContactController.h"
+#include "ui/ConversationListModel.h"
+#include "ui/DesktopController.h"
+#include "ui/MessageModel.h"
+#include "ui/SearchModel.h"
+#include "ui/SessionController.h"
+
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+#include <memory>
+
+class QQmlEngine;
+
+namespace sotto::ui {
+
+class DemoPeer;
+
+struct AppOptions {
+    QString profileDir;
+    messenger::NodeOptions node;
+    bool fastKdfForTests = false;
+    QString demoProgram; // non-empty: start a demo peer with this executable
+    QString demoDir;
+};
+
+class AppController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    Q_PROPERTY(sotto::ui::SessionController *session READ session CONSTANT)
+    Q_PROPERTY(sotto::ui::ConversationListModel *conversations READ conversations CONSTANT)
+    Q_PROPERTY(sotto::ui::MessageModel *messages READ messages CONSTANT)
+    Q_PROPERTY(sotto::ui::SearchModel *search READ search CONSTANT)
+    Q_PROPERTY(sotto::ui::ContactController *contact READ contact CONSTANT)
+    Q_PROPERTY(sotto::ui::DesktopController *desktop READ desktop CONSTANT)
+    Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+
+public:
+    explicit AppController(AppOptions options, QObject *parent = nullptr);
+    ~AppController() override;
+
+    // Adds the image provider the QML needs (call before loading Main.qml).
+    void registerWith(QQmlEngine &engine);
+
+    SessionController *session() { return m_session; }
+    ConversationListModel *conversations() { return m_conversations; }
+    MessageModel *messages() { return m_messages; }
+    SearchModel *search() { return m_search; }
+    ContactController *contact() { return m_contact; }
+    DesktopController *desktop() { return m_desktop; }
+    messenger::CoreThread &core() { return *m_core; }
+    QString notice() const { return m_notice; }
+
+    Q_INVOKABLE void dismissNotice();
+
+Q_SIGNALS:
+    void noticeChanged();
+    void showWindow();
+
+private:
+    void onUnlocked();
+    void onLocked();
+    void setNotice(const QString &text);
+
+    AppOptions m_options;
+    std::unique_ptr<messenger::CoreThread> m_core;
+    SessionController *m_session;
+    ConversationListModel *m_conversations;
+    MessageModel *m_messages;
+    SearchModel *m_search;
+    ContactController *m_contact;
+    DesktopController *m_desktop;
+    DemoPeer *m_demo = nullptr;
+    QString m_notice;
+};
+
+} // namespace sotto::ui

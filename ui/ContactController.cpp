@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ContactController.h"
+
+#include "ui/ConversationListModel.h"
+
+namespace sotto::ui {
+namespace {
+
+struct ContactPage {
+    QString name;
+    QString trust;
+    QString grouped;
+    QByteArray scannable;
+    QString error;
+};
+
+} // namespace
+
+ContactController::ContactController(messenger::CoreThread &core, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+{
+    connect(&core, &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
+        if (peer.toString() == m_peer)
+            reload();
+    });
+}
+
+void ContactController::setPeer(const QString &peer)
+{
+    if (peer == m_peer)
+        return;
+    m_peer = peer;
+    Q_EMIT peerChanged();
+    reload();
+}
+
+void ContactController::reload()
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const QString asked = m_peer;
+    m_core.run([id](messenger::CoreState &state) {
+              ContactPage page;
+              if (!state.node || !id.isValid())
+                  return page;
+              messenger::Messenger &messenger = state.node->messenger();
+              if (auto contact = messenger.profile().protocolStore().contact(id)) {
+                  page.name = contact->displayName;
+                  page.trust = trustName(contact->trust);
+              }
+              if (auto number = messenger.safetyNumber(id)) {
+                  page.grouped = number->grouped();
+                  page.scannable = number->scannable;
+              } else {
+                  page.error = number.error().reason;
+              }
+              return page;
+          })
+        .then(this, [this, asked](const ContactPage &page) {
+            if (asked != m_peer)
+                return;
+            m_name = page.name;
+            m_trust = page.trust;
+            m_safetyNumber = page.grouped;
+            m_qrSource = page.scannable.isEmpty()
+                ? QString()
+                : QStringLiteral("image://qr/") + QString::fromLatin1(page.scannable.toBase64(QByteArray::Base64UrlEncoding));
+            m_errorText = page.error.isEmpty() ? QString() : tr("No safety number yet: %1").arg(page.error);
+            Q_EMIT changed();
+        });
+}
+
+void ContactController::setVerified(bool verified)
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const QString peer = m_peer;
+    m_core.run([id, verified](messenger::CoreState &state) {
+              if (state.node)
+                  state.node->messenger().setVerified(id, verified);
+          })
+        .then(this, [this, peer] {
+            reload();
+            Q_EMIT trustChanged(peer);
+        });
+}
+
+void ContactController::acceptNewIdentity()
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const QString peer = m_peer;
+    m_core.run([id](messenger::CoreState &state) {
+              if (state.node)
+                  state.node->acceptIdentityChange(id);
+          })
+        .then(this, [this, peer] {
+            reload();
+            Q_EMIT trustChanged(peer);
+        });
+}
+
+} // namespace sotto::ui

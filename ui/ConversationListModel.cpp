@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/ConversationListModel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace sotto::ui {
+
+QString trustName(protocol::TrustState trust)
+{
+    switch (trust) {
+    case protocol::TrustState::Unverified: return QStringLiteral("unverified");
+    case protocol::TrustState::Verified: return QStringLiteral("verified");
+    case protocol::TrustState::Changed: return QStringLiteral("changed");
+    case protocol::TrustState::Blocked: return QStringLiteral("blocked");
+    }
+    return QStringLiteral("unverified");
+}
+
+namespace {
+
+QString shortTime(qint64 ms)
+{
+    if (ms <= 0)
+        return {};
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(ms);
+    const QDate today = QDate::currentDate();
+    if (t.date() == today)
+        return t.time().toString(QStringLiteral("HH:mm"));
+    if (t.date().daysTo(today) < 7)
+        return QLocale().dayName(t.date().dayOfWeek(), QLocale::ShortFormat);
+    return QLocale().toString(t.date(), QLocale::ShortFormat);
+}
+
+QString oneLine(const QString &text)
+{
+    QString line = text.left(200).simplified();
+    return line.size() > 80 ? line.left(80) + QChar(0x2026) : line;
+}
+
+} // namespace
+
+ConversationListModel::ConversationListModel(messenger::CoreThread &core, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_core(core)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(30);
+    connect(&m_debounce, &QTimer::timeout, this, &ConversationListModel::refreshNow);
+    connect(&core, &messenger::CoreThread::messageReceived, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::peerOnline, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::peerOffline, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::peerDiscovered, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::identityChanged, this, &ConversationListModel::refresh);
+}
+
+void ConversationListModel::refresh() { m_debounce.start(); }
+
+void ConversationListModel::refreshNow()
+{
+    const quint64 generation = m_generation;
+    m_core.run([](messenger::CoreState &state) {
+              QList<ConversationRow> rows;
+              if (!state.node)
+                  return rows;
+              messenger::Messenger &messenger = state.node->messenger();
+              storage::MessageStore &history = messenger.history();
+              QHash<QString, storage::ConversationRecord> byPeer;
+              for (const storage::ConversationRecord &c : history.conversations())
+                  byPeer.insert(c.peer.toString(), c);
+              QSet<QString> listed;
+              for (const storage::ContactRecord &c : messenger.profile().protocolStore().contacts()) {
+                  ConversationRow row;
+                  row.peer = c.peer.toString();
+                  row.name = c.displayName.isEmpty() ? row.peer.left(8) : c.displayName;
+                  row.online = state.node->isOnline(c.peer);
+                  row.trust = int(c.trust);
+                  if (auto it = byPeer.constFind(row.peer); it != byPeer.constEnd()) {
+                      row.lastActivity = it->lastActivity;
+                      row.unread = it->unreadCount;
+                      if (it->lastMessageId)
+                          if (auto m = history.message(it->lastMessageId))
+                              row.preview = oneLine(m->body);
+                  }
+                  listed.insert(row.peer);
+                  rows.append(row);
+              }
+              std::stable_sort(rows.begin(), rows.end(), [](const ConversationRow &a, const ConversationRow &b) {
+                  return a.lastActivity > b.lastActivity;
+              });
+              for (const messenger::NearbyPeer &n : state.node->nearby()) {
+                  if (listed.contains(n.peer.toString()))
+                      continue;
+                  ConversationRow row;
+                  row.peer = n.peer.toString();
+                  row.name = n.displayName;
+                  row.online = true;
+                  row.contact = false;
+                  rows.append(row);
+              }
+              return rows;
+          })
+        .then(this, [this, generation](const QList<ConversationRow> &rows) {
+            if (generation != m_generation)
+                return;
+            beginResetModel();
+            m_rows = rows;
+            endResetModel();
+            int unread = 0;
+            for (const ConversationRow &r : m_rows)
+                unread += r.unread;
+            if (unread != m_totalUnread) {
+                m_totalUnread = unread;
+                Q_EMIT totalUnreadChanged();
+            }
+        });
+}
+
+void ConversationListModel::clear()
+{
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    m_totalUnread = 0;
+    Q_EMIT totalUnreadChanged();
+}
+
+int ConversationListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QVariant ConversationListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ConversationRow &r = m_rows.at(index.row());
+    switch (role) {
+    case PeerRole: return r.peer;
+    case Qt::DisplayRole:
+    case NameRole: return r.name;
+    case PreviewRole: return r.preview;
+    case TimeRole: return shortTime(r.lastActivity);
+    case UnreadRole: return r.unread;
+    case OnlineRole: return r.online;
+    case ContactRole: return r.contact;
+    case TrustRole: return trustName(protocol::TrustState(r.trust));
+    }
+    return {};
+}
+
+QHash<int, QByteArray> ConversationListModel::roleNames() const
+{
+    return {{PeerRole, "peer"},       {NameRole, "name"},     {PreviewRole, "preview"}, {TimeRole, "time"},
+            {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"}};
+}
+
+int ConversationListModel::indexOf(const QString &peer) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].peer == peer)
+            return i;
+    return -1;
+}
+
+QString ConversationListModel::nameOf(const QString &peer) const
+{
+    const int i = indexOf(peer);
+    return i >= 0 ? m_rows[i].name : QString();
+}
+
+} // namespace sotto::ui

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ConversationListModel is the sidebar: contacts (most recent conversation first, with the
+// last message, its time, the unread count and an online dot), then peers seen on the LAN
+// that are not contacts yet. The list is small (people on one LAN), so it is rebuilt on
+// the core thread after events, coalesced, and swapped in with a model reset.
+#pragma once
+
+#include "core/messenger/CoreThread.h"
+
+#include <QAbstractListModel>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace sotto::ui {
+
+struct ConversationRow {
+    QString peer;
+    QString name;
+    QString preview;
+    qint64 lastActivity = 0; // ms since epoch; 0 when nothing was said yet
+    int unread = 0;
+    bool online = false;
+    bool contact = true;
+    int trust = 0; // protocol::TrustState
+};
+
+class ConversationListModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+
+public:
+    enum Role {
+        PeerRole = Qt::UserRole + 1, // the PeerId, 32 hex digits
+        NameRole,                    // display name
+        PreviewRole,                 // the last message, one line
+        TimeRole,                    // the last message's time, as text for the list
+        UnreadRole,                  // unread messages
+        OnlineRole,                  // a link is up
+        ContactRole,                 // false: only seen nearby
+        TrustRole,                   // "unverified", "verified", "changed", "blocked"
+    };
+    Q_ENUM(Role)
+
+    ConversationListModel(messenger::CoreThread &core, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    int totalUnread() const { return m_totalUnread; }
+    Q_INVOKABLE int indexOf(const QString &peer) const;
+    Q_INVOKABLE QString nameOf(const QString &peer) const;
+
+public Q_SLOTS:
+    void refresh();      // soon (coalesced)
+    void refreshNow();
+    void clear();        // on lock: nothing of the profile stays on screen
+
+Q_SIGNALS:
+    void totalUnreadChanged();
+
+private:
+    messenger::CoreThread &m_core;
+    QList<ConversationRow> m_rows;
+    QTimer m_debounce;
+    int m_totalUnread = 0;
+    quint64 m_generation = 0; // drops a rebuild that finished after a lock
+};
+
+QString trustName(protocol::TrustState trust);
+
+} // namespace sotto::ui

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/DesktopController.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QMenu>
+#include <QSettings>
+#include <QSystemTrayIcon>
+
+namespace sotto::ui {
+
+DesktopController::DesktopController(QObject *parent)
+    : QObject(parent)
+{
+    QSettings settings;
+    m_hideText = settings.value(QStringLiteral("notifications/hideText"), false).toBool();
+    m_notifications = settings.value(QStringLiteral("notifications/enabled"), true).toBool();
+    m_idleMinutes = std::clamp(settings.value(QStringLiteral("security/idleLockMinutes"), 0).toInt(), 0, 24 * 60);
+
+    m_idle.setSingleShot(true);
+    connect(&m_idle, &QTimer::timeout, this, [this] {
+        if (m_unlocked)
+            Q_EMIT lockRequested();
+    });
+    if (qApp)
+        qApp->installEventFilter(this);
+
+    // A tray needs QApplication (widgets) and a system tray; neither exists under offscreen tests.
+    if (qobject_cast<QApplication *>(QCoreApplication::instance()) && QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/sotto/icons/sotto.svg")), this);
+        m_menu = new QMenu;
+        m_menu->addAction(tr("Show Sotto"), this, &DesktopController::showRequested);
+        m_menu->addAction(tr("Lock now"), this, &DesktopController::lockRequested);
+        m_menu->addSeparator();
+        m_menu->addAction(tr("Quit"), this, &DesktopController::quitRequested);
+        m_tray->setContextMenu(m_menu);
+        m_tray->setToolTip(QStringLiteral("Sotto"));
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger)
+                Q_EMIT showRequested();
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &DesktopController::showRequested);
+        m_tray->show();
+    }
+}
+
+DesktopController::~DesktopController() { delete m_menu; }
+
+bool DesktopController::trayAvailable() const { return m_tray != nullptr; }
+
+void DesktopController::setHideNotificationText(bool hide)
+{
+    if (hide == m_hideText)
+        return;
+    m_hideText = hide;
+    QSettings().setValue(QStringLiteral("notifications/hideText"), hide);
+    Q_EMIT settingsChanged();
+}
+
+void DesktopController::setNotificationsEnabled(bool enabled)
+{
+    if (enabled == m_notifications)
+        return;
+    m_notifications = enabled;
+    QSettings().setValue(QStringLiteral("notifications/enabled"), enabled);
+    Q_EMIT settingsChanged();
+}
+
+void DesktopController::setIdleLockMinutes(int minutes)
+{
+    minutes = std::clamp(minutes, 0, 24 * 60);
+    if (minutes == m_idleMinutes)
+        return;
+    m_idleMinutes = minutes;
+    QSettings().setValue(QStringLiteral("security/idleLockMinutes"), minutes);
+    restartIdle();
+    Q_EMIT settingsChanged();
+}
+
+void DesktopController::setUnread(int count)
+{
+    if (!m_tray)
+        return;
+    m_tray->setToolTip(count > 0 ? tr("Sotto — %n unread", nullptr, count) : QStringLiteral("Sotto"));
+}
+
+void DesktopController::setUnlocked(bool unlocked)
+{
+    m_unlocked = unlocked;
+    restartIdle();
+    if (!unlocked)
+        setUnread(0);
+}
+
+void DesktopController::notifyMessage(const QString &from, const QString &text)
+{
+    if (!m_notifications)
+        return;
+    const QString title = m_hideText ? tr("New message") : from;
+    const QString body = m_hideText ? tr("Open Sotto to read it.") : text.left(200);
+    if (m_tray)
+        m_tray->showMessage(title, body, QIcon(QStringLiteral(":/sotto/icons/sotto.svg")), 5000);
+    Q_EMIT notified(title, body);
+}
+
+bool DesktopController::eventFilter(QObject *watched, QEvent *event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        if (m_idle.isActive())
+            m_idle.start(); // activity: the countdown starts again
+        break;
+    default:
+        break;
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+void DesktopController::restartIdle()
+{
+    m_idle.stop();
+    if (m_unlocked && m_idleMinutes > 0) {
+        m_idle.setInterval(m_idleMinutes * 60 * 1000);
+        m_idle.start();
+    }
+}
+
+} // namespace sotto::ui

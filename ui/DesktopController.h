@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// DesktopController is Sotto's presence on the desktop: the tray icon with the unread
+// count, notifications for messages not in view (text hidden if the user asks), and the
+// idle lock. Its settings are not secret and live in QSettings.
+#pragma once
+
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+class QSystemTrayIcon;
+class QMenu;
+
+namespace sotto::ui {
+
+class DesktopController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    Q_PROPERTY(bool hideNotificationText READ hideNotificationText WRITE setHideNotificationText NOTIFY settingsChanged)
+    Q_PROPERTY(int idleLockMinutes READ idleLockMinutes WRITE setIdleLockMinutes NOTIFY settingsChanged)
+    Q_PROPERTY(bool notificationsEnabled READ notificationsEnabled WRITE setNotificationsEnabled NOTIFY settingsChanged)
+    Q_PROPERTY(bool trayAvailable READ trayAvailable CONSTANT)
+
+public:
+    explicit DesktopController(QObject *parent = nullptr);
+    ~DesktopController() override;
+
+    bool hideNotificationText() const { return m_hideText; }
+    void setHideNotificationText(bool hide);
+    int idleLockMinutes() const { return m_idleMinutes; }
+    void setIdleLockMinutes(int minutes);
+    bool notificationsEnabled() const { return m_notifications; }
+    void setNotificationsEnabled(bool enabled);
+    bool trayAvailable() const;
+
+    void setUnread(int count);
+    void setUnlocked(bool unlocked);
+    void notifyMessage(const QString &from, const QString &text);
+
+Q_SIGNALS:
+    void settingsChanged();
+    void showRequested();
+    void lockRequested();
+    void quitRequested();
+    void notified(const QString &title, const QString &body); // what a notification said (tests)
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void restartIdle();
+
+    QSystemTrayIcon *m_tray = nullptr;
+    QMenu *m_menu = nullptr;
+    QTimer m_idle;
+    bool m_hideText = false;
+    bool m_notifications = true;
+    int m_idleMinutes = 0;
+    bool m_unlocked = false;
+};
+
+} // namespace sotto::ui

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MessageModel is the open conversation: newest message at row 0 (the chat view lays it
+// out bottom to top), older pages fetched on demand through fetchMore, so a conversation
+// of 100,000 messages opens with one page and memory grows only with what is scrolled.
+// Opened at a search hit it holds a window around that message and pages forward with
+// fetchNewer. Pages are read on the core thread; the model never touches SQL itself.
+#pragma once
+
+#include "core/messenger/CoreThread.h"
+
+#include <QAbstractListModel>
+#include <QtQml/qqmlregistration.h>
+
+namespace sotto::ui {
+
+class MessageModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    Q_PROPERTY(QString peer READ peer NOTIFY peerChanged)
+    Q_PROPERTY(QString peerName READ peerName NOTIFY contactChanged)
+    Q_PROPERTY(QString trust READ trust NOTIFY contactChanged)
+    Q_PROPERTY(bool online READ online NOTIFY contactChanged)
+    Q_PROPERTY(bool atNewest READ atNewest NOTIFY windowChanged)
+    Q_PROPERTY(bool atOldest READ atOldest NOTIFY windowChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY windowChanged)
+    Q_PROPERTY(bool inView READ inView WRITE setInView NOTIFY inViewChanged)
+
+public:
+    static constexpr int PageSize = 50;
+
+    enum Role {
+        RowIdRole = Qt::UserRole + 1, // the history row id (stable)
+        BodyRole,                     // the text
+        OutgoingRole,                 // ours
+        StateRole,                    // "queued", "sent", "delivered", "read", "failed", "received"
+        TimeRole,                     // "14:03"
+        DayRole,                      // "Monday, 23 November 2026"
+        FirstOfDayRole,               // the oldest loaded message of its day: show the day
+        FirstOfGroupRole,             // starts a run of one sender's messages
+        HighlightRole,                // the search hit this conversation was opened at
+    };
+    Q_ENUM(Role)
+
+    MessageModel(messenger::CoreThread &core, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    QString peer() const { return m_peer; }
+    QString peerName() const { return m_peerName; }
+    QString trust() const { return m_trust; }
+    bool online() const { return m_online; }
+    bool atNewest() const { return m_atNewest; }
+    bool atOldest() const { return m_atOldest; }
+    bool loading() const { return m_loading; }
+    bool inView() const { return m_inView; }
+    void setInView(bool inView);
+
+    // Opens the newest page of the conversation with `peer` ("" closes it).
+    Q_INVOKABLE void open(const QString &peer);
+    // Opens the conversation around one message (a search hit); `positioned` tells where.
+    Q_INVOKABLE void openAt(const QString &peer, qint64 rowId);
+    Q_INVOKABLE void fetchNewer();
+    Q_INVOKABLE void send(const QString &text);
+    Q_INVOKABLE void acceptNewIdentity();
+    Q_INVOKABLE void refreshContact();
+    Q_INVOKABLE void clear();
+
+Q_SIGNALS:
+    void peerChanged();
+    void contactChanged();
+    void windowChanged();
+    void inViewChanged();
+    void positioned(int row);
+    void sendFailed(const QString &reason);
+    void sent();
+    void conversationRead();
+
+private:
+    void onReceived(const storage::MessageRecord &m);
+    void onState(const QByteArray &uuid, storage::MessageState state);
+    void insertNewest(const storage::MessageRecord &m);
+    void markReadIfInView();
+    void setLoading(bool loading);
+
+    messenger::CoreThread &m_core;
+    QString m_peer;
+    QString m_peerName;
+    QString m_trust = QStringLiteral("unverified");
+    bool m_online = false;
+    qint64 m_conversation = 0;
+    QList<storage::MessageRecord> m_rows; // newest first
+    bool m_atNewest = true;
+    bool m_atOldest = true;
+    bool m_loading = false;
+    bool m_inView = false;
+    qint64 m_highlight = 0;
+    quint64 m_generation = 0; // a page that arrives after the conversation changed is dropped
+};
+
+} // namespace sotto::ui

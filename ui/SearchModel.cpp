@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/SearchModel.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace sotto::ui {
+
+QString snippetToRichText(const QString &snippet)
+{
+    // Escape first (message text is hostile input), then turn the FTS markers into bold.
+    QString html = snippet.toHtmlEscaped();
+    html.replace(u'[', QStringLiteral("<b>"));
+    html.replace(u']', QStringLiteral("</b>"));
+    return html;
+}
+
+SearchModel::SearchModel(messenger::CoreThread &core, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_core(core)
+{
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(120); // search as one types, not on every key
+    connect(&m_debounce, &QTimer::timeout, this, &SearchModel::run);
+}
+
+void SearchModel::setQuery(const QString &query)
+{
+    if (query == m_query)
+        return;
+    m_query = query;
+    Q_EMIT queryChanged();
+    m_debounce.start();
+}
+
+void SearchModel::run()
+{
+    const quint64 generation = ++m_generation;
+    const QString query = m_query.trimmed();
+    if (query.isEmpty()) {
+        beginResetModel();
+        m_rows.clear();
+        endResetModel();
+        Q_EMIT searched();
+        return;
+    }
+    m_core.run([query](messenger::CoreState &state) {
+              QList<SearchRow> rows;
+              if (!state.node)
+                  return rows;
+              messenger::Messenger &messenger = state.node->messenger();
+              QHash<qint64, QPair<QString, QString>> peers; // conversation -> (peer, name)
+              for (const storage::SearchHit &hit : messenger.history().search(query, MaxHits)) {
+                  if (!peers.contains(hit.conversationId)) {
+                      QString peer, name;
+                      if (auto c = messenger.history().conversation(hit.conversationId)) {
+                          peer = c->peer.toString();
+                          if (auto contact = messenger.profile().protocolStore().contact(c->peer))
+                              name = contact->displayName;
+                      }
+                      peers.insert(hit.conversationId, {peer, name.isEmpty() ? peer.left(8) : name});
+                  }
+                  const auto &[peer, name] = peers.value(hit.conversationId);
+                  rows.append({hit.messageId, peer, name, snippetToRichText(hit.snippet), hit.sentAt});
+              }
+              return rows;
+          })
+        .then(this, [this, generation](const QList<SearchRow> &rows) {
+            if (generation != m_generation)
+                return;
+            beginResetModel();
+            m_rows = rows;
+            endResetModel();
+            Q_EMIT searched();
+        });
+}
+
+void SearchModel::clear()
+{
+    ++m_generation;
+    m_query.clear();
+    Q_EMIT queryChanged();
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+}
+
+int SearchModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
+
+QVariant SearchModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const SearchRow &r = m_rows.at(index.row());
+    switch (role) {
+    case RowIdRole: return r.rowId;
+    case PeerRole: return r.peer;
+    case Qt::DisplayRole:
+    case NameRole: return r.name;
+    case SnippetRole: return r.snippet;
+    case TimeRole: return QLocale().toString(QDateTime::fromMSecsSinceEpoch(r.sentAt), QLocale::ShortFormat);
+    }
+    return {};
+}
+
+QHash<int, QByteArray> SearchModel::roleNames() const
+{
+    return {{RowIdRole, "rowId"}, {PeerRole, "peer"}, {NameRole, "name"}, {SnippetRole, "snippet"}, {TimeRole, "time"}};
+}
+
+} // namespace sotto::ui

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SearchModel lists full-text hits across all conversations (newest first) with the words
+// around each match; choosing one opens its conversation at that message.
+#pragma once
+
+#include "core/messenger/CoreThread.h"
+
+#include <QAbstractListModel>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace sotto::ui {
+
+struct SearchRow {
+    qint64 rowId = 0;
+    QString peer;
+    QString name;
+    QString snippet; // rich text: escaped, matches in <b>
+    qint64 sentAt = 0;
+};
+
+class SearchModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+
+public:
+    static constexpr int MaxHits = 100;
+
+    enum Role {
+        RowIdRole = Qt::UserRole + 1, // the message's history row
+        PeerRole,                     // its conversation's peer
+        NameRole,                     // that peer's name
+        SnippetRole,                  // context, matches in bold (escaped rich text)
+        TimeRole,                     // date and time, as text
+    };
+    Q_ENUM(Role)
+
+    SearchModel(messenger::CoreThread &core, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    QString query() const { return m_query; }
+    void setQuery(const QString &query);
+    Q_INVOKABLE void clear();
+
+Q_SIGNALS:
+    void queryChanged();
+    void searched(); // results for the current query are in
+
+private:
+    void run();
+
+    messenger::CoreThread &m_core;
+    QString m_query;
+    QList<SearchRow> m_rows;
+    QTimer m_debounce;
+    quint64 m_generation = 0;
+};
+
+// "[word] around" -> "<b>word</b> around", everything else HTML-escaped.
+QString snippetToRichText(const QString &snippet);
+
+} // namespace sotto::ui

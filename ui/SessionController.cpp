@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/SessionController.h"
+
+#include "ui/PassphraseStrength.h"
+#include "ui/UiLog.h"
+
+namespace sotto::ui {
+namespace {
+
+// The passphrase as zeroing bytes; the UTF-8 copy made on the way is wiped.
+crypto::SecretBytes secret(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    return crypto::SecretBytes::takeFrom(utf8);
+}
+
+} // namespace
+
+SessionController::SessionController(messenger::CoreThread &core, QString profileDir, messenger::NodeOptions options,
+                                     bool fastKdfForTests, QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+    , m_profileDir(std::move(profileDir))
+    , m_options(std::move(options))
+    , m_fastKdf(fastKdfForTests)
+    , m_state(storage::Profile::exists(m_profileDir) ? Locked : NoProfile)
+{
+}
+
+void SessionController::create(const QString &name, const QString &passphrase, const QString &repeated)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 64)
+        return setError(tr("Choose a display name of 1 to 64 characters."));
+    if (passphrase.size() < 8)
+        return setError(tr("The passphrase needs at least 8 characters."));
+    if (passphrase != repeated)
+        return setError(tr("The two passphrases differ."));
+    open(trimmed, passphrase);
+}
+
+void SessionController::unlock(const QString &passphrase)
+{
+    if (passphrase.isEmpty())
+        return setError(tr("Enter your passphrase."));
+    open({}, passphrase);
+}
+
+void SessionController::open(const QString &name, const QString &passphrase)
+{
+    if (m_busy)
+        return;
+    setError({});
+    setBusy(true);
+    messenger::OpenRequest request{m_profileDir, name, secret(passphrase), m_fastKdf, m_options};
+    m_core.open(std::move(request)).then(this, [this](const std::expected<messenger::OpenedProfile, storage::Error> &opened) {
+        setBusy(false);
+        if (!opened) {
+            switch (opened.error().code) {
+            case storage::Errc::WrongPassphrase:
+                setError(tr("Wrong passphrase. Nothing was changed; try again."));
+                break;
+            case storage::Errc::NewerSchema:
+                setError(tr("This profile was written by a newer Sotto. Update Sotto to open it."));
+                break;
+            default:
+                setError(tr("The profile could not be opened: %1").arg(opened.error().reason));
+                break;
+            }
+            return;
+        }
+        m_displayName = opened->displayName;
+        m_peerId = opened->peer.toString();
+        m_port = opened->port;
+        Q_EMIT profileChanged();
+        setState(Unlocked);
+        Q_EMIT unlocked();
+    });
+}
+
+void SessionController::lock()
+{
+    if (m_state != Unlocked)
+        return;
+    setState(Locked); // the window hides everything now; the key leaves memory next
+    Q_EMIT locked();
+    m_core.close();
+}
+
+void SessionController::changePassphrase(const QString &current, const QString &next, const QString &repeated)
+{
+    if (next.size() < 8)
+        return setError(tr("The new passphrase needs at least 8 characters."));
+    if (next != repeated)
+        return setError(tr("The two new passphrases differ."));
+    setError({});
+    setBusy(true);
+    auto oldSecret = std::make_shared<crypto::SecretBytes>(secret(current));
+    auto newSecret = std::make_shared<crypto::SecretBytes>(secret(next));
+    m_core.run([dir = m_profileDir, oldSecret, newSecret](messenger::CoreState &) {
+                 auto r = storage::Profile::changePassphrase(dir, *oldSecret, *newSecret);
+                 oldSecret->clear();
+                 newSecret->clear();
+                 return r;
+             })
+        .then(this, [this](const std::expected<void, storage::Error> &r) {
+            setBusy(false);
+            if (!r) {
+                setError(r.error().code == storage::Errc::WrongPassphrase ? tr("The current passphrase is wrong.")
+                                                                          : tr("The passphrase was not changed: %1").arg(r.error().reason));
+                return;
+            }
+            Q_EMIT passphraseChanged();
+        });
+}
+
+void SessionController::setDisplayName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 64)
+        return setError(tr("Choose a display name of 1 to 64 characters."));
+    m_core.run([trimmed](messenger::CoreState &state) -> QString {
+              if (!state.profile)
+                  return {};
+              auto r = state.profile->setDisplayName(trimmed);
+              return r ? trimmed : QString();
+          })
+        .then(this, [this](const QString &name) {
+            if (name.isEmpty())
+                return setError(tr("The display name was not saved."));
+            m_displayName = name;
+            Q_EMIT profileChanged();
+        });
+}
+
+int SessionController::strength(const QString &passphrase) const { return ratePassphrase(passphrase).score; }
+QString SessionController::strengthHint(const QString &passphrase) const { return ratePassphrase(passphrase).hint; }
+
+QString SessionController::addPeer(const QString &address)
+{
+    const QString text = address.trimmed();
+    const qsizetype colon = text.lastIndexOf(u':');
+    bool portOk = false;
+    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
+    QString hostText = colon > 0 ? text.left(colon) : QString();
+    hostText.remove(u'[').remove(u']');
+    const QHostAddress host(hostText);
+    if (host.isNull() || !portOk || port == 0 || port > 65535)
+        return tr("Write the address as host:port with a numeric host, e.g. 192.168.1.20:47000.");
+    m_core.run([host, port](messenger::CoreState &state) {
+        if (state.node)
+            state.node->addPeerAddress(host, quint16(port));
+    });
+    return {};
+}
+
+void SessionController::clearError() { setError({}); }
+
+void SessionController::setBusy(bool busy)
+{
+    if (m_busy != busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged();
+    }
+}
+
+void SessionController::setError(const QString &text)
+{
+    if (m_errorText != text) {
+        m_errorText = text;
+        Q_EMIT errorTextChanged();
+    }
+}
+
+void SessionController::setState(State state)
+{
+    if (m_state != state) {
+        m_state = state;
+        Q_EMIT stateChanged();
+    }
+}
+
+} // namespace sotto::ui

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A round initial in a colour derived from the peer id, with an online dot.
+import QtQuick
+import Sotto
+
+Item {
+    id: root
+    property string name
+    property string peer
+    property bool online: false
+    implicitWidth: 40
+    implicitHeight: 40
+
+    Rectangle {
+        anchors.fill: parent
+        radius: width / 2
+        color: Qt.hsla((parseInt(root.peer.substring(0, 6), 16) % 360) / 360, 0.45, 0.5, 1)
+        Text {
+            anchors.centerIn: parent
+            text: root.name.length ? root.name.charAt(0).toUpperCase() : "?"
+            color: "white"
+            font.pixelSize: root.height * 0.45
+            font.bold: true
+        }
+    }
+    Rectangle {
+        visible: root.online
+        width: root.width * 0.3
+        height: width
+        radius: width / 2
+        color: "#2ecc71"
+        border.color: palette.window
+        border.width: 2
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+    }
+}

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Conversations (most recent first), then people nearby who are not contacts yet.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sotto
+
+Pane {
+    id: root
+    required property AppController app
+    signal searchRequested()
+    signal settingsRequested()
+    signal addPeerRequested()
+    padding: 0
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        ToolBar {
+            Layout.fillWidth: true
+            RowLayout {
+                anchors.fill: parent
+                Avatar {
+                    name: root.app.session.displayName
+                    peer: root.app.session.peerId
+                    implicitWidth: 30
+                    implicitHeight: 30
+                    Layout.leftMargin: 8
+                }
+                Label {
+                    text: root.app.session.displayName
+                    font.bold: true
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                ToolButton {
+                    objectName: "searchButton"
+                    text: qsTr("Search")
+                    onClicked: root.searchRequested()
+                    Accessible.name: qsTr("Search messages")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Search (Ctrl+K)")
+                }
+                ToolButton {
+                    objectName: "settingsButton"
+                    text: qsTr("Settings")
+                    onClicked: root.settingsRequested()
+                    Accessible.name: qsTr("Settings")
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Settings")
+                }
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "conversationList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: root.app.conversations
+            keyNavigationEnabled: true
+            activeFocusOnTab: true
+            Accessible.name: qsTr("Conversations")
+            section.property: "contact"
+            section.delegate: Item {
+                required property string section
+                width: ListView.view.width
+                height: section === "false" ? 30 : 0
+                Label {
+                    visible: parent.height > 0
+                    text: qsTr("Nearby")
+                    x: 12
+                    anchors.bottom: parent.bottom
+                    anchors.bottomMargin: 4
+                    font.pixelSize: 12
+                    font.bold: true
+                    opacity: 0.7
+                }
+            }
+            delegate: ConversationDelegate {
+                width: ListView.view.width
+                selected: peer === root.app.messages.peer
+                onActivated: root.app.messages.open(peer)
+            }
+            Label {
+                anchors.centerIn: parent
+                width: parent.width - 32
+                visible: list.count === 0
+                text: qsTr("Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.")
+                wrapMode: Text.WordWrap
+                horizontalAlignment: Text.AlignHCenter
+                opacity: 0.7
+            }
+        }
+
+        Button {
+            objectName: "addPeerButton"
+            text: qsTr("Add by address…")
+            flat: true
+            Layout.fillWidth: true
+            Accessible.name: qsTr("Add a peer by address")
+            onClicked: root.addPeerRequested()
+        }
+    }
+}

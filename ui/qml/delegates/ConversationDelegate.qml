@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// One row of the sidebar: avatar with online dot, name, last message, time, unread badge.
+import QtQuick
+import Sotto
+import QtQuick.Controls
+import QtQuick.Layouts
+
+ItemDelegate {
+    id: root
+    required property string peer
+    required property string name
+    required property string preview
+    required property string time
+    required property int unread
+    required property bool online
+    required property bool contact
+    required property string trust
+    property bool selected: false
+    signal activated()
+
+    highlighted: selected
+    onClicked: activated()
+    Keys.onReturnPressed: activated()
+    Accessible.name: unread > 0 ? qsTr("%1, %2 unread").arg(name).arg(unread) : name
+    height: 60
+
+    contentItem: RowLayout {
+        spacing: 10
+        Avatar {
+            name: root.name
+            peer: root.peer
+            online: root.online
+        }
+        ColumnLayout {
+            spacing: 2
+            Layout.fillWidth: true
+            RowLayout {
+                Label {
+                    text: root.name
+                    font.bold: root.unread > 0
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    text: root.trust === "verified" ? "\u2714" : root.trust === "changed" ? "\u26A0" : ""
+                    color: root.trust === "changed" ? "#e67e22" : "#27ae60"
+                    visible: text.length > 0
+                }
+                Label {
+                    text: root.time
+                    font.pixelSize: 11
+                    opacity: 0.7
+                }
+            }
+            RowLayout {
+                Label {
+                    text: root.contact ? root.preview : qsTr("Nearby — say hello")
+                    font.pixelSize: 12
+                    opacity: 0.75
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Rectangle {
+                    visible: root.unread > 0
+                    radius: height / 2
+                    color: palette.highlight
+                    implicitHeight: 18
+                    implicitWidth: Math.max(18, badge.implicitWidth + 10)
+                    Label {
+                        id: badge
+                        anchors.centerIn: parent
+                        text: root.unread > 99 ? "99+" : root.unread
+                        color: palette.highlightedText
+                        font.pixelSize: 11
+                        font.bold: true
+                    }
+                }
+            }
+        }
+    }
+}

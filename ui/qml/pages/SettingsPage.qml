@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Settings: display name, passphrase, locking, notifications, and where others can reach us.
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Sotto
+
+Dialog {
+    id: root
+    required property AppController app
+    objectName: "settingsDialog"
+    title: qsTr("Settings")
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(480, parent ? parent.width - 40 : 480)
+    height: Math.min(600, parent ? parent.height - 40 : 600)
+    standardButtons: Dialog.Close
+    onOpened: { nameField.text = root.app.session.displayName; passMessage.text = "" }
+
+    Connections {
+        target: root.app.session
+        function onPassphraseChanged() {
+            current.clear(); next.clear(); again.clear()
+            passMessage.text = qsTr("Passphrase changed.")
+        }
+    }
+
+    ScrollView {
+        anchors.fill: parent
+        contentWidth: availableWidth
+        ColumnLayout {
+            width: parent.width
+            spacing: 8
+
+            Label { text: qsTr("Display name"); font.bold: true }
+            RowLayout {
+                Layout.fillWidth: true
+                TextField { id: nameField; Layout.fillWidth: true; maximumLength: 64; Accessible.name: qsTr("Display name") }
+                Button { text: qsTr("Save"); Accessible.name: qsTr("Save display name"); onClicked: root.app.session.setDisplayName(nameField.text) }
+            }
+            Label {
+                text: qsTr("Others can add you at port %1 of this computer's address.").arg(root.app.session.port)
+                wrapMode: Text.WordWrap
+                opacity: 0.8
+                Layout.fillWidth: true
+            }
+
+            Label { text: qsTr("Passphrase"); font.bold: true; Layout.topMargin: 8 }
+            TextField { id: current; echoMode: TextInput.Password; placeholderText: qsTr("Current passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
+            TextField { id: next; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
+            TextField { id: again; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase again"); Accessible.name: placeholderText; Layout.fillWidth: true }
+            Label {
+                id: passMessage
+                visible: text.length > 0
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Label {
+                visible: root.app.session.errorText.length > 0
+                text: root.app.session.errorText
+                color: "#c0392b"
+                wrapMode: Text.WordWrap
+                Layout.fillWidth: true
+            }
+            Button {
+                text: qsTr("Change passphrase")
+                enabled: !root.app.session.busy
+                Accessible.name: text
+                onClicked: { passMessage.text = ""; root.app.session.changePassphrase(current.text, next.text, again.text) }
+            }
+
+            Label { text: qsTr("Locking"); font.bold: true; Layout.topMargin: 8 }
+            RowLayout {
+                Label { text: qsTr("Lock after") }
+                SpinBox {
+                    from: 0; to: 240
+                    value: root.app.desktop.idleLockMinutes
+                    Accessible.name: qsTr("Lock after this many idle minutes, 0 for never")
+                    onValueModified: root.app.desktop.idleLockMinutes = value
+                }
+                Label { text: qsTr("idle minutes (0: never)") }
+            }
+            Button {
+                objectName: "lockButton"
+                text: qsTr("Lock now (Ctrl+L)")
+                Accessible.name: qsTr("Lock now")
+                onClicked: { root.close(); root.app.session.lock() }
+            }
+
+            Label { text: qsTr("Notifications"); font.bold: true; Layout.topMargin: 8 }
+            CheckBox {
+                text: qsTr("Notify me of new messages")
+                checked: root.app.desktop.notificationsEnabled
+                onToggled: root.app.desktop.notificationsEnabled = checked
+                Accessible.name: text
+            }
+            CheckBox {
+                text: qsTr("Hide the sender and text in notifications")
+                checked: root.app.desktop.hideNotificationText
+                onToggled: root.app.desktop.hideNotificationText = checked
+                Accessible.name: text
+            }
+        }
+    }
+}
