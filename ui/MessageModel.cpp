@@ -148,7 +148,7 @@ void MessageModel::open(const QString &peer)
             endResetModel();
             m_atNewest = true;
             m_atOldest = w.atOldest;
-            setLoading(false);
+            setLoading(false); // after the reset: nothing asks for more in the middle of it
             markReadIfInView();
         });
 }
@@ -227,20 +227,20 @@ void MessageModel::fetchMore(const QModelIndex &parent)
         .then(this, [this, generation](const std::vector<MessageRecord> &page) {
             if (generation != m_generation)
                 return;
-            setLoading(false);
-            if (int(page.size()) < PageSize) {
-                m_atOldest = true;
-                Q_EMIT windowChanged();
+            // Still "loading" while rows go in: a view (or a model tester) asking for more
+            // from inside the insertion must not start a nested one.
+            if (!page.empty()) {
+                const int first = int(m_rows.size());
+                beginInsertRows({}, first, first + int(page.size()) - 1);
+                m_rows.append(QList<MessageRecord>(page.begin(), page.end()));
+                endInsertRows();
+                // The previously oldest row may stop being first of its day or group.
+                if (first > 0)
+                    Q_EMIT dataChanged(index(first - 1), index(first - 1), {FirstOfDayRole, FirstOfGroupRole});
             }
-            if (page.empty())
-                return;
-            const int first = int(m_rows.size());
-            // The previously oldest row may stop being first of its day or group.
-            beginInsertRows({}, first, first + int(page.size()) - 1);
-            m_rows.append(QList<MessageRecord>(page.begin(), page.end()));
-            endInsertRows();
-            if (first > 0)
-                Q_EMIT dataChanged(index(first - 1), index(first - 1), {FirstOfDayRole, FirstOfGroupRole});
+            if (int(page.size()) < PageSize)
+                m_atOldest = true;
+            setLoading(false);
         });
 }
 
@@ -258,20 +258,18 @@ void MessageModel::fetchNewer()
         .then(this, [this, generation](const std::vector<MessageRecord> &page) {
             if (generation != m_generation)
                 return;
-            setLoading(false);
-            if (int(page.size()) < PageSize) {
-                m_atNewest = true;
-                Q_EMIT windowChanged();
+            if (!page.empty()) {
+                beginInsertRows({}, 0, int(page.size()) - 1);
+                for (const MessageRecord &m : page) // oldest first: each goes on top
+                    m_rows.prepend(m);
+                endInsertRows();
+                const int below = int(page.size());
+                if (below < m_rows.size())
+                    Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole});
             }
-            if (page.empty())
-                return;
-            beginInsertRows({}, 0, int(page.size()) - 1);
-            for (const MessageRecord &m : page) // oldest first: each goes on top
-                m_rows.prepend(m);
-            endInsertRows();
-            const int below = int(page.size());
-            if (below < m_rows.size())
-                Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole});
+            if (int(page.size()) < PageSize)
+                m_atNewest = true;
+            setLoading(false);
             markReadIfInView();
         });
 }

@@ -31,6 +31,13 @@ HeadlessNode::HeadlessNode(const QString &name, QString profileDir, QStringList 
 
 HeadlessNode::~HeadlessNode() { kill(); }
 
+void HeadlessNode::setPassphrase(const QByteArray &passphrase)
+{
+    QFile f(m_passFile);
+    if (f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        f.write(passphrase + "\n");
+}
+
 bool HeadlessNode::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
 
 bool HeadlessNode::start(int timeoutMs)

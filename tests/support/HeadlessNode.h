@@ -23,6 +23,9 @@ public:
                           QStringList wrapper = {});
     ~HeadlessNode();
 
+    // The passphrase its profile opens with (default: "test passphrase for NAME").
+    void setPassphrase(const QByteArray &passphrase);
+
     // Starts the process and creates (or unlocks, if the folder has a profile) it.
     bool start(int timeoutMs = 20000);
     void kill();   // SIGKILL: no goodbye, no cleanup

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// MessageModel over a real profile of 100,000 messages in one conversation, read through
+// the core thread: pages arrive in order with no gap and no repeat, backwards from the
+// newest and forwards from a search hit; the model obeys QAbstractItemModel's contract.
+#include "ui/MessageModel.h"
+
+#include "tests/support/TestProfiles.h"
+
+#include <QAbstractItemModelTester>
+#include <QDeadlineTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace sotto;
+using storage::MessageRecord;
+
+namespace {
+
+constexpr int Messages = 100000;
+
+MessageRecord message(std::int64_t conversation, const protocol::PeerId &from, int i)
+{
+    MessageRecord m;
+    m.uuid = QByteArray(12, 'm') + QByteArray(reinterpret_cast<const char *>(&i), 4);
+    m.conversationId = conversation;
+    m.sender = from;
+    m.outgoing = i % 3 == 0;
+    m.body = QString::number(i);
+    m.sentAt = 1'700'000'000'000 + qint64(i / 4) * 1000; // four messages share each second
+    m.receivedAt = m.sentAt + 1;
+    m.state = m.outgoing ? storage::MessageState::Delivered : storage::MessageState::Read;
+    return m;
+}
+
+} // namespace
+
+class TestMessageModel : public QObject {
+    Q_OBJECT
+
+    crypto::SignalContext ctx;
+    std::unique_ptr<test::TestPeer> profile;
+    protocol::PeerId other;
+    std::unique_ptr<messenger::CoreThread> core;
+
+    // Waits for the page in flight: its continuation is an event posted from the core thread.
+    static bool settle(ui::MessageModel &model)
+    {
+        QDeadlineTimer deadline(10000);
+        while (model.loading() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+        return !model.loading();
+    }
+
+    int bodyAt(ui::MessageModel &model, int row) { return model.data(model.index(row), ui::MessageModel::BodyRole).toInt(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        profile = std::make_unique<test::TestPeer>(ctx, QStringLiteral("reader"));
+        other = protocol::PeerId::generate();
+        storage::MessageStore &store = profile->profile().messages();
+        const std::int64_t conversation = *store.conversationFor(other);
+        for (int i = 0; i < Messages;) {
+            QVERIFY(profile->profile().database().begin());
+            for (int end = i + 5000; i < end; ++i)
+                QVERIFY(store.insert(message(conversation, other, i)));
+            QVERIFY(profile->profile().database().commit());
+        }
+        const QString dir = profile->dir();
+        profile->close();
+
+        core = std::make_unique<messenger::CoreThread>();
+        messenger::NodeOptions options;
+        options.listenAddress = QHostAddress::LocalHost;
+        options.discovery = false;
+        auto opened = core->open({dir, {}, test::passphrase("correct horse"), true, options});
+        opened.waitForFinished();
+        const auto result = opened.result();
+        QVERIFY2(result.has_value(), result ? "" : qPrintable(result.error().reason));
+    }
+
+    void cleanupTestCase() { core.reset(); }
+
+    void pagesBackwardsFromTheNewest()
+    {
+        ui::MessageModel model(*core);
+        model.open(other.toString());
+        QTRY_COMPARE(model.rowCount(), ui::MessageModel::PageSize);
+        QVERIFY(!model.loading());
+        QCOMPARE(bodyAt(model, 0), Messages - 1);
+
+        int pages = 1;
+        while (model.canFetchMore({})) {
+            const int before = model.rowCount();
+            model.fetchMore({});
+            QVERIFY(settle(model));
+            QVERIFY(model.rowCount() > before || model.atOldest());
+            ++pages;
+        }
+        QVERIFY(model.atOldest());
+        QCOMPARE(model.rowCount(), Messages);
+        QCOMPARE(pages, Messages / ui::MessageModel::PageSize + 1); // the last one comes back empty
+        for (int row = 0; row < Messages; ++row)
+            QCOMPARE(bodyAt(model, row), Messages - 1 - row); // newest first: no gap, no repeat
+    }
+
+    void opensAtAHitAndPagesBothWays()
+    {
+        ui::MessageModel model(*core);
+        // The history row of message 50,000 (rows were inserted in order, from 1).
+        const qint64 hitRow = 50001;
+        QSignalSpy positioned(&model, &ui::MessageModel::positioned);
+        model.openAt(other.toString(), hitRow);
+        QTRY_COMPARE(positioned.size(), 1);
+        const int at = positioned.first().first().toInt();
+        QCOMPARE(bodyAt(model, at), 50000);
+        QVERIFY(model.data(model.index(at), ui::MessageModel::HighlightRole).toBool());
+        QVERIFY(!model.atNewest());
+
+        // Forward to the newest.
+        while (!model.atNewest()) {
+            model.fetchNewer();
+            QVERIFY(settle(model));
+        }
+        // And back a few pages.
+        for (int i = 0; i < 3; ++i) {
+            model.fetchMore({});
+            QVERIFY(settle(model));
+        }
+        const int oldest = bodyAt(model, model.rowCount() - 1);
+        QCOMPARE(model.rowCount(), Messages - oldest);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(bodyAt(model, row), Messages - 1 - row);
+    }
+
+    // The item-model contract, checked on every change (its checks walk the whole model, so
+    // a few pages each way rather than all 100,000 rows).
+    void keepsTheModelContractWhilePaging()
+    {
+        ui::MessageModel model(*core);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy positioned(&model, &ui::MessageModel::positioned);
+        model.openAt(other.toString(), 70001);
+        QTRY_COMPARE(positioned.size(), 1);
+        for (int i = 0; i < 5; ++i) {
+            model.fetchMore({});
+            QVERIFY(settle(model));
+            model.fetchNewer();
+            QVERIFY(settle(model));
+        }
+        // The hit with 49 older and 25 newer, then five pages of 50 each way.
+        QCOMPARE(model.rowCount(), 50 + 25 + 5 * 50 + 5 * 50);
+        for (int row = 0; row + 1 < model.rowCount(); ++row)
+            QCOMPARE(bodyAt(model, row), bodyAt(model, row + 1) + 1);
+        model.open(QString());
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void groupsAndDaysFollowTheNeighbours()
+    {
+        ui::MessageModel model(*core);
+        model.open(other.toString());
+        QTRY_COMPARE(model.rowCount(), ui::MessageModel::PageSize);
+        for (int row = 0; row + 1 < model.rowCount(); ++row) {
+            const bool outgoing = model.data(model.index(row), ui::MessageModel::OutgoingRole).toBool();
+            const bool olderOutgoing = model.data(model.index(row + 1), ui::MessageModel::OutgoingRole).toBool();
+            if (outgoing != olderOutgoing)
+                QVERIFY(model.data(model.index(row), ui::MessageModel::FirstOfGroupRole).toBool());
+        }
+        QVERIFY(model.data(model.index(model.rowCount() - 1), ui::MessageModel::FirstOfDayRole).toBool());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageModel)
+#include "tst_messagemodel.moc"
