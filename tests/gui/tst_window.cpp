@@ -1,0 +1,296 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The real window (Main.qml over AppController), driven like a person would: clicks and
+// keystrokes on the offscreen platform. A real headless Sotto process is the peer on the
+// other side of a real TLS link. The steps build on each other, in order: create a
+// profile, lock, a wrong then the right passphrase, receive and send, and a peer whose
+// identity key changed.
+#include "ui/AppController.h"
+
+#include "tests/support/HeadlessNode.h"
+#include "tests/support/TestProfiles.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QDirIterator>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+void qml_register_types_Sotto();
+
+using namespace sotto;
+using test::HeadlessNode;
+
+namespace {
+
+constexpr char Passphrase[] = "a long and winding road";
+
+// Every file of the profile folder with its hash: "nothing changed" is checked byte for byte.
+QMap<QString, QByteArray> snapshot(const QString &dir)
+{
+    QMap<QString, QByteArray> files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        files.insert(path, QCryptographicHash::hash(test::readFile(path), QCryptographicHash::Sha256));
+    }
+    return files;
+}
+
+QJsonObject eventWithBody(HeadlessNode &node, const QString &body, int timeoutMs = 20000)
+{
+    return node.waitFor([&](const QJsonObject &e) {
+        return e.value(QStringLiteral("event")) == QLatin1String("message_received")
+            && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("body")) == body;
+    }, timeoutMs);
+}
+
+} // namespace
+
+class TestWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp;
+    std::unique_ptr<ui::AppController> app;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+    std::unique_ptr<HeadlessNode> bob;
+    QString bobPeer;
+
+    QQuickItem *item(const char *name) { return window->findChild<QQuickItem *>(QLatin1String(name)); }
+
+    bool isShown(QQuickItem *i)
+    {
+        return i && i->isVisible() && i->width() > 0 && i->height() > 0;
+    }
+
+    void click(QQuickItem *target)
+    {
+        QVERIFY(target);
+        QTRY_VERIFY(isShown(target));
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
+    }
+
+    // QTest has no keyClicks for a QWindow: one key at a time (the tests type ASCII).
+    void keys(const QString &text)
+    {
+        for (QChar c : text)
+            QTest::keyClick(window, c.toLatin1());
+    }
+
+    void type(QQuickItem *field, const QString &text)
+    {
+        click(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        keys(text);
+    }
+
+    ui::SessionController::State state() { return app->session()->state(); }
+
+    // The conversation with `peer` in the sidebar, clicked.
+    void openConversation(const QString &peer)
+    {
+        QTRY_VERIFY(app->conversations()->indexOf(peer) >= 0);
+        auto *list = item("conversationList");
+        QVERIFY(list);
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row),
+                                              Q_ARG(int, app->conversations()->indexOf(peer)))
+                    && row);
+        click(row);
+        QTRY_COMPARE(app->messages()->peer(), peer);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qml_register_types_Sotto();
+        ui::AppOptions options;
+        options.profileDir = tmp.filePath(QStringLiteral("profile"));
+        options.fastKdfForTests = true;
+        options.node.listenAddress = QHostAddress::LocalHost;
+        options.node.discovery = false;
+        app = std::make_unique<ui::AppController>(options);
+        engine = std::make_unique<QQmlApplicationEngine>();
+        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        app->registerWith(*engine);
+        engine->setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(app.get())}});
+        engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Sotto/qml/Main.qml")));
+        QVERIFY(!engine->rootObjects().isEmpty());
+        window = qobject_cast<QQuickWindow *>(engine->rootObjects().first());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window)); // "in view": read receipts are sent
+    }
+
+    void cleanupTestCase()
+    {
+        bob.reset();
+        engine.reset();
+        app.reset();
+    }
+
+    void createsAProfile()
+    {
+        QCOMPARE(state(), ui::SessionController::NoProfile);
+        type(item("displayName"), QStringLiteral("Ada"));
+        // Too short first: a clear error, nothing created.
+        type(item("passphrase"), QStringLiteral("short"));
+        type(item("repeatPassphrase"), QStringLiteral("short"));
+        click(item("createButton"));
+        QTRY_VERIFY(app->session()->errorText().contains(QLatin1String("8 characters")));
+        QVERIFY(!storage::Profile::exists(tmp.filePath(QStringLiteral("profile"))));
+
+        type(item("passphrase"), QLatin1String(Passphrase));
+        QVERIFY(!item("strengthHint")->property("text").toString().isEmpty());
+        type(item("repeatPassphrase"), QLatin1String(Passphrase));
+        click(item("createButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
+        QCOMPARE(app->session()->displayName(), QStringLiteral("Ada"));
+        QVERIFY(app->session()->port() > 0);
+    }
+
+    void locksAndRefusesAWrongPassphrase()
+    {
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(state(), ui::SessionController::Locked);
+        QTRY_VERIFY(item("unlockButton"));
+
+        const QString dir = tmp.filePath(QStringLiteral("profile"));
+        // Let the core thread finish closing before comparing files.
+        app->core().run([](messenger::CoreState &) {}).waitForFinished();
+        const auto before = snapshot(dir);
+        QVERIFY(!before.isEmpty());
+
+        type(item("passphrase"), QStringLiteral("not my passphrase"));
+        click(item("unlockButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(app->session()->errorText().contains(QLatin1String("Wrong passphrase")), 20000);
+        QCOMPARE(state(), ui::SessionController::Locked);
+        QVERIFY(isShown(item("error")));
+        QCOMPARE(snapshot(dir), before);
+
+        type(item("passphrase"), QLatin1String(Passphrase));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(app->session()->errorText().isEmpty());
+    }
+
+    void showsAMessageFromAHeadlessPeer()
+    {
+        bob = std::make_unique<HeadlessNode>(QStringLiteral("Bob"), QString(),
+                                             QStringList{QStringLiteral("--no-discovery"), QStringLiteral("--listen"),
+                                                         QStringLiteral("127.0.0.1:0")});
+        QVERIFY(bob->start());
+        bobPeer = bob->peer();
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
+                   {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+        QVERIFY(!bob->waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); })
+                     .isEmpty());
+        const QString first = QStringLiteral("Hello Ada, it's Bob");
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("body"), first}});
+
+        openConversation(bobPeer);
+        QTRY_VERIFY_WITH_TIMEOUT(app->messages()->rowCount() >= 1, 20000);
+        QCOMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), first);
+
+        // Another one while the conversation is open: it appears at the bottom, and the
+        // window is in view, so Bob gets a read receipt.
+        const QString second = QStringLiteral("Are you there?");
+        const QJsonObject sent = bob->call({{QStringLiteral("cmd"), QStringLiteral("send")},
+                                            {QStringLiteral("peer"), app->session()->peerId()},
+                                            {QStringLiteral("body"), second}});
+        QTRY_COMPARE_WITH_TIMEOUT(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), second,
+                                  20000);
+        const QString secondId = sent.value(QStringLiteral("message")).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(app->messages()->inView());
+        QVERIFY(!bob->waitFor([&](const QJsonObject &e) {
+                        return e.value(QStringLiteral("event")) == QLatin1String("message_state")
+                            && e.value(QStringLiteral("message")) == secondId
+                            && e.value(QStringLiteral("state")) == QLatin1String("read");
+                    }).isEmpty());
+        // The text is on screen, in a delegate of the message list.
+        auto *list = item("messageList");
+        QQuickItem *bubble = nullptr;
+        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, bubble), Q_ARG(int, 0)) && bubble);
+        QCOMPARE(bubble->property("body").toString(), second);
+    }
+
+    void sendsWhatIsTypedToTheHeadlessPeer()
+    {
+        const QString text = QStringLiteral("Yes! Typed in the window.");
+        type(item("composerInput"), text);
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!eventWithBody(*bob, text).isEmpty());
+        QTRY_COMPARE(item("composerInput")->property("text").toString(), QString());
+        QTRY_COMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), text);
+        QTRY_VERIFY_WITH_TIMEOUT(app->messages()->data(app->messages()->index(0), ui::MessageModel::StateRole).toString()
+                                     == QLatin1String("delivered"),
+                                 20000);
+
+        // Shift+Enter is a new line, not a send.
+        type(item("composerInput"), QStringLiteral("line one"));
+        QTest::keyClick(window, Qt::Key_Return, Qt::ShiftModifier);
+        keys(QStringLiteral("line two"));
+        QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("line one\nline two"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!eventWithBody(*bob, QStringLiteral("line one\nline two")).isEmpty());
+    }
+
+    void pausesSendingWhenTheIdentityChanges()
+    {
+        // Bob "reinstalls": same peer id, new identity key, in a new process.
+        crypto::SignalContext ctx;
+        test::TestPeer reinstalled(ctx, QStringLiteral("Bob"), protocol::PeerId::fromString(bobPeer));
+        const QString dir = reinstalled.dir();
+        reinstalled.close();
+        bob->kill();
+        auto bob2 = std::make_unique<HeadlessNode>(QStringLiteral("Bob"), dir,
+                                                   QStringList{QStringLiteral("--no-discovery"), QStringLiteral("--listen"),
+                                                               QStringLiteral("127.0.0.1:0")});
+        bob2->setPassphrase("correct horse");
+        QVERIFY(bob2->start());
+        QCOMPARE(bob2->peer(), bobPeer);
+        bob2->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
+                    {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+
+        QTRY_COMPARE_WITH_TIMEOUT(app->messages()->trust(), QStringLiteral("changed"), 20000);
+        QTRY_VERIFY(isShown(item("identityBanner")));
+        QVERIFY(!item("composer")->isEnabled());
+        // Even past the window, nothing leaves for a changed key: the core holds it queued.
+        const QString held = QStringLiteral("held until accepted");
+        app->messages()->send(held);
+        QTRY_COMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), held);
+        QCOMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::StateRole).toString(), QStringLiteral("queued"));
+        QVERIFY(eventWithBody(*bob2, held, 1500).isEmpty());
+
+        click(item("acceptIdentityButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(app->messages()->trust(), QStringLiteral("unverified"), 20000);
+        QTRY_VERIFY(!item("identityBanner")->isVisible());
+        QTRY_VERIFY(item("composer")->isEnabled());
+        const QString text = QStringLiteral("Welcome back, new Bob");
+        type(item("composerInput"), text);
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!eventWithBody(*bob2, text, 30000).isEmpty());
+        QVERIFY(!eventWithBody(*bob2, held).isEmpty()); // released, in order, once accepted
+    }
+
+    void lockClearsTheWindow()
+    {
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(state(), ui::SessionController::Locked);
+        QCOMPARE(app->messages()->rowCount(), 0);
+        QCOMPARE(app->conversations()->rowCount(), 0);
+        QTRY_VERIFY(item("unlockButton")); // the unlock page replaced the messenger
+    }
+};
+
+QTEST_MAIN(TestWindow)
+#include "tst_window.moc"
