@@ -27,7 +27,6 @@ Page {
             }
             ColumnLayout {
                 spacing: 0
-                Layout.fillWidth: true
                 RowLayout {
                     Layout.alignment: Qt.AlignLeft
                     Label {
@@ -51,6 +50,7 @@ Page {
                     opacity: 0.7
                 }
             }
+            Item { Layout.fillWidth: true }
             ToolButton {
                 objectName: "contactButton"
                 text: qsTr("Safety number")
