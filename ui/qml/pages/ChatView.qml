@@ -139,7 +139,7 @@ Page {
             verticalLayoutDirection: ListView.BottomToTop
             spacing: 2
             reuseItems: true
-            cacheBuffer: 800
+            cacheBuffer: 0 // delegates only for what is visible: a conversation opens within a frame
             activeFocusOnTab: true
             Accessible.name: qsTr("Messages")
             ScrollBar.vertical: ScrollBar {}
