@@ -20,30 +20,6 @@ QJsonObject error(const QString &id, const QString &code, const QString &reason)
             {QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}};
 }
 
-QString stateName(storage::MessageState s)
-{
-    switch (s) {
-    case storage::MessageState::Queued: return QStringLiteral("queued");
-    case storage::MessageState::Sent: return QStringLiteral("sent");
-    case storage::MessageState::Delivered: return QStringLiteral("delivered");
-    case storage::MessageState::Read: return QStringLiteral("read");
-    case storage::MessageState::Failed: return QStringLiteral("failed");
-    case storage::MessageState::Received: return QStringLiteral("received");
-    }
-    return QStringLiteral("unknown");
-}
-
-QString trustName(protocol::TrustState t)
-{
-    switch (t) {
-    case protocol::TrustState::Unverified: return QStringLiteral("unverified");
-    case protocol::TrustState::Verified: return QStringLiteral("verified");
-    case protocol::TrustState::Changed: return QStringLiteral("changed");
-    case protocol::TrustState::Blocked: return QStringLiteral("blocked");
-    }
-    return QStringLiteral("unknown");
-}
-
 QString errorCode(messenger::Errc code)
 {
     switch (code) {
@@ -69,7 +45,7 @@ QJsonObject messageJson(const storage::MessageRecord &m)
             {QStringLiteral("outgoing"), m.outgoing},
             {QStringLiteral("body"), m.body},
             {QStringLiteral("sent_at"), double(m.sentAt)},
-            {QStringLiteral("state"), stateName(m.state)}};
+            {QStringLiteral("state"), storage::messageStateName(m.state)}};
 }
 
 } // namespace
@@ -169,7 +145,7 @@ void HeadlessSession::wireEvents()
     });
     connect(m_node.get(), &Node::messageStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
-                  {QStringLiteral("state"), stateName(state)}});
+                  {QStringLiteral("state"), storage::messageStateName(state)}});
     });
     connect(m_node.get(), &Node::identityChanged, this, [this](const PeerId &peer) {
         emitLine({{QStringLiteral("event"), QStringLiteral("identity_changed")}, {QStringLiteral("peer"), peer.toString()}});
@@ -268,7 +244,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             list.append(QJsonObject{{QStringLiteral("peer"), c.peer.toString()},
                                     {QStringLiteral("name"), c.displayName},
                                     {QStringLiteral("contact"), true},
-                                    {QStringLiteral("trust"), trustName(c.trust)},
+                                    {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
                                     {QStringLiteral("online"), m_node->isOnline(c.peer)}});
         }
         for (const messenger::NearbyPeer &n : m_node->nearby()) {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ContactController.h"
 
-#include "ui/ConversationListModel.h"
-
 namespace sotto::ui {
 namespace {
 
@@ -46,7 +44,7 @@ void ContactController::reload()
               messenger::Messenger &messenger = state.node->messenger();
               if (auto contact = messenger.profile().protocolStore().contact(id)) {
                   page.name = contact->displayName;
-                  page.trust = trustName(contact->trust);
+                  page.trust = protocol::trustStateName(contact->trust);
               }
               if (auto number = messenger.safetyNumber(id)) {
                   page.grouped = number->grouped();

@@ -6,17 +6,6 @@
 
 namespace sotto::ui {
 
-QString trustName(protocol::TrustState trust)
-{
-    switch (trust) {
-    case protocol::TrustState::Unverified: return QStringLiteral("unverified");
-    case protocol::TrustState::Verified: return QStringLiteral("verified");
-    case protocol::TrustState::Changed: return QStringLiteral("changed");
-    case protocol::TrustState::Blocked: return QStringLiteral("blocked");
-    }
-    return QStringLiteral("unverified");
-}
-
 namespace {
 
 QString shortTime(qint64 ms)
@@ -142,7 +131,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case UnreadRole: return r.unread;
     case OnlineRole: return r.online;
     case ContactRole: return r.contact;
-    case TrustRole: return trustName(protocol::TrustState(r.trust));
+    case TrustRole: return protocol::trustStateName(protocol::TrustState(r.trust));
     }
     return {};
 }

@@ -69,6 +69,4 @@ private:
     quint64 m_generation = 0; // drops a rebuild that finished after a lock
 };
 
-QString trustName(protocol::TrustState trust);
-
 } // namespace sotto::ui

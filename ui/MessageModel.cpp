@@ -1,40 +1,43 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MessageModel.h"
 
-#include "ui/ConversationListModel.h"
-
 #include <QDateTime>
 #include <QLocale>
 
 namespace sotto::ui {
-namespace {
 
 using storage::MessageRecord;
 
-constexpr qint64 GroupGapMs = 10 * 60 * 1000; // a pause this long starts a new group
-
-struct Contact {
+// What a page read on the core thread brings back to the model.
+struct HistoryContact {
     QString name;
     QString trust = QStringLiteral("unverified");
     bool online = false;
 };
 
-struct Window {
+struct HistoryWindow {
     qint64 conversation = 0;
-    Contact contact;
+    HistoryContact contact;
     std::vector<MessageRecord> rows; // newest first
     bool atNewest = true;
     bool atOldest = true;
     int highlightRow = -1;
 };
 
-Contact contactOf(messenger::CoreState &state, const protocol::PeerId &peer)
+namespace {
+
+
+constexpr qint64 GroupGapMs = 10 * 60 * 1000; // a pause this long starts a new group
+
+
+
+HistoryContact contactOf(messenger::CoreState &state, const protocol::PeerId &peer)
 {
-    Contact c;
+    HistoryContact c;
     c.online = state.node->isOnline(peer);
     if (auto record = state.node->messenger().profile().protocolStore().contact(peer)) {
         c.name = record->displayName;
-        c.trust = trustName(record->trust);
+        c.trust = protocol::trustStateName(record->trust);
     } else {
         for (const messenger::NearbyPeer &n : state.node->nearby())
             if (n.peer == peer)
@@ -43,19 +46,6 @@ Contact contactOf(messenger::CoreState &state, const protocol::PeerId &peer)
     if (c.name.isEmpty())
         c.name = peer.toString().left(8);
     return c;
-}
-
-QString stateName(storage::MessageState s)
-{
-    switch (s) {
-    case storage::MessageState::Queued: return QStringLiteral("queued");
-    case storage::MessageState::Sent: return QStringLiteral("sent");
-    case storage::MessageState::Delivered: return QStringLiteral("delivered");
-    case storage::MessageState::Read: return QStringLiteral("read");
-    case storage::MessageState::Failed: return QStringLiteral("failed");
-    case storage::MessageState::Received: return QStringLiteral("received");
-    }
-    return {};
 }
 
 QDate dayOf(const MessageRecord &m) { return QDateTime::fromMSecsSinceEpoch(m.sentAt).date(); }
@@ -94,7 +84,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case BodyRole: return m.body;
     case OutgoingRole: return m.outgoing;
-    case StateRole: return stateName(m.state);
+    case StateRole: return storage::messageStateName(m.state);
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(m.sentAt).time().toString(QStringLiteral("HH:mm"));
     case DayRole: return QLocale().toString(dayOf(m), QLocale::LongFormat);
     case FirstOfDayRole: return !older || dayOf(*older) != dayOf(m);
@@ -123,7 +113,7 @@ void MessageModel::open(const QString &peer)
     const protocol::PeerId id = protocol::PeerId::fromString(peer);
     setLoading(true);
     m_core.run([id](messenger::CoreState &state) {
-              Window w;
+              HistoryWindow w;
               if (!state.node || !id.isValid())
                   return w;
               storage::MessageStore &history = state.node->messenger().history();
@@ -135,21 +125,9 @@ void MessageModel::open(const QString &peer)
               w.atOldest = int(w.rows.size()) < PageSize;
               return w;
           })
-        .then(this, [this, generation](const Window &w) {
-            if (generation != m_generation)
-                return;
-            m_conversation = w.conversation;
-            m_peerName = w.contact.name;
-            m_trust = w.contact.trust;
-            m_online = w.contact.online;
-            Q_EMIT contactChanged();
-            beginResetModel();
-            m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
-            endResetModel();
-            m_atNewest = true;
-            m_atOldest = w.atOldest;
-            setLoading(false); // after the reset: nothing asks for more in the middle of it
-            markReadIfInView();
+        .then(this, [this, generation](const HistoryWindow &w) {
+            if (generation == m_generation)
+                show(w, 0);
         });
 }
 
@@ -162,7 +140,7 @@ void MessageModel::openAt(const QString &peer, qint64 rowId)
     const protocol::PeerId id = protocol::PeerId::fromString(peer);
     setLoading(true);
     m_core.run([id, rowId](messenger::CoreState &state) {
-              Window w;
+              HistoryWindow w;
               if (!state.node || !id.isValid())
                   return w;
               storage::MessageStore &history = state.node->messenger().history();
@@ -187,25 +165,29 @@ void MessageModel::openAt(const QString &peer, qint64 rowId)
               w.rows.insert(w.rows.end(), older.begin(), older.end());
               return w;
           })
-        .then(this, [this, generation, rowId](const Window &w) {
-            if (generation != m_generation)
-                return;
-            m_conversation = w.conversation;
-            m_peerName = w.contact.name;
-            m_trust = w.contact.trust;
-            m_online = w.contact.online;
-            Q_EMIT contactChanged();
-            beginResetModel();
-            m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
-            m_highlight = w.highlightRow >= 0 ? rowId : 0;
-            endResetModel();
-            m_atNewest = w.atNewest;
-            m_atOldest = w.atOldest;
-            setLoading(false);
-            if (w.highlightRow >= 0)
-                Q_EMIT positioned(w.highlightRow);
-            markReadIfInView();
+        .then(this, [this, generation, rowId](const HistoryWindow &w) {
+            if (generation == m_generation)
+                show(w, w.highlightRow >= 0 ? rowId : 0);
         });
+}
+
+void MessageModel::show(const HistoryWindow &w, qint64 highlight)
+{
+    m_conversation = w.conversation;
+    m_peerName = w.contact.name;
+    m_trust = w.contact.trust;
+    m_online = w.contact.online;
+    Q_EMIT contactChanged();
+    beginResetModel();
+    m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
+    m_highlight = highlight;
+    endResetModel();
+    m_atNewest = w.atNewest;
+    m_atOldest = w.atOldest;
+    setLoading(false); // after the reset: nothing asks for more in the middle of it
+    if (w.highlightRow >= 0)
+        Q_EMIT positioned(w.highlightRow);
+    markReadIfInView();
 }
 
 bool MessageModel::canFetchMore(const QModelIndex &parent) const
@@ -326,8 +308,8 @@ void MessageModel::refreshContact()
         return;
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
     const quint64 generation = m_generation;
-    m_core.run([id](messenger::CoreState &state) { return state.node ? contactOf(state, id) : Contact{}; })
-        .then(this, [this, generation](const Contact &c) {
+    m_core.run([id](messenger::CoreState &state) { return state.node ? contactOf(state, id) : HistoryContact{}; })
+        .then(this, [this, generation](const HistoryContact &c) {
             if (generation != m_generation)
                 return;
             m_peerName = c.name;

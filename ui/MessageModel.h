@@ -13,6 +13,8 @@
 
 namespace sotto::ui {
 
+struct HistoryWindow;
+
 class MessageModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
@@ -81,6 +83,7 @@ Q_SIGNALS:
     void conversationRead();
 
 private:
+    void show(const HistoryWindow &window, qint64 highlight);
     void onReceived(const storage::MessageRecord &m);
     void onState(const QByteArray &uuid, storage::MessageState state);
     void insertNewest(const storage::MessageRecord &m);

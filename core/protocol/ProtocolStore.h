@@ -24,6 +24,18 @@ enum class TrustState : int {
     Blocked = 3,    // the user blocked the contact: nothing is sent or accepted
 };
 
+// The name the headless mode and the window use: "unverified", "verified", "changed", "blocked".
+inline QString trustStateName(TrustState trust)
+{
+    switch (trust) {
+    case TrustState::Unverified: return QStringLiteral("unverified");
+    case TrustState::Verified: return QStringLiteral("verified");
+    case TrustState::Changed: return QStringLiteral("changed");
+    case TrustState::Blocked: return QStringLiteral("blocked");
+    }
+    return QStringLiteral("unverified");
+}
+
 struct IdentityRecord {
     PeerId peer;
     QByteArray identityKey; // serialized public key (33 bytes) currently trusted

@@ -24,6 +24,20 @@ enum class MessageState : int {
     Received = 5, // incoming, not yet read
 };
 
+// The name the headless mode and the window use: "queued", "sent", ... "received".
+inline QString messageStateName(MessageState state)
+{
+    switch (state) {
+    case MessageState::Queued: return QStringLiteral("queued");
+    case MessageState::Sent: return QStringLiteral("sent");
+    case MessageState::Delivered: return QStringLiteral("delivered");
+    case MessageState::Read: return QStringLiteral("read");
+    case MessageState::Failed: return QStringLiteral("failed");
+    case MessageState::Received: return QStringLiteral("received");
+    }
+    return QStringLiteral("unknown");
+}
+
 struct MessageRecord {
     std::int64_t id = 0;
     QByteArray uuid; // 16 bytes, chosen by the sender
