@@ -219,6 +219,7 @@ void MessageModel::fetchMore(const QModelIndex &parent)
                 // The previously oldest row may stop being first of its day or group.
                 if (first > 0)
                     Q_EMIT dataChanged(index(first - 1), index(first - 1), {FirstOfDayRole, FirstOfGroupRole});
+                trimNewest();
             }
             if (int(page.size()) < PageSize)
                 m_atOldest = true;
@@ -248,6 +249,7 @@ void MessageModel::fetchNewer()
                 const int below = int(page.size());
                 if (below < m_rows.size())
                     Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole});
+                trimOldest();
             }
             if (int(page.size()) < PageSize)
                 m_atNewest = true;
@@ -372,6 +374,31 @@ void MessageModel::insertNewest(const MessageRecord &m)
     endInsertRows();
     if (m_rows.size() > 1)
         Q_EMIT dataChanged(index(1), index(1), {FirstOfDayRole, FirstOfGroupRole});
+    trimOldest();
+}
+
+void MessageModel::trimNewest()
+{
+    const int excess = int(m_rows.size()) - MaxRows;
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, 0, excess - 1);
+    m_rows.remove(0, excess);
+    endRemoveRows();
+    m_atNewest = false; // fetchNewer brings them back when the view returns to the bottom
+}
+
+void MessageModel::trimOldest()
+{
+    const int excess = int(m_rows.size()) - MaxRows;
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
+    m_rows.remove(MaxRows, excess);
+    endRemoveRows();
+    m_atOldest = false; // fetchMore brings them back when the view returns to the top
+    // The new oldest row now starts its day and group as far as the view can tell.
+    Q_EMIT dataChanged(index(MaxRows - 1), index(MaxRows - 1), {FirstOfDayRole, FirstOfGroupRole});
 }
 
 void MessageModel::markReadIfInView()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MessageModel is the open conversation: newest message at row 0 (the chat view lays it
 // out bottom to top), older pages fetched on demand through fetchMore, so a conversation
-// of 100,000 messages opens with one page and memory grows only with what is scrolled.
+// of 100,000 messages opens with one page; at most MaxRows are held, a window that slides
+// as the user scrolls.
 // Opened at a search hit it holds a window around that message and pages forward with
 // fetchNewer. Pages are read on the core thread; the model never touches SQL itself.
 #pragma once
@@ -30,6 +31,9 @@ class MessageModel : public QAbstractListModel {
 
 public:
     static constexpr int PageSize = 50;
+    // The most rows held: scrolling further drops pages at the far end (fetched again when
+    // scrolled back), so memory stays bounded however long the history.
+    static constexpr int MaxRows = 2000;
 
     enum Role {
         RowIdRole = Qt::UserRole + 1, // the history row id (stable)
@@ -87,6 +91,8 @@ private:
     void onReceived(const storage::MessageRecord &m);
     void onState(const QByteArray &uuid, storage::MessageState state);
     void insertNewest(const storage::MessageRecord &m);
+    void trimNewest(); // beyond MaxRows, after older pages came in
+    void trimOldest(); // beyond MaxRows, after newer rows came in
     void markReadIfInView();
     void setLoading(bool loading);
 

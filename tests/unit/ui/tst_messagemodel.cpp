@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // MessageModel over a real profile of 100,000 messages in one conversation, read through
 // the core thread: pages arrive in order with no gap and no repeat, backwards from the
-// newest and forwards from a search hit; the model obeys QAbstractItemModel's contract.
+// newest and forwards from a search hit, in a window that never exceeds MaxRows; the
+// model obeys QAbstractItemModel's contract.
 #include "ui/MessageModel.h"
 
 #include "tests/support/TestProfiles.h"
@@ -81,7 +82,14 @@ private Q_SLOTS:
 
     void cleanupTestCase() { core.reset(); }
 
-    void pagesBackwardsFromTheNewest()
+    // Newest first, row after row, over the whole window the model holds.
+    void verifyContiguous(ui::MessageModel &model)
+    {
+        for (int row = 0; row + 1 < model.rowCount(); ++row)
+            QCOMPARE(bodyAt(model, row), bodyAt(model, row + 1) + 1);
+    }
+
+    void pagesBackwardsAndForwardsThroughEverything()
     {
         ui::MessageModel model(*core);
         model.open(other.toString());
@@ -89,19 +97,38 @@ private Q_SLOTS:
         QVERIFY(!model.loading());
         QCOMPARE(bodyAt(model, 0), Messages - 1);
 
+        // Up to the very first message, a page at a time: each page continues exactly
+        // where the last one ended, and the model never holds more than MaxRows.
         int pages = 1;
+        int maxRows = 0;
         while (model.canFetchMore({})) {
-            const int before = model.rowCount();
+            const int oldest = bodyAt(model, model.rowCount() - 1);
             model.fetchMore({});
             QVERIFY(settle(model));
-            QVERIFY(model.rowCount() > before || model.atOldest());
-            ++pages;
+            if (model.rowCount() > 0 && bodyAt(model, model.rowCount() - 1) != oldest)
+                QCOMPARE(bodyAt(model, model.rowCount() - 1), oldest - ui::MessageModel::PageSize);
+            maxRows = std::max(maxRows, model.rowCount());
+            if (++pages % 200 == 0)
+                verifyContiguous(model);
         }
         QVERIFY(model.atOldest());
-        QCOMPARE(model.rowCount(), Messages);
+        QVERIFY(!model.atNewest());
+        QCOMPARE(bodyAt(model, model.rowCount() - 1), 0);
+        QCOMPARE(maxRows, ui::MessageModel::MaxRows);
         QCOMPARE(pages, Messages / ui::MessageModel::PageSize + 1); // the last one comes back empty
-        for (int row = 0; row < Messages; ++row)
-            QCOMPARE(bodyAt(model, row), Messages - 1 - row); // newest first: no gap, no repeat
+        verifyContiguous(model);
+
+        // And down again to the newest, the window sliding the other way.
+        while (!model.atNewest()) {
+            const int newest = bodyAt(model, 0);
+            model.fetchNewer();
+            QVERIFY(settle(model));
+            QVERIFY(model.rowCount() <= ui::MessageModel::MaxRows);
+            if (bodyAt(model, 0) != newest)
+                QCOMPARE(bodyAt(model, 0), std::min(Messages - 1, newest + ui::MessageModel::PageSize));
+        }
+        QCOMPARE(bodyAt(model, 0), Messages - 1);
+        verifyContiguous(model);
     }
 
     void opensAtAHitAndPagesBothWays()
@@ -122,15 +149,19 @@ private Q_SLOTS:
             model.fetchNewer();
             QVERIFY(settle(model));
         }
-        // And back a few pages.
+        QCOMPARE(bodyAt(model, 0), Messages - 1);
+        QCOMPARE(model.rowCount(), ui::MessageModel::MaxRows); // the window slid along
+        verifyContiguous(model);
+        // And back a few pages: the newest end gives way.
+        const int oldest = bodyAt(model, model.rowCount() - 1);
         for (int i = 0; i < 3; ++i) {
             model.fetchMore({});
             QVERIFY(settle(model));
         }
-        const int oldest = bodyAt(model, model.rowCount() - 1);
-        QCOMPARE(model.rowCount(), Messages - oldest);
-        for (int row = 0; row < model.rowCount(); ++row)
-            QCOMPARE(bodyAt(model, row), Messages - 1 - row);
+        QCOMPARE(bodyAt(model, model.rowCount() - 1), oldest - 3 * ui::MessageModel::PageSize);
+        QVERIFY(!model.atNewest());
+        QVERIFY(model.rowCount() <= ui::MessageModel::MaxRows);
+        verifyContiguous(model);
     }
 
     // The item-model contract, checked on every change (its checks walk the whole model, so
@@ -150,8 +181,19 @@ private Q_SLOTS:
         }
         // The hit with 49 older and 25 newer, then five pages of 50 each way.
         QCOMPARE(model.rowCount(), 50 + 25 + 5 * 50 + 5 * 50);
-        for (int row = 0; row + 1 < model.rowCount(); ++row)
-            QCOMPARE(bodyAt(model, row), bodyAt(model, row + 1) + 1);
+        verifyContiguous(model);
+        // Past MaxRows: rows leave at the far end, under the tester's eye too.
+        for (int i = 0; i < 40; ++i) {
+            model.fetchMore({});
+            QVERIFY(settle(model));
+        }
+        QCOMPARE(model.rowCount(), ui::MessageModel::MaxRows);
+        for (int i = 0; i < 40; ++i) {
+            model.fetchNewer();
+            QVERIFY(settle(model));
+        }
+        QCOMPARE(model.rowCount(), ui::MessageModel::MaxRows);
+        verifyContiguous(model);
         model.open(QString());
         QCOMPARE(model.rowCount(), 0);
     }
