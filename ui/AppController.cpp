@@ -40,8 +40,16 @@ AppController::AppController(AppOptions options, QObject *parent)
         const QString from = m.sender.toString();
         if (m_messages->inView() && m_messages->peer() == from)
             return; // being read right now
-        const QString name = m_conversations->nameOf(from);
-        m_desktop->notifyMessage(name.isEmpty() ? from.left(8) : name, m.body);
+        // The sender's name from the profile: the sidebar may not list a new contact yet.
+        const protocol::PeerId sender = m.sender;
+        const QString body = m.body;
+        m_core->run([sender](messenger::CoreState &state) {
+                  std::optional<storage::ContactRecord> contact;
+                  if (state.node)
+                      contact = state.node->messenger().profile().protocolStore().contact(sender);
+                  return contact && !contact->displayName.isEmpty() ? contact->displayName : sender.toString().left(8);
+              })
+            .then(this, [this, body](const QString &name) { m_desktop->notifyMessage(name, body); });
     });
     connect(m_core.get(), &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
         const QString name = m_conversations->nameOf(peer.toString());

@@ -194,12 +194,29 @@ private Q_SLOTS:
         QVERIFY(!bob->waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); })
                      .isEmpty());
         const QString first = QStringLiteral("Hello Ada, it's Bob");
+        QSignalSpy notified(app->desktop(), &ui::DesktopController::notified);
         bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
                    {QStringLiteral("body"), first}});
+        // Not in view: a notification, with the sender and the text...
+        QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 1, 20000);
+        QCOMPARE(notified.first().at(0).toString(), QStringLiteral("Bob"));
+        QCOMPARE(notified.first().at(1).toString(), first);
+        QTRY_COMPARE(app->conversations()->totalUnread(), 1);
+        // ...or neither, when the user asked for discretion.
+        app->desktop()->setHideNotificationText(true);
+        const QString discreet = QStringLiteral("Psst");
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("body"), discreet}});
+        QTRY_COMPARE_WITH_TIMEOUT(notified.size(), 2, 20000);
+        QVERIFY(!notified.last().at(0).toString().contains(QLatin1String("Bob")));
+        QVERIFY(!notified.last().at(1).toString().contains(discreet));
+        app->desktop()->setHideNotificationText(false);
 
         openConversation(bobPeer);
-        QTRY_VERIFY_WITH_TIMEOUT(app->messages()->rowCount() >= 1, 20000);
-        QCOMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), first);
+        QTRY_VERIFY_WITH_TIMEOUT(app->messages()->rowCount() >= 2, 20000);
+        QCOMPARE(app->messages()->data(app->messages()->index(1), ui::MessageModel::BodyRole).toString(), first);
+        QCOMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), discreet);
+        QTRY_COMPARE(app->conversations()->totalUnread(), 0); // read, now that it is in view
 
         // Another one while the conversation is open: it appears at the bottom, and the
         // window is in view, so Bob gets a read receipt.
@@ -221,6 +238,7 @@ private Q_SLOTS:
         QQuickItem *bubble = nullptr;
         QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, bubble), Q_ARG(int, 0)) && bubble);
         QCOMPARE(bubble->property("body").toString(), second);
+        QCOMPARE(notified.size(), 2); // in view: no notification for it
     }
 
     void sendsWhatIsTypedToTheHeadlessPeer()
@@ -242,6 +260,50 @@ private Q_SLOTS:
         QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("line one\nline two"));
         QTest::keyClick(window, Qt::Key_Return);
         QVERIFY(!eventWithBody(*bob, QStringLiteral("line one\nline two")).isEmpty());
+    }
+
+    void searchOpensTheConversationAtTheHit()
+    {
+        QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+        QTRY_VERIFY(isShown(item("searchField")));
+        QTRY_VERIFY(item("searchField")->hasActiveFocus());
+        keys(QStringLiteral("typed"));
+        QTRY_COMPARE(app->search()->rowCount(), 1);
+        QCOMPARE(app->search()->data(app->search()->index(0), ui::SearchModel::PeerRole).toString(), bobPeer);
+        QVERIFY(app->search()->data(app->search()->index(0), ui::SearchModel::SnippetRole).toString().contains(QLatin1String("<b>Typed</b>")));
+        const qint64 hit = app->search()->data(app->search()->index(0), ui::SearchModel::RowIdRole).toLongLong();
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(!item("searchField") || !isShown(item("searchField")));
+        QTRY_VERIFY(app->messages()->rowCount() > 0);
+        int highlighted = -1;
+        for (int row = 0; row < app->messages()->rowCount(); ++row)
+            if (app->messages()->data(app->messages()->index(row), ui::MessageModel::HighlightRole).toBool())
+                highlighted = row;
+        QVERIFY(highlighted >= 0);
+        QCOMPARE(app->messages()->data(app->messages()->index(highlighted), ui::MessageModel::RowIdRole).toLongLong(), hit);
+    }
+
+    void safetyNumbersMatchAndVerify()
+    {
+        click(item("contactButton"));
+        QTRY_VERIFY(isShown(item("safetyNumber")));
+        QTRY_VERIFY(!app->contact()->safetyNumber().isEmpty());
+        const QStringList groups = app->contact()->safetyNumber().split(u' ');
+        QCOMPARE(groups.size(), 12);
+        for (const QString &g : groups)
+            QVERIFY(g.size() == 5 && g.toInt() >= 0);
+        // The same digits on Bob's side.
+        const QJsonObject theirs = bob->call({{QStringLiteral("cmd"), QStringLiteral("safety_number")},
+                                              {QStringLiteral("peer"), app->session()->peerId()}});
+        QCOMPARE(theirs.value(QStringLiteral("grouped")).toString(), app->contact()->safetyNumber());
+        QVERIFY(app->contact()->qrSource().startsWith(QLatin1String("image://qr/")));
+
+        QVERIFY(!isShown(item("verifiedBadge")));
+        click(item("verifiedSwitch"));
+        QTRY_COMPARE(app->contact()->trust(), QStringLiteral("verified"));
+        QTRY_COMPARE(app->messages()->trust(), QStringLiteral("verified"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(isShown(item("verifiedBadge")));
     }
 
     void pausesSendingWhenTheIdentityChanges()
