@@ -62,6 +62,26 @@ bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int t
     return true;
 }
 
+// Established TCP connections whose local end is one of `ports` (the accepting side of a
+// link), read from the kernel's table: one per link, whoever dialled.
+int establishedTo(const QSet<quint16> &ports)
+{
+    QFile table(QStringLiteral("/proc/net/tcp"));
+    if (!table.open(QIODevice::ReadOnly))
+        return -1;
+    int count = 0;
+    for (const QByteArray &line : table.readAll().split('\n').mid(1)) {
+        const QList<QByteArray> f = line.simplified().split(' ');
+        if (f.size() < 4 || f[3] != "01") // 01: ESTABLISHED
+            continue;
+        bool ok = false;
+        const quint16 port = quint16(f[1].mid(f[1].indexOf(':') + 1).toUInt(&ok, 16));
+        if (ok && ports.contains(port))
+            ++count;
+    }
+    return count;
+}
+
 } // namespace
 
 class TestDelivery : public QObject {
@@ -114,6 +134,29 @@ private Q_SLOTS:
                            && e.value(QStringLiteral("state")) == QLatin1String("delivered");
                    }) == 100;
         }, ann, 20000));
+    }
+
+    // Both dial at the same moment: two TCP connections come up, exactly one link survives
+    // (the one the smaller PeerId opened), and messages flow both ways over it.
+    void simultaneousDialsLeaveOneLink()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        ann.post({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), bob.address()}});
+        bob.post({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), ann.address()}});
+        ann.flushCommands();
+        bob.flushCommands();
+        QVERIFY(!ann.waitFor(isEvent("peer_online")).isEmpty());
+        QVERIFY(!bob.waitFor(isEvent("peer_online")).isEmpty());
+        const QSet<quint16> ports{ann.port(), bob.port()};
+        QVERIFY(waitUntil([&] { return establishedTo(ports) == 1; }, ann, 10000));
+        QCOMPARE(send(ann, bob.peer(), QStringLiteral("over the one link")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+        QCOMPARE(send(bob, ann.peer(), QStringLiteral("and back")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+        QVERIFY(waitUntil([&] { return received(ann) == 1 && received(bob) == 1; }, ann, 20000));
+        // Still one: nothing redialled behind the surviving link.
+        QTest::qWait(1500);
+        QCOMPARE(establishedTo(ports), 1);
     }
 
     void receiverKilledThenRestartedGetsEverythingOnceInOrder()
