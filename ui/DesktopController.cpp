@@ -2,6 +2,9 @@
 #include "ui/DesktopController.h"
 
 #include <QApplication>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
 #include <QEvent>
 #include <QMenu>
 #include <QSettings>
@@ -98,8 +101,19 @@ void DesktopController::notifyMessage(const QString &from, const QString &text)
         return;
     const QString title = m_hideText ? tr("New message") : from;
     const QString body = m_hideText ? tr("Open Sotto to read it.") : text.left(200);
-    if (m_tray)
+    // The desktop's notification service where there is one (GNOME, KDE, ... and no tray
+    // needed), else the tray's balloon.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications"))) {
+        QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.Notifications"),
+                                                           QStringLiteral("/org/freedesktop/Notifications"),
+                                                           QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
+        call << QStringLiteral("Sotto") << uint(0) << QStringLiteral("sotto") << title << body.toHtmlEscaped() << QStringList()
+             << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("sotto")}} << int(5000);
+        bus.call(call, QDBus::NoBlock);
+    } else if (m_tray) {
         m_tray->showMessage(title, body, QIcon(QStringLiteral(":/sotto/icons/sotto.svg")), 5000);
+    }
     Q_EMIT notified(title, body);
 }
 

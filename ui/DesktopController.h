@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DesktopController is Sotto's presence on the desktop: the tray icon with the unread
-// count, notifications for messages not in view (text hidden if the user asks), and the
-// idle lock. Its settings are not secret and live in QSettings.
+// count, notifications for messages not in view (through the freedesktop notification
+// service, else the tray; text hidden if the user asks), and the idle lock. Its settings are not secret and live in QSettings.
 #pragma once
 
 #include <QObject>
