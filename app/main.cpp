@@ -2,6 +2,7 @@
 // Sotto's entry point: parses the command line and wires the core together.
 #include "app/HeadlessSession.h"
 #include "ui/AppController.h"
+#include "ui/SystemAppearance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -73,6 +74,8 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") && qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
             QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
         application = std::make_unique<QApplication>(argc, argv);
+        if (ui::preferredColorScheme() == ui::ColorScheme::Dark)
+            QApplication::setPalette(ui::darkPalette()); // widgets: the tray's menu
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/sotto/icons/sotto.svg")));
         QApplication::setDesktopFileName(QStringLiteral("sotto"));
     }
@@ -133,6 +136,7 @@ int main(int argc, char **argv)
         appOptions.profileDir = dir;
         appOptions.node = options;
         appOptions.fastKdfForTests = parser.isSet(fastKdf);
+        appOptions.dark = ui::preferredColorScheme() == ui::ColorScheme::Dark;
         if (parser.isSet(demoPeer)) {
             appOptions.demoProgram = QCoreApplication::applicationFilePath();
             appOptions.demoDir = QDir(dir).filePath(QStringLiteral("demo-peer"));

@@ -3,6 +3,7 @@
 
 #include "ui/DemoPeer.h"
 #include "ui/QrImageProvider.h"
+#include "ui/SystemAppearance.h"
 #include "ui/UiLog.h"
 
 #include <QCoreApplication>
@@ -91,6 +92,8 @@ void AppController::onLocked()
     m_contact->setPeer(QString());
     setNotice({});
 }
+
+QVariantMap AppController::darkPalette() const { return m_options.dark ? darkPaletteRoles() : QVariantMap(); }
 
 void AppController::dismissNotice() { setNotice({}); }
 

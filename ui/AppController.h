@@ -28,6 +28,7 @@ struct AppOptions {
     QString profileDir;
     messenger::NodeOptions node;
     bool fastKdfForTests = false;
+    bool dark = false; // the desktop prefers a dark look
     QString demoProgram; // non-empty: start a demo peer with this executable
     QString demoDir;
 };
@@ -43,6 +44,8 @@ class AppController : public QObject {
     Q_PROPERTY(sotto::ui::ContactController *contact READ contact CONSTANT)
     Q_PROPERTY(sotto::ui::DesktopController *desktop READ desktop CONSTANT)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    // Colours by palette role when the desktop prefers dark; empty for the platform's own.
+    Q_PROPERTY(QVariantMap darkPalette READ darkPalette CONSTANT)
 
 public:
     explicit AppController(AppOptions options, QObject *parent = nullptr);
@@ -59,6 +62,7 @@ public:
     DesktopController *desktop() { return m_desktop; }
     messenger::CoreThread &core() { return *m_core; }
     QString notice() const { return m_notice; }
+    QVariantMap darkPalette() const;
 
     Q_INVOKABLE void dismissNotice();
 

@@ -16,6 +16,13 @@ ApplicationWindow {
     visible: true
     title: app.session.state === SessionController.Unlocked ? qsTr("Sotto — %1").arg(app.session.displayName) : qsTr("Sotto")
 
+    // A dark desktop: the window's palette, inherited by every control in it.
+    Component.onCompleted: {
+        const roles = window.app.darkPalette
+        for (const role in roles)
+            window.palette[role] = roles[role]
+    }
+
     Connections {
         target: window.app
         function onShowWindow() { window.show(); window.raise(); window.requestActivate() }
