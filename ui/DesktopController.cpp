@@ -19,6 +19,7 @@ DesktopController::DesktopController(QObject *parent)
     m_hideText = settings.value(QStringLiteral("notifications/hideText"), false).toBool();
     m_notifications = settings.value(QStringLiteral("notifications/enabled"), true).toBool();
     m_idleMinutes = std::clamp(settings.value(QStringLiteral("security/idleLockMinutes"), 0).toInt(), 0, 24 * 60);
+    m_idleTimeout = std::chrono::minutes(m_idleMinutes);
 
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, [this] {
@@ -76,8 +77,14 @@ void DesktopController::setIdleLockMinutes(int minutes)
         return;
     m_idleMinutes = minutes;
     QSettings().setValue(QStringLiteral("security/idleLockMinutes"), minutes);
-    restartIdle();
+    setIdleTimeout(std::chrono::minutes(minutes));
     Q_EMIT settingsChanged();
+}
+
+void DesktopController::setIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleTimeout = std::max(timeout, std::chrono::milliseconds(0));
+    restartIdle();
 }
 
 void DesktopController::setUnread(int count)
@@ -136,8 +143,8 @@ bool DesktopController::eventFilter(QObject *watched, QEvent *event)
 void DesktopController::restartIdle()
 {
     m_idle.stop();
-    if (m_unlocked && m_idleMinutes > 0) {
-        m_idle.setInterval(m_idleMinutes * 60 * 1000);
+    if (m_unlocked && m_idleTimeout.count() > 0) {
+        m_idle.setInterval(m_idleTimeout);
         m_idle.start();
     }
 }

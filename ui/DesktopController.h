@@ -6,6 +6,8 @@
 
 #include <QObject>
 #include <QTimer>
+
+#include <chrono>
 #include <QtQml/qqmlregistration.h>
 
 class QSystemTrayIcon;
@@ -30,6 +32,8 @@ public:
     void setHideNotificationText(bool hide);
     int idleLockMinutes() const { return m_idleMinutes; }
     void setIdleLockMinutes(int minutes);
+    // The same in any unit (tests use seconds); 0 turns the idle lock off. Not persisted.
+    void setIdleTimeout(std::chrono::milliseconds timeout);
     bool notificationsEnabled() const { return m_notifications; }
     void setNotificationsEnabled(bool enabled);
     bool trayAvailable() const;
@@ -57,6 +61,7 @@ private:
     bool m_hideText = false;
     bool m_notifications = true;
     int m_idleMinutes = 0;
+    std::chrono::milliseconds m_idleTimeout{0};
     bool m_unlocked = false;
 };
 

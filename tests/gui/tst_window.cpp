@@ -110,6 +110,8 @@ class TestWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
+        // Settings (notification and lock preferences) go to a folder of the test's own.
+        qputenv("XDG_CONFIG_HOME", tmp.filePath(QStringLiteral("config")).toLocal8Bit());
         qml_register_types_Sotto();
         ui::AppOptions options;
         options.profileDir = tmp.filePath(QStringLiteral("profile"));
@@ -351,6 +353,23 @@ private Q_SLOTS:
         QCOMPARE(app->messages()->rowCount(), 0);
         QCOMPARE(app->conversations()->rowCount(), 0);
         QTRY_VERIFY(item("unlockButton")); // the unlock page replaced the messenger
+    }
+
+    void idleLockLocksAfterQuietOnly()
+    {
+        type(item("passphrase"), QLatin1String(Passphrase));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
+        app->desktop()->setIdleTimeout(std::chrono::milliseconds(1500));
+        // Someone at the keyboard: no lock, however long.
+        for (int i = 0; i < 10; ++i) {
+            QTest::qWait(300);
+            QTest::keyClick(window, Qt::Key_Shift);
+            QCOMPARE(state(), ui::SessionController::Unlocked);
+        }
+        // Then quiet: locked.
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Locked, 5000);
+        app->desktop()->setIdleTimeout(std::chrono::milliseconds(0));
     }
 };
 
