@@ -297,7 +297,9 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             hits.append(QJsonObject{{QStringLiteral("row"), double(hit.messageId)},
                                     {QStringLiteral("peer"), conversation ? conversation->peer.toString() : QString()},
                                     {QStringLiteral("sent_at"), double(hit.sentAt)},
-                                    {QStringLiteral("snippet"), hit.snippet}});
+                                    {QStringLiteral("snippet"), QString(hit.snippet)
+                                                                    .replace(storage::SnippetMatchStart, u'[')
+                                                                    .replace(storage::SnippetMatchEnd, u']')}});
         }
         return ok({{QStringLiteral("hits"), hits}});
     }

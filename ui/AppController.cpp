@@ -50,7 +50,10 @@ AppController::AppController(AppOptions options, QObject *parent)
                       contact = state.node->messenger().profile().protocolStore().contact(sender);
                   return contact && !contact->displayName.isEmpty() ? contact->displayName : sender.toString().left(8);
               })
-            .then(this, [this, body](const QString &name) { m_desktop->notifyMessage(name, body); });
+            .then(this, [this, body](const QString &name) {
+                if (m_session->state() == SessionController::Unlocked) // not after a lock
+                    m_desktop->notifyMessage(name, body);
+            });
     });
     connect(m_core.get(), &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
         const QString name = m_conversations->nameOf(peer.toString());

@@ -92,9 +92,20 @@ void ConversationListModel::refreshNow()
         .then(this, [this, generation](const QList<ConversationRow> &rows) {
             if (generation != m_generation)
                 return;
-            beginResetModel();
-            m_rows = rows;
-            endResetModel();
+            // Usually only a preview, a count or a dot changed: update in place, so the
+            // list keeps its scroll position and keyboard focus. A new order resets it.
+            const bool sameOrder = rows.size() == m_rows.size()
+                && std::equal(rows.begin(), rows.end(), m_rows.begin(),
+                              [](const ConversationRow &a, const ConversationRow &b) { return a.peer == b.peer && a.contact == b.contact; });
+            if (sameOrder) {
+                m_rows = rows;
+                if (!m_rows.isEmpty())
+                    Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1));
+            } else {
+                beginResetModel();
+                m_rows = rows;
+                endResetModel();
+            }
             int unread = 0;
             for (const ConversationRow &r : m_rows)
                 unread += r.unread;

@@ -17,8 +17,13 @@ DemoPeer::DemoPeer(QString program, QString directory, QObject *parent)
     , m_directory(std::move(directory))
 {
     connect(&m_process, &QProcess::readyReadStandardOutput, this, &DemoPeer::readEvents);
-    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError) {
-        Q_EMIT failed(tr("The demo peer could not start: %1").arg(m_process.errorString()));
+    connect(&m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            Q_EMIT failed(tr("The demo peer could not start: %1").arg(m_process.errorString()));
+    });
+    connect(&m_process, &QProcess::finished, this, [this](int code, QProcess::ExitStatus status) {
+        if (!m_stopping && (status != QProcess::NormalExit || code != 0))
+            Q_EMIT failed(tr("The demo peer stopped (exit code %1).").arg(code));
     });
 }
 
@@ -29,14 +34,17 @@ void DemoPeer::start()
     QDir().mkpath(m_directory);
     const QString passFile = QDir(m_directory).filePath(QStringLiteral("demo-passphrase"));
     if (!QFile::exists(passFile)) {
+        // Created owner-only from the start, never readable in between.
         QFile f(passFile);
-        if (!f.open(QIODevice::WriteOnly) || !f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+        QByteArray random(24, Qt::Uninitialized);
+        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
+        const QByteArray hex = random.toHex();
+        if (!f.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || f.write(hex) != hex.size() || !f.flush()) {
+            f.remove();
             Q_EMIT failed(tr("The demo peer's folder is not writable."));
             return;
         }
-        QByteArray random(24, Qt::Uninitialized);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), random.size() / 4);
-        f.write(random.toHex());
     }
     const QString profile = QDir(m_directory).filePath(QStringLiteral("profile"));
     m_process.setProcessChannelMode(QProcess::SeparateChannels);
@@ -50,6 +58,7 @@ void DemoPeer::stop()
 {
     if (m_process.state() == QProcess::NotRunning)
         return;
+    m_stopping = true;
     command({{QStringLiteral("cmd"), QStringLiteral("quit")}});
     if (!m_process.waitForFinished(3000))
         m_process.kill();

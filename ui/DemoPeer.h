@@ -36,6 +36,7 @@ private:
     QByteArray m_buffer;
     QString m_peer;
     bool m_greet = false;
+    bool m_stopping = false;
     bool m_greeted = false;
     int m_answers = 0;
 };

@@ -184,6 +184,10 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     endResetModel();
     m_atNewest = w.atNewest;
     m_atOldest = w.atOldest;
+    const QList<MessageRecord> arrived = std::exchange(m_arrivedWhileOpening, {});
+    for (const MessageRecord &m : arrived)
+        if (m_atNewest && m.conversationId == m_conversation && (m_rows.isEmpty() || m.id > m_rows.first().id))
+            insertNewest(m);
     setLoading(false); // after the reset: nothing asks for more in the middle of it
     if (w.highlightRow >= 0)
         Q_EMIT positioned(w.highlightRow);
@@ -329,10 +333,16 @@ void MessageModel::clear()
     m_highlight = 0;
     endResetModel();
     m_conversation = 0;
+    m_arrivedWhileOpening.clear();
     m_atNewest = true;
     m_atOldest = true;
     m_loading = false;
     Q_EMIT windowChanged();
+    // Nothing of the last conversation stays (a lock clears the window through here).
+    m_peerName.clear();
+    m_trust = QStringLiteral("unverified");
+    m_online = false;
+    Q_EMIT contactChanged();
 }
 
 void MessageModel::setInView(bool inView)
@@ -346,6 +356,12 @@ void MessageModel::setInView(bool inView)
 
 void MessageModel::onReceived(const MessageRecord &m)
 {
+    if (m_loading && !m_conversation && m.sender.toString() == m_peer) {
+        // The conversation is being opened: its page may have been read before this
+        // message was stored. Kept, and added once the page is in (duplicates ignored).
+        m_arrivedWhileOpening.append(m);
+        return;
+    }
     if (!m_conversation || m.conversationId != m_conversation)
         return;
     if (m_atNewest)

@@ -108,6 +108,7 @@ private:
     bool m_loading = false;
     bool m_inView = false;
     qint64 m_highlight = 0;
+    QList<storage::MessageRecord> m_arrivedWhileOpening;
     quint64 m_generation = 0; // a page that arrives after the conversation changed is dropped
 };
 

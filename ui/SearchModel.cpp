@@ -8,10 +8,10 @@ namespace sotto::ui {
 
 QString snippetToRichText(const QString &snippet)
 {
-    // Escape first (message text is hostile input), then turn the FTS markers into bold.
+    // Escape first (message text is hostile input), then turn the match markers into bold.
     QString html = snippet.toHtmlEscaped();
-    html.replace(u'[', QStringLiteral("<b>"));
-    html.replace(u']', QStringLiteral("</b>"));
+    html.replace(storage::SnippetMatchStart, QStringLiteral("<b>"));
+    html.replace(storage::SnippetMatchEnd, QStringLiteral("</b>"));
     return html;
 }
 
@@ -30,7 +30,31 @@ void SearchModel::setQuery(const QString &query)
         return;
     m_query = query;
     Q_EMIT queryChanged();
+    setBusy(true);
     m_debounce.start();
+}
+
+void SearchModel::searchNow()
+{
+    if (m_debounce.isActive()) {
+        m_debounce.stop();
+        run();
+    }
+}
+
+QVariantMap SearchModel::hit(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return {};
+    return {{QStringLiteral("peer"), m_rows[row].peer}, {QStringLiteral("rowId"), m_rows[row].rowId}};
+}
+
+void SearchModel::setBusy(bool busy)
+{
+    if (busy != m_busy) {
+        m_busy = busy;
+        Q_EMIT busyChanged();
+    }
 }
 
 void SearchModel::run()
@@ -41,6 +65,7 @@ void SearchModel::run()
         beginResetModel();
         m_rows.clear();
         endResetModel();
+        setBusy(false);
         Q_EMIT searched();
         return;
     }
@@ -71,6 +96,7 @@ void SearchModel::run()
             beginResetModel();
             m_rows = rows;
             endResetModel();
+            setBusy(false);
             Q_EMIT searched();
         });
 }
@@ -78,6 +104,8 @@ void SearchModel::run()
 void SearchModel::clear()
 {
     ++m_generation;
+    m_debounce.stop();
+    setBusy(false);
     m_query.clear();
     Q_EMIT queryChanged();
     beginResetModel();

@@ -24,6 +24,7 @@ class SearchModel : public QAbstractListModel {
     QML_ELEMENT
     QML_UNCREATABLE("provided by the application")
     Q_PROPERTY(QString query READ query WRITE setQuery NOTIFY queryChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged) // results for the current query not in yet
 
 public:
     static constexpr int MaxHits = 100;
@@ -46,22 +47,29 @@ public:
     QString query() const { return m_query; }
     void setQuery(const QString &query);
     Q_INVOKABLE void clear();
+    Q_INVOKABLE void searchNow(); // skip the typing pause (Enter)
+    // {"peer", "rowId"} of a hit, whether or not its delegate exists.
+    Q_INVOKABLE QVariantMap hit(int row) const;
+    bool busy() const { return m_busy; }
 
 Q_SIGNALS:
     void queryChanged();
+    void busyChanged();
     void searched(); // results for the current query are in
 
 private:
     void run();
+    void setBusy(bool busy);
 
     messenger::CoreThread &m_core;
     QString m_query;
     QList<SearchRow> m_rows;
     QTimer m_debounce;
     quint64 m_generation = 0;
+    bool m_busy = false;
 };
 
-// "[word] around" -> "<b>word</b> around", everything else HTML-escaped.
+// Match markers -> <b>...</b>, everything else HTML-escaped.
 QString snippetToRichText(const QString &snippet);
 
 } // namespace sotto::ui

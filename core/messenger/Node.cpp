@@ -90,16 +90,20 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
 {
     std::vector<std::expected<storage::MessageRecord, Error>> results;
     results.reserve(texts.size());
+    bool batched = false;
     {
         protocol::StoreTransaction tx(m_profile.protocolStore());
-        for (const OutgoingText &t : texts)
-            results.push_back(store(t.to, t.body));
-        if (!tx.commit()) {
-            // Something inside failed after writing: redo each in its own transaction.
-            results.clear();
+        if (tx.isOpen()) {
             for (const OutgoingText &t : texts)
                 results.push_back(store(t.to, t.body));
+            batched = tx.commit(); // a failed commit rolls back: nothing of the batch stays
         }
+    }
+    if (!batched) {
+        // Each in its own transaction (never twice: the batch above left nothing behind).
+        results.clear();
+        for (const OutgoingText &t : texts)
+            results.push_back(store(t.to, t.body));
     }
     // Frames leave only after the commit: a crash must never have sent what it forgot.
     QSet<QString> flushed;

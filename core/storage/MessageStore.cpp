@@ -209,7 +209,7 @@ std::vector<SearchHit> MessageStore::search(const QString &text, int limit)
     if (query.isEmpty())
         return out;
     Statement st = m_db.prepare(
-        "SELECT m.id, m.conversation_id, m.sent_at, snippet(message_search, '[', ']', '…', -1, 12) "
+        "SELECT m.id, m.conversation_id, m.sent_at, snippet(message_search, '\xEE\x80\x80', '\xEE\x80\x81', '…', -1, 12) "
         "FROM message_search JOIN messages m ON m.id = message_search.docid "
         "WHERE message_search MATCH ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?");
     st.bind(1, query).bind(2, limit);

@@ -65,11 +65,16 @@ struct HistoryCursor {
     std::int64_t id = 0;
 };
 
+// Around each match in a search snippet: private-use characters, so brackets or markup
+// in a message stay what they are.
+inline constexpr QChar SnippetMatchStart{0xE000};
+inline constexpr QChar SnippetMatchEnd{0xE001};
+
 struct SearchHit {
     std::int64_t messageId = 0;
     std::int64_t conversationId = 0;
     std::int64_t sentAt = 0;
-    QString snippet; // with [ and ] around matches
+    QString snippet; // matches between SnippetMatchStart and SnippetMatchEnd
 };
 
 class MessageStore {

@@ -102,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(hits.size(), std::size_t(2));
         QCOMPARE(hits[0].conversationId, cb); // newest first
         QCOMPARE(hits[1].conversationId, ca);
-        QVERIFY2(hits[1].snippet.contains(QStringLiteral("[Café]")), qPrintable(hits[1].snippet));
+        QVERIFY2(hits[1].snippet.contains(SnippetMatchStart + QStringLiteral("Café") + SnippetMatchEnd), qPrintable(hits[1].snippet));
         QCOMPARE(store.search(QStringLiteral("CREME brulee"), 10).size(), std::size_t(1));
         QCOMPARE(store.search(QStringLiteral("bru"), 10).size(), std::size_t(1)); // prefix
         // FTS syntax typed by a user is just text.

@@ -16,6 +16,7 @@ Item {
         radius: width / 2
         color: Qt.hsla((parseInt(root.peer.substring(0, 6), 16) % 360) / 360, 0.45, 0.5, 1)
         Text {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             anchors.centerIn: parent
             text: root.name.length ? root.name.charAt(0).toUpperCase() : "?"
             color: "white"

@@ -29,6 +29,7 @@ Pane {
                     Layout.leftMargin: 8
                 }
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: root.app.session.displayName
                     font.bold: true
                     elide: Text.ElideRight
@@ -69,6 +70,7 @@ Pane {
                 width: ListView.view.width
                 height: section === "false" ? 30 : 0
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     visible: parent.height > 0
                     text: qsTr("Nearby")
                     x: 12
@@ -85,6 +87,7 @@ Pane {
                 onActivated: root.app.messages.open(peer)
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 anchors.centerIn: parent
                 width: parent.width - 32
                 visible: list.count === 0

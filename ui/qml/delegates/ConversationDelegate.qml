@@ -36,17 +36,20 @@ ItemDelegate {
             Layout.fillWidth: true
             RowLayout {
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: root.name
                     font.bold: root.unread > 0
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: root.trust === "verified" ? "\u2714" : root.trust === "changed" ? "\u26A0" : ""
                     color: root.trust === "changed" ? "#e67e22" : "#27ae60"
                     visible: text.length > 0
                 }
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: root.time
                     font.pixelSize: 11
                     opacity: 0.7
@@ -54,6 +57,7 @@ ItemDelegate {
             }
             RowLayout {
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: root.contact ? root.preview : qsTr("Nearby — say hello")
                     font.pixelSize: 12
                     opacity: 0.75
@@ -67,6 +71,7 @@ ItemDelegate {
                     implicitHeight: 18
                     implicitWidth: Math.max(18, badge.implicitWidth + 10)
                     Label {
+                        textFormat: Text.PlainText // names and texts come from peers: never markup
                         id: badge
                         anchors.centerIn: parent
                         text: root.unread > 99 ? "99+" : root.unread

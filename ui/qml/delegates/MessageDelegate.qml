@@ -40,6 +40,7 @@ Item {
         spacing: 4
 
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             visible: root.firstOfDay
             text: root.day
             font.pixelSize: 11
@@ -73,6 +74,7 @@ Item {
                 color: root.outgoing ? palette.highlightedText : palette.text
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 id: meta
                 anchors.right: parent.right
                 anchors.rightMargin: 10

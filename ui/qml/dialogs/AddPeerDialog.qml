@@ -18,6 +18,7 @@ Dialog {
     ColumnLayout {
         anchors.fill: parent
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             text: qsTr("Ask the other person for the address shown in their Sotto settings, e.g. 192.168.1.20:47000.")
             wrapMode: Text.WordWrap
             Layout.preferredWidth: 360
@@ -31,6 +32,7 @@ Dialog {
             onAccepted: add.clicked()
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             id: problem
             visible: text.length > 0
             color: "#c0392b"

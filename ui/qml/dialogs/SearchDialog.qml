@@ -14,15 +14,28 @@ Popup {
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, parent ? parent.width - 40 : 560)
     height: Math.min(480, parent ? parent.height - 40 : 480)
-    onOpened: { field.text = ""; field.forceActiveFocus() }
+    onOpened: { chooseWhenReady = false; field.text = ""; field.forceActiveFocus() }
     onClosed: root.app.search.clear()
 
+    property bool chooseWhenReady: false
+
     function choose(index) {
-        if (index < 0 || index >= hits.count)
+        const hit = root.app.search.hit(index)
+        if (hit.peer === undefined)
             return
-        const item = hits.itemAtIndex(index)
-        root.app.messages.openAt(item.peer, item.rowId)
+        root.app.messages.openAt(hit.peer, hit.rowId)
         root.close()
+    }
+
+    // Enter right after typing: wait for the results of what is in the field now.
+    Connections {
+        target: root.app.search
+        function onSearched() {
+            if (root.chooseWhenReady) {
+                root.chooseWhenReady = false
+                root.choose(0)
+            }
+        }
     }
 
     ColumnLayout {
@@ -36,7 +49,14 @@ Popup {
             onTextChanged: root.app.search.query = text
             Keys.onDownPressed: hits.incrementCurrentIndex()
             Keys.onUpPressed: hits.decrementCurrentIndex()
-            onAccepted: root.choose(hits.currentIndex >= 0 ? hits.currentIndex : 0)
+            onAccepted: {
+                if (root.app.search.busy) {
+                    root.chooseWhenReady = true
+                    root.app.search.searchNow()
+                } else {
+                    root.choose(hits.currentIndex >= 0 ? hits.currentIndex : 0)
+                }
+            }
         }
         ListView {
             id: hits
@@ -60,8 +80,8 @@ Popup {
                 onClicked: root.choose(index)
                 contentItem: ColumnLayout {
                     RowLayout {
-                        Label { text: name; font.bold: true; Layout.fillWidth: true; elide: Text.ElideRight }
-                        Label { text: time; font.pixelSize: 11; opacity: 0.7 }
+                        Label { textFormat: Text.PlainText; text: name; font.bold: true; Layout.fillWidth: true; elide: Text.ElideRight }
+                        Label { textFormat: Text.PlainText; text: time; font.pixelSize: 11; opacity: 0.7 }
                     }
                     Label {
                         text: snippet
@@ -72,6 +92,7 @@ Popup {
                 }
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 anchors.centerIn: parent
                 visible: hits.count === 0 && field.text.trim().length > 0
                 text: qsTr("No messages match.")

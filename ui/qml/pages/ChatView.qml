@@ -30,12 +30,14 @@ Page {
                 RowLayout {
                     Layout.alignment: Qt.AlignLeft
                     Label {
+                        textFormat: Text.PlainText // names and texts come from peers: never markup
                         objectName: "chatTitle"
                         text: root.model.peerName
                         font.bold: true
                         elide: Text.ElideRight
                     }
                     Label {
+                        textFormat: Text.PlainText // names and texts come from peers: never markup
                         objectName: "verifiedBadge"
                         visible: root.model.trust === "verified"
                         text: qsTr("\u2714 verified")
@@ -44,6 +46,7 @@ Page {
                     }
                 }
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     Layout.alignment: Qt.AlignLeft
                     text: root.model.online ? qsTr("online") : qsTr("offline — messages wait until they are back")
                     font.pixelSize: 11
@@ -63,6 +66,7 @@ Page {
     }
 
     Label {
+        textFormat: Text.PlainText // names and texts come from peers: never markup
         anchors.centerIn: parent
         visible: root.model.peer.length === 0
         text: qsTr("Choose a conversation, or someone nearby, to start.")
@@ -86,6 +90,7 @@ Page {
                 anchors.fill: parent
                 anchors.margins: 8
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: qsTr("%1's safety number changed. They may have reinstalled Sotto — or someone may be pretending to be them. Sending is paused until you accept the new number.").arg(root.model.peerName)
                     color: "#7e5109"
                     wrapMode: Text.WordWrap
@@ -116,6 +121,7 @@ Page {
                 anchors.fill: parent
                 anchors.margins: 6
                 Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     text: root.app.notice
                     wrapMode: Text.WordWrap
                     color: "#78281f"
@@ -150,6 +156,11 @@ Page {
             Connections {
                 target: root.model
                 function onPositioned(row) { messages.positionViewAtIndex(row, ListView.Center) }
+                // Still at the bottom when a page finished: the newer one may have been refused.
+                function onWindowChanged() {
+                    if (!root.model.loading && !root.model.atNewest && messages.atYEnd)
+                        root.model.fetchNewer()
+                }
             }
             header: Item { height: 8 }
             footer: Item {

@@ -24,6 +24,7 @@ Drawer {
             spacing: 12
 
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 text: root.contact.name
                 font.pixelSize: 20
                 font.bold: true
@@ -31,6 +32,7 @@ Drawer {
                 Layout.bottomMargin: 0
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 visible: root.contact.trust === "changed"
                 text: qsTr("This contact's safety number changed. Compare the new number with them before you accept it.")
                 wrapMode: Text.WordWrap
@@ -40,11 +42,13 @@ Drawer {
                 Layout.rightMargin: 16
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 text: qsTr("Safety number")
                 font.bold: true
                 Layout.leftMargin: 16
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 text: qsTr("Compare these digits with the ones on %1's screen. If they match, nobody is in between.").arg(root.contact.name)
                 wrapMode: Text.WordWrap
                 opacity: 0.8
@@ -62,6 +66,7 @@ Drawer {
                 Repeater {
                     model: root.contact.safetyNumber.length ? root.contact.safetyNumber.split(" ") : []
                     Label {
+                        textFormat: Text.PlainText // names and texts come from peers: never markup
                         required property string modelData
                         text: modelData
                         font.family: "monospace"
@@ -70,6 +75,7 @@ Drawer {
                 }
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 visible: root.contact.errorText.length > 0
                 text: root.contact.errorText
                 wrapMode: Text.WordWrap

@@ -39,6 +39,7 @@ Dialog {
                 Button { text: qsTr("Save"); Accessible.name: qsTr("Save display name"); onClicked: root.app.session.setDisplayName(nameField.text) }
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 text: qsTr("Others can add you at port %1 of this computer's address.").arg(root.app.session.port)
                 wrapMode: Text.WordWrap
                 opacity: 0.8
@@ -50,12 +51,14 @@ Dialog {
             TextField { id: next; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
             TextField { id: again; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase again"); Accessible.name: placeholderText; Layout.fillWidth: true }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 id: passMessage
                 visible: text.length > 0
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
             }
             Label {
+                textFormat: Text.PlainText // names and texts come from peers: never markup
                 visible: root.app.session.errorText.length > 0
                 text: root.app.session.errorText
                 color: "#c0392b"

@@ -22,12 +22,14 @@ Page {
             Accessible.ignored: true
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             text: qsTr("Welcome to Sotto")
             font.pixelSize: 24
             font.bold: true
             Layout.alignment: Qt.AlignHCenter
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             text: qsTr("Messages to people on your network, end-to-end encrypted, with no server in between.")
             wrapMode: Text.WordWrap
             horizontalAlignment: Text.AlignHCenter
@@ -59,6 +61,7 @@ Page {
             Accessible.name: qsTr("Passphrase strength")
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             objectName: "strengthHint"
             text: pass.text.length ? root.app.session.strengthHint(pass.text) : qsTr("Several unrelated words make a strong passphrase.")
             font.pixelSize: 12
@@ -77,12 +80,14 @@ Page {
             KeyNavigation.tab: create
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             text: qsTr("Sotto cannot recover a lost passphrase: without it, your messages and keys stay locked for good.")
             wrapMode: Text.WordWrap
             color: "#c0392b"
             Layout.fillWidth: true
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             objectName: "error"
             visible: text.length > 0
             text: root.app.session.errorText

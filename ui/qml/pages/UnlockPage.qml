@@ -21,6 +21,7 @@ Page {
             Accessible.ignored: true
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             text: qsTr("Sotto is locked")
             font.pixelSize: 22
             font.bold: true
@@ -37,6 +38,7 @@ Page {
             onAccepted: unlockButton.clicked()
         }
         Label {
+            textFormat: Text.PlainText // names and texts come from peers: never markup
             objectName: "error"
             visible: text.length > 0
             text: root.app.session.errorText
