@@ -47,11 +47,13 @@ std::optional<crypto::SecretBytes> readPassphrase(const QString &file)
     return std::nullopt;
 }
 
-bool wantsHeadless(int argc, char **argv)
+// Headless mode, --help and --version need no window (nor a display).
+bool needsNoWindow(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i)
-        if (std::strcmp(argv[i], "--headless") == 0)
-            return true;
+        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"})
+            if (std::strcmp(argv[i], flag) == 0)
+                return true;
     return false;
 }
 
@@ -64,9 +66,15 @@ int main(int argc, char **argv)
 {
     // The window needs QApplication (the tray icon is a widget); headless needs no display.
     std::unique_ptr<QCoreApplication> application;
-    if (wantsHeadless(argc, argv)) {
+    if (needsNoWindow(argc, argv)) {
         application = std::make_unique<QCoreApplication>(argc, argv);
     } else {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+            std::fprintf(stderr, "sotto: no display to open a window on (DISPLAY and WAYLAND_DISPLAY are unset);\n"
+                                 "       use --headless, or set QT_QPA_PLATFORM (e.g. offscreen)\n");
+            return 2;
+        }
         QQuickStyle::setStyle(QStringLiteral("Fusion")); // a desktop look that follows the system palette
         // Text and rectangles need no GPU: the software scene graph starts in half the time
         // and a third of the memory where OpenGL is emulated (docs/BENCHMARKS.md).
