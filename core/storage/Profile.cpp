@@ -6,6 +6,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 
 namespace sotto::storage {
@@ -93,7 +94,10 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
 
 std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &dir, const crypto::SecretBytes &passphrase)
 {
+    QElapsedTimer kdf;
+    kdf.start();
     std::expected<crypto::SecretBytes, Error> key = Vault::unlock(keyFilePath(dir), passphrase);
+    const double kdfMs = double(kdf.nsecsElapsed()) / 1e6;
     if (!key)
         return std::unexpected(key.error());
     if (!QFile::exists(databasePath(dir)))
@@ -102,6 +106,7 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &di
     if (!db)
         return std::unexpected(db.error());
     std::unique_ptr<Profile> profile(new Profile(dir, std::move(*db)));
+    profile->m_unlockKdfMs = kdfMs;
     if (auto migrated = migrate(profile->database()); !migrated)
         return std::unexpected(migrated.error());
     if (auto loaded = profile->loadIdentity(); !loaded)

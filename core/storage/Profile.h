@@ -48,6 +48,8 @@ public:
     protocol::PeerId peerId() const { return m_peerId; }
     QByteArray identityKey() const { return m_identityKey; }
     QString displayName() const { return m_displayName; }
+    // How long unlocking spent in the passphrase KDF (0 for a profile just created).
+    double unlockKdfMilliseconds() const { return m_unlockKdfMs; }
     std::expected<void, Error> setDisplayName(const QString &name);
 
 private:
@@ -62,6 +64,7 @@ private:
     protocol::PeerId m_peerId;
     QByteArray m_identityKey;
     QString m_displayName;
+    double m_unlockKdfMs = 0;
 };
 
 } // namespace sotto::storage
