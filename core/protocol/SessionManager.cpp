@@ -20,6 +20,20 @@ Error storeFailed() { return {Errc::StoreFailed, QStringLiteral("could not open 
 // is outside every MAC, so anything else is refused here rather than silently accepted.
 constexpr char CurrentVersionByte = 0x33;
 
+// X25519 ignores the top bit of a public key's last byte (RFC 7748), so a PreKey message
+// whose base or identity key had that bit flipped (both outside every MAC) would still
+// decrypt, and a first contact would store a key that differs from the sender's. Keys
+// libsignal makes are fully reduced, top bit clear: anything else is refused.
+bool canonicalKey(ec_public_key *key)
+{
+    signal_buffer *raw = nullptr;
+    if (!key || ec_public_key_serialize(&raw, key) != SG_SUCCESS)
+        return false;
+    crypto::SignalBuffer owned(raw);
+    const size_t len = signal_buffer_len(raw);
+    return len == 33 && (signal_buffer_data(raw)[32] & 0x80) == 0;
+}
+
 struct DecryptContext {
     const SessionManager::PlaintextSink *sink = nullptr;
     std::optional<std::uint32_t> outerRegistrationId; // PreKey messages only
@@ -279,8 +293,12 @@ std::expected<void, Error> SessionManager::decrypt(const PeerId &peer, const Cip
             rc = pre_key_signal_message_deserialize(parsed.out(), data, len, ctx);
             if (rc == SG_SUCCESS) {
                 auto owned = parsed.take();
+                if (!canonicalKey(pre_key_signal_message_get_base_key(owned.get()))
+                    || !canonicalKey(pre_key_signal_message_get_identity_key(owned.get())))
+                    rc = SG_ERR_INVALID_KEY;
                 decryptContext.outerRegistrationId = pre_key_signal_message_get_registration_id(owned.get());
-                rc = session_cipher_decrypt_pre_key_signal_message(cipher->cipher, owned.get(), &decryptContext, &plaintext);
+                if (rc == SG_SUCCESS)
+                    rc = session_cipher_decrypt_pre_key_signal_message(cipher->cipher, owned.get(), &decryptContext, &plaintext);
             }
         } else {
             crypto::Adopt<signal_message> parsed;

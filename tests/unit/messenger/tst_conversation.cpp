@@ -123,12 +123,15 @@ private Q_SLOTS:
                 QCOMPARE(e.message.kind, MessageKind::Whisper);
             auto conv = bob.profile().messages().conversationFor(alice.id());
             const qint64 before = bob.profile().messages().messageCount(*conv);
+            // Every bit, not a sample: X25519 ignores one bit of a key, and only an
+            // exhaustive pass reliably finds such a position.
             for (qsizetype byte = 0; byte < e.message.bytes.size(); ++byte) {
-                const int bit = int(QRandomGenerator::global()->bounded(8));
-                protocol::CipherMessage forged = e.message;
-                forged.bytes[byte] = char(forged.bytes[byte] ^ (1 << bit));
-                auto r = bob.messenger().receive(alice.id(), forged);
-                QVERIFY2(!r, qPrintable(QStringLiteral("byte %1 bit %2 accepted").arg(byte).arg(bit)));
+                for (int bit = 0; bit < 8; ++bit) {
+                    protocol::CipherMessage forged = e.message;
+                    forged.bytes[byte] = char(forged.bytes[byte] ^ (1 << bit));
+                    auto r = bob.messenger().receive(alice.id(), forged);
+                    QVERIFY2(!r, qPrintable(QStringLiteral("byte %1 bit %2 accepted").arg(byte).arg(bit)));
+                }
             }
             QCOMPARE(bob.profile().messages().messageCount(*conv), before);
             // The genuine message still decrypts.
