@@ -285,6 +285,25 @@ private Q_SLOTS:
         QCOMPARE(app->messages()->data(app->messages()->index(highlighted), ui::MessageModel::RowIdRole).toLongLong(), hit);
     }
 
+    void keyboardOnlyOpensAConversation()
+    {
+        app->messages()->open(QString()); // nothing open
+        QTRY_VERIFY(app->messages()->peer().isEmpty());
+        auto *list = item("conversationList");
+        for (int i = 0; i < 30 && !list->hasActiveFocus(); ++i)
+            QTest::keyClick(window, Qt::Key_Tab);
+        QVERIFY2(list->hasActiveFocus(), "Tab never reached the conversation list");
+        QTest::keyClick(window, Qt::Key_Down);
+        QTest::keyClick(window, Qt::Key_Up);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app->messages()->peer(), bobPeer);
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus()); // ready to type
+        // Tab goes round the window and comes back to the list.
+        for (int i = 0; i < 40 && !list->hasActiveFocus(); ++i)
+            QTest::keyClick(window, Qt::Key_Tab);
+        QVERIFY2(list->hasActiveFocus(), "Tab from the composer never reached the conversation list");
+    }
+
     void safetyNumbersMatchAndVerify()
     {
         click(item("contactButton"));

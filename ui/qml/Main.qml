@@ -32,6 +32,7 @@ ApplicationWindow {
         id: page
         objectName: "page"
         anchors.fill: parent
+        focus: true // the page inside gets the keyboard
         sourceComponent: window.app.session.state === SessionController.NoProfile ? setup
                        : window.app.session.state === SessionController.Locked ? unlock : main
     }

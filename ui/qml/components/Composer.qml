@@ -22,14 +22,12 @@ Pane {
                 wrapMode: TextEdit.Wrap
                 focus: true
                 Accessible.name: qsTr("Message")
-                Keys.onReturnPressed: event => {
-                    if (event.modifiers & Qt.ShiftModifier) {
-                        event.accepted = false
-                    } else {
-                        root.submit()
-                    }
-                }
-                Keys.onEnterPressed: event => Keys.returnPressed(event)
+                // Enter sends; Shift+Enter falls through to the text area: a new line.
+                Keys.onReturnPressed: event => root.enterPressed(event)
+                Keys.onEnterPressed: event => root.enterPressed(event)
+                // Tab moves on (a tab character in a chat message is never what was meant).
+                Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
             }
         }
         Button {
@@ -40,6 +38,15 @@ Pane {
             Accessible.name: qsTr("Send message")
             onClicked: root.submit()
         }
+    }
+
+    function focusInput() { input.forceActiveFocus() }
+
+    function enterPressed(event) {
+        if (event.modifiers & Qt.ShiftModifier)
+            event.accepted = false
+        else
+            submit()
     }
 
     function submit() {

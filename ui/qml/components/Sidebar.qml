@@ -13,6 +13,8 @@ Pane {
     signal addPeerRequested()
     padding: 0
 
+    function focusList() { list.forceActiveFocus() }
+
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
@@ -63,6 +65,9 @@ Pane {
             model: root.app.conversations
             keyNavigationEnabled: true
             activeFocusOnTab: true
+            // Arrows move, Enter opens: the sidebar works without a mouse.
+            Keys.onReturnPressed: if (currentItem) currentItem.activated()
+            Keys.onEnterPressed: if (currentItem) currentItem.activated()
             Accessible.name: qsTr("Conversations")
             section.property: "contact"
             section.delegate: Item {
@@ -84,6 +89,7 @@ Pane {
             delegate: ConversationDelegate {
                 width: ListView.view.width
                 selected: peer === root.app.messages.peer
+                keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
                 onActivated: root.app.messages.open(peer)
             }
             Label {

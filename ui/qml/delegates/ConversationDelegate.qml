@@ -16,11 +16,19 @@ ItemDelegate {
     required property bool contact
     required property string trust
     property bool selected: false
+    property bool keyboardCurrent: false // where the arrow keys are, while the list has focus
     signal activated()
 
     highlighted: selected
+    // The keyboard's place in the list, shown as a frame.
+    Rectangle {
+        anchors.fill: parent
+        color: "transparent"
+        border.width: 2
+        border.color: palette.highlight
+        visible: root.keyboardCurrent
+    }
     onClicked: activated()
-    Keys.onReturnPressed: activated()
     Accessible.name: unread > 0 ? qsTr("%1, %2 unread").arg(name).arg(unread) : name
     height: 60
 

@@ -156,6 +156,8 @@ Page {
             Connections {
                 target: root.model
                 function onPositioned(row) { messages.positionViewAtIndex(row, ListView.Center) }
+                // A conversation just opened: ready to type.
+                function onPeerChanged() { if (root.model.peer.length > 0) composer.focusInput() }
                 // Still at the bottom when a page finished: the newer one may have been refused.
                 function onWindowChanged() {
                     if (!root.model.loading && !root.model.atNewest && messages.atYEnd)
@@ -176,6 +178,7 @@ Page {
         }
 
         Composer {
+            id: composer
             objectName: "composer"
             Layout.fillWidth: true
             enabled: !root.paused

@@ -31,6 +31,7 @@ Page {
         spacing: 0
 
         Sidebar {
+            id: sidebar
             app: root.app
             Layout.preferredWidth: 300
             Layout.fillHeight: true
@@ -52,6 +53,13 @@ Page {
                 contact.open()
             }
         }
+    }
+
+    // With no conversation open, the keyboard starts in the conversation list.
+    Component.onCompleted: sidebar.focusList()
+    Connections {
+        target: root.app.messages
+        function onPeerChanged() { if (root.app.messages.peer.length === 0) sidebar.focusList() }
     }
 
     SearchDialog { id: search; app: root.app }
