@@ -7,6 +7,7 @@
 #include <QDBusMessage>
 #include <QEvent>
 #include <QMenu>
+#include <QPainter>
 #include <QSettings>
 #include <QSystemTrayIcon>
 
@@ -92,6 +93,23 @@ void DesktopController::setUnread(int count)
     if (!m_tray)
         return;
     m_tray->setToolTip(count > 0 ? tr("Sotto — %n unread", nullptr, count) : QStringLiteral("Sotto"));
+    // The count on the icon itself, in a red disc at the corner.
+    QPixmap icon = QIcon(QStringLiteral(":/sotto/icons/sotto.svg")).pixmap(64, 64);
+    if (count > 0) {
+        QPainter painter(&icon);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QRectF disc(28, 28, 36, 36);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(QColor(0xd9, 0x30, 0x25));
+        painter.drawEllipse(disc);
+        QFont font = painter.font();
+        font.setBold(true);
+        font.setPixelSize(count > 99 ? 15 : 22);
+        painter.setFont(font);
+        painter.setPen(Qt::white);
+        painter.drawText(disc, Qt::AlignCenter, count > 99 ? QStringLiteral("99+") : QString::number(count));
+    }
+    m_tray->setIcon(QIcon(icon));
 }
 
 void DesktopController::setUnlocked(bool unlocked)
