@@ -11,6 +11,7 @@
 //  - resident memory after opening it (VmRSS).
 // Run under Xvfb for a real X11 window: `xvfb-run -a ./build/bench/bench_gui`.
 #include "ui/AppController.h"
+#include "ui/MainWindow.h"
 
 #include "tests/support/TestProfiles.h"
 
@@ -20,15 +21,12 @@
 #include <QFile>
 #include <QProcess>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 
 #include <unistd.h>
 
 #include <cstdio>
-
-void qml_register_types_Sotto();
 
 using namespace sotto;
 
@@ -121,19 +119,13 @@ int measure(QApplication &app, const QString &dir)
     clock.start();
     const auto since = [&] { return launchedAgo + double(clock.nsecsElapsed()) / 1e9; };
 
-    volatile auto keepRegistrations = &qml_register_types_Sotto;
-    Q_UNUSED(keepRegistrations);
     ui::AppOptions options;
     options.profileDir = dir;
     options.node.listenAddress = QHostAddress::LocalHost;
     options.node.discovery = false;
     ui::AppController controller(options);
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    controller.registerWith(engine);
-    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&controller)}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Sotto/qml/Main.qml")));
-    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    QQuickWindow *window = ui::loadMainWindow(engine, controller);
     if (!window || !nextFrame(window))
         qFatal("bench_gui: no window");
     const double unlockFrame = since();
@@ -208,10 +200,7 @@ int main(int argc, char **argv)
 {
     // "--measure DIR": the fresh process whose launch is timed (started by the default mode).
     if (argc == 3 && qstrcmp(argv[1], "--measure") == 0) {
-        // As app/main.cpp does.
-        QQuickStyle::setStyle(QStringLiteral("Fusion"));
-        if (qEnvironmentVariableIsEmpty("QT_QUICK_BACKEND") && qEnvironmentVariableIsEmpty("QSG_RHI_BACKEND"))
-            QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        ui::prepareGuiApplication(); // as app/main.cpp does
         QApplication app(argc, argv);
         return measure(app, QString::fromLocal8Bit(argv[2]));
     }

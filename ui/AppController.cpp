@@ -2,12 +2,10 @@
 #include "ui/AppController.h"
 
 #include "ui/DemoPeer.h"
-#include "ui/QrImageProvider.h"
 #include "ui/SystemAppearance.h"
 #include "ui/UiLog.h"
 
 #include <QCoreApplication>
-#include <QQmlEngine>
 
 namespace sotto::ui {
 
@@ -67,8 +65,6 @@ AppController::~AppController()
     delete m_demo; // stops the demo process before the core goes
     m_demo = nullptr;
 }
-
-void AppController::registerWith(QQmlEngine &engine) { engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider); }
 
 void AppController::onUnlocked()
 {

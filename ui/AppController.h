@@ -18,8 +18,6 @@
 
 #include <memory>
 
-class QQmlEngine;
-
 namespace sotto::ui {
 
 class DemoPeer;
@@ -50,9 +48,6 @@ class AppController : public QObject {
 public:
     explicit AppController(AppOptions options, QObject *parent = nullptr);
     ~AppController() override;
-
-    // Adds the image provider the QML needs (call before loading Main.qml).
-    void registerWith(QQmlEngine &engine);
 
     SessionController *session() { return m_session; }
     ConversationListModel *conversations() { return m_conversations; }

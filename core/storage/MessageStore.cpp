@@ -166,13 +166,7 @@ std::vector<MessageRecord> MessageStore::page(std::int64_t conversationId, std::
           " ORDER BY sent_at DESC, id DESC LIMIT ?4";
     const HistoryCursor cursor = before.value_or(HistoryCursor{std::numeric_limits<std::int64_t>::max(),
                                                                std::numeric_limits<std::int64_t>::max()});
-    Statement st = m_db.prepare(sql.constData());
-    st.bind(1, conversationId).bind(2, cursor.sentAt).bind(3, cursor.id).bind(4, limit);
-    std::vector<MessageRecord> out;
-    out.reserve(std::size_t(std::max(0, limit)));
-    while (st.next())
-        out.push_back(readMessage(st));
-    return out;
+    return readPage(sql, conversationId, cursor, limit);
 }
 
 std::vector<MessageRecord> MessageStore::pageAfter(std::int64_t conversationId, HistoryCursor after, int limit)
@@ -180,8 +174,14 @@ std::vector<MessageRecord> MessageStore::pageAfter(std::int64_t conversationId, 
     static const QByteArray sql = QByteArray("SELECT ") + MessageColumns
         + " FROM messages WHERE conversation_id = ?1 AND sent_at >= ?2 AND (sent_at > ?2 OR id > ?3)"
           " ORDER BY sent_at ASC, id ASC LIMIT ?4";
+    return readPage(sql, conversationId, after, limit);
+}
+
+// Runs a page query: ?1 conversation, ?2/?3 the cursor's time and id, ?4 the limit.
+std::vector<MessageRecord> MessageStore::readPage(const QByteArray &sql, std::int64_t conversationId, HistoryCursor cursor, int limit)
+{
     Statement st = m_db.prepare(sql.constData());
-    st.bind(1, conversationId).bind(2, after.sentAt).bind(3, after.id).bind(4, limit);
+    st.bind(1, conversationId).bind(2, cursor.sentAt).bind(3, cursor.id).bind(4, limit);
     std::vector<MessageRecord> out;
     out.reserve(std::size_t(std::max(0, limit)));
     while (st.next())

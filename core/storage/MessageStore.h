@@ -110,6 +110,8 @@ public:
     static QString ftsQuery(const QString &text);
 
 private:
+    std::vector<MessageRecord> readPage(const QByteArray &sql, std::int64_t conversationId, HistoryCursor cursor, int limit);
+
     Database &m_db;
     // peer -> conversation id; read on every message. Dropped when the database rolls back.
     QHash<QString, std::int64_t> m_conversationIds;

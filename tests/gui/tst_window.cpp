@@ -5,6 +5,7 @@
 // profile, lock, a wrong then the right passphrase, receive and send, and a peer whose
 // identity key changed.
 #include "ui/AppController.h"
+#include "ui/MainWindow.h"
 
 #include "tests/support/HeadlessNode.h"
 #include "tests/support/TestProfiles.h"
@@ -20,8 +21,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
-void qml_register_types_Sotto();
 
 using namespace sotto;
 using test::HeadlessNode;
@@ -112,7 +111,6 @@ private Q_SLOTS:
     {
         // Settings (notification and lock preferences) go to a folder of the test's own.
         qputenv("XDG_CONFIG_HOME", tmp.filePath(QStringLiteral("config")).toLocal8Bit());
-        qml_register_types_Sotto();
         ui::AppOptions options;
         options.profileDir = tmp.filePath(QStringLiteral("profile"));
         options.fastKdfForTests = true;
@@ -120,12 +118,7 @@ private Q_SLOTS:
         options.node.discovery = false;
         app = std::make_unique<ui::AppController>(options);
         engine = std::make_unique<QQmlApplicationEngine>();
-        engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
-        app->registerWith(*engine);
-        engine->setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(app.get())}});
-        engine->load(QUrl(QStringLiteral("qrc:/qt/qml/Sotto/qml/Main.qml")));
-        QVERIFY(!engine->rootObjects().isEmpty());
-        window = qobject_cast<QQuickWindow *>(engine->rootObjects().first());
+        window = ui::loadMainWindow(*engine, *app);
         QVERIFY(window);
         QVERIFY(QTest::qWaitForWindowExposed(window));
         window->requestActivate();

@@ -50,18 +50,6 @@ void link(HeadlessNode &from, HeadlessNode &to)
 
 int received(HeadlessNode &node) { return node.count(isEvent("message_received")); }
 
-bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        pump.waitFor([](const QJsonObject &) { return false; }, 50);
-    }
-    return true;
-}
-
 // Established TCP connections whose local end is one of `ports` (the accepting side of a
 // link), read from the kernel's table: one per link, whoever dialled.
 int establishedTo(const QSet<quint16> &ports)

@@ -7,10 +7,8 @@
 #include "core/net/Link.h"
 #include "core/net/LinkManager.h"
 #include "core/net/TlsIdentity.h"
-#include "core/protocol/IdentitySignature.h"
-#include "core/protocol/InMemoryProtocolStore.h"
-#include "core/protocol/KeyMaintenance.h"
 #include "tests/support/HeadlessNode.h"
+#include "tests/support/SigningIdentity.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -24,19 +22,12 @@ using namespace sotto::test;
 
 namespace {
 
-struct FakePeer {
+// Mallory: a real identity key and certificate, speaking the link protocol by hand.
+struct FakePeer : test::SigningIdentity {
     explicit FakePeer(crypto::SignalContext &ctx)
-        : tls(*net::TlsIdentity::generate())
+        : SigningIdentity(ctx, QStringLiteral("Mallory"))
+        , tls(*net::TlsIdentity::generate())
     {
-        protocol::KeyMaintenance keys(ctx, store);
-        if (!keys.createLocalIdentity(protocol::PeerId::generate(), 0))
-            qFatal("identity");
-        auto record = store.localIdentity();
-        privateKey = std::move(record->privateKey);
-        local.peer = record->peer;
-        local.identityKey = record->publicKey;
-        local.displayName = QStringLiteral("Mallory");
-        local.sign = [&ctx, this](const QByteArray &m) { return protocol::signWithIdentity(ctx, privateKey, m); };
     }
     QSslConfiguration config() const
     {
@@ -47,23 +38,8 @@ struct FakePeer {
         c.setPeerVerifyMode(QSslSocket::VerifyNone);
         return c;
     }
-    protocol::InMemoryProtocolStore store;
-    crypto::SecretBytes privateKey;
-    net::LocalIdentity local;
     net::TlsIdentity tls;
 };
-
-bool waitFor(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs = 15000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!condition()) {
-        if (t.elapsed() > timeoutMs)
-            return false;
-        pump.waitFor([](const QJsonObject &) { return false; }, 20);
-    }
-    return true;
-}
 
 int received(HeadlessNode &node)
 {
@@ -86,11 +62,11 @@ class TestHostilePeers : public QObject {
         const int before = received(*bob);
         ann->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), bob->peer()},
                    {QStringLiteral("body"), QStringLiteral("still here %1").arg(++sent)}});
-        QVERIFY(waitFor([&] { return received(*bob) == before + 1; }, *ann));
+        QVERIFY(waitUntil([&] { return received(*bob) == before + 1; }, *ann));
     }
     bool annLogged(const char *reason)
     {
-        return waitFor([&] { return ann->stderrText().contains(reason); }, *ann, 10000);
+        return waitUntil([&] { return ann->stderrText().contains(reason); }, *ann, 10000);
     }
 
 private Q_SLOTS:
@@ -122,7 +98,7 @@ private Q_SLOTS:
         bool closed = false;
         QObject::connect(&link, &net::Link::closed, [&] { closed = true; });
         socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
-        QVERIFY(waitFor([&] { return closed; }, *ann));
+        QVERIFY(waitUntil([&] { return closed; }, *ann));
         QVERIFY(link.state() != net::Link::State::Up);
         QVERIFY(annLogged("link proof failed"));
         // Nothing about Mallory was stored.
@@ -140,7 +116,7 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < junk.size(); ++i)
             junk[i] = char((i * 131 + 7) & 0xff);
         raw.write(junk);
-        QVERIFY(waitFor([&] { return raw.state() == QAbstractSocket::UnconnectedState; }, *ann));
+        QVERIFY(waitUntil([&] { return raw.state() == QAbstractSocket::UnconnectedState; }, *ann));
         annStillServesBob();
     }
 
@@ -152,7 +128,7 @@ private Q_SLOTS:
             socket.setSslConfiguration(mallory.config());
             QObject::connect(&socket, &QSslSocket::sslErrors, [&socket] { socket.ignoreSslErrors(); });
             socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
-            QVERIFY(waitFor([&] { return socket.isEncrypted(); }, *ann));
+            QVERIFY(waitUntil([&] { return socket.isEncrypted(); }, *ann));
             if (attempt == 0) {
                 wire::Frame frame;
                 frame.mutable_envelope()->set_id(1);
@@ -162,7 +138,7 @@ private Q_SLOTS:
             } else {
                 socket.write(QByteArray("\x7f\xff\xff\xff", 4) + QByteArray(1024, 'A'));
             }
-            QVERIFY(waitFor([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, *ann));
+            QVERIFY(waitUntil([&] { return socket.state() == QAbstractSocket::UnconnectedState; }, *ann));
         }
         QVERIFY(annLogged("frame before the link proof"));
         QVERIFY(annLogged("frame over the size cap"));
@@ -181,7 +157,7 @@ private Q_SLOTS:
         QVERIFY(annLogged("too many unproven connections"));
         annStillServesBob();
         int open = 0;
-        waitFor([&] {
+        waitUntil([&] {
             open = 0;
             for (const auto &s : flood)
                 open += s->state() == QAbstractSocket::ConnectedState;

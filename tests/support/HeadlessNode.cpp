@@ -159,4 +159,15 @@ int HeadlessNode::count(const std::function<bool(const QJsonObject &)> &match) c
     return n;
 }
 
+bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        pump.waitFor([](const QJsonObject &) { return false; }, 20);
+    }
+    return true;
+}
+
 } // namespace sotto::test

@@ -69,4 +69,7 @@ private:
     quint16 m_port = 0;
 };
 
+// Polls `condition` while `pump`'s output is read and events run; false on timeout.
+bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs = 15000);
+
 } // namespace sotto::test

@@ -3,9 +3,7 @@
 // not ours, well formed, small, and not part of a flood.
 #include "core/net/BeaconFilter.h"
 #include "core/net/Wire.pb.h"
-#include "core/protocol/IdentitySignature.h"
-#include "core/protocol/InMemoryProtocolStore.h"
-#include "core/protocol/KeyMaintenance.h"
+#include "tests/support/SigningIdentity.h"
 
 #include <QTest>
 
@@ -15,23 +13,11 @@ using V = BeaconFilter::Verdict;
 
 namespace {
 
-struct Announcer {
+struct Announcer : test::SigningIdentity {
     explicit Announcer(crypto::SignalContext &ctx)
+        : SigningIdentity(ctx, QStringLiteral("Ann"), 4242)
     {
-        protocol::KeyMaintenance keys(ctx, store);
-        if (!keys.createLocalIdentity(protocol::PeerId::generate(), 0))
-            qFatal("identity");
-        auto record = store.localIdentity();
-        privateKey = std::move(record->privateKey);
-        local.peer = record->peer;
-        local.identityKey = record->publicKey;
-        local.displayName = QStringLiteral("Ann");
-        local.listenPort = 4242;
-        local.sign = [&ctx, this](const QByteArray &m) { return protocol::signWithIdentity(ctx, privateKey, m); };
     }
-    protocol::InMemoryProtocolStore store;
-    crypto::SecretBytes privateKey;
-    LocalIdentity local;
 };
 
 const QHostAddress From(QStringLiteral("10.0.0.7"));
