@@ -98,10 +98,12 @@ class TestWindow : public QObject {
         QTRY_VERIFY(app->conversations()->indexOf(peer) >= 0);
         auto *list = item("conversationList");
         QVERIFY(list);
+        // The view catches up with the model at its next polish: wait for the delegate
+        // that shows this peer, not just any delegate at that index.
         QQuickItem *row = nullptr;
         QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row),
                                               Q_ARG(int, app->conversations()->indexOf(peer)))
-                    && row);
+                    && row && row->property("peer").toString() == peer);
         click(row);
         QTRY_COMPARE(app->messages()->peer(), peer);
     }
@@ -228,11 +230,15 @@ private Q_SLOTS:
                             && e.value(QStringLiteral("message")) == secondId
                             && e.value(QStringLiteral("state")) == QLatin1String("read");
                     }).isEmpty());
-        // The text is on screen, in a delegate of the message list.
+        // The text is on screen, in a delegate of the message list. The view lays out the
+        // inserted row at its next polish, so the delegate is asked again until then.
         auto *list = item("messageList");
-        QQuickItem *bubble = nullptr;
-        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, bubble), Q_ARG(int, 0)) && bubble);
-        QCOMPARE(bubble->property("body").toString(), second);
+        const auto bodyOnScreen = [list] {
+            QQuickItem *bubble = nullptr;
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, bubble), Q_ARG(int, 0));
+            return bubble ? bubble->property("body").toString() : QString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(bodyOnScreen(), second, 10000);
         QCOMPARE(notified.size(), 2); // in view: no notification for it
     }
 
