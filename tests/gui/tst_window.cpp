@@ -378,15 +378,16 @@ private Q_SLOTS:
         type(item("passphrase"), QLatin1String(Passphrase));
         QTest::keyClick(window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
-        app->desktop()->setIdleTimeout(std::chrono::milliseconds(1500));
-        // Someone at the keyboard: no lock, however long.
-        for (int i = 0; i < 10; ++i) {
+        // Keys every 300 ms against a 3 s timeout: room for a busy CI machine's slow event loop.
+        app->desktop()->setIdleTimeout(std::chrono::milliseconds(3000));
+        // Someone at the keyboard: no lock, however long (3.6 s here).
+        for (int i = 0; i < 12; ++i) {
             QTest::qWait(300);
             QTest::keyClick(window, Qt::Key_Shift);
             QCOMPARE(state(), ui::SessionController::Unlocked);
         }
         // Then quiet: locked.
-        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Locked, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Locked, 10000);
         app->desktop()->setIdleTimeout(std::chrono::milliseconds(0));
     }
 };
