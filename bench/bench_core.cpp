@@ -5,12 +5,18 @@
 //  2. the ratchet alone on the SQLCipher stores (SessionManager), one transaction per
 //     message and then batched;
 //  3. the full message path: Messenger::sendText (history row, FTS, ratchet step, outbox
-//     row) and Messenger::receive (decrypt + history row), one transaction per message and
-//     then batched on both sides (group commit);
+//     row) and Messenger::receive (decrypt + history row + a sealed delivery receipt), one
+//     transaction per message and then batched on both sides (group commit);
+//  4. the delivery cycle as a node runs it for a socket read: the receiver takes a batch
+//     with Messenger::receiveInbound (one transaction, one receipt for the batch), the
+//     sender takes that receipt together with the acknowledgements (outbox rows removed,
+//     messages delivered), and the receiver drops its receipt's outbox row on the next read;
+
 // and the time to unlock a profile (Argon2id "moderate" + opening SQLCipher).
 // One-way stream of 100-byte messages, like the figure quoted in the issue.
 #include "core/crypto/SignalHandles.h"
 #include "core/protocol/InMemoryProtocolStore.h"
+#include "core/messenger/Messenger.h"
 #include "core/protocol/SessionManager.h"
 #include "tests/support/TestProfiles.h"
 
@@ -23,6 +29,7 @@
 #include <signal/session_cipher.h>
 
 #include <cstdio>
+#include <utility>
 
 using namespace sotto;
 
@@ -159,6 +166,73 @@ double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
     return count / seconds;
 }
 
+// The exactly-once cycle of docs/PROTOCOL.md, without the sockets: every message ends
+// delivered on Alice's side, and every outbox is empty at the end.
+double deliveryCycle(crypto::SignalContext &ctx, int count, int batch)
+{
+    test::TestPeer alice(ctx, QStringLiteral("alice")), bob(ctx, QStringLiteral("bob"));
+    test::introduce(alice, bob);
+    messenger::Messenger &a = alice.messenger();
+    messenger::Messenger &b = bob.messenger();
+    const QString body(100, u'p');
+    auto first = a.sendText(bob.id(), body);
+    b.receive(alice.id(), first->message);
+    a.receive(bob.id(), b.sendText(alice.id(), body)->message);
+    // Warm-up leftovers out of the outboxes, outside the timing.
+    for (auto *side : {&alice, &bob}) {
+        const protocol::PeerId other = side == &alice ? bob.id() : alice.id();
+        std::vector<std::int64_t> ids;
+        for (const auto &e : side->profile().outbox().pending(other, 0, 1000))
+            ids.push_back(e.id);
+        side->messenger().acknowledge(other, ids, {});
+    }
+
+    std::vector<protocol::CipherMessage> pending;
+    std::vector<std::int64_t> aliceOutbox, bobOutbox;
+    std::int64_t bobSentUpTo = 0;
+    QElapsedTimer t;
+    t.start();
+    for (int done = 0; done < count;) {
+        const int n = std::min(batch, count - done);
+        {
+            protocol::StoreTransaction tx(alice.profile().protocolStore());
+            for (int i = 0; i < n; ++i) {
+                auto e = a.sendText(bob.id(), body);
+                if (!e)
+                    qFatal("send: %s", qPrintable(e.error().reason));
+                pending.push_back(e->message);
+                aliceOutbox.push_back(e->outboxId);
+            }
+            if (!tx.commit())
+                qFatal("commit");
+        }
+        // Bob: last read's receipt acknowledged, this read's messages received.
+        auto received = b.receiveInbound(alice.id(), messenger::Inbound{std::exchange(bobOutbox, {}), {}, std::move(pending)});
+        pending.clear();
+        if (!received.acknowledged || received.received.size() != std::size_t(n))
+            qFatal("receive");
+        for (const auto &r : received.received)
+            if (!r || !r->message)
+                qFatal("receive");
+        // Alice: Bob's acknowledgements and his delivery receipt in one read.
+        std::vector<protocol::CipherMessage> receipts;
+        for (const auto &e : bob.profile().outbox().pending(alice.id(), bobSentUpTo, 16)) {
+            receipts.push_back({protocol::MessageKind(e.kind), e.ciphertext});
+            bobOutbox.push_back(e.id);
+            bobSentUpTo = e.id;
+        }
+        auto acked = a.receiveInbound(bob.id(), messenger::Inbound{std::exchange(aliceOutbox, {}), {}, std::move(receipts)});
+        if (!acked.acknowledged || acked.acknowledged->size() != std::size_t(n))
+            qFatal("acknowledge");
+        done += n;
+    }
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    b.acknowledge(alice.id(), bobOutbox, {});
+    if (alice.profile().outbox().count(bob.id()) != 0 || bob.profile().outbox().count(alice.id()) != 0)
+        qFatal("an outbox is not empty after the cycle");
+    return count / seconds;
+}
+
 double unlockSeconds(crypto::SignalContext &ctx, double *kdfSeconds)
 {
     QTemporaryDir tmp;
@@ -205,16 +279,20 @@ int main(int argc, char **argv)
         {"full message path, 1 message per txn          ", 1, true},
         {"full message path, batched txn                ", batch, true},
     };
-    double best = 0;
+    double bestRatchet = 0, bestFull = 0;
     for (const Row &row : rows) {
         const double rate = persisted(ctx, count, row.batch, row.full);
         std::printf("%s: %7.0f pairs/s  ratio to bare %.2f\n", row.label, rate, rate / bare);
-        if (row.full)
-            best = std::max(best, rate);
+        (row.full ? bestFull : bestRatchet) = std::max(row.full ? bestFull : bestRatchet, rate);
     }
+    const double cycle = deliveryCycle(ctx, count, batch);
+    std::printf("delivery cycle, batched as a socket read     : %7.0f pairs/s  ratio to bare %.2f\n", cycle, cycle / bare);
     double kdf = 0;
     const double unlock = unlockSeconds(ctx, &kdf);
     std::printf("unlock profile: %.3f s total (Argon2id moderate alone %.3f s)\n", unlock, kdf);
-    std::printf("aim (full message path >= 0.5 x bare): %s (best ratio %.2f)\n", best / bare >= 0.5 ? "met" : "NOT met", best / bare);
+    const auto verdict = [bare](double rate) { return rate / bare >= 0.5 ? "met" : "NOT met"; };
+    std::printf("aim (persisted ratchet >= 0.5 x bare): %s (best ratio %.2f)\n", verdict(bestRatchet), bestRatchet / bare);
+    std::printf("aim (whole message path >= 0.5 x bare): %s (best ratio %.2f, delivery cycle %.2f)\n", verdict(bestFull),
+                bestFull / bare, cycle / bare);
     return 0;
 }
