@@ -17,9 +17,16 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     , m_options(std::move(options))
     , m_messenger(context, profile)
 {
+    m_idleCheckpoint.setSingleShot(true);
+    m_idleCheckpoint.setInterval(QuietBeforeCheckpointMs);
+    connect(&m_idleCheckpoint, &QTimer::timeout, this, [this] { m_profile.database().checkpoint(); });
+    m_profile.database().setCheckpointObserver([this] { m_idleCheckpoint.start(); });
 }
 
-Node::~Node() = default;
+Node::~Node()
+{
+    m_profile.database().setCheckpointObserver({});
+}
 
 std::expected<quint16, Error> Node::start()
 {

@@ -13,6 +13,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QTimer>
 
 #include <memory>
 
@@ -92,6 +93,10 @@ private:
     std::unique_ptr<net::LinkManager> m_links;
     std::unique_ptr<net::Discovery> m_discovery;
     QHash<QString, NearbyPeer> m_nearby;
+    // The write-ahead log is checkpointed after this long without a commit (see
+    // Database::setCheckpointObserver): the fsync lands between messages, not on one.
+    static constexpr int QuietBeforeCheckpointMs = 250;
+    QTimer m_idleCheckpoint{this};
 
     struct LinkState {
         std::int64_t sentUpTo = 0; // highest outbox id sent on the current link

@@ -82,6 +82,11 @@ std::expected<std::unique_ptr<Database>, Error> Database::open(const QString &pa
     if (mode == Mode::ReadWrite) {
         if (pragmaText(raw, "PRAGMA journal_mode = WAL;").compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
             return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot enable WAL")});
+        // Replaces SQLite's automatic checkpoint (see checkpoint()); the log file is cut
+        // back to 16 MiB after a checkpoint instead of keeping its largest size.
+        sqlite3_wal_hook(raw, &Database::onWalCommit, db.get());
+        if (!db->exec("PRAGMA journal_size_limit = 16777216;"))
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot limit the journal size")});
     }
     // 8 MiB of page cache (default 2 MiB): the hot index pages of a large history stay
     // decrypted in memory.
@@ -184,6 +189,36 @@ void Database::rollback()
     m_depth = 0;
     m_poisoned = false;
     ++m_rollbacks;
+}
+
+int Database::onWalCommit(void *self, sqlite3 *db, const char *schema, int pages)
+{
+    auto *d = static_cast<Database *>(self);
+    d->m_walPages = pages;
+    if (pages >= HardCheckpointPages) {
+        // Inside the hook the commit is done and the write lock released: what SQLite's
+        // own auto-checkpoint does at this point.
+        int logPages = 0, copied = 0;
+        if (sqlite3_wal_checkpoint_v2(db, schema, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied) == SQLITE_OK
+            && logPages == copied)
+            d->m_walPages = 0;
+    } else if (pages >= IdleCheckpointPages && d->m_checkpointObserver) {
+        d->m_checkpointObserver();
+    }
+    return SQLITE_OK;
+}
+
+bool Database::checkpoint()
+{
+    if (m_depth > 0)
+        return false; // never inside our own transaction
+    int logPages = 0, copied = 0;
+    if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &logPages, &copied) != SQLITE_OK)
+        return false;
+    if (logPages != copied)
+        return false;
+    m_walPages = 0;
+    return true;
 }
 
 int Database::userVersion()

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <expected>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -57,12 +58,26 @@ public:
     int changes() const;
     QString lastError() const;
 
+    // The write-ahead log is copied into the database file when the program is idle, not
+    // on whichever commit crosses SQLite's 1000 pages (that commit paid a checkpoint with
+    // an fsync: the p99 latency of docs/BENCHMARKS.md). After each commit that leaves at
+    // least IdleCheckpointPages in the log, the observer is told; its owner calls
+    // checkpoint() once things are quiet. Past HardCheckpointPages (sustained load, or
+    // nobody observing) the committing connection checkpoints at once, as SQLite would.
+    static constexpr int IdleCheckpointPages = 1000;
+    static constexpr int HardCheckpointPages = 4000;
+    void setCheckpointObserver(std::function<void()> observer) { m_checkpointObserver = std::move(observer); }
+    // A passive checkpoint (never waits for readers); true when the whole log was copied.
+    bool checkpoint();
+    int walPages() const { return m_walPages; }
+
     sqlite3 *handle() const { return m_db; }
     const QString &path() const { return m_path; }
 
 private:
     Database(sqlite3 *db, QString path);
     bool control(const char *sql);
+    static int onWalCommit(void *self, sqlite3 *db, const char *schema, int pages);
 
     sqlite3 *m_db = nullptr;
     QString m_path;
@@ -70,6 +85,8 @@ private:
     bool m_poisoned = false;
     std::uint64_t m_rollbacks = 0;
     std::unordered_map<const char *, sqlite3_stmt *> m_statements;
+    std::function<void()> m_checkpointObserver;
+    int m_walPages = 0;
 };
 
 // A borrowed cached statement. Typed binds by 1-based index; columns by 0-based index.

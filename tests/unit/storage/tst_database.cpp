@@ -4,6 +4,7 @@
 #include "core/storage/Database.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -101,6 +102,59 @@ private Q_SLOTS:
         Statement st = d.prepare("SELECT group_concat(x) FROM t");
         QVERIFY(st.next());
         QCOMPARE(st.text(0), QStringLiteral("3"));
+    }
+
+    // SQLite's automatic checkpoint is replaced: past 1000 pages the owner is told (and
+    // checkpoints when idle); past 4000 the committing connection checkpoints itself.
+    void walIsCheckpointedWhenIdleOrFull()
+    {
+        auto db = Database::open(path("wal.db"), crypto::SecretBytes::random(32));
+        QVERIFY(db);
+        Database &d = **db;
+        int told = 0;
+        d.setCheckpointObserver([&] { ++told; });
+        QVERIFY(d.exec("CREATE TABLE t (x BLOB);"));
+        const QByteArray page(4000, 'p'); // one row per page
+        auto commitRows = [&](int rows) {
+            QVERIFY(d.begin());
+            for (int i = 0; i < rows; ++i)
+                QVERIFY(d.prepare("INSERT INTO t VALUES (?)").bind(1, page).run());
+            QVERIFY(d.commit());
+        };
+        commitRows(600);
+        QCOMPARE(told, 0);
+        QVERIFY(d.walPages() >= 600 && d.walPages() < Database::IdleCheckpointPages);
+        commitRows(600);
+        QCOMPARE(told, 1);
+        // Well past SQLite's own 1000 pages, and nothing was checkpointed on a commit.
+        QVERIFY(d.walPages() >= 1200);
+        const qint64 walBytes = QFileInfo(path("wal.db-wal")).size();
+        QVERIFY2(walBytes >= 1200 * 4096, qPrintable(QString::number(walBytes)));
+        commitRows(10);
+        QCOMPARE(told, 2); // after every commit while over the mark
+
+        // The owner's idle checkpoint: the log is copied, and the next commit starts it over.
+        QVERIFY(d.checkpoint());
+        QCOMPARE(d.walPages(), 0);
+        commitRows(10);
+        QVERIFY(d.walPages() > 0 && d.walPages() < 100);
+
+        // Nobody checkpointing: the commit that crosses the hard mark does it.
+        d.setCheckpointObserver({});
+        int before = d.walPages();
+        while (d.walPages() >= before) {
+            QVERIFY(before < Database::HardCheckpointPages + 600);
+            before = d.walPages();
+            commitRows(500);
+        }
+        QCOMPARE(d.walPages(), 0);
+        // Inside a transaction the idle checkpoint declines.
+        QVERIFY(d.begin());
+        QVERIFY(!d.checkpoint());
+        d.rollback();
+        Statement st = d.prepare("SELECT count(*) FROM t");
+        QVERIFY(st.next());
+        QVERIFY(st.int64(0) > 4000);
     }
 };
 
