@@ -18,6 +18,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libqrencode-dev
   xvfb xauth iproute2
+  dbus dunst
 )
 
 missing=()
