@@ -390,6 +390,42 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Locked, 10000);
         app->desktop()->setIdleTimeout(std::chrono::milliseconds(0));
     }
+
+    void changesThePassphraseInSettings()
+    {
+        type(item("passphrase"), QLatin1String(Passphrase));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
+        click(item("settingsButton"));
+        const QString next = QStringLiteral("another long road home");
+        // A wrong current passphrase: a clear error, and the old one still works below.
+        type(item("currentPassphrase"), QStringLiteral("not the passphrase"));
+        type(item("newPassphrase"), next);
+        type(item("repeatNewPassphrase"), next);
+        click(item("changePassphraseButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(app->session()->errorText().contains(QLatin1String("wrong")), 20000);
+
+        QQuickItem *current = item("currentPassphrase");
+        QMetaObject::invokeMethod(current, "clear");
+        type(current, QLatin1String(Passphrase));
+        click(item("changePassphraseButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(item("passphraseMessage")->property("text").toString().contains(QLatin1String("changed")), 20000);
+        // Nothing typed stays in the fields.
+        QCOMPARE(item("currentPassphrase")->property("text").toString(), QString());
+        QCOMPARE(item("newPassphrase")->property("text").toString(), QString());
+        QCOMPARE(item("repeatNewPassphrase")->property("text").toString(), QString());
+        QTest::keyClick(window, Qt::Key_Escape);
+
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(state(), ui::SessionController::Locked);
+        type(item("passphrase"), QLatin1String(Passphrase));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(app->session()->errorText().contains(QLatin1String("Wrong passphrase")), 20000);
+        QCOMPARE(state(), ui::SessionController::Locked);
+        type(item("passphrase"), next);
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
+    }
 };
 
 QTEST_MAIN(TestWindow)

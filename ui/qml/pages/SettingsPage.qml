@@ -16,6 +16,8 @@ Dialog {
     height: Math.min(600, parent ? parent.height - 40 : 600)
     standardButtons: Dialog.Close
     onOpened: { nameField.text = root.app.session.displayName; passMessage.text = "" }
+    // Passphrases typed and not used do not wait in a hidden dialog.
+    onClosed: { current.clear(); next.clear(); again.clear() }
 
     Connections {
         target: root.app.session
@@ -47,12 +49,13 @@ Dialog {
             }
 
             Label { text: qsTr("Passphrase"); font.bold: true; Layout.topMargin: 8 }
-            TextField { id: current; echoMode: TextInput.Password; placeholderText: qsTr("Current passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
-            TextField { id: next; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
-            TextField { id: again; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase again"); Accessible.name: placeholderText; Layout.fillWidth: true }
+            TextField { id: current; objectName: "currentPassphrase"; echoMode: TextInput.Password; placeholderText: qsTr("Current passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
+            TextField { id: next; objectName: "newPassphrase"; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase"); Accessible.name: placeholderText; Layout.fillWidth: true }
+            TextField { id: again; objectName: "repeatNewPassphrase"; echoMode: TextInput.Password; placeholderText: qsTr("New passphrase again"); Accessible.name: placeholderText; Layout.fillWidth: true }
             Label {
                 textFormat: Text.PlainText // names and texts come from peers: never markup
                 id: passMessage
+                objectName: "passphraseMessage"
                 visible: text.length > 0
                 wrapMode: Text.WordWrap
                 Layout.fillWidth: true
@@ -66,6 +69,7 @@ Dialog {
                 Layout.fillWidth: true
             }
             Button {
+                objectName: "changePassphraseButton"
                 text: qsTr("Change passphrase")
                 enabled: !root.app.session.busy
                 Accessible.name: text
