@@ -21,13 +21,14 @@ Pane {
 
         ToolBar {
             Layout.fillWidth: true
+            implicitHeight: 48 // the chat's header beside it has the same height: one line across
             RowLayout {
                 anchors.fill: parent
                 Avatar {
                     name: root.app.session.displayName
                     peer: root.app.session.peerId
-                    implicitWidth: 30
-                    implicitHeight: 30
+                    implicitWidth: 32
+                    implicitHeight: 32
                     Layout.leftMargin: 8
                 }
                 Label {

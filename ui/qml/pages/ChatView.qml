@@ -15,6 +15,7 @@ Page {
 
     header: ToolBar {
         visible: root.model.peer.length > 0
+        implicitHeight: 48
         RowLayout {
             anchors.fill: parent
             Avatar {
