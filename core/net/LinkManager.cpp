@@ -159,6 +159,19 @@ void LinkManager::onEstablished(Link *link)
     link->setProperty("unprovenAddress", QVariant());
 
     const QString key = link->peer().toString();
+    // Proven: the dialled address belongs to this peer, whichever of two links survives.
+    // Learnt before the duplicate check, and from accepted links too (the peer's Hello
+    // names its listening port): when both sides dial at once, our own dial may lose, or
+    // be closed by the peer before we proved it; its redial must then see the peer up and
+    // stay quiet instead of dialling again behind the surviving link.
+    if (Dialled *d = m_linkDial.value(link)) {
+        d->peer = link->peer();
+        d->failures = 0;
+    }
+    for (const auto &d : m_dialled)
+        if (!d->peer.isValid() && d->port == link->peerListenPort()
+            && d->address.isEqual(link->remoteAddress(), QHostAddress::TolerantConversion))
+            d->peer = link->peer();
     if (Link *existing = m_up.value(key)) {
         // Both sides dialled at once: keep the link opened by the smaller PeerId, so both
         // ends make the same choice without talking about it.
@@ -172,10 +185,6 @@ void LinkManager::onEstablished(Link *link)
             return;
     }
     m_up.insert(key, link);
-    if (Dialled *d = m_linkDial.value(link)) {
-        d->peer = link->peer();
-        d->failures = 0;
-    }
     qCInfo(lcNet).noquote() << "link up with" << key << (link->isOutgoing() ? "(dialled)" : "(accepted)");
     Q_EMIT peerUp(link);
 }
