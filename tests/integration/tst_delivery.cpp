@@ -42,10 +42,14 @@ QJsonObject send(HeadlessNode &node, const QString &peer, const QString &body)
 void link(HeadlessNode &from, HeadlessNode &to)
 {
     from.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), to.address()}});
-    const QString peer = to.peer();
-    QVERIFY(!from.waitFor([&](const QJsonObject &e) {
-                     return e.value(QStringLiteral("event")) == QLatin1String("peer_online") && e.value(QStringLiteral("peer")) == peer;
-                 }).isEmpty());
+    // Online on both sides: the accepting side can only write to the other once it has
+    // handled the proven link too.
+    for (HeadlessNode *side : {&from, &to}) {
+        const QString peer = (side == &from ? to : from).peer();
+        QVERIFY(!side->waitFor([&](const QJsonObject &e) {
+                         return e.value(QStringLiteral("event")) == QLatin1String("peer_online") && e.value(QStringLiteral("peer")) == peer;
+                     }).isEmpty());
+    }
 }
 
 int received(HeadlessNode &node) { return node.count(isEvent("message_received")); }
@@ -162,7 +166,7 @@ private Q_SLOTS:
         QVERIFY(ann.start());
         QVERIFY(bob.start());
         link(bob, ann);
-        send(ann, bob.peer(), QStringLiteral("before"));
+        QCOMPARE(send(ann, bob.peer(), QStringLiteral("before")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
         QVERIFY(!bob.waitFor(isEvent("message_received")).isEmpty());
 
         bob.kill();
@@ -209,7 +213,7 @@ private Q_SLOTS:
         QVERIFY(ann.start());
         QVERIFY(bob.start());
         link(bob, ann);
-        send(ann, bob.peer(), QStringLiteral("hello"));
+        QCOMPARE(send(ann, bob.peer(), QStringLiteral("hello")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
         QVERIFY(!bob.waitFor(isEvent("message_received")).isEmpty());
 
         // A burst written at once; Ann is killed while it is still going out.
