@@ -10,6 +10,7 @@
 #include "tests/support/HeadlessNode.h"
 #include "tests/support/TestProfiles.h"
 
+#include <QAccessible>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -92,6 +93,41 @@ class TestWindow : public QObject {
 
     ui::SessionController::State state() { return app->session()->state(); }
 
+    // Every control a person can reach on screen has a name a screen reader can say: its
+    // Accessible.name, or for a button its text (what Qt Quick Controls announce when a
+    // reader is active). Parts inside a control (a spin box's text field) go by the
+    // control's name; a list counts when Tab can reach it.
+    QStringList unnamedControls()
+    {
+        static const char *const controls[] = {"QQuickAbstractButton", "QQuickTextInput", "QQuickTextEdit", "QQuickComboBox",
+                                               "QQuickSpinBox", "QQuickSlider", "QQuickItemView"};
+        const auto isA = [](QQuickItem *item, const char *name) {
+            for (const QMetaObject *m = item->metaObject(); m; m = m->superClass())
+                if (qstrcmp(m->className(), name) == 0)
+                    return true;
+            return false;
+        };
+        QStringList unnamed;
+        std::function<void(QQuickItem *)> walk = [&](QQuickItem *item) {
+            if (!item->isVisible() || item->opacity() == 0)
+                return;
+            if (std::any_of(std::begin(controls), std::end(controls), [&](const char *c) { return isA(item, c); })) {
+                QAccessibleInterface *a = QAccessible::queryAccessibleInterface(item);
+                QString name = a ? a->text(QAccessible::Name).trimmed() : QString();
+                if (name.isEmpty() && isA(item, "QQuickAbstractButton"))
+                    name = item->property("text").toString().trimmed();
+                const bool counts = !isA(item, "QQuickItemView") || item->activeFocusOnTab();
+                if (counts && name.isEmpty())
+                    unnamed << QStringLiteral("%1 '%2'").arg(QLatin1String(item->metaObject()->className()), item->objectName());
+                return; // its parts are named by it
+            }
+            for (QQuickItem *child : item->childItems())
+                walk(child);
+        };
+        walk(window->contentItem());
+        return unnamed;
+    }
+
     // The conversation with `peer` in the sidebar, clicked.
     void openConversation(const QString &peer)
     {
@@ -137,6 +173,7 @@ private Q_SLOTS:
     void createsAProfile()
     {
         QCOMPARE(state(), ui::SessionController::NoProfile);
+        QCOMPARE(unnamedControls(), QStringList());
         type(item("displayName"), QStringLiteral("Ada"));
         // Too short first: a clear error, nothing created.
         type(item("passphrase"), QStringLiteral("short"));
@@ -159,6 +196,7 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
         QTRY_COMPARE(state(), ui::SessionController::Locked);
         QTRY_VERIFY(item("unlockButton"));
+        QCOMPARE(unnamedControls(), QStringList());
 
         const QString dir = tmp.filePath(QStringLiteral("profile"));
         // Let the core thread finish closing before comparing files.
@@ -214,6 +252,7 @@ private Q_SLOTS:
         QCOMPARE(app->messages()->data(app->messages()->index(1), ui::MessageModel::BodyRole).toString(), first);
         QCOMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), discreet);
         QTRY_COMPARE(app->conversations()->totalUnread(), 0); // read, now that it is in view
+        QCOMPARE(unnamedControls(), QStringList());
 
         // Another one while the conversation is open: it appears at the bottom, and the
         // window is in view, so Bob gets a read receipt.
@@ -270,6 +309,7 @@ private Q_SLOTS:
         QTRY_VERIFY(item("searchField")->hasActiveFocus());
         keys(QStringLiteral("typed"));
         QTRY_COMPARE(app->search()->rowCount(), 1);
+        QCOMPARE(unnamedControls(), QStringList());
         QCOMPARE(app->search()->data(app->search()->index(0), ui::SearchModel::PeerRole).toString(), bobPeer);
         QVERIFY(app->search()->data(app->search()->index(0), ui::SearchModel::SnippetRole).toString().contains(QLatin1String("<b>Typed</b>")));
         const qint64 hit = app->search()->data(app->search()->index(0), ui::SearchModel::RowIdRole).toLongLong();
@@ -308,6 +348,7 @@ private Q_SLOTS:
         click(item("contactButton"));
         QTRY_VERIFY(isShown(item("safetyNumber")));
         QTRY_VERIFY(!app->contact()->safetyNumber().isEmpty());
+        QCOMPARE(unnamedControls(), QStringList());
         const QStringList groups = app->contact()->safetyNumber().split(u' ');
         QCOMPARE(groups.size(), 12);
         for (const QString &g : groups)
@@ -345,6 +386,7 @@ private Q_SLOTS:
 
         QTRY_COMPARE_WITH_TIMEOUT(app->messages()->trust(), QStringLiteral("changed"), 20000);
         QTRY_VERIFY(isShown(item("identityBanner")));
+        QCOMPARE(unnamedControls(), QStringList());
         QVERIFY(!item("composer")->isEnabled());
         // Even past the window, nothing leaves for a changed key: the core holds it queued.
         const QString held = QStringLiteral("held until accepted");
@@ -397,6 +439,8 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
         click(item("settingsButton"));
+        QTRY_VERIFY(isShown(item("changePassphraseButton")));
+        QCOMPARE(unnamedControls(), QStringList());
         const QString next = QStringLiteral("another long road home");
         // A wrong current passphrase: a clear error, and the old one still works below.
         type(item("currentPassphrase"), QStringLiteral("not the passphrase"));
