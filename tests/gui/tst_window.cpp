@@ -393,7 +393,14 @@ private Q_SLOTS:
         app->messages()->send(held);
         QTRY_COMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::BodyRole).toString(), held);
         QCOMPARE(app->messages()->data(app->messages()->index(0), ui::MessageModel::StateRole).toString(), QStringLiteral("queued"));
-        QVERIFY(eventWithBody(*bob2, held, 1500).isEmpty());
+        // Held unsealed in the outbox: no ratchet step spent on the changed key, so nothing
+        // for it can have left (and Bob indeed saw nothing).
+        auto unsealed = app->core().run([peer = protocol::PeerId::fromString(bobPeer)](messenger::CoreState &core) {
+            return core.profile ? int(core.profile->outbox().unsealed(peer).size()) : -1;
+        });
+        unsealed.waitForFinished();
+        QCOMPARE(unsealed.result(), 1);
+        QVERIFY(eventWithBody(*bob2, held, 500).isEmpty());
 
         click(item("acceptIdentityButton"));
         QTRY_COMPARE_WITH_TIMEOUT(app->messages()->trust(), QStringLiteral("unverified"), 20000);
