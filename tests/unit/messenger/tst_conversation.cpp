@@ -321,6 +321,47 @@ private Q_SLOTS:
         QVERIFY(alice.messenger().receive(bob.id(), late->message));
         QCOMPARE(alice.profile().messages().messageByUuid(got.uuid)->state, storage::MessageState::Read);
     }
+
+    // Another contact (proven, with a session of its own) knows or guesses the ids of what
+    // Alice sent Bob: its acknowledgements and receipts touch none of it.
+    void anotherContactCannotAcknowledgeOrReceiptBobsMessages()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx, QStringLiteral("alice")), bob(ctx, QStringLiteral("bob")), mallory(ctx, QStringLiteral("mallory"));
+        test::introduce(alice, bob);
+        test::introduce(alice, mallory);
+        deliver(mallory, send(alice, mallory, QStringLiteral("hi mallory")));
+        deliver(alice, send(mallory, alice, QStringLiteral("hi, it's mallory")));
+        Envelope e = send(alice, bob, QStringLiteral("for bob only"));
+        QVERIFY(e.outboxId > 0);
+        const QByteArray uuid = alice.profile().messages().message(e.messageId)->uuid;
+
+        // Outbox ids are small integers: Mallory acknowledges a range around Bob's entry.
+        std::vector<std::int64_t> guesses;
+        for (std::int64_t id = 1; id < e.outboxId + 10; ++id)
+            guesses.push_back(id);
+        auto acked = alice.messenger().acknowledge(mallory.id(), guesses, guesses);
+        QVERIFY(acked);
+        for (const auto &change : *acked)
+            QVERIFY(change.uuid != uuid);
+        QCOMPARE(alice.profile().outbox().count(bob.id()), 1);
+        QCOMPARE(alice.profile().messages().messageByUuid(uuid)->state, storage::MessageState::Queued);
+
+        // A read receipt from Mallory naming Bob's message: accepted as a message, ignored.
+        auto receipt = mallory.messenger().deliveryReceipt(alice.id(), {uuid});
+        QVERIFY(receipt);
+        auto r = alice.messenger().receive(mallory.id(), receipt->message);
+        QVERIFY(r);
+        QVERIFY(r->acknowledged.empty());
+        QCOMPARE(alice.profile().messages().messageByUuid(uuid)->state, storage::MessageState::Queued);
+
+        // Bob's own acknowledgement and receipt still work.
+        deliver(bob, e);
+        auto own = alice.messenger().acknowledge(bob.id(), {e.outboxId}, {});
+        QVERIFY(own && own->size() == 1);
+        QCOMPARE(alice.profile().outbox().count(bob.id()), 0);
+        QCOMPARE(alice.profile().messages().messageByUuid(uuid)->state, storage::MessageState::Sent);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestConversation)
