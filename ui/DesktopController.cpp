@@ -127,10 +127,13 @@ void DesktopController::notifyMessage(const QString &from, const QString &text)
     const QString title = m_hideText ? tr("New message") : from;
     const QString body = m_hideText ? tr("Open Sotto to read it.") : text.left(200);
     // The desktop's notification service where there is one (GNOME, KDE, ... and no tray
-    // needed), else the tray's balloon.
+    // needed), running or started by the bus on our call (XFCE, MATE and others start
+    // their daemon on demand), else the tray's balloon.
     QDBusConnection bus = QDBusConnection::sessionBus();
-    if (bus.isConnected() && bus.interface() && bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.Notifications"))) {
-        QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.Notifications"),
+    const QString service = QStringLiteral("org.freedesktop.Notifications");
+    QDBusConnectionInterface *daemon = bus.isConnected() ? bus.interface() : nullptr;
+    if (daemon && (daemon->isServiceRegistered(service) || daemon->activatableServiceNames().value().contains(service))) {
+        QDBusMessage call = QDBusMessage::createMethodCall(service,
                                                            QStringLiteral("/org/freedesktop/Notifications"),
                                                            QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
         call << QStringLiteral("Sotto") << uint(0) << QStringLiteral("sotto") << title << body.toHtmlEscaped() << QStringList()
