@@ -107,6 +107,32 @@ double bareLibsignal(crypto::SignalContext &ctx, int count)
     return count / seconds;
 }
 
+// One sendText that must succeed (the benchmark measures the path, not its errors).
+messenger::Envelope mustSend(test::TestPeer &from, test::TestPeer &to, const QString &body)
+{
+    auto e = from.messenger().sendText(to.id(), body);
+    if (!e)
+        qFatal("send: %s", qPrintable(e.error().reason));
+    return std::move(*e);
+}
+
+// The session's warm-up, outside the timing: the PreKey exchange and one reply.
+void warmUp(test::TestPeer &alice, test::TestPeer &bob, const QString &body)
+{
+    bob.messenger().receive(alice.id(), mustSend(alice, bob, body).message);
+    alice.messenger().receive(bob.id(), mustSend(bob, alice, body).message);
+}
+
+// Runs `work` in one transaction on `peer`'s profile (group commit), which must commit.
+template<typename Work>
+void committed(test::TestPeer &peer, Work &&work)
+{
+    protocol::StoreTransaction tx(peer.profile().protocolStore());
+    work();
+    if (!tx.commit())
+        qFatal("commit");
+}
+
 // Encrypt + decrypt on the real SQLCipher stores. `full` adds what a real message costs
 // besides the ratchet: history row, FTS index, conversation counters and the outbox
 // (Messenger::sendText / receive). `batch` messages share one transaction on each side
@@ -117,10 +143,7 @@ double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
     test::introduce(alice, bob);
     const QString body(100, u'p');
     const QByteArray plain(100, 'p');
-    // Session warm-up: the PreKey exchange and one reply, outside the timing.
-    auto first = alice.messenger().sendText(bob.id(), body);
-    bob.messenger().receive(alice.id(), first->message);
-    alice.messenger().receive(bob.id(), bob.messenger().sendText(alice.id(), body)->message);
+    warmUp(alice, bob, body);
 
     protocol::SessionManager &aliceSessions = alice.messenger().sessions();
     protocol::SessionManager &bobSessions = bob.messenger().sessions();
@@ -131,14 +154,10 @@ double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
     t.start();
     for (int done = 0; done < count;) {
         const int n = std::min(batch, count - done);
-        {
-            protocol::StoreTransaction tx(alice.profile().protocolStore());
+        committed(alice, [&] {
             for (int i = 0; i < n; ++i) {
                 if (full) {
-                    auto e = alice.messenger().sendText(bob.id(), body);
-                    if (!e)
-                        qFatal("send: %s", qPrintable(e.error().reason));
-                    pending.push_back(e->message);
+                    pending.push_back(mustSend(alice, bob, body).message);
                 } else {
                     auto m = aliceSessions.encrypt(bob.id(), plain);
                     if (!m)
@@ -146,19 +165,14 @@ double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
                     pending.push_back(std::move(*m));
                 }
             }
-            if (!tx.commit())
-                qFatal("commit");
-        }
-        {
-            protocol::StoreTransaction tx(bob.profile().protocolStore());
+        });
+        committed(bob, [&] {
             for (const auto &m : pending) {
                 const bool ok = full ? bool(bob.messenger().receive(alice.id(), m)) : bool(bobSessions.decrypt(alice.id(), m, discard));
                 if (!ok)
                     qFatal("receive");
             }
-            if (!tx.commit())
-                qFatal("commit");
-        }
+        });
         pending.clear();
         done += n;
     }
@@ -175,9 +189,7 @@ double deliveryCycle(crypto::SignalContext &ctx, int count, int batch)
     messenger::Messenger &a = alice.messenger();
     messenger::Messenger &b = bob.messenger();
     const QString body(100, u'p');
-    auto first = a.sendText(bob.id(), body);
-    b.receive(alice.id(), first->message);
-    a.receive(bob.id(), b.sendText(alice.id(), body)->message);
+    warmUp(alice, bob, body);
     // Warm-up leftovers out of the outboxes, outside the timing.
     for (auto *side : {&alice, &bob}) {
         const protocol::PeerId other = side == &alice ? bob.id() : alice.id();
@@ -194,18 +206,13 @@ double deliveryCycle(crypto::SignalContext &ctx, int count, int batch)
     t.start();
     for (int done = 0; done < count;) {
         const int n = std::min(batch, count - done);
-        {
-            protocol::StoreTransaction tx(alice.profile().protocolStore());
+        committed(alice, [&] {
             for (int i = 0; i < n; ++i) {
-                auto e = a.sendText(bob.id(), body);
-                if (!e)
-                    qFatal("send: %s", qPrintable(e.error().reason));
-                pending.push_back(e->message);
-                aliceOutbox.push_back(e->outboxId);
+                messenger::Envelope e = mustSend(alice, bob, body);
+                pending.push_back(e.message);
+                aliceOutbox.push_back(e.outboxId);
             }
-            if (!tx.commit())
-                qFatal("commit");
-        }
+        });
         // Bob: last read's receipt acknowledged, this read's messages received.
         auto received = b.receiveInbound(alice.id(), messenger::Inbound{std::exchange(bobOutbox, {}), {}, std::move(pending)});
         pending.clear();
