@@ -150,6 +150,7 @@ private Q_SLOTS:
         const auto closes = [&] {
             return ann.stderrText().count("closed:") + bob.stderrText().count("closed:");
         };
+        waitUntil([] { return false; }, ann, 200); // the losers' close lines reach us (a redial comes 1 s later at the earliest)
         const qsizetype closedBefore = closes();
         QElapsedTimer watched;
         watched.start();
