@@ -2,6 +2,7 @@
 #include "ui/DesktopController.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
 #include <QDBusMessage>
@@ -110,6 +111,12 @@ void DesktopController::setUnread(int count)
         painter.drawText(disc, Qt::AlignCenter, count > 99 ? QStringLiteral("99+") : QString::number(count));
     }
     m_tray->setIcon(QIcon(icon));
+}
+
+void DesktopController::copyText(const QString &text)
+{
+    if (QClipboard *clipboard = QGuiApplication::clipboard())
+        clipboard->setText(text);
 }
 
 void DesktopController::setUnlocked(bool unlocked)

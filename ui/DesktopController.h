@@ -38,6 +38,9 @@ public:
     void setNotificationsEnabled(bool enabled);
     bool trayAvailable() const;
 
+    // Puts a message's text on the clipboard (the user asked: "Copy text").
+    Q_INVOKABLE void copyText(const QString &text);
+
     void setUnread(int count);
     void setUnlocked(bool unlocked);
     void notifyMessage(const QString &from, const QString &text);

@@ -11,6 +11,7 @@
 #include "tests/support/TestProfiles.h"
 
 #include <QAccessible>
+#include <QClipboard>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
@@ -279,6 +280,18 @@ private Q_SLOTS:
         };
         QTRY_COMPARE_WITH_TIMEOUT(bodyOnScreen(), second, 10000);
         QCOMPARE(notified.size(), 2); // in view: no notification for it
+
+        // Right click on it, "Copy text": the text is on the clipboard.
+        QQuickItem *shown = nullptr;
+        QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, shown), Q_ARG(int, 0));
+        QVERIFY(shown);
+        QQuickItem *bodyLabel = shown->findChild<QQuickItem *>(QStringLiteral("messageBody"));
+        QVERIFY(bodyLabel);
+        QGuiApplication::clipboard()->clear();
+        QTest::mouseClick(window, Qt::RightButton, {},
+                          bodyLabel->mapToScene(QPointF(bodyLabel->width() / 2, bodyLabel->height() / 2)).toPoint());
+        click(shown->findChild<QQuickItem *>(QStringLiteral("copyTextItem")));
+        QTRY_COMPARE(QGuiApplication::clipboard()->text(), second);
     }
 
     void sendsWhatIsTypedToTheHeadlessPeer()

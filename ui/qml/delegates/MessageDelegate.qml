@@ -16,6 +16,7 @@ Item {
     required property bool firstOfDay
     required property bool firstOfGroup
     required property bool highlight
+    signal copyRequested(string text)
 
     implicitHeight: column.implicitHeight + (firstOfGroup ? 6 : 0)
     Accessible.role: Accessible.StaticText
@@ -63,8 +64,25 @@ Item {
             border.width: root.highlight ? 2 : 0
             border.color: "#f1c40f"
 
+            // Right click: what a desktop messenger offers on a message.
+            TapHandler {
+                acceptedButtons: Qt.RightButton
+                onTapped: messageMenu.popup()
+            }
+            Menu {
+                id: messageMenu
+                objectName: "messageMenu"
+                MenuItem {
+                    objectName: "copyTextItem"
+                    text: qsTr("Copy text")
+                    Accessible.name: text
+                    onTriggered: root.copyRequested(root.body)
+                }
+            }
+
             Label {
                 id: text
+                objectName: "messageBody"
                 x: 10
                 y: 6
                 width: Math.min(implicitWidth, root.width * 0.7 - 20)

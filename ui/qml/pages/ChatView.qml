@@ -152,6 +152,7 @@ Page {
             ScrollBar.vertical: ScrollBar {}
             delegate: MessageDelegate {
                 width: ListView.view.width
+                onCopyRequested: text => root.app.desktop.copyText(text)
             }
             onAtYEndChanged: if (atYEnd) root.model.fetchNewer()
             Connections {
