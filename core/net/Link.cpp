@@ -182,7 +182,7 @@ void Link::close(const QString &reason)
     if (wasUp)
         qCInfo(lcNet).noquote() << "link to" << m_peer.toString() << "closed:" << reason;
     else
-        qCInfo(lcNet).noquote() << "link from" << m_socket->peerAddress().toString() << "closed:" << reason;
+        qCInfo(lcNet).noquote() << (m_outgoing ? "unproven link to" : "unproven link from") << m_endpoint << "closed:" << reason;
     m_socket->abort();
     Q_EMIT closed(this, reason);
 }

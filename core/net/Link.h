@@ -36,6 +36,8 @@ public:
     const QString &peerName() const { return m_peerName; }
     quint16 peerListenPort() const { return m_peerListenPort; }
     QHostAddress remoteAddress() const;
+    // "address:port" of the other end, named in log lines while the link is unproven.
+    void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
 
     bool send(const wire::Frame &frame);
     void close(const QString &reason);
@@ -69,6 +71,7 @@ private:
     QString m_peerName;
     quint16 m_peerListenPort = 0;
     bool m_helloSent = false;
+    QString m_endpoint; // "address:port" for log lines
 };
 
 } // namespace sotto::net

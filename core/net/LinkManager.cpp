@@ -27,7 +27,7 @@ protected:
             socket->deleteLater();
             return;
         }
-        m_manager->adopt(socket, false, nullptr, socket->peerAddress());
+        m_manager->adopt(socket, false, nullptr, socket->peerAddress(), socket->peerPort());
         socket->startServerEncryption();
     }
 
@@ -89,10 +89,11 @@ bool LinkManager::admitUnproven(const QHostAddress &address)
     return true;
 }
 
-void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address)
+void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port)
 {
     socket->setSslConfiguration(tlsConfiguration());
     auto *link = new Link(socket, outgoing, m_local, m_context, this);
+    link->setEndpoint(QStringLiteral("%1:%2").arg(address.toString()).arg(port));
     // Counted against its address until proven (see admitUnproven).
     link->setProperty("unprovenAddress", address.toString());
     if (dialled)
@@ -112,7 +113,7 @@ void LinkManager::dial(const QHostAddress &address, quint16 port)
         delete socket;
         return;
     }
-    adopt(socket, true, nullptr, address);
+    adopt(socket, true, nullptr, address, port);
     socket->connectToHostEncrypted(address.toString(), port, QString());
 }
 
@@ -136,7 +137,7 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
             scheduleRedial(raw);
             return;
         }
-        adopt(socket, true, raw, raw->address);
+        adopt(socket, true, raw, raw->address, raw->port);
         socket->connectToHostEncrypted(raw->address.toString(), raw->port, QString());
     });
     m_dialled.push_back(std::move(dialled));

@@ -58,7 +58,7 @@ private:
     };
     class Server;
 
-    void adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address);
+    void adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port);
     void onEstablished(Link *link);
     void onClosed(Link *link, const QString &reason);
     void scheduleRedial(Dialled *dialled);
