@@ -290,7 +290,7 @@ private Q_SLOTS:
         QGuiApplication::clipboard()->clear();
         QTest::mouseClick(window, Qt::RightButton, {},
                           bodyLabel->mapToScene(QPointF(bodyLabel->width() / 2, bodyLabel->height() / 2)).toPoint());
-        click(shown->findChild<QQuickItem *>(QStringLiteral("copyTextItem")));
+        click(item("copyTextItem"));
         QTRY_COMPARE(QGuiApplication::clipboard()->text(), second);
     }
 

@@ -16,7 +16,7 @@ Item {
     required property bool firstOfDay
     required property bool firstOfGroup
     required property bool highlight
-    signal copyRequested(string text)
+    signal contextMenuRequested(string text) // the chat view has one menu for all messages
 
     implicitHeight: column.implicitHeight + (firstOfGroup ? 6 : 0)
     Accessible.role: Accessible.StaticText
@@ -67,17 +67,7 @@ Item {
             // Right click: what a desktop messenger offers on a message.
             TapHandler {
                 acceptedButtons: Qt.RightButton
-                onTapped: messageMenu.popup()
-            }
-            Menu {
-                id: messageMenu
-                objectName: "messageMenu"
-                MenuItem {
-                    objectName: "copyTextItem"
-                    text: qsTr("Copy text")
-                    Accessible.name: text
-                    onTriggered: root.copyRequested(root.body)
-                }
+                onTapped: root.contextMenuRequested(root.body)
             }
 
             Label {
