@@ -490,6 +490,23 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
     }
+
+    // "Lock after N idle minutes" in Settings: set with the keyboard, kept for the next start.
+    void idleMinutesAreSetInSettingsAndKept()
+    {
+        QCOMPARE(app->desktop()->idleLockMinutes(), 0);
+        click(item("settingsButton"));
+        QQuickItem *minutes = item("idleLockMinutes");
+        click(minutes);
+        QTRY_VERIFY(minutes->hasActiveFocus());
+        QTest::keyClick(window, Qt::Key_Up);
+        QTest::keyClick(window, Qt::Key_Up);
+        QTRY_COMPARE(app->desktop()->idleLockMinutes(), 2);
+        QTest::keyClick(window, Qt::Key_Escape);
+        // A new DesktopController (as at the next start) reads it back.
+        QCOMPARE(ui::DesktopController().idleLockMinutes(), 2);
+        app->desktop()->setIdleLockMinutes(0);
+    }
 };
 
 QTEST_MAIN(TestWindow)

@@ -80,6 +80,7 @@ Dialog {
             RowLayout {
                 Label { text: qsTr("Lock after") }
                 SpinBox {
+                    objectName: "idleLockMinutes"
                     from: 0; to: 240
                     value: root.app.desktop.idleLockMinutes
                     Accessible.name: qsTr("Lock after this many idle minutes, 0 for never")
