@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Alive on a lonely machine": with a demo peer asked for, creating a profile starts a
 // second real Sotto process that links over loopback, greets, and answers what is sent.
-#include "ui/AppController.h"
-
+#include "tests/gui/GuiTestApp.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QTemporaryDir>
@@ -17,12 +16,7 @@ private Q_SLOTS:
     void greetsAndAnswers()
     {
         QTemporaryDir tmp;
-        qputenv("XDG_CONFIG_HOME", tmp.filePath(QStringLiteral("config")).toLocal8Bit());
-        ui::AppOptions options;
-        options.profileDir = tmp.filePath(QStringLiteral("profile"));
-        options.fastKdfForTests = true;
-        options.node.listenAddress = QHostAddress::LocalHost;
-        options.node.discovery = false;
+        ui::AppOptions options = test::guiTestOptions(tmp);
         options.demoProgram = test::sottoBinary();
         options.demoDir = tmp.filePath(QStringLiteral("profile/demo-peer"));
         ui::AppController app(options);

@@ -7,6 +7,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
+#include "tests/gui/GuiTestApp.h"
 #include "tests/support/HeadlessNode.h"
 #include "tests/support/TestProfiles.h"
 
@@ -148,14 +149,7 @@ class TestWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        // Settings (notification and lock preferences) go to a folder of the test's own.
-        qputenv("XDG_CONFIG_HOME", tmp.filePath(QStringLiteral("config")).toLocal8Bit());
-        ui::AppOptions options;
-        options.profileDir = tmp.filePath(QStringLiteral("profile"));
-        options.fastKdfForTests = true;
-        options.node.listenAddress = QHostAddress::LocalHost;
-        options.node.discovery = false;
-        app = std::make_unique<ui::AppController>(options);
+        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
         engine = std::make_unique<QQmlApplicationEngine>();
         window = ui::loadMainWindow(*engine, *app);
         QVERIFY(window);
