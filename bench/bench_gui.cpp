@@ -8,11 +8,14 @@
 //  - launch to main window with the KDF taken out (the figure to compare);
 //  - opening the 100,000-message conversation: from the click to the first frame with
 //    its first page on screen;
-//  - resident memory after opening it (VmRSS).
+//  - resident memory after opening it (VmRSS);
+//  - wheel-scrolling up 2,000 rows at 100 notches a second: each frame's cost, frames over
+//    16.7 ms, gaps between frames (`--messages 1000000` for the 1M figure).
 // Run under Xvfb for a real X11 window: `xvfb-run -a ./build/bench/bench_gui`.
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
+#include "tests/support/HistoryFixture.h"
 #include "tests/support/TestProfiles.h"
 
 #include <QApplication>
@@ -21,6 +24,7 @@
 #include <QFile>
 #include <QProcess>
 #include <QQmlApplicationEngine>
+#include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 
@@ -67,39 +71,123 @@ int prepare(const QString &dir, int messages)
         std::fprintf(stderr, "bench_gui: cannot create the profile: %s\n", qPrintable(created.error().reason));
         return 1;
     }
-    storage::Profile &profile = **created;
-    const protocol::PeerId other = protocol::PeerId::generate();
-    QByteArray key(33, Qt::Uninitialized);
-    key[0] = 0x05;
-    for (int i = 1; i < key.size(); ++i)
-        key[i] = char(i * 37);
-    profile.protocolStore().saveIdentity({other, key, protocol::TrustState::Unverified, {}});
-    storage::MessageStore &store = profile.messages();
-    const std::int64_t conversation = *store.conversationFor(other);
-    const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(messages) * 60'000; // one a minute, up to now
-    for (int i = 0; i < messages;) {
-        profile.database().begin();
-        for (int end = std::min(messages, i + 5000); i < end; ++i) {
-            storage::MessageRecord m;
-            m.uuid = QByteArray(12, 'b') + QByteArray(reinterpret_cast<const char *>(&i), 4);
-            m.conversationId = conversation;
-            m.outgoing = i % 2 == 0;
-            m.sender = m.outgoing ? profile.peerId() : other;
-            m.body = QStringLiteral("Message %1: a line of ordinary length, about what people write to each other.").arg(i);
-            m.sentAt = start + qint64(i) * 60'000;
-            m.receivedAt = m.sentAt + 5;
-            m.state = m.outgoing ? storage::MessageState::Read : storage::MessageState::Read;
-            if (!store.insert(m)) {
-                std::fprintf(stderr, "bench_gui: insert failed\n");
-                return 1;
-            }
-        }
-        profile.database().commit();
+    auto other = test::seedConversation(**created, messages);
+    if (!other) {
+        std::fprintf(stderr, "bench_gui: cannot fill the history: %s\n", qPrintable(other.error()));
+        return 1;
     }
     QFile peer(QDir(dir).filePath(QStringLiteral("bench-peer")));
     peer.open(QIODevice::WriteOnly);
-    peer.write(other.toString().toLatin1());
+    peer.write(other->toString().toLatin1());
     return 0;
+}
+
+// The cost of each frame the window draws: from the render loop's update request to the
+// swap (polish, where the list makes and places delegates, sync and render), and the
+// gaps between frames while something moves.
+class FrameClock : public QObject {
+public:
+    explicit FrameClock(QQuickWindow *window)
+        : m_window(window)
+    {
+        window->installEventFilter(this);
+        QObject::connect(window, &QQuickWindow::frameSwapped, this, [this] {
+            const qint64 now = m_clock.nsecsElapsed();
+            if (m_frameStart >= 0)
+                m_costs.push_back(double(now - m_frameStart) / 1e6);
+            if (m_lastSwap >= 0)
+                m_gaps.push_back(double(now - m_lastSwap) / 1e6);
+            m_lastSwap = now;
+            m_frameStart = -1;
+        });
+        m_clock.start();
+    }
+    void reset()
+    {
+        m_costs.clear();
+        m_gaps.clear();
+        m_lastSwap = -1;
+    }
+    std::vector<double> costs() const { return m_costs; }
+    std::vector<double> gaps() const { return m_gaps; }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_window && event->type() == QEvent::UpdateRequest && m_frameStart < 0)
+            m_frameStart = m_clock.nsecsElapsed();
+        return false;
+    }
+
+private:
+    QQuickWindow *m_window;
+    QElapsedTimer m_clock;
+    qint64 m_frameStart = -1;
+    qint64 m_lastSwap = -1;
+    std::vector<double> m_costs;
+    std::vector<double> m_gaps;
+};
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, std::size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+// The newest message on screen in the chat's list (its seeded number), or -1.
+int newestOnScreen(QQuickItem *list)
+{
+    int index = -1;
+    QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, index), Q_ARG(qreal, list->width() / 2),
+                              Q_ARG(qreal, list->property("contentY").toReal() + list->height() - 2));
+    QQuickItem *delegate = nullptr;
+    if (index >= 0)
+        QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, index));
+    return delegate ? test::seededNumber(delegate->property("body").toString()) : -1;
+}
+
+// Wheel-scrolls up through `rows` messages at `notchesPerSecond`, as a hand on a mouse
+// wheel does; returns the frames drawn meanwhile.
+struct ScrollRun {
+    std::vector<double> costs;
+    std::vector<double> gaps;
+    int rows = 0;
+    double seconds = 0;
+    bool reached = false;
+};
+
+ScrollRun scrollUp(QQuickWindow *window, QQuickItem *list, int rows, int notchesPerSecond)
+{
+    FrameClock frames(window);
+    ScrollRun run;
+    const int start = newestOnScreen(list);
+    const QPointF centre = list->mapToScene(QPointF(list->width() / 2, list->height() / 2));
+    QElapsedTimer clock;
+    clock.start();
+    const qint64 interval = 1'000'000'000LL / notchesPerSecond;
+    qint64 next = 0;
+    while (clock.elapsed() < 180'000) {
+        if (clock.nsecsElapsed() >= next) {
+            QWheelEvent wheel(centre, window->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                              Qt::NoScrollPhase, false);
+            wheel.setTimestamp(ulong(clock.elapsed()));
+            QGuiApplication::sendEvent(window, &wheel);
+            next += interval;
+        }
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 1);
+        const int shown = newestOnScreen(list);
+        if (shown >= 0 && start - shown >= rows) {
+            run.reached = true;
+            run.rows = start - shown;
+            break;
+        }
+    }
+    run.seconds = double(clock.nsecsElapsed()) / 1e9;
+    run.costs = frames.costs();
+    run.gaps = frames.gaps();
+    return run;
 }
 
 // Waits for the window's next frame.
@@ -189,6 +277,18 @@ int measure(QApplication &app, const QString &dir)
     std::printf("open the conversation (%d rows)      : %7.1f ms   (aim < 16 ms; qTox: ~48 ms); first page in the model after %.1f ms\n",
                 rows, openMs, pageMs);
     std::printf("resident memory after opening        : %7.1f MB   (aim < 120 MB; qTox: ~157 MB)\n", double(rssKiB) / 1024.0);
+
+    // Reading back: the wheel at 100 notches a second through 2,000 rows of history.
+    QQuickItem *list = window->findChild<QQuickItem *>(QStringLiteral("messageList"));
+    const ScrollRun scroll = scrollUp(window, list, 2000, 100);
+    const auto over = std::count_if(scroll.costs.begin(), scroll.costs.end(), [](double ms) { return ms > 16.7; });
+    const auto dropped = std::count_if(scroll.gaps.begin(), scroll.gaps.end(), [](double ms) { return ms > 2 * 16.7; });
+    std::printf("wheel up %d rows at 100 notches/s    : %7.1f s%s, %zu frames; frame cost median %.2f ms, p99 %.2f ms, max %.2f ms\n",
+                scroll.rows, scroll.seconds, scroll.reached ? "" : " (NOT REACHED)", scroll.costs.size(), percentile(scroll.costs, 0.5),
+                percentile(scroll.costs, 0.99), percentile(scroll.costs, 1.0));
+    std::printf("  frames over 16.7 ms                : %7ld      (aim 0); gaps over 33 ms between frames: %ld; longest gap %.1f ms\n",
+                long(over), long(dropped), percentile(scroll.gaps, 1.0));
+    std::printf("resident memory after scrolling      : %7.1f MB\n", double(residentKiB()) / 1024.0);
     std::fflush(stdout);
     app.processEvents();
     return 0;

@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/DesktopController.h"
 
+#include "ui/NotificationSender.h"
+
 #include <QApplication>
 #include <QClipboard>
-#include <QDBusConnection>
-#include <QDBusConnectionInterface>
-#include <QDBusMessage>
 #include <QEvent>
 #include <QMenu>
 #include <QPainter>
@@ -31,6 +30,12 @@ DesktopController::DesktopController(QObject *parent)
     if (qApp)
         qApp->installEventFilter(this);
 
+    m_sender = NotificationSender::start(this);
+    connect(m_sender, &NotificationSender::serviceMissing, this, [this](const QString &title, const QString &body) {
+        if (m_tray)
+            m_tray->showMessage(title, body, QIcon(QStringLiteral(":/sotto/icons/sotto.svg")), 5000);
+    });
+
     // A tray needs QApplication (widgets) and a system tray; neither exists under offscreen tests.
     if (qobject_cast<QApplication *>(QCoreApplication::instance()) && QSystemTrayIcon::isSystemTrayAvailable()) {
         m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/sotto/icons/sotto.svg")), this);
@@ -50,7 +55,11 @@ DesktopController::DesktopController(QObject *parent)
     }
 }
 
-DesktopController::~DesktopController() { delete m_menu; }
+DesktopController::~DesktopController()
+{
+    NotificationSender::stop(m_sender);
+    delete m_menu;
+}
 
 bool DesktopController::trayAvailable() const { return m_tray != nullptr; }
 
@@ -134,21 +143,8 @@ void DesktopController::notifyMessage(const QString &from, const QString &text)
     const QString title = m_hideText ? tr("New message") : from;
     const QString body = m_hideText ? tr("Open Sotto to read it.") : text.left(200);
     // The desktop's notification service where there is one (GNOME, KDE, ... and no tray
-    // needed), running or started by the bus on our call (XFCE, MATE and others start
-    // their daemon on demand), else the tray's balloon.
-    QDBusConnection bus = QDBusConnection::sessionBus();
-    const QString service = QStringLiteral("org.freedesktop.Notifications");
-    QDBusConnectionInterface *daemon = bus.isConnected() ? bus.interface() : nullptr;
-    if (daemon && (daemon->isServiceRegistered(service) || daemon->activatableServiceNames().value().contains(service))) {
-        QDBusMessage call = QDBusMessage::createMethodCall(service,
-                                                           QStringLiteral("/org/freedesktop/Notifications"),
-                                                           QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
-        call << QStringLiteral("Sotto") << uint(0) << QStringLiteral("sotto") << title << body.toHtmlEscaped() << QStringList()
-             << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("sotto")}} << int(5000);
-        bus.call(call, QDBus::NoBlock);
-    } else if (m_tray) {
-        m_tray->showMessage(title, body, QIcon(QStringLiteral(":/sotto/icons/sotto.svg")), 5000);
-    }
+    // needed), else the tray's balloon. Asked on the sender's thread: D-Bus calls wait.
+    QMetaObject::invokeMethod(m_sender, [sender = m_sender, title, body] { sender->send(title, body); }, Qt::QueuedConnection);
     Q_EMIT notified(title, body);
 }
 

@@ -15,6 +15,8 @@ class QMenu;
 
 namespace sotto::ui {
 
+class NotificationSender;
+
 class DesktopController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -58,6 +60,7 @@ protected:
 private:
     void restartIdle();
 
+    NotificationSender *m_sender = nullptr; // on its own thread
     QSystemTrayIcon *m_tray = nullptr;
     QMenu *m_menu = nullptr;
     QTimer m_idle;

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QLocale>
 
+#include <limits>
+
 namespace sotto::ui {
 
 using storage::MessageRecord;
@@ -155,11 +157,12 @@ void MessageModel::openAt(const QString &peer, qint64 rowId)
                   w.atOldest = int(w.rows.size()) < PageSize;
                   return w;
               }
-              // The hit and older messages, then newer ones up to half a page.
+              // The hit and older messages, then newer ones: a page each way, so the hit
+              // can sit in the middle of the view with messages below it.
               std::vector<MessageRecord> older = history.page(*conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize);
-              std::vector<MessageRecord> newer = history.pageAfter(*conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize / 2);
+              std::vector<MessageRecord> newer = history.pageAfter(*conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize);
               w.atOldest = int(older.size()) < PageSize;
-              w.atNewest = int(newer.size()) < PageSize / 2;
+              w.atNewest = int(newer.size()) < PageSize;
               w.rows.assign(newer.rbegin(), newer.rend());
               w.highlightRow = int(w.rows.size());
               w.rows.insert(w.rows.end(), older.begin(), older.end());
@@ -168,6 +171,39 @@ void MessageModel::openAt(const QString &peer, qint64 rowId)
         .then(this, [this, generation, rowId](const HistoryWindow &w) {
             if (generation == m_generation)
                 show(w, w.highlightRow >= 0 ? rowId : 0);
+        });
+}
+
+void MessageModel::openOldest()
+{
+    if (m_peer.isEmpty())
+        return;
+    const QString peer = m_peer;
+    clear();
+    m_peer = peer;
+    Q_EMIT peerChanged();
+    const quint64 generation = m_generation;
+    const protocol::PeerId id = protocol::PeerId::fromString(peer);
+    setLoading(true);
+    m_core.run([id](messenger::CoreState &state) {
+              HistoryWindow w;
+              if (!state.node || !id.isValid())
+                  return w;
+              storage::MessageStore &history = state.node->messenger().history();
+              w.contact = contactOf(state, id);
+              if (auto conversation = history.conversationFor(id)) {
+                  w.conversation = *conversation;
+                  constexpr std::int64_t Before = std::numeric_limits<std::int64_t>::min();
+                  std::vector<MessageRecord> first = history.pageAfter(*conversation, storage::HistoryCursor{Before, Before}, PageSize);
+                  w.atNewest = int(first.size()) < PageSize;
+                  w.rows.assign(first.rbegin(), first.rend());
+                  w.highlightRow = w.rows.empty() ? -1 : int(w.rows.size()) - 1; // positioned there, not highlighted
+              }
+              return w;
+          })
+        .then(this, [this, generation](const HistoryWindow &w) {
+            if (generation == m_generation)
+                show(w, 0);
         });
 }
 
@@ -201,7 +237,13 @@ bool MessageModel::canFetchMore(const QModelIndex &parent) const
 
 void MessageModel::fetchMore(const QModelIndex &parent)
 {
-    if (!canFetchMore(parent) || m_rows.isEmpty())
+    if (!parent.isValid())
+        fetchOlder();
+}
+
+void MessageModel::fetchOlder()
+{
+    if (!canFetchMore({}) || m_rows.isEmpty())
         return;
     const quint64 generation = m_generation;
     const storage::HistoryCursor cursor{m_rows.last().sentAt, m_rows.last().id};
@@ -246,10 +288,12 @@ void MessageModel::fetchNewer()
             if (generation != m_generation)
                 return;
             if (!page.empty()) {
+                Q_EMIT newerPageAboutToBeInserted();
                 beginInsertRows({}, 0, int(page.size()) - 1);
                 for (const MessageRecord &m : page) // oldest first: each goes on top
                     m_rows.prepend(m);
                 endInsertRows();
+                Q_EMIT newerPageInserted(int(page.size()));
                 const int below = int(page.size());
                 if (below < m_rows.size())
                     Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole});

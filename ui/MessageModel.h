@@ -70,6 +70,13 @@ public:
     Q_INVOKABLE void open(const QString &peer);
     // Opens the conversation around one message (a search hit); `positioned` tells where.
     Q_INVOKABLE void openAt(const QString &peer, qint64 rowId);
+    // Opens the open conversation at its first message (Home); `positioned` tells where.
+    Q_INVOKABLE void openOldest();
+    // The next page towards the first message (what fetchMore does) or towards the newest.
+    // The view asks for them itself, as it nears either end of what is loaded: Qt 6.4's
+    // ListView never calls fetchMore for a delegate it reuses (reuseItems), so history
+    // stopped at the first page.
+    Q_INVOKABLE void fetchOlder();
     Q_INVOKABLE void fetchNewer();
     Q_INVOKABLE void send(const QString &text);
     Q_INVOKABLE void acceptNewIdentity();
@@ -82,6 +89,10 @@ Q_SIGNALS:
     void windowChanged();
     void inViewChanged();
     void positioned(int row);
+    // Around rows inserted below what is loaded (a newer page): a view that sits at the
+    // bottom would stay pinned there and show them, losing the reader's place.
+    void newerPageAboutToBeInserted();
+    void newerPageInserted(int count);
     void sendFailed(const QString &reason);
     void sent();
     void conversationRead();

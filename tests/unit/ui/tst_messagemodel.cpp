@@ -175,6 +175,31 @@ private Q_SLOTS:
         verifyContiguous(model);
     }
 
+    // Home: the first page of the conversation, positioned at its first message, then
+    // forward from there.
+    void opensAtTheFirstMessageAndPagesForward()
+    {
+        ui::MessageModel model(*core);
+        QSignalSpy positioned(&model, &ui::MessageModel::positioned);
+        model.open(other.toString());
+        QTRY_VERIFY(model.rowCount() > 0 && !model.loading());
+        model.openOldest();
+        QTRY_COMPARE(positioned.size(), 1);
+        const int at = positioned.first().first().toInt();
+        QCOMPARE(at, model.rowCount() - 1);
+        QCOMPARE(bodyAt(model, at), 0);
+        QVERIFY(model.atOldest());
+        QVERIFY(!model.atNewest());
+        QVERIFY(!model.data(model.index(at), ui::MessageModel::HighlightRole).toBool()); // a place, not a hit
+        QSignalSpy inserted(&model, &ui::MessageModel::newerPageInserted);
+        model.fetchNewer();
+        QVERIFY(settle(model));
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().first().toInt(), ui::MessageModel::PageSize);
+        QCOMPARE(bodyAt(model, 0), 2 * ui::MessageModel::PageSize - 1);
+        verifyContiguous(model);
+    }
+
     // The item-model contract, checked on every change (its checks walk the whole model, so
     // a few pages each way rather than all 100,000 rows).
     void keepsTheModelContractWhilePaging()
@@ -190,8 +215,8 @@ private Q_SLOTS:
             model.fetchNewer();
             QVERIFY(settle(model));
         }
-        // The hit with 49 older and 25 newer, then five pages of 50 each way.
-        QCOMPARE(model.rowCount(), 50 + 25 + 5 * 50 + 5 * 50);
+        // The hit with 49 older and 50 newer, then five pages of 50 each way.
+        QCOMPARE(model.rowCount(), 50 + 50 + 5 * 50 + 5 * 50);
         verifyContiguous(model);
         // Past MaxRows: rows leave at the far end, under the tester's eye too.
         for (int i = 0; i < 40; ++i) {

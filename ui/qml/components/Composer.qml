@@ -8,6 +8,9 @@ import QtQuick.Layouts
 Pane {
     id: root
     signal send(string text)
+    // Paging keys the history takes (the handler accepts the event): PageUp/PageDown
+    // always, Ctrl+Home/Ctrl+End always, Home/End when there is no text to move through.
+    signal historyKey(var event)
     padding: 8
 
     RowLayout {
@@ -28,6 +31,12 @@ Pane {
                 // Tab moves on (a tab character in a chat message is never what was meant).
                 Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
                 Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+                Keys.onPressed: event => {
+                    const paging = event.key === Qt.Key_PageUp || event.key === Qt.Key_PageDown
+                    const ends = event.key === Qt.Key_Home || event.key === Qt.Key_End
+                    if (paging || (ends && ((event.modifiers & Qt.ControlModifier) || input.length === 0)))
+                        root.historyKey(event)
+                }
             }
         }
         Button {

@@ -177,17 +177,89 @@ Page {
                     onClosed: text = ""
                 }
             }
-            onAtYEndChanged: if (atYEnd) root.model.fetchNewer()
+            // Pages are asked for while a page of rows is still left before either end of
+            // what is loaded, so scrolling never waits at an edge; one at a time (the
+            // model says when it is loading), and again when one lands.
+            readonly property int prefetchRows: 50
+            function topIndex() { return indexAt(width / 2, contentY + 1) }
+            function bottomIndex() { return indexAt(width / 2, contentY + height - 1) }
+            function fetchIfNeeded() {
+                if (count === 0 || root.model.loading)
+                    return
+                const top = topIndex()
+                const bottom = bottomIndex()
+                if (!root.model.atOldest && (atYBeginning || (top >= 0 && top >= count - prefetchRows)))
+                    root.model.fetchOlder()
+                else if (!root.model.atNewest && (atYEnd || (bottom >= 0 && bottom < prefetchRows)))
+                    root.model.fetchNewer()
+            }
+            // Later, from the event loop: a page that is already read lands at once, and rows
+            // must not go in while the view is in the middle of moving or laying out.
+            onContentYChanged: Qt.callLater(fetchIfNeeded)
+            onHeightChanged: Qt.callLater(fetchIfNeeded)
+
+            // Keyboard paging, from the list or (forwarded) from the composer. Older is up.
+            function pageBy(screens) {
+                cancelFlick()
+                const top = originY
+                const bottom = originY + contentHeight - height
+                contentY = Math.max(top, Math.min(bottom, contentY + screens * height * 0.9))
+                returnToBounds()
+            }
+            function toNewest() {
+                cancelFlick()
+                if (root.model.atNewest)
+                    positionViewAtBeginning() // index 0, the bottom: bottom to top
+                else
+                    root.model.open(root.model.peer)
+            }
+            function toOldest() {
+                cancelFlick()
+                if (root.model.atOldest)
+                    positionViewAtEnd()
+                else
+                    root.model.openOldest()
+            }
+            function historyKey(event) {
+                switch (event.key) {
+                case Qt.Key_PageUp: pageBy(-1); break
+                case Qt.Key_PageDown: pageBy(1); break
+                case Qt.Key_Home: toOldest(); break
+                case Qt.Key_End: toNewest(); break
+                default: return false
+                }
+                return true
+            }
+            Keys.onPressed: event => { event.accepted = historyKey(event) }
+
+            // A newer page below: a view at the very bottom would stay pinned there and show
+            // it, losing the reader's place and asking for the next without end. The
+            // message that was at the bottom stays where it was.
+            property real anchorOffset: NaN
             Connections {
                 target: root.model
                 function onPositioned(row) { messages.positionViewAtIndex(row, ListView.Center) }
                 // A conversation just opened: ready to type.
                 function onPeerChanged() { if (root.model.peer.length > 0) composer.focusInput() }
-                // Still at the bottom when a page finished: the newer one may have been refused.
-                function onWindowChanged() {
-                    if (!root.model.loading && !root.model.atNewest && messages.atYEnd)
-                        root.model.fetchNewer()
+                function onNewerPageAboutToBeInserted() {
+                    messages.anchorOffset = NaN
+                    if (!messages.atYEnd)
+                        return // rows below the screen leave what is on it in place
+                    const bottom = messages.itemAtIndex(0)
+                    if (bottom !== null)
+                        messages.anchorOffset = bottom.y - messages.contentY
                 }
+                function onNewerPageInserted(count) {
+                    if (isNaN(messages.anchorOffset))
+                        return
+                    messages.positionViewAtIndex(count, ListView.Beginning)
+                    const anchor = messages.itemAtIndex(count)
+                    if (anchor !== null)
+                        messages.contentY = anchor.y - messages.anchorOffset
+                    messages.anchorOffset = NaN
+                }
+                // A page landed (or was refused while one loaded): maybe the next.
+                function onWindowChanged() { Qt.callLater(messages.fetchIfNeeded) }
             }
             header: Item { height: 8 }
             footer: Item {
@@ -208,6 +280,7 @@ Page {
             Layout.fillWidth: true
             enabled: !root.paused
             onSend: text => root.model.send(text)
+            onHistoryKey: event => { event.accepted = messages.historyKey(event) }
         }
     }
 }

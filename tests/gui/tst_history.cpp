@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading a long history in the real window, as a person does: the mouse wheel and the
+// paging keys from the newest message to the very first of a 10,000-message conversation
+// and back, a search hit that stays where it was opened, and keyboard paging from the
+// composer. What passes through the view is read from the delegates on screen after every
+// step: in order, none missing, none doubled.
+#include "ui/AppController.h"
+#include "ui/MainWindow.h"
+
+#include "tests/gui/GuiTestApp.h"
+#include "tests/support/HistoryFixture.h"
+#include "tests/support/TestProfiles.h"
+
+#include <QElapsedTimer>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sotto;
+
+namespace {
+
+constexpr char Passphrase[] = "a long and winding road";
+constexpr int Messages = 10000;
+
+} // namespace
+
+class TestHistory : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp;
+    std::unique_ptr<ui::AppController> app;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+    QString peer;
+    QQuickItem *list = nullptr;
+    QElapsedTimer sinceStart;
+
+    QQuickItem *item(const char *name) { return window->findChild<QQuickItem *>(QLatin1String(name)); }
+
+    // The seeded numbers of the messages on screen, top to bottom (oldest first), as the
+    // delegates the view laid out there show them.
+    QList<int> onScreen()
+    {
+        const auto indexAt = [this](qreal y) {
+            int index = -1;
+            QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, index), Q_ARG(qreal, list->width() / 2),
+                                      Q_ARG(qreal, list->property("contentY").toReal() + y));
+            return index;
+        };
+        // Bottom to top: the newest shown is at the bottom edge, the oldest at the top.
+        int newest = -1, oldest = -1;
+        for (qreal y = list->height() - 1; y > 0 && newest < 0; y -= 4)
+            newest = indexAt(y);
+        for (qreal y = 1; y < list->height() && oldest < 0; y += 4)
+            oldest = indexAt(y);
+        QList<int> numbers;
+        if (newest < 0 || oldest < 0)
+            return numbers;
+        for (int index = oldest; index >= newest; --index) {
+            QQuickItem *delegate = nullptr;
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, index));
+            numbers.append(delegate ? test::seededNumber(delegate->property("body").toString()) : -1);
+        }
+        return numbers;
+    }
+
+    // The model holds one run of consecutive messages, newest first: nothing doubled or
+    // skipped however pages came and went.
+    bool modelIsConsecutive()
+    {
+        ui::MessageModel *m = app->messages();
+        for (int row = 1; row < m->rowCount(); ++row) {
+            const int newer = test::seededNumber(m->data(m->index(row - 1), ui::MessageModel::BodyRole).toString());
+            const int older = test::seededNumber(m->data(m->index(row), ui::MessageModel::BodyRole).toString());
+            if (newer != older + 1) {
+                qWarning("model rows %d and %d hold messages %d and %d", row - 1, row, newer, older);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void wheel(int notches)
+    {
+        const QPointF centre = list->mapToScene(QPointF(list->width() / 2, list->height() / 2));
+        QWheelEvent event(centre, window->mapToGlobal(centre), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        event.setTimestamp(ulong(sinceStart.elapsed())); // Flickable derives the wheel's speed from it
+        QGuiApplication::sendEvent(window, &event);
+    }
+
+    // Moves with `step` until `done`, checking the screen after every step: consecutive
+    // messages, moving one way only. Returns every message seen.
+    QSet<int> travel(const std::function<void()> &step, bool upwards, int seconds)
+    {
+        QSet<int> seen;
+        int edge = upwards ? Messages : -1; // the far message seen so far
+        QElapsedTimer clock;
+        clock.start();
+        for (bool first = true; clock.elapsed() < seconds * 1000; first = false) {
+            if (!first) {
+                step();
+                QTest::qWait(16);
+            }
+            const QList<int> shown = onScreen();
+            if (shown.isEmpty())
+                continue;
+            for (int i = 1; i < shown.size(); ++i)
+                if (shown[i] != shown[i - 1] + 1) {
+                    qWarning() << "on screen:" << shown;
+                    return {};
+                }
+            const int far = upwards ? shown.first() : shown.last();
+            if (upwards ? far > edge : far < edge) {
+                qWarning() << "moved back: saw" << edge << "now" << shown;
+                return {};
+            }
+            edge = far;
+            for (int n : shown)
+                seen.insert(n);
+            if (!modelIsConsecutive())
+                return {};
+            if (upwards ? (edge == 0 && list->property("atYBeginning").toBool())
+                        : (edge == Messages - 1 && list->property("atYEnd").toBool()))
+                break;
+        }
+        QList<int> missing;
+        for (int n = 0; n < Messages && missing.size() < 20; ++n)
+            if (!seen.contains(n))
+                missing.append(n);
+        if (!missing.isEmpty())
+            qWarning() << "never on screen:" << missing;
+        return seen;
+    }
+
+    void openNewest()
+    {
+        app->messages()->open(peer);
+        QTRY_VERIFY(app->messages()->rowCount() > 0 && !app->messages()->loading());
+        QTRY_VERIFY(!onScreen().isEmpty());
+        QTRY_COMPARE(onScreen().last(), Messages - 1);
+    }
+
+    void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) { QTest::keyClick(window, Qt::Key(key), modifiers); }
+
+    // The view changes nothing on screen for `ms` with no input.
+    bool staysPut(int ms)
+    {
+        const QList<int> before = onScreen();
+        const qreal contentY = list->property("contentY").toReal();
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < ms) {
+            QTest::qWait(50);
+            if (onScreen() != before || list->property("contentY").toReal() != contentY) {
+                qWarning() << "moved on its own: from" << before.value(0) << "to" << onScreen().value(0);
+                return false;
+            }
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        {
+            crypto::SignalContext ctx;
+            storage::ProfileOptions options;
+            options.kdf = storage::Vault::Strength::FastForTests;
+            auto profile = storage::Profile::create(tmp.filePath(QStringLiteral("profile")), QStringLiteral("Ada"),
+                                                    test::passphrase(Passphrase), ctx, options);
+            QVERIFY(profile);
+            auto seeded = test::seedConversation(**profile, Messages);
+            QVERIFY2(seeded, qPrintable(seeded.error()));
+            peer = seeded->toString();
+        }
+        sinceStart.start();
+        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
+        engine = std::make_unique<QQmlApplicationEngine>();
+        window = ui::loadMainWindow(*engine, *app);
+        QVERIFY(window);
+        window->resize(900, 1400); // tall: many rows per screen, so the test moves fast
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        app->session()->unlock(QLatin1String(Passphrase));
+        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        list = item("messageList");
+        QVERIFY(list);
+    }
+
+    void cleanupTestCase()
+    {
+        engine.reset();
+        app.reset();
+    }
+
+    void wheelScrollsToTheFirstMessageAndBack()
+    {
+        openNewest();
+        // Quick flicks, so the test crosses 10,000 rows in seconds: the wheel's speed is
+        // the view's business, the test checks what passes through it.
+        list->setProperty("maximumFlickVelocity", 40000);
+        const QSet<int> up = travel([this] { wheel(4); }, true, 120);
+        QCOMPARE(up.size(), Messages);
+        const QSet<int> down = travel([this] { wheel(-4); }, false, 120);
+        QCOMPARE(down.size(), Messages);
+        QVERIFY(app->messages()->atNewest());
+        list->setProperty("maximumFlickVelocity", 2500);
+    }
+
+    void pageKeysGoThroughTheWholeHistory()
+    {
+        openNewest();
+        list->forceActiveFocus();
+        const QSet<int> up = travel([this] { key(Qt::Key_PageUp); }, true, 120);
+        QCOMPARE(up.size(), Messages);
+        const QSet<int> down = travel([this] { key(Qt::Key_PageDown); }, false, 120);
+        QCOMPARE(down.size(), Messages);
+    }
+
+    void composerPagesAndJumpsToEitherEnd()
+    {
+        openNewest();
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        // PageUp from the composer: a screen up, the newest no longer shown.
+        const int shown = int(onScreen().size());
+        key(Qt::Key_PageUp);
+        QTRY_VERIFY(!onScreen().contains(Messages - 1));
+        QVERIFY(onScreen().last() >= Messages - 1 - shown);
+        key(Qt::Key_PageDown);
+        QTRY_COMPARE(onScreen().last(), Messages - 1);
+        // Home and End with nothing typed: the first message, then the newest again.
+        key(Qt::Key_Home);
+        QTRY_VERIFY_WITH_TIMEOUT(!onScreen().isEmpty() && onScreen().first() == 0, 10000);
+        QVERIFY(staysPut(1000));
+        key(Qt::Key_End);
+        QTRY_VERIFY_WITH_TIMEOUT(!onScreen().isEmpty() && onScreen().last() == Messages - 1, 10000);
+        // With text in the composer Home and End move the cursor; Ctrl+Home still jumps.
+        QTest::keyClick(window, Qt::Key_A);
+        QTest::keyClick(window, Qt::Key_B);
+        key(Qt::Key_Home);
+        QCOMPARE(item("composerInput")->property("cursorPosition").toInt(), 0);
+        QCOMPARE(onScreen().last(), Messages - 1);
+        key(Qt::Key_Home, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!onScreen().isEmpty() && onScreen().first() == 0, 10000);
+        key(Qt::Key_End, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(!onScreen().isEmpty() && onScreen().last() == Messages - 1, 10000);
+        QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("ab"));
+        QMetaObject::invokeMethod(item("composerInput"), "clear");
+    }
+
+    // Ctrl+K, the words of one message, Enter: the conversation opens with the hit on
+    // screen, and stays there with no input (it used to run away to the newest, page by page).
+    void aSearchHitStaysWhereItWasOpened()
+    {
+        // At the window's first size, as a user opens it: less room below the hit.
+        window->resize(1000, 680);
+        // Deep in history, and near the newest end, where fewer rows lie below the hit.
+        for (int target : {5000, Messages - 3}) {
+            app->messages()->open(QString());
+            key(Qt::Key_K, Qt::ControlModifier);
+            QQuickItem *field = item("searchField");
+            QTRY_VERIFY(field && field->hasActiveFocus());
+            for (QChar c : QStringLiteral("message %1").arg(target))
+                QTest::keyClick(window, c.toLatin1());
+            QTRY_COMPARE(app->search()->rowCount(), 1);
+            key(Qt::Key_Return);
+            QTRY_VERIFY(app->messages()->rowCount() > 0 && !app->messages()->loading());
+            QTRY_VERIFY(onScreen().contains(target));
+            QVERIFY(staysPut(3000));
+            QVERIFY(onScreen().contains(target));
+            QVERIFY(modelIsConsecutive());
+        }
+        window->resize(900, 1400);
+    }
+};
+
+QTEST_MAIN(TestHistory)
+#include "tst_history.moc"
