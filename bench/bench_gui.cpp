@@ -15,7 +15,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
-#include "tests/support/HistoryFixture.h"
+#include "tests/support/ChatListProbe.h"
 #include "tests/support/TestProfiles.h"
 
 #include <QApplication>
@@ -139,13 +139,8 @@ double percentile(std::vector<double> v, double p)
 // The newest message on screen in the chat's list (its seeded number), or -1.
 int newestOnScreen(QQuickItem *list)
 {
-    int index = -1;
-    QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, index), Q_ARG(qreal, list->width() / 2),
-                              Q_ARG(qreal, list->property("contentY").toReal() + list->height() - 2));
-    QQuickItem *delegate = nullptr;
-    if (index >= 0)
-        QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, index));
-    return delegate ? test::seededNumber(delegate->property("body").toString()) : -1;
+    const QList<int> shown = test::seededOnScreen(list);
+    return shown.isEmpty() ? -1 : shown.last();
 }
 
 // Wheel-scrolls up through `rows` messages at `notchesPerSecond`, as a hand on a mouse
@@ -172,7 +167,7 @@ ScrollRun scrollUp(QQuickWindow *window, QQuickItem *list, int rows, int notches
         if (clock.nsecsElapsed() >= next) {
             QWheelEvent wheel(centre, window->mapToGlobal(centre), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
                               Qt::NoScrollPhase, false);
-            wheel.setTimestamp(ulong(clock.elapsed()));
+            wheel.setTimestamp(ulong(1000 + clock.elapsed())); // Flickable takes the wheel's speed from it
             QGuiApplication::sendEvent(window, &wheel);
             next += interval;
         }
@@ -324,7 +319,7 @@ int main(int argc, char **argv)
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedChannels);
         child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--measure"), dir});
-        if (!child.waitForFinished(120000) || child.exitCode() != 0)
+        if (!child.waitForFinished(300000) || child.exitCode() != 0)
             return 1;
     }
     return 0;

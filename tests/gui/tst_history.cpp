@@ -8,7 +8,7 @@
 #include "ui/MainWindow.h"
 
 #include "tests/gui/GuiTestApp.h"
-#include "tests/support/HistoryFixture.h"
+#include "tests/support/ChatListProbe.h"
 #include "tests/support/TestProfiles.h"
 
 #include <QElapsedTimer>
@@ -42,30 +42,7 @@ class TestHistory : public QObject {
 
     // The seeded numbers of the messages on screen, top to bottom (oldest first), as the
     // delegates the view laid out there show them.
-    QList<int> onScreen()
-    {
-        const auto indexAt = [this](qreal y) {
-            int index = -1;
-            QMetaObject::invokeMethod(list, "indexAt", Q_RETURN_ARG(int, index), Q_ARG(qreal, list->width() / 2),
-                                      Q_ARG(qreal, list->property("contentY").toReal() + y));
-            return index;
-        };
-        // Bottom to top: the newest shown is at the bottom edge, the oldest at the top.
-        int newest = -1, oldest = -1;
-        for (qreal y = list->height() - 1; y > 0 && newest < 0; y -= 4)
-            newest = indexAt(y);
-        for (qreal y = 1; y < list->height() && oldest < 0; y += 4)
-            oldest = indexAt(y);
-        QList<int> numbers;
-        if (newest < 0 || oldest < 0)
-            return numbers;
-        for (int index = oldest; index >= newest; --index) {
-            QQuickItem *delegate = nullptr;
-            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, index));
-            numbers.append(delegate ? test::seededNumber(delegate->property("body").toString()) : -1);
-        }
-        return numbers;
-    }
+    QList<int> onScreen() { return test::seededOnScreen(list); }
 
     // The model holds one run of consecutive messages, newest first: nothing doubled or
     // skipped however pages came and went.
@@ -203,13 +180,14 @@ private Q_SLOTS:
         openNewest();
         // Quick flicks, so the test crosses 10,000 rows in seconds: the wheel's speed is
         // the view's business, the test checks what passes through it.
+        const QVariant maxVelocity = list->property("maximumFlickVelocity");
         list->setProperty("maximumFlickVelocity", 40000);
         const QSet<int> up = travel([this] { wheel(4); }, true, 120);
         QCOMPARE(up.size(), Messages);
         const QSet<int> down = travel([this] { wheel(-4); }, false, 120);
         QCOMPARE(down.size(), Messages);
         QVERIFY(app->messages()->atNewest());
-        list->setProperty("maximumFlickVelocity", 2500);
+        list->setProperty("maximumFlickVelocity", maxVelocity);
     }
 
     void pageKeysGoThroughTheWholeHistory()
