@@ -31,21 +31,35 @@ QString errorCode(messenger::Errc code)
     case messenger::Errc::Duplicate: return QStringLiteral("duplicate");
     case messenger::Errc::InvalidMessage: return QStringLiteral("invalid_message");
     case messenger::Errc::InvalidInput: return QStringLiteral("invalid_input");
+    case messenger::Errc::NotFound: return QStringLiteral("not_found");
+    case messenger::Errc::NotAllowed: return QStringLiteral("not_allowed");
     case messenger::Errc::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("internal");
 }
 
-QJsonObject messageJson(const storage::MessageRecord &m)
+// The whole message, as every event and history entry shows it.
+QJsonObject messageJson(const storage::MessageRecord &m, storage::MessageStore &store)
 {
-    return {{QStringLiteral("id"), QString::fromLatin1(m.uuid.toHex())},
-            {QStringLiteral("row"), double(m.id)},
-            {QStringLiteral("conversation"), double(m.conversationId)},
-            {QStringLiteral("from"), m.sender.toString()},
-            {QStringLiteral("outgoing"), m.outgoing},
-            {QStringLiteral("body"), m.body},
-            {QStringLiteral("sent_at"), double(m.sentAt)},
-            {QStringLiteral("state"), storage::messageStateName(m.state)}};
+    QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(m.uuid.toHex())},
+                     {QStringLiteral("row"), double(m.id)},
+                     {QStringLiteral("conversation"), double(m.conversationId)},
+                     {QStringLiteral("from"), m.sender.toString()},
+                     {QStringLiteral("outgoing"), m.outgoing},
+                     {QStringLiteral("body"), m.body},
+                     {QStringLiteral("sent_at"), double(m.sentAt)},
+                     {QStringLiteral("state"), storage::messageStateName(m.state)},
+                     {QStringLiteral("kind"), m.kind == storage::MessageKind::Unsupported ? QStringLiteral("unsupported")
+                                                                                         : QStringLiteral("text")},
+                     {QStringLiteral("reply_to"), m.replyTo.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(m.replyTo.toHex()))},
+                     {QStringLiteral("edited"), m.editedAt != 0},
+                     {QStringLiteral("deleted"), m.deleted},
+                     {QStringLiteral("expires_at"), QJsonValue()}};
+    QJsonArray reactions;
+    for (const storage::ReactionRecord &r : store.reactions(m.id))
+        reactions.append(QJsonObject{{QStringLiteral("peer"), r.reactor.toString()}, {QStringLiteral("emoji"), r.emoji}});
+    json.insert(QStringLiteral("reactions"), reactions);
+    return json;
 }
 
 } // namespace
@@ -141,11 +155,21 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("name"), peer.displayName}});
     });
     connect(m_node.get(), &Node::messageReceived, this, [this](const storage::MessageRecord &m) {
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m)}});
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())}});
     });
     connect(m_node.get(), &Node::messageStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
                   {QStringLiteral("state"), storage::messageStateName(state)}});
+    });
+    connect(m_node.get(), &Node::messageUpdated, this, [this](const storage::MessageRecord &m) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_updated")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())}});
+    });
+    connect(m_node.get(), &Node::typingChanged, this, [this](const PeerId &peer, bool typing) {
+        auto conversation = m_profile->messages().conversationFor(peer);
+        emitLine({{QStringLiteral("event"), QStringLiteral("typing")},
+                  {QStringLiteral("conversation"), conversation ? double(*conversation) : 0.0},
+                  {QStringLiteral("peer"), peer.toString()},
+                  {QStringLiteral("typing"), typing}});
     });
     connect(m_node.get(), &Node::identityChanged, this, [this](const PeerId &peer) {
         emitLine({{QStringLiteral("event"), QStringLiteral("identity_changed")}, {QStringLiteral("peer"), peer.toString()}});
@@ -196,7 +220,7 @@ void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
         const QString id = commands[i].value(QStringLiteral("id")).toString();
         if (results[i])
             emitLine({{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
-                      {QStringLiteral("message"), messageJson(*results[i])}});
+                      {QStringLiteral("message"), messageJson(*results[i], m_profile->messages())}});
         else
             emitLine(error(id, errorCode(results[i].error().code), results[i].error().reason));
     }
@@ -223,12 +247,28 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         return error(id, QStringLiteral("locked"), QStringLiteral("create or unlock the profile first"));
 
     messenger::Messenger &messenger = m_node->messenger();
-    const PeerId peer = PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+    // A 1:1 conversation is named by its peer or by its id ("conversation").
+    PeerId peer = PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+    if (command.contains(QStringLiteral("conversation"))) {
+        std::optional<storage::ConversationRecord> c =
+            m_profile->messages().conversation(qint64(command.value(QStringLiteral("conversation")).toDouble()));
+        if (!c)
+            return error(id, QStringLiteral("not_found"), QStringLiteral("no such conversation"));
+        peer = c->peer;
+    }
     const bool needsPeer = cmd == QLatin1String("send") || cmd == QLatin1String("history") || cmd == QLatin1String("mark_read")
         || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("accept_identity")
-        || cmd == QLatin1String("block");
+        || cmd == QLatin1String("block") || cmd == QLatin1String("reply") || cmd == QLatin1String("typing")
+        || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft");
     if (needsPeer && !peer.isValid())
-        return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"peer\" must be a peer id (32 hex digits)"));
+        return error(id, QStringLiteral("invalid_input"),
+                     QStringLiteral("\"peer\" must be a peer id (32 hex digits), or \"conversation\" a conversation id"));
+    // The message a command names: "message" (or "to", for a reply) is its id, 32 hex digits.
+    const auto messageNamed = [&](const char *field) -> std::optional<storage::MessageRecord> {
+        const QByteArray uuid = QByteArray::fromHex(command.value(QLatin1String(field)).toString().toLatin1());
+        return uuid.size() == 16 ? m_profile->messages().messageByUuid(uuid) : std::nullopt;
+    };
+    const auto noMessage = [&] { return error(id, QStringLiteral("not_found"), QStringLiteral("no such message")); };
 
     if (cmd == QLatin1String("whoami")) {
         return ok({{QStringLiteral("peer"), m_profile->peerId().toString()},
@@ -268,11 +308,52 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         m_node->addPeerAddress(host, quint16(port));
         return ok({});
     }
-    if (cmd == QLatin1String("send")) {
-        auto sent = m_node->sendText(peer, command.value(QStringLiteral("body")).toString());
+    if (cmd == QLatin1String("send") || cmd == QLatin1String("reply")) {
+        QByteArray replyTo;
+        if (cmd == QLatin1String("reply")) {
+            std::optional<storage::MessageRecord> quoted = messageNamed("to");
+            if (!quoted)
+                return noMessage();
+            replyTo = quoted->uuid;
+        }
+        auto sent = m_node->sendText(peer, command.value(QStringLiteral("body")).toString(), replyTo);
         if (!sent)
             return fail(sent.error());
-        return ok({{QStringLiteral("message"), messageJson(*sent)}});
+        return ok({{QStringLiteral("message"), messageJson(*sent, m_profile->messages())}});
+    }
+    if (cmd == QLatin1String("edit") || cmd == QLatin1String("delete") || cmd == QLatin1String("react")) {
+        std::optional<storage::MessageRecord> target = messageNamed("message");
+        if (!target)
+            return noMessage();
+        std::expected<storage::MessageRecord, messenger::Error> changed;
+        if (cmd == QLatin1String("edit")) {
+            changed = m_node->editText(target->id, command.value(QStringLiteral("body")).toString());
+        } else if (cmd == QLatin1String("react")) {
+            changed = m_node->react(target->id, command.value(QStringLiteral("emoji")).toString());
+        } else {
+            const QString scope = command.value(QStringLiteral("for")).toString();
+            if (scope != QLatin1String("everyone") && scope != QLatin1String("me"))
+                return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"for\" is \"everyone\" or \"me\""));
+            changed = m_node->deleteMessage(target->id, scope == QLatin1String("everyone"));
+        }
+        if (!changed)
+            return fail(changed.error());
+        return ok({{QStringLiteral("message"), messageJson(*changed, m_profile->messages())}});
+    }
+    if (cmd == QLatin1String("typing")) {
+        const bool sent = m_node->sendTyping(peer, command.value(QStringLiteral("typing")).toBool(true));
+        return ok({{QStringLiteral("sent"), sent}});
+    }
+    if (cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft")) {
+        auto conversation = m_profile->messages().conversationFor(peer);
+        if (!conversation)
+            return error(id, QStringLiteral("storage"), conversation.error().reason);
+        if (cmd == QLatin1String("set_draft")) {
+            if (auto r = m_profile->messages().setDraft(*conversation, command.value(QStringLiteral("text")).toString()); !r)
+                return error(id, QStringLiteral("storage"), r.error().reason);
+            return ok({});
+        }
+        return ok({{QStringLiteral("text"), m_profile->messages().draft(*conversation)}});
     }
     if (cmd == QLatin1String("history")) {
         auto conversation = m_profile->messages().conversationFor(peer);
@@ -286,7 +367,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         QJsonArray messages;
         const int limit = std::clamp(command.value(QStringLiteral("limit")).toInt(50), 1, 1000);
         for (const auto &m : m_profile->messages().page(*conversation, before, limit))
-            messages.prepend(messageJson(m));
+            messages.prepend(messageJson(m, m_profile->messages()));
         return ok({{QStringLiteral("messages"), messages}});
     }
     if (cmd == QLatin1String("search")) {

@@ -83,6 +83,8 @@ void CoreThread::forward(Node *node)
     connect(node, &Node::peerDiscovered, this, &CoreThread::peerDiscovered, Qt::DirectConnection);
     connect(node, &Node::messageReceived, this, &CoreThread::messageReceived, Qt::DirectConnection);
     connect(node, &Node::messageStateChanged, this, &CoreThread::messageStateChanged, Qt::DirectConnection);
+    connect(node, &Node::messageUpdated, this, &CoreThread::messageUpdated, Qt::DirectConnection);
+    connect(node, &Node::typingChanged, this, &CoreThread::typingChanged, Qt::DirectConnection);
     connect(node, &Node::identityChanged, this, &CoreThread::identityChanged, Qt::DirectConnection);
     connect(node, &Node::errorOccurred, this, &CoreThread::errorOccurred, Qt::DirectConnection);
 }

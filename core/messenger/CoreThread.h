@@ -86,6 +86,8 @@ Q_SIGNALS:
     void peerDiscovered(const sotto::messenger::NearbyPeer &peer);
     void messageReceived(const sotto::storage::MessageRecord &message);
     void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
+    void messageUpdated(const sotto::storage::MessageRecord &message);
+    void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     void identityChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
 

@@ -4,6 +4,7 @@
 #include "core/messenger/Content.pb.h"
 #include "core/messenger/MessengerLog.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
 
@@ -92,10 +93,28 @@ QByteArray Messenger::textContent(const storage::MessageRecord &record)
     text->set_id(toStd(record.uuid));
     text->set_sent_at(record.sentAt);
     text->set_body(record.body.toStdString());
+    if (!record.replyTo.isEmpty())
+        text->set_reply_to(toStd(record.replyTo));
     return serialize(content);
 }
 
-std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QString &body)
+std::expected<Envelope, Error> Messenger::queue(const PeerId &to, const QByteArray &content, std::int64_t messageId)
+{
+    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
+    // Sealed now when possible; otherwise it waits unsealed, in order: no session yet, older
+    // messages still waiting, or the contact's key changed (sending is paused until the
+    // user accepts the new key).
+    if (contact && contact->trust != protocol::TrustState::Changed && m_sessions.hasSession(to) && !m_profile.outbox().hasUnsealed(to))
+        return seal(to, content, messageId);
+    // A text is rebuilt from its row when sealed (an edit meanwhile goes out as its own
+    // message after it); anything else waits with its content.
+    auto queued = m_profile.outbox().enqueue({0, to, messageId, 0, {}, nowMs(), 0, messageId ? QByteArray() : content});
+    if (!queued)
+        return std::unexpected(Error::from(queued.error()));
+    return Envelope{self(), to, {}, *queued, messageId};
+}
+
+std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
     const QByteArray utf8 = body.toUtf8();
     if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
@@ -113,6 +132,11 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     auto conversation = history.conversationFor(to);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
+    if (!replyTo.isEmpty()) {
+        std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
+        if (!quoted || quoted->conversationId != *conversation)
+            return std::unexpected(Error{Errc::NotFound, QStringLiteral("the message replied to is not in this conversation")});
+    }
 
     storage::MessageRecord record;
     record.uuid = newMessageId();
@@ -122,30 +146,161 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     record.body = body;
     record.sentAt = nowMs();
     record.state = MessageState::Queued;
+    record.replyTo = replyTo;
     auto id = history.insert(record);
     if (!id)
         return std::unexpected(Error::from(id.error()));
-
     record.id = *id;
-    std::expected<Envelope, Error> envelope;
-    // Sealed now when possible; otherwise it waits unsealed, in order: no session yet, older
-    // messages still waiting, or the contact's key changed (sending is paused until the
-    // user accepts the new key).
-    if (contact->trust != protocol::TrustState::Changed && m_sessions.hasSession(to) && !m_profile.outbox().hasUnsealed(to)) {
-        QByteArray plaintext = textContent(record);
-        envelope = seal(to, plaintext, *id);
-        crypto::wipe(plaintext);
-    } else {
-        auto queued = m_profile.outbox().enqueue({0, to, *id, 0, {}, record.sentAt, 0});
-        if (!queued)
-            return std::unexpected(Error::from(queued.error()));
-        envelope = Envelope{self(), to, {}, *queued, *id};
-    }
+    QByteArray plaintext = textContent(record);
+    std::expected<Envelope, Error> envelope = queue(to, plaintext, *id);
+    crypto::wipe(plaintext);
     if (!envelope)
         return envelope;
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the message"));
     return envelope;
+}
+
+// One of our own messages, changeable for everyone: ours, still shown, within the window.
+std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t messageId, PeerId &peer)
+{
+    std::optional<storage::MessageRecord> m = m_profile.messages().message(messageId);
+    if (!m)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
+    if (!m->outgoing || m->kind != storage::MessageKind::Text || m->deleted)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("only your own messages can be changed for everyone")});
+    if (nowMs() - m->sentAt > ChangeWindowMs)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("a message can be changed for everyone within 24 hours")});
+    std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
+    if (!c)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    peer = c->peer;
+    return *m;
+}
+
+std::expected<storage::MessageRecord, Error> Messenger::editText(std::int64_t messageId, const QString &body)
+{
+    const QByteArray utf8 = body.toUtf8();
+    if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a message must have 1 to %1 bytes").arg(MaxBodyBytes)});
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    PeerId peer;
+    auto own = ownChange(messageId, peer);
+    if (!own)
+        return own;
+    const QByteArray editId = newMessageId();
+    // Strictly after the text it replaces, even within one millisecond.
+    const std::int64_t at = std::max(nowMs(), std::max(own->sentAt, own->editedAt) + 1);
+    auto edited = m_profile.messages().applyEdit(own->uuid, self(), editId, body, at);
+    if (!edited)
+        return std::unexpected(Error::from(edited.error()));
+    if (!*edited)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("edit not applied")});
+    wire::Content content;
+    wire::Edit *e = content.mutable_edit();
+    e->set_id(toStd(editId));
+    e->set_sent_at(at);
+    e->set_target(toStd(own->uuid));
+    e->set_body(body.toStdString());
+    QByteArray plaintext = serialize(content);
+    auto queued = queue(peer, plaintext, 0);
+    crypto::wipe(plaintext);
+    if (!queued)
+        return std::unexpected(queued.error());
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the edit"));
+    return **edited;
+}
+
+std::expected<storage::MessageRecord, Error> Messenger::deleteMessage(std::int64_t messageId, bool forEveryone)
+{
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    PeerId peer;
+    std::optional<storage::MessageRecord> target;
+    if (forEveryone) {
+        auto own = ownChange(messageId, peer);
+        if (!own)
+            return own;
+        target = *own;
+    } else {
+        target = m_profile.messages().message(messageId);
+        if (!target)
+            return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
+    }
+    auto gone = m_profile.messages().tombstone(messageId);
+    if (!gone)
+        return std::unexpected(Error::from(gone.error()));
+    if (!*gone)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the message is already deleted")});
+    if (forEveryone) {
+        wire::Content content;
+        wire::Delete *d = content.mutable_delete_();
+        d->set_id(toStd(newMessageId()));
+        d->set_sent_at(nowMs());
+        d->set_target(toStd(target->uuid));
+        if (auto queued = queue(peer, serialize(content), 0); !queued)
+            return std::unexpected(queued.error());
+    }
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the delete"));
+    return **gone;
+}
+
+std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messageId, const QString &emoji)
+{
+    if (emoji.toUtf8().size() > MaxEmojiBytes)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a reaction is one emoji")});
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    std::optional<storage::MessageRecord> m = m_profile.messages().message(messageId);
+    if (!m)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
+    if (m->deleted)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the message is deleted")});
+    std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
+    if (!c)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    // Strictly after our previous reaction to it, even within one millisecond: the latest wins.
+    const std::int64_t at = std::max(nowMs(), m_profile.messages().reactionTime(messageId, self()) + 1);
+    auto changed = m_profile.messages().setReaction(messageId, self(), emoji, at);
+    if (!changed)
+        return std::unexpected(Error::from(changed.error()));
+    wire::Content content;
+    wire::Reaction *r = content.mutable_reaction();
+    r->set_id(toStd(newMessageId()));
+    r->set_sent_at(at);
+    r->set_target(toStd(m->uuid));
+    r->set_emoji(emoji.toStdString());
+    if (auto queued = queue(c->peer, serialize(content), 0); !queued)
+        return std::unexpected(queued.error());
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the reaction"));
+    return *m;
+}
+
+std::expected<protocol::CipherMessage, Error> Messenger::typing(const PeerId &to, bool typing)
+{
+    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
+    if (!contact || contact->trust == protocol::TrustState::Changed || contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not sending to this contact")});
+    if (!m_sessions.hasSession(to))
+        return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this contact")});
+    wire::Content content;
+    content.mutable_typing()->set_typing(typing);
+    // The ratchet step is committed even though nothing is kept: a lost frame is only a
+    // skipped message key at the peer.
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    auto sealed = m_sessions.encrypt(to, serialize(content));
+    if (!sealed)
+        return std::unexpected(Error::from(sealed.error()));
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the typing state"));
+    return *sealed;
 }
 
 std::expected<int, Error> Messenger::sealPending(const PeerId &to)
@@ -157,14 +312,15 @@ std::expected<int, Error> Messenger::sealPending(const PeerId &to)
         return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this contact")});
     int sealedCount = 0;
     for (const storage::OutboxEntry &entry : waiting) {
-        std::optional<storage::MessageRecord> record = m_profile.messages().message(entry.messageId);
+        std::optional<storage::MessageRecord> record =
+            entry.content.isEmpty() ? m_profile.messages().message(entry.messageId) : std::nullopt;
         protocol::StoreTransaction tx(m_profile.protocolStore());
-        if (!record) {
+        if (entry.content.isEmpty() && (!record || record->deleted)) {
             m_profile.outbox().remove(to, entry.id); // the message was deleted meanwhile
             tx.commit();
             continue;
         }
-        QByteArray plaintext = textContent(*record);
+        QByteArray plaintext = entry.content.isEmpty() ? textContent(*record) : entry.content;
         auto sealed = m_sessions.encrypt(to, plaintext);
         crypto::wipe(plaintext);
         if (!sealed)
@@ -196,7 +352,7 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
                 break;
             out.received.push_back(receiveOne(from, m));
             allGood = out.received.back().has_value();
-            if (allGood && out.received.back()->message)
+            if (allGood && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message)
                 texts.push_back(out.received.back()->message->uuid);
         }
         // One delivery receipt for the whole batch, committed with it.
@@ -316,7 +472,7 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
     auto incoming = receiveOne(from, message);
     if (!incoming)
         return incoming;
-    if (incoming->message) {
+    if (incoming->kind == Incoming::Kind::Text && incoming->message) {
         if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
             return std::unexpected(receipt.error());
     }
@@ -352,6 +508,8 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             record.sentAt = text.sent_at();
             record.receivedAt = nowMs();
             record.state = MessageState::Received;
+            if (text.reply_to().size() == 16)
+                record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
             auto id = history.insert(record);
             if (!id && id.error().code == storage::Errc::Duplicate) {
                 out.duplicate = true; // resent after a lost acknowledgement: keep one copy
@@ -375,7 +533,79 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
                 return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, r.error().reason});
             return {};
         }
-        return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("empty content")});
+        const auto invalid = [](const char *why) {
+            return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QString::fromLatin1(why)});
+        };
+        const auto storeFailed = [](const QString &why) { return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, why}); };
+        // The message a change names: it must be in our conversation with the sender.
+        const auto targetOf = [&](const std::string &uuid) -> std::optional<storage::MessageRecord> {
+            if (uuid.size() != 16)
+                return std::nullopt;
+            std::optional<storage::MessageRecord> m = history.messageByUuid(fromStd(uuid));
+            auto conversation = history.conversationFor(from);
+            if (!m || !conversation || m->conversationId != *conversation)
+                return std::nullopt;
+            return m;
+        };
+        if (content.has_edit()) {
+            const wire::Edit &edit = content.edit();
+            if (edit.id().size() != 16 || edit.body().empty() || qsizetype(edit.body().size()) > MaxBodyBytes)
+                return invalid("edit out of bounds");
+            out.kind = Incoming::Kind::Ignored;
+            std::optional<storage::MessageRecord> target = targetOf(edit.target());
+            if (!target)
+                return {}; // not (or no longer) here: acknowledged, nothing to change
+            auto edited = history.applyEdit(target->uuid, from, fromStd(edit.id()), QString::fromStdString(edit.body()), edit.sent_at());
+            if (!edited)
+                return storeFailed(edited.error().reason);
+            if (*edited) {
+                out.kind = Incoming::Kind::Update;
+                out.message = **edited;
+            }
+            return {};
+        }
+        if (content.has_delete_()) {
+            out.kind = Incoming::Kind::Ignored;
+            std::optional<storage::MessageRecord> target = targetOf(content.delete_().target());
+            if (!target)
+                return {};
+            auto gone = history.tombstone(target->id, from); // only the sender's own message
+            if (!gone)
+                return storeFailed(gone.error().reason);
+            if (*gone) {
+                out.kind = Incoming::Kind::Update;
+                out.message = **gone;
+            }
+            return {};
+        }
+        if (content.has_reaction()) {
+            const wire::Reaction &reaction = content.reaction();
+            if (qsizetype(reaction.emoji().size()) > MaxEmojiBytes)
+                return invalid("reaction out of bounds");
+            out.kind = Incoming::Kind::Ignored;
+            std::optional<storage::MessageRecord> target = targetOf(reaction.target());
+            if (!target || target->deleted)
+                return {};
+            auto changed = history.setReaction(target->id, from, QString::fromStdString(reaction.emoji()), reaction.sent_at());
+            if (!changed)
+                return storeFailed(changed.error().reason);
+            if (*changed) {
+                out.kind = Incoming::Kind::Update;
+                out.message = target;
+            }
+            return {};
+        }
+        if (content.has_typing()) {
+            out.kind = Incoming::Kind::Typing;
+            out.typing = content.typing().typing();
+            return {};
+        }
+        // A kind this version does not know (a newer Sotto's): kept, never failed.
+        if (auto r = receiveUnknown(from, plaintext, out); !r)
+            return std::unexpected(protocol::Error{r.error().code == Errc::InvalidMessage ? protocol::Errc::InvalidMessage
+                                                                                         : protocol::Errc::StoreFailed,
+                                                   r.error().reason});
+        return {};
     };
     auto decrypted = m_sessions.decrypt(from, message, sink);
     if (!decrypted) {
@@ -383,6 +613,69 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
         return std::unexpected(Error::from(decrypted.error()));
     }
     return out;
+}
+
+// Forward compatibility (docs/PROTOCOL.md): a Content whose only body is a field this
+// version does not know. Numbers 64 and up are ephemeral: ignored. Below, durable: kept as
+// an "unsupported" message, once, by the id in the unknown kind's field 1 (a 16-byte id and
+// field 2 the send time, the rule every durable kind follows), or by a hash of its bytes.
+std::expected<void, Error> Messenger::receiveUnknown(const PeerId &from, const QByteArray &plaintext, Incoming &out)
+{
+    wire::Content content;
+    content.ParseFromArray(plaintext.constData(), int(plaintext.size()));
+    const google::protobuf::UnknownFieldSet &unknown = content.GetReflection()->GetUnknownFields(content);
+    const google::protobuf::UnknownField *durable = nullptr;
+    bool ephemeral = false;
+    for (int i = 0; i < unknown.field_count(); ++i) {
+        const google::protobuf::UnknownField &f = unknown.field(i);
+        if (f.number() >= 64)
+            ephemeral = true;
+        else if (f.number() >= 3 && f.type() == google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED && !durable)
+            durable = &f;
+    }
+    if (!durable) {
+        if (!ephemeral)
+            return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("empty content")});
+        out.kind = Incoming::Kind::Ignored;
+        return {};
+    }
+    QByteArray uuid;
+    std::int64_t sentAt = nowMs();
+    google::protobuf::UnknownFieldSet inner;
+    if (inner.ParseFromString(durable->length_delimited())) {
+        for (int i = 0; i < inner.field_count(); ++i) {
+            const google::protobuf::UnknownField &f = inner.field(i);
+            if (f.number() == 1 && f.type() == google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED && f.length_delimited().size() == 16)
+                uuid = fromStd(f.length_delimited());
+            else if (f.number() == 2 && f.type() == google::protobuf::UnknownField::TYPE_VARINT)
+                sentAt = std::int64_t(f.varint());
+        }
+    }
+    if (uuid.isEmpty())
+        uuid = QCryptographicHash::hash(QByteArray::fromStdString(durable->length_delimited()), QCryptographicHash::Sha256).left(16);
+    storage::MessageStore &history = m_profile.messages();
+    auto conversation = history.conversationFor(from);
+    if (!conversation)
+        return std::unexpected(Error::from(conversation.error()));
+    storage::MessageRecord record;
+    record.uuid = uuid;
+    record.conversationId = *conversation;
+    record.sender = from;
+    record.sentAt = sentAt;
+    record.receivedAt = nowMs();
+    record.state = MessageState::Received;
+    record.kind = storage::MessageKind::Unsupported;
+    auto id = history.insert(record);
+    if (!id && id.error().code == storage::Errc::Duplicate) {
+        out.duplicate = true;
+        return {};
+    }
+    if (!id)
+        return std::unexpected(Error::from(id.error()));
+    record.id = *id;
+    qCInfo(lcMessenger) << "kept a message of a kind this version does not know (field" << durable->number() << ")";
+    out.message = std::move(record);
+    return {};
 }
 
 std::expected<void, Error> Messenger::applyReceipt(const PeerId &from, int kind, const std::vector<QByteArray> &ids, Incoming &out)

@@ -37,9 +37,12 @@ struct StateChange {
 enum class PeerStatus { New, Known, Changed, Blocked };
 
 struct Incoming {
-    enum class Kind { Text, Receipt };
+    // Text: a new history row (a text, or an unsupported kind kept as such). Update: an
+    // existing row changed (edit, delete, reaction). Typing: nothing stored.
+    enum class Kind { Text, Receipt, Update, Typing, Ignored };
     Kind kind = Kind::Text;
-    std::optional<storage::MessageRecord> message; // the stored text (Kind::Text)
+    std::optional<storage::MessageRecord> message; // the stored row (Text), or the row as it now is (Update)
+    bool typing = false;                            // Kind::Typing
     bool duplicate = false;                         // same message id seen before; nothing stored
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
@@ -64,6 +67,9 @@ class Messenger {
 public:
     static constexpr qsizetype MaxBodyBytes = 64 * 1024 - 256;
     static constexpr int MaxReceiptIds = 512;
+    static constexpr qsizetype MaxEmojiBytes = 32;
+    // Signal's rule: one's own message can be edited or deleted for everyone for a day.
+    static constexpr std::int64_t ChangeWindowMs = 24LL * 60 * 60 * 1000;
 
     Messenger(crypto::SignalContext &context, storage::Profile &profile);
 
@@ -79,7 +85,18 @@ public:
 
     // Stores the message and seals it into the outbox; without a session yet it waits
     // unsealed (sealPending seals it once a bundle has been processed).
-    std::expected<Envelope, Error> sendText(const protocol::PeerId &to, const QString &body);
+    // `replyTo`: the uuid of a message of the same conversation to quote, or empty.
+    [[nodiscard]] std::expected<Envelope, Error> sendText(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
+    // Changes to a stored message, applied here and sent to the conversation's peer durably
+    // (like a text). Each returns the message as it is now.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> editText(std::int64_t messageId, const QString &body);
+    // forEveryone: our own message, within the change window; else any message, here only.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> deleteMessage(std::int64_t messageId, bool forEveryone);
+    // Our reaction to any message of a conversation; an empty emoji removes it.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> react(std::int64_t messageId, const QString &emoji);
+    // Ephemeral: sealed for a peer with a session and handed back, never stored; the caller
+    // sends it now or drops it.
+    [[nodiscard]] std::expected<protocol::CipherMessage, Error> typing(const protocol::PeerId &to, bool typing);
     // Seals the peer's waiting messages in order; stops at the first that cannot be sealed.
     std::expected<int, Error> sealPending(const protocol::PeerId &to);
     // Decrypts and stores; for a text, also seals the delivery receipt into the outbox, in
@@ -117,6 +134,11 @@ public:
 
 private:
     std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
+    // Durable, inside the caller's transaction: sealed now when the peer can get it (a
+    // session, trust not changed, nothing older waiting), else kept unsealed in order.
+    std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
+    std::expected<storage::MessageRecord, Error> ownChange(std::int64_t messageId, protocol::PeerId &peer);
+    std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
     static QByteArray textContent(const storage::MessageRecord &record);
     std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
     std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids,

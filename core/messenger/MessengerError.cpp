@@ -25,6 +25,8 @@ Error Error::from(const storage::Error &e)
 {
     if (e.code == storage::Errc::Duplicate)
         return {Errc::Duplicate, e.reason};
+    if (e.code == storage::Errc::NotFound)
+        return {Errc::NotFound, e.reason};
     return {Errc::Storage, e.reason};
 }
 

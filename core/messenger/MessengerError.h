@@ -18,6 +18,8 @@ enum class Errc {
     Duplicate,       // already received; dropped
     InvalidMessage,  // malformed or forged; dropped
     InvalidInput,    // the user's own input is out of bounds (e.g. too long)
+    NotFound,        // no such message or conversation
+    NotAllowed,      // not the user's to change (someone else's message, too late to edit)
     Internal,
 };
 

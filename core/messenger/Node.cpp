@@ -85,12 +85,54 @@ quint16 Node::listenPort() const { return m_links ? m_links->listenPort() : 0; }
 
 void Node::addPeerAddress(const QHostAddress &address, quint16 port) { m_links->addAddress(address, port); }
 
-std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, const QString &body)
+std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
-    auto record = store(to, body);
+    auto record = store(to, body, replyTo);
     if (record)
         flush(to);
     return record;
+}
+
+// After a change to a stored message was committed: the change goes out, and everyone
+// watching this node hears of it.
+std::expected<storage::MessageRecord, Error> Node::changed(const std::expected<storage::MessageRecord, Error> &result)
+{
+    if (!result)
+        return result;
+    if (std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(result->conversationId))
+        flush(c->peer);
+    Q_EMIT messageUpdated(*result);
+    return result;
+}
+
+std::expected<storage::MessageRecord, Error> Node::editText(std::int64_t messageId, const QString &body)
+{
+    return changed(m_messenger.editText(messageId, body));
+}
+
+std::expected<storage::MessageRecord, Error> Node::deleteMessage(std::int64_t messageId, bool forEveryone)
+{
+    return changed(m_messenger.deleteMessage(messageId, forEveryone));
+}
+
+std::expected<storage::MessageRecord, Error> Node::react(std::int64_t messageId, const QString &emoji)
+{
+    return changed(m_messenger.react(messageId, emoji));
+}
+
+bool Node::sendTyping(const PeerId &to, bool typing)
+{
+    if (!m_links->isUp(to) || !m_linkStates.contains(to.toString()))
+        return false; // ephemeral: offline means dropped
+    auto sealed = m_messenger.typing(to, typing);
+    if (!sealed)
+        return false;
+    wire::Frame frame;
+    wire::Envelope *envelope = frame.mutable_envelope();
+    envelope->set_id(0); // not in the outbox: its acknowledgement names nothing
+    envelope->set_kind(quint32(sealed->kind));
+    envelope->set_ciphertext(sealed->bytes.toStdString());
+    return m_links->send(to, frame);
 }
 
 std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const std::vector<OutgoingText> &texts)
@@ -122,7 +164,7 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
     return results;
 }
 
-std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const QString &body)
+std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
     if (!m_profile.protocolStore().identity(to)) {
         // A peer seen on the LAN but never linked: its signed beacon gave its key (TOFU).
@@ -133,7 +175,7 @@ std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const
         if (!remembered)
             return std::unexpected(remembered.error());
     }
-    auto envelope = m_messenger.sendText(to, body);
+    auto envelope = m_messenger.sendText(to, body, replyTo);
     if (!envelope)
         return std::unexpected(envelope.error());
     std::optional<storage::MessageRecord> record = m_profile.messages().message(envelope->messageId);
@@ -345,16 +387,25 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
     wire::Ack *ack = ackFrame.mutable_ack();
     std::vector<QByteArray> delivered;
     std::vector<StateChange> changes;
+    // Envelope id 0 is ephemeral (typing): it was never in the peer's outbox, so it is
+    // never acknowledged or rejected.
+    const auto acknowledge = [&](quint64 id) { if (id) ack->add_ids(id); };
     for (std::size_t i = 0; i < results.size(); ++i) {
         const quint64 id = envelopeIds[i];
         const auto &r = results[i];
         if (r) {
-            ack->add_ids(id);
+            acknowledge(id);
             if (r->kind == Incoming::Kind::Text && r->message) {
                 delivered.push_back(r->message->uuid);
                 Q_EMIT messageReceived(*r->message);
             } else if (r->kind == Incoming::Kind::Text && r->duplicate) {
                 qCDebug(lcMessenger) << "duplicate text" << id;
+                continue;
+            } else if (r->kind == Incoming::Kind::Update && r->message) {
+                Q_EMIT messageUpdated(*r->message);
+            } else if (r->kind == Incoming::Kind::Typing) {
+                Q_EMIT typingChanged(peer, r->typing);
+            } else if (r->kind == Incoming::Kind::Ignored) {
                 continue;
             } else {
                 qCDebug(lcMessenger) << "envelope" << id << "kind" << int(r->kind) << "acks" << r->acknowledged.size();
@@ -367,10 +418,11 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
         switch (r.error().code) {
         case Errc::Duplicate:
         case Errc::Blocked:
-            ack->add_ids(id); // already have it / silently dropped: stop the resends
+            acknowledge(id); // already have it / silently dropped: stop the resends
             break;
         case Errc::InvalidMessage:
-            ack->add_rejected(id);
+            if (id)
+                ack->add_rejected(id);
             break;
         case Errc::IdentityChanged:
             Q_EMIT identityChanged(peer);

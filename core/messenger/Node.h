@@ -49,7 +49,16 @@ public:
     quint16 listenPort() const;
 
     Messenger &messenger() { return m_messenger; }
-    std::expected<storage::MessageRecord, Error> sendText(const protocol::PeerId &to, const QString &body);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> sendText(const protocol::PeerId &to, const QString &body,
+                                                                        const QByteArray &replyTo = {});
+    // Changes to a stored message (Messenger's rules), sent on at once; each also emits
+    // messageUpdated here.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> editText(std::int64_t messageId, const QString &body);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> deleteMessage(std::int64_t messageId, bool forEveryone);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> react(std::int64_t messageId, const QString &emoji);
+    // The ephemeral path: sent now if the peer is online, else dropped (never stored or
+    // queued). Returns whether it left.
+    bool sendTyping(const protocol::PeerId &to, bool typing);
     // Many sends in one transaction (group commit), flushed once committed. If the batch
     // cannot commit, each is sent again on its own; results are in input order.
     struct OutgoingText {
@@ -70,6 +79,9 @@ Q_SIGNALS:
     void peerDiscovered(const sotto::messenger::NearbyPeer &peer);
     void messageReceived(const sotto::storage::MessageRecord &message);
     void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
+    // A stored message changed (edited, deleted: a tombstone, reactions): the whole row.
+    void messageUpdated(const sotto::storage::MessageRecord &message);
+    void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     void identityChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
 
@@ -80,7 +92,8 @@ private:
     void onInbound(const protocol::PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds);
     void onPeerSeen(const net::SeenPeer &seen);
     void flush(const protocol::PeerId &peer);
-    std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body);
+    std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
+    std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
     void emitChanges(const std::vector<StateChange> &changes);
 
     crypto::SignalContext &m_context;

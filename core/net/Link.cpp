@@ -75,6 +75,7 @@ void Link::onEncrypted()
     wire::Frame frame;
     wire::Hello *hello = frame.mutable_hello();
     hello->set_version(1);
+    hello->set_content_version(ContentVersion);
     hello->set_peer_id(m_local.peer.toStdString());
     hello->set_identity_key(m_local.identityKey.toStdString());
     hello->set_display_name(m_local.displayName.left(MaxNameLength).toStdString());
@@ -93,7 +94,9 @@ bool Link::acceptHello(const wire::Hello &hello)
     const protocol::PeerId peer = protocol::PeerId::fromString(QString::fromStdString(hello.peer_id()));
     const QByteArray key = QByteArray::fromStdString(hello.identity_key());
     const QByteArray proof = QByteArray::fromStdString(hello.proof());
-    if (hello.version() != 1 || !peer.isValid() || key.size() != 33)
+    // A newer Hello layout keeps these fields (protobuf): accepted, and each side speaks
+    // the lower Content version.
+    if (hello.version() < 1 || !peer.isValid() || key.size() != 33)
         return false;
     if (peer == m_local.peer)
         return false; // a connection to ourselves
@@ -105,6 +108,7 @@ bool Link::acceptHello(const wire::Hello &hello)
     m_peerKey = key;
     m_peerName = QString::fromStdString(hello.display_name()).left(MaxNameLength);
     m_peerListenPort = quint16(std::min<quint32>(hello.listen_port(), 65535));
+    m_peerContentVersion = std::clamp<quint32>(hello.content_version(), 1, ContentVersion);
     return true;
 }
 

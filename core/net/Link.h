@@ -35,6 +35,9 @@ public:
     const QByteArray &peerIdentityKey() const { return m_peerKey; }
     const QString &peerName() const { return m_peerName; }
     quint16 peerListenPort() const { return m_peerListenPort; }
+    // The Content version both ends speak on this link: the lower of the two.
+    quint32 peerContentVersion() const { return m_peerContentVersion; }
+    static constexpr quint32 ContentVersion = 2;
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
@@ -70,6 +73,7 @@ private:
     QByteArray m_peerKey;
     QString m_peerName;
     quint16 m_peerListenPort = 0;
+    quint32 m_peerContentVersion = 1;
     bool m_helloSent = false;
     QString m_endpoint; // "address:port" for log lines
 };

@@ -13,8 +13,8 @@ Error sqlError(Database &db, const char *what)
     return {Errc::Sql, QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError())};
 }
 
-constexpr const char *MessageColumns =
-    "id, uuid, conversation_id, sender, outgoing, body, sent_at, coalesce(received_at, 0), state, failure";
+constexpr const char *MessageColumns = "id, uuid, conversation_id, sender, outgoing, body, sent_at, coalesce(received_at, 0), state, "
+                                       "failure, kind, reply_to, edited_at, deleted";
 
 MessageRecord readMessage(const Statement &st)
 {
@@ -29,6 +29,10 @@ MessageRecord readMessage(const Statement &st)
     m.receivedAt = st.int64(7);
     m.state = MessageState(st.int64(8));
     m.failure = int(st.int64(9));
+    m.kind = MessageKind(st.int64(10));
+    m.replyTo = st.blob(11);
+    m.editedAt = st.int64(12);
+    m.deleted = st.int64(13) != 0;
     return m;
 }
 
@@ -86,9 +90,13 @@ std::vector<ConversationRecord> MessageStore::conversations()
 std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
 {
     Statement st = m_db.prepare("INSERT OR IGNORE INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, "
-                                "received_at, state, failure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                "received_at, state, failure, kind, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, m.uuid).bind(2, m.conversationId).bind(3, m.sender.toString()).bind(4, m.outgoing ? 1 : 0).bind(5, m.body)
-        .bind(6, m.sentAt).bind(7, m.receivedAt).bind(8, int(m.state)).bind(9, m.failure);
+        .bind(6, m.sentAt).bind(7, m.receivedAt).bind(8, int(m.state)).bind(9, m.failure).bind(10, int(m.kind));
+    if (m.replyTo.isEmpty())
+        st.bindNull(11);
+    else
+        st.bind(11, m.replyTo);
     if (!st.run())
         return std::unexpected(sqlError(m_db, "insert message"));
     if (m_db.changes() == 0)
@@ -96,7 +104,9 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
     const std::int64_t id = m_db.lastInsertRowId();
     // OR FAIL: a one-row statement that cannot leave half a change needs no statement
     // journal (which SQLCipher would encrypt page by page).
-    if (!m_db.prepare("INSERT OR FAIL INTO message_search (docid, body) VALUES (?, ?)").bind(1, id).bind(2, m.body).run()
+    // An unsupported message is "searchable by nothing": it never enters the index.
+    if ((m.kind == MessageKind::Text
+         && !m_db.prepare("INSERT OR FAIL INTO message_search (docid, body) VALUES (?, ?)").bind(1, id).bind(2, m.body).run())
         || !m_db.prepare("UPDATE OR FAIL conversations SET last_message_id = ?, last_activity = max(last_activity, ?), "
                          "unread_count = unread_count + ? WHERE id = ?")
                 .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
@@ -218,6 +228,123 @@ std::vector<SearchHit> MessageStore::search(const QString &text, int limit)
     while (st.next())
         out.push_back({st.int64(0), st.int64(1), st.int64(2), st.text(3)});
     return out;
+}
+
+std::expected<std::optional<MessageRecord>, Error> MessageStore::applyEdit(const QByteArray &target, const protocol::PeerId &editor,
+                                                                          const QByteArray &editId, const QString &body,
+                                                                          std::int64_t editedAt)
+{
+    std::optional<MessageRecord> m = messageByUuid(target);
+    if (!m)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
+    if (m->sender != editor || m->deleted || m->kind != MessageKind::Text)
+        return std::nullopt;
+    const bool newer = editedAt > std::max(m->editedAt, m->sentAt);
+    // The history keeps every text but the one shown, each with the time it was written.
+    Statement history = m_db.prepare("INSERT OR IGNORE INTO message_edits (message_id, uuid, body, edited_at) VALUES (?, ?, ?, ?)");
+    history.bind(1, m->id).bind(2, editId);
+    if (newer)
+        history.bind(3, m->body).bind(4, m->editedAt ? m->editedAt : m->sentAt);
+    else
+        history.bind(3, body).bind(4, editedAt);
+    if (!history.run())
+        return std::unexpected(sqlError(m_db, "store edit"));
+    if (m_db.changes() == 0 || !newer)
+        return std::nullopt; // a repeat, or an older edit arriving late: nothing shown changes
+    if (!m_db.prepare("UPDATE messages SET body = ?, edited_at = ? WHERE id = ?").bind(1, body).bind(2, editedAt).bind(3, m->id).run())
+        return std::unexpected(sqlError(m_db, "apply edit"));
+    m->body = body;
+    m->editedAt = editedAt;
+    return m;
+}
+
+std::expected<std::optional<MessageRecord>, Error> MessageStore::tombstone(std::int64_t messageId, std::optional<protocol::PeerId> by)
+{
+    std::optional<MessageRecord> m = message(messageId);
+    if (!m)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
+    if (m->deleted || (by && m->sender != *by))
+        return std::nullopt;
+    // secure_delete while the text leaves: the freed cells and pages are overwritten with
+    // zeros instead of keeping the old text inside the (encrypted) file. Off again after:
+    // every acknowledgement deletes an outbox row, and those hold only ciphertext.
+    if (!m_db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(m_db, "secure delete"));
+    const bool ok = m_db.prepare("DELETE FROM message_edits WHERE message_id = ?").bind(1, messageId).run()
+        && m_db.prepare("DELETE FROM reactions WHERE message_id = ?").bind(1, messageId).run()
+        && m_db.prepare("UPDATE messages SET body = '', reply_to = NULL, edited_at = 0, deleted = 1 WHERE id = ?").bind(1, messageId).run()
+        // The update trigger put the empty body back into the index: nothing to find.
+        && m_db.prepare("DELETE FROM message_search WHERE docid = ?").bind(1, messageId).run();
+    m_db.exec("PRAGMA secure_delete = OFF;");
+    if (!ok)
+        return std::unexpected(sqlError(m_db, "delete message"));
+    m->body.clear();
+    m->replyTo.clear();
+    m->editedAt = 0;
+    m->deleted = true;
+    return m;
+}
+
+std::expected<bool, Error> MessageStore::setReaction(std::int64_t messageId, const protocol::PeerId &reactor, const QString &emoji,
+                                                     std::int64_t sentAt)
+{
+    // No UPSERT in SQLite 3.15: insert if new, else replace only with something newer.
+    Statement insert = m_db.prepare("INSERT OR IGNORE INTO reactions (message_id, reactor, emoji, sent_at) VALUES (?, ?, ?, ?)");
+    insert.bind(1, messageId).bind(2, reactor.toString()).bind(3, emoji).bind(4, sentAt);
+    if (!insert.run())
+        return std::unexpected(sqlError(m_db, "store reaction"));
+    if (m_db.changes() > 0)
+        return !emoji.isEmpty();
+    Statement current = m_db.prepare("SELECT emoji FROM reactions WHERE message_id = ? AND reactor = ? AND sent_at < ?");
+    current.bind(1, messageId).bind(2, reactor.toString()).bind(3, sentAt);
+    if (!current.next())
+        return false; // what is stored is as new or newer
+    const QString before = current.text(0);
+    if (!m_db.prepare("UPDATE reactions SET emoji = ?, sent_at = ? WHERE message_id = ? AND reactor = ?")
+             .bind(1, emoji).bind(2, sentAt).bind(3, messageId).bind(4, reactor.toString()).run())
+        return std::unexpected(sqlError(m_db, "update reaction"));
+    return before != emoji;
+}
+
+std::vector<ReactionRecord> MessageStore::reactions(std::int64_t messageId)
+{
+    std::vector<ReactionRecord> out;
+    Statement st = m_db.prepare("SELECT reactor, emoji FROM reactions WHERE message_id = ? AND emoji <> '' ORDER BY sent_at");
+    st.bind(1, messageId);
+    while (st.next())
+        out.push_back({protocol::PeerId::fromString(st.text(0)), st.text(1)});
+    return out;
+}
+
+std::int64_t MessageStore::reactionTime(std::int64_t messageId, const protocol::PeerId &reactor)
+{
+    Statement st = m_db.prepare("SELECT sent_at FROM reactions WHERE message_id = ? AND reactor = ?");
+    st.bind(1, messageId).bind(2, reactor.toString());
+    return st.next() ? st.int64(0) : 0;
+}
+
+std::vector<EditRecord> MessageStore::edits(std::int64_t messageId)
+{
+    std::vector<EditRecord> out;
+    Statement st = m_db.prepare("SELECT body, edited_at FROM message_edits WHERE message_id = ? ORDER BY edited_at, id");
+    st.bind(1, messageId);
+    while (st.next())
+        out.push_back({st.text(0), st.int64(1)});
+    return out;
+}
+
+QString MessageStore::draft(std::int64_t conversationId)
+{
+    Statement st = m_db.prepare("SELECT draft FROM conversations WHERE id = ?");
+    st.bind(1, conversationId);
+    return st.next() ? st.text(0) : QString();
+}
+
+std::expected<void, Error> MessageStore::setDraft(std::int64_t conversationId, const QString &text)
+{
+    if (!m_db.prepare("UPDATE conversations SET draft = ? WHERE id = ?").bind(1, text).bind(2, conversationId).run())
+        return std::unexpected(sqlError(m_db, "save draft"));
+    return {};
 }
 
 std::int64_t MessageStore::messageCount(std::int64_t conversationId)

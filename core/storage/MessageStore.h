@@ -38,6 +38,12 @@ inline QString messageStateName(MessageState state)
     return QStringLiteral("unknown");
 }
 
+// What a history row holds (messages.kind).
+enum class MessageKind : int {
+    Text = 0,
+    Unsupported = 1, // a content kind this version does not know: shown as "update Sotto", never searchable
+};
+
 struct MessageRecord {
     std::int64_t id = 0;
     QByteArray uuid; // 16 bytes, chosen by the sender
@@ -49,6 +55,21 @@ struct MessageRecord {
     std::int64_t receivedAt = 0; // ms since epoch, ours; 0 for our own
     MessageState state = MessageState::Queued;
     int failure = 0;
+    MessageKind kind = MessageKind::Text;
+    QByteArray replyTo;          // uuid of the message this one quotes, or empty
+    std::int64_t editedAt = 0;   // sender's clock of the edit now shown; 0: never edited
+    bool deleted = false;        // a tombstone: the text is gone
+};
+
+struct ReactionRecord {
+    protocol::PeerId reactor;
+    QString emoji;
+};
+
+// An earlier text of an edited message, and when it was written.
+struct EditRecord {
+    QString body;
+    std::int64_t at = 0;
 };
 
 struct ConversationRecord {
@@ -103,6 +124,31 @@ public:
     // Oldest first, strictly newer than `after` (paging forward from a search hit).
     std::vector<MessageRecord> pageAfter(std::int64_t conversationId, HistoryCursor after, int limit);
     std::vector<SearchHit> search(const QString &text, int limit);
+
+    // The sender's edit of its own text: the newest edit by the sender's clock is shown,
+    // every other text is kept in the edit history; each edit counts once (by `editId`).
+    // Returns the message as it is now, or nullopt when nothing changed (a repeat, not the
+    // sender's, deleted, or not a text). Errc::NotFound when the target is unknown.
+    [[nodiscard]] std::expected<std::optional<MessageRecord>, Error> applyEdit(const QByteArray &target, const protocol::PeerId &editor,
+                                                                               const QByteArray &editId, const QString &body,
+                                                                               std::int64_t editedAt);
+    // Leaves a tombstone: text, edit history and reactions leave the database (with
+    // secure_delete: their pages are overwritten) and the search index. `by`: only that
+    // sender's message (delete for everyone); empty: any (delete for me). Returns the
+    // tombstone, or nullopt when already deleted or not allowed.
+    [[nodiscard]] std::expected<std::optional<MessageRecord>, Error> tombstone(std::int64_t messageId,
+                                                                               std::optional<protocol::PeerId> by = std::nullopt);
+    // One reaction per person per message; the latest by the reactor's clock wins; an empty
+    // emoji removes it. Returns whether what is shown changed.
+    [[nodiscard]] std::expected<bool, Error> setReaction(std::int64_t messageId, const protocol::PeerId &reactor, const QString &emoji,
+                                                         std::int64_t sentAt);
+    std::vector<ReactionRecord> reactions(std::int64_t messageId);
+    // When the reactor last set (or removed) a reaction to the message, by its clock; 0: never.
+    std::int64_t reactionTime(std::int64_t messageId, const protocol::PeerId &reactor);
+    std::vector<EditRecord> edits(std::int64_t messageId); // oldest first
+
+    QString draft(std::int64_t conversationId);
+    [[nodiscard]] std::expected<void, Error> setDraft(std::int64_t conversationId, const QString &text);
     std::int64_t messageCount(std::int64_t conversationId);
 
     // Turns what a user typed into an FTS4 query: every word a quoted prefix term ("word*"), so

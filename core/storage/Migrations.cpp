@@ -152,6 +152,47 @@ bool schemaV3(Database &db)
     return db.exec("CREATE INDEX outbox_unsealed ON outbox (peer_id, id) WHERE ciphertext IS NULL;");
 }
 
+// Version 4: Conversations v2. A message has a kind (0 text, 1 unsupported: a content
+// kind this version does not know, kept so a newer Sotto's message is not lost), may quote
+// another (reply_to, the quoted message's uuid), may have been edited (edited_at; earlier
+// bodies in message_edits, each edit stored once by its uuid) or deleted (a tombstone:
+// body emptied, row kept). Reactions: one per person per message, the latest by the
+// sender's clock; an empty emoji is a removal, kept so an older reaction arriving late
+// cannot bring it back. Drafts live with their conversation. Unsealed outbox entries may
+// carry their content.
+bool schemaV4(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE messages ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN reply_to BLOB;
+ALTER TABLE messages ADD COLUMN edited_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE message_edits (
+    id         INTEGER PRIMARY KEY,
+    message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    uuid       BLOB NOT NULL UNIQUE,
+    body       TEXT NOT NULL,
+    edited_at  INTEGER NOT NULL
+);
+CREATE INDEX message_edits_by_message ON message_edits (message_id, edited_at);
+
+CREATE TABLE reactions (
+    message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    reactor    TEXT NOT NULL,
+    emoji      TEXT NOT NULL,
+    sent_at    INTEGER NOT NULL,
+    PRIMARY KEY (message_id, reactor)
+) WITHOUT ROWID;
+
+ALTER TABLE conversations ADD COLUMN draft TEXT NOT NULL DEFAULT '';
+
+-- An edit, delete or reaction that cannot be sealed yet (no session, or sending paused)
+-- waits with its content; a text is rebuilt from its history row instead.
+ALTER TABLE outbox ADD COLUMN content BLOB;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -160,6 +201,7 @@ const std::vector<Migration> &migrations()
         {1, "initial schema", schemaV1},
         {2, "LAN addresses and TLS credentials", schemaV2},
         {3, "index of unsealed outbox entries", schemaV3},
+        {4, "conversations v2: kinds, replies, edits, deletes, reactions, drafts", schemaV4},
     };
     return steps;
 }

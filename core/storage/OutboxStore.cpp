@@ -10,8 +10,13 @@ OutboxStore::OutboxStore(Database &db)
 
 std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
 {
-    Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at) VALUES (?, ?, ?, ?, ?)");
+    Statement st = m_db.prepare(
+        "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, content) VALUES (?, ?, ?, ?, ?, ?)");
     st.bind(1, e.peer.toString()).bind(3, e.kind).bind(5, e.createdAt);
+    if (e.content.isEmpty())
+        st.bindNull(6);
+    else
+        st.bind(6, e.content);
     if (e.ciphertext.isEmpty())
         st.bindNull(4);
     else
@@ -39,11 +44,11 @@ std::vector<OutboxEntry> OutboxStore::pending(const protocol::PeerId &peer, std:
 std::vector<OutboxEntry> OutboxStore::unsealed(const protocol::PeerId &peer)
 {
     std::vector<OutboxEntry> out;
-    Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), created_at FROM outbox "
+    Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), created_at, content FROM outbox "
                                 "WHERE peer_id = ? AND ciphertext IS NULL ORDER BY id");
     st.bind(1, peer.toString());
     while (st.next())
-        out.push_back({st.int64(0), peer, st.int64(1), 0, {}, st.int64(2), 0});
+        out.push_back({st.int64(0), peer, st.int64(1), 0, {}, st.int64(2), 0, st.blob(3)});
     return out;
 }
 
@@ -56,7 +61,7 @@ bool OutboxStore::hasUnsealed(const protocol::PeerId &peer)
 
 std::expected<void, Error> OutboxStore::seal(std::int64_t id, int kind, const QByteArray &ciphertext)
 {
-    if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ? WHERE id = ?").bind(1, kind).bind(2, ciphertext).bind(3, id).run())
+    if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ?, content = NULL WHERE id = ?").bind(1, kind).bind(2, ciphertext).bind(3, id).run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox seal: %1").arg(m_db.lastError())});
     return {};
 }

@@ -20,6 +20,7 @@ struct OutboxEntry {
     QByteArray ciphertext;
     std::int64_t createdAt = 0;
     int attempts = 0;
+    QByteArray content;         // unsealed only: the Content to seal (empty: rebuilt from the message row)
 };
 
 class OutboxStore {

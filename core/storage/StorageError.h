@@ -18,6 +18,7 @@ enum class Errc {
     NoProfile,         // unlocking a folder that holds no profile
     Protocol,          // key generation failed while creating the profile
     Duplicate,         // a message with this id is already stored
+    NotFound,          // the message (or conversation) asked for is not stored
 };
 
 struct Error {

@@ -4,6 +4,8 @@
 
 #include "tests/support/TestProfiles.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +71,52 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, Errc::Sql);
         QCOMPARE((*db)->userVersion(), 0);
         QVERIFY(!hasTable(**db, QStringLiteral("contacts"))); // the step rolled back whole
+    }
+
+    // A profile written by the version 3 code (tests/fixtures/profile-v3, see its README):
+    // unlocking brings it to the latest schema with every message, state, unread count,
+    // outbox entry and search hit as it was.
+    void aVersion3ProfileMigratesWithoutLoss()
+    {
+        const QString fixture = QFINDTESTDATA("../../fixtures/profile-v3/ann");
+        QVERIFY2(!fixture.isEmpty(), "fixture not found");
+        const QString dir = tmp.filePath(QStringLiteral("v3-ann"));
+        QVERIFY(QDir().mkpath(dir));
+        for (const QString &f : QDir(fixture).entryList(QDir::Files))
+            QVERIFY(QFile::copy(fixture + u'/' + f, dir + u'/' + f));
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
+        Profile &profile = **opened;
+        QCOMPARE(profile.database().userVersion(), latestSchemaVersion());
+        QCOMPARE(profile.peerId().toString(), QStringLiteral("8af9137316a466a56269b33f0d9dee67"));
+        const protocol::PeerId bob = protocol::PeerId::fromString(QStringLiteral("fc85205fea96ec49b6218d296ebfc0aa"));
+        MessageStore &messages = profile.messages();
+        const std::int64_t conversation = messages.conversationFor(bob).value();
+        const auto page = messages.page(conversation, std::nullopt, 100);
+        QCOMPARE(page.size(), 4u);
+        QStringList bodies;
+        for (const MessageRecord &m : page) {
+            bodies.prepend(m.body);
+            QCOMPARE(m.kind, MessageKind::Text);
+            QVERIFY(m.replyTo.isEmpty());
+            QCOMPARE(m.editedAt, 0);
+            QVERIFY(!m.deleted);
+        }
+        QCOMPARE(bodies, (QStringList{QStringLiteral("Hello Bob, this is the v3 fixture"), QStringLiteral("Second message, über naïve"),
+                                      QStringLiteral("Third, never acknowledged"), QStringLiteral("Hi Ann! A reply from Bob")}));
+        QCOMPARE(page[0].state, MessageState::Received);
+        QCOMPARE(page[1].state, MessageState::Queued); // never acknowledged: still in the outbox
+        QCOMPARE(page[2].state, MessageState::Sent);
+        QCOMPARE(messages.conversation(conversation)->unreadCount, 1);
+        QCOMPARE(profile.outbox().count(bob), 2); // the third text and the delivery receipt of Bob's reply
+        QCOMPARE(messages.search(QStringLiteral("naive"), 10).size(), 1u);
+        QCOMPARE(messages.draft(conversation), QString());
+        // And the new parts work on it.
+        QVERIFY(messages.setDraft(conversation, QStringLiteral("later")));
+        auto edited = messages.applyEdit(page[2].uuid, profile.peerId(), QByteArray(16, 'x'), QStringLiteral("Second, edited"),
+                                         page[2].sentAt + 1);
+        QVERIFY(edited && *edited);
+        QCOMPARE(messages.search(QStringLiteral("edited"), 10).size(), 1u);
     }
 
     void newerDatabaseIsRefusedAndUntouched()
