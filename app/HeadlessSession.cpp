@@ -123,6 +123,7 @@ void HeadlessSession::readCommands()
     for (std::size_t i = 0; i < commands.size();) {
         std::size_t end = i;
         while (m_node && end < commands.size() && commands[end].value(QStringLiteral("cmd")) == QLatin1String("send")
+               && !commands[end].contains(QStringLiteral("conversation"))
                && protocol::PeerId::fromString(commands[end].value(QStringLiteral("peer")).toString()).isValid())
             ++end;
         if (end - i > 1) {

@@ -17,6 +17,7 @@ packages=(
   libssl-dev libsodium-dev
   libprotobuf-dev protobuf-compiler
   libqrencode-dev
+  fonts-noto-color-emoji
   xvfb xauth iproute2
   dbus dunst
 )

@@ -16,6 +16,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     , m_session(new SessionController(*m_core, m_options.profileDir, m_options.node, m_options.fastKdfForTests, this))
     , m_conversations(new ConversationListModel(*m_core, this))
     , m_messages(new MessageModel(*m_core, this))
+    , m_composer(new ComposerController(*m_core, *m_messages, this))
     , m_search(new SearchModel(*m_core, this))
     , m_contact(new ContactController(*m_core, this))
     , m_desktop(new DesktopController(this))
@@ -62,6 +63,7 @@ AppController::AppController(AppOptions options, QObject *parent)
 
 AppController::~AppController()
 {
+    m_composer->clear(); // a draft typed in the last moments is saved before the core closes
     delete m_demo; // stops the demo process before the core goes
     m_demo = nullptr;
 }
@@ -85,6 +87,7 @@ void AppController::onLocked()
 {
     // Nothing of the profile stays in the window's models.
     m_desktop->setUnlocked(false);
+    m_composer->clear();
     m_messages->open(QString());
     m_conversations->clear();
     m_search->clear();

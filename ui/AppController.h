@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/messenger/CoreThread.h"
+#include "ui/ComposerController.h"
 #include "ui/ContactController.h"
 #include "ui/ConversationListModel.h"
 #include "ui/DesktopController.h"
@@ -38,6 +39,7 @@ class AppController : public QObject {
     Q_PROPERTY(sotto::ui::SessionController *session READ session CONSTANT)
     Q_PROPERTY(sotto::ui::ConversationListModel *conversations READ conversations CONSTANT)
     Q_PROPERTY(sotto::ui::MessageModel *messages READ messages CONSTANT)
+    Q_PROPERTY(sotto::ui::ComposerController *composer READ composer CONSTANT)
     Q_PROPERTY(sotto::ui::SearchModel *search READ search CONSTANT)
     Q_PROPERTY(sotto::ui::ContactController *contact READ contact CONSTANT)
     Q_PROPERTY(sotto::ui::DesktopController *desktop READ desktop CONSTANT)
@@ -52,6 +54,7 @@ public:
     SessionController *session() { return m_session; }
     ConversationListModel *conversations() { return m_conversations; }
     MessageModel *messages() { return m_messages; }
+    ComposerController *composer() { return m_composer; }
     SearchModel *search() { return m_search; }
     ContactController *contact() { return m_contact; }
     DesktopController *desktop() { return m_desktop; }
@@ -75,6 +78,7 @@ private:
     SessionController *m_session;
     ConversationListModel *m_conversations;
     MessageModel *m_messages;
+    ComposerController *m_composer;
     SearchModel *m_search;
     ContactController *m_contact;
     DesktopController *m_desktop;

@@ -37,6 +37,7 @@ ConversationListModel::ConversationListModel(messenger::CoreThread &core, QObjec
     m_debounce.setInterval(30);
     connect(&m_debounce, &QTimer::timeout, this, &ConversationListModel::refreshNow);
     connect(&core, &messenger::CoreThread::messageReceived, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::messageUpdated, this, &ConversationListModel::refresh); // an edit or delete of the last one
     connect(&core, &messenger::CoreThread::peerOnline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerOffline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerDiscovered, this, &ConversationListModel::refresh);
@@ -69,7 +70,9 @@ void ConversationListModel::refreshNow()
                       row.unread = it->unreadCount;
                       if (it->lastMessageId)
                           if (auto m = history.message(it->lastMessageId))
-                              row.preview = oneLine(m->body);
+                              row.preview = m->deleted ? tr("This message was deleted")
+                                  : m->kind == storage::MessageKind::Unsupported ? tr("Update Sotto to see this message")
+                                                                                 : oneLine(m->body);
                   }
                   listed.insert(row.peer);
                   rows.append(row);

@@ -21,16 +21,82 @@ struct HistoryWindow {
     qint64 conversation = 0;
     HistoryContact contact;
     std::vector<MessageRecord> rows; // newest first
+    QHash<qint64, RowExtras> extras;
     bool atNewest = true;
     bool atOldest = true;
     int highlightRow = -1;
 };
 
-namespace {
+struct HistoryPage {
+    std::vector<MessageRecord> rows;
+    QHash<qint64, RowExtras> extras;
+};
 
+namespace {
 
 constexpr qint64 GroupGapMs = 10 * 60 * 1000; // a pause this long starts a new group
 
+// Quotes and reactions of a page, read with it on the core thread: one query for the
+// reactions of all its rows, one lookup per reply.
+QHash<qint64, RowExtras> extrasOf(messenger::CoreState &state, const std::vector<MessageRecord> &rows)
+{
+    QHash<qint64, RowExtras> out;
+    storage::MessageStore &history = state.node->messenger().history();
+    std::vector<std::int64_t> ids;
+    ids.reserve(rows.size());
+    for (const MessageRecord &m : rows)
+        ids.push_back(m.id);
+    const auto reactions = history.reactions(ids);
+    QHash<QString, QString> names;
+    const protocol::PeerId self = state.node->messenger().self();
+    const auto nameOf = [&](const protocol::PeerId &peer) {
+        if (peer == self)
+            return QObject::tr("You");
+        auto it = names.constFind(peer.toString());
+        if (it == names.constEnd()) {
+            QString name = state.node->messenger().profile().protocolStore().contactName(peer);
+            it = names.insert(peer.toString(), name.isEmpty() ? peer.toString().left(8) : name);
+        }
+        return *it;
+    };
+    for (const MessageRecord &m : rows) {
+        RowExtras x;
+        if (!m.replyTo.isEmpty()) {
+            if (std::optional<MessageRecord> quoted = history.messageByUuid(m.replyTo); quoted && quoted->conversationId == m.conversationId) {
+                x.quoteRow = quoted->id;
+                x.quote = quoted->deleted ? QObject::tr("This message was deleted") : quoted->body.left(300);
+            } else {
+                x.quote = QObject::tr("The original message is not here");
+            }
+        }
+        if (auto it = reactions.constFind(m.id); it != reactions.constEnd()) {
+            QStringList order;
+            QHash<QString, int> counts;
+            for (const storage::ReactionRecord &r : *it) {
+                if (!counts.contains(r.emoji))
+                    order << r.emoji;
+                ++counts[r.emoji];
+                x.reactors << r.emoji + u' ' + nameOf(r.reactor);
+            }
+            QStringList parts;
+            for (const QString &e : order)
+                parts << (counts[e] > 1 ? e + u' ' + QString::number(counts[e]) : e);
+            x.reactions = parts.join(QStringLiteral("  "));
+        }
+        if (!x.quote.isEmpty() || !x.reactions.isEmpty())
+            out.insert(m.id, x);
+    }
+    return out;
+}
+
+HistoryPage pageWithExtras(messenger::CoreState &state, std::vector<MessageRecord> rows)
+{
+    HistoryPage page;
+    if (state.node)
+        page.extras = extrasOf(state, rows);
+    page.rows = std::move(rows);
+    return page;
+}
 
 
 HistoryContact contactOf(messenger::CoreState &state, const protocol::PeerId &peer)
@@ -60,6 +126,7 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
 {
     connect(&core, &messenger::CoreThread::messageReceived, this, &MessageModel::onReceived);
     connect(&core, &messenger::CoreThread::messageStateChanged, this, &MessageModel::onState);
+    connect(&core, &messenger::CoreThread::messageUpdated, this, &MessageModel::onUpdated);
     connect(&core, &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
         if (peer.toString() == m_peer)
             refreshContact();
@@ -93,6 +160,17 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case FirstOfGroupRole:
         return !older || older->outgoing != m.outgoing || dayOf(*older) != dayOf(m) || m.sentAt - older->sentAt > GroupGapMs;
     case HighlightRole: return m_highlight != 0 && m.id == m_highlight;
+    case MessageIdRole: return QString::fromLatin1(m.uuid.toHex());
+    case KindRole:
+        return m.deleted ? Deleted : m.kind == storage::MessageKind::Unsupported ? Unsupported : Text;
+    case EditedRole: return m.editedAt != 0 && !m.deleted;
+    case QuoteRole: return m_extras.value(m.id).quote;
+    case QuoteRowRole: return m_extras.value(m.id).quoteRow;
+    case ReactionsRole: return m_extras.value(m.id).reactions;
+    case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
+    case CanChangeRole:
+        return m.outgoing && !m.deleted && m.kind == storage::MessageKind::Text
+            && QDateTime::currentMSecsSinceEpoch() - m.sentAt < messenger::Messenger::ChangeWindowMs;
     }
     return {};
 }
@@ -101,7 +179,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 {
     return {{RowIdRole, "rowId"}, {BodyRole, "body"},           {OutgoingRole, "outgoing"},         {StateRole, "delivery"},
             {TimeRole, "time"},   {DayRole, "day"},             {FirstOfDayRole, "firstOfDay"},     {FirstOfGroupRole, "firstOfGroup"},
-            {HighlightRole, "highlight"}};
+            {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
+            {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
+            {CanChangeRole, "canChange"}};
 }
 
 void MessageModel::open(const QString &peer)
@@ -125,6 +205,7 @@ void MessageModel::open(const QString &peer)
                   w.rows = history.page(*conversation, std::nullopt, PageSize);
               }
               w.atOldest = int(w.rows.size()) < PageSize;
+              w.extras = extrasOf(state, w.rows);
               return w;
           })
         .then(this, [this, generation](const HistoryWindow &w) {
@@ -166,6 +247,7 @@ void MessageModel::openAt(const QString &peer, qint64 rowId)
               w.rows.assign(newer.rbegin(), newer.rend());
               w.highlightRow = int(w.rows.size());
               w.rows.insert(w.rows.end(), older.begin(), older.end());
+              w.extras = extrasOf(state, w.rows);
               return w;
           })
         .then(this, [this, generation, rowId](const HistoryWindow &w) {
@@ -198,6 +280,7 @@ void MessageModel::openOldest()
                   w.atNewest = int(first.size()) < PageSize;
                   w.rows.assign(first.rbegin(), first.rend());
                   w.highlightRow = w.rows.empty() ? -1 : int(w.rows.size()) - 1; // positioned there, not highlighted
+                  w.extras = extrasOf(state, w.rows);
               }
               return w;
           })
@@ -216,6 +299,7 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     Q_EMIT contactChanged();
     beginResetModel();
     m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
+    m_extras = w.extras;
     m_highlight = highlight;
     endResetModel();
     m_atNewest = w.atNewest;
@@ -250,11 +334,14 @@ void MessageModel::fetchOlder()
     const qint64 conversation = m_conversation;
     setLoading(true);
     m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return state.node ? state.node->messenger().history().page(conversation, cursor, PageSize) : std::vector<MessageRecord>{};
+              return pageWithExtras(state, state.node ? state.node->messenger().history().page(conversation, cursor, PageSize)
+                                                      : std::vector<MessageRecord>{});
           })
-        .then(this, [this, generation](const std::vector<MessageRecord> &page) {
+        .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
                 return;
+            const std::vector<MessageRecord> &page = read.rows;
+            m_extras.insert(read.extras);
             // Still "loading" while rows go in: a view (or a model tester) asking for more
             // from inside the insertion must not start a nested one.
             if (!page.empty()) {
@@ -282,11 +369,14 @@ void MessageModel::fetchNewer()
     const qint64 conversation = m_conversation;
     setLoading(true);
     m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return state.node ? state.node->messenger().history().pageAfter(conversation, cursor, PageSize) : std::vector<MessageRecord>{};
+              return pageWithExtras(state, state.node ? state.node->messenger().history().pageAfter(conversation, cursor, PageSize)
+                                                      : std::vector<MessageRecord>{});
           })
-        .then(this, [this, generation](const std::vector<MessageRecord> &page) {
+        .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
                 return;
+            const std::vector<MessageRecord> &page = read.rows;
+            m_extras.insert(read.extras);
             if (!page.empty()) {
                 Q_EMIT newerPageAboutToBeInserted();
                 beginInsertRows({}, 0, int(page.size()) - 1);
@@ -306,17 +396,21 @@ void MessageModel::fetchNewer()
         });
 }
 
-void MessageModel::send(const QString &text)
+void MessageModel::send(const QString &text, qint64 replyToRow)
 {
     const QString body = text.trimmed();
     if (body.isEmpty() || m_peer.isEmpty())
         return;
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
     const quint64 generation = m_generation;
-    m_core.run([id, body](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+    m_core.run([id, body, replyToRow](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
               if (!state.node)
                   return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
-              return state.node->sendText(id, body);
+              QByteArray replyTo;
+              if (replyToRow)
+                  if (std::optional<MessageRecord> quoted = state.node->messenger().history().message(replyToRow))
+                      replyTo = quoted->uuid;
+              return state.node->sendText(id, body, replyTo);
           })
         .then(this, [this, generation](const std::expected<MessageRecord, messenger::Error> &result) {
             if (!result) {
@@ -335,10 +429,123 @@ void MessageModel::send(const QString &text)
                 return;
             if (m_conversation == 0)
                 m_conversation = result->conversationId;
-            if (m_atNewest)
+            if (m_atNewest) {
                 insertNewest(*result);
-            else
+                if (!result->replyTo.isEmpty())
+                    refreshExtras({result->id});
+            } else {
                 open(m_peer); // jump to the present, where the new message is
+            }
+        });
+}
+
+// Edits, deletes and reactions come back through messageUpdated (the node emits it for
+// our own changes too): one path for every change, wherever it was made.
+void MessageModel::edit(qint64 rowId, const QString &text)
+{
+    const QString body = text.trimmed();
+    if (body.isEmpty())
+        return;
+    m_core.run([rowId, body](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+              if (!state.node)
+                  return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
+              return state.node->editText(rowId, body);
+          })
+        .then(this, [this](const std::expected<MessageRecord, messenger::Error> &r) {
+            if (!r)
+                changeFailed(r.error());
+        });
+}
+
+void MessageModel::remove(qint64 rowId, bool forEveryone)
+{
+    m_core.run([rowId, forEveryone](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+              if (!state.node)
+                  return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
+              return state.node->deleteMessage(rowId, forEveryone);
+          })
+        .then(this, [this](const std::expected<MessageRecord, messenger::Error> &r) {
+            if (!r)
+                changeFailed(r.error());
+        });
+}
+
+void MessageModel::react(qint64 rowId, const QString &emoji)
+{
+    m_core.run([rowId, emoji](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+              if (!state.node)
+                  return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
+              return state.node->react(rowId, emoji);
+          })
+        .then(this, [this](const std::expected<MessageRecord, messenger::Error> &r) {
+            if (!r)
+                changeFailed(r.error());
+        });
+}
+
+void MessageModel::changeFailed(const messenger::Error &error)
+{
+    switch (error.code) {
+    case messenger::Errc::NotAllowed: Q_EMIT sendFailed(tr("Not changed: %1.").arg(error.reason)); break;
+    case messenger::Errc::InvalidInput: Q_EMIT sendFailed(tr("Not changed: the text is empty or too long.")); break;
+    default: Q_EMIT sendFailed(tr("Not changed: %1").arg(error.reason)); break;
+    }
+}
+
+QVariantMap MessageModel::rowInfo(qint64 rowId) const
+{
+    for (const MessageRecord &m : m_rows)
+        if (m.id == rowId)
+            return {{QStringLiteral("body"), m.body}, {QStringLiteral("outgoing"), m.outgoing}, {QStringLiteral("row"), rowId}};
+    return {};
+}
+
+void MessageModel::onUpdated(const MessageRecord &m)
+{
+    if (!m_conversation || m.conversationId != m_conversation)
+        return;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id != m.id)
+            continue;
+        // Marked read here while the core was still committing it: stays read.
+        const bool readHere = m_rows[i].state == storage::MessageState::Read && m.state == storage::MessageState::Received;
+        m_rows[i] = m;
+        if (readHere)
+            m_rows[i].state = storage::MessageState::Read;
+        Q_EMIT dataChanged(index(i), index(i));
+        refreshExtras({m.id}); // reactions, and replies quoting it
+        return;
+    }
+}
+
+void MessageModel::refreshExtras(const QList<qint64> &rowIds)
+{
+    const quint64 generation = m_generation;
+    const qint64 conversation = m_conversation;
+    // The rows themselves, and any loaded reply that quotes one of them.
+    QList<qint64> affected = rowIds;
+    for (const MessageRecord &r : std::as_const(m_rows))
+        if (rowIds.contains(m_extras.value(r.id).quoteRow) && !affected.contains(r.id))
+            affected << r.id;
+    m_core.run([affected, conversation](messenger::CoreState &state) {
+              std::vector<MessageRecord> rows;
+              if (state.node)
+                  for (qint64 id : affected)
+                      if (std::optional<MessageRecord> m = state.node->messenger().history().message(id); m && m->conversationId == conversation)
+                          rows.push_back(*m);
+              return pageWithExtras(state, rows);
+          })
+        .then(this, [this, generation](const HistoryPage &read) {
+            if (generation != m_generation)
+                return;
+            for (const MessageRecord &m : read.rows) {
+                m_extras.remove(m.id);
+                if (auto it = read.extras.constFind(m.id); it != read.extras.constEnd())
+                    m_extras.insert(m.id, *it);
+                for (int i = 0; i < m_rows.size(); ++i)
+                    if (m_rows[i].id == m.id)
+                        Q_EMIT dataChanged(index(i), index(i), {QuoteRole, QuoteRowRole, ReactionsRole, ReactorsRole});
+            }
         });
 }
 
@@ -374,6 +581,7 @@ void MessageModel::clear()
     ++m_generation;
     beginResetModel();
     m_rows.clear();
+    m_extras.clear();
     m_highlight = 0;
     endResetModel();
     m_conversation = 0;
@@ -408,8 +616,11 @@ void MessageModel::onReceived(const MessageRecord &m)
     }
     if (!m_conversation || m.conversationId != m_conversation)
         return;
-    if (m_atNewest)
+    if (m_atNewest) {
         insertNewest(m);
+        if (!m.replyTo.isEmpty())
+            refreshExtras({m.id});
+    }
     markReadIfInView();
 }
 

@@ -15,6 +15,15 @@
 namespace sotto::ui {
 
 struct HistoryWindow;
+struct HistoryPage;
+
+// What a row shows beside its own record: read with its page on the core thread.
+struct RowExtras {
+    QString quote;          // the quoted message's text ("" when not a reply)
+    qint64 quoteRow = 0;    // its history row, 0 when it is not here (or not a reply)
+    QString reactions;      // "👍 2  ❤️ 1", empty when none
+    QStringList reactors;   // "👍 Ann", one line per reaction, for the tooltip
+};
 
 class MessageModel : public QAbstractListModel {
     Q_OBJECT
@@ -45,8 +54,24 @@ public:
         FirstOfDayRole,               // the oldest loaded message of its day: show the day
         FirstOfGroupRole,             // starts a run of one sender's messages
         HighlightRole,                // the search hit this conversation was opened at
+        MessageIdRole,                // the message's id (32 hex digits), as the headless mode names it
+        KindRole,                     // a MessageKind: which delegate shows it
+        EditedRole,                   // the text was edited
+        QuoteRole,                    // a reply: the text it quotes
+        QuoteRowRole,                 // a reply: the quoted message's row id (0: not here)
+        ReactionsRole,                // "👍 2  ❤️ 1"
+        ReactorsRole,                 // who reacted with what, one line each
+        CanChangeRole,                // ours and recent: can be edited or deleted for everyone
     };
     Q_ENUM(Role)
+
+    // Which delegate shows a row (NeoChat's MessageComponentType): no string compares in QML.
+    enum MessageKind {
+        Text,
+        Unsupported, // a kind a newer Sotto sent: "update Sotto to see it"
+        Deleted,     // a tombstone
+    };
+    Q_ENUM(MessageKind)
 
     MessageModel(messenger::CoreThread &core, QObject *parent = nullptr);
 
@@ -78,7 +103,13 @@ public:
     // stopped at the first page.
     Q_INVOKABLE void fetchOlder();
     Q_INVOKABLE void fetchNewer();
-    Q_INVOKABLE void send(const QString &text);
+    // `replyToRow`: the row id of the message answered, 0 for none.
+    Q_INVOKABLE void send(const QString &text, qint64 replyToRow = 0);
+    Q_INVOKABLE void edit(qint64 rowId, const QString &text);
+    Q_INVOKABLE void remove(qint64 rowId, bool forEveryone);
+    Q_INVOKABLE void react(qint64 rowId, const QString &emoji);
+    // The row's text and whether it is ours (what the composer needs to start an edit or a reply).
+    Q_INVOKABLE QVariantMap rowInfo(qint64 rowId) const;
     Q_INVOKABLE void acceptNewIdentity();
     Q_INVOKABLE void refreshContact();
     Q_INVOKABLE void clear();
@@ -101,6 +132,9 @@ private:
     void show(const HistoryWindow &window, qint64 highlight);
     void onReceived(const storage::MessageRecord &m);
     void onState(const QByteArray &uuid, storage::MessageState state);
+    void onUpdated(const storage::MessageRecord &m);
+    void refreshExtras(const QList<qint64> &rowIds);
+    void changeFailed(const messenger::Error &error);
     void insertNewest(const storage::MessageRecord &m);
     void trimNewest(); // beyond MaxRows, after older pages came in
     void trimOldest(); // beyond MaxRows, after newer rows came in
@@ -114,6 +148,7 @@ private:
     bool m_online = false;
     qint64 m_conversation = 0;
     QList<storage::MessageRecord> m_rows; // newest first
+    QHash<qint64, RowExtras> m_extras;    // by row id, for rows that quote or have reactions
     bool m_atNewest = true;
     bool m_atOldest = true;
     bool m_loading = false;

@@ -122,8 +122,11 @@ std::expected<storage::MessageRecord, Error> Node::react(std::int64_t messageId,
 
 bool Node::sendTyping(const PeerId &to, bool typing)
 {
-    if (!m_links->isUp(to) || !m_linkStates.contains(to.toString()))
+    const net::Link *link = m_links->link(to);
+    if (!link || !m_links->isUp(to) || !m_linkStates.contains(to.toString()))
         return false; // ephemeral: offline means dropped
+    if (link->peerContentVersion() < 2)
+        return false; // a version-1 peer does not know the kind
     auto sealed = m_messenger.typing(to, typing);
     if (!sealed)
         return false;
@@ -322,8 +325,11 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
             envelopeIds.push_back(frame.envelope().id());
             break;
         case wire::Frame::kAck:
-            inbound.acked.insert(inbound.acked.end(), frame.ack().ids().begin(), frame.ack().ids().end());
-            inbound.rejected.insert(inbound.rejected.end(), frame.ack().rejected().begin(), frame.ack().rejected().end());
+            // Id 0 names no outbox entry (an ephemeral envelope, which a version-1 peer may
+            // still reject): it must not free a slot of the send window.
+            std::copy_if(frame.ack().ids().begin(), frame.ack().ids().end(), std::back_inserter(inbound.acked), [](quint64 id) { return id != 0; });
+            std::copy_if(frame.ack().rejected().begin(), frame.ack().rejected().end(), std::back_inserter(inbound.rejected),
+                         [](quint64 id) { return id != 0; });
             break;
         case wire::Frame::kBundleRequest: {
             drain();

@@ -316,6 +316,25 @@ std::vector<ReactionRecord> MessageStore::reactions(std::int64_t messageId)
     return out;
 }
 
+QHash<std::int64_t, std::vector<ReactionRecord>> MessageStore::reactions(const std::vector<std::int64_t> &messageIds)
+{
+    QHash<std::int64_t, std::vector<ReactionRecord>> out;
+    // In chunks: SQLite allows 999 bound parameters.
+    for (std::size_t from = 0; from < messageIds.size(); from += 500) {
+        const std::size_t n = std::min<std::size_t>(500, messageIds.size() - from);
+        QByteArray sql = "SELECT message_id, reactor, emoji FROM reactions WHERE emoji <> '' AND message_id IN (?";
+        for (std::size_t i = 1; i < n; ++i)
+            sql += ",?";
+        sql += ") ORDER BY sent_at";
+        Statement st = m_db.prepare(sql.constData());
+        for (std::size_t i = 0; i < n; ++i)
+            st.bind(int(i) + 1, messageIds[from + i]);
+        while (st.next())
+            out[st.int64(0)].push_back({protocol::PeerId::fromString(st.text(1)), st.text(2)});
+    }
+    return out;
+}
+
 std::int64_t MessageStore::reactionTime(std::int64_t messageId, const protocol::PeerId &reactor)
 {
     Statement st = m_db.prepare("SELECT sent_at FROM reactions WHERE message_id = ? AND reactor = ?");

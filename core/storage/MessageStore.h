@@ -143,6 +143,8 @@ public:
     [[nodiscard]] std::expected<bool, Error> setReaction(std::int64_t messageId, const protocol::PeerId &reactor, const QString &emoji,
                                                          std::int64_t sentAt);
     std::vector<ReactionRecord> reactions(std::int64_t messageId);
+    // The reactions of many messages in one query (a page of history): by message id.
+    QHash<std::int64_t, std::vector<ReactionRecord>> reactions(const std::vector<std::int64_t> &messageIds);
     // When the reactor last set (or removed) a reaction to the message, by its clock; 0: never.
     std::int64_t reactionTime(std::int64_t messageId, const protocol::PeerId &reactor);
     std::vector<EditRecord> edits(std::int64_t messageId); // oldest first

@@ -7,14 +7,47 @@ import QtQuick.Layouts
 
 Pane {
     id: root
-    signal send(string text)
+    // What is being written in the open conversation (draft, reply, edit).
+    required property ComposerController composerState
     // Paging keys the history takes (the handler accepts the event): PageUp/PageDown
     // always, Ctrl+Home/Ctrl+End always, Home/End when there is no text to move through.
     signal historyKey(var event)
     padding: 8
 
-    RowLayout {
+    ColumnLayout {
         anchors.fill: parent
+        spacing: 4
+
+    // Replying to or editing a message: what, and a way out (Esc too).
+    RowLayout {
+        objectName: "composerMode"
+        visible: root.composerState.replyToRow !== 0 || root.composerState.editingRow !== 0
+        Layout.fillWidth: true
+        Rectangle {
+            implicitWidth: 3
+            Layout.fillHeight: true
+            color: palette.highlight
+        }
+        Label {
+            objectName: "composerModeText"
+            textFormat: Text.PlainText // names and texts come from peers: never markup
+            text: root.composerState.editingRow !== 0 ? qsTr("Editing your message")
+                                              : qsTr("Replying to: %1").arg(root.composerState.replyPreview)
+            elide: Text.ElideRight
+            maximumLineCount: 1
+            Layout.fillWidth: true
+            opacity: 0.8
+        }
+        ToolButton {
+            objectName: "cancelModeButton"
+            text: "\u2715"
+            Accessible.name: root.composerState.editingRow !== 0 ? qsTr("Cancel editing") : qsTr("Cancel reply")
+            onClicked: { root.composerState.cancel(); root.focusInput() }
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
         ScrollView {
             Layout.fillWidth: true
             Layout.maximumHeight: 140
@@ -24,6 +57,16 @@ Pane {
                 placeholderText: root.enabled ? qsTr("Write a message") : qsTr("Sending is paused")
                 wrapMode: TextEdit.Wrap
                 focus: true
+                // The controller holds the text per conversation; the field follows it
+                // when the conversation (or the mode) changes, and feeds it as one types.
+                text: root.composerState.text
+                onTextChanged: if (text !== root.composerState.text) root.composerState.text = text
+                Keys.onEscapePressed: event => {
+                    if (root.composerState.replyToRow !== 0 || root.composerState.editingRow !== 0)
+                        root.composerState.cancel()
+                    else
+                        event.accepted = false
+                }
                 Accessible.name: qsTr("Message")
                 // Enter sends; Shift+Enter falls through to the text area: a new line.
                 Keys.onReturnPressed: event => root.enterPressed(event)
@@ -41,15 +84,26 @@ Pane {
         }
         Button {
             objectName: "sendButton"
-            text: qsTr("Send")
+            text: root.composerState.editingRow !== 0 ? qsTr("Save") : qsTr("Send")
             enabled: input.text.trim().length > 0
             highlighted: true
             Accessible.name: qsTr("Send message")
             onClicked: root.submit()
         }
     }
+    }
 
     function focusInput() { input.forceActiveFocus() }
+
+    // A draft or a message to edit came in from the controller: the cursor goes to its end.
+    Connections {
+        target: root.composerState
+        function onTextChanged() {
+            if (input.text === root.composerState.text)
+                input.cursorPosition = input.length
+        }
+        function onModeChanged() { input.cursorPosition = input.length }
+    }
 
     function enterPressed(event) {
         if (event.modifiers & Qt.ShiftModifier)
@@ -61,7 +115,7 @@ Pane {
     function submit() {
         if (input.text.trim().length === 0)
             return
-        root.send(input.text)
-        input.clear()
+        root.composerState.text = input.text
+        root.composerState.submit()
     }
 }

@@ -16,11 +16,27 @@ Item {
     required property bool firstOfDay
     required property bool firstOfGroup
     required property bool highlight
-    signal contextMenuRequested(string text) // the chat view has one menu for all messages
+    required property var rowId
+    required property int kind          // MessageModel.Text, Unsupported or Deleted
+    required property bool edited
+    required property string quote
+    required property var quoteRow
+    required property string reactions
+    required property string reactors
+    required property bool canChange
+    // The chat view has one menu for all messages; it asks the model for the rest.
+    signal contextMenuRequested(var rowId, string text, bool canChange, int kind)
+    signal quoteClicked(var quoteRow)
+
+    // What the bubble says: the text, or what stands in for it.
+    readonly property string shownText: kind === MessageModel.Deleted ? qsTr("This message was deleted")
+                                      : kind === MessageModel.Unsupported ? qsTr("This message cannot be shown: update Sotto to see it.")
+                                      : body
 
     implicitHeight: column.implicitHeight + (firstOfGroup ? 6 : 0)
     Accessible.role: Accessible.StaticText
-    Accessible.name: (outgoing ? qsTr("You") : qsTr("They")) + ", " + time + ": " + body
+    Accessible.name: (outgoing ? qsTr("You") : qsTr("They")) + ", " + time + ": " + shownText
+                     + (edited ? ", " + qsTr("edited") : "") + (reactions.length > 0 ? ", " + reactions : "")
 
     function stateText(s) {
         switch (s) {
@@ -57,8 +73,8 @@ Item {
             Layout.leftMargin: 12
             Layout.rightMargin: 12
             Layout.maximumWidth: root.width * 0.7
-            implicitWidth: Math.max(text.implicitWidth, meta.implicitWidth) + 20
-            implicitHeight: text.implicitHeight + meta.implicitHeight + 14
+            implicitWidth: Math.max(text.implicitWidth, meta.implicitWidth, quoteBox.visible ? quoteBox.implicitWidth : 0) + 20
+            implicitHeight: (quoteBox.visible ? quoteBox.height + 6 : 0) + text.implicitHeight + meta.implicitHeight + 14
             radius: 12
             color: root.outgoing ? palette.highlight : palette.alternateBase
             border.width: root.highlight ? 2 : 0
@@ -67,18 +83,53 @@ Item {
             // Right click: what a desktop messenger offers on a message.
             TapHandler {
                 acceptedButtons: Qt.RightButton
-                onTapped: root.contextMenuRequested(root.body)
+                onTapped: root.contextMenuRequested(root.rowId, root.body, root.canChange, root.kind)
+            }
+
+            // A reply: the message it answers, small, above; a click goes there.
+            Rectangle {
+                id: quoteBox
+                objectName: "quote"
+                visible: root.quote.length > 0 && root.kind !== MessageModel.Deleted
+                x: 10
+                y: 6
+                width: Math.min(quoteLabel.implicitWidth + 14, root.width * 0.7 - 20)
+                implicitWidth: quoteLabel.implicitWidth + 14
+                height: visible ? quoteLabel.implicitHeight + 8 : 0
+                radius: 6
+                color: Qt.rgba(0, 0, 0, 0.12)
+                Rectangle { width: 3; height: parent.height; radius: 1; color: text.color; opacity: 0.6 }
+                Label {
+                    id: quoteLabel
+                    x: 9
+                    y: 4
+                    width: parent.width - 12
+                    text: root.quote
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
+                    elide: Text.ElideRight
+                    maximumLineCount: 2
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 12
+                    color: text.color
+                    opacity: 0.85
+                }
+                TapHandler {
+                    onTapped: if (root.quoteRow > 0) root.quoteClicked(root.quoteRow)
+                }
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Go to the message it answers")
             }
 
             Label {
                 id: text
                 objectName: "messageBody"
                 x: 10
-                y: 6
+                y: quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 6
                 width: Math.min(implicitWidth, root.width * 0.7 - 20)
-                text: root.body
+                text: root.shownText
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
+                font.italic: root.kind !== MessageModel.Text
                 color: root.outgoing ? palette.highlightedText : palette.text
             }
             Label {
@@ -87,11 +138,29 @@ Item {
                 anchors.right: parent.right
                 anchors.rightMargin: 10
                 anchors.top: text.bottom
-                text: root.outgoing ? root.time + "  " + root.stateText(root.delivery) : root.time
+                text: (root.edited ? qsTr("edited") + "  " : "")
+                      + (root.outgoing ? root.time + "  " + root.stateText(root.delivery) : root.time)
                 font.pixelSize: 10
                 opacity: 0.75
                 color: text.color
             }
+        }
+
+        // Reactions under the bubble; who reacted on hover.
+        Label {
+            objectName: "reactions"
+            visible: root.reactions.length > 0
+            text: root.reactions
+            textFormat: Text.PlainText // names and texts come from peers: never markup
+            Layout.alignment: root.outgoing ? Qt.AlignRight : Qt.AlignLeft
+            Layout.leftMargin: 18
+            Layout.rightMargin: 18
+            padding: 3
+            background: Rectangle { radius: 9; color: palette.base; border.color: palette.mid; border.width: 1 }
+            HoverHandler { id: reactionsHover }
+            ToolTip.visible: reactionsHover.hovered
+            ToolTip.text: root.reactors
+            Accessible.name: qsTr("Reactions: %1").arg(root.reactions)
         }
     }
 }

@@ -155,27 +155,95 @@ Page {
             ScrollBar.vertical: ScrollBar {}
             delegate: MessageDelegate {
                 width: ListView.view.width
-                onContextMenuRequested: text => messages.showMessageMenu(text)
+                onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
+                onQuoteClicked: quoteRow => root.model.openAt(root.model.peer, quoteRow)
             }
             // One menu for every message, built on the first right click: a menu per delegate
             // was built for each row shown, an eager one cost ~15 ms at start (bench_gui).
             property Menu messageMenu: null
-            function showMessageMenu(text) {
+            function showMessageMenu(rowId, text, canChange, kind) {
                 if (!messageMenu)
                     messageMenu = messageMenuComponent.createObject(messages)
+                messageMenu.rowId = rowId
                 messageMenu.text = text
+                messageMenu.canChange = canChange
+                messageMenu.shown = kind === MessageModel.Text
                 messageMenu.popup()
             }
             Component {
                 id: messageMenuComponent
                 Menu {
                     id: menu
+                    objectName: "messageMenu"
+                    property var rowId: 0
                     property string text
+                    property bool canChange: false
+                    property bool shown: true // a text (not a tombstone or an unsupported kind)
+                    // The six quick reactions (a second click on the same one takes it back
+                    // in the bubble's own menu: choose it again to change it).
+                    MenuItem {
+                        objectName: "quickReactions"
+                        enabled: menu.shown
+                        height: menu.shown ? implicitHeight : 0
+                        visible: menu.shown
+                        Accessible.name: qsTr("React")
+                        contentItem: Row {
+                            spacing: 2
+                            Repeater {
+                                model: ["\u{1F44D}", "\u2764\uFE0F", "\u{1F602}", "\u{1F62E}", "\u{1F622}", "\u{1F64F}"]
+                                ToolButton {
+                                    required property string modelData
+                                    objectName: "react_" + index
+                                    required property int index
+                                    text: modelData
+                                    font.pixelSize: 18
+                                    Accessible.name: qsTr("React with %1").arg(modelData)
+                                    onClicked: { root.model.react(menu.rowId, modelData); menu.close() }
+                                }
+                            }
+                        }
+                    }
+                    MenuItem {
+                        objectName: "replyItem"
+                        text: qsTr("Reply")
+                        enabled: menu.shown
+                        Accessible.name: text
+                        onTriggered: { root.app.composer.startReply(menu.rowId); composer.focusInput() }
+                    }
+                    MenuItem {
+                        objectName: "editItem"
+                        text: qsTr("Edit")
+                        enabled: menu.canChange
+                        Accessible.name: text
+                        onTriggered: { root.app.composer.startEdit(menu.rowId); composer.focusInput() }
+                    }
+                    MenuItem {
+                        objectName: "removeReactionItem"
+                        text: qsTr("Remove my reaction")
+                        enabled: menu.shown
+                        Accessible.name: text
+                        onTriggered: root.model.react(menu.rowId, "")
+                    }
                     MenuItem {
                         objectName: "copyTextItem"
                         text: qsTr("Copy text")
+                        enabled: menu.shown
                         Accessible.name: text
                         onTriggered: root.app.desktop.copyText(menu.text)
+                    }
+                    MenuSeparator {}
+                    MenuItem {
+                        objectName: "deleteForMeItem"
+                        text: qsTr("Delete for me")
+                        Accessible.name: text
+                        onTriggered: root.model.remove(menu.rowId, false)
+                    }
+                    MenuItem {
+                        objectName: "deleteForEveryoneItem"
+                        text: qsTr("Delete for everyone")
+                        enabled: menu.canChange
+                        Accessible.name: text
+                        onTriggered: root.model.remove(menu.rowId, true)
                     }
                     onClosed: text = ""
                 }
@@ -282,7 +350,7 @@ Page {
             objectName: "composer"
             Layout.fillWidth: true
             enabled: !root.paused
-            onSend: text => root.model.send(text)
+            composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
         }
     }

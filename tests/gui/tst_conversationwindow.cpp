@@ -1,0 +1,289 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Conversations v2 in the real window, driven with the mouse and keyboard, against two
+// real headless Sottos (Bob and Carol) over real TLS links: a draft belongs to its
+// conversation and survives a restart (a text typed to one person never goes to another),
+// reply, edit and reactions through the message menu, and what a peer's changes look like.
+#include "ui/AppController.h"
+#include "ui/MainWindow.h"
+
+#include "tests/gui/GuiTestApp.h"
+#include "tests/support/HeadlessNode.h"
+
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sotto;
+using test::HeadlessNode;
+
+namespace {
+
+constexpr char Passphrase[] = "a long and winding road";
+
+QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
+
+bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
+QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
+
+} // namespace
+
+class TestConversationWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp;
+    std::unique_ptr<ui::AppController> app;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+    std::unique_ptr<HeadlessNode> bob, carol;
+
+    QQuickItem *item(const char *name) { return window->findChild<QQuickItem *>(QLatin1String(name)); }
+    bool isShown(QQuickItem *i) { return i && i->isVisible() && i->width() > 0 && i->height() > 0; }
+
+    void click(QQuickItem *target, Qt::MouseButton button = Qt::LeftButton)
+    {
+        QVERIFY(target);
+        QTRY_VERIFY(isShown(target));
+        QTest::mouseClick(window, button, {}, target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint());
+    }
+
+    void keys(const QString &text)
+    {
+        for (QChar c : text)
+            QTest::keyClick(window, c.toLatin1());
+    }
+
+    // Items a Repeater made are not QObject children of the window: walk the item tree.
+    static QQuickItem *descendant(QQuickItem *root, const QString &name)
+    {
+        if (!root)
+            return nullptr;
+        for (QQuickItem *child : root->childItems()) {
+            if (child->objectName() == name)
+                return child;
+            if (QQuickItem *found = descendant(child, name))
+                return found;
+        }
+        return nullptr;
+    }
+
+    QString composerText() { return item("composerInput")->property("text").toString(); }
+
+    void openWindow()
+    {
+        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
+        engine = std::make_unique<QQmlApplicationEngine>();
+        window = ui::loadMainWindow(*engine, *app);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+    }
+
+    void openConversation(const QString &peer)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(app->conversations()->indexOf(peer) >= 0, 20000);
+        auto *list = item("conversationList");
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY(QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row),
+                                              Q_ARG(int, app->conversations()->indexOf(peer)))
+                    && row && row->property("peer").toString() == peer);
+        click(row);
+        QTRY_COMPARE(app->messages()->peer(), peer);
+        QTRY_VERIFY(!app->messages()->loading());
+    }
+
+    // The delegate showing the message with this body (the list lays rows out lazily).
+    QQuickItem *bubbleWith(const QString &body)
+    {
+        auto *list = item("messageList");
+        for (int row = 0; row < app->messages()->rowCount(); ++row) {
+            if (app->messages()->data(app->messages()->index(row), ui::MessageModel::BodyRole).toString() != body)
+                continue;
+            QQuickItem *delegate = nullptr;
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, row));
+            return delegate;
+        }
+        return nullptr;
+    }
+
+    // The body label of the bubble with this text, once it is laid out on screen.
+    QQuickItem *labelOnScreen(const QString &body)
+    {
+        QQuickItem *bubble = bubbleWith(body);
+        QQuickItem *label = bubble ? bubble->findChild<QQuickItem *>(QStringLiteral("messageBody")) : nullptr;
+        if (!label || !isShown(label))
+            return nullptr;
+        auto *list = item("messageList");
+        const QRectF inList = label->mapRectToItem(list, QRectF(0, 0, label->width(), label->height()));
+        return QRectF(0, 0, list->width(), list->height()).contains(inList) ? label : nullptr;
+    }
+
+    void openMenuOn(const QString &body)
+    {
+        QQuickItem *label = nullptr;
+        QTRY_VERIFY((label = labelOnScreen(body)));
+        QTest::qWait(50); // one more frame: the view may still be settling after an insert
+        QTRY_VERIFY((label = labelOnScreen(body)));
+        click(label, Qt::RightButton);
+        QTRY_VERIFY(isShown(item("replyItem")));
+    }
+
+    // Links a headless node to the window's profile and waits until both sides see it.
+    void linkPeer(std::unique_ptr<HeadlessNode> &node, const QString &name)
+    {
+        node = std::make_unique<HeadlessNode>(name, QString(), noDiscovery());
+        QVERIFY(node->start());
+        node->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
+                    {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+        QVERIFY(!node->waitFor([](const QJsonObject &e) { return isEvent(e, "peer_online"); }).isEmpty());
+        // A first message makes the conversation (and the session both ways).
+        node->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
+                    {QStringLiteral("body"), QStringLiteral("Hi, it's %1").arg(name)}});
+        QTRY_VERIFY_WITH_TIMEOUT(app->conversations()->indexOf(node->peer()) >= 0, 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        openWindow();
+        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
+        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        linkPeer(bob, QStringLiteral("Bob"));
+        linkPeer(carol, QStringLiteral("Carol"));
+    }
+
+    void cleanupTestCase()
+    {
+        bob.reset();
+        carol.reset();
+        engine.reset();
+        app.reset();
+    }
+
+    void aDraftStaysWithItsConversation()
+    {
+        openConversation(bob->peer());
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        keys(QStringLiteral("for bob only"));
+        openConversation(carol->peer());
+        QTRY_COMPARE(composerText(), QString()); // Bob's text did not follow
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        keys(QStringLiteral("carol text"));
+        openConversation(bob->peer());
+        QTRY_COMPARE(composerText(), QStringLiteral("for bob only"));
+        openConversation(carol->peer());
+        QTRY_COMPARE(composerText(), QStringLiteral("carol text"));
+    }
+
+    void draftsSurviveARestart()
+    {
+        QTest::qWait(600); // past the pause after which a draft is written
+        cleanupTestCase_windowOnly();
+        openWindow();
+        app->session()->unlock(QLatin1String(Passphrase));
+        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        openConversation(bob->peer());
+        QTRY_COMPARE(composerText(), QStringLiteral("for bob only"));
+        // Sent from here, it goes to Bob and to nobody else.
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!bob->waitFor([](const QJsonObject &e) {
+                        return isEvent(e, "message_received") && messageOf(e).value(QStringLiteral("body")) == QLatin1String("for bob only");
+                    }).isEmpty());
+        QTRY_COMPARE(composerText(), QString());
+        openConversation(carol->peer());
+        QTRY_COMPARE(composerText(), QStringLiteral("carol text"));
+        QCOMPARE(carol->count([](const QJsonObject &e) { return isEvent(e, "message_received"); }), 0);
+        QMetaObject::invokeMethod(item("composerInput"), "clear");
+    }
+
+    void replyEditAndReactThroughTheMenu()
+    {
+        openConversation(bob->peer());
+        const QJsonObject question = bob->call({{QStringLiteral("cmd"), QStringLiteral("send")},
+                                                {QStringLiteral("peer"), app->session()->peerId()},
+                                                {QStringLiteral("body"), QStringLiteral("Dinner on Friday?")}});
+        const QString questionId = messageOf(question).value(QStringLiteral("id")).toString();
+        QTRY_VERIFY_WITH_TIMEOUT(bubbleWith(QStringLiteral("Dinner on Friday?")), 20000);
+
+        // Reply: the composer says to what; Bob gets the quote.
+        openMenuOn(QStringLiteral("Dinner on Friday?"));
+        click(item("replyItem"));
+        QTRY_VERIFY(isShown(item("composerMode")));
+        QVERIFY(item("composerModeText")->property("text").toString().contains(QLatin1String("Dinner on Friday?")));
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        keys(QStringLiteral("Sounds good"));
+        QTest::keyClick(window, Qt::Key_Return);
+        const QJsonObject reply = bob->waitFor([](const QJsonObject &e) {
+            return isEvent(e, "message_received") && messageOf(e).value(QStringLiteral("body")) == QLatin1String("Sounds good");
+        });
+        QCOMPARE(messageOf(reply).value(QStringLiteral("reply_to")).toString(), questionId);
+        QTRY_VERIFY(!isShown(item("composerMode")));
+        // Our bubble shows the quote too.
+        const auto quoteShown = [this] {
+            QQuickItem *ours = bubbleWith(QStringLiteral("Sounds good"));
+            return ours && isShown(ours->findChild<QQuickItem *>(QStringLiteral("quote")));
+        };
+        QTRY_VERIFY(quoteShown());
+
+        // Edit our reply: its text comes into the composer; Bob sees the new one, marked edited.
+        openMenuOn(QStringLiteral("Sounds good"));
+        click(item("editItem"));
+        QTRY_COMPARE(composerText(), QStringLiteral("Sounds good"));
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        keys(QStringLiteral(", see you at 8"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!bob->waitFor([](const QJsonObject &e) {
+                        return isEvent(e, "message_updated") && messageOf(e).value(QStringLiteral("body")) == QLatin1String("Sounds good, see you at 8")
+                            && messageOf(e).value(QStringLiteral("edited")).toBool();
+                    }).isEmpty());
+        QTRY_VERIFY(bubbleWith(QStringLiteral("Sounds good, see you at 8")));
+        QTRY_COMPARE(composerText(), QString());
+
+        // React to Bob's question with the first quick reaction.
+        openMenuOn(QStringLiteral("Dinner on Friday?"));
+        click(descendant(item("quickReactions"), QStringLiteral("react_0")));
+        QVERIFY(!bob->waitFor([&](const QJsonObject &e) {
+                        const QJsonArray r = messageOf(e).value(QStringLiteral("reactions")).toArray();
+                        return isEvent(e, "message_updated") && messageOf(e).value(QStringLiteral("id")) == questionId && r.size() == 1
+                            && r[0].toObject().value(QStringLiteral("emoji")) == QStringLiteral("👍");
+                    }).isEmpty());
+        QTRY_VERIFY(isShown(bubbleWith(QStringLiteral("Dinner on Friday?"))->findChild<QQuickItem *>(QStringLiteral("reactions"))));
+
+        // Bob reacts to our reply: it shows under our bubble.
+        const QString replyId = messageOf(reply).value(QStringLiteral("id")).toString();
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("react")}, {QStringLiteral("message"), replyId}, {QStringLiteral("emoji"), QStringLiteral("❤️")}});
+        QTRY_VERIFY_WITH_TIMEOUT(bubbleWith(QStringLiteral("Sounds good, see you at 8"))
+                                     && bubbleWith(QStringLiteral("Sounds good, see you at 8"))
+                                            ->findChild<QQuickItem *>(QStringLiteral("reactions"))
+                                            ->property("text")
+                                            .toString()
+                                            .contains(QStringLiteral("❤️")),
+                                 20000);
+
+        // Bob deletes his question for everyone: a tombstone here, and our quote says so.
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("delete")}, {QStringLiteral("message"), questionId},
+                   {QStringLiteral("for"), QStringLiteral("everyone")}});
+        QTRY_VERIFY_WITH_TIMEOUT(!bubbleWith(QStringLiteral("Dinner on Friday?")), 20000);
+        bool tombstone = false;
+        for (int row = 0; row < app->messages()->rowCount(); ++row)
+            tombstone |= app->messages()->data(app->messages()->index(row), ui::MessageModel::KindRole).toInt() == ui::MessageModel::Deleted;
+        QVERIFY(tombstone);
+        QTRY_VERIFY(bubbleWith(QStringLiteral("Sounds good, see you at 8"))->findChild<QQuickItem *>(QStringLiteral("quote"))->isVisible() == false
+                    || app->messages()->data(app->messages()->index(0), ui::MessageModel::QuoteRole).toString().contains(QLatin1String("deleted")));
+    }
+
+private:
+    void cleanupTestCase_windowOnly()
+    {
+        engine.reset();
+        app.reset(); // saves the drafts and closes the profile
+        window = nullptr;
+    }
+};
+
+QTEST_MAIN(TestConversationWindow)
+#include "tst_conversationwindow.moc"

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ComposerController is what is being written, per conversation (NeoChat's ChatBarCache):
+// the draft, the message being answered and the message being edited. Switching
+// conversations switches all three, so a text typed to one person never goes to another;
+// drafts are kept in the profile (across restarts), reply and edit only while it runs. It
+// does not send (MessageModel does) and owns no history.
+#pragma once
+
+#include "core/messenger/CoreThread.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <QtQml/qqmlregistration.h>
+
+namespace sotto::ui {
+
+class MessageModel;
+
+class ComposerController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    Q_PROPERTY(QString text READ text WRITE setText NOTIFY textChanged)
+    Q_PROPERTY(qint64 replyToRow READ replyToRow NOTIFY modeChanged)
+    Q_PROPERTY(QString replyPreview READ replyPreview NOTIFY modeChanged)
+    Q_PROPERTY(qint64 editingRow READ editingRow NOTIFY modeChanged)
+
+public:
+    ComposerController(messenger::CoreThread &core, MessageModel &messages, QObject *parent = nullptr);
+
+    QString text() const { return m_current.text; }
+    void setText(const QString &text);
+    qint64 replyToRow() const { return m_current.replyTo; }
+    QString replyPreview() const { return m_current.replyPreview; }
+    qint64 editingRow() const { return m_current.editing; }
+
+    // Answer this message (the composer shows a quote of it).
+    Q_INVOKABLE void startReply(qint64 rowId);
+    // Change one of our own messages: its text goes into the composer.
+    Q_INVOKABLE void startEdit(qint64 rowId);
+    Q_INVOKABLE void cancel(); // no reply, no edit: back to the draft
+    // Sends the text (or the edit); the composer is empty afterwards.
+    Q_INVOKABLE void submit();
+
+    // Forgets everything (a lock); drafts not yet saved are saved first.
+    void clear();
+
+Q_SIGNALS:
+    void textChanged();
+    void modeChanged();
+
+private:
+    struct State {
+        QString text;
+        qint64 replyTo = 0;
+        QString replyPreview;
+        qint64 editing = 0;
+        QString draftBeforeEdit; // the draft comes back when an edit ends
+    };
+
+    void switchTo(const QString &peer);
+    void saveDraft(); // the current conversation's draft, to the profile
+    void load(const QString &peer);
+
+    messenger::CoreThread &m_core;
+    MessageModel &m_messages;
+    QString m_peer;
+    State m_current;
+    QHash<QString, State> m_others; // conversations switched away from, while running
+    QTimer m_save;                  // drafts are written after a pause in typing
+    quint64 m_generation = 0;
+};
+
+} // namespace sotto::ui
