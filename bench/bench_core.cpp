@@ -12,6 +12,7 @@
 //     sender takes that receipt together with the acknowledgements (outbox rows removed,
 //     messages delivered), and the receiver drops its receipt's outbox row on the next read;
 
+//  5. marking a conversation read with 1,000,000 unread messages (`--unread N`);
 // and the time to unlock a profile (Argon2id "moderate" + opening SQLCipher).
 // One-way stream of 100-byte messages, like the figure quoted in the issue.
 #include "core/crypto/SignalHandles.h"
@@ -21,6 +22,7 @@
 #include "tests/support/TestProfiles.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QTemporaryDir>
@@ -262,6 +264,42 @@ double unlockSeconds(crypto::SignalContext &ctx, double *kdfSeconds)
     return double(t.nsecsElapsed()) / 1e9;
 }
 
+// Opening a conversation marks it read: with `unread` received messages waiting, on the
+// SQLCipher store (the core thread does this while the window waits).
+double markReadMs(crypto::SignalContext &ctx, int unread)
+{
+    test::TestPeer reader(ctx, QStringLiteral("reader"));
+    storage::MessageStore &store = reader.profile().messages();
+    const protocol::PeerId other = protocol::PeerId::generate();
+    const std::int64_t conversation = *store.conversationFor(other);
+    const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(unread) * 1000;
+    for (int i = 0; i < unread;) {
+        reader.profile().database().begin();
+        for (int end = std::min(unread, i + 5000); i < end; ++i) {
+            storage::MessageRecord m;
+            m.uuid = QByteArray(12, 'u') + QByteArray(reinterpret_cast<const char *>(&i), 4);
+            m.conversationId = conversation;
+            m.sender = other;
+            m.body = QStringLiteral("unread message %1").arg(i);
+            m.sentAt = start + i * 1000LL;
+            m.receivedAt = m.sentAt + 5;
+            m.state = storage::MessageState::Received;
+            if (!store.insert(m))
+                qFatal("insert");
+        }
+        reader.profile().database().commit();
+    }
+    if (store.conversation(conversation)->unreadCount != unread)
+        qFatal("unread count");
+    QElapsedTimer t;
+    t.start();
+    auto read = reader.messenger().markRead(conversation);
+    const double ms = double(t.nsecsElapsed()) / 1e6;
+    if (!read || store.conversation(conversation)->unreadCount != 0 || store.page(conversation, std::nullopt, 1).front().state != storage::MessageState::Read)
+        qFatal("mark read failed");
+    return ms;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -294,6 +332,9 @@ int main(int argc, char **argv)
     }
     const double cycle = deliveryCycle(ctx, count, batch);
     std::printf("delivery cycle, batched as a socket read     : %7.0f pairs/s  ratio to bare %.2f\n", cycle, cycle / bare);
+    const int unread = argInt(argc, argv, "--unread", 1000000);
+    const double readMs = markReadMs(ctx, unread);
+    std::printf("mark a conversation read, %d unread       : %7.2f ms  (aim < 20 ms at 1M; 2,850 ms before the watermark)\n", unread, readMs);
     double kdf = 0;
     const double unlock = unlockSeconds(ctx, &kdf);
     std::printf("unlock profile: %.3f s total (Argon2id moderate alone %.3f s)\n", unlock, kdf);

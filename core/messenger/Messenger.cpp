@@ -529,7 +529,7 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             std::vector<QByteArray> ids;
             for (const std::string &id : receipt.ids())
                 ids.push_back(fromStd(id));
-            if (auto r = applyReceipt(from, receipt.kind(), ids, out); !r)
+            if (auto r = applyReceipt(from, receipt.kind(), ids, receipt.up_to(), out); !r)
                 return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, r.error().reason});
             return {};
         }
@@ -678,13 +678,25 @@ std::expected<void, Error> Messenger::receiveUnknown(const PeerId &from, const Q
     return {};
 }
 
-std::expected<void, Error> Messenger::applyReceipt(const PeerId &from, int kind, const std::vector<QByteArray> &ids, Incoming &out)
+std::expected<void, Error> Messenger::applyReceipt(const PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
+                                                  Incoming &out)
 {
     const MessageState state = kind == wire::Receipt::READ ? MessageState::Read : MessageState::Delivered;
     out.receiptState = state;
     auto conversation = m_profile.messages().conversationFor(from);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
+    if (upTo && state == MessageState::Read && ids.size() == 1) {
+        // "This one and everything before it": only our messages to this peer move.
+        std::optional<storage::MessageRecord> record = m_profile.messages().messageByUuid(ids.front());
+        if (!record || !record->outgoing || record->conversationId != *conversation)
+            return {};
+        auto moved = m_profile.messages().advanceStateUpTo(*conversation, record->id, state);
+        if (!moved)
+            return std::unexpected(Error::from(moved.error()));
+        out.acknowledged = std::move(*moved);
+        return {};
+    }
     for (const QByteArray &id : ids) {
         // A peer may only acknowledge messages we sent to it.
         std::optional<storage::MessageRecord> record = m_profile.messages().messageByUuid(id);
@@ -705,16 +717,17 @@ std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t c
     if (!conversation)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("no such conversation")});
     protocol::StoreTransaction tx(m_profile.protocolStore());
-    auto ids = m_profile.messages().markRead(conversationId);
-    if (!ids)
-        return std::unexpected(Error::from(ids.error()));
+    auto newest = m_profile.messages().markRead(conversationId);
+    if (!newest)
+        return std::unexpected(Error::from(newest.error()));
     std::optional<Envelope> receipt;
-    if (!ids->empty() && m_sessions.hasSession(conversation->peer)) {
+    if (*newest && m_sessions.hasSession(conversation->peer)) {
+        // One id whatever was read: the newest, and "up to" it.
         wire::Content content;
         wire::Receipt *r = content.mutable_receipt();
         r->set_kind(wire::Receipt::READ);
-        for (std::size_t i = 0; i < ids->size() && i < std::size_t(MaxReceiptIds); ++i)
-            r->add_ids(toStd((*ids)[i]));
+        r->add_ids(toStd(**newest));
+        r->set_up_to(true);
         auto sealed = seal(conversation->peer, serialize(content), 0);
         if (!sealed)
             return std::unexpected(sealed.error());

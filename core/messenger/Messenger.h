@@ -141,7 +141,7 @@ private:
     std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
     static QByteArray textContent(const storage::MessageRecord &record);
     std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
-    std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids,
+    std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
                                             Incoming &out);
 
     crypto::SignalContext &m_context;

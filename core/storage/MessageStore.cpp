@@ -13,8 +13,11 @@ Error sqlError(Database &db, const char *what)
     return {Errc::Sql, QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError())};
 }
 
-constexpr const char *MessageColumns = "id, uuid, conversation_id, sender, outgoing, body, sent_at, coalesce(received_at, 0), state, "
-                                       "failure, kind, reply_to, edited_at, deleted";
+// A received message (state 5) at or below its conversation's read watermark reads as read (3).
+constexpr const char *MessageColumns =
+    "id, uuid, conversation_id, sender, outgoing, body, sent_at, coalesce(received_at, 0), "
+    "CASE WHEN state = 5 AND id <= (SELECT read_upto FROM conversations c WHERE c.id = messages.conversation_id) THEN 3 ELSE state END, "
+    "failure, kind, reply_to, edited_at, deleted";
 
 MessageRecord readMessage(const Statement &st)
 {
@@ -154,20 +157,54 @@ std::expected<void, Error> MessageStore::markFailed(std::int64_t id, int reason)
     return {};
 }
 
-std::expected<std::vector<QByteArray>, Error> MessageStore::markRead(std::int64_t conversationId)
+std::expected<std::optional<QByteArray>, Error> MessageStore::markRead(std::int64_t conversationId)
+{
+    std::int64_t readUpto = 0, last = 0;
+    {
+        Statement st = m_db.prepare("SELECT unread_count, read_upto, coalesce(last_message_id, 0) FROM conversations WHERE id = ?");
+        st.bind(1, conversationId);
+        if (!st.next())
+            return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+        if (st.int64(0) == 0)
+            return std::nullopt; // nothing unread: nothing to write
+        readUpto = st.int64(1);
+        last = st.int64(2);
+    }
+    // The newest received message not read yet: walked newest first through the
+    // (conversation, time) index, so it stops at the first one of theirs.
+    std::optional<QByteArray> newest;
+    {
+        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ? AND outgoing = 0 AND id > ? "
+                                    "ORDER BY sent_at DESC, id DESC LIMIT 1");
+        st.bind(1, conversationId).bind(2, readUpto);
+        if (st.next())
+            newest = st.blob(0);
+        else if (!st.ok())
+            return std::unexpected(sqlError(m_db, "find unread"));
+    }
+    // last_message_id is the conversation's highest row id: every insert sets it to its own
+    // (an index on time cannot give max(id) without walking the whole conversation).
+    if (!m_db.prepare("UPDATE OR FAIL conversations SET unread_count = 0, read_upto = max(read_upto, ?) WHERE id = ?")
+             .bind(1, last).bind(2, conversationId).run())
+        return std::unexpected(sqlError(m_db, "mark read"));
+    return newest;
+}
+
+std::expected<std::vector<QByteArray>, Error> MessageStore::advanceStateUpTo(std::int64_t conversationId, std::int64_t uptoId, MessageState state)
 {
     std::vector<QByteArray> uuids;
     {
-        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ? AND state = 5");
-        st.bind(1, conversationId);
+        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ? AND outgoing = 1 AND id <= ? AND (state < ? OR state = 4)");
+        st.bind(1, conversationId).bind(2, uptoId).bind(3, int(state));
         while (st.next())
             uuids.push_back(st.blob(0));
         if (!st.ok())
-            return std::unexpected(sqlError(m_db, "find unread"));
+            return std::unexpected(sqlError(m_db, "find unreceipted"));
     }
-    if (!m_db.prepare("UPDATE OR FAIL messages SET state = 3 WHERE conversation_id = ? AND state = 5").bind(1, conversationId).run()
-        || !m_db.prepare("UPDATE conversations SET unread_count = 0 WHERE id = ?").bind(1, conversationId).run())
-        return std::unexpected(sqlError(m_db, "mark read"));
+    if (!uuids.empty()
+        && !m_db.prepare("UPDATE messages SET state = ? WHERE conversation_id = ? AND outgoing = 1 AND id <= ? AND (state < ? OR state = 4)")
+                .bind(1, int(state)).bind(2, conversationId).bind(3, uptoId).bind(4, int(state)).run())
+        return std::unexpected(sqlError(m_db, "advance states"));
     return uuids;
 }
 

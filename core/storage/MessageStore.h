@@ -116,8 +116,14 @@ public:
     std::expected<bool, Error> advanceState(const QByteArray &uuid, MessageState state);
     std::expected<void, Error> markFailed(std::int64_t id, int reason);
 
-    // Marks the conversation's received messages read; returns their uuids (for receipts).
-    std::expected<std::vector<QByteArray>, Error> markRead(std::int64_t conversationId);
+    // Marks everything received in the conversation read, in O(1): a watermark, not a write
+    // per message. Returns the newest received message that was unread (what a read receipt
+    // names: it and everything before it), or nullopt when nothing was unread.
+    [[nodiscard]] std::expected<std::optional<QByteArray>, Error> markRead(std::int64_t conversationId);
+    // Our messages of the conversation up to row `uptoId` move forward to `state` (a read
+    // receipt "up to"); returns the uuids that moved.
+    [[nodiscard]] std::expected<std::vector<QByteArray>, Error> advanceStateUpTo(std::int64_t conversationId, std::int64_t uptoId,
+                                                                               MessageState state);
 
     // Newest first, strictly older than `before` when given.
     std::vector<MessageRecord> page(std::int64_t conversationId, std::optional<HistoryCursor> before, int limit);

@@ -322,6 +322,31 @@ private Q_SLOTS:
         QCOMPARE(alice.profile().messages().messageByUuid(got.uuid)->state, storage::MessageState::Read);
     }
 
+    // One read receipt names only the newest message read, "up to": every earlier one of
+    // ours moves to read with it, however many (the receiver wrote one watermark).
+    void oneReadReceiptCoversEverythingBefore()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        std::vector<QByteArray> uuids;
+        std::int64_t conversation = 0;
+        for (int i = 0; i < 700; ++i) { // more than one old-style receipt (512 ids) could name
+            MessageRecord got = deliver(bob, send(alice, bob, QStringLiteral("m%1").arg(i)));
+            uuids.push_back(got.uuid);
+            conversation = got.conversationId;
+        }
+        auto read = bob.messenger().markRead(conversation);
+        QVERIFY(read && *read);
+        auto applied = alice.messenger().receive(bob.id(), (*read)->message);
+        QVERIFY(applied);
+        QCOMPARE(applied->acknowledged.size(), uuids.size());
+        for (const QByteArray &uuid : uuids)
+            QCOMPARE(alice.profile().messages().messageByUuid(uuid)->state, storage::MessageState::Read);
+        // Nothing new since: no second receipt.
+        QVERIFY(!*bob.messenger().markRead(conversation));
+    }
+
     // Another contact (proven, with a session of its own) knows or guesses the ids of what
     // Alice sent Bob: its acknowledgements and receipts touch none of it.
     void anotherContactCannotAcknowledgeOrReceiptBobsMessages()
