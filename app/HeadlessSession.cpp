@@ -50,11 +50,15 @@ QJsonObject messageJson(const storage::MessageRecord &m, storage::MessageStore &
                      {QStringLiteral("sent_at"), double(m.sentAt)},
                      {QStringLiteral("state"), storage::messageStateName(m.state)},
                      {QStringLiteral("kind"), m.kind == storage::MessageKind::Unsupported ? QStringLiteral("unsupported")
-                                                                                         : QStringLiteral("text")},
+                                              : m.kind == storage::MessageKind::TimerChanged ? QStringLiteral("timer")
+                                                                                             : QStringLiteral("text")},
                      {QStringLiteral("reply_to"), m.replyTo.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(m.replyTo.toHex()))},
                      {QStringLiteral("edited"), m.editedAt != 0},
                      {QStringLiteral("deleted"), m.deleted},
-                     {QStringLiteral("expires_at"), QJsonValue()}};
+                     {QStringLiteral("expires_at"), m.expiresAt ? QJsonValue(double(m.expiresAt)) : QJsonValue()},
+                     {QStringLiteral("expires_in"), m.expiresIn}};
+    if (m.kind == storage::MessageKind::TimerChanged)
+        json.insert(QStringLiteral("timer"), m.body.toInt()); // the seconds it was set to
     QJsonArray reactions;
     for (const storage::ReactionRecord &r : store.reactions(m.id))
         reactions.append(QJsonObject{{QStringLiteral("peer"), r.reactor.toString()}, {QStringLiteral("emoji"), r.emoji}});
@@ -165,6 +169,10 @@ void HeadlessSession::wireEvents()
     connect(m_node.get(), &Node::messageUpdated, this, [this](const storage::MessageRecord &m) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_updated")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())}});
     });
+    connect(m_node.get(), &Node::messageRemoved, this, [this](const storage::MessageRecord &m) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_removed")}, {QStringLiteral("message"), QString::fromLatin1(m.uuid.toHex())},
+                  {QStringLiteral("conversation"), double(m.conversationId)}});
+    });
     connect(m_node.get(), &Node::typingChanged, this, [this](const PeerId &peer, bool typing) {
         auto conversation = m_profile->messages().conversationFor(peer);
         emitLine({{QStringLiteral("event"), QStringLiteral("typing")},
@@ -260,7 +268,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     const bool needsPeer = cmd == QLatin1String("send") || cmd == QLatin1String("history") || cmd == QLatin1String("mark_read")
         || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("accept_identity")
         || cmd == QLatin1String("block") || cmd == QLatin1String("reply") || cmd == QLatin1String("typing")
-        || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft");
+        || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft") || cmd == QLatin1String("set_timer");
     if (needsPeer && !peer.isValid())
         return error(id, QStringLiteral("invalid_input"),
                      QStringLiteral("\"peer\" must be a peer id (32 hex digits), or \"conversation\" a conversation id"));
@@ -340,6 +348,12 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         if (!changed)
             return fail(changed.error());
         return ok({{QStringLiteral("message"), messageJson(*changed, m_profile->messages())}});
+    }
+    if (cmd == QLatin1String("set_timer")) {
+        auto notice = m_node->setTimer(peer, command.value(QStringLiteral("seconds")).toInt(-1));
+        if (!notice)
+            return fail(notice.error());
+        return ok({{QStringLiteral("message"), messageJson(*notice, m_profile->messages())}});
     }
     if (cmd == QLatin1String("typing")) {
         const bool sent = m_node->sendTyping(peer, command.value(QStringLiteral("typing")).toBool(true));

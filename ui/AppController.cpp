@@ -40,6 +40,8 @@ AppController::AppController(AppOptions options, QObject *parent)
         const QString from = m.sender.toString();
         if (m_messages->inView() && m_messages->peer() == from)
             return; // being read right now
+        if (m.kind != storage::MessageKind::Text)
+            return; // a notice or a kind we cannot show: nothing to tell
         // The sender's name from the profile: the sidebar may not list a new contact yet.
         const protocol::PeerId sender = m.sender;
         const QString body = m.body;

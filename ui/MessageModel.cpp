@@ -15,6 +15,7 @@ struct HistoryContact {
     QString name;
     QString trust = QStringLiteral("unverified");
     bool online = false;
+    int timer = 0;
 };
 
 struct HistoryWindow {
@@ -113,6 +114,9 @@ HistoryContact contactOf(messenger::CoreState &state, const protocol::PeerId &pe
     }
     if (c.name.isEmpty())
         c.name = peer.toString().left(8);
+    storage::MessageStore &history = state.node->messenger().history();
+    if (auto conversation = history.conversationFor(peer))
+        c.timer = history.timer(*conversation);
     return c;
 }
 
@@ -127,6 +131,7 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
     connect(&core, &messenger::CoreThread::messageReceived, this, &MessageModel::onReceived);
     connect(&core, &messenger::CoreThread::messageStateChanged, this, &MessageModel::onState);
     connect(&core, &messenger::CoreThread::messageUpdated, this, &MessageModel::onUpdated);
+    connect(&core, &messenger::CoreThread::messageRemoved, this, &MessageModel::onRemoved);
     connect(&core, &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
         if (peer.toString() == m_peer)
             refreshContact();
@@ -162,9 +167,20 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case HighlightRole: return m_highlight != 0 && m.id == m_highlight;
     case MessageIdRole: return QString::fromLatin1(m.uuid.toHex());
     case KindRole:
-        return m.deleted ? Deleted : m.kind == storage::MessageKind::Unsupported ? Unsupported : Text;
+        return m.deleted                                         ? Deleted
+            : m.kind == storage::MessageKind::Unsupported       ? Unsupported
+            : m.kind == storage::MessageKind::TimerChanged      ? TimerNotice
+                                                                : Text;
     case EditedRole: return m.editedAt != 0 && !m.deleted;
-    case QuoteRole: return m_extras.value(m.id).quote;
+    case QuoteRole:
+        if (m.kind == storage::MessageKind::TimerChanged) {
+            const int seconds = m.body.toInt();
+            if (m.outgoing)
+                return seconds ? tr("You set disappearing messages to %1").arg(timerText(seconds)) : tr("You turned disappearing messages off");
+            return seconds ? tr("%1 set disappearing messages to %2").arg(m_peerName, timerText(seconds))
+                           : tr("%1 turned disappearing messages off").arg(m_peerName);
+        }
+        return m_extras.value(m.id).quote;
     case QuoteRowRole: return m_extras.value(m.id).quoteRow;
     case ReactionsRole: return m_extras.value(m.id).reactions;
     case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
@@ -296,6 +312,7 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     m_peerName = w.contact.name;
     m_trust = w.contact.trust;
     m_online = w.contact.online;
+    m_timer = w.contact.timer;
     Q_EMIT contactChanged();
     beginResetModel();
     m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
@@ -483,6 +500,66 @@ void MessageModel::react(qint64 rowId, const QString &emoji)
         });
 }
 
+void MessageModel::setTimer(int seconds)
+{
+    if (m_peer.isEmpty())
+        return;
+    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const quint64 generation = m_generation;
+    m_core.run([id, seconds](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+              if (!state.node)
+                  return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
+              return state.node->setTimer(id, seconds);
+          })
+        .then(this, [this, generation, seconds](const std::expected<MessageRecord, messenger::Error> &notice) {
+            if (!notice) {
+                changeFailed(notice.error());
+                return;
+            }
+            if (generation != m_generation)
+                return;
+            m_timer = seconds;
+            Q_EMIT contactChanged();
+            if (m_atNewest)
+                insertNewest(*notice);
+        });
+}
+
+QString MessageModel::timerText(int seconds)
+{
+    if (seconds <= 0)
+        return tr("off");
+    if (seconds % (7 * 86400) == 0)
+        return tr("%n week(s)", nullptr, seconds / (7 * 86400));
+    if (seconds % 86400 == 0)
+        return tr("%n day(s)", nullptr, seconds / 86400);
+    if (seconds % 3600 == 0)
+        return tr("%n hour(s)", nullptr, seconds / 3600);
+    if (seconds % 60 == 0)
+        return tr("%n minute(s)", nullptr, seconds / 60);
+    return tr("%n second(s)", nullptr, seconds);
+}
+
+void MessageModel::onRemoved(const MessageRecord &m)
+{
+    if (!m_conversation || m.conversationId != m_conversation)
+        return;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id != m.id)
+            continue;
+        beginRemoveRows({}, i, i);
+        m_rows.remove(i);
+        m_extras.remove(m.id);
+        endRemoveRows();
+        // Its neighbours may now start a day or a group.
+        if (i < m_rows.size())
+            Q_EMIT dataChanged(index(i), index(i), {FirstOfDayRole, FirstOfGroupRole});
+        if (i > 0)
+            Q_EMIT dataChanged(index(i - 1), index(i - 1), {FirstOfDayRole, FirstOfGroupRole});
+        return;
+    }
+}
+
 void MessageModel::changeFailed(const messenger::Error &error)
 {
     switch (error.code) {
@@ -572,6 +649,7 @@ void MessageModel::refreshContact()
             m_peerName = c.name;
             m_trust = c.trust;
             m_online = c.online;
+            m_timer = c.timer;
             Q_EMIT contactChanged();
         });
 }
@@ -616,6 +694,8 @@ void MessageModel::onReceived(const MessageRecord &m)
     }
     if (!m_conversation || m.conversationId != m_conversation)
         return;
+    if (m.kind == storage::MessageKind::TimerChanged)
+        refreshContact(); // the header shows the timer in force
     if (m_atNewest) {
         insertNewest(m);
         if (!m.replyTo.isEmpty())

@@ -37,6 +37,7 @@ class MessageModel : public QAbstractListModel {
     Q_PROPERTY(bool atOldest READ atOldest NOTIFY windowChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY windowChanged)
     Q_PROPERTY(bool inView READ inView WRITE setInView NOTIFY inViewChanged)
+    Q_PROPERTY(int timer READ timer NOTIFY contactChanged)
 
 public:
     static constexpr int PageSize = 50;
@@ -70,6 +71,7 @@ public:
         Text,
         Unsupported, // a kind a newer Sotto sent: "update Sotto to see it"
         Deleted,     // a tombstone
+        TimerNotice, // "X set disappearing messages to 1 hour"; quote holds the words
     };
     Q_ENUM(MessageKind)
 
@@ -89,6 +91,9 @@ public:
     bool atOldest() const { return m_atOldest; }
     bool loading() const { return m_loading; }
     bool inView() const { return m_inView; }
+    int timer() const { return m_timer; }
+    // "1 hour", "30 seconds", "off": how the window says a timer.
+    Q_INVOKABLE static QString timerText(int seconds);
     void setInView(bool inView);
 
     // Opens the newest page of the conversation with `peer` ("" closes it).
@@ -108,6 +113,8 @@ public:
     Q_INVOKABLE void edit(qint64 rowId, const QString &text);
     Q_INVOKABLE void remove(qint64 rowId, bool forEveryone);
     Q_INVOKABLE void react(qint64 rowId, const QString &emoji);
+    // The open conversation's disappearing-message timer, in seconds (0: off).
+    Q_INVOKABLE void setTimer(int seconds);
     // The row's text and whether it is ours (what the composer needs to start an edit or a reply).
     Q_INVOKABLE QVariantMap rowInfo(qint64 rowId) const;
     Q_INVOKABLE void acceptNewIdentity();
@@ -133,6 +140,7 @@ private:
     void onReceived(const storage::MessageRecord &m);
     void onState(const QByteArray &uuid, storage::MessageState state);
     void onUpdated(const storage::MessageRecord &m);
+    void onRemoved(const storage::MessageRecord &m);
     void refreshExtras(const QList<qint64> &rowIds);
     void changeFailed(const messenger::Error &error);
     void insertNewest(const storage::MessageRecord &m);
@@ -146,6 +154,7 @@ private:
     QString m_peerName;
     QString m_trust = QStringLiteral("unverified");
     bool m_online = false;
+    int m_timer = 0;
     qint64 m_conversation = 0;
     QList<storage::MessageRecord> m_rows; // newest first
     QHash<qint64, RowExtras> m_extras;    // by row id, for rows that quote or have reactions

@@ -88,6 +88,7 @@ Q_SIGNALS:
     void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
     void messageUpdated(const sotto::storage::MessageRecord &message);
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
+    void messageRemoved(const sotto::storage::MessageRecord &message);
     void identityChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
 

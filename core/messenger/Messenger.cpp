@@ -95,6 +95,7 @@ QByteArray Messenger::textContent(const storage::MessageRecord &record)
     text->set_body(record.body.toStdString());
     if (!record.replyTo.isEmpty())
         text->set_reply_to(toStd(record.replyTo));
+    text->set_expires_in(quint32(record.expiresIn));
     return serialize(content);
 }
 
@@ -147,6 +148,9 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     record.sentAt = nowMs();
     record.state = MessageState::Queued;
     record.replyTo = replyTo;
+    // Ours disappear counting from now; theirs from when they read it.
+    record.expiresIn = history.timer(*conversation);
+    record.expiresAt = record.expiresIn ? record.sentAt + record.expiresIn * 1000LL : 0;
     auto id = history.insert(record);
     if (!id)
         return std::unexpected(Error::from(id.error()));
@@ -283,6 +287,72 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     return *m;
 }
 
+std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &peer, int seconds)
+{
+    if (seconds < 0 || seconds > MaxTimerSeconds)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a timer is 0 (off) to %1 seconds").arg(MaxTimerSeconds)});
+    if (!m_profile.protocolStore().identity(peer))
+        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    storage::MessageStore &history = m_profile.messages();
+    auto conversation = history.conversationFor(peer);
+    if (!conversation)
+        return std::unexpected(Error::from(conversation.error()));
+    const std::int64_t at = nowMs();
+    if (auto set = history.setTimer(*conversation, seconds, at); !set)
+        return std::unexpected(Error::from(set.error()));
+    storage::MessageRecord notice;
+    notice.uuid = newMessageId();
+    notice.conversationId = *conversation;
+    notice.sender = self();
+    notice.outgoing = true;
+    notice.body = QString::number(seconds);
+    notice.sentAt = at;
+    notice.state = MessageState::Read;
+    notice.kind = storage::MessageKind::TimerChanged;
+    auto id = history.insert(notice);
+    if (!id)
+        return std::unexpected(Error::from(id.error()));
+    notice.id = *id;
+    wire::Content content;
+    wire::TimerChange *t = content.mutable_timer();
+    t->set_id(toStd(notice.uuid));
+    t->set_sent_at(at);
+    t->set_seconds(quint32(seconds));
+    if (auto queued = queue(peer, serialize(content), 0); !queued)
+        return std::unexpected(queued.error());
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the timer"));
+    return notice;
+}
+
+std::expected<std::vector<storage::MessageRecord>, Error> Messenger::expire(std::int64_t *next)
+{
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    const std::int64_t now = nowMs();
+    // Our own copy disappears on our clock, but what it queued for the peer still goes
+    // (the peer's copy counts from when they read it).
+    for (const storage::MessageRecord &m : m_profile.messages().dueToExpire(now)) {
+        if (!m.outgoing || m.kind != storage::MessageKind::Text)
+            continue;
+        QByteArray plaintext = textContent(m);
+        auto detached = m_profile.outbox().detach(m.id, plaintext);
+        crypto::wipe(plaintext);
+        if (!detached)
+            return std::unexpected(Error::from(detached.error()));
+    }
+    auto gone = m_profile.messages().expire(now, next);
+    if (!gone)
+        return std::unexpected(Error::from(gone.error()));
+    if (!gone->empty() && !tx.commit())
+        return std::unexpected(storageFailed("cannot commit expiry"));
+    return std::move(*gone);
+}
+
 std::expected<protocol::CipherMessage, Error> Messenger::typing(const PeerId &to, bool typing)
 {
     std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
@@ -352,7 +422,8 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
                 break;
             out.received.push_back(receiveOne(from, m));
             allGood = out.received.back().has_value();
-            if (allGood && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message)
+            if (allGood && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message
+                && out.received.back()->message->kind != storage::MessageKind::TimerChanged)
                 texts.push_back(out.received.back()->message->uuid);
         }
         // One delivery receipt for the whole batch, committed with it.
@@ -472,7 +543,7 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
     auto incoming = receiveOne(from, message);
     if (!incoming)
         return incoming;
-    if (incoming->kind == Incoming::Kind::Text && incoming->message) {
+    if (incoming->kind == Incoming::Kind::Text && incoming->message && incoming->message->kind != storage::MessageKind::TimerChanged) {
         if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
             return std::unexpected(receipt.error());
     }
@@ -510,6 +581,7 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             record.state = MessageState::Received;
             if (text.reply_to().size() == 16)
                 record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
+            record.expiresIn = int(std::min<quint32>(text.expires_in(), MaxTimerSeconds)); // its clock starts when read
             auto id = history.insert(record);
             if (!id && id.error().code == storage::Errc::Duplicate) {
                 out.duplicate = true; // resent after a lost acknowledgement: keep one copy
@@ -593,6 +665,38 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
                 out.kind = Incoming::Kind::Update;
                 out.message = target;
             }
+            return {};
+        }
+        if (content.has_timer()) {
+            const wire::TimerChange &change = content.timer();
+            if (change.id().size() != 16 || change.seconds() > quint32(MaxTimerSeconds))
+                return invalid("timer out of bounds");
+            out.kind = Incoming::Kind::Ignored;
+            auto conversation = history.conversationFor(from);
+            if (!conversation)
+                return storeFailed(conversation.error().reason);
+            auto applied = history.setTimer(*conversation, int(change.seconds()), change.sent_at());
+            if (!applied)
+                return storeFailed(applied.error().reason);
+            if (!*applied)
+                return {}; // an older change arriving late: the newer one stays
+            storage::MessageRecord notice;
+            notice.uuid = fromStd(change.id());
+            notice.conversationId = *conversation;
+            notice.sender = from;
+            notice.body = QString::number(change.seconds());
+            notice.sentAt = change.sent_at();
+            notice.receivedAt = nowMs();
+            notice.state = MessageState::Read; // a notice is not an unread message
+            notice.kind = storage::MessageKind::TimerChanged;
+            auto id = history.insert(notice);
+            if (!id && id.error().code == storage::Errc::Duplicate)
+                return {};
+            if (!id)
+                return storeFailed(id.error().reason);
+            notice.id = *id;
+            out.kind = Incoming::Kind::Text;
+            out.message = notice;
             return {};
         }
         if (content.has_typing()) {
@@ -720,6 +824,11 @@ std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t c
     auto newest = m_profile.messages().markRead(conversationId);
     if (!newest)
         return std::unexpected(Error::from(newest.error()));
+    // Their disappearing messages start counting now that they are read.
+    if (*newest) {
+        if (auto started = m_profile.messages().startTimers(conversationId, conversation->lastMessageId, nowMs()); !started)
+            return std::unexpected(Error::from(started.error()));
+    }
     std::optional<Envelope> receipt;
     if (*newest && m_sessions.hasSession(conversation->peer)) {
         // One id whatever was read: the newest, and "up to" it.

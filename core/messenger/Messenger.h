@@ -70,6 +70,7 @@ public:
     static constexpr qsizetype MaxEmojiBytes = 32;
     // Signal's rule: one's own message can be edited or deleted for everyone for a day.
     static constexpr std::int64_t ChangeWindowMs = 24LL * 60 * 60 * 1000;
+    static constexpr int MaxTimerSeconds = 365 * 24 * 60 * 60;
 
     Messenger(crypto::SignalContext &context, storage::Profile &profile);
 
@@ -94,6 +95,11 @@ public:
     [[nodiscard]] std::expected<storage::MessageRecord, Error> deleteMessage(std::int64_t messageId, bool forEveryone);
     // Our reaction to any message of a conversation; an empty emoji removes it.
     [[nodiscard]] std::expected<storage::MessageRecord, Error> react(std::int64_t messageId, const QString &emoji);
+    // Sets the conversation's disappearing-message timer (0: off) for both sides; returns
+    // the notice shown in the history.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> setTimer(const protocol::PeerId &peer, int seconds);
+    // Deletes what expired; returns the messages gone (`next`: the next expiry, 0 none).
+    [[nodiscard]] std::expected<std::vector<storage::MessageRecord>, Error> expire(std::int64_t *next = nullptr);
     // Ephemeral: sealed for a peer with a session and handed back, never stored; the caller
     // sends it now or drops it.
     [[nodiscard]] std::expected<protocol::CipherMessage, Error> typing(const protocol::PeerId &to, bool typing);

@@ -21,6 +21,8 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     m_idleCheckpoint.setInterval(QuietBeforeCheckpointMs);
     connect(&m_idleCheckpoint, &QTimer::timeout, this, [this] { m_profile.database().checkpoint(); });
     m_profile.database().setCheckpointObserver([this] { m_idleCheckpoint.start(); });
+    m_expiry.setInterval(1000);
+    connect(&m_expiry, &QTimer::timeout, this, &Node::expireDue);
 }
 
 Node::~Node()
@@ -48,6 +50,9 @@ std::expected<quint16, Error> Node::start()
     m_local.identityKey = m_profile.identityKey();
     m_local.displayName = m_profile.displayName();
     m_local.sign = [this](const QByteArray &message) { return protocol::signWithIdentity(m_context, m_identityPrivate, message); };
+
+    expireDue(); // what ran out while Sotto was not running goes first
+    m_expiry.start();
 
     m_links = std::make_unique<net::LinkManager>(m_local, *m_tls, m_context, this);
     connect(m_links.get(), &net::LinkManager::peerUp, this, &Node::onPeerUp);
@@ -118,6 +123,27 @@ std::expected<storage::MessageRecord, Error> Node::deleteMessage(std::int64_t me
 std::expected<storage::MessageRecord, Error> Node::react(std::int64_t messageId, const QString &emoji)
 {
     return changed(m_messenger.react(messageId, emoji));
+}
+
+void Node::expireDue()
+{
+    auto gone = m_messenger.expire();
+    if (!gone) {
+        Q_EMIT errorOccurred(QStringLiteral("storage"), gone.error().reason);
+        return;
+    }
+    for (storage::MessageRecord &m : *gone) {
+        m.body.clear(); // nothing of the text travels further
+        Q_EMIT messageRemoved(m);
+    }
+}
+
+std::expected<storage::MessageRecord, Error> Node::setTimer(const PeerId &peer, int seconds)
+{
+    auto notice = m_messenger.setTimer(peer, seconds);
+    if (notice)
+        flush(peer);
+    return notice;
 }
 
 bool Node::sendTyping(const PeerId &to, bool typing)

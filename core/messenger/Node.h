@@ -59,6 +59,8 @@ public:
     // The ephemeral path: sent now if the peer is online, else dropped (never stored or
     // queued). Returns whether it left.
     bool sendTyping(const protocol::PeerId &to, bool typing);
+    // The disappearing-message timer of the conversation with `peer` (0: off); the notice.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> setTimer(const protocol::PeerId &peer, int seconds);
     // Many sends in one transaction (group commit), flushed once committed. If the batch
     // cannot commit, each is sent again on its own; results are in input order.
     struct OutgoingText {
@@ -82,6 +84,8 @@ Q_SIGNALS:
     // A stored message changed (edited, deleted: a tombstone, reactions): the whole row.
     void messageUpdated(const sotto::storage::MessageRecord &message);
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
+    // A message left the history (its time was up): the row as it was, without its text.
+    void messageRemoved(const sotto::storage::MessageRecord &message);
     void identityChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
 
@@ -110,6 +114,9 @@ private:
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.
     static constexpr int QuietBeforeCheckpointMs = 250;
     QTimer m_idleCheckpoint{this};
+    // Disappearing messages are looked for once a second (an index seek when none is due).
+    QTimer m_expiry{this};
+    void expireDue();
 
     struct LinkState {
         std::int64_t sentUpTo = 0; // highest outbox id sent on the current link

@@ -17,7 +17,7 @@ Error sqlError(Database &db, const char *what)
 constexpr const char *MessageColumns =
     "id, uuid, conversation_id, sender, outgoing, body, sent_at, coalesce(received_at, 0), "
     "CASE WHEN state = 5 AND id <= (SELECT read_upto FROM conversations c WHERE c.id = messages.conversation_id) THEN 3 ELSE state END, "
-    "failure, kind, reply_to, edited_at, deleted";
+    "failure, kind, reply_to, edited_at, deleted, expires_in, expires_at";
 
 MessageRecord readMessage(const Statement &st)
 {
@@ -36,6 +36,8 @@ MessageRecord readMessage(const Statement &st)
     m.replyTo = st.blob(11);
     m.editedAt = st.int64(12);
     m.deleted = st.int64(13) != 0;
+    m.expiresIn = int(st.int64(14));
+    m.expiresAt = st.int64(15);
     return m;
 }
 
@@ -92,10 +94,14 @@ std::vector<ConversationRecord> MessageStore::conversations()
 
 std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
 {
+    const std::int64_t newId = nextMessageId();
     Statement st = m_db.prepare("INSERT OR IGNORE INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, "
-                                "received_at, state, failure, kind, reply_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                "received_at, state, failure, kind, reply_to, expires_in, expires_at, id) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(14, newId);
     st.bind(1, m.uuid).bind(2, m.conversationId).bind(3, m.sender.toString()).bind(4, m.outgoing ? 1 : 0).bind(5, m.body)
-        .bind(6, m.sentAt).bind(7, m.receivedAt).bind(8, int(m.state)).bind(9, m.failure).bind(10, int(m.kind));
+        .bind(6, m.sentAt).bind(7, m.receivedAt).bind(8, int(m.state)).bind(9, m.failure).bind(10, int(m.kind))
+        .bind(12, m.expiresIn).bind(13, m.expiresAt);
     if (m.replyTo.isEmpty())
         st.bindNull(11);
     else
@@ -104,7 +110,8 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
         return std::unexpected(sqlError(m_db, "insert message"));
     if (m_db.changes() == 0)
         return std::unexpected(Error{Errc::Duplicate, QStringLiteral("message already stored")});
-    const std::int64_t id = m_db.lastInsertRowId();
+    const std::int64_t id = newId;
+    ++m_nextId;
     // OR FAIL: a one-row statement that cannot leave half a change needs no statement
     // journal (which SQLCipher would encrypt page by page).
     // An unsupported message is "searchable by nothing": it never enters the index.
@@ -115,6 +122,23 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
                 .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
         return std::unexpected(sqlError(m_db, "index message"));
     return id;
+}
+
+std::int64_t MessageStore::nextMessageId()
+{
+    // Read again after a rollback: ids handed out inside it were never stored.
+    if (m_nextId == 0 || m_nextIdGeneration != m_db.rollbackCount()) {
+        m_nextIdGeneration = m_db.rollbackCount();
+        std::int64_t highest = 0;
+        Statement max = m_db.prepare("SELECT coalesce(max(id), 0) FROM messages"); // the rowid tree's right edge
+        if (max.next())
+            highest = max.int64(0);
+        Statement floor = m_db.prepare("SELECT value FROM meta WHERE key = 'message_id_floor'");
+        if (floor.next())
+            highest = std::max(highest, floor.int64(0));
+        m_nextId = highest + 1;
+    }
+    return m_nextId;
 }
 
 std::optional<MessageRecord> MessageStore::message(std::int64_t id)
@@ -387,6 +411,68 @@ std::vector<EditRecord> MessageStore::edits(std::int64_t messageId)
     while (st.next())
         out.push_back({st.text(0), st.int64(1)});
     return out;
+}
+
+int MessageStore::timer(std::int64_t conversationId)
+{
+    Statement st = m_db.prepare("SELECT expire_timer FROM conversations WHERE id = ?");
+    st.bind(1, conversationId);
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
+std::expected<bool, Error> MessageStore::setTimer(std::int64_t conversationId, int seconds, std::int64_t setAt)
+{
+    if (!m_db.prepare("UPDATE conversations SET expire_timer = ?, expire_timer_at = ? WHERE id = ? AND expire_timer_at < ?")
+             .bind(1, seconds).bind(2, setAt).bind(3, conversationId).bind(4, setAt).run())
+        return std::unexpected(sqlError(m_db, "set timer"));
+    return m_db.changes() > 0;
+}
+
+std::expected<void, Error> MessageStore::startTimers(std::int64_t conversationId, std::int64_t uptoId, std::int64_t nowMs)
+{
+    // Through the partial index of messages whose clock has not started: only those.
+    if (!m_db.prepare("UPDATE messages SET expires_at = ? + expires_in * 1000 "
+                      "WHERE conversation_id = ? AND id <= ? AND expires_in > 0 AND expires_at = 0")
+             .bind(1, nowMs).bind(2, conversationId).bind(3, uptoId).run())
+        return std::unexpected(sqlError(m_db, "start timers"));
+    return {};
+}
+
+std::vector<MessageRecord> MessageStore::dueToExpire(std::int64_t nowMs)
+{
+    static const QByteArray sql = QByteArray("SELECT ") + MessageColumns + " FROM messages WHERE expires_at > 0 AND expires_at <= ?";
+    std::vector<MessageRecord> due;
+    Statement st = m_db.prepare(sql.constData());
+    st.bind(1, nowMs);
+    while (st.next())
+        due.push_back(readMessage(st));
+    return due;
+}
+
+std::expected<std::vector<MessageRecord>, Error> MessageStore::expire(std::int64_t nowMs, std::int64_t *next)
+{
+    std::vector<MessageRecord> gone = dueToExpire(nowMs);
+    if (!gone.empty()) {
+        // secure_delete: the freed cells are overwritten, not left inside the file.
+        if (!m_db.exec("PRAGMA secure_delete = ON;"))
+            return std::unexpected(sqlError(m_db, "secure delete"));
+        std::int64_t highest = 0;
+        for (const MessageRecord &m : gone)
+            highest = std::max(highest, m.id);
+        // The delete trigger takes each out of the index; edits and reactions cascade.
+        const bool ok = m_db.prepare("DELETE FROM messages WHERE expires_at > 0 AND expires_at <= ?").bind(1, nowMs).run()
+            && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
+                            "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
+                   .bind(1, highest).run();
+        m_db.exec("PRAGMA secure_delete = OFF;");
+        if (!ok)
+            return std::unexpected(sqlError(m_db, "expire messages"));
+    }
+    if (next) {
+        Statement st = m_db.prepare("SELECT min(expires_at) FROM messages WHERE expires_at > 0");
+        *next = st.next() ? st.int64(0) : 0;
+    }
+    return gone;
 }
 
 QString MessageStore::draft(std::int64_t conversationId)

@@ -42,6 +42,7 @@ inline QString messageStateName(MessageState state)
 enum class MessageKind : int {
     Text = 0,
     Unsupported = 1, // a content kind this version does not know: shown as "update Sotto", never searchable
+    TimerChanged = 2, // a notice: the disappearing-message timer was set (body: the seconds)
 };
 
 struct MessageRecord {
@@ -59,6 +60,8 @@ struct MessageRecord {
     QByteArray replyTo;          // uuid of the message this one quotes, or empty
     std::int64_t editedAt = 0;   // sender's clock of the edit now shown; 0: never edited
     bool deleted = false;        // a tombstone: the text is gone
+    int expiresIn = 0;           // seconds this message lives once its clock starts; 0: forever
+    std::int64_t expiresAt = 0;  // ms since epoch when it disappears; 0: clock not started
 };
 
 struct ReactionRecord {
@@ -155,6 +158,18 @@ public:
     std::int64_t reactionTime(std::int64_t messageId, const protocol::PeerId &reactor);
     std::vector<EditRecord> edits(std::int64_t messageId); // oldest first
 
+    // The conversation's disappearing-message timer (seconds, 0 off). setTimer applies a
+    // change only if it is newer (by the setter's clock) than the one in force.
+    int timer(std::int64_t conversationId);
+    [[nodiscard]] std::expected<bool, Error> setTimer(std::int64_t conversationId, int seconds, std::int64_t setAt);
+    // Starts the clocks of received messages read up to row `uptoId`.
+    [[nodiscard]] std::expected<void, Error> startTimers(std::int64_t conversationId, std::int64_t uptoId, std::int64_t nowMs);
+    // The messages whose time is up at `nowMs` (what expire() will delete).
+    std::vector<MessageRecord> dueToExpire(std::int64_t nowMs);
+    // Deletes every message whose time is up (rows, index, edits, reactions; secure_delete)
+    // and returns them; `next` gets the next expiry (0: none).
+    [[nodiscard]] std::expected<std::vector<MessageRecord>, Error> expire(std::int64_t nowMs, std::int64_t *next);
+
     QString draft(std::int64_t conversationId);
     [[nodiscard]] std::expected<void, Error> setDraft(std::int64_t conversationId, const QString &text);
     std::int64_t messageCount(std::int64_t conversationId);
@@ -165,6 +180,13 @@ public:
 
 private:
     std::vector<MessageRecord> readPage(const QByteArray &sql, std::int64_t conversationId, HistoryCursor cursor, int limit);
+
+    // The next message row id. Row ids are never reused (read watermarks compare them):
+    // SQLite would hand out the id of a deleted newest row again, so deletes record the
+    // highest id they removed in meta ("message_id_floor") and inserts name their id.
+    std::int64_t nextMessageId();
+    std::int64_t m_nextId = 0;
+    std::uint64_t m_nextIdGeneration = 0;
 
     Database &m_db;
     // peer -> conversation id; read on every message. Dropped when the database rolls back.

@@ -190,6 +190,16 @@ ALTER TABLE conversations ADD COLUMN draft TEXT NOT NULL DEFAULT '';
 -- one value, not every unread row (2.85 s at 1M unread before). Rows keep state 5.
 ALTER TABLE conversations ADD COLUMN read_upto INTEGER NOT NULL DEFAULT 0;
 
+-- Disappearing messages: the conversation's timer (seconds, 0 off) and when it was last
+-- set (the sender's clock: the latest change wins). A message carries the timer it was
+-- sent with; its clock starts when sent (ours) or read (theirs): expires_at, 0 until then.
+ALTER TABLE conversations ADD COLUMN expire_timer INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN expire_timer_at INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN expires_in INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE messages ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX messages_expiring ON messages (expires_at) WHERE expires_at > 0;
+CREATE INDEX messages_timer_waiting ON messages (conversation_id, id) WHERE expires_in > 0 AND expires_at = 0;
+
 -- An edit, delete or reaction that cannot be sealed yet (no session, or sending paused)
 -- waits with its content; a text is rebuilt from its history row instead.
 ALTER TABLE outbox ADD COLUMN content BLOB;

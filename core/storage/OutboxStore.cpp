@@ -89,6 +89,15 @@ std::vector<protocol::PeerId> OutboxStore::peersWithPending()
     return out;
 }
 
+std::expected<void, Error> OutboxStore::detach(std::int64_t messageId, const QByteArray &content)
+{
+    if (!m_db.prepare("UPDATE outbox SET content = CASE WHEN ciphertext IS NULL THEN ? ELSE content END, message_id = NULL "
+                      "WHERE message_id = ?")
+             .bind(1, content).bind(2, messageId).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox detach: %1").arg(m_db.lastError())});
+    return {};
+}
+
 std::int64_t OutboxStore::count(const protocol::PeerId &peer)
 {
     Statement st = m_db.prepare("SELECT count(*) FROM outbox WHERE peer_id = ?");

@@ -6,6 +6,8 @@
 // nothing lost or doubled.
 #include "tests/support/HeadlessNode.h"
 
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonArray>
 #include <QTest>
 
@@ -169,6 +171,73 @@ private Q_SLOTS:
                  QStringLiteral("half a thought"));
         QCOMPARE(cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("draft")}, {QStringLiteral("conversation"), 1}}).value(QStringLiteral("text")).toString(),
                  QStringLiteral("half a thought"));
+    }
+
+    // A 2-second timer set by Ann: her copies go 2 s after sending, Bob's 2 s after he read
+    // them, also when he was offline while hers went. Nothing of them stays in either
+    // profile's files.
+    void disappearingMessagesOnBothClocks()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("set_timer")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("seconds"), 2}});
+        QVERIFY(!bob.waitFor([](const QJsonObject &e) {
+                        return e.value(QStringLiteral("event")) == QLatin1String("message_received")
+                            && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("timer")).toInt() == 2;
+                    }).isEmpty());
+        const auto removed = [](HeadlessNode &node, const QString &id, int timeoutMs) {
+            return !node.waitFor([&](const QJsonObject &e) {
+                            return e.value(QStringLiteral("event")) == QLatin1String("message_removed") && e.value(QStringLiteral("message")) == id;
+                        }, timeoutMs).isEmpty();
+        };
+        const auto receivedId = [](HeadlessNode &node, const QString &id) {
+            return !node.waitFor([&](const QJsonObject &e) {
+                            return e.value(QStringLiteral("event")) == QLatin1String("message_received")
+                                && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("id")) == id;
+                        }).isEmpty();
+        };
+
+        const QString first = sent(ann, bob.peer(), QStringLiteral("vanishing zebra one"));
+        QVERIFY(receivedId(bob, first));
+        QVERIFY(removed(ann, first, 10000));  // the sender's clock ran from sending
+        QVERIFY(!removed(bob, first, 1500));  // unread: Bob's has not started
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("mark_read")}, {QStringLiteral("peer"), ann.peer()}});
+        QVERIFY(removed(bob, first, 10000));
+
+        // Bob offline: Ann's copy goes on her clock; Bob's on his, once he is back and reads.
+        bob.kill();
+        QVERIFY(!ann.waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_offline"); }).isEmpty());
+        const QString second = sent(ann, bob.peer(), QStringLiteral("vanishing zebra two"));
+        QVERIFY(removed(ann, second, 10000));
+        QVERIFY(bob.start());
+        QVERIFY(receivedId(bob, second));
+        QCOMPARE(history(bob, ann.peer()).last().toObject().value(QStringLiteral("expires_at")).isNull(), true);
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("mark_read")}, {QStringLiteral("peer"), ann.peer()}});
+        if (!removed(bob, second, 10000)) {
+            qWarning() << history(bob, ann.peer());
+            QFAIL("not removed");
+        }
+
+        for (HeadlessNode *node : {&ann, &bob}) {
+            for (const auto &m : history(*node, (node == &ann ? bob : ann).peer()))
+                QVERIFY(!m.toObject().value(QStringLiteral("body")).toString().contains(QLatin1String("zebra")));
+            const QJsonArray hits = node->call({{QStringLiteral("cmd"), QStringLiteral("search")}, {QStringLiteral("query"), QStringLiteral("zebra")}})
+                                        .value(QStringLiteral("hits"))
+                                        .toArray();
+            QVERIFY(hits.isEmpty());
+        }
+        ann.quit();
+        bob.quit();
+        for (HeadlessNode *node : {&ann, &bob}) {
+            QDirIterator files(node->profileDir(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                QFile f(files.next());
+                QVERIFY(f.open(QIODevice::ReadOnly));
+                QVERIFY2(!f.readAll().contains("zebra"), qPrintable(f.fileName()));
+            }
+        }
     }
 
     // A burst of edits, reactions and deletes; the sender is killed in the middle of it,

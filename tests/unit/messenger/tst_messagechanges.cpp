@@ -285,6 +285,66 @@ private Q_SLOTS:
         QCOMPARE(empty.error().code, messenger::Errc::InvalidMessage);
     }
 
+    // Either side sets the timer for both; the sender's copy counts from sending, the
+    // receiver's from reading; expired messages leave the table, the index, the edits.
+    void disappearingMessagesExpireOnBothSides()
+    {
+        auto notice = ann->messenger().setTimer(bob->id(), 1);
+        QVERIFY2(notice, notice ? "" : qPrintable(notice.error().reason));
+        QCOMPARE(notice->kind, storage::MessageKind::TimerChanged);
+        auto got = deliverAll(*ann, *bob, annSent); // (after Ann's receipt of "hello ann")
+        QVERIFY(!got.empty() && got.back().message);
+        QCOMPARE(got.back().message->kind, storage::MessageKind::TimerChanged);
+        const std::int64_t onBob = *bob->profile().messages().conversationFor(ann->id());
+        QCOMPARE(bob->profile().messages().timer(onBob), 1);
+
+        auto sent = ann->messenger().sendText(bob->id(), QStringLiteral("self destructing zebra"));
+        QVERIFY(sent);
+        const MessageRecord mine = *ann->profile().messages().message(sent->messageId);
+        QCOMPARE(mine.expiresIn, 1);
+        QVERIFY(mine.expiresAt > 0); // counting since it was sent
+        got = deliverAll(*ann, *bob, annSent);
+        const MessageRecord theirs = *got.at(0).message;
+        QCOMPARE(theirs.expiresIn, 1);
+        QCOMPARE(theirs.expiresAt, 0); // not read yet: not counting
+        QVERIFY(bob->messenger().react(theirs.id, QStringLiteral("🦓"))); // goes with it
+
+        // Ann's copy goes after a second, on her clock; Bob's stays while unread.
+        // What the node does once a second.
+        const auto expireUntilGone = [](test::TestPeer &p, std::int64_t row) {
+            auto gone = p.messenger().expire();
+            return gone.has_value() && !p.profile().messages().message(row);
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(expireUntilGone(*ann, sent->messageId), 5000);
+        QVERIFY(!ann->profile().messages().message(sent->messageId));
+        QVERIFY(bob->messenger().expire().value().empty());
+        QVERIFY(bob->profile().messages().message(theirs.id));
+
+        // Bob reads it: his clock starts, and it goes too.
+        QVERIFY(bob->messenger().markRead(onBob));
+        QVERIFY(bob->profile().messages().message(theirs.id)->expiresAt > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(expireUntilGone(*bob, theirs.id), 5000);
+        for (test::TestPeer *p : {ann.get(), bob.get()}) {
+            QVERIFY(p->profile().messages().search(QStringLiteral("zebra"), 10).empty());
+            storage::Statement rows = p->profile().database().prepare("SELECT count(*) FROM messages WHERE body LIKE '%zebra%'");
+            QVERIFY(rows.next());
+            QCOMPARE(rows.int64(0), 0);
+        }
+        storage::Statement reactions = bob->profile().database().prepare("SELECT count(*) FROM reactions");
+        QVERIFY(reactions.next());
+        QCOMPARE(reactions.int64(0), 0);
+
+        // An older timer change arriving late does not undo a newer one.
+        QCOMPARE(bob->profile().messages().setTimer(onBob, 3600, 1).value(), false);
+        QCOMPARE(bob->profile().messages().timer(onBob), 1);
+        // Off again: new messages stay.
+        QVERIFY(bob->messenger().setTimer(ann->id(), 0));
+        deliverAll(*bob, *ann, bobSent);
+        QCOMPARE(ann->profile().messages().timer(*ann->profile().messages().conversationFor(bob->id())), 0);
+        auto kept = ann->messenger().sendText(bob->id(), QStringLiteral("this one stays"));
+        QCOMPARE(ann->profile().messages().message(kept->messageId)->expiresAt, 0);
+    }
+
     void draftsBelongToTheirConversation()
     {
         auto &store = ann->profile().messages();

@@ -67,8 +67,22 @@ Item {
             Layout.alignment: Qt.AlignHCenter
         }
 
+        // A notice in the history (the disappearing timer was set), not a bubble.
+        Label {
+            objectName: "notice"
+            visible: root.kind === MessageModel.TimerNotice
+            text: "\u23F1 " + root.quote
+            textFormat: Text.PlainText // names and texts come from peers: never markup
+            font.pixelSize: 11
+            opacity: 0.75
+            topPadding: 4
+            bottomPadding: 4
+            Layout.alignment: Qt.AlignHCenter
+        }
+
         Rectangle {
             id: bubble
+            visible: root.kind !== MessageModel.TimerNotice
             Layout.alignment: root.outgoing ? Qt.AlignRight : Qt.AlignLeft
             Layout.leftMargin: 12
             Layout.rightMargin: 12
@@ -90,7 +104,7 @@ Item {
             Rectangle {
                 id: quoteBox
                 objectName: "quote"
-                visible: root.quote.length > 0 && root.kind !== MessageModel.Deleted
+                visible: root.quote.length > 0 && root.kind === MessageModel.Text
                 x: 10
                 y: 6
                 width: Math.min(quoteLabel.implicitWidth + 14, root.width * 0.7 - 20)

@@ -55,6 +55,30 @@ Page {
                 }
             }
             Item { Layout.fillWidth: true }
+            // Disappearing messages: either side sets the timer for both.
+            ToolButton {
+                objectName: "timerButton"
+                text: root.model.timer > 0 ? "\u23F1 " + root.model.timerText(root.model.timer) : "\u23F1"
+                Accessible.name: qsTr("Disappearing messages: %1").arg(root.model.timerText(root.model.timer))
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Disappearing messages")
+                onClicked: timerMenu.popup()
+                Menu {
+                    id: timerMenu
+                    Repeater {
+                        model: [0, 30, 300, 3600, 86400, 604800]
+                        MenuItem {
+                            required property int modelData
+                            objectName: "timer_" + modelData
+                            text: root.model.timerText(modelData)
+                            checkable: true
+                            checked: root.model.timer === modelData
+                            Accessible.name: qsTr("Disappearing messages: %1").arg(text)
+                            onTriggered: root.model.setTimer(modelData)
+                        }
+                    }
+                }
+            }
             ToolButton {
                 objectName: "contactButton"
                 text: qsTr("Safety number")
