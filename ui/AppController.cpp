@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AppController.h"
 
+#include "ui/TypingTracker.h"
+
 #include "ui/DemoPeer.h"
 #include "ui/SystemAppearance.h"
 #include "ui/UiLog.h"
@@ -20,7 +22,18 @@ AppController::AppController(AppOptions options, QObject *parent)
     , m_search(new SearchModel(*m_core, this))
     , m_contact(new ContactController(*m_core, this))
     , m_desktop(new DesktopController(this))
+    , m_typing(new TypingTracker(this))
 {
+    // Who is typing to us: the sidebar row and, for the open conversation, the header.
+    connect(m_core.get(), &messenger::CoreThread::typingChanged, this,
+            [this](const protocol::PeerId &peer, bool typing) { m_typing->set(peer.toString(), typing); });
+    // A message from them ends their typing at once.
+    connect(m_core.get(), &messenger::CoreThread::messageReceived, this,
+            [this](const storage::MessageRecord &m) { m_typing->set(m.sender.toString(), false); });
+    connect(m_typing, &TypingTracker::typingChanged, m_conversations, &ConversationListModel::setTyping);
+    connect(m_typing, &TypingTracker::typingChanged, m_messages, &MessageModel::setPeerTyping);
+    connect(m_messages, &MessageModel::peerChanged, this,
+            [this] { m_messages->setPeerTyping(m_messages->peer(), m_typing->isTyping(m_messages->peer())); });
     connect(m_session, &SessionController::unlocked, this, &AppController::onUnlocked);
     connect(m_session, &SessionController::locked, this, &AppController::onLocked);
     connect(m_messages, &MessageModel::sent, m_conversations, &ConversationListModel::refresh);
@@ -90,6 +103,7 @@ void AppController::onLocked()
     // Nothing of the profile stays in the window's models.
     m_desktop->setUnlocked(false);
     m_composer->clear();
+    m_typing->clear();
     m_messages->open(QString());
     m_conversations->clear();
     m_search->clear();

@@ -22,6 +22,7 @@
 namespace sotto::ui {
 
 class DemoPeer;
+class TypingTracker;
 
 struct AppOptions {
     QString profileDir;
@@ -83,6 +84,7 @@ private:
     ContactController *m_contact;
     DesktopController *m_desktop;
     DemoPeer *m_demo = nullptr;
+    TypingTracker *m_typing;
     QString m_notice;
 };
 

@@ -3,6 +3,8 @@
 
 #include "ui/MessageModel.h"
 
+#include <QSettings>
+
 namespace sotto::ui {
 
 namespace {
@@ -18,6 +20,54 @@ ComposerController::ComposerController(messenger::CoreThread &core, MessageModel
     m_save.setInterval(SaveAfterMs);
     connect(&m_save, &QTimer::timeout, this, &ComposerController::saveDraft);
     connect(&messages, &MessageModel::peerChanged, this, [this] { switchTo(m_messages.peer()); });
+    m_sendTyping = QSettings().value(QStringLiteral("privacy/sendTyping"), true).toBool();
+    m_typingIdle.setSingleShot(true);
+    m_typingIdle.setInterval(TypingIdleMs);
+    connect(&m_typingIdle, &QTimer::timeout, this, &ComposerController::stopTyping);
+}
+
+void ComposerController::setSendTyping(bool send)
+{
+    if (send == m_sendTyping)
+        return;
+    m_sendTyping = send;
+    QSettings().setValue(QStringLiteral("privacy/sendTyping"), send);
+    if (!send)
+        stopTyping();
+    Q_EMIT sendTypingChanged();
+}
+
+void ComposerController::tellTyping(const QString &peer, bool typing)
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(peer);
+    m_core.run([id, typing](messenger::CoreState &state) {
+        if (state.node && id.isValid())
+            state.node->sendTyping(id, typing); // ephemeral: dropped if the peer is offline
+    });
+}
+
+void ComposerController::typed()
+{
+    if (!m_sendTyping || m_peer.isEmpty())
+        return;
+    if (m_current.text.isEmpty()) {
+        stopTyping();
+        return;
+    }
+    if (!m_typingSent || m_typingTold.elapsed() >= TypingRepeatMs) {
+        tellTyping(m_peer, true);
+        m_typingSent = true;
+        m_typingTold.start();
+    }
+    m_typingIdle.start();
+}
+
+void ComposerController::stopTyping()
+{
+    m_typingIdle.stop();
+    if (m_typingSent && !m_peer.isEmpty())
+        tellTyping(m_peer, false);
+    m_typingSent = false;
 }
 
 void ComposerController::setText(const QString &text)
@@ -28,12 +78,14 @@ void ComposerController::setText(const QString &text)
     Q_EMIT textChanged();
     if (!m_peer.isEmpty() && !m_current.editing)
         m_save.start();
+    typed();
 }
 
 void ComposerController::switchTo(const QString &peer)
 {
     if (peer == m_peer)
         return;
+    stopTyping();
     if (!m_peer.isEmpty()) {
         if (m_save.isActive()) {
             m_save.stop();
@@ -130,6 +182,7 @@ void ComposerController::submit()
     const QString text = m_current.text.trimmed();
     if (text.isEmpty() || m_peer.isEmpty())
         return;
+    stopTyping();
     if (m_current.editing) {
         m_messages.edit(m_current.editing, text);
         m_current.editing = 0;
@@ -148,6 +201,7 @@ void ComposerController::submit()
 
 void ComposerController::clear()
 {
+    stopTyping();
     if (m_save.isActive()) {
         m_save.stop();
         saveDraft(); // queued before the core closes the profile

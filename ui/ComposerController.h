@@ -8,6 +8,7 @@
 
 #include "core/messenger/CoreThread.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QTimer>
@@ -25,6 +26,8 @@ class ComposerController : public QObject {
     Q_PROPERTY(qint64 replyToRow READ replyToRow NOTIFY modeChanged)
     Q_PROPERTY(QString replyPreview READ replyPreview NOTIFY modeChanged)
     Q_PROPERTY(qint64 editingRow READ editingRow NOTIFY modeChanged)
+    // Whether the peer is told while we type (a setting, on by default).
+    Q_PROPERTY(bool sendTyping READ sendTyping WRITE setSendTyping NOTIFY sendTypingChanged)
 
 public:
     ComposerController(messenger::CoreThread &core, MessageModel &messages, QObject *parent = nullptr);
@@ -34,6 +37,13 @@ public:
     qint64 replyToRow() const { return m_current.replyTo; }
     QString replyPreview() const { return m_current.replyPreview; }
     qint64 editingRow() const { return m_current.editing; }
+    bool sendTyping() const { return m_sendTyping; }
+    void setSendTyping(bool send);
+
+    // Typing is told at most once every 3 s while it goes on, and "stopped" after 5 s
+    // without a key (or when the text is sent or the conversation left).
+    static constexpr int TypingRepeatMs = 3000;
+    static constexpr int TypingIdleMs = 5000;
 
     // Answer this message (the composer shows a quote of it).
     Q_INVOKABLE void startReply(qint64 rowId);
@@ -49,6 +59,7 @@ public:
 Q_SIGNALS:
     void textChanged();
     void modeChanged();
+    void sendTypingChanged();
 
 private:
     struct State {
@@ -62,6 +73,9 @@ private:
     void switchTo(const QString &peer);
     void saveDraft(); // the current conversation's draft, to the profile
     void load(const QString &peer);
+    void typed();               // a key changed the text
+    void stopTyping();          // tells the peer we stopped, if we had said we were typing
+    void tellTyping(const QString &peer, bool typing);
 
     messenger::CoreThread &m_core;
     MessageModel &m_messages;
@@ -70,6 +84,10 @@ private:
     QHash<QString, State> m_others; // conversations switched away from, while running
     QTimer m_save;                  // drafts are written after a pause in typing
     quint64 m_generation = 0;
+    bool m_sendTyping = true;
+    bool m_typingSent = false;     // the peer was told we are typing
+    QElapsedTimer m_typingTold;     // since we last told it
+    QTimer m_typingIdle;
 };
 
 } // namespace sotto::ui

@@ -146,6 +146,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case OnlineRole: return r.online;
     case ContactRole: return r.contact;
     case TrustRole: return protocol::trustStateName(protocol::TrustState(r.trust));
+    case TypingRole: return m_typing.contains(r.peer);
     }
     return {};
 }
@@ -153,7 +154,18 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
     return {{PeerRole, "peer"},       {NameRole, "name"},     {PreviewRole, "preview"}, {TimeRole, "time"},
-            {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"}};
+            {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"},
+            {TypingRole, "typing"}};
+}
+
+void ConversationListModel::setTyping(const QString &peer, bool typing)
+{
+    if (typing)
+        m_typing.insert(peer);
+    else
+        m_typing.remove(peer);
+    if (const int i = indexOf(peer); i >= 0)
+        Q_EMIT dataChanged(index(i), index(i), {TypingRole});
 }
 
 int ConversationListModel::indexOf(const QString &peer) const

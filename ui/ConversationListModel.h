@@ -8,6 +8,7 @@
 #include "core/messenger/CoreThread.h"
 
 #include <QAbstractListModel>
+#include <QSet>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -40,6 +41,7 @@ public:
         OnlineRole,                  // a link is up
         ContactRole,                 // false: only seen nearby
         TrustRole,                   // "unverified", "verified", "changed", "blocked"
+        TypingRole,                  // the peer is typing to us now
     };
     Q_ENUM(Role)
 
@@ -57,6 +59,7 @@ public Q_SLOTS:
     void refresh();      // soon (coalesced)
     void refreshNow();
     void clear();        // on lock: nothing of the profile stays on screen
+    void setTyping(const QString &peer, bool typing);
 
 Q_SIGNALS:
     void totalUnreadChanged();
@@ -66,6 +69,7 @@ private:
     QList<ConversationRow> m_rows;
     QTimer m_debounce;
     int m_totalUnread = 0;
+    QSet<QString> m_typing;
     quint64 m_generation = 0; // drops a rebuild that finished after a lock
 };
 

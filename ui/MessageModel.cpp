@@ -525,6 +525,16 @@ void MessageModel::setTimer(int seconds)
         });
 }
 
+void MessageModel::setPeerTyping(const QString &peer, bool typing)
+{
+    if (peer != m_peer)
+        return; // the sidebar shows the others
+    if (typing != m_peerTyping) {
+        m_peerTyping = typing;
+        Q_EMIT peerTypingChanged();
+    }
+}
+
 QString MessageModel::timerText(int seconds)
 {
     if (seconds <= 0)

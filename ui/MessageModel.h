@@ -38,6 +38,7 @@ class MessageModel : public QAbstractListModel {
     Q_PROPERTY(bool loading READ loading NOTIFY windowChanged)
     Q_PROPERTY(bool inView READ inView WRITE setInView NOTIFY inViewChanged)
     Q_PROPERTY(int timer READ timer NOTIFY contactChanged)
+    Q_PROPERTY(bool peerTyping READ peerTyping NOTIFY peerTypingChanged)
 
 public:
     static constexpr int PageSize = 50;
@@ -92,6 +93,8 @@ public:
     bool loading() const { return m_loading; }
     bool inView() const { return m_inView; }
     int timer() const { return m_timer; }
+    bool peerTyping() const { return m_peerTyping; }
+    void setPeerTyping(const QString &peer, bool typing);
     // "1 hour", "30 seconds", "off": how the window says a timer.
     Q_INVOKABLE static QString timerText(int seconds);
     void setInView(bool inView);
@@ -126,6 +129,7 @@ Q_SIGNALS:
     void contactChanged();
     void windowChanged();
     void inViewChanged();
+    void peerTypingChanged();
     void positioned(int row);
     // Around rows inserted below what is loaded (a newer page): a view that sits at the
     // bottom would stay pinned there and show them, losing the reader's place.
@@ -155,6 +159,7 @@ private:
     QString m_trust = QStringLiteral("unverified");
     bool m_online = false;
     int m_timer = 0;
+    bool m_peerTyping = false;
     qint64 m_conversation = 0;
     QList<storage::MessageRecord> m_rows; // newest first
     QHash<qint64, RowExtras> m_extras;    // by row id, for rows that quote or have reactions

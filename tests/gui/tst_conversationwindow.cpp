@@ -276,6 +276,31 @@ private Q_SLOTS:
                     || app->messages()->data(app->messages()->index(0), ui::MessageModel::QuoteRole).toString().contains(QLatin1String("deleted")));
     }
 
+    // Typing both ways: Bob's shows in the header until his message arrives; ours reaches
+    // Bob while we type, and "stopped" once we send.
+    void typingIsShownAndSent()
+    {
+        openConversation(bob->peer());
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("typing")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("typing"), true}});
+        QTRY_COMPARE_WITH_TIMEOUT(item("chatStatus")->property("text").toString(), QStringLiteral("typing…"), 10000);
+        QVERIFY(app->conversations()->data(app->conversations()->index(app->conversations()->indexOf(bob->peer())),
+                                           ui::ConversationListModel::TypingRole).toBool());
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("body"), QStringLiteral("done typing")}});
+        QTRY_VERIFY_WITH_TIMEOUT(item("chatStatus")->property("text").toString() != QStringLiteral("typing…"), 10000);
+
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        keys(QStringLiteral("hm"));
+        QVERIFY(!bob->waitFor([&](const QJsonObject &e) {
+                        return isEvent(e, "typing") && e.value(QStringLiteral("typing")).toBool();
+                    }).isEmpty());
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!bob->waitFor([&](const QJsonObject &e) {
+                        return isEvent(e, "typing") && !e.value(QStringLiteral("typing")).toBool();
+                    }).isEmpty());
+    }
+
 private:
     void cleanupTestCase_windowOnly()
     {

@@ -15,6 +15,7 @@ ItemDelegate {
     required property bool online
     required property bool contact
     required property string trust
+    required property bool typing
     property bool selected: false
     property bool keyboardCurrent: false // where the arrow keys are, while the list has focus
     signal activated()
@@ -66,7 +67,9 @@ ItemDelegate {
             RowLayout {
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
-                    text: root.contact ? root.preview : qsTr("Nearby — say hello")
+                    objectName: "rowPreview"
+                    text: root.typing ? qsTr("typing…") : root.contact ? root.preview : qsTr("Nearby — say hello")
+                    font.italic: root.typing
                     font.pixelSize: 12
                     opacity: 0.75
                     elide: Text.ElideRight

@@ -49,7 +49,9 @@ Page {
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
                     Layout.alignment: Qt.AlignLeft
-                    text: root.model.online ? qsTr("online") : qsTr("offline — messages wait until they are back")
+                    objectName: "chatStatus"
+                    text: root.model.peerTyping ? qsTr("typing…")
+                        : root.model.online ? qsTr("online") : qsTr("offline — messages wait until they are back")
                     font.pixelSize: 11
                     opacity: 0.7
                 }

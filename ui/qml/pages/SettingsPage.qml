@@ -108,6 +108,15 @@ Dialog {
                 onToggled: root.app.desktop.hideNotificationText = checked
                 Accessible.name: text
             }
+
+            Label { text: qsTr("Privacy"); font.bold: true; Layout.topMargin: 8 }
+            CheckBox {
+                objectName: "sendTypingCheck"
+                text: qsTr("Let contacts see when I am typing")
+                checked: root.app.composer.sendTyping
+                onToggled: root.app.composer.sendTyping = checked
+                Accessible.name: text
+            }
         }
     }
 }
