@@ -349,6 +349,11 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             return fail(changed.error());
         return ok({{QStringLiteral("message"), messageJson(*changed, m_profile->messages())}});
     }
+    if (cmd == QLatin1String("set_name")) {
+        if (auto r = m_node->setDisplayName(command.value(QStringLiteral("name")).toString()); !r)
+            return fail(r.error());
+        return ok({{QStringLiteral("name"), m_profile->displayName()}});
+    }
     if (cmd == QLatin1String("set_timer")) {
         auto notice = m_node->setTimer(peer, command.value(QStringLiteral("seconds")).toInt(-1));
         if (!notice)

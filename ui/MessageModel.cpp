@@ -184,6 +184,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case QuoteRowRole: return m_extras.value(m.id).quoteRow;
     case ReactionsRole: return m_extras.value(m.id).reactions;
     case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
+    case FirstUnreadRole: return m_firstUnread != 0 && m.id == m_firstUnread;
     case CanChangeRole:
         return m.outgoing && !m.deleted && m.kind == storage::MessageKind::Text
             && QDateTime::currentMSecsSinceEpoch() - m.sentAt < messenger::Messenger::ChangeWindowMs;
@@ -197,7 +198,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {TimeRole, "time"},   {DayRole, "day"},             {FirstOfDayRole, "firstOfDay"},     {FirstOfGroupRole, "firstOfGroup"},
             {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
             {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
-            {CanChangeRole, "canChange"}};
+            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}};
 }
 
 void MessageModel::open(const QString &peer)
@@ -318,6 +319,12 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
     m_extras = w.extras;
     m_highlight = highlight;
+    // "New messages" above the oldest unread one, as it was when opened (marking read
+    // below does not move it).
+    m_firstUnread = 0;
+    for (const MessageRecord &r : std::as_const(m_rows))
+        if (r.state == storage::MessageState::Received)
+            m_firstUnread = r.id; // newest first: the last one seen is the oldest
     endResetModel();
     m_atNewest = w.atNewest;
     m_atOldest = w.atOldest;
@@ -671,6 +678,7 @@ void MessageModel::clear()
     m_rows.clear();
     m_extras.clear();
     m_highlight = 0;
+    m_firstUnread = 0;
     endResetModel();
     m_conversation = 0;
     m_arrivedWhileOpening.clear();
@@ -711,6 +719,7 @@ void MessageModel::onReceived(const MessageRecord &m)
         if (!m.replyTo.isEmpty())
             refreshExtras({m.id});
     }
+    Q_EMIT messageArrived();
     markReadIfInView();
 }
 

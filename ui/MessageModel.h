@@ -64,6 +64,7 @@ public:
         ReactionsRole,                // "👍 2  ❤️ 1"
         ReactorsRole,                 // who reacted with what, one line each
         CanChangeRole,                // ours and recent: can be edited or deleted for everyone
+        FirstUnreadRole,              // the oldest message that was unread when the conversation opened
     };
     Q_ENUM(Role)
 
@@ -130,6 +131,8 @@ Q_SIGNALS:
     void windowChanged();
     void inViewChanged();
     void peerTypingChanged();
+    // A new message arrived in the open conversation (not a page read from history).
+    void messageArrived();
     void positioned(int row);
     // Around rows inserted below what is loaded (a newer page): a view that sits at the
     // bottom would stay pinned there and show them, losing the reader's place.
@@ -168,6 +171,7 @@ private:
     bool m_loading = false;
     bool m_inView = false;
     qint64 m_highlight = 0;
+    qint64 m_firstUnread = 0; // row id of the "New messages" marker, 0: none
     QList<storage::MessageRecord> m_arrivedWhileOpening;
     quint64 m_generation = 0; // a page that arrives after the conversation changed is dropped
 };

@@ -120,9 +120,9 @@ void SessionController::setDisplayName(const QString &name)
     if (trimmed.isEmpty() || trimmed.size() > 64)
         return setError(tr("Choose a display name of 1 to 64 characters."));
     m_core.run([trimmed](messenger::CoreState &state) -> QString {
-              if (!state.profile)
+              if (!state.node)
                   return {};
-              auto r = state.profile->setDisplayName(trimmed);
+              auto r = state.node->setDisplayName(trimmed);
               return r ? trimmed : QString();
           })
         .then(this, [this](const QString &name) {

@@ -513,7 +513,9 @@ std::expected<PeerStatus, Error> Messenger::rememberPeer(const PeerId &peer, con
         status = PeerStatus::Changed;
     }
     if (status != PeerStatus::Changed && status != PeerStatus::Blocked) {
-        if (!displayName.isEmpty() && store.contactName(peer).isEmpty())
+        // The name the peer gives itself, signed by its key (Hello, beacon): a contact who
+        // renamed shows with the new name from its next link on.
+        if (!displayName.trimmed().isEmpty() && store.contactName(peer) != displayName.left(64))
             store.setContactName(peer, displayName.left(64));
         if (!address.isEmpty() && port)
             store.setContactAddress(peer, address, port);

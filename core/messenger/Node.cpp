@@ -125,6 +125,17 @@ std::expected<storage::MessageRecord, Error> Node::react(std::int64_t messageId,
     return changed(m_messenger.react(messageId, emoji));
 }
 
+std::expected<void, Error> Node::setDisplayName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > 64)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a display name has 1 to 64 characters")});
+    if (auto saved = m_profile.setDisplayName(trimmed); !saved)
+        return std::unexpected(Error::from(saved.error()));
+    m_local.displayName = trimmed; // the links and discovery read it from here
+    return {};
+}
+
 void Node::expireDue()
 {
     auto gone = m_messenger.expire();

@@ -72,6 +72,10 @@ public:
     std::expected<void, Error> markRead(const protocol::PeerId &peer);
     std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
 
+    // Our display name: saved, and given in every Hello and beacon from now on (contacts
+    // see it from their next link with us).
+    [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
+
     bool isOnline(const protocol::PeerId &peer) const { return m_links->isUp(peer); }
     QList<NearbyPeer> nearby() const { return m_nearby.values(); }
 

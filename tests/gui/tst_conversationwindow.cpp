@@ -301,6 +301,26 @@ private Q_SLOTS:
                     }).isEmpty());
     }
 
+    // Opening a conversation with unread messages: "New messages" above the first of them.
+    void unreadMarkerAtTheFirstUnread()
+    {
+        openConversation(carol->peer());
+        for (const char *body : {"first unread", "second unread"})
+            bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
+                       {QStringLiteral("body"), QLatin1String(body)}});
+        QTRY_COMPARE_WITH_TIMEOUT(app->conversations()->data(app->conversations()->index(app->conversations()->indexOf(bob->peer())),
+                                                             ui::ConversationListModel::UnreadRole).toInt(), 2, 20000);
+        openConversation(bob->peer());
+        const auto markerShown = [this](const QString &body) {
+            QQuickItem *bubble = bubbleWith(body);
+            return bubble && isShown(bubble->findChild<QQuickItem *>(QStringLiteral("unreadMarker")));
+        };
+        QTRY_VERIFY(markerShown(QStringLiteral("first unread")));
+        QVERIFY(!markerShown(QStringLiteral("second unread")));
+        QTRY_COMPARE(app->conversations()->totalUnread(), 0); // read now that it is open
+        QVERIFY(markerShown(QStringLiteral("first unread"))); // the marker stays while it is open
+    }
+
 private:
     void cleanupTestCase_windowOnly()
     {

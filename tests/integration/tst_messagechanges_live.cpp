@@ -240,6 +240,30 @@ private Q_SLOTS:
         }
     }
 
+    // Ann renames herself; Bob shows the new name from the next link on.
+    void aNewDisplayNameReachesContacts()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        const auto nameAtBob = [&] {
+            for (const auto &p : cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray())
+                if (p.toObject().value(QStringLiteral("peer")) == ann.peer())
+                    return p.toObject().value(QStringLiteral("name")).toString();
+            return QString();
+        };
+        QCOMPARE(nameAtBob(), QStringLiteral("Ann"));
+        QCOMPARE(cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("set_name")}, {QStringLiteral("name"), QStringLiteral("Annie")}})
+                     .value(QStringLiteral("name")).toString(), QStringLiteral("Annie"));
+        QCOMPARE(ann.call({{QStringLiteral("cmd"), QStringLiteral("set_name")}, {QStringLiteral("name"), QStringLiteral("   ")}})
+                     .value(QStringLiteral("code")).toString(), QStringLiteral("invalid_input"));
+        bob.kill();
+        QVERIFY(bob.start());
+        QVERIFY(linked(bob, ann));
+        QVERIFY(waitUntil([&] { return nameAtBob() == QLatin1String("Annie"); }, bob, 10000));
+    }
+
     // A burst of edits, reactions and deletes; the sender is killed in the middle of it,
     // restarted, and the burst finished. Both sides then show the same thing.
     void senderKilledMidBurstAgreesAfterRestart()

@@ -24,6 +24,7 @@ Item {
     required property string reactions
     required property string reactors
     required property bool canChange
+    required property bool firstUnread
     // The chat view has one menu for all messages; it asks the model for the rest.
     signal contextMenuRequested(var rowId, string text, bool canChange, int kind)
     signal quoteClicked(var quoteRow)
@@ -65,6 +66,23 @@ Item {
             topPadding: 10
             bottomPadding: 4
             Layout.alignment: Qt.AlignHCenter
+        }
+
+        // Where the unread messages start, as the conversation was opened.
+        RowLayout {
+            objectName: "unreadMarker"
+            visible: root.firstUnread
+            Layout.fillWidth: true
+            Layout.topMargin: 6
+            Layout.leftMargin: 12
+            Layout.rightMargin: 12
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: palette.highlight }
+            Label {
+                text: qsTr("New messages")
+                font.pixelSize: 11
+                color: palette.highlight
+            }
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: palette.highlight }
         }
 
         // A notice in the history (the disappearing timer was set), not a bubble.

@@ -371,6 +371,34 @@ Page {
             }
         }
 
+        // Back to the newest, with the count of what arrived while scrolled up.
+        Item {
+            Layout.fillWidth: true
+            implicitHeight: 0
+            z: 2
+            RoundButton {
+                id: toBottom
+                objectName: "scrollToBottomButton"
+                property int unseen: 0
+                visible: !messages.atYEnd || !root.model.atNewest
+                anchors.right: parent.right
+                anchors.bottom: parent.top
+                anchors.margins: 12
+                text: unseen > 0 ? "\u2193 " + unseen : "\u2193"
+                Accessible.name: unseen > 0 ? qsTr("Go to the newest message, %n new", "", unseen) : qsTr("Go to the newest message")
+                onClicked: { messages.toNewest(); unseen = 0 }
+                Connections {
+                    target: root.model
+                    function onMessageArrived() { if (!messages.atYEnd || !root.model.atNewest) toBottom.unseen += 1 }
+                    function onPeerChanged() { toBottom.unseen = 0 }
+                }
+                Connections {
+                    target: messages
+                    function onAtYEndChanged() { if (messages.atYEnd && root.model.atNewest) toBottom.unseen = 0 }
+                }
+            }
+        }
+
         Composer {
             id: composer
             objectName: "composer"
