@@ -5,6 +5,8 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QUrl>
 #include <QEvent>
 #include <QMenu>
 #include <QPainter>
@@ -126,6 +128,15 @@ void DesktopController::copyText(const QString &text)
 {
     if (QClipboard *clipboard = QGuiApplication::clipboard())
         clipboard->setText(text);
+}
+
+bool DesktopController::openLink(const QString &link)
+{
+    const QUrl url(link, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https") && scheme != QLatin1String("mailto")))
+        return false; // a peer's text never opens anything else (file:, javascript:, a custom handler)
+    return QDesktopServices::openUrl(url);
 }
 
 void DesktopController::setUnlocked(bool unlocked)

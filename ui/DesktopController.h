@@ -42,6 +42,8 @@ public:
 
     // Puts a message's text on the clipboard (the user asked: "Copy text").
     Q_INVOKABLE void copyText(const QString &text);
+    // Opens a link of a message through the desktop: http, https and mailto only.
+    Q_INVOKABLE bool openLink(const QString &link);
 
     void setUnread(int count);
     void setUnlocked(bool unlocked);

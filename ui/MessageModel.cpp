@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QLocale>
+#include <QRegularExpression>
 
 #include <limits>
 
@@ -185,6 +186,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ReactionsRole: return m_extras.value(m.id).reactions;
     case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
     case FirstUnreadRole: return m_firstUnread != 0 && m.id == m_firstUnread;
+    case RichBodyRole: return m.kind == storage::MessageKind::Text && !m.deleted ? linkified(m.body) : QString();
     case CanChangeRole:
         return m.outgoing && !m.deleted && m.kind == storage::MessageKind::Text
             && QDateTime::currentMSecsSinceEpoch() - m.sentAt < messenger::Messenger::ChangeWindowMs;
@@ -198,7 +200,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {TimeRole, "time"},   {DayRole, "day"},             {FirstOfDayRole, "firstOfDay"},     {FirstOfGroupRole, "firstOfGroup"},
             {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
             {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
-            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}};
+            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"}};
 }
 
 void MessageModel::open(const QString &peer)
@@ -540,6 +542,33 @@ void MessageModel::setPeerTyping(const QString &peer, bool typing)
         m_peerTyping = typing;
         Q_EMIT peerTypingChanged();
     }
+}
+
+QString MessageModel::linkified(const QString &text)
+{
+    if (!text.contains(QLatin1String("http"), Qt::CaseInsensitive) && !text.contains(QLatin1String("mailto:"), Qt::CaseInsensitive))
+        return {};
+    static const QRegularExpression link(QStringLiteral("\\b(?:https?://|mailto:)[^\\s<>\"]+"), QRegularExpression::CaseInsensitiveOption);
+    QString html;
+    qsizetype from = 0;
+    bool any = false;
+    for (QRegularExpressionMatchIterator it = link.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        QString url = m.captured();
+        // Sentence punctuation after a link is not part of it.
+        while (!url.isEmpty() && QStringLiteral(".,;:!?)'").contains(url.back()))
+            url.chop(1);
+        if (url.endsWith(QLatin1String("://")) || url.compare(QLatin1String("mailto:"), Qt::CaseInsensitive) == 0)
+            continue;
+        html += text.mid(from, m.capturedStart() - from).toHtmlEscaped();
+        html += QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), url.toHtmlEscaped());
+        from = m.capturedStart() + url.size();
+        any = true;
+    }
+    if (!any)
+        return {};
+    html += text.mid(from).toHtmlEscaped();
+    return html.replace(u'\n', QLatin1String("<br>"));
 }
 
 QString MessageModel::timerText(int seconds)

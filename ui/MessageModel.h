@@ -65,6 +65,7 @@ public:
         ReactorsRole,                 // who reacted with what, one line each
         CanChangeRole,                // ours and recent: can be edited or deleted for everyone
         FirstUnreadRole,              // the oldest message that was unread when the conversation opened
+        RichBodyRole,                 // the text as HTML with its http/https/mailto links clickable; "" without links
     };
     Q_ENUM(Role)
 
@@ -96,6 +97,9 @@ public:
     int timer() const { return m_timer; }
     bool peerTyping() const { return m_peerTyping; }
     void setPeerTyping(const QString &peer, bool typing);
+    // `text` escaped as HTML, with http, https and mailto links as anchors (nothing else
+    // becomes markup); "" when it has no link.
+    static QString linkified(const QString &text);
     // "1 hour", "30 seconds", "off": how the window says a timer.
     Q_INVOKABLE static QString timerText(int seconds);
     void setInView(bool inView);

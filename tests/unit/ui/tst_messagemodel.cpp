@@ -200,6 +200,20 @@ private Q_SLOTS:
         verifyContiguous(model);
     }
 
+    // Links become anchors; everything else stays text, escaped: a peer's message is never markup.
+    void linksAreAnchorsAndNothingElseIsMarkup()
+    {
+        QCOMPARE(ui::MessageModel::linkified(QStringLiteral("no link <b>here</b>")), QString());
+        QCOMPARE(ui::MessageModel::linkified(QStringLiteral("see https://example.org/a?b=1&c=2.")),
+                 QStringLiteral("see <a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>."));
+        const QString sneaky = ui::MessageModel::linkified(QStringLiteral("<img src=x> http://a.example\" onclick=\"x javascript:alert(1)"));
+        QVERIFY(sneaky.startsWith(QLatin1String("&lt;img src=x&gt; <a href=\"http://a.example\">")));
+        QVERIFY(!sneaky.contains(QLatin1String("<img")));
+        QVERIFY(!sneaky.contains(QLatin1String("href=\"javascript")));
+        QVERIFY(ui::MessageModel::linkified(QStringLiteral("mail mailto:ann@example.org\nbye")).contains(QLatin1String("<br>bye")));
+        QCOMPARE(ui::MessageModel::linkified(QStringLiteral("just http:// alone")), QString());
+    }
+
     // The item-model contract, checked on every change (its checks walk the whole model, so
     // a few pages each way rather than all 100,000 rows).
     void keepsTheModelContractWhilePaging()

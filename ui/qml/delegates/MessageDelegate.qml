@@ -25,6 +25,8 @@ Item {
     required property string reactors
     required property bool canChange
     required property bool firstUnread
+    required property string richBody
+    signal linkActivated(string link)
     // The chat view has one menu for all messages; it asks the model for the rest.
     signal contextMenuRequested(var rowId, string text, bool canChange, int kind)
     signal quoteClicked(var quoteRow)
@@ -152,17 +154,34 @@ Item {
                 Accessible.name: qsTr("Go to the message it answers")
             }
 
-            Label {
+            // Selectable; links (http, https, mailto) clickable. Rich text only for a
+            // message with a link, built by the model from escaped text: a peer's text is
+            // never markup.
+            TextEdit {
                 id: text
                 objectName: "messageBody"
                 x: 10
                 y: quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 6
                 width: Math.min(implicitWidth, root.width * 0.7 - 20)
-                text: root.shownText
-                textFormat: Text.PlainText
-                wrapMode: Text.Wrap
+                readOnly: true
+                selectByMouse: true
+                activeFocusOnPress: false
+                textFormat: root.richBody.length > 0 ? TextEdit.RichText : TextEdit.PlainText
+                text: root.richBody.length > 0 ? root.richBody : root.shownText
+                wrapMode: TextEdit.Wrap
                 font.italic: root.kind !== MessageModel.Text
                 color: root.outgoing ? palette.highlightedText : palette.text
+                selectedTextColor: palette.highlightedText
+                selectionColor: root.outgoing ? Qt.darker(palette.highlight, 1.4) : palette.highlight
+                onLinkActivated: link => root.linkActivated(link)
+                // The text takes presses for selecting: the menu's right click is taken here.
+                TapHandler {
+                    acceptedButtons: Qt.RightButton
+                    onTapped: root.contextMenuRequested(root.rowId, root.body, root.canChange, root.kind)
+                }
+                HoverHandler {
+                    cursorShape: text.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
+                }
             }
             Label {
                 textFormat: Text.PlainText // names and texts come from peers: never markup

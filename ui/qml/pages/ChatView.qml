@@ -183,6 +183,7 @@ Page {
                 width: ListView.view.width
                 onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
                 onQuoteClicked: quoteRow => root.model.openAt(root.model.peer, quoteRow)
+                onLinkActivated: link => root.app.desktop.openLink(link)
             }
             // One menu for every message, built on the first right click: a menu per delegate
             // was built for each row shown, an eager one cost ~15 ms at start (bench_gui).
