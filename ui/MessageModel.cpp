@@ -573,17 +573,19 @@ QString MessageModel::linkified(const QString &text)
 
 QString MessageModel::timerText(int seconds)
 {
+    // Spelled out per number: without a loaded translation, tr("%n hour(s)") shows "(s)".
+    const auto count = [](int n, const QString &one, const QString &many) { return n == 1 ? one : many.arg(n); };
     if (seconds <= 0)
         return tr("off");
     if (seconds % (7 * 86400) == 0)
-        return tr("%n week(s)", nullptr, seconds / (7 * 86400));
+        return count(seconds / (7 * 86400), tr("1 week"), tr("%1 weeks"));
     if (seconds % 86400 == 0)
-        return tr("%n day(s)", nullptr, seconds / 86400);
+        return count(seconds / 86400, tr("1 day"), tr("%1 days"));
     if (seconds % 3600 == 0)
-        return tr("%n hour(s)", nullptr, seconds / 3600);
+        return count(seconds / 3600, tr("1 hour"), tr("%1 hours"));
     if (seconds % 60 == 0)
-        return tr("%n minute(s)", nullptr, seconds / 60);
-    return tr("%n second(s)", nullptr, seconds);
+        return count(seconds / 60, tr("1 minute"), tr("%1 minutes"));
+    return count(seconds, tr("1 second"), tr("%1 seconds"));
 }
 
 void MessageModel::onRemoved(const MessageRecord &m)

@@ -214,6 +214,17 @@ private Q_SLOTS:
         QCOMPARE(ui::MessageModel::linkified(QStringLiteral("just http:// alone")), QString());
     }
 
+    void timersReadAsPeopleSayThem()
+    {
+        QCOMPARE(ui::MessageModel::timerText(0), QStringLiteral("off"));
+        QCOMPARE(ui::MessageModel::timerText(30), QStringLiteral("30 seconds"));
+        QCOMPARE(ui::MessageModel::timerText(300), QStringLiteral("5 minutes"));
+        QCOMPARE(ui::MessageModel::timerText(3600), QStringLiteral("1 hour"));
+        QCOMPARE(ui::MessageModel::timerText(86400), QStringLiteral("1 day"));
+        QCOMPARE(ui::MessageModel::timerText(604800), QStringLiteral("1 week"));
+        QCOMPARE(ui::MessageModel::timerText(2 * 604800), QStringLiteral("2 weeks"));
+    }
+
     // The item-model contract, checked on every change (its checks walk the whole model, so
     // a few pages each way rather than all 100,000 rows).
     void keepsTheModelContractWhilePaging()
