@@ -509,6 +509,25 @@ void MessageModel::react(qint64 rowId, const QString &emoji)
         });
 }
 
+void MessageModel::readEditHistory(qint64 rowId)
+{
+    m_core.run([rowId](messenger::CoreState &state) {
+              QStringList versions;
+              if (!state.node)
+                  return versions;
+              storage::MessageStore &history = state.node->messenger().history();
+              const auto stamp = [](std::int64_t ms) {
+                  return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
+              };
+              for (const storage::EditRecord &e : history.edits(rowId))
+                  versions << stamp(e.at) + QStringLiteral(": ") + e.body;
+              if (std::optional<MessageRecord> m = history.message(rowId); m && !m->deleted)
+                  versions << stamp(m->editedAt ? m->editedAt : m->sentAt) + QStringLiteral(": ") + m->body;
+              return versions;
+          })
+        .then(this, [this, rowId](const QStringList &versions) { Q_EMIT editHistoryRead(rowId, versions); });
+}
+
 void MessageModel::setTimer(int seconds)
 {
     if (m_peer.isEmpty())
@@ -621,7 +640,8 @@ QVariantMap MessageModel::rowInfo(qint64 rowId) const
 {
     for (const MessageRecord &m : m_rows)
         if (m.id == rowId)
-            return {{QStringLiteral("body"), m.body}, {QStringLiteral("outgoing"), m.outgoing}, {QStringLiteral("row"), rowId}};
+            return {{QStringLiteral("body"), m.body}, {QStringLiteral("outgoing"), m.outgoing}, {QStringLiteral("row"), rowId},
+                    {QStringLiteral("edited"), m.editedAt != 0 && !m.deleted}};
     return {};
 }
 

@@ -121,6 +121,8 @@ public:
     Q_INVOKABLE void edit(qint64 rowId, const QString &text);
     Q_INVOKABLE void remove(qint64 rowId, bool forEveryone);
     Q_INVOKABLE void react(qint64 rowId, const QString &emoji);
+    // Asks for the earlier texts of an edited message; editHistoryRead brings them.
+    Q_INVOKABLE void readEditHistory(qint64 rowId);
     // The open conversation's disappearing-message timer, in seconds (0: off).
     Q_INVOKABLE void setTimer(int seconds);
     // The row's text and whether it is ours (what the composer needs to start an edit or a reply).
@@ -137,6 +139,8 @@ Q_SIGNALS:
     void peerTypingChanged();
     // A new message arrived in the open conversation (not a page read from history).
     void messageArrived();
+    // Earlier texts of a message, oldest first, each "time: text"; the current text last.
+    void editHistoryRead(qint64 rowId, const QStringList &versions);
     void positioned(int row);
     // Around rows inserted below what is loaded (a newer page): a view that sits at the
     // bottom would stay pinned there and show them, losing the reader's place.

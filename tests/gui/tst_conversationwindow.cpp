@@ -13,6 +13,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -242,6 +243,16 @@ private Q_SLOTS:
                     }).isEmpty());
         QTRY_VERIFY(bubbleWith(QStringLiteral("Sounds good, see you at 8")));
         QTRY_COMPARE(composerText(), QString());
+        // Its edit history: what it said before, then now.
+        QSignalSpy history(app->messages(), &ui::MessageModel::editHistoryRead);
+        openMenuOn(QStringLiteral("Sounds good, see you at 8"));
+        click(item("editHistoryItem"));
+        QTRY_COMPARE(history.size(), 1);
+        const QStringList versions = history.first().at(1).toStringList();
+        QCOMPARE(versions.size(), 2);
+        QVERIFY(versions.first().endsWith(QLatin1String(": Sounds good")));
+        QVERIFY(versions.last().endsWith(QLatin1String(": Sounds good, see you at 8")));
+        QTest::keyClick(window, Qt::Key_Escape);
 
         // React to Bob's question with the first quick reaction.
         openMenuOn(QStringLiteral("Dinner on Friday?"));

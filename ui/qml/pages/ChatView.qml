@@ -195,6 +195,7 @@ Page {
                 messageMenu.text = text
                 messageMenu.canChange = canChange
                 messageMenu.shown = kind === MessageModel.Text
+                messageMenu.edited = root.model.rowInfo(rowId).edited === true
                 messageMenu.popup()
             }
             Component {
@@ -206,6 +207,7 @@ Page {
                     property string text
                     property bool canChange: false
                     property bool shown: true // a text (not a tombstone or an unsupported kind)
+                    property bool edited: false
                     // The six quick reactions (a second click on the same one takes it back
                     // in the bubble's own menu: choose it again to change it).
                     MenuItem {
@@ -243,6 +245,21 @@ Page {
                         enabled: menu.canChange
                         Accessible.name: text
                         onTriggered: { root.app.composer.startEdit(menu.rowId); composer.focusInput() }
+                    }
+                    MenuItem {
+                        objectName: "moreReactionsItem"
+                        text: qsTr("More reactions…")
+                        enabled: menu.shown
+                        Accessible.name: text
+                        onTriggered: { emojiPicker.rowId = menu.rowId; emojiPicker.open() }
+                    }
+                    MenuItem {
+                        objectName: "editHistoryItem"
+                        text: qsTr("Edit history")
+                        visible: menu.edited
+                        height: visible ? implicitHeight : 0
+                        Accessible.name: text
+                        onTriggered: root.model.readEditHistory(menu.rowId)
                     }
                     MenuItem {
                         objectName: "removeReactionItem"
@@ -407,6 +424,64 @@ Page {
             enabled: !root.paused
             composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
+        }
+    }
+
+    // Every reaction there is room for, beyond the six in the menu.
+    Popup {
+        id: emojiPicker
+        objectName: "emojiPicker"
+        property var rowId: 0
+        anchors.centerIn: Overlay.overlay
+        modal: true
+        focus: true
+        padding: 8
+        GridLayout {
+            columns: 8
+            Repeater {
+                model: ["\u{1F44D}", "\u{1F44E}", "\u2764\uFE0F", "\u{1F602}", "\u{1F923}", "\u{1F60A}", "\u{1F60D}", "\u{1F618}",
+                        "\u{1F62E}", "\u{1F622}", "\u{1F62D}", "\u{1F621}", "\u{1F914}", "\u{1F644}", "\u{1F634}", "\u{1F973}",
+                        "\u{1F64F}", "\u{1F44F}", "\u{1F64C}", "\u{1F4AA}", "\u{1F440}", "\u{1F525}", "\u2728", "\u{1F389}",
+                        "\u2705", "\u274C", "\u2753", "\u{1F4AF}", "\u{1F37B}", "\u2615", "\u{1F355}", "\u{1F680}"]
+                ToolButton {
+                    required property string modelData
+                    text: modelData
+                    font.pixelSize: 20
+                    Accessible.name: qsTr("React with %1").arg(modelData)
+                    onClicked: { root.model.react(emojiPicker.rowId, modelData); emojiPicker.close() }
+                }
+            }
+        }
+    }
+
+    // What an edited message said before, oldest first.
+    Dialog {
+        id: editHistory
+        objectName: "editHistoryDialog"
+        title: qsTr("Edit history")
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(480, root.width - 40)
+        modal: true
+        standardButtons: Dialog.Close
+        property var versions: []
+        ListView {
+            implicitHeight: Math.min(contentHeight, 320)
+            width: parent.width
+            clip: true
+            model: editHistory.versions
+            spacing: 6
+            Accessible.name: qsTr("Earlier texts")
+            delegate: Label {
+                required property string modelData
+                width: ListView.view.width
+                text: modelData
+                textFormat: Text.PlainText // names and texts come from peers: never markup
+                wrapMode: Text.Wrap
+            }
+        }
+        Connections {
+            target: root.model
+            function onEditHistoryRead(rowId, versions) { editHistory.versions = versions; editHistory.open() }
         }
     }
 }
