@@ -121,8 +121,9 @@ messenger::Envelope mustSend(test::TestPeer &from, test::TestPeer &to, const QSt
 // The session's warm-up, outside the timing: the PreKey exchange and one reply.
 void warmUp(test::TestPeer &alice, test::TestPeer &bob, const QString &body)
 {
-    bob.messenger().receive(alice.id(), mustSend(alice, bob, body).message);
-    alice.messenger().receive(bob.id(), mustSend(bob, alice, body).message);
+    if (!bob.messenger().receive(alice.id(), mustSend(alice, bob, body).message)
+        || !alice.messenger().receive(bob.id(), mustSend(bob, alice, body).message))
+        qFatal("bench_core: warm-up failed");
 }
 
 // Runs `work` in one transaction on `peer`'s profile (group commit), which must commit.
@@ -198,7 +199,8 @@ double deliveryCycle(crypto::SignalContext &ctx, int count, int batch)
         std::vector<std::int64_t> ids;
         for (const auto &e : side->profile().outbox().pending(other, 0, 1000))
             ids.push_back(e.id);
-        side->messenger().acknowledge(other, ids, {});
+        if (!side->messenger().acknowledge(other, ids, {}))
+            qFatal("bench_core: acknowledge failed");
     }
 
     std::vector<protocol::CipherMessage> pending;
@@ -236,7 +238,8 @@ double deliveryCycle(crypto::SignalContext &ctx, int count, int batch)
         done += n;
     }
     const double seconds = double(t.nsecsElapsed()) / 1e9;
-    b.acknowledge(alice.id(), bobOutbox, {});
+    if (!b.acknowledge(alice.id(), bobOutbox, {}))
+        qFatal("bench_core: acknowledge failed");
     if (alice.profile().outbox().count(bob.id()) != 0 || bob.profile().outbox().count(alice.id()) != 0)
         qFatal("an outbox is not empty after the cycle");
     return count / seconds;

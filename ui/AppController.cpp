@@ -39,6 +39,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_messages, &MessageModel::sent, m_conversations, &ConversationListModel::refresh);
     connect(m_messages, &MessageModel::conversationRead, m_conversations, &ConversationListModel::refresh);
     connect(m_messages, &MessageModel::sendFailed, this, &AppController::setNotice);
+    connect(m_contact, &ContactController::failed, this, &AppController::setNotice);
     connect(m_contact, &ContactController::trustChanged, this, [this](const QString &peer) {
         m_conversations->refresh();
         if (peer == m_messages->peer())

@@ -72,11 +72,15 @@ void ContactController::setVerified(bool verified)
 {
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
     const QString peer = m_peer;
-    m_core.run([id, verified](messenger::CoreState &state) {
-              if (state.node)
-                  state.node->messenger().setVerified(id, verified);
+    m_core.run([id, verified](messenger::CoreState &state) -> QString {
+              if (!state.node)
+                  return {};
+              auto r = state.node->messenger().setVerified(id, verified);
+              return r ? QString() : r.error().reason;
           })
-        .then(this, [this, peer] {
+        .then(this, [this, peer](const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT failed(tr("The verification was not saved: %1").arg(error));
             reload();
             Q_EMIT trustChanged(peer);
         });
@@ -86,11 +90,15 @@ void ContactController::acceptNewIdentity()
 {
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
     const QString peer = m_peer;
-    m_core.run([id](messenger::CoreState &state) {
-              if (state.node)
-                  state.node->acceptIdentityChange(id);
+    m_core.run([id](messenger::CoreState &state) -> QString {
+              if (!state.node)
+                  return {};
+              auto r = state.node->acceptIdentityChange(id);
+              return r ? QString() : r.error().reason;
           })
-        .then(this, [this, peer] {
+        .then(this, [this, peer](const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT failed(tr("The new safety number was not accepted: %1").arg(error));
             reload();
             Q_EMIT trustChanged(peer);
         });

@@ -40,6 +40,7 @@ Q_SIGNALS:
     void peerChanged();
     void changed();
     void trustChanged(const QString &peer);
+    void failed(const QString &reason); // a change did not take: the window says so
 
 private:
     messenger::CoreThread &m_core;

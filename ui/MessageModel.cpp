@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MessageModel.h"
 
+#include "ui/UiLog.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QRegularExpression>
@@ -697,11 +699,17 @@ void MessageModel::refreshExtras(const QList<qint64> &rowIds)
 void MessageModel::acceptNewIdentity()
 {
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
-    m_core.run([id](messenger::CoreState &state) {
-              if (state.node)
-                  state.node->acceptIdentityChange(id);
+    m_core.run([id](messenger::CoreState &state) -> QString {
+              if (!state.node)
+                  return {};
+              auto r = state.node->acceptIdentityChange(id);
+              return r ? QString() : r.error().reason;
           })
-        .then(this, [this] { refreshContact(); });
+        .then(this, [this](const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT sendFailed(tr("The new safety number was not accepted: %1").arg(error));
+            refreshContact();
+        });
 }
 
 void MessageModel::refreshContact()
@@ -836,11 +844,17 @@ void MessageModel::markReadIfInView()
             r.state = storage::MessageState::Read;
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
     // A read receipt goes to the peer; the sidebar's unread badge follows.
-    m_core.run([id](messenger::CoreState &state) {
-              if (state.node)
-                  state.node->markRead(id);
+    m_core.run([id](messenger::CoreState &state) -> QString {
+              if (!state.node)
+                  return {};
+              auto r = state.node->markRead(id);
+              return r ? QString() : r.error().reason;
           })
-        .then(this, [this] { Q_EMIT conversationRead(); });
+        .then(this, [this](const QString &error) {
+            if (!error.isEmpty())
+                qCWarning(lcUi) << "marking the conversation read failed:" << error; // reasons carry no text or key
+            Q_EMIT conversationRead();
+        });
 }
 
 void MessageModel::setLoading(bool loading)

@@ -80,9 +80,9 @@ public:
     protocol::SessionManager &sessions() { return m_sessions; }
 
     // Our serialized prekey bundle (hands out a one-time prekey).
-    std::expected<QByteArray, Error> bundle();
+    [[nodiscard]] std::expected<QByteArray, Error> bundle();
     // Starts a session from a peer's serialized bundle (X3DH) and names the contact.
-    std::expected<protocol::PeerId, Error> addContact(const QByteArray &bundle, const QString &displayName);
+    [[nodiscard]] std::expected<protocol::PeerId, Error> addContact(const QByteArray &bundle, const QString &displayName);
 
     // Stores the message and seals it into the outbox; without a session yet it waits
     // unsealed (sealPending seals it once a bundle has been processed).
@@ -104,10 +104,10 @@ public:
     // sends it now or drops it.
     [[nodiscard]] std::expected<protocol::CipherMessage, Error> typing(const protocol::PeerId &to, bool typing);
     // Seals the peer's waiting messages in order; stops at the first that cannot be sealed.
-    std::expected<int, Error> sealPending(const protocol::PeerId &to);
+    [[nodiscard]] std::expected<int, Error> sealPending(const protocol::PeerId &to);
     // Decrypts and stores; for a text, also seals the delivery receipt into the outbox, in
     // the same transaction (a crash can never leave a stored message without its receipt).
-    std::expected<Incoming, Error> receive(const protocol::PeerId &from, const protocol::CipherMessage &message);
+    [[nodiscard]] std::expected<Incoming, Error> receive(const protocol::PeerId &from, const protocol::CipherMessage &message);
     // Receives many messages in one transaction (group commit). If any fails, the batch is
     // rolled back and every message is received again on its own, so one bad message
     // costs only time. Results are in input order.
@@ -117,37 +117,37 @@ public:
     // failure each part again on its own.
     Inbound::Result receiveInbound(const protocol::PeerId &from, const Inbound &in);
     // The peer committed (`ids`) or can never decrypt (`rejected`) these outbox entries.
-    std::expected<std::vector<StateChange>, Error> acknowledge(const protocol::PeerId &peer, const std::vector<std::int64_t> &ids,
+    [[nodiscard]] std::expected<std::vector<StateChange>, Error> acknowledge(const protocol::PeerId &peer, const std::vector<std::int64_t> &ids,
                                                                const std::vector<std::int64_t> &rejected);
 
     // A peer proved its identity key (link proof) or announced it (signed beacon): trust
     // on first use, or note that the key changed.
-    std::expected<PeerStatus, Error> rememberPeer(const protocol::PeerId &peer, const QByteArray &identityKey,
+    [[nodiscard]] std::expected<PeerStatus, Error> rememberPeer(const protocol::PeerId &peer, const QByteArray &identityKey,
                                                   const QString &displayName, const QString &address, quint16 port);
     // A bundle the peer sent over its proven link: must be the peer's and carry the key
     // the link proved.
-    std::expected<void, Error> startSession(const protocol::PeerId &peer, const QByteArray &expectedIdentityKey,
+    [[nodiscard]] std::expected<void, Error> startSession(const protocol::PeerId &peer, const QByteArray &expectedIdentityKey,
                                             const QByteArray &bundle);
     // Marks a conversation read and seals one read receipt for its peer (if anything was unread).
-    std::expected<std::optional<Envelope>, Error> markRead(std::int64_t conversationId);
+    [[nodiscard]] std::expected<std::optional<Envelope>, Error> markRead(std::int64_t conversationId);
     // Seals a delivery receipt for messages just received.
-    std::expected<Envelope, Error> deliveryReceipt(const protocol::PeerId &to, const std::vector<QByteArray> &ids);
+    [[nodiscard]] std::expected<Envelope, Error> deliveryReceipt(const protocol::PeerId &to, const std::vector<QByteArray> &ids);
 
-    std::expected<protocol::SafetyNumber, Error> safetyNumber(const protocol::PeerId &peer);
-    std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
-    std::expected<void, Error> setVerified(const protocol::PeerId &peer, bool verified);
-    std::expected<void, Error> setBlocked(const protocol::PeerId &peer, bool blocked);
+    [[nodiscard]] std::expected<protocol::SafetyNumber, Error> safetyNumber(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> setVerified(const protocol::PeerId &peer, bool verified);
+    [[nodiscard]] std::expected<void, Error> setBlocked(const protocol::PeerId &peer, bool blocked);
 
 private:
-    std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
+    [[nodiscard]] std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
     // Durable, inside the caller's transaction: sealed now when the peer can get it (a
     // session, trust not changed, nothing older waiting), else kept unsealed in order.
-    std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
-    std::expected<storage::MessageRecord, Error> ownChange(std::int64_t messageId, protocol::PeerId &peer);
-    std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
+    [[nodiscard]] std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> ownChange(std::int64_t messageId, protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
     static QByteArray textContent(const storage::MessageRecord &record);
-    std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
-    std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
+    [[nodiscard]] std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
+    [[nodiscard]] std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
                                             Incoming &out);
 
     crypto::SignalContext &m_context;

@@ -21,6 +21,8 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     m_idleCheckpoint.setInterval(QuietBeforeCheckpointMs);
     connect(&m_idleCheckpoint, &QTimer::timeout, this, [this] { m_profile.database().checkpoint(); });
     m_profile.database().setCheckpointObserver([this] { m_idleCheckpoint.start(); });
+    m_keyMaintenance.setInterval(60 * 60 * 1000);
+    connect(&m_keyMaintenance, &QTimer::timeout, this, &Node::maintainKeys);
     m_expiry.setInterval(1000);
     connect(&m_expiry, &QTimer::timeout, this, &Node::expireDue);
 }
@@ -81,8 +83,10 @@ std::expected<quint16, Error> Node::start()
         if (!address.isNull() && contact.port)
             m_links->addAddress(address, contact.port);
     }
-    // Keep signed prekeys fresh (cheap when nothing is due).
-    m_messenger.sessions().maintainKeys(QDateTime::currentMSecsSinceEpoch());
+    // Keep signed prekeys fresh (cheap when nothing is due): now, and hourly while running,
+    // so a node that runs for weeks still rotates them weekly.
+    maintainKeys();
+    m_keyMaintenance.start();
     return port;
 }
 
@@ -134,6 +138,12 @@ std::expected<void, Error> Node::setDisplayName(const QString &name)
         return std::unexpected(Error::from(saved.error()));
     m_local.displayName = trimmed; // the links and discovery read it from here
     return {};
+}
+
+void Node::maintainKeys()
+{
+    if (auto r = m_messenger.sessions().maintainKeys(QDateTime::currentMSecsSinceEpoch()); !r)
+        Q_EMIT errorOccurred(QStringLiteral("key_maintenance"), r.error().reason);
 }
 
 void Node::expireDue()

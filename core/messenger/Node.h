@@ -45,7 +45,7 @@ public:
     ~Node() override;
 
     // Binds the listener, starts discovery and redials known contacts.
-    std::expected<quint16, Error> start();
+    [[nodiscard]] std::expected<quint16, Error> start();
     quint16 listenPort() const;
 
     Messenger &messenger() { return m_messenger; }
@@ -69,8 +69,8 @@ public:
     };
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
-    std::expected<void, Error> markRead(const protocol::PeerId &peer);
-    std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
 
     // Our display name: saved, and given in every Hello and beacon from now on (contacts
     // see it from their next link with us).
@@ -100,8 +100,8 @@ private:
     void onInbound(const protocol::PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds);
     void onPeerSeen(const net::SeenPeer &seen);
     void flush(const protocol::PeerId &peer);
-    std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
-    std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
     void emitChanges(const std::vector<StateChange> &changes);
 
     crypto::SignalContext &m_context;
@@ -121,6 +121,9 @@ private:
     // Disappearing messages are looked for once a second (an index seek when none is due).
     QTimer m_expiry{this};
     void expireDue();
+    // Signed-prekey rotation and one-time prekey refills, hourly (and at start).
+    QTimer m_keyMaintenance{this};
+    void maintainKeys();
 
     struct LinkState {
         std::int64_t sentUpTo = 0; // highest outbox id sent on the current link

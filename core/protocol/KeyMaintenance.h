@@ -25,19 +25,19 @@ public:
     KeyMaintenance(crypto::SignalContext &context, ProtocolStore &store, KeyPolicy policy = {});
 
     // Identity key pair, registration id, the prekey pool and a signed prekey.
-    std::expected<void, Error> createLocalIdentity(const PeerId &peer, std::int64_t nowMs);
+    [[nodiscard]] std::expected<void, Error> createLocalIdentity(const PeerId &peer, std::int64_t nowMs);
 
     // Tops the one-time prekey pool up to its size when it has fallen below the low-water mark.
-    std::expected<int, Error> replenishPreKeys();
+    [[nodiscard]] std::expected<int, Error> replenishPreKeys();
     // Makes a new signed prekey when the newest is older than the rotation period, and
     // removes those older than the retention period (never the newest).
-    std::expected<void, Error> rotateSignedPreKey(std::int64_t nowMs);
+    [[nodiscard]] std::expected<void, Error> rotateSignedPreKey(std::int64_t nowMs);
 
     const KeyPolicy &policy() const { return m_policy; }
 
 private:
-    std::expected<void, Error> generatePreKeys(int count);
-    std::expected<void, Error> generateSignedPreKey(std::int64_t nowMs);
+    [[nodiscard]] std::expected<void, Error> generatePreKeys(int count);
+    [[nodiscard]] std::expected<void, Error> generateSignedPreKey(std::int64_t nowMs);
 
     crypto::SignalContext &m_context;
     ProtocolStore &m_store;

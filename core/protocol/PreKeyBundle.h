@@ -24,12 +24,12 @@ struct PreKeyBundle {
     QByteArray identityKey;
 
     QByteArray serialize() const;
-    static std::expected<PreKeyBundle, Error> parse(const QByteArray &bytes);
+    [[nodiscard]] static std::expected<PreKeyBundle, Error> parse(const QByteArray &bytes);
 
     static constexpr qsizetype MaxSerializedSize = 1024;
 };
 
 // Builds our bundle, handing out a fresh one-time prekey (marked as handed out).
-std::expected<PreKeyBundle, Error> buildOwnBundle(crypto::SignalContext &context, ProtocolStore &store);
+[[nodiscard]] std::expected<PreKeyBundle, Error> buildOwnBundle(crypto::SignalContext &context, ProtocolStore &store);
 
 } // namespace sotto::protocol

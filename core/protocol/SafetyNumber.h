@@ -21,7 +21,7 @@ struct SafetyNumber {
     // True when a scanned code from the peer matches ours.
     static bool scannedMatches(crypto::SignalContext &context, const QByteArray &ours, const QByteArray &theirs);
 
-    static std::expected<SafetyNumber, Error> compute(crypto::SignalContext &context, const PeerId &local,
+    [[nodiscard]] static std::expected<SafetyNumber, Error> compute(crypto::SignalContext &context, const PeerId &local,
                                                       const QByteArray &localKey, const PeerId &remote,
                                                       const QByteArray &remoteKey);
 };

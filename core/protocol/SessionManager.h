@@ -49,31 +49,31 @@ public:
     KeyMaintenance &keys() { return m_keys; }
 
     // Our bundle for a peer that wants to start a session (hands out a one-time prekey).
-    std::expected<PreKeyBundle, Error> ownBundle();
+    [[nodiscard]] std::expected<PreKeyBundle, Error> ownBundle();
     // X3DH from a peer's bundle; refuses a blocked peer or a changed identity key.
-    std::expected<void, Error> startSession(const PreKeyBundle &bundle);
+    [[nodiscard]] std::expected<void, Error> startSession(const PreKeyBundle &bundle);
     bool hasSession(const PeerId &peer);
 
     // Pads and encrypts. Runs in its own transaction, nested in the caller's if one is open.
-    std::expected<CipherMessage, Error> encrypt(const PeerId &peer, const QByteArray &plaintext);
+    [[nodiscard]] std::expected<CipherMessage, Error> encrypt(const PeerId &peer, const QByteArray &plaintext);
 
     // Called with the unpadded plaintext inside the decrypt's transaction; an error aborts
     // the decrypt and rolls everything back, so the message can be decrypted again later.
     using PlaintextSink = std::function<std::expected<void, Error>(const QByteArray &plaintext)>;
-    std::expected<void, Error> decrypt(const PeerId &peer, const CipherMessage &message, const PlaintextSink &sink);
+    [[nodiscard]] std::expected<void, Error> decrypt(const PeerId &peer, const CipherMessage &message, const PlaintextSink &sink);
 
     // Trust decisions of the user.
     std::optional<IdentityRecord> identity(const PeerId &peer) { return m_store.identity(peer); }
-    std::expected<void, Error> acceptIdentityChange(const PeerId &peer);
-    std::expected<void, Error> setTrust(const PeerId &peer, TrustState trust);
+    [[nodiscard]] std::expected<void, Error> acceptIdentityChange(const PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> setTrust(const PeerId &peer, TrustState trust);
 
     // Prekey pool and signed prekey rotation; cheap when nothing is due.
-    std::expected<void, Error> maintainKeys(std::int64_t nowMs);
+    [[nodiscard]] std::expected<void, Error> maintainKeys(std::int64_t nowMs);
 
 private:
     struct Cipher;
     Cipher *cipherFor(const PeerId &peer);
-    std::expected<void, Error> checkTrust(const PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> checkTrust(const PeerId &peer);
     Error recordRefusal(Error original);
 
     crypto::SignalContext &m_context;

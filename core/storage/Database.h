@@ -32,7 +32,7 @@ public:
     // Opens (creating if needed) an encrypted database. Fails with NotEncrypted when the
     // linked SQLite is not SQLCipher or the file is plaintext, WrongKey when the key does
     // not open it.
-    static std::expected<std::unique_ptr<Database>, Error> open(const QString &path, const crypto::SecretBytes &key,
+    [[nodiscard]] static std::expected<std::unique_ptr<Database>, Error> open(const QString &path, const crypto::SecretBytes &key,
                                                                 Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database &) = delete;

@@ -105,19 +105,19 @@ class MessageStore {
 public:
     explicit MessageStore(Database &db);
 
-    std::expected<std::int64_t, Error> conversationFor(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<std::int64_t, Error> conversationFor(const protocol::PeerId &peer);
     std::optional<ConversationRecord> conversation(std::int64_t id);
     std::vector<ConversationRecord> conversations(); // most recent activity first
 
     // Inserts and returns the row id; Errc::Duplicate when the uuid is already stored.
-    std::expected<std::int64_t, Error> insert(const MessageRecord &message);
+    [[nodiscard]] std::expected<std::int64_t, Error> insert(const MessageRecord &message);
     std::optional<MessageRecord> message(std::int64_t id);
     std::optional<MessageRecord> messageByUuid(const QByteArray &uuid);
 
     // Moves an outgoing message forward (queued -> sent -> delivered -> read); a receipt
     // never moves it back. Returns whether it changed.
-    std::expected<bool, Error> advanceState(const QByteArray &uuid, MessageState state);
-    std::expected<void, Error> markFailed(std::int64_t id, int reason);
+    [[nodiscard]] std::expected<bool, Error> advanceState(const QByteArray &uuid, MessageState state);
+    [[nodiscard]] std::expected<void, Error> markFailed(std::int64_t id, int reason);
 
     // Marks everything received in the conversation read, in O(1): a watermark, not a write
     // per message. Returns the newest received message that was unread (what a read receipt

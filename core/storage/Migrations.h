@@ -21,6 +21,6 @@ const std::vector<Migration> &migrations();
 int latestSchemaVersion();
 
 // Brings the database to the latest version (or to `target`, for tests of one step).
-std::expected<int, Error> migrate(Database &db, int target = -1);
+[[nodiscard]] std::expected<int, Error> migrate(Database &db, int target = -1);
 
 } // namespace sotto::storage

@@ -28,19 +28,19 @@ public:
     explicit OutboxStore(Database &db);
 
     // An entry with empty ciphertext is unsealed (kind 0): sealed later with seal().
-    std::expected<std::int64_t, Error> enqueue(const OutboxEntry &entry);
+    [[nodiscard]] std::expected<std::int64_t, Error> enqueue(const OutboxEntry &entry);
     // Entries with id > afterId, oldest first.
     std::vector<OutboxEntry> pending(const protocol::PeerId &peer, std::int64_t afterId, int limit);
     std::vector<OutboxEntry> unsealed(const protocol::PeerId &peer);
     bool hasUnsealed(const protocol::PeerId &peer); // through the partial index: O(log n)
-    std::expected<void, Error> seal(std::int64_t id, int kind, const QByteArray &ciphertext);
+    [[nodiscard]] std::expected<void, Error> seal(std::int64_t id, int kind, const QByteArray &ciphertext);
     // Removes the entry if it belongs to `peer`; returns its message id (0 for receipts),
     // or nullopt if there was no such entry (e.g. a repeated acknowledgement).
     std::optional<std::int64_t> remove(const protocol::PeerId &peer, std::int64_t id);
     std::int64_t count(const protocol::PeerId &peer);
     // The message row is about to go (it disappeared) but what it queued must still be
     // delivered: its entries no longer point at it; an unsealed one keeps `content`.
-    std::expected<void, Error> detach(std::int64_t messageId, const QByteArray &content);
+    [[nodiscard]] std::expected<void, Error> detach(std::int64_t messageId, const QByteArray &content);
     std::vector<protocol::PeerId> peersWithPending();
 
 private:

@@ -29,12 +29,12 @@ public:
     static QString databasePath(const QString &dir);
     static bool exists(const QString &dir);
 
-    static std::expected<std::unique_ptr<Profile>, Error> create(const QString &dir, const QString &displayName,
+    [[nodiscard]] static std::expected<std::unique_ptr<Profile>, Error> create(const QString &dir, const QString &displayName,
                                                                  const crypto::SecretBytes &passphrase,
                                                                  crypto::SignalContext &context, const ProfileOptions &options = {});
     // A wrong passphrase returns WrongPassphrase and writes nothing.
-    static std::expected<std::unique_ptr<Profile>, Error> unlock(const QString &dir, const crypto::SecretBytes &passphrase);
-    static std::expected<void, Error> changePassphrase(const QString &dir, const crypto::SecretBytes &oldPassphrase,
+    [[nodiscard]] static std::expected<std::unique_ptr<Profile>, Error> unlock(const QString &dir, const crypto::SecretBytes &passphrase);
+    [[nodiscard]] static std::expected<void, Error> changePassphrase(const QString &dir, const crypto::SecretBytes &oldPassphrase,
                                                        const crypto::SecretBytes &newPassphrase);
 
     ~Profile();
@@ -50,11 +50,11 @@ public:
     QString displayName() const { return m_displayName; }
     // How long unlocking spent in the passphrase KDF (0 for a profile just created).
     double unlockKdfMilliseconds() const { return m_unlockKdfMs; }
-    std::expected<void, Error> setDisplayName(const QString &name);
+    [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
 
 private:
     Profile(QString dir, std::unique_ptr<Database> db);
-    std::expected<void, Error> loadIdentity();
+    [[nodiscard]] std::expected<void, Error> loadIdentity();
 
     QString m_dir;
     std::unique_ptr<Database> m_db;

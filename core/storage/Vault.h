@@ -21,14 +21,14 @@ public:
     enum class Strength { Moderate, FastForTests };
 
     // Makes a fresh database key and writes the key file; fails if one exists.
-    static std::expected<crypto::SecretBytes, Error> create(const QString &keyFile, const crypto::SecretBytes &passphrase,
+    [[nodiscard]] static std::expected<crypto::SecretBytes, Error> create(const QString &keyFile, const crypto::SecretBytes &passphrase,
                                                             Strength strength = Strength::Moderate);
-    static std::expected<crypto::SecretBytes, Error> unlock(const QString &keyFile, const crypto::SecretBytes &passphrase);
-    static std::expected<void, Error> changePassphrase(const QString &keyFile, const crypto::SecretBytes &oldPassphrase,
+    [[nodiscard]] static std::expected<crypto::SecretBytes, Error> unlock(const QString &keyFile, const crypto::SecretBytes &passphrase);
+    [[nodiscard]] static std::expected<void, Error> changePassphrase(const QString &keyFile, const crypto::SecretBytes &oldPassphrase,
                                                        const crypto::SecretBytes &newPassphrase);
 
 private:
-    static std::expected<void, Error> write(const QString &keyFile, const crypto::SecretBytes &databaseKey,
+    [[nodiscard]] static std::expected<void, Error> write(const QString &keyFile, const crypto::SecretBytes &databaseKey,
                                             const crypto::SecretBytes &passphrase, const crypto::KdfParams &params);
 };
 

@@ -38,7 +38,7 @@ private Q_SLOTS:
     {
         test::TestPeer peer(ctx);
         const QString dir = peer.dir();
-        peer.messenger().bundle(); // some writes first
+        QVERIFY(peer.messenger().bundle()); // some writes first
         peer.close();
         const auto before = snapshot(dir);
         QVERIFY(before.size() >= 2);
