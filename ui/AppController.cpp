@@ -31,6 +31,10 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_core.get(), &messenger::CoreThread::messageReceived, this,
             [this](const storage::MessageRecord &m) { m_typing->set(m.sender.toString(), false); });
     connect(m_typing, &TypingTracker::typingChanged, m_conversations, &ConversationListModel::setTyping);
+    // A message that disappeared leaves the sidebar's preview and the composer too.
+    connect(m_core.get(), &messenger::CoreThread::messageRemoved, m_conversations, &ConversationListModel::refresh);
+    connect(m_core.get(), &messenger::CoreThread::messageRemoved, this,
+            [this](const storage::MessageRecord &m) { m_composer->forgetRow(m.id); });
     connect(m_typing, &TypingTracker::typingChanged, m_messages, &MessageModel::setPeerTyping);
     connect(m_messages, &MessageModel::peerChanged, this,
             [this] { m_messages->setPeerTyping(m_messages->peer(), m_typing->isTyping(m_messages->peer())); });

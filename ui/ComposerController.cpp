@@ -98,6 +98,7 @@ void ComposerController::switchTo(const QString &peer)
     m_current = m_others.take(peer);
     Q_EMIT textChanged();
     Q_EMIT modeChanged();
+    Q_EMIT textReplaced();
     if (!peer.isEmpty() && m_current.text.isEmpty() && !m_current.replyTo && !m_current.editing)
         load(peer);
 }
@@ -119,6 +120,7 @@ void ComposerController::load(const QString &peer)
                 return;
             m_current.text = draft;
             Q_EMIT textChanged();
+            Q_EMIT textReplaced();
         });
 }
 
@@ -135,6 +137,12 @@ void ComposerController::saveDraft()
         if (auto conversation = history.conversationFor(id))
             (void)history.setDraft(*conversation, text); // a draft that could not be kept is only a draft
     });
+}
+
+void ComposerController::forgetRow(qint64 rowId)
+{
+    if (m_current.replyTo == rowId || m_current.editing == rowId)
+        cancel();
 }
 
 void ComposerController::startReply(qint64 rowId)
@@ -162,6 +170,7 @@ void ComposerController::startEdit(qint64 rowId)
     m_current.text = info.value(QStringLiteral("body")).toString();
     Q_EMIT modeChanged();
     Q_EMIT textChanged();
+    Q_EMIT textReplaced();
 }
 
 void ComposerController::cancel()
@@ -173,6 +182,7 @@ void ComposerController::cancel()
     if (wasEditing) {
         m_current.text = std::exchange(m_current.draftBeforeEdit, QString());
         Q_EMIT textChanged();
+        Q_EMIT textReplaced();
     }
     Q_EMIT modeChanged();
 }

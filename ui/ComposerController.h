@@ -53,6 +53,8 @@ public:
     // Sends the text (or the edit); the composer is empty afterwards.
     Q_INVOKABLE void submit();
 
+    // The message went away (it disappeared): a reply to it or an edit of it ends.
+    void forgetRow(qint64 rowId);
     // Forgets everything (a lock); drafts not yet saved are saved first.
     void clear();
 
@@ -60,6 +62,9 @@ Q_SIGNALS:
     void textChanged();
     void modeChanged();
     void sendTypingChanged();
+    // The text was replaced from here (another conversation, a draft loaded, an edit
+    // started or ended), not typed: the field puts its cursor at the end.
+    void textReplaced();
 
 private:
     struct State {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConversationListModel.h"
 
+#include "ui/MessageModel.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -72,7 +74,9 @@ void ConversationListModel::refreshNow()
                           if (auto m = history.message(it->lastMessageId))
                               row.preview = m->deleted ? tr("This message was deleted")
                                   : m->kind == storage::MessageKind::Unsupported ? tr("Update Sotto to see this message")
-                                                                                 : oneLine(m->body);
+                                  : m->kind == storage::MessageKind::TimerChanged
+                                      ? tr("Disappearing messages: %1").arg(MessageModel::timerText(m->body.toInt()))
+                                      : oneLine(m->body);
                   }
                   listed.insert(row.peer);
                   rows.append(row);

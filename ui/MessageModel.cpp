@@ -527,7 +527,10 @@ void MessageModel::readEditHistory(qint64 rowId)
                   versions << stamp(m->editedAt ? m->editedAt : m->sentAt) + QStringLiteral(": ") + m->body;
               return versions;
           })
-        .then(this, [this, rowId](const QStringList &versions) { Q_EMIT editHistoryRead(rowId, versions); });
+        .then(this, [this, rowId, generation = m_generation](const QStringList &versions) {
+            if (generation == m_generation) // not after the conversation changed
+                Q_EMIT editHistoryRead(rowId, versions);
+        });
 }
 
 void MessageModel::setTimer(int seconds)
@@ -625,6 +628,13 @@ void MessageModel::onRemoved(const MessageRecord &m)
             Q_EMIT dataChanged(index(i), index(i), {FirstOfDayRole, FirstOfGroupRole});
         if (i > 0)
             Q_EMIT dataChanged(index(i - 1), index(i - 1), {FirstOfDayRole, FirstOfGroupRole});
+        // Replies quoting it must not keep its text.
+        QList<qint64> quoting;
+        for (const MessageRecord &r : std::as_const(m_rows))
+            if (m_extras.value(r.id).quoteRow == m.id)
+                quoting << r.id;
+        if (!quoting.isEmpty())
+            refreshExtras(quoting);
         return;
     }
 }

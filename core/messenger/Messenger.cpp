@@ -178,6 +178,8 @@ std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t m
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     peer = c->peer;
     return *m;
 }
@@ -269,6 +271,8 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     // Strictly after our previous reaction to it, even within one millisecond: the latest wins.
     const std::int64_t at = std::max(nowMs(), m_profile.messages().reactionTime(messageId, self()) + 1);
     auto changed = m_profile.messages().setReaction(messageId, self(), emoji, at);
@@ -291,8 +295,11 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
 {
     if (seconds < 0 || seconds > MaxTimerSeconds)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a timer is 0 (off) to %1 seconds").arg(MaxTimerSeconds)});
-    if (!m_profile.protocolStore().identity(peer))
+    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(peer);
+    if (!contact)
         return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
+    if (contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     protocol::StoreTransaction tx(m_profile.protocolStore());
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
@@ -300,9 +307,13 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
     auto conversation = history.conversationFor(peer);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
-    const std::int64_t at = nowMs();
-    if (auto set = history.setTimer(*conversation, seconds, at); !set)
+    // Strictly after the change in force (whoever made it, whatever their clock said).
+    const std::int64_t at = std::max(nowMs(), history.timerSetAt(*conversation) + 1);
+    auto set = history.setTimer(*conversation, seconds, at);
+    if (!set)
         return std::unexpected(Error::from(set.error()));
+    if (!*set)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("the timer was not set")});
     storage::MessageRecord notice;
     notice.uuid = newMessageId();
     notice.conversationId = *conversation;
@@ -330,6 +341,13 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
 
 std::expected<std::vector<storage::MessageRecord>, Error> Messenger::expire(std::int64_t *next)
 {
+    // Asked every second: nothing due means no transaction (a rollback would empty the
+    // stores' caches each time).
+    if (!m_profile.messages().anyDue(nowMs())) {
+        if (next)
+            *next = m_profile.messages().nextExpiry();
+        return std::vector<storage::MessageRecord>{};
+    }
     protocol::StoreTransaction tx(m_profile.protocolStore());
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
@@ -607,6 +625,10 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
                 return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, r.error().reason});
             return {};
         }
+        // A peer's clock decides "the latest wins" for edits, reactions and timers; a time
+        // far ahead would win forever. Nothing counts as later than a few minutes from now.
+        const std::int64_t latest = nowMs() + 5 * 60 * 1000;
+        const auto clamped = [latest](std::int64_t at) { return std::min(at, latest); };
         const auto invalid = [](const char *why) {
             return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QString::fromLatin1(why)});
         };
@@ -629,7 +651,7 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             std::optional<storage::MessageRecord> target = targetOf(edit.target());
             if (!target)
                 return {}; // not (or no longer) here: acknowledged, nothing to change
-            auto edited = history.applyEdit(target->uuid, from, fromStd(edit.id()), QString::fromStdString(edit.body()), edit.sent_at());
+            auto edited = history.applyEdit(target->uuid, from, fromStd(edit.id()), QString::fromStdString(edit.body()), clamped(edit.sent_at()));
             if (!edited)
                 return storeFailed(edited.error().reason);
             if (*edited) {
@@ -643,6 +665,8 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             std::optional<storage::MessageRecord> target = targetOf(content.delete_().target());
             if (!target)
                 return {};
+            if (target->kind != storage::MessageKind::Text)
+                return {}; // notices and unsupported kinds are not the sender's to delete
             auto gone = history.tombstone(target->id, from); // only the sender's own message
             if (!gone)
                 return storeFailed(gone.error().reason);
@@ -660,7 +684,7 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             std::optional<storage::MessageRecord> target = targetOf(reaction.target());
             if (!target || target->deleted)
                 return {};
-            auto changed = history.setReaction(target->id, from, QString::fromStdString(reaction.emoji()), reaction.sent_at());
+            auto changed = history.setReaction(target->id, from, QString::fromStdString(reaction.emoji()), clamped(reaction.sent_at()));
             if (!changed)
                 return storeFailed(changed.error().reason);
             if (*changed) {
@@ -677,7 +701,7 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             auto conversation = history.conversationFor(from);
             if (!conversation)
                 return storeFailed(conversation.error().reason);
-            auto applied = history.setTimer(*conversation, int(change.seconds()), change.sent_at());
+            auto applied = history.setTimer(*conversation, int(change.seconds()), clamped(change.sent_at()));
             if (!applied)
                 return storeFailed(applied.error().reason);
             if (!*applied)
@@ -687,7 +711,7 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
             notice.conversationId = *conversation;
             notice.sender = from;
             notice.body = QString::number(change.seconds());
-            notice.sentAt = change.sent_at();
+            notice.sentAt = clamped(change.sent_at());
             notice.receivedAt = nowMs();
             notice.state = MessageState::Read; // a notice is not an unread message
             notice.kind = storage::MessageKind::TimerChanged;

@@ -216,9 +216,13 @@ std::expected<std::optional<QByteArray>, Error> MessageStore::markRead(std::int6
 
 std::expected<std::vector<QByteArray>, Error> MessageStore::advanceStateUpTo(std::int64_t conversationId, std::int64_t uptoId, MessageState state)
 {
+    // "state <> 3" lets both statements walk the partial index of our messages not read
+    // yet (messages_unread_by_peer), not the whole conversation.
+    Q_ASSERT(state == MessageState::Read);
     std::vector<QByteArray> uuids;
     {
-        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ? AND outgoing = 1 AND id <= ? AND (state < ? OR state = 4)");
+        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ? AND outgoing = 1 AND state <> 3 AND id <= ? "
+                                    "AND (state < ? OR state = 4)");
         st.bind(1, conversationId).bind(2, uptoId).bind(3, int(state));
         while (st.next())
             uuids.push_back(st.blob(0));
@@ -226,7 +230,8 @@ std::expected<std::vector<QByteArray>, Error> MessageStore::advanceStateUpTo(std
             return std::unexpected(sqlError(m_db, "find unreceipted"));
     }
     if (!uuids.empty()
-        && !m_db.prepare("UPDATE messages SET state = ? WHERE conversation_id = ? AND outgoing = 1 AND id <= ? AND (state < ? OR state = 4)")
+        && !m_db.prepare("UPDATE messages SET state = ? WHERE conversation_id = ? AND outgoing = 1 AND state <> 3 AND id <= ? "
+                                 "AND (state < ? OR state = 4)")
                 .bind(1, int(state)).bind(2, conversationId).bind(3, uptoId).bind(4, int(state)).run())
         return std::unexpected(sqlError(m_db, "advance states"));
     return uuids;
@@ -335,7 +340,8 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::tombstone(std::
         && m_db.prepare("DELETE FROM reactions WHERE message_id = ?").bind(1, messageId).run()
         && m_db.prepare("UPDATE messages SET body = '', reply_to = NULL, edited_at = 0, deleted = 1 WHERE id = ?").bind(1, messageId).run()
         // The update trigger put the empty body back into the index: nothing to find.
-        && m_db.prepare("DELETE FROM message_search WHERE docid = ?").bind(1, messageId).run();
+        // (Only texts were ever indexed.)
+        && (m->kind != MessageKind::Text || m_db.prepare("DELETE FROM message_search WHERE docid = ?").bind(1, messageId).run());
     m_db.exec("PRAGMA secure_delete = OFF;");
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete message"));
@@ -420,6 +426,26 @@ int MessageStore::timer(std::int64_t conversationId)
     return st.next() ? int(st.int64(0)) : 0;
 }
 
+std::int64_t MessageStore::timerSetAt(std::int64_t conversationId)
+{
+    Statement st = m_db.prepare("SELECT expire_timer_at FROM conversations WHERE id = ?");
+    st.bind(1, conversationId);
+    return st.next() ? st.int64(0) : 0;
+}
+
+bool MessageStore::anyDue(std::int64_t nowMs)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM messages WHERE expires_at > 0 AND expires_at <= ? LIMIT 1");
+    st.bind(1, nowMs);
+    return st.next();
+}
+
+std::int64_t MessageStore::nextExpiry()
+{
+    Statement st = m_db.prepare("SELECT coalesce(min(expires_at), 0) FROM messages WHERE expires_at > 0");
+    return st.next() ? st.int64(0) : 0;
+}
+
 std::expected<bool, Error> MessageStore::setTimer(std::int64_t conversationId, int seconds, std::int64_t setAt)
 {
     if (!m_db.prepare("UPDATE conversations SET expire_timer = ?, expire_timer_at = ? WHERE id = ? AND expire_timer_at < ?")
@@ -468,10 +494,8 @@ std::expected<std::vector<MessageRecord>, Error> MessageStore::expire(std::int64
         if (!ok)
             return std::unexpected(sqlError(m_db, "expire messages"));
     }
-    if (next) {
-        Statement st = m_db.prepare("SELECT min(expires_at) FROM messages WHERE expires_at > 0");
-        *next = st.next() ? st.int64(0) : 0;
-    }
+    if (next)
+        *next = nextExpiry();
     return gone;
 }
 

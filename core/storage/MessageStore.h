@@ -161,9 +161,12 @@ public:
     // The conversation's disappearing-message timer (seconds, 0 off). setTimer applies a
     // change only if it is newer (by the setter's clock) than the one in force.
     int timer(std::int64_t conversationId);
+    std::int64_t timerSetAt(std::int64_t conversationId); // the setter's clock of the change in force
     [[nodiscard]] std::expected<bool, Error> setTimer(std::int64_t conversationId, int seconds, std::int64_t setAt);
     // Starts the clocks of received messages read up to row `uptoId`.
     [[nodiscard]] std::expected<void, Error> startTimers(std::int64_t conversationId, std::int64_t uptoId, std::int64_t nowMs);
+    bool anyDue(std::int64_t nowMs);  // through the index of expiring messages
+    std::int64_t nextExpiry();        // 0: nothing is counting down
     // The messages whose time is up at `nowMs` (what expire() will delete).
     std::vector<MessageRecord> dueToExpire(std::int64_t nowMs);
     // Deletes every message whose time is up (rows, index, edits, reactions; secure_delete)

@@ -199,6 +199,8 @@ ALTER TABLE messages ADD COLUMN expires_in INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX messages_expiring ON messages (expires_at) WHERE expires_at > 0;
 CREATE INDEX messages_timer_waiting ON messages (conversation_id, id) WHERE expires_in > 0 AND expires_at = 0;
+-- Our messages the peer has not read yet: a read receipt "up to" walks only these.
+CREATE INDEX messages_unread_by_peer ON messages (conversation_id, id) WHERE outgoing = 1 AND state <> 3;
 
 -- An edit, delete or reaction that cannot be sealed yet (no session, or sending paused)
 -- waits with its content; a text is rebuilt from its history row instead.

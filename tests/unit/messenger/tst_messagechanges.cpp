@@ -10,6 +10,8 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <limits>
+
 using namespace sotto;
 using messenger::Envelope;
 using messenger::Incoming;
@@ -343,6 +345,28 @@ private Q_SLOTS:
         QCOMPARE(ann->profile().messages().timer(*ann->profile().messages().conversationFor(bob->id())), 0);
         auto kept = ann->messenger().sendText(bob->id(), QStringLiteral("this one stays"));
         QCOMPARE(ann->profile().messages().message(kept->messageId)->expiresAt, 0);
+    }
+
+    // A peer's clock far ahead (or a forged sent_at) cannot lock the timer: it counts as
+    // at most a few minutes from now, and our next change still wins.
+    void aTimerFromTheFarFutureDoesNotLockTheConversation()
+    {
+        wire::Content content;
+        wire::TimerChange *t = content.mutable_timer();
+        t->set_id(std::string(16, 't'));
+        t->set_sent_at(std::numeric_limits<std::int64_t>::max());
+        t->set_seconds(30);
+        auto sealed = bob->messenger().sessions().encrypt(ann->id(), QByteArray::fromStdString(content.SerializeAsString()));
+        QVERIFY(sealed);
+        QVERIFY(ann->messenger().receive(bob->id(), *sealed));
+        const std::int64_t conversation = *ann->profile().messages().conversationFor(bob->id());
+        QCOMPARE(ann->profile().messages().timer(conversation), 30);
+        QVERIFY(ann->profile().messages().timerSetAt(conversation) <= QDateTime::currentMSecsSinceEpoch() + 5 * 60 * 1000);
+        auto mine = ann->messenger().setTimer(bob->id(), 3600);
+        QVERIFY2(mine, mine ? "" : qPrintable(mine.error().reason));
+        QCOMPARE(ann->profile().messages().timer(conversation), 3600);
+        auto sent = ann->messenger().sendText(bob->id(), QStringLiteral("with the new timer"));
+        QCOMPARE(ann->profile().messages().message(sent->messageId)->expiresIn, 3600);
     }
 
     void draftsBelongToTheirConversation()

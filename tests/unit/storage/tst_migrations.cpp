@@ -62,6 +62,19 @@ private Q_SLOTS:
         QVERIFY2(plan.contains(QLatin1String("outbox_unsealed")), qPrintable(plan));
     }
 
+    // A read receipt "up to" walks only our messages not read yet, not the conversation.
+    void readUpToUsesItsIndex()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("plan2.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        Statement st = (*db)->prepare("EXPLAIN QUERY PLAN UPDATE messages SET state = 3 WHERE conversation_id = ? AND outgoing = 1 "
+                                      "AND state <> 3 AND id <= ? AND (state < 3 OR state = 4)");
+        QString plan;
+        while (st.next())
+            plan += st.text(3);
+        QVERIFY2(plan.contains(QLatin1String("messages_unread_by_peer")), qPrintable(plan));
+    }
+
     void failedStepLeavesVersionAlone()
     {
         auto db = Database::open(tmp.filePath(QStringLiteral("clash.db")), crypto::SecretBytes::random(32));

@@ -95,14 +95,11 @@ Pane {
 
     function focusInput() { input.forceActiveFocus() }
 
-    // A draft or a message to edit came in from the controller: the cursor goes to its end.
+    // A draft or a message to edit came in from the controller (not typed here): the
+    // cursor goes to its end.
     Connections {
         target: root.composerState
-        function onTextChanged() {
-            if (input.text === root.composerState.text)
-                input.cursorPosition = input.length
-        }
-        function onModeChanged() { input.cursorPosition = input.length }
+        function onTextReplaced() { input.cursorPosition = input.length }
     }
 
     function enterPressed(event) {

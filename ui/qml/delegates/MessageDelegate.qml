@@ -209,8 +209,15 @@ Item {
             padding: 3
             background: Rectangle { radius: 9; color: palette.base; border.color: palette.mid; border.width: 1 }
             HoverHandler { id: reactionsHover }
-            ToolTip.visible: reactionsHover.hovered
-            ToolTip.text: root.reactors
+            // Names and emoji come from peers: the tooltip shows them as plain text
+            // (a ToolTip's own label would read markup).
+            ToolTip {
+                visible: reactionsHover.hovered
+                contentItem: Label {
+                    text: root.reactors
+                    textFormat: Text.PlainText
+                }
+            }
             Accessible.name: qsTr("Reactions: %1").arg(root.reactions)
         }
     }

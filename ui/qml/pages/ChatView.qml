@@ -213,8 +213,6 @@ Page {
                     MenuItem {
                         objectName: "quickReactions"
                         enabled: menu.shown
-                        height: menu.shown ? implicitHeight : 0
-                        visible: menu.shown
                         Accessible.name: qsTr("React")
                         contentItem: Row {
                             spacing: 2
@@ -256,8 +254,7 @@ Page {
                     MenuItem {
                         objectName: "editHistoryItem"
                         text: qsTr("Edit history")
-                        visible: menu.edited
-                        height: visible ? implicitHeight : 0
+                        enabled: menu.edited // always there: items that come and go move the others under the pointer
                         Accessible.name: text
                         onTriggered: root.model.readEditHistory(menu.rowId)
                     }
