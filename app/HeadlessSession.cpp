@@ -173,6 +173,16 @@ void HeadlessSession::wireEvents()
         emitLine({{QStringLiteral("event"), QStringLiteral("message_removed")}, {QStringLiteral("message"), QString::fromLatin1(m.uuid.toHex())},
                   {QStringLiteral("conversation"), double(m.conversationId)}});
     });
+    connect(m_node.get(), &Node::conversationUpdated, this, [this](std::int64_t id) {
+        std::optional<storage::ConversationRecord> c = m_profile->messages().conversation(id);
+        if (!c)
+            return;
+        emitLine({{QStringLiteral("event"), QStringLiteral("conversation_updated")},
+                  {QStringLiteral("conversation"), QJsonObject{{QStringLiteral("id"), double(c->id)},
+                                                               {QStringLiteral("peer"), c->peer.toString()},
+                                                               {QStringLiteral("unread"), c->unreadCount},
+                                                               {QStringLiteral("timer"), m_profile->messages().timer(c->id)}}}});
+    });
     connect(m_node.get(), &Node::typingChanged, this, [this](const PeerId &peer, bool typing) {
         auto conversation = m_profile->messages().conversationFor(peer);
         emitLine({{QStringLiteral("event"), QStringLiteral("typing")},

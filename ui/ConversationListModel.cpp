@@ -40,6 +40,7 @@ ConversationListModel::ConversationListModel(messenger::CoreThread &core, QObjec
     connect(&m_debounce, &QTimer::timeout, this, &ConversationListModel::refreshNow);
     connect(&core, &messenger::CoreThread::messageReceived, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::messageUpdated, this, &ConversationListModel::refresh); // an edit or delete of the last one
+    connect(&core, &messenger::CoreThread::conversationUpdated, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerOnline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerOffline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerDiscovered, this, &ConversationListModel::refresh);

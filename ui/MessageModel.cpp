@@ -205,7 +205,10 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"}};
 }
 
-void MessageModel::open(const QString &peer)
+// What the three ways of opening share: the old window goes, the conversation's contact
+// and a window of rows chosen by `fill` are read on the core thread (with their quotes and
+// reactions), and shown unless another conversation was opened meanwhile.
+void MessageModel::openWindow(const QString &peer, qint64 highlight, WindowFill fill)
 {
     clear();
     m_peer = peer;
@@ -215,100 +218,70 @@ void MessageModel::open(const QString &peer)
     const quint64 generation = m_generation;
     const protocol::PeerId id = protocol::PeerId::fromString(peer);
     setLoading(true);
-    m_core.run([id](messenger::CoreState &state) {
+    m_core.run([id, fill = std::move(fill)](messenger::CoreState &state) {
               HistoryWindow w;
               if (!state.node || !id.isValid())
                   return w;
               storage::MessageStore &history = state.node->messenger().history();
               w.contact = contactOf(state, id);
-              if (auto conversation = history.conversationFor(id)) {
-                  w.conversation = *conversation;
-                  w.rows = history.page(*conversation, std::nullopt, PageSize);
-              }
-              w.atOldest = int(w.rows.size()) < PageSize;
-              w.extras = extrasOf(state, w.rows);
-              return w;
-          })
-        .then(this, [this, generation](const HistoryWindow &w) {
-            if (generation == m_generation)
-                show(w, 0);
-        });
-}
-
-void MessageModel::openAt(const QString &peer, qint64 rowId)
-{
-    clear();
-    m_peer = peer;
-    Q_EMIT peerChanged();
-    const quint64 generation = m_generation;
-    const protocol::PeerId id = protocol::PeerId::fromString(peer);
-    setLoading(true);
-    m_core.run([id, rowId](messenger::CoreState &state) {
-              HistoryWindow w;
-              if (!state.node || !id.isValid())
-                  return w;
-              storage::MessageStore &history = state.node->messenger().history();
-              w.contact = contactOf(state, id);
-              const std::optional<MessageRecord> hit = history.message(rowId);
               auto conversation = history.conversationFor(id);
               if (!conversation)
                   return w;
               w.conversation = *conversation;
-              if (!hit || hit->conversationId != *conversation) {
-                  w.rows = history.page(*conversation, std::nullopt, PageSize);
-                  w.atOldest = int(w.rows.size()) < PageSize;
-                  return w;
-              }
-              // The hit and older messages, then newer ones: a page each way, so the hit
-              // can sit in the middle of the view with messages below it.
-              std::vector<MessageRecord> older = history.page(*conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize);
-              std::vector<MessageRecord> newer = history.pageAfter(*conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize);
-              w.atOldest = int(older.size()) < PageSize;
-              w.atNewest = int(newer.size()) < PageSize;
-              w.rows.assign(newer.rbegin(), newer.rend());
-              w.highlightRow = int(w.rows.size());
-              w.rows.insert(w.rows.end(), older.begin(), older.end());
+              fill(history, w);
               w.extras = extrasOf(state, w.rows);
               return w;
           })
-        .then(this, [this, generation, rowId](const HistoryWindow &w) {
+        .then(this, [this, generation, highlight](const HistoryWindow &w) {
             if (generation == m_generation)
-                show(w, w.highlightRow >= 0 ? rowId : 0);
+                show(w, w.highlightRow >= 0 ? highlight : 0);
         });
+}
+
+namespace {
+
+// The newest page: what opening a conversation shows.
+void newestPage(storage::MessageStore &history, HistoryWindow &w)
+{
+    w.rows = history.page(w.conversation, std::nullopt, MessageModel::PageSize);
+    w.atOldest = int(w.rows.size()) < MessageModel::PageSize;
+}
+
+} // namespace
+
+void MessageModel::open(const QString &peer)
+{
+    openWindow(peer, 0, newestPage);
+}
+
+void MessageModel::openAt(const QString &peer, qint64 rowId)
+{
+    openWindow(peer, rowId, [rowId](storage::MessageStore &history, HistoryWindow &w) {
+        const std::optional<MessageRecord> hit = history.message(rowId);
+        if (!hit || hit->conversationId != w.conversation)
+            return newestPage(history, w);
+        // The hit and older messages, then newer ones: a page each way, so the hit can sit
+        // in the middle of the view with messages below it.
+        std::vector<MessageRecord> older = history.page(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize);
+        std::vector<MessageRecord> newer = history.pageAfter(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize);
+        w.atOldest = int(older.size()) < PageSize;
+        w.atNewest = int(newer.size()) < PageSize;
+        w.rows.assign(newer.rbegin(), newer.rend());
+        w.highlightRow = int(w.rows.size());
+        w.rows.insert(w.rows.end(), older.begin(), older.end());
+    });
 }
 
 void MessageModel::openOldest()
 {
-    if (m_peer.isEmpty())
-        return;
-    const QString peer = m_peer;
-    clear();
-    m_peer = peer;
-    Q_EMIT peerChanged();
-    const quint64 generation = m_generation;
-    const protocol::PeerId id = protocol::PeerId::fromString(peer);
-    setLoading(true);
-    m_core.run([id](messenger::CoreState &state) {
-              HistoryWindow w;
-              if (!state.node || !id.isValid())
-                  return w;
-              storage::MessageStore &history = state.node->messenger().history();
-              w.contact = contactOf(state, id);
-              if (auto conversation = history.conversationFor(id)) {
-                  w.conversation = *conversation;
-                  constexpr std::int64_t Before = std::numeric_limits<std::int64_t>::min();
-                  std::vector<MessageRecord> first = history.pageAfter(*conversation, storage::HistoryCursor{Before, Before}, PageSize);
-                  w.atNewest = int(first.size()) < PageSize;
-                  w.rows.assign(first.rbegin(), first.rend());
-                  w.highlightRow = w.rows.empty() ? -1 : int(w.rows.size()) - 1; // positioned there, not highlighted
-                  w.extras = extrasOf(state, w.rows);
-              }
-              return w;
-          })
-        .then(this, [this, generation](const HistoryWindow &w) {
-            if (generation == m_generation)
-                show(w, 0);
-        });
+    // Positioned at the first message (highlightRow), not highlighted (0).
+    openWindow(m_peer, 0, [](storage::MessageStore &history, HistoryWindow &w) {
+        constexpr std::int64_t Before = std::numeric_limits<std::int64_t>::min();
+        std::vector<MessageRecord> first = history.pageAfter(w.conversation, storage::HistoryCursor{Before, Before}, PageSize);
+        w.atNewest = int(first.size()) < PageSize;
+        w.rows.assign(first.rbegin(), first.rend());
+        w.highlightRow = w.rows.empty() ? -1 : int(w.rows.size()) - 1;
+    });
 }
 
 void MessageModel::show(const HistoryWindow &w, qint64 highlight)

@@ -10,6 +10,8 @@
 #include "core/messenger/CoreThread.h"
 
 #include <QAbstractListModel>
+
+#include <functional>
 #include <QtQml/qqmlregistration.h>
 
 namespace sotto::ui {
@@ -151,6 +153,8 @@ Q_SIGNALS:
     void conversationRead();
 
 private:
+    using WindowFill = std::function<void(storage::MessageStore &, HistoryWindow &)>;
+    void openWindow(const QString &peer, qint64 highlight, WindowFill fill);
     void show(const HistoryWindow &window, qint64 highlight);
     void onReceived(const storage::MessageRecord &m);
     void onState(const QByteArray &uuid, storage::MessageState state);

@@ -89,6 +89,7 @@ Q_SIGNALS:
     void messageUpdated(const sotto::storage::MessageRecord &message);
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     void messageRemoved(const sotto::storage::MessageRecord &message);
+    void conversationUpdated(qint64 conversationId);
     void identityChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
 

@@ -162,8 +162,10 @@ void Node::expireDue()
 std::expected<storage::MessageRecord, Error> Node::setTimer(const PeerId &peer, int seconds)
 {
     auto notice = m_messenger.setTimer(peer, seconds);
-    if (notice)
+    if (notice) {
         flush(peer);
+        Q_EMIT conversationUpdated(notice->conversationId);
+    }
     return notice;
 }
 
@@ -243,6 +245,8 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
     if (!receipt)
         return std::unexpected(receipt.error());
     flush(peer);
+    if (*receipt) // something was unread: the count changed
+        Q_EMIT conversationUpdated(*conversation);
     return {};
 }
 
@@ -451,6 +455,8 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             if (r->kind == Incoming::Kind::Text && r->message) {
                 delivered.push_back(r->message->uuid);
                 Q_EMIT messageReceived(*r->message);
+                if (r->message->kind == storage::MessageKind::TimerChanged)
+                    Q_EMIT conversationUpdated(r->message->conversationId); // the peer set the timer
             } else if (r->kind == Incoming::Kind::Text && r->duplicate) {
                 qCDebug(lcMessenger) << "duplicate text" << id;
                 continue;

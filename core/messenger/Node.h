@@ -90,6 +90,8 @@ Q_SIGNALS:
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     // A message left the history (its time was up): the row as it was, without its text.
     void messageRemoved(const sotto::storage::MessageRecord &message);
+    // A conversation's own state changed: read (unread count), disappearing timer.
+    void conversationUpdated(std::int64_t conversationId);
     void identityChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
 

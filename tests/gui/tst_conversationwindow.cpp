@@ -40,21 +40,10 @@ class TestConversationWindow : public QObject {
     QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> bob, carol;
 
-    QQuickItem *item(const char *name) { return window->findChild<QQuickItem *>(QLatin1String(name)); }
-    bool isShown(QQuickItem *i) { return i && i->isVisible() && i->width() > 0 && i->height() > 0; }
-
-    void click(QQuickItem *target, Qt::MouseButton button = Qt::LeftButton)
-    {
-        QVERIFY(target);
-        QTRY_VERIFY(isShown(target));
-        QTest::mouseClick(window, button, {}, target->mapToScene(QPointF(target->width() / 2, target->height() / 2)).toPoint());
-    }
-
-    void keys(const QString &text)
-    {
-        for (QChar c : text)
-            QTest::keyClick(window, c.toLatin1());
-    }
+    QQuickItem *item(const char *name) { return test::findItem(window, name); }
+    static bool isShown(QQuickItem *i) { return test::isShown(i); }
+    void click(QQuickItem *target, Qt::MouseButton button = Qt::LeftButton) { test::clickItem(window, target, button); }
+    void keys(const QString &text) { test::typeKeys(window, text); }
 
     // Items a Repeater made are not QObject children of the window: walk the item tree.
     static QQuickItem *descendant(QQuickItem *root, const QString &name)

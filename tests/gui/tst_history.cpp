@@ -38,7 +38,7 @@ class TestHistory : public QObject {
     QQuickItem *list = nullptr;
     QElapsedTimer sinceStart;
 
-    QQuickItem *item(const char *name) { return window->findChild<QQuickItem *>(QLatin1String(name)); }
+    QQuickItem *item(const char *name) { return test::findItem(window, name); }
 
     // The seeded numbers of the messages on screen, top to bottom (oldest first), as the
     // delegates the view laid out there show them.

@@ -64,27 +64,10 @@ class TestWindow : public QObject {
     std::unique_ptr<HeadlessNode> bob;
     QString bobPeer;
 
-    QQuickItem *item(const char *name) { return window->findChild<QQuickItem *>(QLatin1String(name)); }
-
-    bool isShown(QQuickItem *i)
-    {
-        return i && i->isVisible() && i->width() > 0 && i->height() > 0;
-    }
-
-    void click(QQuickItem *target)
-    {
-        QVERIFY(target);
-        QTRY_VERIFY(isShown(target));
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(window, Qt::LeftButton, {}, centre.toPoint());
-    }
-
-    // QTest has no keyClicks for a QWindow: one key at a time (the tests type ASCII).
-    void keys(const QString &text)
-    {
-        for (QChar c : text)
-            QTest::keyClick(window, c.toLatin1());
-    }
+    QQuickItem *item(const char *name) { return test::findItem(window, name); }
+    static bool isShown(QQuickItem *i) { return test::isShown(i); }
+    void click(QQuickItem *target) { test::clickItem(window, target); }
+    void keys(const QString &text) { test::typeKeys(window, text); }
 
     void type(QQuickItem *field, const QString &text)
     {

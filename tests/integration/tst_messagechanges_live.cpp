@@ -187,6 +187,12 @@ private Q_SLOTS:
                         return e.value(QStringLiteral("event")) == QLatin1String("message_received")
                             && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("timer")).toInt() == 2;
                     }).isEmpty());
+        // Both sides hear that the conversation changed, with the timer in force.
+        for (HeadlessNode *node : {&ann, &bob})
+            QVERIFY(!node->waitFor([](const QJsonObject &e) {
+                             return e.value(QStringLiteral("event")) == QLatin1String("conversation_updated")
+                                 && e.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("timer")).toInt() == 2;
+                         }).isEmpty());
         const auto removed = [](HeadlessNode &node, const QString &id, int timeoutMs) {
             return !node.waitFor([&](const QJsonObject &e) {
                             return e.value(QStringLiteral("event")) == QLatin1String("message_removed") && e.value(QStringLiteral("message")) == id;
@@ -203,7 +209,12 @@ private Q_SLOTS:
         QVERIFY(receivedId(bob, first));
         QVERIFY(removed(ann, first, 10000));  // the sender's clock ran from sending
         QVERIFY(!removed(bob, first, 1500));  // unread: Bob's has not started
+        bob.forgetEvents(); // the timer's own conversation_updated said unread 0 too
         cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("mark_read")}, {QStringLiteral("peer"), ann.peer()}});
+        QVERIFY(!bob.waitFor([](const QJsonObject &e) {
+                        return e.value(QStringLiteral("event")) == QLatin1String("conversation_updated")
+                            && e.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("unread")).toInt() == 0;
+                    }).isEmpty());
         QVERIFY(removed(bob, first, 10000));
 
         // Bob offline: Ann's copy goes on her clock; Bob's on his, once he is back and reads.
