@@ -26,7 +26,7 @@ QString errorCode(messenger::Errc code)
     case messenger::Errc::Storage: return QStringLiteral("storage");
     case messenger::Errc::NoSession: return QStringLiteral("no_session");
     case messenger::Errc::UnknownContact: return QStringLiteral("unknown_contact");
-    case messenger::Errc::IdentityChanged: return QStringLiteral("identity_changed");
+    case messenger::Errc::UntrustedKey: return QStringLiteral("untrusted_key");
     case messenger::Errc::Blocked: return QStringLiteral("blocked");
     case messenger::Errc::Duplicate: return QStringLiteral("duplicate");
     case messenger::Errc::InvalidMessage: return QStringLiteral("invalid_message");
@@ -190,8 +190,16 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("peer"), peer.toString()},
                   {QStringLiteral("typing"), typing}});
     });
-    connect(m_node.get(), &Node::identityChanged, this, [this](const PeerId &peer) {
-        emitLine({{QStringLiteral("event"), QStringLiteral("identity_changed")}, {QStringLiteral("peer"), peer.toString()}});
+    connect(m_node.get(), &Node::namesakeFound, this, [this](const PeerId &peer, const PeerId &previous) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("namesake")},
+                  {QStringLiteral("peer"), peer.toString()},
+                  {QStringLiteral("previous"), previous.toString()}});
+    });
+    connect(m_node.get(), &Node::contactMerged, this, [this](const PeerId &previous, const PeerId &into, std::int64_t conversation) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("contact_merged")},
+                  {QStringLiteral("previous"), previous.toString()},
+                  {QStringLiteral("peer"), into.toString()},
+                  {QStringLiteral("conversation"), double(conversation)}});
     });
     connect(m_node.get(), &Node::errorOccurred, this, [this](const QString &code, const QString &reason) {
         emitLine(error({}, code, reason));
@@ -276,7 +284,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         peer = c->peer;
     }
     const bool needsPeer = cmd == QLatin1String("send") || cmd == QLatin1String("history") || cmd == QLatin1String("mark_read")
-        || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("accept_identity")
+        || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("merge_contact")
+        || cmd == QLatin1String("dismiss_namesake")
         || cmd == QLatin1String("block") || cmd == QLatin1String("reply") || cmd == QLatin1String("typing")
         || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft") || cmd == QLatin1String("set_timer");
     if (needsPeer && !peer.isValid())
@@ -300,11 +309,14 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         QSet<QString> listed;
         for (const storage::ContactRecord &c : m_profile->protocolStore().contacts()) {
             listed.insert(c.peer.toString());
-            list.append(QJsonObject{{QStringLiteral("peer"), c.peer.toString()},
-                                    {QStringLiteral("name"), c.displayName},
-                                    {QStringLiteral("contact"), true},
-                                    {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
-                                    {QStringLiteral("online"), m_node->isOnline(c.peer)}});
+            QJsonObject entry{{QStringLiteral("peer"), c.peer.toString()},
+                              {QStringLiteral("name"), c.displayName},
+                              {QStringLiteral("contact"), true},
+                              {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
+                              {QStringLiteral("online"), m_node->isOnline(c.peer)}};
+            if (std::optional<PeerId> other = messenger.namesake(c.peer))
+                entry.insert(QStringLiteral("namesake"), other->toString()); // maybe the same person
+            list.append(entry);
         }
         for (const messenger::NearbyPeer &n : m_node->nearby()) {
             if (listed.contains(n.peer.toString()))
@@ -436,8 +448,18 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             return fail(r.error());
         return ok({});
     }
-    if (cmd == QLatin1String("accept_identity")) {
-        if (auto r = m_node->acceptIdentityChange(peer); !r)
+    // "Maybe Bob with a new key?": `previous` (the old contact) joins `peer` (the new one).
+    if (cmd == QLatin1String("merge_contact")) {
+        const PeerId previous = PeerId::fromString(command.value(QStringLiteral("previous")).toString());
+        if (!previous.isValid())
+            return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"previous\" must be a peer id (32 hex digits)"));
+        auto merged = m_node->mergeContact(previous, peer);
+        if (!merged)
+            return fail(merged.error());
+        return ok({{QStringLiteral("conversation"), double(*merged)}});
+    }
+    if (cmd == QLatin1String("dismiss_namesake")) {
+        if (auto r = messenger.dismissNamesake(peer); !r)
             return fail(r.error());
         return ok({});
     }

@@ -49,9 +49,10 @@ struct Party {
     explicit Party(crypto::SignalContext &ctx)
         : keys(ctx, store)
     {
-        me = protocol::PeerId::generate();
-        if (!keys.createLocalIdentity(me, 0))
+        auto made = keys.createLocalIdentity(0);
+        if (!made)
             qFatal("identity");
+        me = *made;
     }
     protocol::InMemoryProtocolStore store;
     protocol::KeyMaintenance keys;
@@ -273,7 +274,7 @@ double markReadMs(crypto::SignalContext &ctx, int unread)
 {
     test::TestPeer reader(ctx, QStringLiteral("reader"));
     storage::MessageStore &store = reader.profile().messages();
-    const protocol::PeerId other = protocol::PeerId::generate();
+    const protocol::PeerId other = test::randomPeerId();
     const std::int64_t conversation = *store.conversationFor(other);
     const qint64 start = QDateTime::currentMSecsSinceEpoch() - qint64(unread) * 1000;
     for (int i = 0; i < unread;) {

@@ -74,10 +74,12 @@ AppController::AppController(AppOptions options, QObject *parent)
                     m_desktop->notifyMessage(name, body);
             });
     });
-    connect(m_core.get(), &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
-        const QString name = m_conversations->nameOf(peer.toString());
-        setNotice(tr("The safety number of %1 changed. Messages to them are paused until you accept it.")
-                      .arg(name.isEmpty() ? peer.toString().left(8) : name));
+    // Named after the contact it may be (the new one is not in the list yet).
+    connect(m_core.get(), &messenger::CoreThread::namesakeFound, this, [this](const protocol::PeerId &, const protocol::PeerId &previous) {
+        const QString name = m_conversations->nameOf(previous.toString());
+        setNotice(tr("A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat "
+                     "before you merge the two.")
+                      .arg(name.isEmpty() ? previous.toString().left(8) : name));
     });
 }
 

@@ -18,9 +18,10 @@ ContactController::ContactController(messenger::CoreThread &core, QObject *paren
     : QObject(parent)
     , m_core(core)
 {
-    connect(&core, &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
-        if (peer.toString() == m_peer)
-            reload();
+    // A merge removes the old contact: its page shows the one it went into.
+    connect(&core, &messenger::CoreThread::contactMerged, this, [this](const protocol::PeerId &previous, const protocol::PeerId &into) {
+        if (previous.toString() == m_peer)
+            setPeer(into.toString());
     });
 }
 
@@ -81,24 +82,6 @@ void ContactController::setVerified(bool verified)
         .then(this, [this, peer](const QString &error) {
             if (!error.isEmpty())
                 Q_EMIT failed(tr("The verification was not saved: %1").arg(error));
-            reload();
-            Q_EMIT trustChanged(peer);
-        });
-}
-
-void ContactController::acceptNewIdentity()
-{
-    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
-    const QString peer = m_peer;
-    m_core.run([id](messenger::CoreState &state) -> QString {
-              if (!state.node)
-                  return {};
-              auto r = state.node->acceptIdentityChange(id);
-              return r ? QString() : r.error().reason;
-          })
-        .then(this, [this, peer](const QString &error) {
-            if (!error.isEmpty())
-                Q_EMIT failed(tr("The new safety number was not accepted: %1").arg(error));
             reload();
             Q_EMIT trustChanged(peer);
         });

@@ -33,7 +33,6 @@ public:
     QString errorText() const { return m_errorText; }
 
     Q_INVOKABLE void setVerified(bool verified);
-    Q_INVOKABLE void acceptNewIdentity();
     Q_INVOKABLE void reload();
 
 Q_SIGNALS:

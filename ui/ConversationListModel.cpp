@@ -44,7 +44,7 @@ ConversationListModel::ConversationListModel(messenger::CoreThread &core, QObjec
     connect(&core, &messenger::CoreThread::peerOnline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerOffline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerDiscovered, this, &ConversationListModel::refresh);
-    connect(&core, &messenger::CoreThread::identityChanged, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::contactMerged, this, &ConversationListModel::refresh);
 }
 
 void ConversationListModel::refresh() { m_debounce.start(); }

@@ -19,6 +19,8 @@ struct HistoryContact {
     QString trust = QStringLiteral("unverified");
     bool online = false;
     int timer = 0;
+    QString namesake;     // an older contact of the same name: maybe this one, reinstalled
+    QString namesakeName;
 };
 
 struct HistoryWindow {
@@ -120,6 +122,10 @@ HistoryContact contactOf(messenger::CoreState &state, const protocol::PeerId &pe
     storage::MessageStore &history = state.node->messenger().history();
     if (auto conversation = history.conversationFor(peer))
         c.timer = history.timer(*conversation);
+    if (std::optional<protocol::PeerId> other = state.node->messenger().namesake(peer); other && !state.node->isOnline(*other)) {
+        c.namesake = other->toString();
+        c.namesakeName = state.node->messenger().profile().protocolStore().contactName(*other);
+    }
     return c;
 }
 
@@ -135,9 +141,16 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
     connect(&core, &messenger::CoreThread::messageStateChanged, this, &MessageModel::onState);
     connect(&core, &messenger::CoreThread::messageUpdated, this, &MessageModel::onUpdated);
     connect(&core, &messenger::CoreThread::messageRemoved, this, &MessageModel::onRemoved);
-    connect(&core, &messenger::CoreThread::identityChanged, this, [this](const protocol::PeerId &peer) {
+    connect(&core, &messenger::CoreThread::namesakeFound, this, [this](const protocol::PeerId &peer) {
         if (peer.toString() == m_peer)
             refreshContact();
+    });
+    // The open conversation was merged into another contact's: show that one.
+    connect(&core, &messenger::CoreThread::contactMerged, this, [this](const protocol::PeerId &previous, const protocol::PeerId &into) {
+        if (previous.toString() == m_peer || into.toString() == m_peer) {
+            m_peer.clear(); // open() of the same peer would be a no-op
+            open(into.toString());
+        }
     });
     const auto onlineChanged = [this](const protocol::PeerId &peer) {
         if (peer.toString() == m_peer)
@@ -291,6 +304,8 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     m_trust = w.contact.trust;
     m_online = w.contact.online;
     m_timer = w.contact.timer;
+    m_namesake = w.contact.namesake;
+    m_namesakeName = w.contact.namesakeName;
     Q_EMIT contactChanged();
     beginResetModel();
     m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
@@ -416,9 +431,6 @@ void MessageModel::send(const QString &text, qint64 replyToRow)
         .then(this, [this, generation](const std::expected<MessageRecord, messenger::Error> &result) {
             if (!result) {
                 switch (result.error().code) {
-                case messenger::Errc::IdentityChanged:
-                    Q_EMIT sendFailed(tr("Not sent: this contact's safety number changed. Accept the new one first."));
-                    break;
                 case messenger::Errc::Blocked: Q_EMIT sendFailed(tr("Not sent: you blocked this contact.")); break;
                 case messenger::Errc::InvalidInput: Q_EMIT sendFailed(tr("Not sent: the message is too long.")); break;
                 default: Q_EMIT sendFailed(tr("Not sent: %1").arg(result.error().reason)); break;
@@ -679,20 +691,34 @@ void MessageModel::refreshExtras(const QList<qint64> &rowIds)
         });
 }
 
-void MessageModel::acceptNewIdentity()
+void MessageModel::mergeNamesake()
 {
-    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
-    m_core.run([id](messenger::CoreState &state) -> QString {
+    const protocol::PeerId previous = protocol::PeerId::fromString(m_namesake);
+    const protocol::PeerId into = protocol::PeerId::fromString(m_peer);
+    if (!previous.isValid() || !into.isValid())
+        return;
+    m_core.run([previous, into](messenger::CoreState &state) -> QString {
               if (!state.node)
                   return {};
-              auto r = state.node->acceptIdentityChange(id);
+              auto r = state.node->mergeContact(previous, into);
               return r ? QString() : r.error().reason;
           })
         .then(this, [this](const QString &error) {
             if (!error.isEmpty())
-                Q_EMIT sendFailed(tr("The new safety number was not accepted: %1").arg(error));
-            refreshContact();
+                Q_EMIT sendFailed(tr("The conversations were not merged: %1").arg(error));
         });
+}
+
+void MessageModel::dismissNamesake()
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    m_namesake.clear();
+    m_namesakeName.clear();
+    Q_EMIT contactChanged();
+    m_core.run([id](messenger::CoreState &state) {
+        if (state.node)
+            (void)state.node->messenger().dismissNamesake(id); // at worst the question comes back
+    });
 }
 
 void MessageModel::refreshContact()
@@ -709,6 +735,8 @@ void MessageModel::refreshContact()
             m_trust = c.trust;
             m_online = c.online;
             m_timer = c.timer;
+            m_namesake = c.namesake;
+            m_namesakeName = c.namesakeName;
             Q_EMIT contactChanged();
         });
 }
@@ -731,6 +759,8 @@ void MessageModel::clear()
     // Nothing of the last conversation stays (a lock clears the window through here).
     m_peerName.clear();
     m_trust = QStringLiteral("unverified");
+    m_namesake.clear();
+    m_namesakeName.clear();
     m_online = false;
     Q_EMIT contactChanged();
 }

@@ -34,6 +34,9 @@ class MessageModel : public QAbstractListModel {
     Q_PROPERTY(QString peer READ peer NOTIFY peerChanged)
     Q_PROPERTY(QString peerName READ peerName NOTIFY contactChanged)
     Q_PROPERTY(QString trust READ trust NOTIFY contactChanged)
+    // "Maybe Bob with a new key?": an older contact of the same name, offline (else empty).
+    Q_PROPERTY(QString namesake READ namesake NOTIFY contactChanged)
+    Q_PROPERTY(QString namesakeName READ namesakeName NOTIFY contactChanged)
     Q_PROPERTY(bool online READ online NOTIFY contactChanged)
     Q_PROPERTY(bool atNewest READ atNewest NOTIFY windowChanged)
     Q_PROPERTY(bool atOldest READ atOldest NOTIFY windowChanged)
@@ -91,6 +94,8 @@ public:
     QString peer() const { return m_peer; }
     QString peerName() const { return m_peerName; }
     QString trust() const { return m_trust; }
+    QString namesake() const { return m_namesake; }
+    QString namesakeName() const { return m_namesakeName; }
     bool online() const { return m_online; }
     bool atNewest() const { return m_atNewest; }
     bool atOldest() const { return m_atOldest; }
@@ -129,7 +134,10 @@ public:
     Q_INVOKABLE void setTimer(int seconds);
     // The row's text and whether it is ours (what the composer needs to start an edit or a reply).
     Q_INVOKABLE QVariantMap rowInfo(qint64 rowId) const;
-    Q_INVOKABLE void acceptNewIdentity();
+    // The user compared safety numbers: the namesake's history joins this conversation.
+    Q_INVOKABLE void mergeNamesake();
+    // "Not the same person": the question is not asked again for this contact.
+    Q_INVOKABLE void dismissNamesake();
     Q_INVOKABLE void refreshContact();
     Q_INVOKABLE void clear();
 
@@ -172,6 +180,8 @@ private:
     QString m_peer;
     QString m_peerName;
     QString m_trust = QStringLiteral("unverified");
+    QString m_namesake;
+    QString m_namesakeName;
     bool m_online = false;
     int m_timer = 0;
     bool m_peerTyping = false;

@@ -90,7 +90,8 @@ Q_SIGNALS:
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     void messageRemoved(const sotto::storage::MessageRecord &message);
     void conversationUpdated(qint64 conversationId);
-    void identityChanged(const sotto::protocol::PeerId &peer);
+    void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);
+    void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, qint64 conversationId);
     void errorOccurred(const QString &code, const QString &reason);
 
 private:

@@ -102,10 +102,9 @@ QByteArray Messenger::textContent(const storage::MessageRecord &record)
 std::expected<Envelope, Error> Messenger::queue(const PeerId &to, const QByteArray &content, std::int64_t messageId)
 {
     std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
-    // Sealed now when possible; otherwise it waits unsealed, in order: no session yet, older
-    // messages still waiting, or the contact's key changed (sending is paused until the
-    // user accepts the new key).
-    if (contact && contact->trust != protocol::TrustState::Changed && m_sessions.hasSession(to) && !m_profile.outbox().hasUnsealed(to))
+    // Sealed now when possible; otherwise it waits unsealed, in order: no session yet, or
+    // older messages still waiting.
+    if (contact && m_sessions.hasSession(to) && !m_profile.outbox().hasUnsealed(to))
         return seal(to, content, messageId);
     // A text is rebuilt from its row when sealed (an edit meanwhile goes out as its own
     // message after it); anything else waits with its content.
@@ -374,7 +373,7 @@ std::expected<std::vector<storage::MessageRecord>, Error> Messenger::expire(std:
 std::expected<protocol::CipherMessage, Error> Messenger::typing(const PeerId &to, bool typing)
 {
     std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
-    if (!contact || contact->trust == protocol::TrustState::Changed || contact->trust == protocol::TrustState::Blocked)
+    if (!contact || contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not sending to this contact")});
     if (!m_sessions.hasSession(to))
         return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this contact")});
@@ -510,27 +509,20 @@ std::expected<PeerStatus, Error> Messenger::rememberPeer(const PeerId &peer, con
     protocol::StoreTransaction tx(store);
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
+    // Self-certifying ids: the network layer checked this already (beacon, Hello); checked
+    // again where the key is stored, so nothing can store a key under another's PeerId.
+    if (!peer.isIdOf(identityKey))
+        return std::unexpected(Error{Errc::UntrustedKey, QStringLiteral("the identity key is not the one of the PeerId")});
     PeerStatus status = PeerStatus::Known;
     std::optional<protocol::IdentityRecord> record = store.identity(peer);
     if (!record) {
-        if (!store.saveIdentity({peer, identityKey, protocol::TrustState::Unverified, {}}))
+        if (!store.saveIdentity({peer, identityKey, protocol::TrustState::Unverified}))
             return std::unexpected(storageFailed("cannot store the contact"));
         status = PeerStatus::New;
     } else if (record->trust == protocol::TrustState::Blocked) {
         status = PeerStatus::Blocked;
-    } else if (record->identityKey != identityKey) {
-        if (record->trust != protocol::TrustState::Changed || record->pendingKey != identityKey) {
-            record->trust = protocol::TrustState::Changed;
-            record->pendingKey = identityKey;
-            if (!store.saveIdentity(*record))
-                return std::unexpected(storageFailed("cannot record the changed key"));
-            qCWarning(lcMessenger) << "identity key of contact" << peer.toString() << "changed; refused until accepted";
-        }
-        status = PeerStatus::Changed;
-    } else if (record->trust == protocol::TrustState::Changed) {
-        status = PeerStatus::Changed;
     }
-    if (status != PeerStatus::Changed && status != PeerStatus::Blocked) {
+    if (status != PeerStatus::Blocked) {
         // The name the peer gives itself, signed by its key (Hello, beacon): a contact who
         // renamed shows with the new name from its next link on.
         if (!displayName.trimmed().isEmpty() && store.contactName(peer) != displayName.left(64))
@@ -900,18 +892,48 @@ std::expected<protocol::SafetyNumber, Error> Messenger::safetyNumber(const PeerI
     return *number;
 }
 
-std::expected<void, Error> Messenger::acceptIdentityChange(const PeerId &peer)
-{
-    if (auto r = m_sessions.acceptIdentityChange(peer); !r)
-        return std::unexpected(Error::from(r.error()));
-    return {};
-}
-
 std::expected<void, Error> Messenger::setVerified(const PeerId &peer, bool verified)
 {
     if (auto r = m_sessions.setTrust(peer, verified ? protocol::TrustState::Verified : protocol::TrustState::Unverified); !r)
         return std::unexpected(Error::from(r.error()));
     return {};
+}
+
+std::optional<PeerId> Messenger::namesake(const PeerId &peer) { return m_profile.protocolStore().namesake(peer); }
+
+std::expected<void, Error> Messenger::dismissNamesake(const PeerId &peer)
+{
+    if (!m_profile.protocolStore().dismissNamesake(peer))
+        return std::unexpected(storageFailed("cannot store the answer"));
+    return {};
+}
+
+std::expected<std::int64_t, Error> Messenger::mergeContact(const PeerId &previous, const PeerId &into)
+{
+    storage::SqlProtocolStore &store = m_profile.protocolStore();
+    if (previous == into || !store.identity(previous) || !store.identity(into))
+        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("two different known contacts are needed")});
+    protocol::StoreTransaction tx(store);
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    storage::MessageStore &messages = m_profile.messages();
+    auto from = messages.conversationFor(previous);
+    auto to = messages.conversationFor(into);
+    if (!from || !to)
+        return std::unexpected(storageFailed("cannot find the conversations"));
+    if (auto r = messages.mergeConversation(*from, *to, previous, into); !r)
+        return std::unexpected(Error::from(r.error()));
+    if (auto r = m_profile.outbox().retarget(previous, into); !r)
+        return std::unexpected(Error::from(r.error()));
+    // The display name the old contact had stays with the person (the new one may have none).
+    if (store.contactName(into).isEmpty())
+        store.setContactName(into, store.contactName(previous));
+    if (!store.removeContact(previous))
+        return std::unexpected(storageFailed("cannot remove the old contact"));
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the merge"));
+    qCInfo(lcMessenger) << "merged contact" << previous.toString() << "into" << into.toString();
+    return *to;
 }
 
 std::expected<void, Error> Messenger::setBlocked(const PeerId &peer, bool blocked)

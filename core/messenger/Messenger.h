@@ -34,7 +34,7 @@ struct StateChange {
     storage::MessageState state;
 };
 
-enum class PeerStatus { New, Known, Changed, Blocked };
+enum class PeerStatus { New, Known, Blocked };
 
 struct Incoming {
     // Text: a new history row (a text, or an unsupported kind kept as such). Update: an
@@ -121,7 +121,7 @@ public:
                                                                const std::vector<std::int64_t> &rejected);
 
     // A peer proved its identity key (link proof) or announced it (signed beacon): trust
-    // on first use, or note that the key changed.
+    // on first use. The key must be the PeerId's (a known contact's key never changes).
     [[nodiscard]] std::expected<PeerStatus, Error> rememberPeer(const protocol::PeerId &peer, const QByteArray &identityKey,
                                                   const QString &displayName, const QString &address, quint16 port);
     // A bundle the peer sent over its proven link: must be the peer's and carry the key
@@ -134,9 +134,17 @@ public:
     [[nodiscard]] std::expected<Envelope, Error> deliveryReceipt(const protocol::PeerId &to, const std::vector<QByteArray> &ids);
 
     [[nodiscard]] std::expected<protocol::SafetyNumber, Error> safetyNumber(const protocol::PeerId &peer);
-    [[nodiscard]] std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
     [[nodiscard]] std::expected<void, Error> setVerified(const protocol::PeerId &peer, bool verified);
     [[nodiscard]] std::expected<void, Error> setBlocked(const protocol::PeerId &peer, bool blocked);
+
+    // A reinstalled contact comes back with a new key, hence a new PeerId: a new contact.
+    // When its name is an older contact's, the user is asked "Maybe Bob with a new key?".
+    std::optional<protocol::PeerId> namesake(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> dismissNamesake(const protocol::PeerId &peer);
+    // Once the user confirmed (having compared safety numbers): the history of `previous`
+    // joins the conversation with `into`, what waited for `previous` is sent to `into`,
+    // and `previous` is forgotten. Returns the conversation.
+    [[nodiscard]] std::expected<std::int64_t, Error> mergeContact(const protocol::PeerId &previous, const protocol::PeerId &into);
 
 private:
     [[nodiscard]] std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);

@@ -8,8 +8,7 @@ Error Error::from(const protocol::Error &e)
     using P = protocol::Errc;
     switch (e.code) {
     case P::NoSession: return {Errc::NoSession, e.reason};
-    case P::UntrustedIdentity:
-    case P::IdentityChanged: return {Errc::IdentityChanged, e.reason};
+    case P::UntrustedIdentity: return {Errc::UntrustedKey, e.reason};
     case P::Blocked: return {Errc::Blocked, e.reason};
     case P::Duplicate: return {Errc::Duplicate, e.reason};
     case P::InvalidMessage:

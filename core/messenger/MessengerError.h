@@ -13,7 +13,7 @@ enum class Errc {
     Storage,         // the database refused
     NoSession,       // no session yet: a bundle is needed (network fetches it)
     UnknownContact,
-    IdentityChanged, // the contact's key changed: accept it first
+    UntrustedKey,    // an identity key that is not the PeerId's (a forgery), or a blocked contact's
     Blocked,
     Duplicate,       // already received; dropped
     InvalidMessage,  // malformed or forged; dropped

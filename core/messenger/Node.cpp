@@ -250,20 +250,6 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
     return {};
 }
 
-std::expected<void, Error> Node::acceptIdentityChange(const PeerId &peer)
-{
-    if (auto r = m_messenger.acceptIdentityChange(peer); !r)
-        return r;
-    // Old sessions are gone: the link (made while the key was refused) starts over.
-    m_links->disconnectPeer(peer, QStringLiteral("identity accepted; reconnecting"));
-    if (const std::optional<storage::ContactRecord> contact = m_profile.protocolStore().contact(peer)) {
-        QHostAddress address(contact->address);
-        if (!address.isNull() && contact->port)
-            m_links->dial(address, contact->port);
-    }
-    return {};
-}
-
 void Node::onPeerSeen(const net::SeenPeer &seen)
 {
     const bool fresh = !m_nearby.contains(seen.peer.toString());
@@ -287,16 +273,36 @@ void Node::onPeerUp(net::Link *link)
         return;
     }
     m_linkStates.insert(peer.toString(), LinkState{});
-    if (*status == PeerStatus::Changed) {
-        Q_EMIT identityChanged(peer);
-        return; // nothing goes to this peer until the user accepts the new key
-    }
     if (*status == PeerStatus::Blocked) {
         m_links->disconnectPeer(peer, QStringLiteral("blocked"));
         return;
     }
     Q_EMIT peerOnline(peer, link->peerName());
+    if (*status == PeerStatus::New)
+        offerNamesake(peer);
     flush(peer);
+}
+
+void Node::offerNamesake(const PeerId &peer)
+{
+    // Someone named like an older contact who is not online at the same time: maybe the
+    // same person, reinstalled (a new key is a new PeerId). Only the user can tell, by
+    // comparing safety numbers; until then they stay two contacts.
+    const std::optional<PeerId> previous = m_messenger.namesake(peer);
+    if (previous && !m_links->isUp(*previous))
+        Q_EMIT namesakeFound(peer, *previous);
+}
+
+std::expected<std::int64_t, Error> Node::mergeContact(const PeerId &previous, const PeerId &into)
+{
+    auto conversation = m_messenger.mergeContact(previous, into);
+    if (!conversation)
+        return conversation;
+    m_linkStates.remove(previous.toString());
+    m_links->disconnectPeer(previous, QStringLiteral("merged into another contact"));
+    Q_EMIT contactMerged(previous, into, *conversation);
+    flush(into); // what waited for the old key is sealed for the new one
+    return conversation;
 }
 
 void Node::onPeerDown(const PeerId &peer)
@@ -311,7 +317,7 @@ void Node::flush(const PeerId &peer)
     if (!m_links->isUp(peer) || !m_linkStates.contains(peer.toString()))
         return;
     std::optional<protocol::IdentityRecord> identity = m_profile.protocolStore().identity(peer);
-    if (!identity || identity->trust == protocol::TrustState::Changed || identity->trust == protocol::TrustState::Blocked)
+    if (!identity || identity->trust == protocol::TrustState::Blocked)
         return;
     LinkState &state = m_linkStates[peer.toString()];
     qCDebug(lcMessenger) << "flush" << peer.toString() << "sentUpTo" << state.sentUpTo << "inFlight" << state.inFlight
@@ -409,8 +415,6 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
             auto started = m_messenger.startSession(peer, link ? link->peerIdentityKey() : QByteArray(),
                                                     QByteArray::fromStdString(frame.bundle_response().bundle()));
             if (!started) {
-                if (started.error().code == Errc::IdentityChanged)
-                    Q_EMIT identityChanged(peer);
                 Q_EMIT errorOccurred(QStringLiteral("session_failed"), started.error().reason);
                 break;
             }
@@ -480,12 +484,10 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledge(id); // already have it / silently dropped: stop the resends
             break;
         case Errc::InvalidMessage:
+        case Errc::UntrustedKey: // a PreKey message naming a key that is not the PeerId's
             if (id)
                 ack->add_rejected(id);
             break;
-        case Errc::IdentityChanged:
-            Q_EMIT identityChanged(peer);
-            break; // kept unacknowledged: it is accepted once the user accepts the key
         default:
             Q_EMIT errorOccurred(QStringLiteral("receive_failed"), r.error().reason);
             break; // not acknowledged: the peer resends

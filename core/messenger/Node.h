@@ -70,7 +70,8 @@ public:
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
     [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
-    [[nodiscard]] std::expected<void, Error> acceptIdentityChange(const protocol::PeerId &peer);
+    // The user confirmed that `previous` and `into` are one person (Messenger::mergeContact).
+    [[nodiscard]] std::expected<std::int64_t, Error> mergeContact(const protocol::PeerId &previous, const protocol::PeerId &into);
 
     // Our display name: saved, and given in every Hello and beacon from now on (contacts
     // see it from their next link with us).
@@ -92,11 +93,14 @@ Q_SIGNALS:
     void messageRemoved(const sotto::storage::MessageRecord &message);
     // A conversation's own state changed: read (unread count), disappearing timer.
     void conversationUpdated(std::int64_t conversationId);
-    void identityChanged(const sotto::protocol::PeerId &peer);
+    // A new contact is named like `previous`: "Maybe Bob with a new key?"
+    void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);
+    void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, std::int64_t conversationId);
     void errorOccurred(const QString &code, const QString &reason);
 
 private:
     void onPeerUp(net::Link *link);
+    void offerNamesake(const protocol::PeerId &peer);
     void onPeerDown(const protocol::PeerId &peer);
     void onFrames(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
     void onInbound(const protocol::PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds);

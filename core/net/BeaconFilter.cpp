@@ -52,6 +52,10 @@ BeaconFilter::Verdict BeaconFilter::check(const QByteArray &datagram, const QHos
         return Verdict::Malformed;
     if (out.peer == m_self)
         return Verdict::Own;
+    // Checked before the signature (cheap): a PeerId is the hash of its key, so no one can
+    // announce a contact's PeerId with a key of their own.
+    if (!out.peer.isIdOf(out.identityKey))
+        return Verdict::ForeignId;
     if (std::abs(nowMs - beacon.timestamp_ms()) > MaxClockSkewMs)
         return Verdict::Stale;
     auto last = m_last.constFind(out.peer.toString());

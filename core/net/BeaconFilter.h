@@ -25,7 +25,7 @@ QByteArray encodeBeacon(const LocalIdentity &local, qint64 nowMs);
 
 class BeaconFilter {
 public:
-    enum class Verdict { Accepted, TooLarge, RateLimited, Malformed, Own, Stale, Replayed, BadSignature };
+    enum class Verdict { Accepted, TooLarge, RateLimited, Malformed, Own, Stale, Replayed, BadSignature, ForeignId };
 
     static constexpr qint64 MaxClockSkewMs = 30000;
     static constexpr int MaxDatagram = 1024;

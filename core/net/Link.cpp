@@ -74,7 +74,7 @@ void Link::onEncrypted()
     m_state = State::Proving;
     wire::Frame frame;
     wire::Hello *hello = frame.mutable_hello();
-    hello->set_version(1);
+    hello->set_version(HelloVersion);
     hello->set_content_version(ContentVersion);
     hello->set_peer_id(m_local.peer.toStdString());
     hello->set_identity_key(m_local.identityKey.toStdString());
@@ -95,9 +95,20 @@ bool Link::acceptHello(const wire::Hello &hello)
     const QByteArray key = QByteArray::fromStdString(hello.identity_key());
     const QByteArray proof = QByteArray::fromStdString(hello.proof());
     // A newer Hello layout keeps these fields (protobuf): accepted, and each side speaks
-    // the lower Content version.
-    if (hello.version() < 1 || !peer.isValid() || key.size() != 33)
+    // the lower Content version. Version 1 peers chose random PeerIds; they cannot prove
+    // theirs and are refused (docs/PROTOCOL.md, "How old and new peers meet").
+    if (hello.version() < HelloVersion) {
+        m_refusal = QStringLiteral("peer speaks link version %1; it must update").arg(hello.version());
         return false;
+    }
+    if (!peer.isValid() || key.size() != 33)
+        return false;
+    // Self-certifying ids: the PeerId must be the hash of the key that signs the proof, so
+    // no link can speak for a contact's PeerId without the contact's private key.
+    if (!peer.isIdOf(key)) {
+        m_refusal = QStringLiteral("PeerId is not the one of its identity key");
+        return false;
+    }
     if (peer == m_local.peer)
         return false; // a connection to ourselves
     const QByteArray message = proofMessage(TlsIdentity::fingerprint(m_socket->peerCertificate()),
@@ -140,7 +151,7 @@ void Link::onReadyRead()
                 return;
             }
             if (!acceptHello(frame.hello())) {
-                close(QStringLiteral("link proof failed"));
+                close(m_refusal.isEmpty() ? QStringLiteral("link proof failed") : QStringLiteral("link proof failed: ") + m_refusal);
                 return;
             }
             m_state = State::Up;

@@ -38,6 +38,8 @@ public:
     // The Content version both ends speak on this link: the lower of the two.
     quint32 peerContentVersion() const { return m_peerContentVersion; }
     static constexpr quint32 ContentVersion = 2;
+    // Version 2: PeerIds are the hash of the identity key (version 1's were random).
+    static constexpr quint32 HelloVersion = 2;
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
@@ -76,6 +78,7 @@ private:
     quint32 m_peerContentVersion = 1;
     bool m_helloSent = false;
     QString m_endpoint; // "address:port" for log lines
+    QString m_refusal;  // why a Hello was refused, when it is more than a bad proof
 };
 
 } // namespace sotto::net

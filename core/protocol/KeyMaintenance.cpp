@@ -21,7 +21,7 @@ KeyMaintenance::KeyMaintenance(crypto::SignalContext &context, ProtocolStore &st
 {
 }
 
-std::expected<void, Error> KeyMaintenance::createLocalIdentity(const PeerId &peer, std::int64_t nowMs)
+std::expected<PeerId, Error> KeyMaintenance::createLocalIdentity(std::int64_t nowMs)
 {
     Adopt<ratchet_identity_key_pair> pair;
     int rc = signal_protocol_key_helper_generate_identity_key_pair(pair.out(), m_context.get());
@@ -40,8 +40,10 @@ std::expected<void, Error> KeyMaintenance::createLocalIdentity(const PeerId &pee
     SignalBuffer pubOwned(pub), privOwned(priv);
 
     LocalIdentityRecord local;
-    local.peer = peer;
     local.publicKey = crypto::toByteArray(pub);
+    local.peer = PeerId::fromIdentityKey(local.publicKey); // self-certifying: named by its key
+    if (!local.peer.isValid())
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("identity key of an unexpected form")});
     local.privateKey = crypto::SecretBytes(signal_buffer_data(priv), signal_buffer_len(priv));
     rc = signal_protocol_key_helper_generate_registration_id(&local.registrationId, 0, m_context.get());
     if (rc != SG_SUCCESS)
@@ -50,8 +52,10 @@ std::expected<void, Error> KeyMaintenance::createLocalIdentity(const PeerId &pee
         return std::unexpected(Error{Errc::StoreFailed, QStringLiteral("saving the identity failed")});
 
     if (auto r = generatePreKeys(m_policy.preKeyPoolSize); !r)
-        return r;
-    return generateSignedPreKey(nowMs);
+        return std::unexpected(r.error());
+    if (auto r = generateSignedPreKey(nowMs); !r)
+        return std::unexpected(r.error());
+    return local.peer;
 }
 
 std::expected<void, Error> KeyMaintenance::generatePreKeys(int count)

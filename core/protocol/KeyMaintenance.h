@@ -24,8 +24,9 @@ class KeyMaintenance {
 public:
     KeyMaintenance(crypto::SignalContext &context, ProtocolStore &store, KeyPolicy policy = {});
 
-    // Identity key pair, registration id, the prekey pool and a signed prekey.
-    [[nodiscard]] std::expected<void, Error> createLocalIdentity(const PeerId &peer, std::int64_t nowMs);
+    // Identity key pair, registration id, the prekey pool and a signed prekey. Returns the
+    // PeerId, which the key names (PeerId::fromIdentityKey).
+    [[nodiscard]] std::expected<PeerId, Error> createLocalIdentity(std::int64_t nowMs);
 
     // Tops the one-time prekey pool up to its size when it has fallen below the low-water mark.
     [[nodiscard]] std::expected<int, Error> replenishPreKeys();

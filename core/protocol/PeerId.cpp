@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/protocol/PeerId.h"
 
-#include <QRandomGenerator>
+#include <QCryptographicHash>
 
 namespace sotto::protocol {
 
-PeerId PeerId::generate()
+PeerId PeerId::fromIdentityKey(const QByteArray &serializedKey)
 {
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    QByteArray raw(reinterpret_cast<const char *>(words), sizeof words);
     PeerId id;
-    id.m_text = QString::fromLatin1(raw.toHex());
+    // libsignal's serialized Curve25519 public key: the DJB type byte, then the key.
+    if (serializedKey.size() != 33 || serializedKey.at(0) != 0x05)
+        return id;
+    const QByteArray digest = QCryptographicHash::hash(serializedKey, QCryptographicHash::Sha256);
+    id.m_text = QString::fromLatin1(digest.left(16).toHex());
     return id;
 }
 

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// PeerId names a profile on the LAN: 128 random bits in hex, chosen at profile creation.
-// It is the libsignal address name (device 1) and the stable identifier of safety numbers.
-// It says nothing about trust; the identity key bound to it does.
+// PeerId names a profile on the LAN: the first 128 bits of SHA-256 over its identity key
+// (the 33-byte serialized public key), in lower-case hex. It is self-certifying: no one
+// can speak for a PeerId without the private key of the identity key it names, so every
+// beacon, Hello, bundle and PreKey message is checked against it (docs/PROTOCOL.md,
+// "PeerIds"). It is the libsignal address name (device 1) and the stable identifier of
+// safety numbers. Whether the person behind the key is who they say is still up to the
+// user comparing safety numbers.
 #pragma once
 
 #include <QHash>
@@ -16,9 +20,14 @@ namespace sotto::protocol {
 class PeerId {
 public:
     PeerId() = default;
-    static PeerId generate();
+    // The id of a serialized identity public key (0x05 followed by 32 bytes); invalid for
+    // anything else.
+    static PeerId fromIdentityKey(const QByteArray &serializedKey);
     // Accepts exactly 32 lower-case hex digits; anything else gives an invalid id.
     static PeerId fromString(const QString &text);
+
+    // True if this id is the one of `serializedKey`: the check every received claim passes.
+    bool isIdOf(const QByteArray &serializedKey) const { return isValid() && *this == fromIdentityKey(serializedKey); }
 
     bool isValid() const { return !m_text.isEmpty(); }
     const QString &toString() const { return m_text; }

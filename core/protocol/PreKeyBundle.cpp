@@ -65,6 +65,9 @@ std::expected<PreKeyBundle, Error> PreKeyBundle::parse(const QByteArray &bytes)
         return std::unexpected(invalid("bad key size"));
     if (!b.preKey.isEmpty() && b.preKey.size() != 33)
         return std::unexpected(invalid("bad prekey size"));
+    // Self-certifying ids: a bundle speaks for the PeerId of its own identity key only.
+    if (!b.peer.isIdOf(b.identityKey))
+        return std::unexpected(invalid("peer id is not the one of its identity key"));
     if (b.preKey.isEmpty() != (b.preKeyId == 0))
         return std::unexpected(invalid("prekey id without key"));
     return b;

@@ -52,7 +52,6 @@ const char *errcName(Errc code)
     case Errc::Internal: return "internal error";
     case Errc::NoSession: return "no session";
     case Errc::UntrustedIdentity: return "untrusted identity";
-    case Errc::IdentityChanged: return "identity key changed";
     case Errc::Blocked: return "contact blocked";
     case Errc::Duplicate: return "duplicate message";
     case Errc::InvalidMessage: return "invalid message";

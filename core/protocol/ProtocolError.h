@@ -11,7 +11,6 @@ enum class Errc {
     Internal,          // a libsignal or store failure that is not the peer's doing
     NoSession,         // no session with this peer: a bundle is needed first
     UntrustedIdentity, // the peer's identity key differs from the one we know
-    IdentityChanged,   // refused: the contact's new key has not been accepted yet
     Blocked,           // the contact is blocked
     Duplicate,         // this message was already decrypted
     InvalidMessage,    // malformed, bad MAC, wrong version, too large, bad padding

@@ -20,17 +20,17 @@ namespace sotto::protocol {
 enum class TrustState : int {
     Unverified = 0, // first seen, trusted on first use
     Verified = 1,   // the user compared safety numbers
-    Changed = 2,    // a different key arrived; refused until the user accepts it
+    // 2 was "changed" (a new key for a known PeerId) before PeerIds were the hash of the
+    // key; it cannot happen now and schema 5 turned it back into 0.
     Blocked = 3,    // the user blocked the contact: nothing is sent or accepted
 };
 
-// The name the headless mode and the window use: "unverified", "verified", "changed", "blocked".
+// The name the headless mode and the window use: "unverified", "verified", "blocked".
 inline QString trustStateName(TrustState trust)
 {
     switch (trust) {
     case TrustState::Unverified: return QStringLiteral("unverified");
     case TrustState::Verified: return QStringLiteral("verified");
-    case TrustState::Changed: return QStringLiteral("changed");
     case TrustState::Blocked: return QStringLiteral("blocked");
     }
     return QStringLiteral("unverified");
@@ -38,9 +38,8 @@ inline QString trustStateName(TrustState trust)
 
 struct IdentityRecord {
     PeerId peer;
-    QByteArray identityKey; // serialized public key (33 bytes) currently trusted
+    QByteArray identityKey; // serialized public key (33 bytes); its hash is the PeerId
     TrustState trust = TrustState::Unverified;
-    QByteArray pendingKey;  // the refused new key while trust == Changed
 };
 
 struct LocalIdentityRecord {

@@ -139,29 +139,7 @@ std::expected<void, Error> SessionManager::checkTrust(const PeerId &peer)
         return {};
     if (record->trust == TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
-    if (record->trust == TrustState::Changed)
-        return std::unexpected(Error{Errc::IdentityChanged, QStringLiteral("contact's identity key changed; not accepted yet")});
     return {};
-}
-
-// libsignal refused a key through is_trusted_identity. The refused call's transaction is
-// rolled back by now; record the change in a transaction of its own so that the user can
-// see it and decide.
-Error SessionManager::recordRefusal(Error original)
-{
-    std::optional<StoreBinding::Refusal> refusal = m_binding.takeRefusal();
-    if (original.code != Errc::UntrustedIdentity || !refusal)
-        return original;
-    StoreTransaction tx(m_store);
-    std::optional<IdentityRecord> record = m_store.identity(refusal->peer);
-    if (!tx.isOpen() || !record)
-        return original;
-    record->trust = TrustState::Changed;
-    record->pendingKey = refusal->key;
-    if (!m_store.saveIdentity(*record) || !tx.commit())
-        return Error{Errc::StoreFailed, QStringLiteral("could not record the changed identity")};
-    qCWarning(lcProtocol) << "identity key of contact" << refusal->peer.toString() << "changed; refused until accepted";
-    return Error{Errc::IdentityChanged, QStringLiteral("contact's identity key changed")};
 }
 
 std::expected<PreKeyBundle, Error> SessionManager::ownBundle()
@@ -218,7 +196,7 @@ std::expected<void, Error> SessionManager::startSession(const PreKeyBundle &b)
             return {};
         }
     }
-    return std::unexpected(recordRefusal(Error::fromSignal(rc, "start session")));
+    return std::unexpected(Error::fromSignal(rc, "start session"));
 }
 
 bool SessionManager::hasSession(const PeerId &peer)
@@ -254,7 +232,7 @@ std::expected<CipherMessage, Error> SessionManager::encrypt(const PeerId &peer, 
                                           size_t(padded.size()), message.out());
     crypto::wipe(padded);
     if (rc != SG_SUCCESS)
-        return std::unexpected(recordRefusal(Error::fromSignal(rc, "encrypt")));
+        return std::unexpected(Error::fromSignal(rc, "encrypt"));
     auto owned = message.take();
     CipherMessage out;
     out.kind = ciphertext_message_get_type(owned.get()) == CIPHERTEXT_PREKEY_TYPE ? MessageKind::PreKey : MessageKind::Whisper;
@@ -323,40 +301,17 @@ std::expected<void, Error> SessionManager::decrypt(const PeerId &peer, const Cip
     }
     if (decryptContext.sinkError)
         return std::unexpected(*decryptContext.sinkError);
-    return std::unexpected(recordRefusal(Error::fromSignal(rc, "decrypt")));
-}
-
-std::expected<void, Error> SessionManager::acceptIdentityChange(const PeerId &peer)
-{
-    StoreTransaction tx(m_store);
-    if (!tx.isOpen())
-        return std::unexpected(storeFailed());
-    std::optional<IdentityRecord> record = m_store.identity(peer);
-    if (!record || record->trust != TrustState::Changed || record->pendingKey.isEmpty())
-        return std::unexpected(Error{Errc::Internal, QStringLiteral("no identity change to accept")});
-    record->identityKey = record->pendingKey;
-    record->pendingKey.clear();
-    record->trust = TrustState::Unverified; // a new key is never verified until compared again
-    // Sessions were made with the old key; the next message starts afresh from a bundle.
-    m_store.deleteAllSessions(peer);
-    if (!m_store.saveIdentity(*record) || !tx.commit())
-        return std::unexpected(storeFailed());
-    m_ciphers.erase(peer.toString());
-    return {};
+    return std::unexpected(Error::fromSignal(rc, "decrypt"));
 }
 
 std::expected<void, Error> SessionManager::setTrust(const PeerId &peer, TrustState trust)
 {
-    if (trust == TrustState::Changed)
-        return std::unexpected(Error{Errc::Internal, QStringLiteral("only a received key can mark a change")});
     StoreTransaction tx(m_store);
     if (!tx.isOpen())
         return std::unexpected(storeFailed());
     std::optional<IdentityRecord> record = m_store.identity(peer);
     if (!record)
         return std::unexpected(Error{Errc::Internal, QStringLiteral("unknown contact")});
-    if (record->trust == TrustState::Changed && trust == TrustState::Verified)
-        return std::unexpected(Error{Errc::IdentityChanged, QStringLiteral("accept the new key before verifying it")});
     record->trust = trust;
     if (!m_store.saveIdentity(*record) || !tx.commit())
         return std::unexpected(storeFailed());

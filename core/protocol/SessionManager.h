@@ -64,7 +64,6 @@ public:
 
     // Trust decisions of the user.
     std::optional<IdentityRecord> identity(const PeerId &peer) { return m_store.identity(peer); }
-    [[nodiscard]] std::expected<void, Error> acceptIdentityChange(const PeerId &peer);
     [[nodiscard]] std::expected<void, Error> setTrust(const PeerId &peer, TrustState trust);
 
     // Prekey pool and signed prekey rotation; cheap when nothing is due.
@@ -74,7 +73,6 @@ private:
     struct Cipher;
     Cipher *cipherFor(const PeerId &peer);
     [[nodiscard]] std::expected<void, Error> checkTrust(const PeerId &peer);
-    Error recordRefusal(Error original);
 
     crypto::SignalContext &m_context;
     ProtocolStore &m_store;

@@ -141,25 +141,24 @@ int saveIdentity(const signal_protocol_address *address, uint8_t *keyData, size_
     fresh.identityKey = key;
     return ok(store(ud).saveIdentity(fresh));
 }
-// Trust on first use: an unknown peer's key is trusted (and saved by libsignal); a known
-// peer's key is trusted only if it is the same one and the contact is not blocked or
-// waiting for the user to accept a change.
+// A key is trusted for a PeerId only if the PeerId is that key's (self-certifying ids:
+// a PreKey message or bundle naming someone else's key is refused here, inside libsignal,
+// before anything is stored) and the contact is not blocked. A known contact's key can
+// therefore never change: a reinstalled peer is a new PeerId, a new contact.
 int isTrustedIdentity(const signal_protocol_address *address, uint8_t *keyData, size_t len, void *ud)
 {
     const PeerId peer = peerOf(address);
-    if (!peer.isValid())
-        return 0;
     const QByteArray key = bytes(keyData, len);
+    if (!peer.isIdOf(key)) {
+        qCWarning(lcProtocol) << "refusing an identity key that is not the one of PeerId" << peer.toString();
+        return 0;
+    }
     std::optional<IdentityRecord> record = store(ud).identity(peer);
     if (!record || record->identityKey.isEmpty())
         return 1;
     if (record->trust == TrustState::Blocked)
         return 0;
-    if (record->identityKey != key) {
-        binding(ud).noteRefusal({peer, key});
-        return 0;
-    }
-    return record->trust == TrustState::Changed ? 0 : 1;
+    return record->identityKey == key ? 1 : 0; // equal unless SHA-256 collides
 }
 
 // --- sender keys ---

@@ -24,15 +24,6 @@ public:
     signal_protocol_store_context *get() const { return m_storeContext; }
     ProtocolStore &store() { return m_store; }
 
-    // The last identity key libsignal refused through is_trusted_identity. Read after the
-    // refused call's transaction rolled back, to record the change durably.
-    struct Refusal {
-        PeerId peer;
-        QByteArray key;
-    };
-    std::optional<Refusal> takeRefusal() { return std::exchange(m_refusal, std::nullopt); }
-    void noteRefusal(Refusal r) { m_refusal = std::move(r); }
-
     // The local identity is read on every PreKey message and bundle: cache it.
     const LocalIdentityRecord *localIdentity();
     void forgetLocalIdentity() { m_local.reset(); }
@@ -40,7 +31,6 @@ public:
 private:
     ProtocolStore &m_store;
     signal_protocol_store_context *m_storeContext = nullptr;
-    std::optional<Refusal> m_refusal;
     std::optional<LocalIdentityRecord> m_local;
 };
 

@@ -72,6 +72,34 @@ std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol:
     return m_db.lastInsertRowId();
 }
 
+std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, std::int64_t into, const protocol::PeerId &oldPeer,
+                                                           const protocol::PeerId &newPeer)
+{
+    if (from == into)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("a conversation cannot merge into itself")});
+    const QString oldId = oldPeer.toString(), newId = newPeer.toString();
+    // The watermark: the later of the two (what was read in either stays read); the draft
+    // of `into` unless it has none.
+    const bool ok =
+        m_db.prepare("UPDATE messages SET conversation_id = ? WHERE conversation_id = ?").bind(1, into).bind(2, from).run()
+        && m_db.prepare("UPDATE messages SET sender = ? WHERE conversation_id = ? AND sender = ?").bind(1, newId).bind(2, into).bind(3, oldId).run()
+        && m_db.prepare("UPDATE OR IGNORE reactions SET reactor = ? WHERE reactor = ?").bind(1, newId).bind(2, oldId).run()
+        && m_db.prepare("DELETE FROM reactions WHERE reactor = ?").bind(1, oldId).run()
+        && m_db.prepare("UPDATE conversations SET "
+                        "last_message_id = (SELECT max(id) FROM messages WHERE conversation_id = ?1), "
+                        "last_activity = max(last_activity, (SELECT last_activity FROM conversations WHERE id = ?2)), "
+                        "unread_count = unread_count + (SELECT unread_count FROM conversations WHERE id = ?2), "
+                        "read_upto = max(read_upto, (SELECT read_upto FROM conversations WHERE id = ?2)), "
+                        "draft = CASE WHEN draft = '' THEN (SELECT draft FROM conversations WHERE id = ?2) ELSE draft END "
+                        "WHERE id = ?1")
+               .bind(1, into).bind(2, from).run()
+        && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, from).run();
+    if (!ok)
+        return std::unexpected(sqlError(m_db, "merge conversations"));
+    m_conversationIds.remove(oldId);
+    return {};
+}
+
 std::optional<ConversationRecord> MessageStore::conversation(std::int64_t id)
 {
     Statement st = m_db.prepare(

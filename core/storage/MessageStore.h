@@ -108,6 +108,11 @@ public:
     [[nodiscard]] std::expected<std::int64_t, Error> conversationFor(const protocol::PeerId &peer);
     std::optional<ConversationRecord> conversation(std::int64_t id);
     std::vector<ConversationRecord> conversations(); // most recent activity first
+    // Contacts merged (the same person under a new key): the history of `from`, with
+    // `oldPeer` as sender and reactor, becomes part of `into` under `newPeer`; unread
+    // counts add up; `from` goes. Message ids and uuids stay, so quotes still resolve.
+    [[nodiscard]] std::expected<void, Error> mergeConversation(std::int64_t from, std::int64_t into, const protocol::PeerId &oldPeer,
+                                                               const protocol::PeerId &newPeer);
 
     // Inserts and returns the row id; Errc::Duplicate when the uuid is already stored.
     [[nodiscard]] std::expected<std::int64_t, Error> insert(const MessageRecord &message);

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/Migrations.h"
 
+#include "core/protocol/PeerId.h"
 #include "core/storage/StorageLog.h"
+
+#include <QHash>
+#include <QSet>
 
 namespace sotto::storage {
 namespace {
@@ -208,6 +212,62 @@ ALTER TABLE outbox ADD COLUMN content BLOB;
 )sql");
 }
 
+// Version 5: self-certifying PeerIds. A PeerId was 128 random bits; now it is the hash of
+// the identity key (protocol::PeerId::fromIdentityKey), so no one can claim a contact's
+// PeerId. Our own id and every contact whose key we hold are renamed everywhere a PeerId
+// is stored; sessions, history and the outbox carry over, so two upgraded peers meet again
+// under their new ids as if nothing happened. A contact whose key we never saw keeps its
+// old id (nothing was ever sealed for it). The "changed" trust state cannot happen any
+// more: such a contact goes back to unverified under its old key's id, and the refused new
+// key, if it comes back, is a new contact ("maybe the same person?").
+bool schemaV5(Database &db)
+{
+    QHash<QString, QString> renames; // old -> new
+    QSet<QString> taken;
+    const auto collect = [&](const char *sql) {
+        Statement st = db.prepare(sql);
+        while (st.next()) {
+            const QString old = st.text(0);
+            const protocol::PeerId derived = protocol::PeerId::fromIdentityKey(st.blob(1));
+            if (!derived.isValid() || derived.toString() == old)
+                continue;
+            if (taken.contains(derived.toString())) {
+                qCWarning(lcStorage) << "schema 5: two PeerIds with one key; keeping" << old;
+                continue;
+            }
+            taken.insert(derived.toString());
+            renames.insert(old, derived.toString());
+        }
+        return st.ok();
+    };
+    if (!collect("SELECT peer_id, public_key FROM local_identity")
+        || !collect("SELECT peer_id, identity_key FROM contacts WHERE identity_key IS NOT NULL"))
+        return false;
+    if (!db.exec(R"sql(
+ALTER TABLE contacts ADD COLUMN namesake_dismissed INTEGER NOT NULL DEFAULT 0;
+UPDATE contacts SET trust = 0, pending_key = NULL WHERE trust = 2;
+CREATE TEMP TABLE peer_renames (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT ROWID;
+)sql"))
+        return false;
+    for (auto it = renames.cbegin(); it != renames.cend(); ++it)
+        if (!db.prepare("INSERT INTO peer_renames (old, new) VALUES (?, ?)").bind(1, it.key()).bind(2, it.value()).run())
+            return false;
+    // One pass over each table (messages may hold millions of rows; no index on sender).
+    static const char *const columns[][2] = {
+        {"local_identity", "peer_id"}, {"contacts", "peer_id"}, {"sessions", "peer_id"}, {"sender_keys", "peer_id"},
+        {"conversations", "peer_id"},  {"messages", "sender"},  {"outbox", "peer_id"},   {"reactions", "reactor"},
+    };
+    for (const auto &[table, column] : columns) {
+        const QString sql = QStringLiteral("UPDATE %1 SET %2 = (SELECT new FROM peer_renames WHERE old = %2) "
+                                           "WHERE %2 IN (SELECT old FROM peer_renames);")
+                                .arg(QLatin1String(table), QLatin1String(column));
+        if (!db.exec(sql.toUtf8().constData()))
+            return false;
+    }
+    qCInfo(lcStorage) << "schema 5: renamed" << renames.size() << "PeerIds to the hashes of their keys";
+    return db.exec("DROP TABLE temp.peer_renames;");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -217,6 +277,7 @@ const std::vector<Migration> &migrations()
         {2, "LAN addresses and TLS credentials", schemaV2},
         {3, "index of unsealed outbox entries", schemaV3},
         {4, "conversations v2: kinds, replies, edits, deletes, reactions, drafts", schemaV4},
+        {5, "self-certifying PeerIds: each the hash of its identity key", schemaV5},
     };
     return steps;
 }

@@ -80,6 +80,20 @@ std::optional<std::int64_t> OutboxStore::remove(const protocol::PeerId &peer, st
     return messageId;
 }
 
+std::expected<int, Error> OutboxStore::retarget(const protocol::PeerId &from, const protocol::PeerId &to)
+{
+    // New ids (AUTOINCREMENT): a link's "sent up to" mark for `to` must not skip them.
+    if (!m_db.prepare("INSERT INTO outbox (peer_id, message_id, kind, ciphertext, created_at, attempts, content) "
+                      "SELECT ?, message_id, 0, NULL, created_at, 0, content FROM outbox "
+                      "WHERE peer_id = ? AND (message_id IS NOT NULL OR content IS NOT NULL) ORDER BY id")
+             .bind(1, to.toString()).bind(2, from.toString()).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox retarget: %1").arg(m_db.lastError())});
+    const int moved = m_db.changes();
+    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, from.toString()).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox retarget: %1").arg(m_db.lastError())});
+    return moved;
+}
+
 std::vector<protocol::PeerId> OutboxStore::peersWithPending()
 {
     std::vector<protocol::PeerId> out;

@@ -42,6 +42,11 @@ public:
     // delivered: its entries no longer point at it; an unsealed one keeps `content`.
     [[nodiscard]] std::expected<void, Error> detach(std::int64_t messageId, const QByteArray &content);
     std::vector<protocol::PeerId> peersWithPending();
+    // Contacts merged (the same person under a new key): what still waited for `from` goes
+    // to `to` instead, in its order, after what `to` already has queued. Texts are sealed
+    // again from their rows for the new sessions; what was sealed for the old key and has
+    // no row (receipts, edits, reactions) cannot be and is dropped.
+    [[nodiscard]] std::expected<int, Error> retarget(const protocol::PeerId &from, const protocol::PeerId &to);
 
 private:
     Database &m_db;

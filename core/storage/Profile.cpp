@@ -76,9 +76,9 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
 
     protocol::StoreTransaction tx(profile->m_protocolStore);
     protocol::KeyMaintenance keys(context, profile->m_protocolStore, options.keyPolicy);
-    const protocol::PeerId peer = options.peerId.value_or(protocol::PeerId::generate());
-    if (auto made = keys.createLocalIdentity(peer, QDateTime::currentMSecsSinceEpoch()); !made)
-        return fail(Error{Errc::Protocol, made.error().reason});
+    const auto peer = keys.createLocalIdentity(QDateTime::currentMSecsSinceEpoch());
+    if (!peer)
+        return fail(Error{Errc::Protocol, peer.error().reason});
     if (!profile->m_protocolStore.setDisplayName(displayName) || !tx.commit())
         return fail(Error{Errc::Sql, QStringLiteral("cannot store the new identity")});
 
@@ -88,7 +88,7 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
         return fail(Error{Errc::NotEncrypted, QStringLiteral("the database was written unencrypted; refusing to run")});
     if (auto loaded = profile->loadIdentity(); !loaded)
         return fail(loaded.error());
-    qCInfo(lcStorage) << "created profile" << peer.toString();
+    qCInfo(lcStorage) << "created profile" << peer->toString();
     return profile;
 }
 

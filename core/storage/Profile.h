@@ -18,8 +18,6 @@ namespace sotto::storage {
 
 struct ProfileOptions {
     Vault::Strength kdf = Vault::Strength::Moderate;
-    // Normally random; tests pin it to model a peer that reinstalled with a new key.
-    std::optional<protocol::PeerId> peerId;
     protocol::KeyPolicy keyPolicy;
 };
 

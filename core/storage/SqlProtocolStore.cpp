@@ -60,6 +60,34 @@ bool SqlProtocolStore::setContactName(const PeerId &peer, const QString &name)
         && m_db.changes() == 1;
 }
 
+std::optional<PeerId> SqlProtocolStore::namesake(const PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT other.peer_id FROM contacts AS me JOIN contacts AS other "
+                                "ON other.peer_id <> me.peer_id AND lower(other.display_name) = lower(me.display_name) "
+                                "WHERE me.peer_id = ? AND me.namesake_dismissed = 0 AND me.display_name <> '' AND other.trust <> 3 "
+                                "ORDER BY other.last_seen DESC LIMIT 1");
+    st.bind(1, peer.toString());
+    if (!st.next())
+        return std::nullopt;
+    return PeerId::fromString(st.text(0));
+}
+
+bool SqlProtocolStore::dismissNamesake(const PeerId &peer)
+{
+    return m_db.prepare("UPDATE contacts SET namesake_dismissed = 1 WHERE peer_id = ?").bind(1, peer.toString()).run();
+}
+
+bool SqlProtocolStore::removeContact(const PeerId &peer)
+{
+    dropStaleCaches();
+    const bool ok = m_db.prepare("DELETE FROM sessions WHERE peer_id = ?").bind(1, peer.toString()).run()
+        && m_db.prepare("DELETE FROM sender_keys WHERE peer_id = ?").bind(1, peer.toString()).run()
+        && m_db.prepare("DELETE FROM contacts WHERE peer_id = ?").bind(1, peer.toString()).run();
+    m_identities.erase(peer.toString());
+    m_sessions.clear();
+    return ok;
+}
+
 QString SqlProtocolStore::contactName(const PeerId &peer)
 {
     Statement st = m_db.prepare("SELECT display_name FROM contacts WHERE peer_id = ?");
@@ -74,11 +102,10 @@ bool SqlProtocolStore::setContactAddress(const PeerId &peer, const QString &addr
 }
 
 namespace {
-constexpr const char *ContactColumns = "peer_id, display_name, identity_key, trust, pending_key, coalesce(address, ''), port";
+constexpr const char *ContactColumns = "peer_id, display_name, identity_key, trust, coalesce(address, ''), port";
 ContactRecord readContact(const Statement &st)
 {
-    return {PeerId::fromString(st.text(0)), st.text(1), st.blob(2), protocol::TrustState(st.int64(3)), st.blob(4), st.text(5),
-            quint16(st.int64(6))};
+    return {PeerId::fromString(st.text(0)), st.text(1), st.blob(2), protocol::TrustState(st.int64(3)), st.text(4), quint16(st.int64(5))};
 }
 } // namespace
 
@@ -126,7 +153,7 @@ std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
     auto cached = m_identities.find(peer.toString());
     if (cached != m_identities.end())
         return cached->second;
-    Statement st = m_db.prepare("SELECT identity_key, trust, pending_key FROM contacts WHERE peer_id = ?");
+    Statement st = m_db.prepare("SELECT identity_key, trust FROM contacts WHERE peer_id = ?");
     st.bind(1, peer.toString());
     std::optional<IdentityRecord> out;
     if (st.next() && !st.isNull(0)) {
@@ -134,7 +161,6 @@ std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
         r.peer = peer;
         r.identityKey = st.blob(0);
         r.trust = protocol::TrustState(st.int64(1));
-        r.pendingKey = st.blob(2);
         out = r;
     }
     if (st.ok())
@@ -147,14 +173,13 @@ bool SqlProtocolStore::saveIdentity(const IdentityRecord &r)
     dropStaleCaches();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     // No UPSERT in SQLite 3.15: update, then insert if nothing was there.
-    Statement up = m_db.prepare("UPDATE contacts SET identity_key = ?, trust = ?, pending_key = ? WHERE peer_id = ?");
-    up.bind(1, r.identityKey).bind(2, int(r.trust)).bind(3, r.pendingKey).bind(4, r.peer.toString());
+    Statement up = m_db.prepare("UPDATE contacts SET identity_key = ?, trust = ? WHERE peer_id = ?");
+    up.bind(1, r.identityKey).bind(2, int(r.trust)).bind(3, r.peer.toString());
     if (!up.run())
         return false;
     if (m_db.changes() == 0) {
-        Statement ins = m_db.prepare("INSERT INTO contacts (peer_id, identity_key, trust, pending_key, first_seen, last_seen) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)");
-        ins.bind(1, r.peer.toString()).bind(2, r.identityKey).bind(3, int(r.trust)).bind(4, r.pendingKey).bind(5, now).bind(6, now);
+        Statement ins = m_db.prepare("INSERT INTO contacts (peer_id, identity_key, trust, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)");
+        ins.bind(1, r.peer.toString()).bind(2, r.identityKey).bind(3, int(r.trust)).bind(4, now).bind(5, now);
         if (!ins.run())
             return false;
     }

@@ -107,6 +107,50 @@ private Q_SLOTS:
         annStillServesBob();
     }
 
+    // PeerIds are self-certifying: Mallory, with her own key and a valid proof, presents
+    // Bob's PeerId while Bob is linked. Version 1 marked Bob "changed" and stopped sending
+    // (or replaced Bob's proven link); now her link is refused and Bob is untouched.
+    void aStrangerClaimingAContactsPeerIdIsRefused()
+    {
+        FakePeer mallory(ctx);
+        mallory.local.peer = protocol::PeerId::fromString(bob->peer());
+        auto *socket = new QSslSocket;
+        socket->setSslConfiguration(mallory.config());
+        net::Link link(socket, true, mallory.local, ctx);
+        bool closed = false;
+        QObject::connect(&link, &net::Link::closed, [&] { closed = true; });
+        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
+        QVERIFY(waitUntil([&] { return closed; }, *ann));
+        QVERIFY(link.state() != net::Link::State::Up);
+        QVERIFY(annLogged("PeerId is not the one of its identity key"));
+        const QJsonArray peers = ann->call({{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray();
+        QCOMPARE(peers.size(), 1);
+        QCOMPARE(peers.at(0).toObject().value(QStringLiteral("trust")).toString(), QStringLiteral("unverified"));
+        QVERIFY(peers.at(0).toObject().value(QStringLiteral("online")).toBool()); // Bob's link was not displaced
+        annStillServesBob();
+    }
+
+    // A version 1 peer (random PeerIds) is told why it cannot link: it must update.
+    void aVersion1HelloIsRefused()
+    {
+        FakePeer old(ctx);
+        auto *socket = new QSslSocket;
+        socket->setSslConfiguration(old.config());
+        QObject::connect(socket, &QSslSocket::sslErrors, socket, [socket] { socket->ignoreSslErrors(); });
+        QObject::connect(socket, &QSslSocket::encrypted, socket, [socket, &old] {
+            wire::Frame frame;
+            wire::Hello *hello = frame.mutable_hello();
+            hello->set_version(1);
+            hello->set_peer_id(old.local.peer.toStdString());
+            hello->set_identity_key(old.local.identityKey.toStdString());
+            socket->write(net::encodeFrame(frame));
+        });
+        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
+        QVERIFY(annLogged("peer speaks link version 1; it must update"));
+        delete socket;
+        annStillServesBob();
+    }
+
     void garbageBeforeTlsIsRefused()
     {
         QTcpSocket raw;

@@ -25,12 +25,12 @@ int seededNumber(const QString &body)
 
 std::expected<protocol::PeerId, QString> seedConversation(storage::Profile &profile, int count, const QString &name)
 {
-    const protocol::PeerId other = protocol::PeerId::generate();
     QByteArray key(33, Qt::Uninitialized);
     key[0] = 0x05;
     for (int i = 1; i < key.size(); ++i)
         key[i] = char(i * 37);
-    if (!profile.protocolStore().saveIdentity({other, key, protocol::TrustState::Unverified, {}})
+    const protocol::PeerId other = protocol::PeerId::fromIdentityKey(key);
+    if (!profile.protocolStore().saveIdentity({other, key, protocol::TrustState::Unverified})
         || !profile.protocolStore().setContactName(other, name))
         return std::unexpected(QStringLiteral("cannot save the contact"));
     storage::MessageStore &store = profile.messages();

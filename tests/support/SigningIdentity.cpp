@@ -9,7 +9,7 @@ namespace sotto::test {
 SigningIdentity::SigningIdentity(crypto::SignalContext &ctx, const QString &displayName, quint16 listenPort)
 {
     protocol::KeyMaintenance keys(ctx, store);
-    if (!keys.createLocalIdentity(protocol::PeerId::generate(), 0))
+    if (!keys.createLocalIdentity(0))
         qFatal("test identity: key generation failed");
     auto record = store.localIdentity();
     privateKey = std::move(record->privateKey);

@@ -2,20 +2,29 @@
 #include "tests/support/TestProfiles.h"
 
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTest>
 
 namespace sotto::test {
 
 crypto::SecretBytes passphrase(const char *text) { return crypto::SecretBytes(text, std::strlen(text)); }
 
-TestPeer::TestPeer(crypto::SignalContext &context, const QString &name, std::optional<protocol::PeerId> peerId)
+protocol::PeerId randomPeerId()
+{
+    QByteArray key(33, Qt::Uninitialized);
+    key[0] = 0x05;
+    for (int i = 1; i < key.size(); ++i)
+        key[i] = char(QRandomGenerator::global()->bounded(256));
+    return protocol::PeerId::fromIdentityKey(key);
+}
+
+TestPeer::TestPeer(crypto::SignalContext &context, const QString &name)
     : m_context(context)
     , m_tmp(std::make_unique<QTemporaryDir>())
     , m_dirPath(m_tmp->filePath(QStringLiteral("profile")))
 {
     storage::ProfileOptions options;
     options.kdf = storage::Vault::Strength::FastForTests;
-    options.peerId = peerId;
     auto created = storage::Profile::create(m_dirPath, name, passphrase("correct horse"), context, options);
     if (!created)
         qFatal("test profile: %s", qPrintable(created.error().reason));

@@ -14,12 +14,13 @@
 namespace sotto::test {
 
 crypto::SecretBytes passphrase(const char *text);
+// The PeerId of a random key no one holds: a peer that only ever appears in storage.
+protocol::PeerId randomPeerId();
 
 // A profile in its own temporary folder, opened, with a messenger over it.
 class TestPeer {
 public:
-    explicit TestPeer(crypto::SignalContext &context, const QString &name = QStringLiteral("peer"),
-                      std::optional<protocol::PeerId> peerId = std::nullopt);
+    explicit TestPeer(crypto::SignalContext &context, const QString &name = QStringLiteral("peer"));
     ~TestPeer();
 
     // Closes everything (fresh objects on reopen: nothing survives in memory).

@@ -176,52 +176,66 @@ private Q_SLOTS:
         QCOMPARE(bodies(bob, alice.id()), expected);
     }
 
-    void changedIdentityIsReportedAndRefusedUntilAccepted()
+    // A reinstalled contact has a new key, so a new PeerId (self-certifying ids): it cannot
+    // speak for the old one, it becomes a new contact, offered as maybe the same person,
+    // and once the user merges them the old history and what still waited go with it.
+    void aReinstalledContactIsANewContactAndCanBeMerged()
     {
         crypto::SignalContext ctx;
         test::TestPeer alice(ctx);
         auto bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"));
-        const protocol::PeerId bobId = bob->id();
-        test::introduce(alice, *bob);
-        deliver(*bob, send(alice, *bob, QStringLiteral("hi")));
-        auto before = alice.messenger().safetyNumber(bobId);
-        QVERIFY(before);
+        const protocol::PeerId oldBob = bob->id();
+        test::introduce(alice, *bob, QStringLiteral("Bob"));
+        const Envelope hi = send(alice, *bob, QStringLiteral("hi"));
+        deliver(*bob, hi);
+        QVERIFY(alice.messenger().acknowledge(oldBob, {hi.outboxId}, {}));
+        QVERIFY(alice.messenger().sendText(oldBob, QStringLiteral("anyone?"))); // sealed for the old key, never delivered
+        const QByteArray oldKey = alice.profile().protocolStore().identity(oldBob)->identityKey;
 
-        // Bob reinstalls: same PeerId, new identity key.
-        bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"), bobId);
-        auto bundle = bob->messenger().bundle();
-        auto refused = alice.messenger().addContact(*bundle, QStringLiteral("bob"));
-        QVERIFY(!refused);
-        QCOMPARE(refused.error().code, messenger::Errc::IdentityChanged);
-        auto record = alice.profile().protocolStore().identity(bobId);
-        QCOMPARE(record->trust, protocol::TrustState::Changed);
-        QCOMPARE(record->pendingKey, bob->profile().identityKey());
+        // Bob reinstalls: a new key, hence a new PeerId.
+        bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"));
+        const protocol::PeerId newBob = bob->id();
+        QVERIFY(newBob != oldBob);
+        QCOMPARE(newBob, protocol::PeerId::fromIdentityKey(bob->profile().identityKey()));
 
-        // Sending is paused until the user accepts the key: the message waits unsealed and
-        // nothing can seal it.
-        auto paused = alice.messenger().sendText(bobId, QStringLiteral("anyone?"));
-        QVERIFY(paused);
-        QVERIFY(!paused->sealed());
-        QCOMPARE(alice.messenger().sealPending(bobId).error().code, messenger::Errc::IdentityChanged);
-        QCOMPARE(alice.profile().outbox().unsealed(bobId).size(), std::size_t(1));
-        // Bob (new key) writing first is refused too.
+        // New Bob writing as old Bob (the attack of version 1): refused, nothing changes.
         test::introduce(*bob, alice);
-        Envelope fromNewBob = send(*bob, alice, QStringLiteral("it's me"));
-        auto refusedIncoming = alice.messenger().receive(bobId, fromNewBob.message);
-        QVERIFY(!refusedIncoming);
-        QCOMPARE(refusedIncoming.error().code, messenger::Errc::IdentityChanged);
+        Envelope asOldBob = send(*bob, alice, QStringLiteral("it's me"));
+        auto refused = alice.messenger().receive(oldBob, asOldBob.message);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, messenger::Errc::UntrustedKey);
+        QCOMPARE(alice.profile().protocolStore().identity(oldBob)->identityKey, oldKey);
+        QCOMPARE(alice.profile().protocolStore().identity(oldBob)->trust, protocol::TrustState::Unverified);
+        // Nor can his key be stored under the old id by a contact record.
+        QVERIFY(!alice.messenger().rememberPeer(oldBob, bob->profile().identityKey(), QStringLiteral("bob"), QString(), 0));
 
-        QVERIFY(alice.messenger().acceptIdentityChange(bobId));
-        QCOMPARE(alice.profile().protocolStore().identity(bobId)->trust, protocol::TrustState::Unverified);
-        deliver(alice, fromNewBob); // the refused message is accepted on resend
-        // The paused message is sealed now, with the new session.
-        QCOMPARE(alice.messenger().sealPending(bobId).value(), 1);
-        auto queued = alice.profile().outbox().pending(bobId, 0, 10);
-        QCOMPARE(queued.back().kind, int(MessageKind::Whisper));
-        QVERIFY(bob->messenger().receive(alice.id(), {MessageKind::Whisper, queued.back().ciphertext}));
-        auto after = alice.messenger().safetyNumber(bobId);
-        QVERIFY(after->digits != before->digits);
-        deliver(*bob, send(alice, *bob, QStringLiteral("welcome back")));
+        // Under his own id he is a new contact, named like the old one.
+        auto added = alice.messenger().addContact(*bob->messenger().bundle(), QStringLiteral("bob"));
+        QVERIFY2(added, added ? "" : qPrintable(added.error().reason));
+        QCOMPARE(*added, newBob);
+        QCOMPARE(alice.messenger().namesake(newBob), std::optional<protocol::PeerId>(oldBob));
+        deliver(alice, send(*bob, alice, QStringLiteral("new phone who dis")));
+
+        // The user compared safety numbers and merges: one conversation, in order.
+        auto merged = alice.messenger().mergeContact(oldBob, newBob);
+        QVERIFY2(merged, merged ? "" : qPrintable(merged.error().reason));
+        QCOMPARE(*merged, *alice.profile().messages().conversationFor(newBob));
+        QVERIFY(!alice.profile().protocolStore().identity(oldBob));
+        QCOMPARE(bodies(alice, newBob), (QStringList{QStringLiteral("hi"), QStringLiteral("anyone?"), QStringLiteral("new phone who dis")}));
+        QCOMPARE(alice.profile().messages().conversation(*merged)->unreadCount, 1);
+        QCOMPARE(alice.profile().outbox().count(oldBob), 0);
+        // What waited for the old key is sealed for the new one and reaches new Bob.
+        QVERIFY(alice.messenger().sealPending(newBob).value() >= 1);
+        QStringList texts;
+        for (const storage::OutboxEntry &e : alice.profile().outbox().pending(newBob, 0, 10)) {
+            auto got = bob->messenger().receive(alice.id(), {MessageKind(e.kind), e.ciphertext});
+            QVERIFY2(got, got ? "" : qPrintable(got.error().reason));
+            if (got->kind == messenger::Incoming::Kind::Text)
+                texts.append(got->message->body);
+        }
+        QCOMPARE(texts, QStringList{QStringLiteral("anyone?")});
+        // The old contact is gone: nothing left to offer.
+        QVERIFY(!alice.messenger().namesake(newBob));
     }
 
     void blockedContactIsEnforced()

@@ -373,7 +373,7 @@ private Q_SLOTS:
     {
         auto &store = ann->profile().messages();
         const std::int64_t withBob = *store.conversationFor(bob->id());
-        const std::int64_t withCarol = *store.conversationFor(protocol::PeerId::generate());
+        const std::int64_t withCarol = *store.conversationFor(test::randomPeerId());
         QVERIFY(store.setDraft(withBob, QStringLiteral("half a thought")));
         QCOMPARE(store.draft(withBob), QStringLiteral("half a thought"));
         QCOMPARE(store.draft(withCarol), QString());

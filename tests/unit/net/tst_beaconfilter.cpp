@@ -4,6 +4,7 @@
 #include "core/net/BeaconFilter.h"
 #include "core/net/Wire.pb.h"
 #include "tests/support/SigningIdentity.h"
+#include "tests/support/TestProfiles.h"
 
 #include <QTest>
 
@@ -34,7 +35,7 @@ private Q_SLOTS:
     void acceptsAGoodBeaconOnce()
     {
         Announcer ann(ctx);
-        BeaconFilter filter(protocol::PeerId::generate(), ctx);
+        BeaconFilter filter(test::randomPeerId(), ctx);
         SeenPeer seen;
         const QByteArray beacon = encodeBeacon(ann.local, Now);
         QCOMPARE(filter.check(beacon, From, Now, seen), V::Accepted);
@@ -51,7 +52,7 @@ private Q_SLOTS:
     void refusesForgedUnsignedAndTampered()
     {
         Announcer ann(ctx), mallory(ctx);
-        BeaconFilter filter(protocol::PeerId::generate(), ctx);
+        BeaconFilter filter(test::randomPeerId(), ctx);
         SeenPeer seen;
         // Mallory claims Ann's identity key but can only sign with her own.
         LocalIdentity forged = ann.local;
@@ -75,11 +76,26 @@ private Q_SLOTS:
         QCOMPARE(filter.check(QByteArray(BeaconFilter::MaxDatagram + 1, 'x'), From, Now, seen), V::TooLarge);
     }
 
+    // PeerIds are self-certifying: Mallory, signing with her own key, cannot announce
+    // herself under Ann's PeerId (the attack that froze conversations in version 1).
+    void refusesAPeerIdThatIsNotTheKeys()
+    {
+        Announcer ann(ctx), mallory(ctx);
+        BeaconFilter filter(test::randomPeerId(), ctx);
+        SeenPeer seen;
+        LocalIdentity claimsAnn = mallory.local;
+        claimsAnn.peer = ann.local.peer;
+        QCOMPARE(filter.check(encodeBeacon(claimsAnn, Now), From, Now, seen), V::ForeignId);
+        // Ann's own beacons are still believed afterwards.
+        QCOMPARE(filter.check(encodeBeacon(ann.local, Now + 1), From, Now + 1, seen), V::Accepted);
+        QCOMPARE(seen.peer, protocol::PeerId::fromIdentityKey(ann.local.identityKey));
+    }
+
     void refusesStaleAndOwn()
     {
         Announcer ann(ctx);
         SeenPeer seen;
-        BeaconFilter filter(protocol::PeerId::generate(), ctx);
+        BeaconFilter filter(test::randomPeerId(), ctx);
         QCOMPARE(filter.check(encodeBeacon(ann.local, Now - 31000), From, Now, seen), V::Stale);
         QCOMPARE(filter.check(encodeBeacon(ann.local, Now + 31000), From, Now, seen), V::Stale);
         BeaconFilter own(ann.local.peer, ctx);
@@ -89,7 +105,7 @@ private Q_SLOTS:
     void floodingSourceIsCut()
     {
         Announcer ann(ctx);
-        BeaconFilter filter(protocol::PeerId::generate(), ctx);
+        BeaconFilter filter(test::randomPeerId(), ctx);
         SeenPeer seen;
         int accepted = 0, limited = 0;
         for (int i = 0; i < 100; ++i) {

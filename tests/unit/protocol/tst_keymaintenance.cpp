@@ -23,11 +23,12 @@ private Q_SLOTS:
     {
         InMemoryProtocolStore store;
         KeyMaintenance keys(ctx, store);
-        const PeerId me = PeerId::generate();
-        QVERIFY(keys.createLocalIdentity(me, 0));
+        const auto me = keys.createLocalIdentity(0);
+        QVERIFY(me);
         auto local = store.localIdentity();
         QVERIFY(local);
-        QCOMPARE(local->peer, me);
+        QCOMPARE(local->peer, *me);
+        QCOMPARE(*me, PeerId::fromIdentityKey(local->publicKey)); // named by its key
         QCOMPARE(local->publicKey.size(), 33);
         QCOMPARE(local->privateKey.size(), std::size_t(32));
         QVERIFY(local->registrationId > 0);
@@ -39,7 +40,7 @@ private Q_SLOTS:
     {
         InMemoryProtocolStore store;
         KeyMaintenance keys(ctx, store);
-        QVERIFY(keys.createLocalIdentity(PeerId::generate(), 0));
+        QVERIFY(keys.createLocalIdentity(0));
         for (int i = 0; i < 80; ++i)
             store.takeFreshPreKeyId();
         QCOMPARE(store.freshPreKeyCount(), 20);
@@ -56,7 +57,7 @@ private Q_SLOTS:
     {
         InMemoryProtocolStore store;
         KeyMaintenance keys(ctx, store);
-        QVERIFY(keys.createLocalIdentity(PeerId::generate(), 0));
+        QVERIFY(keys.createLocalIdentity(0));
         QVERIFY(keys.rotateSignedPreKey(6 * Day));
         QCOMPARE(store.signedPreKeys().size(), std::size_t(1));
         QVERIFY(keys.rotateSignedPreKey(7 * Day));

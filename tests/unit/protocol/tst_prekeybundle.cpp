@@ -17,7 +17,7 @@ class TestPreKeyBundle : public QObject {
     {
         auto store = std::make_unique<InMemoryProtocolStore>();
         KeyMaintenance keys(ctx, *store);
-        if (!keys.createLocalIdentity(PeerId::generate(), 1000))
+        if (!keys.createLocalIdentity(1000))
             qFatal("identity");
         return store;
     }
@@ -54,6 +54,19 @@ private Q_SLOTS:
         PreKeyBundle idWithoutKey = b;
         idWithoutKey.preKey.clear();
         QVERIFY(!PreKeyBundle::parse(idWithoutKey.serialize()));
+    }
+
+    // A bundle cannot speak for another PeerId than its identity key's: Mallory's bundle
+    // under Bob's PeerId is refused before X3DH could store her key for Bob.
+    void bundleForAnotherPeerIdIsRefused()
+    {
+        auto bob = makeStore(), mallory = makeStore();
+        PreKeyBundle forged = *buildOwnBundle(ctx, *mallory);
+        forged.peer = bob->localIdentity()->peer;
+        auto parsed = PreKeyBundle::parse(forged.serialize());
+        QVERIFY(!parsed);
+        QVERIFY(parsed.error().reason.contains(QStringLiteral("identity key")));
+        QVERIFY(PreKeyBundle::parse(buildOwnBundle(ctx, *bob)->serialize()));
     }
 
     void forgedSignatureFailsX3dh()

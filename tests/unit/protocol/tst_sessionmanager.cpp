@@ -33,7 +33,7 @@ private Q_SLOTS:
     {
         test::TestPeer bob(ctx);
         SessionManager &s = bob.messenger().sessions();
-        const PeerId someone = PeerId::generate();
+        const PeerId someone = test::randomPeerId();
         auto tooBig = s.decrypt(someone, {MessageKind::Whisper, QByteArray(SessionManager::MaxCiphertextSize + 1, '\x33')}, accept);
         QCOMPARE(tooBig.error().code, Errc::InvalidMessage);
         auto empty = s.decrypt(someone, {MessageKind::Whisper, {}}, accept);

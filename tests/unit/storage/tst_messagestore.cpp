@@ -38,7 +38,7 @@ private Q_SLOTS:
     {
         test::TestPeer me(ctx);
         MessageStore &store = me.profile().messages();
-        const PeerId other = PeerId::generate();
+        const PeerId other = test::randomPeerId();
         const std::int64_t conv = *store.conversationFor(other);
         QVERIFY(me.profile().database().begin());
         for (int i = 0; i < 1000; ++i) // ten messages share each millisecond
@@ -93,7 +93,7 @@ private Q_SLOTS:
     {
         test::TestPeer me(ctx);
         MessageStore &store = me.profile().messages();
-        const PeerId a = PeerId::generate(), b = PeerId::generate();
+        const PeerId a = test::randomPeerId(), b = test::randomPeerId();
         const auto ca = *store.conversationFor(a), cb = *store.conversationFor(b);
         QVERIFY(store.insert(incoming(ca, a, QStringLiteral("Meet at the Café at noon"), 1)));
         QVERIFY(store.insert(incoming(cb, b, QStringLiteral("CAFE closed, try the crème brûlée place"), 2)));
@@ -114,7 +114,7 @@ private Q_SLOTS:
     {
         test::TestPeer me(ctx);
         MessageStore &store = me.profile().messages();
-        const PeerId a = PeerId::generate();
+        const PeerId a = test::randomPeerId();
         const auto conv = *store.conversationFor(a);
         for (int i = 0; i < 5; ++i)
             QVERIFY(store.insert(incoming(conv, a, QStringLiteral("m%1").arg(i), 100 + i)));

@@ -17,6 +17,19 @@ class TestMigrations : public QObject {
 
     QTemporaryDir tmp;
 
+    // A copy of a checked-in profile (tests/fixtures/<fixture>) in the temporary folder.
+    QString copyFixture(const QString &fixture, const QString &as)
+    {
+        const QString from = QFINDTESTDATA(QStringLiteral("../../fixtures/") + fixture);
+        const QString dir = tmp.filePath(as);
+        if (from.isEmpty() || !QDir().mkpath(dir))
+            return {};
+        for (const QString &f : QDir(from).entryList(QDir::Files))
+            if (!QFile::copy(from + u'/' + f, dir + u'/' + f))
+                return {};
+        return dir;
+    }
+
     bool hasTable(Database &db, const QString &name)
     {
         Statement st = db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?");
@@ -101,8 +114,16 @@ private Q_SLOTS:
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
         Profile &profile = **opened;
         QCOMPARE(profile.database().userVersion(), latestSchemaVersion());
-        QCOMPARE(profile.peerId().toString(), QStringLiteral("8af9137316a466a56269b33f0d9dee67"));
-        const protocol::PeerId bob = protocol::PeerId::fromString(QStringLiteral("fc85205fea96ec49b6218d296ebfc0aa"));
+        // Schema 5: PeerIds are the hashes of the keys now; the random ones of version 3 are
+        // renamed everywhere (the fixture's were 8af91373… for Ann and fc85205f… for Bob).
+        QCOMPARE(profile.peerId(), protocol::PeerId::fromIdentityKey(profile.identityKey()));
+        QVERIFY(profile.peerId().toString() != QStringLiteral("8af9137316a466a56269b33f0d9dee67"));
+        const std::vector<storage::ContactRecord> contacts = profile.protocolStore().contacts();
+        QCOMPARE(contacts.size(), std::size_t(1));
+        const protocol::PeerId bob = contacts.front().peer;
+        QCOMPARE(bob, protocol::PeerId::fromIdentityKey(contacts.front().identityKey));
+        QVERIFY(!profile.protocolStore().contact(protocol::PeerId::fromString(QStringLiteral("fc85205fea96ec49b6218d296ebfc0aa"))));
+        QVERIFY(profile.protocolStore().loadSession(bob, 1)); // the session went with the id
         MessageStore &messages = profile.messages();
         const std::int64_t conversation = messages.conversationFor(bob).value();
         const auto page = messages.page(conversation, std::nullopt, 100);
@@ -130,6 +151,49 @@ private Q_SLOTS:
                                          page[2].sentAt + 1);
         QVERIFY(edited && *edited);
         QCOMPARE(messages.search(QStringLiteral("edited"), 10).size(), 1u);
+    }
+
+    // Both sides of the version 3 fixture upgrade on their own (schema 5 renames every
+    // PeerId to its key's hash) and still talk over the sessions they had: Ann's text that
+    // was never acknowledged reaches Bob under the new ids, with no new X3DH.
+    void twoUpgradedPeersMeetAgainUnderTheirNewIds()
+    {
+        crypto::SignalContext ctx;
+        const QString annDir = copyFixture(QStringLiteral("profile-v3/ann"), QStringLiteral("meet-ann"));
+        const QString bobDir = copyFixture(QStringLiteral("profile-v3/bob"), QStringLiteral("meet-bob"));
+        QVERIFY(!annDir.isEmpty() && !bobDir.isEmpty());
+        auto ann = Profile::unlock(annDir, test::passphrase("correct horse"));
+        auto bob = Profile::unlock(bobDir, test::passphrase("correct horse"));
+        QVERIFY(ann && bob);
+        messenger::Messenger annMessenger(ctx, **ann), bobMessenger(ctx, **bob);
+        const protocol::PeerId annId = (*ann)->peerId(), bobId = (*bob)->peerId();
+        QCOMPARE(annId, protocol::PeerId::fromIdentityKey((*ann)->identityKey()));
+        QCOMPARE(bobId, protocol::PeerId::fromIdentityKey((*bob)->identityKey()));
+        // Each knows the other under the new id, and holds a session for it.
+        QVERIFY((*ann)->protocolStore().contact(bobId));
+        QVERIFY((*bob)->protocolStore().contact(annId));
+        QVERIFY(annMessenger.sessions().hasSession(bobId));
+        // Ann's outbox for Bob: the unacknowledged text and a delivery receipt, already
+        // sealed by the version 3 code for the old ids' sessions.
+        const std::vector<OutboxEntry> waiting = (*ann)->outbox().pending(bobId, 0, 10);
+        QCOMPARE(waiting.size(), std::size_t(2));
+        QStringList texts;
+        for (const OutboxEntry &e : waiting) {
+            auto got = bobMessenger.receive(annId, {protocol::MessageKind(e.kind), e.ciphertext});
+            QVERIFY2(got, got ? "" : qPrintable(got.error().reason));
+            if (got->kind == messenger::Incoming::Kind::Text)
+                texts.append(got->message->body);
+        }
+        QCOMPARE(texts, QStringList{QStringLiteral("Third, never acknowledged")});
+        const auto conversation = (*bob)->messages().conversationFor(annId);
+        for (const MessageRecord &m : (*bob)->messages().page(*conversation, std::nullopt, 10))
+            QCOMPARE(m.sender, m.outgoing ? bobId : annId); // history renamed too
+        // And a new message both ways.
+        auto reply = bobMessenger.sendText(annId, QStringLiteral("got it, after the upgrade"));
+        QVERIFY(reply && reply->sealed());
+        auto back = annMessenger.receive(bobId, reply->message);
+        QVERIFY2(back, back ? "" : qPrintable(back.error().reason));
+        QCOMPARE(back->message->body, QStringLiteral("got it, after the upgrade"));
     }
 
     void newerDatabaseIsRefusedAndUntouched()

@@ -107,7 +107,7 @@ private Q_SLOTS:
     {
         test::TestPeer peer(ctx);
         auto again = Profile::create(peer.dir(), QStringLiteral("x"), test::passphrase("p"), ctx,
-                                     {Vault::Strength::FastForTests, std::nullopt, {}});
+                                     {Vault::Strength::FastForTests, {}});
         QVERIFY(!again);
         QCOMPARE(again.error().code, Errc::ProfileExists);
     }

@@ -69,7 +69,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         profile = std::make_unique<test::TestPeer>(ctx, QStringLiteral("reader"));
-        other = protocol::PeerId::generate();
+        other = test::randomPeerId();
         storage::MessageStore &store = profile->profile().messages();
         const std::int64_t conversation = *store.conversationFor(other);
         for (int i = 0; i < Messages;) {

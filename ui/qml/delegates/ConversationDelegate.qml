@@ -53,8 +53,8 @@ ItemDelegate {
                 }
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
-                    text: root.trust === "verified" ? "\u2714" : root.trust === "changed" ? "\u26A0" : ""
-                    color: root.trust === "changed" ? "#e67e22" : "#27ae60"
+                    text: root.trust === "verified" ? "\u2714" : ""
+                    color: "#27ae60"
                     visible: text.length > 0
                 }
                 Label {

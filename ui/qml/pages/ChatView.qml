@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The open conversation: header, identity-change banner, messages (newest at the bottom,
+// The open conversation: header, "maybe the same person?" banner, messages (newest at the bottom,
 // older pages loaded while scrolling up) and the composer.
 import QtQuick
 import QtQuick.Controls
@@ -11,7 +11,8 @@ Page {
     required property AppController app
     signal contactRequested()
     readonly property MessageModel model: app.messages
-    readonly property bool paused: model.trust === "changed"
+    // A new contact named like an older, offline one: maybe that person, reinstalled.
+    readonly property bool askNamesake: model.namesake.length > 0
 
     header: ToolBar {
         visible: root.model.peer.length > 0
@@ -107,8 +108,8 @@ Page {
 
         // A changed safety number pauses sending until the user accepts it.
         Rectangle {
-            objectName: "identityBanner"
-            visible: root.paused
+            objectName: "namesakeBanner"
+            visible: root.askNamesake
             color: "#fdebd0"
             Layout.fillWidth: true
             implicitHeight: bannerRow.implicitHeight + 16
@@ -118,7 +119,7 @@ Page {
                 anchors.margins: 8
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
-                    text: qsTr("%1's safety number changed. They may have reinstalled Sotto — or someone may be pretending to be them. Sending is paused until you accept the new number.").arg(root.model.peerName)
+                    text: qsTr("Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.").arg(root.model.namesakeName)
                     color: "#7e5109"
                     wrapMode: Text.WordWrap
                     Layout.fillWidth: true
@@ -129,17 +130,23 @@ Page {
                     onClicked: root.contactRequested()
                 }
                 Button {
-                    objectName: "acceptIdentityButton"
-                    text: qsTr("Accept")
-                    Accessible.name: qsTr("Accept the new safety number")
-                    onClicked: root.model.acceptNewIdentity()
+                    objectName: "mergeNamesakeButton"
+                    text: qsTr("Same person: merge")
+                    Accessible.name: qsTr("It is %1: merge the conversations").arg(root.model.namesakeName)
+                    onClicked: root.model.mergeNamesake()
+                }
+                Button {
+                    objectName: "dismissNamesakeButton"
+                    text: qsTr("Not them")
+                    Accessible.name: qsTr("Not the same person")
+                    onClicked: root.model.dismissNamesake()
                 }
             }
         }
 
         Rectangle {
             objectName: "notice"
-            visible: root.app.notice.length > 0 && !root.paused
+            visible: root.app.notice.length > 0 && !root.askNamesake
             color: "#fadbd8"
             Layout.fillWidth: true
             implicitHeight: noticeRow.implicitHeight + 12
@@ -418,7 +425,7 @@ Page {
             id: composer
             objectName: "composer"
             Layout.fillWidth: true
-            enabled: !root.paused
+            enabled: !root.askNamesake
             composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
         }

@@ -33,16 +33,6 @@ Drawer {
             }
             Label {
                 textFormat: Text.PlainText // names and texts come from peers: never markup
-                visible: root.contact.trust === "changed"
-                text: qsTr("This contact's safety number changed. Compare the new number with them before you accept it.")
-                wrapMode: Text.WordWrap
-                color: "#b9770e"
-                Layout.fillWidth: true
-                Layout.leftMargin: 16
-                Layout.rightMargin: 16
-            }
-            Label {
-                textFormat: Text.PlainText // names and texts come from peers: never markup
                 text: qsTr("Safety number")
                 font.bold: true
                 Layout.leftMargin: 16
@@ -89,17 +79,8 @@ Drawer {
                 Layout.alignment: Qt.AlignHCenter
                 Accessible.name: qsTr("Safety number as a QR code")
             }
-            Button {
-                objectName: "acceptIdentityContactButton"
-                visible: root.contact.trust === "changed"
-                text: qsTr("Accept the new safety number")
-                Layout.alignment: Qt.AlignHCenter
-                Accessible.name: text
-                onClicked: root.contact.acceptNewIdentity()
-            }
             Switch {
                 objectName: "verifiedSwitch"
-                visible: root.contact.trust !== "changed"
                 text: qsTr("Verified: the numbers match")
                 checked: root.contact.trust === "verified"
                 Layout.alignment: Qt.AlignHCenter
