@@ -22,6 +22,7 @@ Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto
 {
     m_socket->setParent(this);
     m_lastReceived.start();
+    m_started.start();
     connect(m_socket, &QSslSocket::encrypted, this, &Link::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &Link::onReadyRead);
     connect(m_socket, &QAbstractSocket::disconnected, this, [this] { close(QStringLiteral("peer closed the connection")); });
@@ -34,7 +35,9 @@ Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto
     m_timer.setInterval(1000);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         const qint64 quiet = m_lastReceived.elapsed();
-        if (m_state != State::Up && quiet > HandshakeTimeoutMs) {
+        // One deadline from the start for TLS and the proof together: a byte now and then
+        // must not keep an unproven connection (and its slot) alive.
+        if (m_state != State::Up && m_started.elapsed() > HandshakeTimeoutMs) {
             close(QStringLiteral("handshake timed out"));
         } else if (m_state == State::Up && quiet > IdleTimeoutMs) {
             close(QStringLiteral("keepalive timed out"));

@@ -47,7 +47,9 @@ public:
     bool send(const wire::Frame &frame);
     void close(const QString &reason);
 
+    // TLS and the link proof must be done this long after the connection began.
     static constexpr int HandshakeTimeoutMs = 10000;
+    qint64 age() const { return m_started.elapsed(); }
     static constexpr int KeepaliveMs = 10000;
     static constexpr int IdleTimeoutMs = 35000;
 
@@ -71,6 +73,7 @@ private:
     FrameReader m_reader;
     QTimer m_timer;
     QElapsedTimer m_lastReceived;
+    QElapsedTimer m_started;
     protocol::PeerId m_peer;
     QByteArray m_peerKey;
     QString m_peerName;

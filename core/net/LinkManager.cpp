@@ -82,11 +82,37 @@ quint16 LinkManager::listenPort() const { return m_server->isListening() ? m_ser
 bool LinkManager::admitUnproven(const QHostAddress &address)
 {
     const QString key = address.toString();
-    if (m_unproven >= MaxUnproven || m_unprovenByAddress.value(key) >= MaxUnprovenPerAddress)
+    if (m_unprovenByAddress.value(key) >= MaxUnprovenPerAddress)
+        return false;
+    if (m_unproven >= MaxUnproven && !evictUnproven(m_unprovenByAddress.value(key) + 1))
         return false;
     ++m_unproven;
     ++m_unprovenByAddress[key];
     return true;
+}
+
+bool LinkManager::evictUnproven(int newcomerCount)
+{
+    // The address holding the most unproven connections gives up its oldest, if it holds
+    // more than the newcomer's address would: a lone peer is never pushed out by a crowd.
+    QString crowded;
+    int most = 0;
+    for (auto it = m_unprovenByAddress.cbegin(); it != m_unprovenByAddress.cend(); ++it)
+        if (it.value() > most) {
+            most = it.value();
+            crowded = it.key();
+        }
+    if (most <= newcomerCount)
+        return false;
+    Link *oldest = nullptr;
+    for (Link *link : findChildren<Link *>(Qt::FindDirectChildrenOnly))
+        if (link->state() != Link::State::Up && link->state() != Link::State::Closed
+            && link->property("unprovenAddress").toString() == crowded && (!oldest || link->age() > oldest->age()))
+            oldest = link;
+    if (!oldest)
+        return false;
+    oldest->close(QStringLiteral("unproven slot taken by a newer connection"));
+    return m_unproven < MaxUnproven;
 }
 
 void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port)

@@ -2,8 +2,11 @@
 // LinkManager accepts and opens links, keeps at most one proven link per peer (when both
 // sides connect at once, the link opened by the peer with the smaller PeerId survives),
 // redials known addresses with exponential backoff, and bounds what strangers can make it
-// hold: unproven connections in total and per remote address. It hands proven frames up
-// and takes frames down; it does not interpret them.
+// hold: unproven connections per remote address and in total, each for at most
+// Link::HandshakeTimeoutMs. When the total is reached a newcomer takes the slot of the
+// oldest unproven connection of the address holding the most, so one source (or a few)
+// cannot keep a peer that proves itself out. It hands proven frames up and takes frames
+// down; it does not interpret them.
 #pragma once
 
 #include "core/net/Link.h"
@@ -22,7 +25,7 @@ namespace sotto::net {
 class LinkManager : public QObject {
     Q_OBJECT
 public:
-    static constexpr int MaxUnproven = 64;
+    static constexpr int MaxUnproven = 128;
     static constexpr int MaxUnprovenPerAddress = 8;
 
     LinkManager(LocalIdentity &local, const TlsIdentity &tls, crypto::SignalContext &context, QObject *parent = nullptr);
@@ -64,6 +67,7 @@ private:
     void scheduleRedial(Dialled *dialled);
     QSslConfiguration tlsConfiguration() const;
     bool admitUnproven(const QHostAddress &address);
+    bool evictUnproven(int newcomerCount);
 
     LocalIdentity &m_local;
     const TlsIdentity &m_tls;

@@ -11,6 +11,7 @@
 #include "tests/support/SigningIdentity.h"
 
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QJsonArray>
 #include <QSslConfiguration>
 #include <QSslSocket>
@@ -209,6 +210,65 @@ private Q_SLOTS:
         }, *ann, 5000);
         QVERIFY2(open <= net::LinkManager::MaxUnprovenPerAddress, qPrintable(QString::number(open)));
         flood.clear();
+        annStillServesBob();
+    }
+
+    // The slow-handshake attack: every unproven slot held from 16 loopback addresses, each
+    // connection finishing TLS and then trickling a byte a second, never a Hello. Before,
+    // the 10 s handshake timeout restarted with every byte and a real peer stayed out for
+    // over 60 s. Now a real peer links within 2 s during the attack, and the trickling
+    // connections are closed when their one deadline from the start has passed.
+    void slowHandshakesCannotHoldTheLinkPort()
+    {
+        FakePeer mallory(ctx);
+        std::vector<std::unique_ptr<QSslSocket>> slow;
+        for (int a = 0; a < 16; ++a)
+            for (int i = 0; i < net::LinkManager::MaxUnprovenPerAddress; ++i) {
+                auto s = std::make_unique<QSslSocket>();
+                s->setSslConfiguration(mallory.config());
+                QSslSocket *raw = s.get();
+                QObject::connect(raw, &QSslSocket::sslErrors, raw, [raw] { raw->ignoreSslErrors(); });
+                if (!s->bind(QHostAddress(QStringLiteral("127.0.0.%1").arg(2 + a)), 0))
+                    QFAIL("cannot bind a loopback source address");
+                s->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
+                slow.push_back(std::move(s));
+            }
+        const auto encrypted = [&] {
+            int n = 0;
+            for (const auto &s : slow)
+                n += s->isEncrypted();
+            return n;
+        };
+        QVERIFY(waitUntil([&] { return encrypted() == int(slow.size()); }, *ann, 20000));
+        QCOMPARE(int(slow.size()), net::LinkManager::MaxUnproven); // every unproven slot taken
+        QTimer trickle;
+        // A frame header announcing 1,000 bytes, then one byte a second: never complete.
+        for (const auto &s : slow)
+            s->write(QByteArray("\x00\x00\x03\xe8", 4));
+        QObject::connect(&trickle, &QTimer::timeout, [&] {
+            for (const auto &s : slow)
+                if (s->isEncrypted())
+                    s->write(QByteArray(1, 'A'));
+        });
+        trickle.start(1000);
+        QElapsedTimer started;
+        started.start();
+
+        // A real peer arrives during the attack.
+        HeadlessNode carol(QStringLiteral("Carol"), QString(),
+                           {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(carol.start());
+        QElapsedTimer linking;
+        linking.start();
+        carol.post({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), ann->address()}});
+        QVERIFY(!carol.waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); },
+                               2000).isEmpty());
+        QVERIFY2(linking.elapsed() < 2000, qPrintable(QString::number(linking.elapsed())));
+        // The trickling connections do not outlive their deadline (10 s from their start,
+        // checked once a second).
+        QVERIFY(waitUntil([&] { return encrypted() == 0; }, *ann, 15000));
+        QVERIFY2(started.elapsed() < net::Link::HandshakeTimeoutMs + 3000, qPrintable(QString::number(started.elapsed())));
+        QVERIFY(annLogged("handshake timed out"));
         annStillServesBob();
     }
 };
