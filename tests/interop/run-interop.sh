@@ -10,7 +10,8 @@ cache=$2
 here=$(cd "$(dirname "$0")" && pwd)
 
 mkdir -p "$cache"
-if ! cmp -s "$here/package-lock.json" "$cache/installed-lock.json"; then
+if ! cmp -s "$here/package-lock.json" "$cache/installed-lock.json" \
+   || [ ! -d "$cache/node_modules/@signalapp/libsignal-client" ]; then
   cp "$here/package.json" "$here/package-lock.json" "$cache/"
   rm -f "$cache/installed-lock.json"
   # --ignore-scripts: the native module is prebuilt in the tarball (prebuilds/linux-x64),
