@@ -29,8 +29,15 @@ for p in "${packages[@]}"; do
   fi
 done
 
+# The interop test runs Signal's libsignal-client under Node.js, installed with npm.
+# Debian's nodejs (18) and npm (9) do; a Node.js installed another way (e.g. NodeSource,
+# which ships its own npm) is used as it is, and Debian's npm is not added beside it.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
+
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "install-deps: all ${#packages[@]} packages present"
+  echo "install-deps: all ${#packages[@]} packages present, and node and npm"
   exit 0
 fi
 

@@ -16,9 +16,22 @@ namespace {
 
 Error storeFailed() { return {Errc::StoreFailed, QStringLiteral("could not open a store transaction")}; }
 
-// libsignal writes (version << 4 | version) with version 3. In a PreKey message this byte
-// is outside every MAC, so anything else is refused here rather than silently accepted.
-constexpr char CurrentVersionByte = 0x33;
+// A libsignal message starts with one byte: the message version in the high nibble and
+// the sender's highest supported version in the low nibble. libsignal-protocol-c writes
+// 0x33; Signal's current library (libsignal-client) writes 0x34 for the same version-3
+// messages, because it also speaks version 4 (PQXDH). We accept exactly what the C library
+// as a whole accepts: high nibble 3, any low nibble (0x30-0x3F).
+// - pre_key_signal_message_deserialize requires version 3 and never reads the low nibble.
+// - signal_message_deserialize also lets version 2 through, but the cipher then refuses
+//   it (message version must equal the session's, and this library makes only version-3
+//   sessions), so 0x2X is refused here, before any parsing, as before.
+// Why the low nibble is safe to ignore: in a Whisper message (and in the one inside a
+// PreKey message) the byte is covered by the message MAC, so it is what the sender wrote.
+// The outer byte of a PreKey message is outside every MAC, but nothing reads its low
+// nibble (the parsed message does not even keep it) and its high nibble must equal the
+// MACed inner message's version. Changing it only yields another encoding of the same
+// message, which decrypts the same way once and is then refused as a duplicate.
+constexpr bool acceptedVersionByte(char first) { return (static_cast<unsigned char>(first) >> 4) == CIPHERTEXT_CURRENT_VERSION; }
 
 // X25519 ignores the top bit of a public key's last byte (RFC 7748), so a PreKey message
 // whose base or identity key had that bit flipped (both outside every MAC) would still
@@ -248,7 +261,7 @@ std::expected<void, Error> SessionManager::decrypt(const PeerId &peer, const Cip
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
     if (message.kind != MessageKind::PreKey && message.kind != MessageKind::Whisper)
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("unknown message kind")});
-    if (message.bytes.at(0) != CurrentVersionByte)
+    if (!acceptedVersionByte(message.bytes.at(0)))
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("unsupported message version")});
     if (auto trusted = checkTrust(peer); !trusted)
         return std::unexpected(trusted.error());

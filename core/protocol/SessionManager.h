@@ -21,7 +21,8 @@
 
 namespace sotto::protocol {
 
-// Carried explicitly in our envelope: both libsignal message kinds start with 0x33.
+// Carried explicitly in our envelope: both libsignal message kinds start with the same
+// version byte (0x33 from libsignal-protocol-c, 0x34 from Signal's current library).
 enum class MessageKind : int {
     Whisper = 2, // a normal Double Ratchet message (CIPHERTEXT_SIGNAL_TYPE)
     PreKey = 3,  // the first messages of a session, carrying the X3DH header (CIPHERTEXT_PREKEY_TYPE)

@@ -127,6 +127,11 @@ private Q_SLOTS:
             // exhaustive pass reliably finds such a position.
             for (qsizetype byte = 0; byte < e.message.bytes.size(); ++byte) {
                 for (int bit = 0; bit < 8; ++bit) {
+                    // The low nibble of a PreKey message's first byte (the sender's highest
+                    // version) is outside every MAC and read by nobody, so a flip there is
+                    // another encoding of the same message: checked after this loop.
+                    if (e.message.kind == MessageKind::PreKey && byte == 0 && bit < 4)
+                        continue;
                     protocol::CipherMessage forged = e.message;
                     forged.bytes[byte] = char(forged.bytes[byte] ^ (1 << bit));
                     auto r = bob.messenger().receive(alice.id(), forged);
@@ -134,8 +139,20 @@ private Q_SLOTS:
                 }
             }
             QCOMPARE(bob.profile().messages().messageCount(*conv), before);
-            // The genuine message still decrypts.
-            deliver(bob, e);
+            if (e.message.kind == MessageKind::PreKey) {
+                // Such a flip yields the very message, once: the genuine bytes are then a
+                // repeat of it.
+                Envelope other = e;
+                other.message.bytes[0] = char(other.message.bytes[0] ^ 0x07);
+                QCOMPARE(deliver(bob, other).body, QStringLiteral("first"));
+                auto again = bob.messenger().receive(e.sender, e.message);
+                QVERIFY(!again);
+                QCOMPARE(again.error().code, messenger::Errc::Duplicate);
+                QCOMPARE(bob.profile().messages().messageCount(*conv), before + 1);
+            } else {
+                // The genuine message still decrypts.
+                deliver(bob, e);
+            }
             if (round == 0)
                 deliver(alice, send(bob, alice, QStringLiteral("ack")));
         }
