@@ -17,7 +17,7 @@ QString codeName(messenger::Errc code)
     case E::Storage: return QStringLiteral("storage");
     case E::NoSession: return QStringLiteral("no_session");
     case E::UnknownContact: return QStringLiteral("unknown_contact");
-    case E::IdentityChanged: return QStringLiteral("identity_changed");
+    case E::UntrustedKey: return QStringLiteral("untrusted_key");
     case E::Blocked: return QStringLiteral("blocked");
     case E::Duplicate: return QStringLiteral("duplicate");
     case E::InvalidMessage: return QStringLiteral("invalid_message");

@@ -7,7 +7,7 @@
 // process (sotto_interop_harness). Exits non-zero on the first mismatch.
 // Usage: node interop.mjs PATH_TO_HARNESS
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as signal from '@signalapp/libsignal-client';
 import { SottoHarness } from './harness.mjs';
 import { SignalParty } from './signal-stores.mjs';
@@ -23,7 +23,9 @@ class Conversation {
     this.sottoPeer = sottoBundle.peer;
     this.sottoRegistrationId = sottoBundle.registration_id;
     this.signal = new SignalParty(registrationId);
-    this.peer = randomBytes(16).toString('hex'); // the Signal side's PeerId at Sotto
+    // The Signal side's PeerId at Sotto: the first 16 bytes of SHA-256 over its serialized
+    // identity key (docs/PROTOCOL.md, "PeerIds"); Sotto refuses a key under any other id.
+    this.peer = createHash('sha256').update(this.signal.identity.publicKey.serialize()).digest().subarray(0, 16).toString('hex');
     this.sottoAddress = signal.ProtocolAddress.new(this.sottoPeer, 1);
     this.sentBySignal = new Map(); // message id (hex) -> body
   }
