@@ -8,7 +8,11 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
 #include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace sotto::storage {
 namespace {
@@ -23,6 +27,20 @@ bool fileLooksPlaintext(const QString &path)
         return false;
     const QByteArray head = f.read(16);
     return head.size() >= 15 && std::memcmp(head.constData(), PlainHeader, 15) == 0;
+}
+
+// SQLite would create the file with 0644 minus the umask: readable by every user of the
+// machine under the usual umask 022. Made here first, owner-only, so it never exists with
+// wider permissions; SQLite then gives the -wal and -shm files the database's own mode.
+// (Not a process-wide umask: that would race with other threads creating files, and
+// touch files the program writes for the user elsewhere.)
+bool createOwnerOnly(const QString &path)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return errno == EEXIST;
+    ::close(fd);
+    return true;
 }
 
 // One scalar text answer of a pragma, or empty.
@@ -47,6 +65,9 @@ std::expected<std::unique_ptr<Database>, Error> Database::open(const QString &pa
     // A plaintext database is refused before SQLite touches it (and before we would write).
     if (fileLooksPlaintext(path))
         return std::unexpected(Error{Errc::NotEncrypted, QStringLiteral("%1 is an unencrypted SQLite file").arg(path)});
+
+    if (mode == Mode::ReadWrite && !createOwnerOnly(path))
+        return std::unexpected(Error{Errc::Io, QStringLiteral("cannot create %1").arg(path)});
 
     sqlite3 *raw = nullptr;
     const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)

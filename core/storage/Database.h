@@ -29,9 +29,9 @@ class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly };
 
-    // Opens (creating if needed) an encrypted database. Fails with NotEncrypted when the
-    // linked SQLite is not SQLCipher or the file is plaintext, WrongKey when the key does
-    // not open it.
+    // Opens (creating if needed, mode 0600) an encrypted database. Fails with NotEncrypted
+    // when the linked SQLite is not SQLCipher or the file is plaintext, WrongKey when the
+    // key does not open it.
     [[nodiscard]] static std::expected<std::unique_ptr<Database>, Error> open(const QString &path, const crypto::SecretBytes &key,
                                                                 Mode mode = Mode::ReadWrite);
     ~Database();

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 
 namespace sotto::storage {
 namespace {
@@ -21,11 +22,32 @@ bool databaseFileEncrypted(const QString &path)
     return !f.read(16).startsWith("SQLite format 3");
 }
 
+// Every file a profile keeps: the key file, the database and SQLite's write-ahead log and
+// its shared-memory index (both hold database pages; -shm exists while the database is
+// open and after a crash). The TLS key and everything else live inside the database.
+QStringList profileFiles(const QString &dir)
+{
+    const QString db = Profile::databasePath(dir);
+    return {Profile::keyFilePath(dir), db, db + QLatin1String("-wal"), db + QLatin1String("-shm")};
+}
+
 void removeProfileFiles(const QString &dir)
 {
-    for (const QString &name : {Profile::databasePath(dir), Profile::databasePath(dir) + QLatin1String("-wal"),
-                                Profile::databasePath(dir) + QLatin1String("-shm"), Profile::keyFilePath(dir)})
+    for (const QString &name : profileFiles(dir))
         QFile::remove(name);
+}
+
+// The folder 0700 and its files 0600, whatever made them: an older Sotto left the
+// database 0644 (SQLite's default under umask 022), and a copied profile takes the
+// copier's umask. Done before the database is opened, because SQLite gives a new -wal or
+// -shm the database file's mode.
+void restrictToOwner(const QString &dir)
+{
+    if (!QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        qCWarning(lcStorage) << "cannot make the profile folder private";
+    for (const QString &name : profileFiles(dir))
+        if (QFile::exists(name) && !QFile::setPermissions(name, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            qCWarning(lcStorage) << "cannot make a profile file private";
 }
 
 } // namespace
@@ -53,7 +75,7 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
         return std::unexpected(Error{Errc::ProfileExists, QStringLiteral("a profile already exists in %1").arg(dir)});
     if (!QDir().mkpath(dir))
         return std::unexpected(Error{Errc::Io, QStringLiteral("cannot create the folder %1").arg(dir)});
-    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    restrictToOwner(dir);
 
     auto fail = [&dir](Error e) -> std::expected<std::unique_ptr<Profile>, Error> {
         // Leave no half-made profile behind: the next attempt must start clean.
@@ -100,8 +122,14 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &di
     const double kdfMs = double(kdf.nsecsElapsed()) / 1e6;
     if (!key)
         return std::unexpected(key.error());
-    if (!QFile::exists(databasePath(dir)))
+    const QFileInfo database(databasePath(dir));
+    if (!database.exists())
         return std::unexpected(Error{Errc::NoProfile, QStringLiteral("the database of this profile is missing")});
+    // SQLite takes a 0-byte file for an empty database and the migrations would write a
+    // fresh schema into it: refused like a missing one, and left as it is.
+    if (database.size() == 0)
+        return std::unexpected(Error{Errc::NoProfile, QStringLiteral("the database of this profile is empty (0 bytes)")});
+    restrictToOwner(dir);
     std::expected<std::unique_ptr<Database>, Error> db = Database::open(databasePath(dir), *key);
     if (!db)
         return std::unexpected(db.error());

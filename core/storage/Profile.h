@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A Profile is one folder: the wrapped key file (vault.key) and the SQLCipher database
-// (sotto.db with its WAL). It creates and unlocks them and owns the open database and the
-// stores on it. It does not run the protocol; it only creates the keys at birth.
+// (sotto.db with its WAL). It creates and unlocks them (the folder 0700, its files 0600)
+// and owns the open database and the stores on it. It does not run the protocol; it only
+// creates the keys at birth.
 #pragma once
 
 #include "core/crypto/SignalContext.h"
@@ -30,7 +31,8 @@ public:
     [[nodiscard]] static std::expected<std::unique_ptr<Profile>, Error> create(const QString &dir, const QString &displayName,
                                                                  const crypto::SecretBytes &passphrase,
                                                                  crypto::SignalContext &context, const ProfileOptions &options = {});
-    // A wrong passphrase returns WrongPassphrase and writes nothing.
+    // A wrong passphrase returns WrongPassphrase and writes nothing. A missing or 0-byte
+    // database is NoProfile: never filled with a fresh schema.
     [[nodiscard]] static std::expected<std::unique_ptr<Profile>, Error> unlock(const QString &dir, const crypto::SecretBytes &passphrase);
     [[nodiscard]] static std::expected<void, Error> changePassphrase(const QString &dir, const crypto::SecretBytes &oldPassphrase,
                                                        const crypto::SecretBytes &newPassphrase);

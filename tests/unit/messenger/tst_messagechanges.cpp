@@ -287,6 +287,40 @@ private Q_SLOTS:
         QCOMPARE(empty.error().code, messenger::Errc::InvalidMessage);
     }
 
+    // docs/PROTOCOL.md, TextMessage: the receiver's bounds. A body of 1 to 65,280 bytes of
+    // UTF-8 and a 16-byte id are stored; anything else is invalid (rejected, not stored).
+    void textBoundsAreCheckedByTheReceiver()
+    {
+        const auto text = [](const QByteArray &id, const std::string &body) {
+            wire::Content content;
+            content.mutable_text()->set_id(id.toStdString());
+            content.mutable_text()->set_sent_at(QDateTime::currentMSecsSinceEpoch());
+            content.mutable_text()->set_body(body);
+            return content.SerializeAsString();
+        };
+        const auto deliver = [&](const std::string &plaintext) {
+            auto sealed = ann->messenger().sessions().encrypt(bob->id(), QByteArray::fromStdString(plaintext));
+            if (!sealed)
+                qFatal("seal: %s", qPrintable(sealed.error().reason));
+            return bob->messenger().receive(ann->id(), *sealed);
+        };
+        const auto invalid = [](const std::expected<Incoming, messenger::Error> &r) {
+            return !r && r.error().code == messenger::Errc::InvalidMessage;
+        };
+        auto longest = deliver(text(QByteArray(16, '\x01'), std::string(65280, 'a')));
+        QVERIFY2(longest && longest->message, longest ? "" : qPrintable(longest.error().reason));
+        QCOMPARE(longest->message->body.size(), 65280);
+        QVERIFY(invalid(deliver(text(QByteArray(16, '\x02'), std::string(65281, 'a')))));
+        QVERIFY(invalid(deliver(text(QByteArray(16, '\x03'), std::string()))));
+        QVERIFY(invalid(deliver(text(QByteArray(15, '\x04'), "short id"))));
+        // A body that is not UTF-8: proto3 refuses to parse the Content.
+        std::string notUtf8 = text(QByteArray(16, '\x05'), "ok");
+        const auto at = notUtf8.rfind("ok");
+        notUtf8[at] = char(0xff);
+        QVERIFY(invalid(deliver(notUtf8)));
+        QVERIFY(!bob->profile().messages().messageByUuid(QByteArray(16, '\x05')));
+    }
+
     // Either side sets the timer for both; the sender's copy counts from sending, the
     // receiver's from reading; expired messages leave the table, the index, the edits.
     void disappearingMessagesExpireOnBothSides()

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SessionManager's own rules: bounds checked before parsing, no session, the version
-// bytes libsignal accepts, and a failing plaintext sink rolling the whole decrypt back
-// (on the real SQLCipher store).
+// bytes libsignal accepts, a failing plaintext sink rolling the whole decrypt back (on the
+// real SQLCipher store), and PreKey keys with X25519's ignored top bit set refused.
 #include "core/crypto/SignalHandles.h"
 #include "tests/support/TestProfiles.h"
 
@@ -23,6 +23,35 @@ CipherMessage withFirstByte(CipherMessage m, char first)
 {
     m.bytes[0] = first;
     return m;
+}
+
+// Where the last byte of a 33-byte key field of a serialized PreKey message is
+// (0x33 || PreKeySignalMessage: baseKey is field 2, identityKey field 3), or -1.
+qsizetype lastKeyByte(const QByteArray &message, int field)
+{
+    const auto varint = [&](qsizetype &at) {
+        quint64 v = 0;
+        for (int shift = 0; at < message.size(); shift += 7) {
+            const quint8 b = quint8(message.at(at++));
+            v |= quint64(b & 0x7f) << shift;
+            if (!(b & 0x80))
+                break;
+        }
+        return v;
+    };
+    qsizetype at = 1;
+    while (at < message.size()) {
+        const quint64 tag = varint(at);
+        if ((tag & 7) == 0) {
+            varint(at);
+            continue;
+        }
+        const qsizetype length = qsizetype(varint(at));
+        if (int(tag >> 3) == field && length == 33)
+            return at + 32;
+        at += length;
+    }
+    return -1;
 }
 
 // Decrypts and returns the plaintext, or the error.
@@ -189,6 +218,37 @@ private Q_SLOTS:
             // Written as 0x34 by its sender: decrypts.
             QCOMPARE(decryptText(b, alice.id(), rewrittenWithMac(*m, '\x34', *in)).value_or("failed"), QByteArray(text));
         }
+    }
+
+    // docs/PROTOCOL.md, Sealed messages: X25519 ignores the top bit of a key's last byte, so
+    // a PreKey message with it set would still decrypt (the base key is under no MAC) and
+    // store a key the sender never had. Refused, and nothing is stored.
+    void preKeyKeysWithTheTopBitSetAreRefused_data()
+    {
+        QTest::addColumn<int>("field");
+        QTest::newRow("base key") << 2;
+        QTest::newRow("identity key") << 3;
+    }
+    void preKeyKeysWithTheTopBitSetAreRefused()
+    {
+        QFETCH(int, field);
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        auto sealed = alice.messenger().sessions().encrypt(bob.id(), "hello");
+        QVERIFY(sealed);
+        QCOMPARE(sealed->kind, MessageKind::PreKey);
+        QByteArray tampered = sealed->bytes;
+        const qsizetype at = lastKeyByte(tampered, field);
+        QVERIFY(at > 0);
+        QCOMPARE(quint8(tampered.at(at)) & 0x80, 0); // libsignal's keys have it clear
+        tampered[at] = char(quint8(tampered.at(at)) | 0x80);
+        SessionManager &b = bob.messenger().sessions();
+        auto refused = b.decrypt(alice.id(), {MessageKind::PreKey, tampered}, accept);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, Errc::InvalidKey);
+        QVERIFY(!b.hasSession(alice.id()));
+        QVERIFY(!bob.profile().protocolStore().identity(alice.id()));
+        QVERIFY(b.decrypt(alice.id(), *sealed, accept)); // the genuine one still opens
     }
 
     void failingSinkRollsEverythingBack()

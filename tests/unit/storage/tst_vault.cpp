@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The key file: wrong passphrases change nothing, passphrase changes are atomic, and a
-// damaged or edited key file is refused.
+// damaged or edited key file is refused. The profile's files are the owner's only, and a
+// database emptied to 0 bytes is refused, not refilled.
 #include "tests/support/TestProfiles.h"
 
 #include <QDir>
@@ -8,6 +9,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace sotto;
 using namespace sotto::storage;
@@ -24,6 +27,22 @@ QMap<QString, QPair<QByteArray, qint64>> snapshot(const QString &dir)
         files.insert(path, {test::readFile(path), QFileInfo(path).lastModified().toMSecsSinceEpoch()});
     }
     return files;
+}
+
+// The permission bits of a file or folder, or -1 if it does not exist.
+int modeOf(const QString &path)
+{
+    struct stat st { };
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return -1;
+    return int(st.st_mode & 07777);
+}
+
+// The files a profile has while it is open: the WAL and its index exist only then.
+QStringList openProfileFiles(const QString &dir)
+{
+    const QString db = Profile::databasePath(dir);
+    return {Profile::keyFilePath(dir), db, db + QLatin1String("-wal"), db + QLatin1String("-shm")};
 }
 
 } // namespace
@@ -75,6 +94,63 @@ private Q_SLOTS:
         test::TestPeer peer(ctx);
         const auto perms = QFileInfo(Profile::keyFilePath(peer.dir())).permissions();
         QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
+    }
+
+    // The usual umask (022) would leave the database, its WAL and its index readable by
+    // every user of the machine. Set here so the test fails on code that relies on the
+    // umask of whoever runs it.
+    void profileFilesAreOwnerOnly()
+    {
+        const mode_t oldMask = ::umask(022);
+        test::TestPeer peer(ctx);
+        ::umask(oldMask);
+        QVERIFY(peer.messenger().bundle()); // a write: the WAL exists
+        QCOMPARE(modeOf(peer.dir()), 0700);
+        const QStringList files = openProfileFiles(peer.dir());
+        for (const QString &file : files)
+            QVERIFY2(modeOf(file) == 0600, qPrintable(QStringLiteral("%1 has mode %2").arg(file).arg(modeOf(file), 0, 8)));
+        QCOMPARE(QDir(peer.dir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), files.size());
+    }
+
+    // A profile made by an older Sotto (or copied with cp) may be readable by others:
+    // unlocking makes it owner-only again, WAL and index included.
+    void unlockMakesAnOlderProfileOwnerOnly()
+    {
+        const mode_t oldMask = ::umask(022);
+        test::TestPeer peer(ctx);
+        const QString dir = peer.dir();
+        peer.close();
+        QVERIFY(QFile::setPermissions(dir,
+                                      QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
+                                          | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther));
+        for (const QString &file : {Profile::keyFilePath(dir), Profile::databasePath(dir)})
+            QVERIFY(QFile::setPermissions(
+                file, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        ::umask(oldMask);
+        QVERIFY(opened);
+        QVERIFY((*opened)->setDisplayName(QStringLiteral("renamed"))); // a write: the WAL exists
+        QCOMPARE(modeOf(dir), 0700);
+        for (const QString &file : openProfileFiles(dir))
+            QVERIFY2(modeOf(file) == 0600, qPrintable(QStringLiteral("%1 has mode %2").arg(file).arg(modeOf(file), 0, 8)));
+    }
+
+    // SQLite takes a 0-byte file for an empty database: unlocking would write a fresh
+    // schema (and a new identity would follow). It must be refused like a missing one.
+    void emptyDatabaseIsRefusedAndStaysEmpty()
+    {
+        test::TestPeer peer(ctx);
+        const QString dir = peer.dir();
+        peer.close();
+        const QString db = Profile::databasePath(dir);
+        QVERIFY(QFile::resize(db, 0));
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, Errc::NoProfile);
+        QVERIFY2(opened.error().reason.contains(QLatin1String("empty")), qPrintable(opened.error().reason));
+        QCOMPARE(QFileInfo(db).size(), 0);
+        QVERIFY(!QFile::exists(db + QLatin1String("-wal")));
+        QVERIFY(!QFile::exists(db + QLatin1String("-shm")));
     }
 
     void damagedOrEditedKeyFileIsRefused()
