@@ -32,6 +32,11 @@ BeaconFilter::BeaconFilter(const protocol::PeerId &self, crypto::SignalContext &
 
 BeaconFilter::Verdict BeaconFilter::check(const QByteArray &datagram, const QHostAddress &from, qint64 nowMs, SeenPeer &out)
 {
+    // We dial where a beacon came from: from 0.0.0.0 (which Linux dials as this host), a
+    // multicast or the broadcast address, a stranger would choose a local port for us.
+    if (from.isNull() || from == QHostAddress(QHostAddress::AnyIPv4) || from == QHostAddress(QHostAddress::AnyIPv6)
+        || from.isMulticast() || from.isBroadcast())
+        return Verdict::BadSource;
     Rate &rate = m_rates[from.toString()];
     if (nowMs - rate.windowStart >= 1000) {
         rate.windowStart = nowMs;

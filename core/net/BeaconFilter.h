@@ -2,7 +2,7 @@
 // Beacons on their own: how ours are made and signed, and which received ones are
 // believed. A beacon is believed only if it is well formed, small, signed by the identity
 // key it carries, within 30 s of our clock, newer than the last one from that peer, not
-// ours, and its source is not flooding. No sockets here, so every rule is testable.
+// ours, and its source is a unicast address (we dial it) that is not flooding. No sockets here, so every rule is testable.
 #pragma once
 
 #include "core/crypto/SignalContext.h"
@@ -25,7 +25,7 @@ QByteArray encodeBeacon(const LocalIdentity &local, qint64 nowMs);
 
 class BeaconFilter {
 public:
-    enum class Verdict { Accepted, TooLarge, RateLimited, Malformed, Own, Stale, Replayed, BadSignature, ForeignId };
+    enum class Verdict { Accepted, TooLarge, RateLimited, Malformed, Own, Stale, Replayed, BadSignature, ForeignId, BadSource };
 
     static constexpr qint64 MaxClockSkewMs = 30000;
     static constexpr int MaxDatagram = 1024;

@@ -261,6 +261,11 @@ std::expected<void, Error> SessionManager::decrypt(const PeerId &peer, const Cip
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
     if (message.kind != MessageKind::PreKey && message.kind != MessageKind::Whisper)
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("unknown message kind")});
+    // Shorter than a version byte and a MAC (Whisper) or than a version byte and anything
+    // (PreKey): libsignal answers SG_ERR_INVAL, which would read as our own failure and
+    // leave the envelope neither acknowledged nor rejected, resent forever.
+    if (message.bytes.size() < (message.kind == MessageKind::Whisper ? 10 : 2))
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext too short")});
     if (!acceptedVersionByte(message.bytes.at(0)))
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("unsupported message version")});
     if (auto trusted = checkTrust(peer); !trusted)

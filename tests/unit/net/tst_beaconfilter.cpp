@@ -91,6 +91,18 @@ private Q_SLOTS:
         QCOMPARE(seen.peer, protocol::PeerId::fromIdentityKey(ann.local.identityKey));
     }
 
+    // We dial a beacon's source: one from the unspecified address (which Linux dials as
+    // this very host), a multicast or the broadcast address is dropped.
+    void refusesBeaconsFromAddressesWeMustNotDial()
+    {
+        Announcer ann(ctx);
+        BeaconFilter filter(test::randomPeerId(), ctx);
+        SeenPeer seen;
+        for (const char *from : {"0.0.0.0", "::", "255.255.255.255", "239.255.77.77", "ff02::1"})
+            QCOMPARE(filter.check(encodeBeacon(ann.local, Now), QHostAddress(QLatin1String(from)), Now, seen), V::BadSource);
+        QCOMPARE(filter.check(encodeBeacon(ann.local, Now), From, Now, seen), V::Accepted);
+    }
+
     void refusesStaleAndOwn()
     {
         Announcer ann(ctx);

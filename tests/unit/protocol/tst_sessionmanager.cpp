@@ -145,6 +145,11 @@ private Q_SLOTS:
         QCOMPARE(badKind.error().code, Errc::InvalidMessage);
         auto badVersion = s.decrypt(someone, {MessageKind::Whisper, QByteArray(40, '\x22')}, accept);
         QCOMPARE(badVersion.error().code, Errc::InvalidMessage);
+        // Too short to be a message: refused as invalid (so the envelope is rejected), not
+        // passed to libsignal, whose SG_ERR_INVAL read as an internal failure.
+        for (int n = 1; n < 10; ++n)
+            QCOMPARE(s.decrypt(someone, {MessageKind::Whisper, QByteArray(n, '\x33')}, accept).error().code, Errc::InvalidMessage);
+        QCOMPARE(s.decrypt(someone, {MessageKind::PreKey, QByteArray(1, '\x33')}, accept).error().code, Errc::InvalidMessage);
         auto garbage = s.decrypt(someone, {MessageKind::PreKey, QByteArray("\x33garbage")}, accept);
         QCOMPARE(garbage.error().code, Errc::InvalidMessage);
         auto tooLong = bob.messenger().sessions().encrypt(someone, QByteArray(SessionManager::MaxPlaintextSize + 1, 'a'));
