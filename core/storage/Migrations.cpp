@@ -220,6 +220,44 @@ ALTER TABLE outbox ADD COLUMN content BLOB;
 // old id (nothing was ever sealed for it). The "changed" trust state cannot happen any
 // more: such a contact goes back to unverified under its old key's id, and the refused new
 // key, if it comes back, is a new contact ("maybe the same person?").
+//
+// While one side had upgraded and the other not, the old side accepted the new side's
+// version 2 Hello and beacons and stored it as a new contact under its new id, beside the
+// old one with the same key: that duplicate folds into the old contact here (its messages,
+// unread count and queued texts), then the old contact takes the new id.
+bool foldDuplicateContact(Database &db, const QString &old, const QString &duplicate)
+{
+    const auto conversationOf = [&](const QString &peer) -> std::int64_t {
+        Statement st = db.prepare("SELECT id FROM conversations WHERE peer_id = ?");
+        st.bind(1, peer);
+        return st.next() ? st.int64(0) : 0;
+    };
+    const std::int64_t kept = conversationOf(old), folded = conversationOf(duplicate);
+    bool ok = true;
+    if (folded && kept) {
+        ok = db.prepare("UPDATE messages SET conversation_id = ? WHERE conversation_id = ?").bind(1, kept).bind(2, folded).run()
+            && db.prepare("UPDATE conversations SET "
+                          "last_message_id = (SELECT max(id) FROM messages WHERE conversation_id = ?1), "
+                          "last_activity = max(last_activity, (SELECT last_activity FROM conversations WHERE id = ?2)), "
+                          "unread_count = unread_count + (SELECT unread_count FROM conversations WHERE id = ?2) WHERE id = ?1")
+                   .bind(1, kept).bind(2, folded).run()
+            && db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, folded).run();
+    } else if (folded) {
+        ok = db.prepare("UPDATE conversations SET peer_id = ? WHERE id = ?").bind(1, old).bind(2, folded).run();
+    }
+    // No session can exist with the duplicate (a version 2 peer refuses version 1 links):
+    // what was queued for it waits unsealed; texts move, anything else had no content.
+    return ok && db.prepare("UPDATE messages SET sender = ? WHERE sender = ?").bind(1, old).bind(2, duplicate).run()
+        && db.prepare("UPDATE OR IGNORE reactions SET reactor = ? WHERE reactor = ?").bind(1, old).bind(2, duplicate).run()
+        && db.prepare("UPDATE outbox SET peer_id = ?, kind = 0, ciphertext = NULL WHERE peer_id = ? AND message_id IS NOT NULL")
+               .bind(1, old).bind(2, duplicate).run()
+        && db.prepare("DELETE FROM reactions WHERE reactor = ?").bind(1, duplicate).run()
+        && db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, duplicate).run()
+        && db.prepare("DELETE FROM sessions WHERE peer_id = ?").bind(1, duplicate).run()
+        && db.prepare("DELETE FROM sender_keys WHERE peer_id = ?").bind(1, duplicate).run()
+        && db.prepare("DELETE FROM contacts WHERE peer_id = ?").bind(1, duplicate).run();
+}
+
 bool schemaV5(Database &db)
 {
     QHash<QString, QString> renames; // old -> new
@@ -243,6 +281,12 @@ bool schemaV5(Database &db)
     if (!collect("SELECT peer_id, public_key FROM local_identity")
         || !collect("SELECT peer_id, identity_key FROM contacts WHERE identity_key IS NOT NULL"))
         return false;
+    for (auto it = renames.cbegin(); it != renames.cend(); ++it) {
+        Statement st = db.prepare("SELECT 1 FROM contacts WHERE peer_id = ?");
+        st.bind(1, it.value());
+        if (st.next() && !foldDuplicateContact(db, it.key(), it.value()))
+            return false;
+    }
     if (!db.exec(R"sql(
 ALTER TABLE contacts ADD COLUMN namesake_dismissed INTEGER NOT NULL DEFAULT 0;
 UPDATE contacts SET trust = 0, pending_key = NULL WHERE trust = 2;

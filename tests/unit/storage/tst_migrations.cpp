@@ -196,6 +196,48 @@ private Q_SLOTS:
         QCOMPARE(back->message->body, QStringLiteral("got it, after the upgrade"));
     }
 
+    // Upgraded Bob linked to a still-version-1 Ann for a while: Ann stored him again, as a
+    // new contact under his new id with the same key, and a message came in there. When Ann
+    // upgrades, that duplicate folds into the old contact: one Bob, one conversation.
+    void aDuplicateMadeBeforeTheUpgradeFoldsIntoTheContact()
+    {
+        const QString dir = copyFixture(QStringLiteral("profile-v3/ann"), QStringLiteral("fold-ann"));
+        QVERIFY(!dir.isEmpty());
+        {
+            auto key = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
+            QVERIFY(key);
+            auto db = Database::open(Profile::databasePath(dir), *key);
+            QVERIFY(db);
+            QVERIFY(migrate(**db, 4));
+            Statement st = (*db)->prepare("SELECT identity_key FROM contacts");
+            QVERIFY(st.next());
+            const QByteArray bobKey = st.blob(0);
+            const QString newBob = protocol::PeerId::fromIdentityKey(bobKey).toString();
+            QVERIFY((*db)->prepare("INSERT INTO contacts (peer_id, display_name, identity_key, trust, first_seen, last_seen) "
+                                   "VALUES (?, 'Bob', ?, 0, 1, 2)").bind(1, newBob).bind(2, bobKey).run());
+            QVERIFY((*db)->prepare("INSERT INTO conversations (peer_id, unread_count, last_activity) VALUES (?, 1, 9)").bind(1, newBob).run());
+            const std::int64_t duplicateConversation = (*db)->lastInsertRowId();
+            QVERIFY((*db)->prepare("INSERT INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, state) "
+                                   "VALUES (randomblob(16), ?, ?, 0, 'from the week in between', 4000000000000, 5)")
+                        .bind(1, duplicateConversation).bind(2, newBob).run());
+        }
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
+        Profile &profile = **opened;
+        const std::vector<storage::ContactRecord> contacts = profile.protocolStore().contacts();
+        QCOMPARE(contacts.size(), std::size_t(1));
+        const protocol::PeerId bob = contacts.front().peer;
+        QCOMPARE(bob, protocol::PeerId::fromIdentityKey(contacts.front().identityKey));
+        QCOMPARE(profile.messages().conversations().size(), std::size_t(1));
+        const std::int64_t conversation = *profile.messages().conversationFor(bob);
+        const auto page = profile.messages().page(conversation, std::nullopt, 100);
+        QCOMPARE(page.size(), 5u);
+        QCOMPARE(page.front().body, QStringLiteral("from the week in between"));
+        QCOMPARE(page.front().sender, bob);
+        QCOMPARE(profile.messages().conversation(conversation)->unreadCount, 2);
+        QVERIFY(profile.protocolStore().loadSession(bob, 1)); // the old contact's session
+    }
+
     void newerDatabaseIsRefusedAndUntouched()
     {
         crypto::SignalContext ctx;
