@@ -3,10 +3,14 @@
 // a receiver killed and restarted, a sender killed mid-burst. Exactly once, in order.
 #include "tests/support/HeadlessNode.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
+#include <QTcpSocket>
 #include <QTest>
+
+#include <unistd.h>
 
 using namespace sotto::test;
 
@@ -54,21 +58,51 @@ void link(HeadlessNode &from, HeadlessNode &to)
 
 int received(HeadlessNode &node) { return node.count(isEvent("message_received")); }
 
-// Established TCP connections whose local end is one of `ports` (the accepting side of a
-// link), read from the kernel's table: one per link, whoever dialled.
-int establishedTo(const QSet<quint16> &ports)
+// The kernel's socket inodes of a process (/proc/PID/fd/N -> "socket:[inode]").
+QSet<QByteArray> socketInodes(qint64 pid)
 {
+    QSet<QByteArray> inodes;
+    const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
+    for (const QString &name : fds.entryList(QDir::System | QDir::NoDotAndDotDot)) {
+        char target[64] = {};
+        const ssize_t n = ::readlink(QFile::encodeName(fds.filePath(name)).constData(), target, sizeof target - 1);
+        const QByteArray link(target, n > 0 ? qsizetype(n) : 0);
+        if (link.startsWith("socket:[") && link.endsWith(']'))
+            inodes.insert(link.mid(8, link.size() - 9));
+    }
+    return inodes;
+}
+
+// Established TCP connections between two nodes, read from the kernel's table: those whose
+// local end is one of the nodes' listening `ports` (the accepting side of a link) and whose
+// other end is a socket of one of the `pids`. One per link, whoever dialled. Connections
+// from anyone else are not counted: under `ctest -j2` a node of another test, redialling a
+// port its killed peer once had, can reach one of these ports (the flake of issue 14.11).
+int establishedBetween(const QSet<quint16> &ports, const QList<qint64> &pids)
+{
+    QSet<QByteArray> owned;
+    for (qint64 pid : pids)
+        owned.unite(socketInodes(pid));
     QFile table(QStringLiteral("/proc/net/tcp"));
     if (!table.open(QIODevice::ReadOnly))
         return -1;
-    int count = 0;
+    QList<QList<QByteArray>> rows;
+    QSet<QByteArray> ownedEnds; // "address:port" of the nodes' own sockets, as the table writes it
     for (const QByteArray &line : table.readAll().split('\n').mid(1)) {
         const QList<QByteArray> f = line.simplified().split(' ');
-        if (f.size() < 4 || f[3] != "01") // 01: ESTABLISHED
+        if (f.size() < 10)
+            continue;
+        if (owned.contains(f[9]))
+            ownedEnds.insert(f[1]);
+        rows.append(f);
+    }
+    int count = 0;
+    for (const QList<QByteArray> &f : rows) {
+        if (f[3] != "01") // 01: ESTABLISHED
             continue;
         bool ok = false;
         const quint16 port = quint16(f[1].mid(f[1].indexOf(':') + 1).toUInt(&ok, 16));
-        if (ok && ports.contains(port))
+        if (ok && ports.contains(port) && owned.contains(f[9]) && ownedEnds.contains(f[2]))
             ++count;
     }
     return count;
@@ -140,6 +174,8 @@ private Q_SLOTS:
         QVERIFY(!ann.waitFor(isEvent("peer_online")).isEmpty());
         QVERIFY(!bob.waitFor(isEvent("peer_online")).isEmpty());
         const QSet<quint16> ports{ann.port(), bob.port()};
+        const QList<qint64> pids{ann.processId(), bob.processId()};
+        const auto establishedTo = [&](const QSet<quint16> &listening) { return establishedBetween(listening, pids); };
         QVERIFY(waitUntil([&] { return establishedTo(ports) == 1; }, ann, 10000));
         QCOMPARE(send(ann, bob.peer(), QStringLiteral("over the one link")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
         QCOMPARE(send(bob, ann.peer(), QStringLiteral("and back")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
@@ -147,11 +183,19 @@ private Q_SLOTS:
         // Still one: nothing redials behind the surviving link. The losing dialler's backoff
         // would try at +1 s and +3 s; each try is a short TLS connection closed as a
         // duplicate, so both the connection table and the nodes' logs are watched.
+        // Lines of the accepting side about strangers' connections ("unproven link from")
+        // are not ours: a redial shows on its dialler's side ("unproven link to", "link to").
         const auto closes = [&] {
-            return ann.stderrText().count("closed:") + bob.stderrText().count("closed:");
+            const auto own = [](const QByteArray &log) { return log.count("closed:") - log.count("unproven link from"); };
+            return own(ann.stderrText()) + own(bob.stderrText());
         };
         waitUntil([] { return false; }, ann, 200); // the losers' close lines reach us (a redial comes 1 s later at the earliest)
         const qsizetype closedBefore = closes();
+        // A stranger's connection to Ann's port meanwhile (what another test's node redialling
+        // an old port did under ctest -j2) is not a link between these two.
+        QTcpSocket stranger;
+        stranger.connectToHost(QHostAddress::LocalHost, ann.port());
+        QVERIFY(stranger.waitForConnected(5000));
         QElapsedTimer watched;
         watched.start();
         while (watched.elapsed() < 3500) {
