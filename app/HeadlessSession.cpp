@@ -33,6 +33,7 @@ QString errorCode(messenger::Errc code)
     case messenger::Errc::InvalidInput: return QStringLiteral("invalid_input");
     case messenger::Errc::NotFound: return QStringLiteral("not_found");
     case messenger::Errc::NotAllowed: return QStringLiteral("not_allowed");
+    case messenger::Errc::Deferred: return QStringLiteral("deferred");
     case messenger::Errc::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("internal");

@@ -457,8 +457,17 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
     }
     if (hasAcks)
         out.acknowledged = acknowledge(from, in.acked, in.rejected);
-    for (const auto &m : in.messages)
+    // One by one, in order. After a failure the peer will resend (e.g. a full disk), the
+    // rest are not tried: committed, a later one would overtake it.
+    bool stopped = false;
+    for (const auto &m : in.messages) {
+        if (stopped) {
+            out.received.push_back(std::unexpected(Error{Errc::Deferred, QStringLiteral("not tried: an earlier message failed")}));
+            continue;
+        }
         out.received.push_back(receive(from, m));
+        stopped = !out.received.back() && willBeResent(out.received.back().error().code);
+    }
     return out;
 }
 

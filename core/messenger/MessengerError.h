@@ -20,6 +20,7 @@ enum class Errc {
     InvalidInput,    // the user's own input is out of bounds (e.g. too long)
     NotFound,        // no such message or conversation
     NotAllowed,      // not the user's to change (someone else's message, too late to edit)
+    Deferred,        // not tried: an earlier envelope of the batch failed and order must hold
     Internal,
 };
 
@@ -30,5 +31,9 @@ struct Error {
     static Error from(const protocol::Error &e);
     static Error from(const storage::Error &e);
 };
+
+// A received envelope that failed with this is neither acknowledged nor rejected: the
+// sender sends it again (our disk was full, or something else that may pass).
+inline bool willBeResent(Errc code) { return code == Errc::Storage || code == Errc::Internal || code == Errc::Deferred; }
 
 } // namespace sotto::messenger

@@ -25,6 +25,27 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     connect(&m_keyMaintenance, &QTimer::timeout, this, &Node::maintainKeys);
     m_expiry.setInterval(1000);
     connect(&m_expiry, &QTimer::timeout, this, &Node::expireDue);
+    m_clock.start();
+    m_resendCheck.setInterval(AckTimeoutMs / 5);
+    connect(&m_resendCheck, &QTimer::timeout, this, &Node::resendUnacknowledged);
+    m_resendCheck.start();
+}
+
+void Node::resendUnacknowledged()
+{
+    const qint64 now = m_clock.elapsed();
+    QStringList due;
+    for (auto it = m_linkStates.begin(); it != m_linkStates.end(); ++it)
+        if (it->inFlight > 0 && now - it->lastProgressMs > AckTimeoutMs) {
+            qCInfo(lcMessenger) << "no acknowledgement from" << it.key() << "for" << (now - it->lastProgressMs) << "ms; sending"
+                                << it->inFlight << "again";
+            it->sentUpTo = 0; // from the oldest still waiting, in order
+            it->inFlight = 0;
+            it->lastProgressMs = now;
+            due.append(it.key());
+        }
+    for (const QString &peer : due)
+        flush(PeerId::fromString(peer));
 }
 
 Node::~Node()
@@ -351,7 +372,8 @@ void Node::flush(const PeerId &peer)
             if (!m_links->send(peer, frame))
                 return;
             state.sentUpTo = entry.id;
-            ++state.inFlight;
+            if (state.inFlight++ == 0)
+                state.lastProgressMs = m_clock.elapsed(); // the timeout counts from the first in flight
         }
     }
 }
@@ -375,12 +397,24 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
         inbound = {};
         envelopeIds.clear();
     };
+    bool missingArrived = false; // this read carries the envelope later ones wait for
     for (const wire::Frame &frame : frames) {
         switch (frame.body_case()) {
-        case wire::Frame::kEnvelope:
+        case wire::Frame::kEnvelope: {
+            // After one we could not store, the later ones wait for it (the peer resends
+            // them all, in order, after it); once it is in this read, those after it may
+            // follow it (if it fails again, the messenger does not try them).
+            const quint64 missingFrom = m_linkStates.value(peer.toString()).missingFrom;
+            const quint64 id = frame.envelope().id();
+            if (missingFrom && id > missingFrom && !missingArrived) {
+                qCDebug(lcMessenger) << "envelope" << id << "waits for" << missingFrom;
+                break;
+            }
+            missingArrived = missingArrived || (missingFrom && id == missingFrom);
             inbound.messages.push_back({protocol::MessageKind(frame.envelope().kind()), QByteArray::fromStdString(frame.envelope().ciphertext())});
             envelopeIds.push_back(frame.envelope().id());
             break;
+        }
         case wire::Frame::kAck:
             // Id 0 names no outbox entry (an ephemeral envelope, which a version-1 peer may
             // still reject): it must not free a slot of the send window.
@@ -439,6 +473,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
         } else {
             LinkState &state = m_linkStates[peer.toString()];
             state.inFlight = std::max(0, state.inFlight - int(inbound.acked.size() + inbound.rejected.size()));
+            state.lastProgressMs = m_clock.elapsed();
             emitChanges(*result.acknowledged);
             acknowledged = true;
         }
@@ -451,9 +486,22 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
     // Envelope id 0 is ephemeral (typing): it was never in the peer's outbox, so it is
     // never acknowledged or rejected.
     const auto acknowledge = [&](quint64 id) { if (id) ack->add_ids(id); };
+    bool storageFailed = false;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const quint64 id = envelopeIds[i];
         const auto &r = results[i];
+        if (id) {
+            LinkState &state = m_linkStates[peer.toString()];
+            if (!r && willBeResent(r.error().code)) {
+                if (!state.missingFrom || id < state.missingFrom) {
+                    qCInfo(lcMessenger) << "envelope" << id << "not stored; later ones wait for it";
+                    state.missingFrom = id;
+                }
+                storageFailed = storageFailed || r.error().code == Errc::Storage;
+            } else if (id == state.missingFrom) {
+                state.missingFrom = 0; // in (or settled): what follows may come
+            }
+        }
         if (r) {
             acknowledge(id);
             if (r->kind == Incoming::Kind::Text && r->message) {
@@ -488,11 +536,16 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             if (id)
                 ack->add_rejected(id);
             break;
+        case Errc::Deferred:
+            break; // not acknowledged: comes again after the one that failed
         default:
             Q_EMIT errorOccurred(QStringLiteral("receive_failed"), r.error().reason);
             break; // not acknowledged: the peer resends
         }
     }
+    // A full disk: the log gives back what it holds, and does not grow into what is left.
+    if (storageFailed)
+        m_profile.database().shrinkLog();
     if (ack->ids_size() || ack->rejected_size())
         m_links->send(peer, ackFrame);
     emitChanges(changes);

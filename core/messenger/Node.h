@@ -13,6 +13,7 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QElapsedTimer>
 #include <QTimer>
 
 #include <memory>
@@ -39,6 +40,10 @@ class Node : public QObject {
     Q_OBJECT
 public:
     static constexpr int SendWindow = 512;      // envelopes in flight per link
+    // Sent but neither acknowledged nor rejected for this long (and nothing else heard of
+    // them): sent again on the same link, oldest first. The peer may have failed to store
+    // them (a full disk); a live link with pings would otherwise never carry them again.
+    static constexpr int AckTimeoutMs = 10000;
     static constexpr int MaxBundleRequests = 8; // per link: each one spends a one-time prekey
 
     Node(crypto::SignalContext &context, storage::Profile &profile, NodeOptions options, QObject *parent = nullptr);
@@ -131,9 +136,18 @@ private:
     QTimer m_keyMaintenance{this};
     void maintainKeys();
 
+    QTimer m_resendCheck{this};
+    QElapsedTimer m_clock; // monotonic, for the acknowledgement timeout
+    void resendUnacknowledged();
+
     struct LinkState {
         std::int64_t sentUpTo = 0; // highest outbox id sent on the current link
         int inFlight = 0;
+        qint64 lastProgressMs = 0; // m_clock when an ack last came (or the window opened)
+        // Receiving: the first envelope id we failed to store and that the peer will send
+        // again. Until it is in, later envelopes are left unacknowledged (they come again
+        // after it), so nothing overtakes it.
+        quint64 missingFrom = 0;
         int bundleRequests = 0;    // asked by us on this link
         int bundlesServed = 0;     // asked of us on this link
         bool awaitingBundle = false;

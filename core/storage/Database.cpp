@@ -242,6 +242,16 @@ bool Database::checkpoint()
     return true;
 }
 
+bool Database::shrinkLog()
+{
+    if (m_depth > 0)
+        return false;
+    if (sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr) != SQLITE_OK)
+        return false;
+    m_walPages = 0;
+    return true;
+}
+
 int Database::userVersion()
 {
     Statement st = prepare("PRAGMA user_version;");

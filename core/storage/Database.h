@@ -69,6 +69,9 @@ public:
     void setCheckpointObserver(std::function<void()> observer) { m_checkpointObserver = std::move(observer); }
     // A passive checkpoint (never waits for readers); true when the whole log was copied.
     bool checkpoint();
+    // Copies the whole log into the database and truncates it to nothing: after a write
+    // failed for want of disk space, the log must not keep (or regrow into) what is left.
+    bool shrinkLog();
     int walPages() const { return m_walPages; }
 
     sqlite3 *handle() const { return m_db; }

@@ -24,6 +24,7 @@ QString codeName(messenger::Errc code)
     case E::InvalidInput: return QStringLiteral("invalid_input");
     case E::NotFound: return QStringLiteral("not_found");
     case E::NotAllowed: return QStringLiteral("not_allowed");
+    case E::Deferred: return QStringLiteral("deferred");
     case E::Internal: return QStringLiteral("internal");
     }
     return QStringLiteral("internal");
