@@ -196,6 +196,9 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("peer"), peer.toString()},
                   {QStringLiteral("previous"), previous.toString()}});
     });
+    connect(m_node.get(), &Node::sessionReset, this, [this](const PeerId &peer) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("session_reset")}, {QStringLiteral("peer"), peer.toString()}});
+    });
     connect(m_node.get(), &Node::contactMerged, this, [this](const PeerId &previous, const PeerId &into, std::int64_t conversation) {
         emitLine({{QStringLiteral("event"), QStringLiteral("contact_merged")},
                   {QStringLiteral("previous"), previous.toString()},

@@ -74,6 +74,12 @@ AppController::AppController(AppOptions options, QObject *parent)
                     m_desktop->notifyMessage(name, body);
             });
     });
+    connect(m_core.get(), &messenger::CoreThread::sessionReset, this, [this](const protocol::PeerId &peer) {
+        const QString name = m_conversations->nameOf(peer.toString());
+        setNotice(tr("Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new "
+                     "secure session and is sending what waited again.")
+                      .arg(name.isEmpty() ? peer.toString().left(8) : name));
+    });
     // Named after the contact it may be (the new one is not in the list yet).
     connect(m_core.get(), &messenger::CoreThread::namesakeFound, this, [this](const protocol::PeerId &, const protocol::PeerId &previous) {
         const QString name = m_conversations->nameOf(previous.toString());

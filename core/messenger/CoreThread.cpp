@@ -89,6 +89,7 @@ void CoreThread::forward(Node *node)
     connect(node, &Node::conversationUpdated, this, &CoreThread::conversationUpdated, Qt::DirectConnection);
     connect(node, &Node::namesakeFound, this, &CoreThread::namesakeFound, Qt::DirectConnection);
     connect(node, &Node::contactMerged, this, &CoreThread::contactMerged, Qt::DirectConnection);
+    connect(node, &Node::sessionReset, this, &CoreThread::sessionReset, Qt::DirectConnection);
     connect(node, &Node::errorOccurred, this, &CoreThread::errorOccurred, Qt::DirectConnection);
 }
 

@@ -497,7 +497,17 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
         if (*moved)
             changes.push_back({record->uuid, MessageState::Sent});
     }
+    bool reset = false;
     for (std::int64_t id : rejected) {
+        // A text we sealed in a session the peer cannot read: our ratchet and theirs went
+        // apart (one side restored an older copy). Not failed: sealed again after a reset.
+        if (!reset && m_profile.outbox().kindOf(peer, id) == int(protocol::MessageKind::Whisper) && m_sessions.hasSession(peer)
+            && mayResetSession(peer)) {
+            reset = true;
+            continue;
+        }
+        if (reset && m_profile.outbox().kindOf(peer, id))
+            continue; // goes again with the others
         std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
         if (!messageId || *messageId == 0)
             continue;
@@ -506,8 +516,17 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
         if (std::optional<storage::MessageRecord> record = history.message(*messageId))
             changes.push_back({record->uuid, MessageState::Failed});
     }
-    if (!tx.commit())
+    if (reset) {
+        if (auto r = resetSession(peer); !r)
+            return std::unexpected(r.error());
+    }
+    if (!tx.commit()) {
+        if (reset)
+            m_lastReset.remove(peer.toString()); // it did not happen
         return std::unexpected(storageFailed("cannot commit acknowledgements"));
+    }
+    if (reset)
+        m_sessionResets.push_back(peer);
     return changes;
 }
 
@@ -579,7 +598,9 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
     storage::MessageStore &history = m_profile.messages();
     // Runs inside the decrypt's transaction: the message is stored with the ratchet step
     // that revealed it, or neither is.
+    bool sinkReached = false;
     auto sink = [&](const QByteArray &plaintext) -> std::expected<void, protocol::Error> {
+        sinkReached = true;
         wire::Content content;
         if (!content.ParseFromArray(plaintext.constData(), int(plaintext.size())))
             return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("content does not parse")});
@@ -741,6 +762,11 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
     auto decrypted = m_sessions.decrypt(from, message, sink);
     if (!decrypted) {
         qCInfo(lcMessenger) << "dropped a message from" << from.toString() << ":" << decrypted.error().reason;
+        // The ratchet itself refused a Whisper message (the plaintext never reached us)
+        // although we hold a session: our state and the peer's went apart.
+        if (message.kind == protocol::MessageKind::Whisper && decrypted.error().code == protocol::Errc::InvalidMessage
+            && !sinkReached && m_sessions.hasSession(from))
+            m_brokenSessions.push_back(from);
         return std::unexpected(Error::from(decrypted.error()));
     }
     return out;
@@ -906,6 +932,39 @@ std::expected<void, Error> Messenger::setVerified(const PeerId &peer, bool verif
     if (auto r = m_sessions.setTrust(peer, verified ? protocol::TrustState::Verified : protocol::TrustState::Unverified); !r)
         return std::unexpected(Error::from(r.error()));
     return {};
+}
+
+bool Messenger::mayResetSession(const PeerId &peer)
+{
+    const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+    auto last = m_lastReset.constFind(peer.toString());
+    return last == m_lastReset.constEnd() || now - *last >= SessionResetIntervalMs;
+}
+
+std::expected<void, Error> Messenger::resetSession(const PeerId &peer)
+{
+    // Inside the caller's transaction: what waits is sealed again for the new session.
+    if (auto r = m_sessions.resetSession(peer); !r)
+        return std::unexpected(Error::from(r.error()));
+    if (auto r = m_profile.outbox().reseal(peer); !r)
+        return std::unexpected(Error::from(r.error()));
+    m_lastReset.insert(peer.toString(), QDateTime::currentMSecsSinceEpoch());
+    qCWarning(lcMessenger) << "session with" << peer.toString() << "broken (a restored backup?); starting a new one";
+    return {};
+}
+
+void Messenger::resetBrokenSessions()
+{
+    for (const PeerId &peer : std::exchange(m_brokenSessions, {})) {
+        if (!m_sessions.hasSession(peer) || !mayResetSession(peer))
+            continue;
+        protocol::StoreTransaction tx(m_profile.protocolStore());
+        if (!tx.isOpen() || !resetSession(peer) || !tx.commit()) {
+            m_lastReset.remove(peer.toString());
+            continue;
+        }
+        m_sessionResets.push_back(peer);
+    }
 }
 
 std::optional<PeerId> Messenger::namesake(const PeerId &peer) { return m_profile.protocolStore().namesake(peer); }

@@ -12,6 +12,8 @@
 #include "core/protocol/SessionManager.h"
 #include "core/storage/Profile.h"
 
+#include <QHash>
+
 #include <expected>
 #include <vector>
 
@@ -137,6 +139,20 @@ public:
     [[nodiscard]] std::expected<void, Error> setVerified(const protocol::PeerId &peer, bool verified);
     [[nodiscard]] std::expected<void, Error> setBlocked(const protocol::PeerId &peer, bool blocked);
 
+    // Session reset (a profile restored from an older copy has stale ratchet state, and
+    // every message either way fails). Signalled two ways: the peer rejects a Whisper
+    // message we sealed (acknowledge), or we cannot decrypt a Whisper message although we
+    // hold a session (receive). Either side then forgets its sessions with the other and
+    // seals what still waits again, after a fresh X3DH; at most once per peer in
+    // SessionResetIntervalMs, so two broken ends cannot reset each other forever.
+    static constexpr std::int64_t SessionResetIntervalMs = 10 * 60 * 1000;
+    // Peers whose sessions were reset since the last call (the node tells the user, and
+    // starts the link's sending over).
+    std::vector<protocol::PeerId> takeSessionResets() { return std::exchange(m_sessionResets, {}); }
+    // Resets the sessions that failed to decrypt in receive (done after its transaction
+    // rolled back, in one of their own).
+    void resetBrokenSessions();
+
     // A reinstalled contact comes back with a new key, hence a new PeerId: a new contact.
     // When its name is an older contact's, the user is asked "Maybe Bob with a new key?".
     std::optional<protocol::PeerId> namesake(const protocol::PeerId &peer);
@@ -158,9 +174,15 @@ private:
     [[nodiscard]] std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
                                             Incoming &out);
 
+    bool mayResetSession(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> resetSession(const protocol::PeerId &peer);
+
     crypto::SignalContext &m_context;
     storage::Profile &m_profile;
     protocol::SessionManager m_sessions;
+    QHash<QString, std::int64_t> m_lastReset; // peer -> when (ms) its sessions were last reset
+    std::vector<protocol::PeerId> m_sessionResets;
+    std::vector<protocol::PeerId> m_brokenSessions; // failed to decrypt; reset after the rollback
 };
 
 } // namespace sotto::messenger

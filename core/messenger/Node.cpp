@@ -548,6 +548,22 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
         m_profile.database().shrinkLog();
     if (ack->ids_size() || ack->rejected_size())
         m_links->send(peer, ackFrame);
+    // Broken sessions (a restored backup on either side): reset, and everything waiting
+    // goes again, sealed after a fresh X3DH, from the start of the outbox.
+    m_messenger.resetBrokenSessions();
+    for (const PeerId &reset : m_messenger.takeSessionResets()) {
+        if (auto state = m_linkStates.find(reset.toString()); state != m_linkStates.end()) {
+            state->sentUpTo = 0;
+            state->inFlight = 0;
+            state->bundleRequests = 0;
+            state->awaitingBundle = false;
+        }
+        Q_EMIT sessionReset(reset);
+        if (reset != peer)
+            flush(reset);
+        else
+            acknowledged = true; // flushed below
+    }
     emitChanges(changes);
     if (acknowledged || !delivered.empty())
         flush(peer); // the window moved, or delivery receipts were sealed with the messages

@@ -100,6 +100,9 @@ Q_SIGNALS:
     void conversationUpdated(std::int64_t conversationId);
     // A new contact is named like `previous`: "Maybe Bob with a new key?"
     void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);
+    // The sessions with the peer broke (one side restored an older copy) and were reset:
+    // what waited is sent again after a fresh X3DH.
+    void sessionReset(const sotto::protocol::PeerId &peer);
     void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, std::int64_t conversationId);
     void errorOccurred(const QString &code, const QString &reason);
 

@@ -336,6 +336,18 @@ std::expected<void, Error> SessionManager::setTrust(const PeerId &peer, TrustSta
     return {};
 }
 
+std::expected<void, Error> SessionManager::resetSession(const PeerId &peer)
+{
+    StoreTransaction tx(m_store);
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    m_store.deleteAllSessions(peer);
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    m_ciphers.erase(peer.toString());
+    return {};
+}
+
 std::expected<void, Error> SessionManager::maintainKeys(std::int64_t nowMs)
 {
     StoreTransaction tx(m_store);

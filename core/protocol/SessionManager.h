@@ -66,6 +66,9 @@ public:
     // Trust decisions of the user.
     std::optional<IdentityRecord> identity(const PeerId &peer) { return m_store.identity(peer); }
     [[nodiscard]] std::expected<void, Error> setTrust(const PeerId &peer, TrustState trust);
+    // Forgets every session with the peer (inside the caller's transaction if one is open):
+    // the next message to it starts a new one from a fresh bundle (X3DH).
+    [[nodiscard]] std::expected<void, Error> resetSession(const PeerId &peer);
 
     // Prekey pool and signed prekey rotation; cheap when nothing is due.
     [[nodiscard]] std::expected<void, Error> maintainKeys(std::int64_t nowMs);

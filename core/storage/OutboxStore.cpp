@@ -80,17 +80,36 @@ std::optional<std::int64_t> OutboxStore::remove(const protocol::PeerId &peer, st
     return messageId;
 }
 
-std::expected<int, Error> OutboxStore::retarget(const protocol::PeerId &from, const protocol::PeerId &to)
+std::optional<int> OutboxStore::kindOf(const protocol::PeerId &peer, std::int64_t id)
 {
-    // New ids (AUTOINCREMENT): a link's "sent up to" mark for `to` must not skip them.
+    Statement st = m_db.prepare("SELECT kind FROM outbox WHERE id = ? AND peer_id = ?");
+    st.bind(1, id).bind(2, peer.toString());
+    if (!st.next())
+        return std::nullopt;
+    return int(st.int64(0));
+}
+
+std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, const protocol::PeerId &to)
+{
+    std::int64_t last = 0;
+    {
+        Statement st = m_db.prepare("SELECT coalesce(max(id), 0) FROM outbox WHERE peer_id = ?");
+        st.bind(1, from.toString());
+        if (st.next())
+            last = st.int64(0);
+    }
+    if (last == 0)
+        return 0;
+    // New ids (AUTOINCREMENT), in the old order: a link's "sent up to" mark for `to` must
+    // not skip them, and an Ack for an old id must not find them.
     if (!m_db.prepare("INSERT INTO outbox (peer_id, message_id, kind, ciphertext, created_at, attempts, content) "
                       "SELECT ?, message_id, 0, NULL, created_at, 0, content FROM outbox "
-                      "WHERE peer_id = ? AND (message_id IS NOT NULL OR content IS NOT NULL) ORDER BY id")
-             .bind(1, to.toString()).bind(2, from.toString()).run())
-        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox retarget: %1").arg(m_db.lastError())});
+                      "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL) ORDER BY id")
+             .bind(1, to.toString()).bind(2, from.toString()).bind(3, last).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
     const int moved = m_db.changes();
-    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, from.toString()).run())
-        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox retarget: %1").arg(m_db.lastError())});
+    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id <= ?").bind(1, from.toString()).bind(2, last).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
     return moved;
 }
 

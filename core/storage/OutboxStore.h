@@ -46,9 +46,15 @@ public:
     // to `to` instead, in its order, after what `to` already has queued. Texts are sealed
     // again from their rows for the new sessions; what was sealed for the old key and has
     // no row (receipts, edits, reactions) cannot be and is dropped.
-    [[nodiscard]] std::expected<int, Error> retarget(const protocol::PeerId &from, const protocol::PeerId &to);
+    [[nodiscard]] std::expected<int, Error> retarget(const protocol::PeerId &from, const protocol::PeerId &to) { return requeue(from, to); }
+    // A session reset: the same for one peer, whose sealed entries were sealed for the
+    // session that broke. New ids, so a late Ack or rejection of the old ones finds nothing.
+    [[nodiscard]] std::expected<int, Error> reseal(const protocol::PeerId &peer) { return requeue(peer, peer); }
+    std::optional<int> kindOf(const protocol::PeerId &peer, std::int64_t id);
 
 private:
+    [[nodiscard]] std::expected<int, Error> requeue(const protocol::PeerId &from, const protocol::PeerId &to);
+
     Database &m_db;
 };
 
