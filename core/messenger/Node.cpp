@@ -178,6 +178,26 @@ void Node::expireDue()
         m.body.clear(); // nothing of the text travels further
         Q_EMIT messageRemoved(m);
     }
+    purgeSearchResidue();
+}
+
+void Node::purgeSearchResidue()
+{
+    // Words of deleted, expired or edited texts stay in the search index's old segments
+    // until they merge: rewritten once things have been quiet for a while, and the log
+    // that held the old pages is emptied too.
+    storage::MessageStore &history = m_profile.messages();
+    const std::int64_t since = history.searchResidueSince();
+    if (!since || QDateTime::currentMSecsSinceEpoch() - since < QuietBeforePurgeMs || m_profile.database().transactionDepth() > 0)
+        return;
+    QElapsedTimer took;
+    took.start();
+    if (auto r = history.purgeSearchResidue(); !r) {
+        Q_EMIT errorOccurred(QStringLiteral("storage"), r.error().reason);
+        return;
+    }
+    m_profile.database().shrinkLog();
+    qCInfo(lcMessenger) << "search index rewritten without deleted words in" << took.elapsed() << "ms";
 }
 
 std::expected<storage::MessageRecord, Error> Node::setTimer(const PeerId &peer, int seconds)

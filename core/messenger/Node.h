@@ -135,6 +135,10 @@ private:
     // Disappearing messages are looked for once a second (an index seek when none is due).
     QTimer m_expiry{this};
     void expireDue();
+    // Deleted, expired and edited texts leave the search index's old segments this long
+    // after the first of them (checked with the expiry, once a second).
+    static constexpr int QuietBeforePurgeMs = 10000;
+    void purgeSearchResidue();
     // Signed-prekey rotation and one-time prekey refills, hourly (and at start).
     QTimer m_keyMaintenance{this};
     void maintainKeys();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/MessageStore.h"
 
+#include <QDateTime>
 #include <QRegularExpression>
 
 #include <limits>
@@ -150,6 +151,18 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
                 .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
         return std::unexpected(sqlError(m_db, "index message"));
     return id;
+}
+
+std::expected<void, Error> MessageStore::purgeSearchResidue()
+{
+    if (!m_db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(m_db, "secure delete"));
+    const bool ok = m_db.exec("INSERT INTO message_search (message_search) VALUES ('optimize');");
+    m_db.exec("PRAGMA secure_delete = OFF;");
+    if (!ok)
+        return std::unexpected(sqlError(m_db, "purge the search index"));
+    m_searchResidueSince = 0;
+    return {};
 }
 
 std::int64_t MessageStore::nextMessageId()
@@ -349,6 +362,8 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::applyEdit(const
         return std::unexpected(sqlError(m_db, "apply edit"));
     m->body = body;
     m->editedAt = editedAt;
+    if (!m_searchResidueSince)
+        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch(); // the old words
     return m;
 }
 
@@ -373,6 +388,8 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::tombstone(std::
     m_db.exec("PRAGMA secure_delete = OFF;");
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete message"));
+    if (m->kind == MessageKind::Text && !m_searchResidueSince)
+        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
     m->body.clear();
     m->replyTo.clear();
     m->editedAt = 0;
@@ -521,6 +538,8 @@ std::expected<std::vector<MessageRecord>, Error> MessageStore::expire(std::int64
         m_db.exec("PRAGMA secure_delete = OFF;");
         if (!ok)
             return std::unexpected(sqlError(m_db, "expire messages"));
+        if (!m_searchResidueSince)
+            m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
     }
     if (next)
         *next = nextExpiry();

@@ -182,6 +182,13 @@ public:
     [[nodiscard]] std::expected<void, Error> setDraft(std::int64_t conversationId, const QString &text);
     std::int64_t messageCount(std::int64_t conversationId);
 
+    // When (ms) words of a text that was edited, deleted or expired were first left in the
+    // search index's old segments, or 0. purgeSearchResidue rewrites the index into one
+    // segment ('optimize') with secure_delete on, so they leave the file; the node runs it
+    // once the conversation is quiet. Its cost grows with the index (docs/BENCHMARKS.md).
+    std::int64_t searchResidueSince() const { return m_searchResidueSince; }
+    [[nodiscard]] std::expected<void, Error> purgeSearchResidue();
+
     // Turns what a user typed into an FTS4 query: every word a quoted prefix term ("word*"), so
     // FTS syntax in the input has no effect.
     static QString ftsQuery(const QString &text);
@@ -194,6 +201,10 @@ private:
     // highest id they removed in meta ("message_id_floor") and inserts name their id.
     std::int64_t nextMessageId();
     std::int64_t m_nextId = 0;
+    // Since when (ms, 0: never) words of an edited, deleted or expired text may remain in
+    // the search index: FTS4 removes a document by adding a deletion marker in a new
+    // segment; the old segment keeps the words until segments merge.
+    std::int64_t m_searchResidueSince = 0;
     std::uint64_t m_nextIdGeneration = 0;
 
     Database &m_db;

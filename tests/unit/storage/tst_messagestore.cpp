@@ -3,6 +3,7 @@
 // and diacritics, unread counts kept in step, states that only move forward.
 #include "tests/support/TestProfiles.h"
 
+#include <QDir>
 #include <QTest>
 
 using namespace sotto;
@@ -34,6 +35,47 @@ class TestMessageStore : public QObject {
     crypto::SignalContext ctx;
 
 private Q_SLOTS:
+    // Issue 8: a deleted text leaves the search index. FTS4 deletes by adding a marker in
+    // a new segment; the words stay in the old one (readable by anyone with the key) until
+    // segments merge. The database is exported in plain text (sqlcipher_export) to look at
+    // every byte of every live row, as someone with the passphrase could.
+    void deletedWordsLeaveTheSearchIndexWhenPurged()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        Database &db = me.profile().database();
+        const PeerId other = test::randomPeerId();
+        const std::int64_t conv = *store.conversationFor(other);
+        QVERIFY(db.begin());
+        for (int i = 0; i < 200; ++i)
+            QVERIFY(store.insert(incoming(conv, other, QStringLiteral("ordinary words number %1").arg(i), 1000 + i)));
+        const MessageRecord secret = incoming(conv, other, QStringLiteral("the password is qqzzvanishingword"), 5000);
+        QVERIFY(store.insert(secret));
+        QVERIFY(db.commit());
+        const std::int64_t secretId = store.messageByUuid(secret.uuid)->id;
+        const auto plaintext = [&](const QString &name) {
+            const QString path = QDir(me.dir()).filePath(name);
+            const QByteArray attach = "ATTACH DATABASE '" + path.toUtf8() + "' AS plaintext KEY '';";
+            if (!db.exec(attach.constData()))
+                return QByteArray();
+            Statement st = db.prepare("SELECT sqlcipher_export('plaintext');");
+            st.next();
+            db.exec("DETACH DATABASE plaintext;");
+            return test::readFile(path);
+        };
+        const QByteArray marker = "zzvanishingword"; // a leaf may share a prefix with the term before it
+        QVERIFY(plaintext(QStringLiteral("before.db")).contains(marker));
+
+        QVERIFY(store.tombstone(secretId, std::nullopt));
+        QVERIFY(store.searchResidueSince() > 0);
+        QVERIFY(store.search(QStringLiteral("qqzzvanishingword"), 10).empty()); // not found...
+        QVERIFY(plaintext(QStringLiteral("deleted.db")).contains(marker));       // ...but still there
+        QVERIFY(store.purgeSearchResidue());
+        QCOMPARE(store.searchResidueSince(), 0);
+        QVERIFY(!plaintext(QStringLiteral("purged.db")).contains(marker));
+        QCOMPARE(store.search(QStringLiteral("ordinary"), 500).size(), 200u); // the rest is still found
+    }
+
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()
     {
         test::TestPeer me(ctx);
