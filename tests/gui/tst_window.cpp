@@ -152,7 +152,10 @@ private Q_SLOTS:
     {
         QCOMPARE(state(), ui::SessionController::NoProfile);
         QCOMPARE(unnamedControls(), QStringList());
-        type(item("displayName"), QStringLiteral("Ada"));
+        // Issue 13.4: the first field has the keyboard at first start, with no click.
+        QTRY_VERIFY(item("displayName")->hasActiveFocus());
+        keys(QStringLiteral("Ada"));
+        QCOMPARE(item("displayName")->property("text").toString(), QStringLiteral("Ada"));
         // Too short first: a clear error, nothing created.
         type(item("passphrase"), QStringLiteral("short"));
         type(item("repeatPassphrase"), QStringLiteral("short"));
@@ -175,6 +178,7 @@ private Q_SLOTS:
         QTRY_COMPARE(state(), ui::SessionController::Locked);
         QTRY_VERIFY(item("unlockButton"));
         QCOMPARE(unnamedControls(), QStringList());
+        QTRY_VERIFY(item("passphrase")->hasActiveFocus()); // after Ctrl+L, ready to type (13.4)
 
         const QString dir = tmp.filePath(QStringLiteral("profile"));
         // Let the core thread finish closing before comparing files.
@@ -417,6 +421,7 @@ private Q_SLOTS:
         // Then quiet: locked.
         QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Locked, 10000);
         app->desktop()->setIdleTimeout(std::chrono::milliseconds(0));
+        QTRY_VERIFY(item("passphrase") && item("passphrase")->hasActiveFocus()); // after idle lock too (13.4)
     }
 
     void changesThePassphraseInSettings()
@@ -468,10 +473,25 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_Up);
         QTest::keyClick(window, Qt::Key_Up);
         QTRY_COMPARE(app->desktop()->idleLockMinutes(), 2);
+        // Typed, not only stepped (13.6): select what is there, type 15, Enter.
+        QTest::keyClick(window, Qt::Key_A, Qt::ControlModifier);
+        keys(QStringLiteral("15"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE(app->desktop()->idleLockMinutes(), 15);
         QTest::keyClick(window, Qt::Key_Escape);
         // A new DesktopController (as at the next start) reads it back.
-        QCOMPARE(ui::DesktopController().idleLockMinutes(), 2);
+        QCOMPARE(ui::DesktopController().idleLockMinutes(), 15);
         app->desktop()->setIdleLockMinutes(0);
+    }
+
+    // Issue 13.12: Ctrl+Q quits, from anywhere (the tray icon's close-to-tray notwithstanding).
+    void ctrlQQuits()
+    {
+        // The engine would quit this test's application: only the signal is watched.
+        QObject::disconnect(engine.get(), &QQmlEngine::quit, nullptr, nullptr);
+        QSignalSpy quit(engine.get(), &QQmlEngine::quit);
+        QTest::keyClick(window, Qt::Key_Q, Qt::ControlModifier);
+        QTRY_COMPARE(quit.size(), 1);
     }
 };
 

@@ -28,6 +28,13 @@ ApplicationWindow {
         function onShowWindow() { window.show(); window.raise(); window.requestActivate() }
     }
 
+    // Quits from anywhere, also when closing the window would only hide it in the tray.
+    Shortcut {
+        sequences: [StandardKey.Quit, "Ctrl+Q"]
+        context: Qt.ApplicationShortcut
+        onActivated: Qt.quit()
+    }
+
     Loader {
         id: page
         objectName: "page"

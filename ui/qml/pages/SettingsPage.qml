@@ -82,6 +82,7 @@ Dialog {
                 SpinBox {
                     objectName: "idleLockMinutes"
                     from: 0; to: 240
+                    editable: true // typed as well as stepped
                     value: root.app.desktop.idleLockMinutes
                     Accessible.name: qsTr("Lock after this many idle minutes, 0 for never")
                     onValueModified: root.app.desktop.idleLockMinutes = value

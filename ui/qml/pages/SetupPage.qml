@@ -10,6 +10,9 @@ Page {
     id: root
     required property AppController app
 
+    // Ready to type at first start, with no click.
+    Component.onCompleted: name.forceActiveFocus()
+
     ColumnLayout {
         anchors.centerIn: parent
         width: Math.min(420, root.width - 48)

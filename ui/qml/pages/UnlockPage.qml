@@ -9,6 +9,9 @@ Page {
     id: root
     required property AppController app
 
+    // Ready to type at every start and after every lock (Ctrl+L or idle), with no click.
+    Component.onCompleted: pass.forceActiveFocus()
+
     ColumnLayout {
         anchors.centerIn: parent
         width: Math.min(360, root.width - 48)
