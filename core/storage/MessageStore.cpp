@@ -89,11 +89,15 @@ std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, st
         && m_db.prepare("UPDATE conversations SET "
                         "last_message_id = (SELECT max(id) FROM messages WHERE conversation_id = ?1), "
                         "last_activity = max(last_activity, (SELECT last_activity FROM conversations WHERE id = ?2)), "
-                        "unread_count = unread_count + (SELECT unread_count FROM conversations WHERE id = ?2), "
                         "read_upto = max(read_upto, (SELECT read_upto FROM conversations WHERE id = ?2)), "
                         "draft = CASE WHEN draft = '' THEN (SELECT draft FROM conversations WHERE id = ?2) ELSE draft END "
                         "WHERE id = ?1")
                .bind(1, into).bind(2, from).run()
+        // Unread: what the watermark does not cover, counted again (a sum of the two counts
+        // could disagree with the one watermark left).
+        && m_db.prepare("UPDATE conversations SET unread_count = (SELECT count(*) FROM messages WHERE conversation_id = ?1 "
+                        "AND outgoing = 0 AND state = 5 AND id > conversations.read_upto) WHERE id = ?1")
+               .bind(1, into).run()
         && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, from).run();
     if (!ok)
         return std::unexpected(sqlError(m_db, "merge conversations"));

@@ -282,9 +282,13 @@ bool schemaV5(Database &db)
         || !collect("SELECT peer_id, identity_key FROM contacts WHERE identity_key IS NOT NULL"))
         return false;
     for (auto it = renames.cbegin(); it != renames.cend(); ++it) {
-        Statement st = db.prepare("SELECT 1 FROM contacts WHERE peer_id = ?");
-        st.bind(1, it.value());
-        if (st.next() && !foldDuplicateContact(db, it.key(), it.value()))
+        // Only the same key (or none) is the same person: in version 1 anyone could claim
+        // any PeerId, so a stranger may sit under the id a contact's key derives to. That
+        // stranger is not folded; it is renamed to its own key's id with everyone else.
+        Statement st = db.prepare("SELECT other.identity_key IS NULL OR other.identity_key = me.identity_key "
+                                  "FROM contacts AS other, contacts AS me WHERE other.peer_id = ? AND me.peer_id = ?");
+        st.bind(1, it.value()).bind(2, it.key());
+        if (st.next() && st.int64(0) && !foldDuplicateContact(db, it.key(), it.value()))
             return false;
     }
     if (!db.exec(R"sql(
@@ -301,9 +305,12 @@ CREATE TEMP TABLE peer_renames (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT
         {"local_identity", "peer_id"}, {"contacts", "peer_id"}, {"sessions", "peer_id"}, {"sender_keys", "peer_id"},
         {"conversations", "peer_id"},  {"messages", "sender"},  {"outbox", "peer_id"},   {"reactions", "reactor"},
     };
+    // In two steps, through a name no PeerId has ("~" is not hex): one id's new name may be
+    // another's old one (a stranger who had claimed the id a contact's key derives to).
     for (const auto &[table, column] : columns) {
-        const QString sql = QStringLiteral("UPDATE %1 SET %2 = (SELECT new FROM peer_renames WHERE old = %2) "
-                                           "WHERE %2 IN (SELECT old FROM peer_renames);")
+        const QString sql = QStringLiteral("UPDATE %1 SET %2 = '~' || (SELECT new FROM peer_renames WHERE old = %2) "
+                                           "WHERE %2 IN (SELECT old FROM peer_renames);"
+                                           "UPDATE %1 SET %2 = substr(%2, 2) WHERE %2 LIKE '~%';")
                                 .arg(QLatin1String(table), QLatin1String(column));
         if (!db.exec(sql.toUtf8().constData()))
             return false;

@@ -238,6 +238,48 @@ private Q_SLOTS:
         QVERIFY(profile.protocolStore().loadSession(bob, 1)); // the old contact's session
     }
 
+    // In version 1 anyone could claim any PeerId: Mallory, with her own key, may sit under
+    // the very id Bob's key derives to. She is not folded into Bob: both end up under their
+    // own keys' ids, each with their own conversation.
+    void aStrangerUnderAContactsFutureIdIsNotFoldedIntoIt()
+    {
+        const QString dir = copyFixture(QStringLiteral("profile-v3/ann"), QStringLiteral("stranger-ann"));
+        QVERIFY(!dir.isEmpty());
+        QByteArray malloryKey(33, '\x07');
+        malloryKey[0] = 0x05;
+        QString bobsFutureId;
+        {
+            auto key = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
+            QVERIFY(key);
+            auto db = Database::open(Profile::databasePath(dir), *key);
+            QVERIFY(db);
+            QVERIFY(migrate(**db, 4));
+            Statement st = (*db)->prepare("SELECT identity_key FROM contacts");
+            QVERIFY(st.next());
+            bobsFutureId = protocol::PeerId::fromIdentityKey(st.blob(0)).toString();
+            QVERIFY((*db)->prepare("INSERT INTO contacts (peer_id, display_name, identity_key, trust, first_seen, last_seen) "
+                                   "VALUES (?, 'Bob', ?, 0, 1, 2)").bind(1, bobsFutureId).bind(2, malloryKey).run());
+            QVERIFY((*db)->prepare("INSERT INTO conversations (peer_id, unread_count, last_activity) VALUES (?, 1, 9)").bind(1, bobsFutureId).run());
+            const std::int64_t conversation = (*db)->lastInsertRowId();
+            QVERIFY((*db)->prepare("INSERT INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, state) "
+                                   "VALUES (randomblob(16), ?, ?, 0, 'forged by mallory', 4000000000000, 5)")
+                        .bind(1, conversation).bind(2, bobsFutureId).run());
+        }
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
+        Profile &profile = **opened;
+        const protocol::PeerId bob = protocol::PeerId::fromString(bobsFutureId);
+        const protocol::PeerId mallory = protocol::PeerId::fromIdentityKey(malloryKey);
+        QVERIFY(bob.isIdOf(profile.protocolStore().contact(bob)->identityKey)); // Bob's own key under his id
+        QCOMPARE(profile.protocolStore().contact(mallory)->identityKey, malloryKey);
+        QCOMPARE(profile.protocolStore().contacts().size(), std::size_t(2));
+        for (const MessageRecord &m : profile.messages().page(*profile.messages().conversationFor(bob), std::nullopt, 100))
+            QVERIFY(m.body != QStringLiteral("forged by mallory"));
+        const auto hers = profile.messages().page(*profile.messages().conversationFor(mallory), std::nullopt, 100);
+        QCOMPARE(hers.size(), 1u);
+        QCOMPARE(hers.front().sender, mallory);
+    }
+
     void newerDatabaseIsRefusedAndUntouched()
     {
         crypto::SignalContext ctx;
