@@ -79,7 +79,9 @@ std::expected<Envelope, Error> Messenger::seal(const PeerId &to, const QByteArra
     if (!sealed)
         return std::unexpected(Error::from(sealed.error()));
     Envelope envelope{self(), to, *sealed, 0, messageId};
-    auto queued = m_profile.outbox().enqueue({0, to, messageId, int(sealed->kind), sealed->bytes, nowMs(), 0});
+    // Anything but a text keeps its content until acknowledged: if the session breaks it is
+    // sealed again (a text is rebuilt from its row).
+    auto queued = m_profile.outbox().enqueue({0, to, messageId, int(sealed->kind), sealed->bytes, nowMs(), 0, messageId ? QByteArray() : content});
     if (!queued)
         return std::unexpected(Error::from(queued.error()));
     envelope.outboxId = *queued;
@@ -981,6 +983,10 @@ std::expected<std::int64_t, Error> Messenger::mergeContact(const PeerId &previou
     storage::SqlProtocolStore &store = m_profile.protocolStore();
     if (previous == into || !store.identity(previous) || !store.identity(into))
         return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("two different known contacts are needed")});
+    // The old key goes into the new one, never the other way (the new one is whom the
+    // person uses now; merging into the old would send to a key they no longer hold).
+    if (store.firstSeen(into) < store.firstSeen(previous))
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the older contact cannot take in the newer one")});
     protocol::StoreTransaction tx(store);
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));

@@ -35,8 +35,17 @@ void Node::resendUnacknowledged()
 {
     const qint64 now = m_clock.elapsed();
     QStringList due;
-    for (auto it = m_linkStates.begin(); it != m_linkStates.end(); ++it)
-        if (it->inFlight > 0 && now - it->lastProgressMs > AckTimeoutMs) {
+    for (auto it = m_linkStates.begin(); it != m_linkStates.end(); ++it) {
+        if (now - it->lastProgressMs <= AckTimeoutMs)
+            continue;
+        // Still waiting: the oldest entry was sent on this link. (Not the in-flight count
+        // alone: after a resend, late and repeated Acks can bring it to 0 too early.)
+        bool waiting = it->inFlight > 0;
+        if (!waiting && it->sentUpTo > 0) {
+            const std::vector<storage::OutboxEntry> oldest = m_profile.outbox().pending(PeerId::fromString(it.key()), 0, 1);
+            waiting = !oldest.empty() && oldest.front().id <= it->sentUpTo && !oldest.front().ciphertext.isEmpty();
+        }
+        if (waiting) {
             qCInfo(lcMessenger) << "no acknowledgement from" << it.key() << "for" << (now - it->lastProgressMs) << "ms; sending"
                                 << it->inFlight << "again";
             it->sentUpTo = 0; // from the oldest still waiting, in order
@@ -44,6 +53,7 @@ void Node::resendUnacknowledged()
             it->lastProgressMs = now;
             due.append(it.key());
         }
+    }
     for (const QString &peer : due)
         flush(PeerId::fromString(peer));
 }
@@ -424,6 +434,11 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
             // After one we could not store, the later ones wait for it (the peer resends
             // them all, in order, after it); once it is in this read, those after it may
             // follow it (if it fails again, the messenger does not try them).
+            if (auto state = m_linkStates.find(peer.toString());
+                state != m_linkStates.end() && state->missingFrom && m_clock.elapsed() - state->missingSinceMs > LinkState::MissingGiveUpMs) {
+                qCInfo(lcMessenger) << "envelope" << state->missingFrom << "never came again; taking what follows";
+                state->missingFrom = 0;
+            }
             const quint64 missingFrom = m_linkStates.value(peer.toString()).missingFrom;
             const quint64 id = frame.envelope().id();
             if (missingFrom && id > missingFrom && !missingArrived) {
@@ -516,6 +531,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
                 if (!state.missingFrom || id < state.missingFrom) {
                     qCInfo(lcMessenger) << "envelope" << id << "not stored; later ones wait for it";
                     state.missingFrom = id;
+                    state.missingSinceMs = m_clock.elapsed();
                 }
                 storageFailed = storageFailed || r.error().code == Errc::Storage;
             } else if (id == state.missingFrom) {
@@ -553,6 +569,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             break;
         case Errc::InvalidMessage:
         case Errc::UntrustedKey: // a PreKey message naming a key that is not the PeerId's
+        case Errc::NoSession:    // a Whisper message for a session we do not have: the sender resets
             if (id)
                 ack->add_rejected(id);
             break;

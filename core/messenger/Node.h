@@ -155,6 +155,10 @@ private:
         // again. Until it is in, later envelopes are left unacknowledged (they come again
         // after it), so nothing overtakes it.
         quint64 missingFrom = 0;
+        qint64 missingSinceMs = 0; // m_clock when missingFrom was set
+        // The gate gives up after this long: the missing envelope may never come again (its
+        // message expired at the sender, or a session reset gave it a new id).
+        static constexpr int MissingGiveUpMs = 3 * AckTimeoutMs;
         int bundleRequests = 0;    // asked by us on this link
         int bundlesServed = 0;     // asked of us on this link
         bool awaitingBundle = false;

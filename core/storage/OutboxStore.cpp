@@ -61,7 +61,11 @@ bool OutboxStore::hasUnsealed(const protocol::PeerId &peer)
 
 std::expected<void, Error> OutboxStore::seal(std::int64_t id, int kind, const QByteArray &ciphertext)
 {
-    if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ?, content = NULL WHERE id = ?").bind(1, kind).bind(2, ciphertext).bind(3, id).run())
+    // An entry without a row keeps its content until acknowledged: a session reset seals it
+    // again (OutboxStore::reseal); a text is rebuilt from its row instead.
+    if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ?, "
+                      "content = CASE WHEN message_id IS NULL THEN content ELSE NULL END WHERE id = ?")
+             .bind(1, kind).bind(2, ciphertext).bind(3, id).run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox seal: %1").arg(m_db.lastError())});
     return {};
 }

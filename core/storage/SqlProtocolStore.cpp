@@ -65,11 +65,22 @@ std::optional<PeerId> SqlProtocolStore::namesake(const PeerId &peer)
     Statement st = m_db.prepare("SELECT other.peer_id FROM contacts AS me JOIN contacts AS other "
                                 "ON other.peer_id <> me.peer_id AND lower(other.display_name) = lower(me.display_name) "
                                 "WHERE me.peer_id = ? AND me.namesake_dismissed = 0 AND me.display_name <> '' AND other.trust <> 3 "
+                                // only an older contact: the new key is the one to keep
+                                "AND other.first_seen < me.first_seen "
                                 "ORDER BY other.last_seen DESC LIMIT 1");
     st.bind(1, peer.toString());
     if (!st.next())
         return std::nullopt;
     return PeerId::fromString(st.text(0));
+}
+
+std::optional<std::int64_t> SqlProtocolStore::firstSeen(const PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT first_seen FROM contacts WHERE peer_id = ?");
+    st.bind(1, peer.toString());
+    if (!st.next())
+        return std::nullopt;
+    return st.int64(0);
 }
 
 bool SqlProtocolStore::dismissNamesake(const PeerId &peer)

@@ -64,13 +64,15 @@ public:
     // Contacts are identity records with a name the user (or the peer's beacon) gave.
     bool setContactName(const protocol::PeerId &peer, const QString &name);
     QString contactName(const protocol::PeerId &peer);
-    // Another contact, offered as maybe the same person: not blocked, not `peer`, with the
-    // same display name (case ignored), not dismissed for `peer`; the most recently seen.
+    // Another contact, offered as maybe the same person: older than `peer`, not blocked,
+    // with the same display name (case ignored), not dismissed for `peer`; the most
+    // recently seen. Asked of the new contact only (the merge goes into the new key).
     std::optional<protocol::PeerId> namesake(const protocol::PeerId &peer);
     // "Not the same person": `peer` stops offering its namesake.
     bool dismissNamesake(const protocol::PeerId &peer);
     // The contact, its sessions and sender keys go (merged into another contact).
     bool removeContact(const protocol::PeerId &peer);
+    std::optional<std::int64_t> firstSeen(const protocol::PeerId &peer);
     bool setContactAddress(const protocol::PeerId &peer, const QString &address, quint16 port);
     std::vector<ContactRecord> contacts();
     std::optional<ContactRecord> contact(const protocol::PeerId &peer);
