@@ -396,6 +396,29 @@ private Q_SLOTS:
         QVERIFY(!eventWithBody(*bob2, text, 30000).isEmpty());
     }
 
+    // Issue 13.2: a 64-character name is elided in the chat header; the header's actions
+    // (safety number, timer) stay inside the window.
+    void aLongNameDoesNotPushTheHeaderActionsOut()
+    {
+        const QString longName(64, u'W');
+        HeadlessNode wide(longName, QString(),
+                          QStringList{QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QVERIFY(wide.start());
+        wide.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
+                   {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+        QTRY_VERIFY_WITH_TIMEOUT(app->conversations()->nameOf(wide.peer()) == longName, 20000);
+        app->messages()->open(wide.peer());
+        QTRY_COMPARE(item("chatTitle")->property("text").toString(), longName);
+        for (const char *action : {"contactButton", "timerButton"}) {
+            QQuickItem *button = item(action);
+            QVERIFY(isShown(button));
+            const QPointF right = button->mapToScene(QPointF(button->width(), 0));
+            QVERIFY2(right.x() <= window->width() + 0.5, qPrintable(QStringLiteral("%1 ends at %2 of %3").arg(QLatin1String(action)).arg(right.x()).arg(window->width())));
+        }
+        QQuickItem *title = item("chatTitle");
+        QVERIFY(title->width() < title->implicitWidth()); // elided
+    }
+
     void lockClearsTheWindow()
     {
         QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);

@@ -27,16 +27,23 @@ Page {
                 implicitHeight: 32
                 Layout.leftMargin: 8
             }
+            // Takes what the actions on the right leave: a long name is elided, never pushes
+            // them out of the window.
             ColumnLayout {
                 spacing: 0
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
                 RowLayout {
-                    Layout.alignment: Qt.AlignLeft
+                    Layout.fillWidth: true
                     Label {
                         textFormat: Text.PlainText // names and texts come from peers: never markup
                         objectName: "chatTitle"
                         text: root.model.peerName
                         font.bold: true
                         elide: Text.ElideRight
+                        Layout.fillWidth: true
+                        Layout.maximumWidth: implicitWidth
+                        Layout.minimumWidth: 0
                     }
                     Label {
                         textFormat: Text.PlainText // names and texts come from peers: never markup
@@ -46,6 +53,7 @@ Page {
                         color: "#27ae60"
                         font.pixelSize: 12
                     }
+                    Item { Layout.fillWidth: true }
                 }
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
@@ -55,9 +63,11 @@ Page {
                         : root.model.online ? qsTr("online") : qsTr("offline — messages wait until they are back")
                     font.pixelSize: 11
                     opacity: 0.7
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                    Layout.minimumWidth: 0
                 }
             }
-            Item { Layout.fillWidth: true }
             // Disappearing messages: either side sets the timer for both.
             ToolButton {
                 objectName: "timerButton"
