@@ -27,11 +27,20 @@ SessionController::SessionController(messenger::CoreThread &core, QString profil
 {
 }
 
+QString SessionController::nameProblem(const QString &trimmed)
+{
+    if (trimmed.isEmpty())
+        return tr("Choose a display name: it cannot be empty or only spaces.");
+    if (trimmed.size() > MaxNameLength)
+        return tr("A display name has at most %1 characters; this one has %2.").arg(MaxNameLength).arg(trimmed.size());
+    return {};
+}
+
 void SessionController::create(const QString &name, const QString &passphrase, const QString &repeated)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > 64)
-        return setError(tr("Choose a display name of 1 to 64 characters."));
+    if (const QString problem = nameProblem(trimmed); !problem.isEmpty())
+        return setError(problem);
     if (passphrase.size() < 8)
         return setError(tr("The passphrase needs at least 8 characters."));
     if (passphrase != repeated)
@@ -117,8 +126,8 @@ void SessionController::changePassphrase(const QString &current, const QString &
 void SessionController::setDisplayName(const QString &name)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > 64)
-        return setError(tr("Choose a display name of 1 to 64 characters."));
+    if (const QString problem = nameProblem(trimmed); !problem.isEmpty())
+        return setError(problem);
     m_core.run([trimmed](messenger::CoreState &state) -> QString {
               if (!state.node)
                   return {};

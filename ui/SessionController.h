@@ -58,6 +58,9 @@ Q_SIGNALS:
     void passphraseChanged();
 
 private:
+    // Names are checked, never cut: the field takes any length and says what is wrong.
+    static constexpr int MaxNameLength = 64;
+    static QString nameProblem(const QString &trimmed);
     void open(const QString &name, const QString &passphrase);
     void setBusy(bool busy);
     void setError(const QString &text);

@@ -154,7 +154,17 @@ private Q_SLOTS:
         QCOMPARE(unnamedControls(), QStringList());
         // Issue 13.4: the first field has the keyboard at first start, with no click.
         QTRY_VERIFY(item("displayName")->hasActiveFocus());
-        keys(QStringLiteral("Ada"));
+        // Issue 13.8: a name too long is not cut silently, and one of only spaces is told so.
+        keys(QString(70, u'x'));
+        QCOMPARE(item("displayName")->property("text").toString().size(), 70);
+        click(item("createButton"));
+        QTRY_VERIFY2(app->session()->errorText().contains(QLatin1String("at most 64")), qPrintable(app->session()->errorText()));
+        QMetaObject::invokeMethod(item("displayName"), "clear");
+        type(item("displayName"), QStringLiteral("   "));
+        click(item("createButton"));
+        QTRY_VERIFY2(app->session()->errorText().contains(QLatin1String("only spaces")), qPrintable(app->session()->errorText()));
+        QMetaObject::invokeMethod(item("displayName"), "clear");
+        type(item("displayName"), QStringLiteral("Ada"));
         QCOMPARE(item("displayName")->property("text").toString(), QStringLiteral("Ada"));
         // Too short first: a clear error, nothing created.
         type(item("passphrase"), QStringLiteral("short"));

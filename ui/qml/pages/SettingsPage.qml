@@ -37,7 +37,7 @@ Dialog {
             Label { text: qsTr("Display name"); font.bold: true }
             RowLayout {
                 Layout.fillWidth: true
-                TextField { id: nameField; Layout.fillWidth: true; maximumLength: 64; Accessible.name: qsTr("Display name") }
+                TextField { id: nameField; Layout.fillWidth: true; Accessible.name: qsTr("Display name") }
                 Button { text: qsTr("Save"); Accessible.name: qsTr("Save display name"); onClicked: root.app.session.setDisplayName(nameField.text) }
             }
             Label {

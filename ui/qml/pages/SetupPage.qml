@@ -43,7 +43,6 @@ Page {
             objectName: "displayName"
             placeholderText: qsTr("Your name, as others will see it")
             Accessible.name: qsTr("Display name")
-            maximumLength: 64
             Layout.fillWidth: true
             focus: true
             KeyNavigation.tab: pass
