@@ -59,7 +59,6 @@ private:
     void onEncrypted();
     void onReadyRead();
     bool acceptHello(const wire::Hello &hello);
-    QByteArray proofMessage(const QByteArray &signerCert, const QByteArray &otherCert) const;
 
     QSslSocket *m_socket;
     bool m_outgoing;
