@@ -11,7 +11,7 @@ seconds="${1:-30}"
 shift || true
 # clang 19: libstdc++ 12's <expected> needs __cpp_concepts >= 202002, which clang sets
 # from 17 on (Debian 12's clang 14 and 16 cannot build core/).
-bash scripts/install-deps.sh clang-19 libclang-rt-19-dev
+bash scripts/install-deps.sh clang-19 libclang-rt-19-dev llvm
 export CCACHE_BASEDIR="$PWD"
 cmake -S . -B build-fuzz -G Ninja -DSOTTO_FUZZ=ON \
   -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
@@ -26,6 +26,7 @@ cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]/#/fuzz_}"
 # that matter (1 KiB beacons and bundles, 64 KiB plaintext) are checked with the lengths below.
 declare -A maxlen=([frame]=8192 [beacon]=1200 [hello]=1024 [prekeybundle]=1200 [padding]=1024 [content]=4096 [headless]=4096)
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
+export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer # stacks with file:line (package llvm)
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export QT_QPA_PLATFORM=offscreen
 passed=0
