@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/HeadlessSession.h"
 
+#include "app/HeadlessCommand.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -11,8 +13,6 @@ namespace sotto::app {
 namespace {
 
 using protocol::PeerId;
-
-constexpr qsizetype MaxCommandLine = 1 << 20;
 
 QJsonObject error(const QString &id, const QString &code, const QString &reason)
 {
@@ -108,41 +108,50 @@ void HeadlessSession::readCommands()
         QCoreApplication::quit();
         return;
     }
-    m_buffer.append(chunk, qsizetype(n));
-    std::vector<QJsonObject> commands;
-    qsizetype newline;
-    while ((newline = m_buffer.indexOf('\n')) >= 0) {
-        const QByteArray line = m_buffer.left(newline).trimmed();
-        m_buffer.remove(0, newline + 1);
-        if (line.isEmpty())
-            continue;
-        const QJsonDocument doc = QJsonDocument::fromJson(line);
-        if (!doc.isObject()) {
-            emitLine(error({}, QStringLiteral("bad_command"), QStringLiteral("not a JSON object")));
+    // Each line becomes a checked command or the bad_command error that answers it, in order.
+    std::vector<std::expected<QJsonObject, QJsonObject>> items;
+    for (HeadlessLineReader::Line &line : m_lines.feed(QByteArrayView(chunk, qsizetype(n)))) {
+        if (line.tooLong) {
+            items.push_back(std::unexpected(error({}, QStringLiteral("bad_command"),
+                                                  QStringLiteral("command line too long (over %1 bytes)").arg(MaxCommandLine))));
             continue;
         }
-        commands.push_back(doc.object());
+        const QByteArray text = line.text.trimmed();
+        if (text.isEmpty())
+            continue;
+        auto command = parseCommand(text);
+        if (!command)
+            items.push_back(std::unexpected(error(command.error().id, QStringLiteral("bad_command"), command.error().reason)));
+        else
+            items.push_back(std::move(*command));
     }
     // Runs of "send" that arrived together are committed together (group commit); every
     // other command runs on its own, in order.
-    for (std::size_t i = 0; i < commands.size();) {
+    const auto batchable = [this](const std::expected<QJsonObject, QJsonObject> &item) {
+        return m_node && item && item->value(QStringLiteral("cmd")) == QLatin1String("send")
+            && !item->contains(QStringLiteral("conversation"))
+            && protocol::PeerId::fromString(item->value(QStringLiteral("peer")).toString()).isValid();
+    };
+    for (std::size_t i = 0; i < items.size();) {
         std::size_t end = i;
-        while (m_node && end < commands.size() && commands[end].value(QStringLiteral("cmd")) == QLatin1String("send")
-               && !commands[end].contains(QStringLiteral("conversation"))
-               && protocol::PeerId::fromString(commands[end].value(QStringLiteral("peer")).toString()).isValid())
+        while (end < items.size() && batchable(items[end]))
             ++end;
         if (end - i > 1) {
-            sendBatch(std::vector<QJsonObject>(commands.begin() + qsizetype(i), commands.begin() + qsizetype(end)));
+            std::vector<QJsonObject> sends;
+            for (std::size_t k = i; k < end; ++k)
+                sends.push_back(*items[k]);
+            sendBatch(sends);
             i = end;
             continue;
         }
-        QJsonObject reply = handle(commands[i++]);
+        const auto &item = items[i++];
+        if (!item) {
+            emitLine(item.error());
+            continue;
+        }
+        QJsonObject reply = handle(*item);
         if (!reply.isEmpty())
             emitLine(reply);
-    }
-    if (m_buffer.size() > MaxCommandLine) {
-        m_buffer.clear();
-        emitLine(error({}, QStringLiteral("bad_command"), QStringLiteral("command line too long")));
     }
 }
 

@@ -5,6 +5,7 @@
 // file, never from the command line.
 #pragma once
 
+#include "app/HeadlessLineReader.h"
 #include "core/crypto/SignalContext.h"
 #include "core/messenger/Node.h"
 
@@ -40,7 +41,7 @@ private:
     std::unique_ptr<storage::Profile> m_profile;
     std::unique_ptr<messenger::Node> m_node;
     QSocketNotifier *m_stdin = nullptr;
-    QByteArray m_buffer;
+    HeadlessLineReader m_lines;
 };
 
 } // namespace sotto::app

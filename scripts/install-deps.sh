@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian 12 packages Sotto builds, tests and runs with.
 # Idempotent: packages already installed are skipped, and apt is not touched at all
-# when nothing is missing.
+# when nothing is missing. Extra package names given as arguments are installed too
+# (scripts/fuzz.sh adds its compiler this way; the plain build does not need it).
 set -euo pipefail
 
 packages=(
@@ -20,6 +21,7 @@ packages=(
   fonts-noto-color-emoji
   xvfb xauth iproute2
   dbus dunst
+  "$@"
 )
 
 missing=()

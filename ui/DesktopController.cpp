@@ -29,8 +29,10 @@ DesktopController::DesktopController(QObject *parent)
         if (m_unlocked)
             Q_EMIT lockRequested();
     });
-    if (qApp)
-        qApp->installEventFilter(this);
+    // Not qApp: with <QApplication> included it casts to QApplication, which a
+    // QCoreApplication (headless, GUI-less tests) is not (UBSan: invalid downcast).
+    if (QCoreApplication *app = QCoreApplication::instance())
+        app->installEventFilter(this);
 
     m_sender = NotificationSender::start(this);
     connect(m_sender, &NotificationSender::serviceMissing, this, [this](const QString &title, const QString &body) {

@@ -61,7 +61,9 @@ BeaconFilter::Verdict BeaconFilter::check(const QByteArray &datagram, const QHos
     // announce a contact's PeerId with a key of their own.
     if (!out.peer.isIdOf(out.identityKey))
         return Verdict::ForeignId;
-    if (std::abs(nowMs - beacon.timestamp_ms()) > MaxClockSkewMs)
+    // The timestamp is any int64 a sender likes: nowMs - timestamp could overflow (UBSan,
+    // fuzz_beacon), so it is compared with a window around our clock instead.
+    if (beacon.timestamp_ms() < nowMs - MaxClockSkewMs || beacon.timestamp_ms() > nowMs + MaxClockSkewMs)
         return Verdict::Stale;
     auto last = m_last.constFind(out.peer.toString());
     if (last != m_last.constEnd() && beacon.timestamp_ms() <= last->timestamp && last->identityKey == out.identityKey)

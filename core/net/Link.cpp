@@ -1,18 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/net/Link.h"
 
+#include "core/net/HelloCheck.h"
 #include "core/net/NetLog.h"
 #include "core/net/TlsIdentity.h"
-#include "core/protocol/IdentitySignature.h"
 
 #include <QRandomGenerator>
 
 namespace sotto::net {
-namespace {
-constexpr char ProofContext[] = "sotto-link-v1";
-constexpr int MaxNameLength = 64;
-}
-
 Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto::SignalContext &context, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
@@ -54,11 +49,6 @@ Link::~Link() = default;
 
 QHostAddress Link::remoteAddress() const { return m_socket->peerAddress(); }
 
-QByteArray Link::proofMessage(const QByteArray &signerCert, const QByteArray &otherCert) const
-{
-    return QByteArray(ProofContext) + signerCert + otherCert;
-}
-
 void Link::onEncrypted()
 {
     if (m_socket->sessionProtocol() != QSsl::TlsV1_3) {
@@ -81,9 +71,9 @@ void Link::onEncrypted()
     hello->set_content_version(ContentVersion);
     hello->set_peer_id(m_local.peer.toStdString());
     hello->set_identity_key(m_local.identityKey.toStdString());
-    hello->set_display_name(m_local.displayName.left(MaxNameLength).toStdString());
+    hello->set_display_name(m_local.displayName.left(MaxHelloNameLength).toStdString());
     hello->set_listen_port(m_local.listenPort);
-    const QByteArray proof = m_local.sign(proofMessage(TlsIdentity::fingerprint(m_socket->localCertificate()),
+    const QByteArray proof = m_local.sign(helloProofMessage(TlsIdentity::fingerprint(m_socket->localCertificate()),
                                                        TlsIdentity::fingerprint(peerCert)));
     hello->set_proof(proof.toStdString());
     m_socket->write(encodeFrame(frame));
@@ -94,35 +84,15 @@ void Link::onEncrypted()
 
 bool Link::acceptHello(const wire::Hello &hello)
 {
-    const protocol::PeerId peer = protocol::PeerId::fromString(QString::fromStdString(hello.peer_id()));
-    const QByteArray key = QByteArray::fromStdString(hello.identity_key());
-    const QByteArray proof = QByteArray::fromStdString(hello.proof());
-    // A newer Hello layout keeps these fields (protobuf): accepted, and each side speaks
-    // the lower Content version. Version 1 peers chose random PeerIds; they cannot prove
-    // theirs and are refused (docs/PROTOCOL.md, "How old and new peers meet").
-    if (hello.version() < HelloVersion) {
-        m_refusal = QStringLiteral("peer speaks link version %1; it must update").arg(hello.version());
+    std::optional<PeerHello> checked = checkHello(m_context, hello, m_local.peer, TlsIdentity::fingerprint(m_socket->peerCertificate()),
+                                                  TlsIdentity::fingerprint(m_socket->localCertificate()), ContentVersion, &m_refusal);
+    if (!checked)
         return false;
-    }
-    if (!peer.isValid() || key.size() != 33)
-        return false;
-    // Self-certifying ids: the PeerId must be the hash of the key that signs the proof, so
-    // no link can speak for a contact's PeerId without the contact's private key.
-    if (!peer.isIdOf(key)) {
-        m_refusal = QStringLiteral("PeerId is not the one of its identity key");
-        return false;
-    }
-    if (peer == m_local.peer)
-        return false; // a connection to ourselves
-    const QByteArray message = proofMessage(TlsIdentity::fingerprint(m_socket->peerCertificate()),
-                                            TlsIdentity::fingerprint(m_socket->localCertificate()));
-    if (!protocol::verifyIdentitySignature(m_context, key, message, proof))
-        return false;
-    m_peer = peer;
-    m_peerKey = key;
-    m_peerName = QString::fromStdString(hello.display_name()).left(MaxNameLength);
-    m_peerListenPort = quint16(std::min<quint32>(hello.listen_port(), 65535));
-    m_peerContentVersion = std::clamp<quint32>(hello.content_version(), 1, ContentVersion);
+    m_peer = checked->peer;
+    m_peerKey = checked->identityKey;
+    m_peerName = checked->displayName;
+    m_peerListenPort = checked->listenPort;
+    m_peerContentVersion = checked->contentVersion;
     return true;
 }
 

@@ -38,8 +38,6 @@ public:
     // The Content version both ends speak on this link: the lower of the two.
     quint32 peerContentVersion() const { return m_peerContentVersion; }
     static constexpr quint32 ContentVersion = 2;
-    // Version 2: PeerIds are the hash of the identity key (version 1's were random).
-    static constexpr quint32 HelloVersion = 2;
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
@@ -63,7 +61,6 @@ private:
     void onEncrypted();
     void onReadyRead();
     bool acceptHello(const wire::Hello &hello);
-    QByteArray proofMessage(const QByteArray &signerCert, const QByteArray &otherCert) const;
 
     QSslSocket *m_socket;
     bool m_outgoing;

@@ -109,6 +109,8 @@ void HeadlessNode::post(QJsonObject command)
     m_process->write(QJsonDocument(command).toJson(QJsonDocument::Compact) + '\n');
 }
 
+void HeadlessNode::postRaw(const QByteArray &bytes) { m_process->write(bytes); }
+
 void HeadlessNode::flushCommands()
 {
     while (m_process && m_process->bytesToWrite() > 0 && m_process->waitForBytesWritten(1000)) {

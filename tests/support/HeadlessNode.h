@@ -36,6 +36,7 @@ public:
     // Sends a command (an "id" is added) and waits for its ok or error reply.
     QJsonObject call(QJsonObject command, int timeoutMs = 20000);
     void post(QJsonObject command); // without waiting for the reply
+    void postRaw(const QByteArray &bytes); // exactly these bytes to stdin (malformed input tests)
     void flushCommands();           // until posted commands are in the pipe
     // Waits for an event matching the predicate (events seen before are searched first).
     QJsonObject waitFor(const std::function<bool(const QJsonObject &)> &match, int timeoutMs = 20000);

@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace sotto;
 using namespace sotto::net;
 using V = BeaconFilter::Verdict;
@@ -110,6 +112,9 @@ private Q_SLOTS:
         BeaconFilter filter(test::randomPeerId(), ctx);
         QCOMPARE(filter.check(encodeBeacon(ann.local, Now - 31000), From, Now, seen), V::Stale);
         QCOMPARE(filter.check(encodeBeacon(ann.local, Now + 31000), From, Now, seen), V::Stale);
+        // Extreme times once overflowed the skew computation (UBSan: scripts/sanitize.sh).
+        QCOMPARE(filter.check(encodeBeacon(ann.local, std::numeric_limits<qint64>::min()), From, Now, seen), V::Stale);
+        QCOMPARE(filter.check(encodeBeacon(ann.local, std::numeric_limits<qint64>::max()), From, Now, seen), V::Stale);
         BeaconFilter own(ann.local.peer, ctx);
         QCOMPARE(own.check(encodeBeacon(ann.local, Now), From, Now, seen), V::Own);
     }
