@@ -167,7 +167,21 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
         socket->connectToHostEncrypted(raw->address.toString(), raw->port, QString());
     });
     m_dialled.push_back(std::move(dialled));
+    learnPeer(raw); // the peer behind it may have linked to us already
     raw->timer->start(0);
+}
+
+void LinkManager::learnPeer(Dialled *dialled)
+{
+    // A proven link from the peer that listens at this address (its Hello names the port).
+    if (dialled->peer.isValid())
+        return;
+    for (Link *link : std::as_const(m_up))
+        if (link->peerListenPort() == dialled->port
+            && link->remoteAddress().isEqual(dialled->address, QHostAddress::TolerantConversion)) {
+            dialled->peer = link->peer();
+            return;
+        }
 }
 
 void LinkManager::scheduleRedial(Dialled *dialled)
@@ -228,8 +242,12 @@ void LinkManager::onClosed(Link *link, const QString &)
     const bool wasUp = link->peer().isValid() && m_up.value(key) == link;
     if (wasUp)
         m_up.remove(key);
-    if (Dialled *d = m_linkDial.take(link))
+    if (Dialled *d = m_linkDial.take(link)) {
+        // Closed before we proved it (the peer kept its own dial to us): the address still
+        // belongs to a peer that is up, and the redial must then stay quiet.
+        learnPeer(d);
         scheduleRedial(d);
+    }
     else
         for (const auto &d : m_dialled)
             if (wasUp && d->peer == link->peer() && !d->timer->isActive())

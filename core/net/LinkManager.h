@@ -65,6 +65,7 @@ private:
     void onEstablished(Link *link);
     void onClosed(Link *link, const QString &reason);
     void scheduleRedial(Dialled *dialled);
+    void learnPeer(Dialled *dialled);
     QSslConfiguration tlsConfiguration() const;
     bool admitUnproven(const QHostAddress &address);
     bool evictUnproven(int newcomerCount);

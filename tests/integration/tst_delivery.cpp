@@ -198,9 +198,48 @@ private Q_SLOTS:
         QVERIFY(stranger.waitForConnected(5000));
         QElapsedTimer watched;
         watched.start();
+        const auto linkLines = [&] {
+            QByteArray lines;
+            for (HeadlessNode *node : {&ann, &bob})
+                for (const QByteArray &line : node->stderrText().split('\n'))
+                    if (line.contains("link") && !line.contains("unproven link from"))
+                        lines += node->peer().left(6).toUtf8() + ": " + line + '\n';
+            return lines;
+        };
         while (watched.elapsed() < 3500) {
-            QCOMPARE(establishedTo(ports), 1);
+            const int links = establishedTo(ports);
+            if (links != 1) {
+                waitUntil([] { return false; }, ann, 1500); // the log lines of what happened
+                QFAIL(qPrintable(QStringLiteral("%1 links after %2 ms; the nodes' link lines:\n%3")
+                                     .arg(links).arg(watched.elapsed()).arg(QString::fromUtf8(linkLines()))));
+            }
             waitUntil([] { return false; }, ann, 10);
+        }
+        QCOMPARE(closes(), closedBefore);
+    }
+
+    // The flake of issue 14.11, made certain: when one side adds the other's address after
+    // the other's link is already up, that address must learn its peer from the link (its
+    // Hello names the listening port) and not dial a second link behind it. Before, its
+    // dial made a second connection each time, and when the peer closed it as a duplicate
+    // before it was proven here, a redial one second later made a third.
+    void addingTheAddressOfAPeerAlreadyLinkedDialsNothing()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        link(bob, ann);
+        const QSet<quint16> ports{ann.port(), bob.port()};
+        const QList<qint64> pids{ann.processId(), bob.processId()};
+        QVERIFY(waitUntil([&] { return establishedBetween(ports, pids) == 1; }, ann, 10000));
+        const auto closes = [&] { return ann.stderrText().count("closed:") + bob.stderrText().count("closed:"); };
+        const qsizetype closedBefore = closes();
+        ann.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), bob.address()}});
+        QElapsedTimer watched;
+        watched.start();
+        while (watched.elapsed() < 3000) {
+            QCOMPARE(establishedBetween(ports, pids), 1);
+            waitUntil([] { return false; }, ann, 5);
         }
         QCOMPARE(closes(), closedBefore);
     }
