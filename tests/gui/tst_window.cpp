@@ -2,8 +2,8 @@
 // The real window (Main.qml over AppController), driven like a person would: clicks and
 // keystrokes on the offscreen platform. A real headless Sotto process is the peer on the
 // other side of a real TLS link. The steps build on each other, in order: create a
-// profile, lock, a wrong then the right passphrase, receive and send, and a peer whose
-// identity key changed.
+// profile, lock, a wrong then the right passphrase, receive and send, a peer who
+// reinstalled (a new key, a new contact, merged), long names, locks, settings, Ctrl+Q.
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
