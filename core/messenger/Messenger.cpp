@@ -116,16 +116,23 @@ std::expected<Envelope, Error> Messenger::queue(const PeerId &to, const QByteArr
     return Envelope{self(), to, {}, *queued, messageId};
 }
 
+std::expected<void, Error> Messenger::mayMessage(const PeerId &peer)
+{
+    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(peer);
+    if (!contact)
+        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
+    if (contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+    return {};
+}
+
 std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
     const QByteArray utf8 = body.toUtf8();
     if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a message must have 1 to %1 bytes").arg(MaxBodyBytes)});
-    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
-    if (!contact)
-        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
-    if (contact->trust == protocol::TrustState::Blocked)
-        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+    if (auto sendable = mayMessage(to); !sendable)
+        return std::unexpected(sendable.error());
 
     storage::MessageStore &history = m_profile.messages();
     protocol::StoreTransaction tx(m_profile.protocolStore());
@@ -296,11 +303,8 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
 {
     if (seconds < 0 || seconds > MaxTimerSeconds)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a timer is 0 (off) to %1 seconds").arg(MaxTimerSeconds)});
-    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(peer);
-    if (!contact)
-        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
-    if (contact->trust == protocol::TrustState::Blocked)
-        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+    if (auto sendable = mayMessage(peer); !sendable)
+        return std::unexpected(sendable.error());
     protocol::StoreTransaction tx(m_profile.protocolStore());
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));

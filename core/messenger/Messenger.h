@@ -175,6 +175,8 @@ private:
                                             Incoming &out);
 
     bool mayResetSession(const protocol::PeerId &peer);
+    // A known contact who is not blocked: what the user may write to or set a timer for.
+    [[nodiscard]] std::expected<void, Error> mayMessage(const protocol::PeerId &peer);
     [[nodiscard]] std::expected<void, Error> resetSession(const protocol::PeerId &peer);
 
     crypto::SignalContext &m_context;

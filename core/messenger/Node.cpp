@@ -45,14 +45,16 @@ void Node::resendUnacknowledged()
             const std::vector<storage::OutboxEntry> oldest = m_profile.outbox().pending(PeerId::fromString(it.key()), 0, 1);
             waiting = !oldest.empty() && oldest.front().id <= it->sentUpTo && !oldest.front().ciphertext.isEmpty();
         }
-        if (waiting) {
-            qCInfo(lcMessenger) << "no acknowledgement from" << it.key() << "for" << (now - it->lastProgressMs) << "ms; sending"
-                                << it->inFlight << "again";
-            it->sentUpTo = 0; // from the oldest still waiting, in order
-            it->inFlight = 0;
-            it->lastProgressMs = now;
-            due.append(it.key());
+        if (!waiting) {
+            it->lastProgressMs = now; // settled: looked at again one timeout from now
+            continue;
         }
+        qCInfo(lcMessenger) << "no acknowledgement from" << it.key() << "for" << (now - it->lastProgressMs) << "ms; sending"
+                            << it->inFlight << "again";
+        it->sentUpTo = 0; // from the oldest still waiting, in order
+        it->inFlight = 0;
+        it->lastProgressMs = now;
+        due.append(it.key());
     }
     for (const QString &peer : due)
         flush(PeerId::fromString(peer));

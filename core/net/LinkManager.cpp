@@ -171,14 +171,18 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
     raw->timer->start(0);
 }
 
+bool LinkManager::listensAt(const Link *link, const Dialled *dialled)
+{
+    // The proven peer's Hello names the port it listens on; its address is the link's.
+    return link->peerListenPort() == dialled->port && link->remoteAddress().isEqual(dialled->address, QHostAddress::TolerantConversion);
+}
+
 void LinkManager::learnPeer(Dialled *dialled)
 {
-    // A proven link from the peer that listens at this address (its Hello names the port).
     if (dialled->peer.isValid())
         return;
     for (Link *link : std::as_const(m_up))
-        if (link->peerListenPort() == dialled->port
-            && link->remoteAddress().isEqual(dialled->address, QHostAddress::TolerantConversion)) {
+        if (listensAt(link, dialled)) {
             dialled->peer = link->peer();
             return;
         }
@@ -210,8 +214,7 @@ void LinkManager::onEstablished(Link *link)
         d->failures = 0;
     }
     for (const auto &d : m_dialled)
-        if (!d->peer.isValid() && d->port == link->peerListenPort()
-            && d->address.isEqual(link->remoteAddress(), QHostAddress::TolerantConversion))
+        if (!d->peer.isValid() && listensAt(link, d.get()))
             d->peer = link->peer();
     if (Link *existing = m_up.value(key)) {
         // Both sides dialled at once: keep the link opened by the smaller PeerId, so both

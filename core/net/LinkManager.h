@@ -65,7 +65,9 @@ private:
     void onEstablished(Link *link);
     void onClosed(Link *link, const QString &reason);
     void scheduleRedial(Dialled *dialled);
+    // The peer behind a dialled address, learnt from a proven link that listens there.
     void learnPeer(Dialled *dialled);
+    static bool listensAt(const Link *link, const Dialled *dialled);
     QSslConfiguration tlsConfiguration() const;
     bool admitUnproven(const QHostAddress &address);
     bool evictUnproven(int newcomerCount);

@@ -65,6 +65,18 @@ class TestHostilePeers : public QObject {
                    {QStringLiteral("body"), QStringLiteral("still here %1").arg(++sent)}});
         QVERIFY(waitUntil([&] { return received(*bob) == before + 1; }, *ann));
     }
+    // Mallory dials Ann speaking the link protocol with her identity as it is: true when
+    // Ann closed the link without it ever coming up.
+    bool annClosesALinkFrom(const FakePeer &mallory)
+    {
+        auto *socket = new QSslSocket;
+        socket->setSslConfiguration(mallory.config());
+        net::Link link(socket, true, mallory.local, ctx);
+        bool closed = false;
+        QObject::connect(&link, &net::Link::closed, [&] { closed = true; });
+        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
+        return waitUntil([&] { return closed; }, *ann) && link.state() != net::Link::State::Up;
+    }
     bool annLogged(const char *reason)
     {
         return waitUntil([&] { return ann->stderrText().contains(reason); }, *ann, 10000);
@@ -93,14 +105,7 @@ private Q_SLOTS:
         FakePeer mallory(ctx), other(ctx);
         // Claims Mallory's identity key, but signs with another one.
         mallory.local.sign = other.local.sign;
-        auto *socket = new QSslSocket;
-        socket->setSslConfiguration(mallory.config());
-        net::Link link(socket, true, mallory.local, ctx);
-        bool closed = false;
-        QObject::connect(&link, &net::Link::closed, [&] { closed = true; });
-        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
-        QVERIFY(waitUntil([&] { return closed; }, *ann));
-        QVERIFY(link.state() != net::Link::State::Up);
+        QVERIFY(annClosesALinkFrom(mallory));
         QVERIFY(annLogged("link proof failed"));
         // Nothing about Mallory was stored.
         const QJsonArray peers = ann->call({{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray();
@@ -115,14 +120,7 @@ private Q_SLOTS:
     {
         FakePeer mallory(ctx);
         mallory.local.peer = protocol::PeerId::fromString(bob->peer());
-        auto *socket = new QSslSocket;
-        socket->setSslConfiguration(mallory.config());
-        net::Link link(socket, true, mallory.local, ctx);
-        bool closed = false;
-        QObject::connect(&link, &net::Link::closed, [&] { closed = true; });
-        socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann->port(), QString());
-        QVERIFY(waitUntil([&] { return closed; }, *ann));
-        QVERIFY(link.state() != net::Link::State::Up);
+        QVERIFY(annClosesALinkFrom(mallory));
         QVERIFY(annLogged("PeerId is not the one of its identity key"));
         const QJsonArray peers = ann->call({{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray();
         QCOMPARE(peers.size(), 1);

@@ -30,6 +30,34 @@ class TestMigrations : public QObject {
         return dir;
     }
 
+    // The v3 fixture at schema 4, as a version 1 Ann holding a second contact under the
+    // PeerId Bob's key derives to (with `key`, or Bob's own key if empty) and one unread
+    // message from it, newest of all. Returns that PeerId, or empty on failure.
+    QString withContactUnderBobsDerivedId(const QString &dir, QByteArray key, const QString &body)
+    {
+        auto vaultKey = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
+        auto db = vaultKey ? Database::open(Profile::databasePath(dir), *vaultKey) : std::unexpected(vaultKey.error());
+        if (!db || !migrate(**db, 4))
+            return {};
+        Statement st = (*db)->prepare("SELECT identity_key FROM contacts");
+        if (!st.next())
+            return {};
+        const QByteArray bobKey = st.blob(0);
+        const QString derived = protocol::PeerId::fromIdentityKey(bobKey).toString();
+        if (key.isEmpty())
+            key = bobKey;
+        if (!(*db)->prepare("INSERT INTO contacts (peer_id, display_name, identity_key, trust, first_seen, last_seen) "
+                            "VALUES (?, 'Bob', ?, 0, 1, 2)").bind(1, derived).bind(2, key).run()
+            || !(*db)->prepare("INSERT INTO conversations (peer_id, unread_count, last_activity) VALUES (?, 1, 9)").bind(1, derived).run())
+            return {};
+        const std::int64_t conversation = (*db)->lastInsertRowId();
+        if (!(*db)->prepare("INSERT INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, state) "
+                            "VALUES (randomblob(16), ?, ?, 0, ?, 4000000000000, 5)")
+                 .bind(1, conversation).bind(2, derived).bind(3, body).run())
+            return {};
+        return derived;
+    }
+
     bool hasTable(Database &db, const QString &name)
     {
         Statement st = db.prepare("SELECT 1 FROM sqlite_master WHERE name = ?");
@@ -203,24 +231,7 @@ private Q_SLOTS:
     {
         const QString dir = copyFixture(QStringLiteral("profile-v3/ann"), QStringLiteral("fold-ann"));
         QVERIFY(!dir.isEmpty());
-        {
-            auto key = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
-            QVERIFY(key);
-            auto db = Database::open(Profile::databasePath(dir), *key);
-            QVERIFY(db);
-            QVERIFY(migrate(**db, 4));
-            Statement st = (*db)->prepare("SELECT identity_key FROM contacts");
-            QVERIFY(st.next());
-            const QByteArray bobKey = st.blob(0);
-            const QString newBob = protocol::PeerId::fromIdentityKey(bobKey).toString();
-            QVERIFY((*db)->prepare("INSERT INTO contacts (peer_id, display_name, identity_key, trust, first_seen, last_seen) "
-                                   "VALUES (?, 'Bob', ?, 0, 1, 2)").bind(1, newBob).bind(2, bobKey).run());
-            QVERIFY((*db)->prepare("INSERT INTO conversations (peer_id, unread_count, last_activity) VALUES (?, 1, 9)").bind(1, newBob).run());
-            const std::int64_t duplicateConversation = (*db)->lastInsertRowId();
-            QVERIFY((*db)->prepare("INSERT INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, state) "
-                                   "VALUES (randomblob(16), ?, ?, 0, 'from the week in between', 4000000000000, 5)")
-                        .bind(1, duplicateConversation).bind(2, newBob).run());
-        }
+        QVERIFY(!withContactUnderBobsDerivedId(dir, {}, QStringLiteral("from the week in between")).isEmpty());
         auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
         Profile &profile = **opened;
@@ -247,24 +258,8 @@ private Q_SLOTS:
         QVERIFY(!dir.isEmpty());
         QByteArray malloryKey(33, '\x07');
         malloryKey[0] = 0x05;
-        QString bobsFutureId;
-        {
-            auto key = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
-            QVERIFY(key);
-            auto db = Database::open(Profile::databasePath(dir), *key);
-            QVERIFY(db);
-            QVERIFY(migrate(**db, 4));
-            Statement st = (*db)->prepare("SELECT identity_key FROM contacts");
-            QVERIFY(st.next());
-            bobsFutureId = protocol::PeerId::fromIdentityKey(st.blob(0)).toString();
-            QVERIFY((*db)->prepare("INSERT INTO contacts (peer_id, display_name, identity_key, trust, first_seen, last_seen) "
-                                   "VALUES (?, 'Bob', ?, 0, 1, 2)").bind(1, bobsFutureId).bind(2, malloryKey).run());
-            QVERIFY((*db)->prepare("INSERT INTO conversations (peer_id, unread_count, last_activity) VALUES (?, 1, 9)").bind(1, bobsFutureId).run());
-            const std::int64_t conversation = (*db)->lastInsertRowId();
-            QVERIFY((*db)->prepare("INSERT INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, state) "
-                                   "VALUES (randomblob(16), ?, ?, 0, 'forged by mallory', 4000000000000, 5)")
-                        .bind(1, conversation).bind(2, bobsFutureId).run());
-        }
+        const QString bobsFutureId = withContactUnderBobsDerivedId(dir, malloryKey, QStringLiteral("forged by mallory"));
+        QVERIFY(!bobsFutureId.isEmpty());
         auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
         QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
         Profile &profile = **opened;
