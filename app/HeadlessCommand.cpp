@@ -40,7 +40,7 @@ constexpr std::array<Field, 3> SetTimer{{Peer, Conversation, {"seconds", Type::I
 constexpr std::array<Field, 3> SetDraft{{Peer, Conversation, {"text", Type::String}}};
 constexpr std::array<Field, 2> PeerOnly{{Peer, Conversation}};
 constexpr std::array<Field, 4> History{{Peer, Conversation, {"limit", Type::Integer, 1, 1000}, {"before", Type::Integer, 1, MaxId}}};
-constexpr std::array<Field, 2> Search{{{"query", Type::String}, {"limit", Type::Integer, 1, 500}}};
+constexpr std::array<Field, 3> Search{{{"query", Type::String}, {"limit", Type::Integer, 1, 500}, {"before", Type::Integer, 1, MaxId}}};
 constexpr std::array<Field, 3> Verify{{Peer, Conversation, {"verified", Type::Bool}}};
 constexpr std::array<Field, 3> Block{{Peer, Conversation, {"blocked", Type::Bool}}};
 constexpr std::array<Field, 3> MergeContact{{Peer, Conversation, {"previous", Type::String}}};

@@ -428,7 +428,11 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     if (cmd == QLatin1String("search")) {
         QJsonArray hits;
         const int limit = std::clamp(command.value(QStringLiteral("limit")).toInt(50), 1, 500);
-        for (const auto &hit : m_profile->messages().search(command.value(QStringLiteral("query")).toString(), limit)) {
+        // Newest first; the next page is {"before": the last hit's row}.
+        std::optional<std::int64_t> before;
+        if (command.contains(QStringLiteral("before")))
+            before = std::int64_t(command.value(QStringLiteral("before")).toDouble());
+        for (const auto &hit : m_profile->messages().search(command.value(QStringLiteral("query")).toString(), limit, before)) {
             const auto conversation = m_profile->messages().conversation(hit.conversationId);
             hits.append(QJsonObject{{QStringLiteral("row"), double(hit.messageId)},
                                     {QStringLiteral("peer"), conversation ? conversation->peer.toString() : QString()},

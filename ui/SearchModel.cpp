@@ -64,41 +64,73 @@ void SearchModel::run()
     if (query.isEmpty()) {
         beginResetModel();
         m_rows.clear();
+        m_more = m_fetching = false;
         endResetModel();
         setBusy(false);
         Q_EMIT searched();
         return;
     }
-    m_core.run([query](messenger::CoreState &state) {
-              QList<SearchRow> rows;
-              if (!state.node)
-                  return rows;
-              messenger::Messenger &messenger = state.node->messenger();
-              QHash<qint64, QPair<QString, QString>> peers; // conversation -> (peer, name)
-              for (const storage::SearchHit &hit : messenger.history().search(query, MaxHits)) {
-                  if (!peers.contains(hit.conversationId)) {
-                      QString peer, name;
-                      if (auto c = messenger.history().conversation(hit.conversationId)) {
-                          peer = c->peer.toString();
-                          if (auto contact = messenger.profile().protocolStore().contact(c->peer))
-                              name = contact->displayName;
-                      }
-                      peers.insert(hit.conversationId, {peer, name.isEmpty() ? peer.left(8) : name});
-                  }
-                  const auto &[peer, name] = peers.value(hit.conversationId);
-                  rows.append({hit.messageId, peer, name, snippetToRichText(hit.snippet), hit.sentAt});
-              }
-              return rows;
-          })
-        .then(this, [this, generation](const QList<SearchRow> &rows) {
-            if (generation != m_generation)
-                return;
-            beginResetModel();
-            m_rows = rows;
-            endResetModel();
-            setBusy(false);
-            Q_EMIT searched();
-        });
+    page(query, 0).then(this, [this, generation](const QList<SearchRow> &rows) {
+        if (generation != m_generation)
+            return;
+        beginResetModel();
+        m_rows = rows;
+        m_more = rows.size() == PageSize;
+        m_fetching = false;
+        endResetModel();
+        setBusy(false);
+        Q_EMIT searched();
+    });
+}
+
+QFuture<QList<SearchRow>> SearchModel::page(const QString &query, qint64 before)
+{
+    return m_core.run([query, before](messenger::CoreState &state) {
+        QList<SearchRow> rows;
+        if (!state.node)
+            return rows;
+        messenger::Messenger &messenger = state.node->messenger();
+        QHash<qint64, QPair<QString, QString>> peers; // conversation -> (peer, name)
+        for (const storage::SearchHit &hit :
+             messenger.history().search(query, PageSize, before > 0 ? std::optional<std::int64_t>(before) : std::nullopt)) {
+            if (!peers.contains(hit.conversationId)) {
+                QString peer, name;
+                if (auto c = messenger.history().conversation(hit.conversationId)) {
+                    peer = c->peer.toString();
+                    if (auto contact = messenger.profile().protocolStore().contact(c->peer))
+                        name = contact->displayName;
+                }
+                peers.insert(hit.conversationId, {peer, name.isEmpty() ? peer.left(8) : name});
+            }
+            const auto &[peer, name] = peers.value(hit.conversationId);
+            rows.append({hit.messageId, peer, name, snippetToRichText(hit.snippet), hit.sentAt});
+        }
+        return rows;
+    });
+}
+
+bool SearchModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && m_more && !m_fetching && !m_rows.isEmpty();
+}
+
+void SearchModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    m_fetching = true;
+    const quint64 generation = m_generation;
+    page(m_query.trimmed(), m_rows.constLast().rowId).then(this, [this, generation](const QList<SearchRow> &rows) {
+        if (generation != m_generation)
+            return; // a new query (or clear) since: these belong to the old one
+        m_fetching = false;
+        m_more = rows.size() == PageSize;
+        if (rows.isEmpty())
+            return;
+        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + rows.size() - 1));
+        m_rows.append(rows);
+        endInsertRows();
+    });
 }
 
 void SearchModel::clear()
@@ -110,6 +142,7 @@ void SearchModel::clear()
     Q_EMIT queryChanged();
     beginResetModel();
     m_rows.clear();
+    m_more = m_fetching = false;
     endResetModel();
 }
 

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SearchModel lists full-text hits across all conversations (newest first) with the words
-// around each match; choosing one opens its conversation at that message.
+// around each match; choosing one opens its conversation at that message. Hits come in
+// pages: a view that scrolls to the last one asks for the next (fetchMore).
 #pragma once
 
 #include "core/messenger/CoreThread.h"
 
 #include <QAbstractListModel>
+#include <QFuture>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -27,7 +29,7 @@ class SearchModel : public QAbstractListModel {
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged) // results for the current query not in yet
 
 public:
-    static constexpr int MaxHits = 100;
+    static constexpr int PageSize = 50;
 
     enum Role {
         RowIdRole = Qt::UserRole + 1, // the message's history row
@@ -43,6 +45,8 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
 
     QString query() const { return m_query; }
     void setQuery(const QString &query);
@@ -59,6 +63,8 @@ Q_SIGNALS:
 
 private:
     void run();
+    // Asks the core for the page of `query` below row `before` (all rows when 0).
+    QFuture<QList<SearchRow>> page(const QString &query, qint64 before);
     void setBusy(bool busy);
 
     messenger::CoreThread &m_core;
@@ -67,6 +73,8 @@ private:
     QTimer m_debounce;
     quint64 m_generation = 0;
     bool m_busy = false;
+    bool m_more = false;     // the last page was full: there may be older hits
+    bool m_fetching = false; // a next page is on its way
 };
 
 // Match markers -> <b>...</b>, everything else HTML-escaped.

@@ -129,9 +129,9 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
 {
     const std::int64_t newId = nextMessageId();
     Statement st = m_db.prepare("INSERT OR IGNORE INTO messages (uuid, conversation_id, sender, outgoing, body, sent_at, "
-                                "received_at, state, failure, kind, reply_to, expires_in, expires_at, id) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    st.bind(14, newId);
+                                "received_at, state, failure, kind, reply_to, expires_in, expires_at, id, search_shard) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(14, newId).bind(15, searchShard(newId));
     st.bind(1, m.uuid).bind(2, m.conversationId).bind(3, m.sender.toString()).bind(4, m.outgoing ? 1 : 0).bind(5, m.body)
         .bind(6, m.sentAt).bind(7, m.receivedAt).bind(8, int(m.state)).bind(9, m.failure).bind(10, int(m.kind))
         .bind(12, m.expiresIn).bind(13, m.expiresAt);
@@ -149,7 +149,8 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
     // journal (which SQLCipher would encrypt page by page).
     // An unsupported message is "searchable by nothing": it never enters the index.
     if ((m.kind == MessageKind::Text
-         && !m_db.prepare("INSERT OR FAIL INTO message_search (docid, body) VALUES (?, ?)").bind(1, id).bind(2, m.body).run())
+         && !m_db.prepare("INSERT OR FAIL INTO message_search (docid, body, search_shard) VALUES (?, ?, ?)")
+                 .bind(1, id).bind(2, m.body).bind(3, searchShard(id)).run())
         || !m_db.prepare("UPDATE OR FAIL conversations SET last_message_id = ?, last_activity = max(last_activity, ?), "
                          "unread_count = unread_count + ? WHERE id = ?")
                 .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
@@ -325,19 +326,31 @@ QString MessageStore::ftsQuery(const QString &text)
     return terms.join(QLatin1Char(' '));
 }
 
-std::vector<SearchHit> MessageStore::search(const QString &text, int limit)
+std::vector<SearchHit> MessageStore::search(const QString &text, int limit, std::optional<std::int64_t> beforeId)
 {
     std::vector<SearchHit> out;
     const QString query = ftsQuery(text);
-    if (query.isEmpty())
+    if (query.isEmpty() || limit <= 0)
         return out;
-    Statement st = m_db.prepare(
+    const std::int64_t below = beforeId.value_or(nextMessageId());
+    if (below <= 1)
+        return out;
+    // Shard by shard, newest first, until the page is full. Within a shard the index keeps
+    // documents newest first (order=DESC): ORDER BY docid DESC is its own order, so FTS
+    // stops at the limit (an exact word reads only those entries) and snippet() runs for
+    // the returned rows only. Row ids grow as messages arrive: "newest" is by arrival.
+    static const char *const sql =
         "SELECT m.id, m.conversation_id, m.sent_at, snippet(message_search, '\xEE\x80\x80', '\xEE\x80\x81', '…', -1, 12) "
         "FROM message_search JOIN messages m ON m.id = message_search.docid "
-        "WHERE message_search MATCH ? ORDER BY m.sent_at DESC, m.id DESC LIMIT ?");
-    st.bind(1, query).bind(2, limit);
-    while (st.next())
-        out.push_back({st.int64(0), st.int64(1), st.int64(2), st.text(3)});
+        "WHERE message_search MATCH ? AND message_search.search_shard = ? AND message_search.docid < ? "
+        "ORDER BY message_search.docid DESC LIMIT ?";
+    out.reserve(std::size_t(limit));
+    for (std::int64_t shard = searchShard(below - 1); shard >= 0 && int(out.size()) < limit; --shard) {
+        Statement st = m_db.prepare(sql);
+        st.bind(1, query).bind(2, shard).bind(3, below).bind(4, limit - int(out.size()));
+        while (st.next())
+            out.push_back({st.int64(0), st.int64(1), st.int64(2), st.text(3)});
+    }
     return out;
 }
 

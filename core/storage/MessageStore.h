@@ -137,7 +137,14 @@ public:
     std::vector<MessageRecord> page(std::int64_t conversationId, std::optional<HistoryCursor> before, int limit);
     // Oldest first, strictly newer than `after` (paging forward from a search hit).
     std::vector<MessageRecord> pageAfter(std::int64_t conversationId, HistoryCursor after, int limit);
-    std::vector<SearchHit> search(const QString &text, int limit);
+    // Messages that have every word of `text` (each as a prefix), newest first (by row id,
+    // the order they reached this profile); with `beforeId`, only rows older than it (the
+    // next page starts below the last hit's id).
+    std::vector<SearchHit> search(const QString &text, int limit, std::optional<std::int64_t> beforeId = std::nullopt);
+    // The search index is split by row id into shards of 2^16 messages (schema 6): a
+    // prefix, which FTS4 reads whole, then costs one shard, not all of history.
+    static constexpr int SearchShardBits = 16;
+    static constexpr std::int64_t searchShard(std::int64_t messageId) { return messageId >> SearchShardBits; }
 
     // The sender's edit of its own text: the newest edit by the sender's clock is shown,
     // every other text is kept in the edit history; each edit counts once (by `editId`).

@@ -244,6 +244,38 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(item("composerInput"), "clear");
     }
 
+    // Issue 11: a word in every message gives hits page by page; moving down the list
+    // loads the next pages (the view's fetchMore), newest first, nothing doubled or skipped.
+    void searchHitsLoadAsYouMoveDown()
+    {
+        key(Qt::Key_K, Qt::ControlModifier);
+        QQuickItem *field = item("searchField");
+        QTRY_VERIFY(field && field->hasActiveFocus());
+        for (QChar c : QStringLiteral("ordinary"))
+            QTest::keyClick(window, c.toLatin1());
+        ui::SearchModel *hits = app->search();
+        QTRY_VERIFY(hits->rowCount() >= ui::SearchModel::PageSize);
+        QTest::qWait(200);
+        const int first = hits->rowCount(); // the view may ask for one page ahead at once
+        QVERIFY(first < 10000);
+        const int start = item("searchHits")->property("currentIndex").toInt();
+        for (int i = 0; i < first + 10; ++i) {
+            key(Qt::Key_Down);
+            QTest::qWait(5);
+        }
+        // Past what was loaded at first: only possible if more hits came while moving.
+        QTRY_VERIFY(item("searchHits")->property("currentIndex").toInt() >= start + first);
+        QVERIFY(hits->rowCount() >= first + ui::SearchModel::PageSize);
+        qint64 previous = std::numeric_limits<qint64>::max();
+        for (int row = 0; row < hits->rowCount(); ++row) {
+            const qint64 id = hits->data(hits->index(row), ui::SearchModel::RowIdRole).toLongLong();
+            QVERIFY2(id == previous - 1 || previous == std::numeric_limits<qint64>::max(), qPrintable(QString::number(row)));
+            previous = id;
+        }
+        key(Qt::Key_Escape);
+        QTRY_COMPARE(hits->rowCount(), 0);
+    }
+
     // Ctrl+K, the words of one message, Enter: the conversation opens with the hit on
     // screen, and stays there with no input (it used to run away to the newest, page by page).
     void aSearchHitStaysWhereItWasOpened()

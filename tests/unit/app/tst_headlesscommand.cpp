@@ -30,6 +30,8 @@ private Q_SLOTS:
         QTest::newRow("before string") << "{\"cmd\":\"history\"," + peer + ",\"before\":\"3\"}" << QString() << QString("\"before\"");
         QTest::newRow("search limit") << QByteArray("{\"cmd\":\"search\",\"query\":\"a\",\"limit\":501}") << QString() << QString("\"limit\"");
         QTest::newRow("query number") << QByteArray("{\"cmd\":\"search\",\"query\":1}") << QString() << QString("\"query\"");
+        QTest::newRow("search before string") << QByteArray("{\"cmd\":\"search\",\"query\":\"a\",\"before\":\"5\"}") << QString() << QString("\"before\"");
+        QTest::newRow("search before zero") << QByteArray("{\"cmd\":\"search\",\"query\":\"a\",\"before\":0}") << QString() << QString("\"before\"");
         QTest::newRow("verified string") << "{\"cmd\":\"verify\"," + peer + ",\"verified\":\"yes\"}" << QString() << QString("\"verified\"");
         QTest::newRow("blocked number") << "{\"cmd\":\"block\"," + peer + ",\"blocked\":1}" << QString() << QString("\"blocked\"");
         QTest::newRow("typing null") << "{\"cmd\":\"typing\"," + peer + ",\"typing\":null}" << QString() << QString("\"typing\"");
@@ -66,6 +68,7 @@ private Q_SLOTS:
         QTest::newRow("quit") << QByteArray("{\"cmd\":\"quit\"}");
         QTest::newRow("history bounds") << "{\"cmd\":\"history\"," + peer + ",\"limit\":1000,\"before\":9007199254740991}";
         QTest::newRow("history one") << "{\"cmd\":\"history\"," + peer + ",\"limit\":1.0}";
+        QTest::newRow("search page") << QByteArray("{\"cmd\":\"search\",\"query\":\"a\",\"limit\":50,\"before\":1200}");
         QTest::newRow("verify false") << "{\"cmd\":\"verify\"," + peer + ",\"verified\":false}";
         QTest::newRow("timer off") << QByteArray("{\"cmd\":\"set_timer\",\"conversation\":3,\"seconds\":0}");
         QTest::newRow("timer a year") << "{\"cmd\":\"set_timer\"," + peer + ",\"seconds\":31536000}";

@@ -31,6 +31,7 @@ Popup {
     Connections {
         target: root.app.search
         function onSearched() {
+            hits.currentIndex = 0 // new results: the newest is the one Enter opens
             if (root.chooseWhenReady) {
                 root.chooseWhenReady = false
                 root.choose(0)
@@ -54,7 +55,7 @@ Popup {
                     root.chooseWhenReady = true
                     root.app.search.searchNow()
                 } else {
-                    root.choose(hits.currentIndex >= 0 ? hits.currentIndex : 0)
+                    root.choose(hits.currentIndex >= 0 && hits.currentIndex < hits.count ? hits.currentIndex : 0)
                 }
             }
         }
