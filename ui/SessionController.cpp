@@ -40,11 +40,11 @@ void SessionController::create(const QString &name, const QString &passphrase, c
 {
     const QString trimmed = name.trimmed();
     if (const QString problem = nameProblem(trimmed); !problem.isEmpty())
-        return setError(problem);
+        return setError(problem, QStringLiteral("name"));
     if (passphrase.size() < 8)
-        return setError(tr("The passphrase needs at least 8 characters."));
+        return setError(tr("The passphrase needs at least 8 characters."), QStringLiteral("passphrase"));
     if (passphrase != repeated)
-        return setError(tr("The two passphrases differ."));
+        return setError(tr("The two passphrases differ."), QStringLiteral("repeat"));
     open(trimmed, passphrase);
 }
 
@@ -173,10 +173,11 @@ void SessionController::setBusy(bool busy)
     }
 }
 
-void SessionController::setError(const QString &text)
+void SessionController::setError(const QString &text, const QString &field)
 {
-    if (m_errorText != text) {
+    if (m_errorText != text || m_errorField != field) {
         m_errorText = text;
+        m_errorField = text.isEmpty() ? QString() : field;
         Q_EMIT errorTextChanged();
     }
 }

@@ -19,6 +19,9 @@ class SessionController : public QObject {
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    // The field the error is about, so the page can focus it and clear the error when it
+    // changes: "name", "passphrase", "repeat", or "" (not one field's fault).
+    Q_PROPERTY(QString errorField READ errorField NOTIFY errorTextChanged)
     Q_PROPERTY(QString displayName READ displayName NOTIFY profileChanged)
     Q_PROPERTY(QString peerId READ peerId NOTIFY profileChanged)
     Q_PROPERTY(int port READ port NOTIFY profileChanged)
@@ -33,6 +36,7 @@ public:
     State state() const { return m_state; }
     bool busy() const { return m_busy; }
     QString errorText() const { return m_errorText; }
+    QString errorField() const { return m_errorField; }
     QString displayName() const { return m_displayName; }
     QString peerId() const { return m_peerId; }
     int port() const { return m_port; }
@@ -63,7 +67,7 @@ private:
     static QString nameProblem(const QString &trimmed);
     void open(const QString &name, const QString &passphrase);
     void setBusy(bool busy);
-    void setError(const QString &text);
+    void setError(const QString &text, const QString &field = {});
     void setState(State state);
 
     messenger::CoreThread &m_core;
@@ -73,6 +77,7 @@ private:
     State m_state;
     bool m_busy = false;
     QString m_errorText;
+    QString m_errorField;
     QString m_displayName;
     QString m_peerId;
     int m_port = 0;

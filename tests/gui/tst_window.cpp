@@ -166,16 +166,38 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(item("displayName"), "clear");
         type(item("displayName"), QStringLiteral("Ada"));
         QCOMPARE(item("displayName")->property("text").toString(), QStringLiteral("Ada"));
-        // Too short first: a clear error, nothing created.
+        // Issue 13.7: before anything is typed, no "cannot recover" warning and an idle
+        // meter; the warning is advice, not in the colour of errors.
+        QCOMPARE(item("cannotRecover")->opacity(), 0.0);
+        QCOMPARE(item("strengthWord")->property("text").toString(), QString());
+        QVERIFY(item("cannotRecover")->property("color") != item("error")->property("color"));
+        // Issue 13.5: too short first: a clear error, nothing created, nothing typed lost,
+        // the cursor in the field at fault, and nothing on the page moved.
+        const qreal buttonY = item("createButton")->y();
         type(item("passphrase"), QStringLiteral("short"));
+        QVERIFY(item("cannotRecover")->opacity() > 0);
+        QVERIFY(!item("strengthWord")->property("text").toString().isEmpty());
         type(item("repeatPassphrase"), QStringLiteral("short"));
         click(item("createButton"));
         QTRY_VERIFY(app->session()->errorText().contains(QLatin1String("8 characters")));
         QVERIFY(!storage::Profile::exists(tmp.filePath(QStringLiteral("profile"))));
-
-        type(item("passphrase"), QLatin1String(Passphrase));
+        QTRY_VERIFY(item("passphrase")->hasActiveFocus());
+        QCOMPARE(item("passphrase")->property("text").toString(), QStringLiteral("short"));
+        QCOMPARE(item("repeatPassphrase")->property("text").toString(), QStringLiteral("short"));
+        QCOMPARE(item("displayName")->property("text").toString(), QStringLiteral("Ada"));
+        QCOMPARE(item("createButton")->y(), buttonY);
+        // The field at fault is selected: typing replaces it, and the error goes.
+        keys(QLatin1String(Passphrase));
+        QCOMPARE(item("passphrase")->property("text").toString(), QLatin1String(Passphrase));
+        QCOMPARE(app->session()->errorText(), QString());
         QVERIFY(!item("strengthHint")->property("text").toString().isEmpty());
-        type(item("repeatPassphrase"), QLatin1String(Passphrase));
+        // Two different passphrases: the second is at fault, the first stays.
+        click(item("createButton"));
+        QTRY_VERIFY(app->session()->errorText().contains(QLatin1String("differ")));
+        QTRY_VERIFY(item("repeatPassphrase")->hasActiveFocus());
+        QCOMPARE(item("passphrase")->property("text").toString(), QLatin1String(Passphrase));
+        keys(QLatin1String(Passphrase));
+        QCOMPARE(app->session()->errorText(), QString());
         click(item("createButton"));
         QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
         QCOMPARE(app->session()->displayName(), QStringLiteral("Ada"));
