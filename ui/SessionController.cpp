@@ -2,7 +2,12 @@
 #include "ui/SessionController.h"
 
 #include "ui/PassphraseStrength.h"
+#include "ui/PeerAddress.h"
 #include "ui/UiLog.h"
+
+#include <QHostInfo>
+
+#include <algorithm>
 
 namespace sotto::ui {
 namespace {
@@ -145,22 +150,36 @@ void SessionController::setDisplayName(const QString &name)
 int SessionController::strength(const QString &passphrase) const { return ratePassphrase(passphrase).score; }
 QString SessionController::strengthHint(const QString &passphrase) const { return ratePassphrase(passphrase).hint; }
 
-QString SessionController::addPeer(const QString &address)
+void SessionController::addPeer(const QString &address)
 {
-    const QString text = address.trimmed();
-    const qsizetype colon = text.lastIndexOf(u':');
-    bool portOk = false;
-    const uint port = colon > 0 ? text.mid(colon + 1).toUInt(&portOk) : 0;
-    QString hostText = colon > 0 ? text.left(colon) : QString();
-    hostText.remove(u'[').remove(u']');
-    const QHostAddress host(hostText);
-    if (host.isNull() || !portOk || port == 0 || port > 65535)
-        return tr("Write the address as host:port with a numeric host, e.g. 192.168.1.20:47000.");
-    m_core.run([host, port](messenger::CoreState &state) {
-        if (state.node)
-            state.node->addPeerAddress(host, quint16(port));
+    auto typed = parseTypedAddress(address);
+    if (!typed)
+        return Q_EMIT addPeerFinished(typed.error());
+    const quint16 port = typed->port;
+    const auto dial = [this, port](const QHostAddress &host) {
+        m_core.run([host, port](messenger::CoreState &state) {
+            if (state.node)
+                state.node->addPeerAddress(host, port);
+        });
+        Q_EMIT addPeerFinished({});
+    };
+    if (!typed->ip.isNull())
+        return dial(typed->ip);
+    const QString name = typed->host;
+    QHostInfo::lookupHost(name, this, [this, name, dial](const QHostInfo &info) {
+        // IPv4 first: "localhost" may list ::1 first while we listen on 127.0.0.1 only.
+        QList<QHostAddress> found = info.addresses();
+        std::stable_partition(found.begin(), found.end(),
+                              [](const QHostAddress &a) { return a.protocol() == QAbstractSocket::IPv4Protocol; });
+        if (info.error() != QHostInfo::NoError || found.isEmpty())
+            return Q_EMIT addPeerFinished(tr("No computer named %1 was found on the network.").arg(name));
+        dial(found.first());
     });
-    return {};
+}
+
+QStringList SessionController::localAddresses() const
+{
+    return m_port > 0 ? reachableAddresses(m_options.listenAddress, quint16(m_port)) : QStringList();
 }
 
 void SessionController::clearError() { setError({}); }

@@ -48,8 +48,11 @@ public:
     Q_INVOKABLE void setDisplayName(const QString &name);
     Q_INVOKABLE int strength(const QString &passphrase) const;
     Q_INVOKABLE QString strengthHint(const QString &passphrase) const;
-    // Validates "host:port" now (returns the problem, or "" when it was accepted) and dials.
-    Q_INVOKABLE QString addPeer(const QString &address);
+    // Dials "host:port"; the host is an IP address or a computer's name (looked up first).
+    // addPeerFinished tells the problem, or "" once the dial is under way.
+    Q_INVOKABLE void addPeer(const QString &address);
+    // The "address:port" texts a friend can type to add us (Settings).
+    Q_INVOKABLE QStringList localAddresses() const;
     Q_INVOKABLE void clearError();
 
 Q_SIGNALS:
@@ -60,6 +63,7 @@ Q_SIGNALS:
     void unlocked();
     void locked();
     void passphraseChanged();
+    void addPeerFinished(const QString &problem);
 
 private:
     // Names are checked, never cut: the field takes any length and says what is wrong.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Where multicast does not reach: add a peer by its address and port.
+// Where multicast does not reach: add a peer by its address (or computer name) and port.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -13,13 +13,26 @@ Dialog {
     modal: true
     anchors.centerIn: Overlay.overlay
     standardButtons: Dialog.Cancel
-    onOpened: { address.text = ""; problem.text = ""; address.forceActiveFocus() }
+    onOpened: { address.text = ""; problem.text = ""; looking = false; address.forceActiveFocus() }
+    property bool looking: false // a name being looked up
+
+    Connections {
+        target: root.app.session
+        function onAddPeerFinished(text) {
+            if (!root.looking)
+                return
+            root.looking = false
+            problem.text = text
+            if (text.length === 0)
+                root.close()
+        }
+    }
 
     ColumnLayout {
         anchors.fill: parent
         Label {
             textFormat: Text.PlainText // names and texts come from peers: never markup
-            text: qsTr("Ask the other person for the address shown in their Sotto settings, e.g. 192.168.1.20:47000.")
+            text: qsTr("Ask the other person for an address shown in their Sotto settings, e.g. 192.168.1.20:47000 (a computer's name works too: laptop.local:47000).")
             wrapMode: Text.WordWrap
             Layout.preferredWidth: 360
         }
@@ -30,10 +43,12 @@ Dialog {
             Accessible.name: qsTr("Address")
             Layout.fillWidth: true
             onAccepted: add.clicked()
+            onTextChanged: problem.text = ""
         }
         Label {
             textFormat: Text.PlainText // names and texts come from peers: never markup
             id: problem
+            objectName: "addPeerProblem"
             visible: text.length > 0
             color: "#c0392b"
             wrapMode: Text.WordWrap
@@ -41,13 +56,14 @@ Dialog {
         }
         Button {
             id: add
-            text: qsTr("Connect")
+            objectName: "connectButton"
+            text: root.looking ? qsTr("Looking up…") : qsTr("Connect")
+            enabled: !root.looking
             highlighted: true
             Accessible.name: text
             onClicked: {
-                problem.text = root.app.session.addPeer(address.text)
-                if (problem.text.length === 0)
-                    root.close()
+                root.looking = true
+                root.app.session.addPeer(address.text)
             }
         }
     }

@@ -15,7 +15,13 @@ Dialog {
     width: Math.min(480, parent ? parent.width - 40 : 480)
     height: Math.min(600, parent ? parent.height - 40 : 600)
     standardButtons: Dialog.Close
-    onOpened: { nameField.text = root.app.session.displayName; passMessage.text = "" }
+    onOpened: {
+        nameField.text = root.app.session.displayName
+        passMessage.text = ""
+        addresses.model = root.app.session.localAddresses() // read again: networks come and go
+        qrAddress = ""
+    }
+    property string qrAddress: "" // the address whose QR code is shown
     // Passphrases typed and not used do not wait in a hidden dialog.
     onClosed: { current.clear(); next.clear(); again.clear() }
 
@@ -40,12 +46,50 @@ Dialog {
                 TextField { id: nameField; Layout.fillWidth: true; Accessible.name: qsTr("Display name") }
                 Button { text: qsTr("Save"); Accessible.name: qsTr("Save display name"); onClicked: root.app.session.setDisplayName(nameField.text) }
             }
+
+            // Issue 13.10: what to give a friend whose Sotto does not see ours (Add by
+            // address), copyable, and as a QR code for a phone's camera or another screen.
+            Label { text: qsTr("Your addresses"); font.bold: true; Layout.topMargin: 8 }
             Label {
-                textFormat: Text.PlainText // names and texts come from peers: never markup
-                text: qsTr("Others can add you at port %1 of this computer's address.").arg(root.app.session.port)
+                textFormat: Text.PlainText
+                text: addresses.count > 0 ? qsTr("Where others can add you (Add by address):")
+                                          : qsTr("Not reachable yet: no network address.")
                 wrapMode: Text.WordWrap
                 opacity: 0.8
                 Layout.fillWidth: true
+            }
+            Repeater {
+                id: addresses
+                delegate: RowLayout {
+                    required property string modelData
+                    Layout.fillWidth: true
+                    Label {
+                        objectName: "localAddress"
+                        textFormat: Text.PlainText
+                        text: modelData
+                        font.family: "monospace"
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                    Button {
+                        text: qsTr("Copy")
+                        Accessible.name: qsTr("Copy %1").arg(modelData)
+                        onClicked: root.app.desktop.copyText(modelData)
+                    }
+                    Button {
+                        text: root.qrAddress === modelData ? qsTr("Hide QR") : qsTr("QR code")
+                        Accessible.name: qsTr("QR code of %1").arg(modelData)
+                        onClicked: root.qrAddress = root.qrAddress === modelData ? "" : modelData
+                    }
+                }
+            }
+            Image {
+                objectName: "addressQr"
+                visible: root.qrAddress.length > 0
+                source: visible ? "image://qr/" + Qt.btoa(root.qrAddress).replace(/\+/g, "-").replace(/\//g, "_") : ""
+                sourceSize: Qt.size(180, 180)
+                Layout.alignment: Qt.AlignHCenter
+                Accessible.name: qsTr("QR code of %1").arg(root.qrAddress)
             }
 
             Label { text: qsTr("Passphrase"); font.bold: true; Layout.topMargin: 8 }
