@@ -391,6 +391,18 @@ private Q_SLOTS:
         QTRY_COMPARE(app->messages()->trust(), QStringLiteral("verified"));
         QTest::keyClick(window, Qt::Key_Escape);
         QTRY_VERIFY(isShown(item("verifiedBadge")));
+        // Issue 13.9: the sidebar row says "verified" in words, not with a tick that reads
+        // as "sent" on the selected row.
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY(QMetaObject::invokeMethod(item("conversationList"), "itemAtIndex", Q_RETURN_ARG(QQuickItem *, row),
+                                              Q_ARG(int, app->conversations()->indexOf(bobPeer)))
+                    && row);
+        QQuickItem *badge = row->findChild<QQuickItem *>(QStringLiteral("rowVerifiedBadge"));
+        QTRY_VERIFY(badge && isShown(badge));
+        QCOMPARE(badge->property("text").toString(), QStringLiteral("verified"));
+        // And a Send button with nothing to send looks disabled.
+        QVERIFY(!item("sendButton")->isEnabled());
+        QVERIFY(item("sendButton")->opacity() < 0.5);
     }
 
     // Bob reinstalls: a new key is a new PeerId, so a new contact. Named like the old one,

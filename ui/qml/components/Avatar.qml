@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A round initial in a colour derived from the peer id, with an online dot.
+// A round initial in a colour chosen by the peer id (AvatarPalette), with an online dot.
 import QtQuick
 import Sotto
 
@@ -14,7 +14,7 @@ Item {
     Rectangle {
         anchors.fill: parent
         radius: width / 2
-        color: Qt.hsla((parseInt(root.peer.substring(0, 6), 16) % 360) / 360, 0.45, 0.5, 1)
+        color: AvatarPalette.colourFor(root.peer)
         Text {
             textFormat: Text.PlainText // names and texts come from peers: never markup
             anchors.centerIn: parent

@@ -87,6 +87,9 @@ Pane {
             text: root.composerState.editingRow !== 0 ? qsTr("Save") : qsTr("Send")
             enabled: input.text.trim().length > 0
             highlighted: true
+            // A disabled highlighted button keeps its accent colour in some styles (dark
+            // mode): fade it so nothing looks clickable that is not.
+            opacity: enabled ? 1 : 0.4
             Accessible.name: qsTr("Send message")
             onClicked: root.submit()
         }

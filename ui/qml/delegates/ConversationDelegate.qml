@@ -51,11 +51,22 @@ ItemDelegate {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                 }
+                // Verified, in words on a small frame: a bare green tick read as "sent" on a
+                // selected row.
                 Label {
-                    textFormat: Text.PlainText // names and texts come from peers: never markup
-                    text: root.trust === "verified" ? "\u2714" : ""
-                    color: "#27ae60"
-                    visible: text.length > 0
+                    objectName: "rowVerifiedBadge"
+                    textFormat: Text.PlainText
+                    visible: root.trust === "verified"
+                    text: qsTr("verified")
+                    font.pixelSize: 10
+                    color: root.highlighted ? palette.highlightedText : "#1e8449"
+                    leftPadding: 4; rightPadding: 4; topPadding: 1; bottomPadding: 1
+                    background: Rectangle {
+                        radius: 3
+                        color: "transparent"
+                        border.width: 1
+                        border.color: parent.color
+                    }
                 }
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
