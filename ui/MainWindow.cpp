@@ -3,6 +3,7 @@
 
 #include "ui/AppController.h"
 #include "ui/QrImageProvider.h"
+#include "ui/WindowPlacement.h"
 
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -29,9 +30,20 @@ QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, AppController &app)
     Q_UNUSED(registered);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
-    engine.setInitialProperties({{QStringLiteral("app"), QVariant::fromValue(&app)}});
+    // Where the user left it (Main.qml's size is the first start's).
+    QVariantMap initial{{QStringLiteral("app"), QVariant::fromValue(&app)}};
+    if (const auto placed = WindowPlacement::savedGeometry()) {
+        initial.insert(QStringLiteral("x"), placed->x());
+        initial.insert(QStringLiteral("y"), placed->y());
+        initial.insert(QStringLiteral("width"), placed->width());
+        initial.insert(QStringLiteral("height"), placed->height());
+    }
+    engine.setInitialProperties(initial);
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/Sotto/qml/Main.qml")));
-    return engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    auto *window = engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (window)
+        WindowPlacement::follow(window);
+    return window;
 }
 
 } // namespace sotto::ui

@@ -6,6 +6,7 @@
 // reinstalled (a new key, a new contact, merged), long names, locks, settings, Ctrl+Q.
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
+#include "ui/WindowPlacement.h"
 
 #include "tests/gui/GuiTestApp.h"
 #include "tests/support/HeadlessNode.h"
@@ -21,6 +22,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -512,6 +514,48 @@ private Q_SLOTS:
         QVERIFY(!cy.waitFor([&](const QJsonObject &e) {
                        return e.value(QStringLiteral("event")) == QLatin1String("peer_online") && e.value(QStringLiteral("peer")) == ada;
                    }).isEmpty());
+    }
+
+    // Issue 13.11: the sidebar's width is dragged and kept; below 600 px one pane shows at
+    // a time (the chat with a back button); the window's place and size are kept.
+    void theLayoutFollowsTheWindowAndIsKept()
+    {
+        QQuickItem *list = item("conversationList");
+        QQuickItem *divider = item("paneDivider");
+        QVERIFY(list && divider && isShown(divider));
+        const int before = ui::WindowPlacement::DefaultSidebarWidth;
+        QCOMPARE(QSettings().value(QStringLiteral("window/sidebarWidth"), before).toInt(), before);
+        const QPoint from = divider->mapToScene(QPointF(divider->width() / 2, divider->height() / 2)).toPoint();
+        QTest::mousePress(window, Qt::LeftButton, {}, from);
+        for (int dx = 10; dx <= 80; dx += 10)
+            QTest::mouseMove(window, from + QPoint(dx, 0));
+        QTest::mouseRelease(window, Qt::LeftButton, {}, from + QPoint(80, 0));
+        QTRY_VERIFY(std::abs(QSettings().value(QStringLiteral("window/sidebarWidth"), before).toInt() - (before + 80)) <= 2);
+
+        // Whoever is first in the list (Bob's conversation was merged into the new Bob's).
+        const QString peer = app->conversations()->data(app->conversations()->index(0), ui::ConversationListModel::PeerRole).toString();
+        openConversation(peer);
+        const QRect wide = window->geometry();
+        window->resize(480, 640);
+        QTRY_VERIFY(!isShown(list));
+        QTRY_VERIFY(isShown(item("chatTitle")));
+        QTRY_VERIFY(isShown(item("backButton")));
+        QTRY_COMPARE(item("chatTitle")->window()->width(), 480);
+        click(item("backButton"));
+        QTRY_VERIFY(isShown(list));
+        QCOMPARE(app->messages()->peer(), QString());
+        QTRY_COMPARE(list->width(), window->width()); // the list alone, all of the window
+        openConversation(peer);
+        QTRY_VERIFY(!isShown(list));
+        // The narrow size is the one kept, not the sidebar's full-width moment.
+        QTRY_COMPARE(QSettings().value(QStringLiteral("window/geometry")).toRect().size(), QSize(480, 640));
+        QVERIFY(std::abs(QSettings().value(QStringLiteral("window/sidebarWidth")).toInt() - (before + 80)) <= 2);
+        QCOMPARE(ui::WindowPlacement::savedGeometry().value_or(QRect()).size(), QSize(480, 640));
+
+        window->resize(wide.size());
+        QTRY_VERIFY(isShown(list));
+        QVERIFY(!isShown(item("backButton")));
+        QTRY_VERIFY(std::abs(list->width() - (before + 80)) <= 2);
     }
 
     void lockClearsTheWindow()

@@ -11,7 +11,7 @@ ApplicationWindow {
 
     width: 1000
     height: 680
-    minimumWidth: 640
+    minimumWidth: 360 // below 600 the messenger shows one pane at a time
     minimumHeight: 420
     visible: true
     title: app.session.state === SessionController.Unlocked ? qsTr("Sotto — %1").arg(app.session.displayName) : qsTr("Sotto")

@@ -10,6 +10,8 @@ Page {
     id: root
     required property AppController app
     signal contactRequested()
+    signal backRequested()
+    property bool showBack: false // a narrow window shows the chat alone: back to the list
     readonly property MessageModel model: app.messages
     // A new contact named like an older, offline one: maybe that person, reinstalled.
     readonly property bool askNamesake: model.namesake.length > 0
@@ -19,6 +21,15 @@ Page {
         implicitHeight: 48
         RowLayout {
             anchors.fill: parent
+            ToolButton {
+                objectName: "backButton"
+                visible: root.showBack
+                text: "\u2190"
+                Accessible.name: qsTr("Back to conversations")
+                ToolTip.visible: hovered
+                ToolTip.text: Accessible.name
+                onClicked: root.backRequested()
+            }
             Avatar {
                 name: root.model.peerName
                 peer: root.model.peer

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The messenger: conversations on the left, the open chat on the right; search (Ctrl+K),
-// the contact page and the settings open over it.
+// The messenger: conversations on the left, the open chat on the right (one at a time in
+// a narrow window); search (Ctrl+K), the contact page and the settings open over it.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -26,28 +26,47 @@ Page {
         value: Qt.application.state === Qt.ApplicationActive && root.app.messages.peer.length > 0
     }
 
-    RowLayout {
+    // Below this width one pane shows at a time: the list, or the open chat with a back
+    // button. Above it the divider between them can be dragged (and is remembered).
+    readonly property int onePaneBelow: 600
+    readonly property bool narrow: width < onePaneBelow
+    readonly property bool chatOpen: root.app.messages.peer.length > 0
+
+    SplitView {
+        id: panes
+        objectName: "panes"
         anchors.fill: parent
-        spacing: 0
+        orientation: Qt.Horizontal
+        handle: Rectangle {
+            objectName: "paneDivider"
+            implicitWidth: 5
+            color: SplitHandle.pressed || SplitHandle.hovered ? palette.highlight : "transparent"
+            Rectangle { width: 1; height: parent.height; anchors.horizontalCenter: parent.horizontalCenter; color: palette.mid }
+            Accessible.name: qsTr("Resize the conversation list")
+        }
 
         Sidebar {
             id: sidebar
             app: root.app
-            Layout.preferredWidth: 300
-            Layout.fillHeight: true
+            visible: !root.narrow || !root.chatOpen
+            // Dragging the divider sets preferredWidth itself; a narrow window's list fills
+            // the window instead (one filling pane at a time, as SplitView wants).
+            SplitView.preferredWidth: WindowPlacement.sidebarWidth
+            SplitView.minimumWidth: WindowPlacement.minSidebarWidth
+            SplitView.maximumWidth: root.narrow ? root.width : WindowPlacement.maxSidebarWidth
+            SplitView.fillWidth: root.narrow && !root.chatOpen
+            // A drag of the divider (not a narrow window's full-width list) is remembered.
+            onWidthChanged: if (!root.narrow && visible && width > 0 && panes.resizing) WindowPlacement.sidebarWidth = width
             onSearchRequested: search.open()
             onSettingsRequested: settings.open()
             onAddPeerRequested: addPeer.open()
         }
-        Rectangle {
-            width: 1
-            Layout.fillHeight: true
-            color: palette.mid
-        }
         ChatView {
             app: root.app
-            Layout.fillWidth: true
-            Layout.fillHeight: true
+            visible: !root.narrow || root.chatOpen
+            showBack: root.narrow
+            SplitView.fillWidth: !root.narrow || root.chatOpen
+            onBackRequested: root.app.messages.open("")
             onContactRequested: {
                 root.app.contact.peer = root.app.messages.peer
                 contact.open()
