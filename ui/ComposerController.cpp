@@ -3,6 +3,9 @@
 
 #include "ui/MessageModel.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QSettings>
 
 namespace sotto::ui {
@@ -222,6 +225,19 @@ void ComposerController::clear()
     m_peer.clear();
     Q_EMIT textChanged();
     Q_EMIT modeChanged();
+}
+
+QString ComposerController::pasteProblem() const
+{
+    const QClipboard *clipboard = QGuiApplication::clipboard();
+    const QMimeData *data = clipboard ? clipboard->mimeData() : nullptr;
+    if (!data || (data->hasText() && !data->text().isEmpty()))
+        return {};
+    if (data->hasImage())
+        return tr("Images cannot be sent yet: Sotto sends text only for now.");
+    if (data->hasUrls())
+        return tr("Files cannot be sent yet: Sotto sends text only for now.");
+    return {};
 }
 
 } // namespace sotto::ui

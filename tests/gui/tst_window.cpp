@@ -303,8 +303,20 @@ private Q_SLOTS:
         QQuickItem *bodyLabel = shown->findChild<QQuickItem *>(QStringLiteral("messageBody"));
         QVERIFY(bodyLabel);
         QGuiApplication::clipboard()->clear();
+        // At the right edge of the newest bubble, just above the composer: the menu opens
+        // there but stays inside the window (issue 13.12: menus were cut off at its edges).
         QTest::mouseClick(window, Qt::RightButton, {},
-                          bodyLabel->mapToScene(QPointF(bodyLabel->width() / 2, bodyLabel->height() / 2)).toPoint());
+                          bodyLabel->mapToScene(QPointF(bodyLabel->width() - 2, bodyLabel->height() / 2)).toPoint());
+        QTRY_VERIFY(isShown(item("deleteForEveryoneItem")));
+        QObject *menu = item("copyTextItem")->property("menu").value<QObject *>();
+        QTRY_VERIFY(menu && menu->property("opened").toBool());
+        for (const char *edge : {"quickReactions", "deleteForEveryoneItem"}) {
+            QQuickItem *i = item(edge);
+            const QRectF r = i->mapRectToScene(QRectF(0, 0, i->width(), i->height()));
+            QVERIFY2(r.left() >= 0 && r.top() >= 0 && r.right() <= window->width() && r.bottom() <= window->height(),
+                     qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in %6x%7").arg(QLatin1String(edge)).arg(r.x()).arg(r.y())
+                                    .arg(r.width()).arg(r.height()).arg(window->width()).arg(window->height())));
+        }
         click(item("copyTextItem"));
         QTRY_COMPARE(QGuiApplication::clipboard()->text(), second);
     }
@@ -328,6 +340,22 @@ private Q_SLOTS:
         QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("line one\nline two"));
         QTest::keyClick(window, Qt::Key_Return);
         QVERIFY(!eventWithBody(*bob, QStringLiteral("line one\nline two")).isEmpty());
+
+        // Issue 13.12: pasting an image says that only text can be sent yet (it did nothing);
+        // text still pastes.
+        QTRY_COMPARE(item("composerInput")->property("text").toString(), QString());
+        QImage picture(16, 16, QImage::Format_RGB32);
+        picture.fill(Qt::red);
+        QGuiApplication::clipboard()->setImage(picture);
+        QVERIFY(!isShown(item("pasteNotice")));
+        QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+        QTRY_VERIFY(isShown(item("pasteNotice")));
+        QVERIFY(item("pasteNotice")->property("text").toString().contains(QLatin1String("Images cannot be sent yet")));
+        QCOMPARE(item("composerInput")->property("text").toString(), QString());
+        QGuiApplication::clipboard()->setText(QStringLiteral("pasted words"));
+        QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+        QTRY_COMPARE(item("composerInput")->property("text").toString(), QStringLiteral("pasted words"));
+        QMetaObject::invokeMethod(item("composerInput"), "clear");
     }
 
     void searchOpensTheConversationAtTheHit()

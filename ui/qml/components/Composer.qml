@@ -46,6 +46,18 @@ Pane {
         }
     }
 
+    // A paste that would do nothing says why, for a few seconds.
+    Label {
+        id: pasteNotice
+        objectName: "pasteNotice"
+        textFormat: Text.PlainText
+        visible: pasteNoticeTimer.running
+        wrapMode: Text.WordWrap
+        opacity: 0.8
+        Layout.fillWidth: true
+        Timer { id: pasteNoticeTimer; interval: 5000 }
+    }
+
     RowLayout {
         Layout.fillWidth: true
         ScrollView {
@@ -75,6 +87,15 @@ Pane {
                 Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
                 Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
                 Keys.onPressed: event => {
+                    if (event.matches(StandardKey.Paste)) {
+                        const problem = root.composerState.pasteProblem()
+                        if (problem.length > 0) {
+                            pasteNotice.text = problem
+                            pasteNoticeTimer.restart()
+                            event.accepted = true
+                            return
+                        }
+                    }
                     const paging = event.key === Qt.Key_PageUp || event.key === Qt.Key_PageDown
                     const ends = event.key === Qt.Key_Home || event.key === Qt.Key_End
                     if (paging || (ends && ((event.modifiers & Qt.ControlModifier) || input.length === 0)))
