@@ -319,6 +319,17 @@ CREATE TEMP TABLE peer_renames (old TEXT PRIMARY KEY, new TEXT NOT NULL) WITHOUT
     return db.exec("DROP TABLE temp.peer_renames;");
 }
 
+// Version 6: contacts-only beacons. Our beacon key and each contact's, 32 bytes, made or
+// received when first needed (docs/PROTOCOL.md, "LAN: contacts-only beacons"); the
+// setting lives in meta ('contacts_only_beacons', absent: everyone).
+bool schemaV6(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE local_identity ADD COLUMN beacon_key BLOB;
+ALTER TABLE contacts ADD COLUMN beacon_key BLOB;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -329,6 +340,7 @@ const std::vector<Migration> &migrations()
         {3, "index of unsealed outbox entries", schemaV3},
         {4, "conversations v2: kinds, replies, edits, deletes, reactions, drafts", schemaV4},
         {5, "self-certifying PeerIds: each the hash of its identity key", schemaV5},
+        {6, "contacts-only beacons: beacon keys", schemaV6},
     };
     return steps;
 }
