@@ -132,7 +132,7 @@ Dialog {
             Label {
                 textFormat: Text.PlainText
                 text: root.app.session.visibleToContactsOnly
-                      ? qsTr("Only your contacts can tell that you are on this network; others see an anonymous signal. New people can still add you by your address.")
+                      ? qsTr("Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.")
                       : qsTr("Everyone on this network sees your name and can write to you.")
                 wrapMode: Text.WordWrap
                 opacity: 0.8
