@@ -361,9 +361,13 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
 
 void Node::onPeerSeen(const net::SeenPeer &seen)
 {
-    const bool fresh = !m_nearby.contains(seen.peer.toString());
-    // A contacts-only beacon names no one: it came from a contact, whose name we know.
-    const QString name = seen.kind == net::Visibility::ContactsOnly ? m_profile.protocolStore().contactName(seen.peer) : seen.displayName;
+    const auto known = m_nearby.constFind(seen.peer.toString());
+    const bool fresh = known == m_nearby.constEnd();
+    // A contacts-only beacon names no one: it came from a contact, whose name we know
+    // (looked up once per sighting, not at every beacon).
+    const QString name = seen.kind != net::Visibility::ContactsOnly ? seen.displayName
+        : fresh || !known->contactsOnly                            ? m_profile.protocolStore().contactName(seen.peer)
+                                                                   : known->displayName;
     m_nearby.insert(seen.peer.toString(),
                     {seen.peer, name, seen.identityKey, seen.address, seen.port, seen.kind == net::Visibility::ContactsOnly});
     if (!fresh)
