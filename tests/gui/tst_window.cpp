@@ -426,7 +426,10 @@ private Q_SLOTS:
             QVERIFY2(right.x() <= window->width() + 0.5, qPrintable(QStringLiteral("%1 ends at %2 of %3").arg(QLatin1String(action)).arg(right.x()).arg(window->width())));
         }
         QQuickItem *title = item("chatTitle");
-        QVERIFY(title->width() < title->implicitWidth()); // elided
+        // Elided — once the header has been laid out with the new name: right after the text
+        // changes the title may still have its implicit width until the next polish (this
+        // failed now and then in the suite).
+        QTRY_VERIFY(title->width() < title->implicitWidth());
     }
 
     void lockClearsTheWindow()
