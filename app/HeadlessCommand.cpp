@@ -43,6 +43,7 @@ constexpr std::array<Field, 4> History{{Peer, Conversation, {"limit", Type::Inte
 constexpr std::array<Field, 3> Search{{{"query", Type::String}, {"limit", Type::Integer, 1, 500}, {"before", Type::Integer, 1, MaxId}}};
 constexpr std::array<Field, 3> Verify{{Peer, Conversation, {"verified", Type::Bool}}};
 constexpr std::array<Field, 3> Block{{Peer, Conversation, {"blocked", Type::Bool}}};
+constexpr std::array<Field, 1> SetVisibility{{{"visible_to", Type::String}}};
 constexpr std::array<Field, 3> MergeContact{{Peer, Conversation, {"previous", Type::String}}};
 
 struct Command {
@@ -50,7 +51,7 @@ struct Command {
     std::span<const Field> fields;
 };
 
-constexpr std::array<Command, 24> Commands{{
+constexpr std::array<Command, 25> Commands{{
     {"create", Create},       {"unlock", {}},           {"quit", {}},
     {"whoami", {}},           {"peers", {}},            {"add_peer", AddPeer},
     {"send", Send},           {"reply", Reply},         {"edit", Edit},
@@ -59,6 +60,7 @@ constexpr std::array<Command, 24> Commands{{
     {"draft", PeerOnly},      {"history", History},     {"search", Search},
     {"mark_read", PeerOnly},  {"safety_number", PeerOnly}, {"verify", Verify},
     {"block", Block},         {"merge_contact", MergeContact}, {"dismiss_namesake", PeerOnly},
+    {"set_visibility", SetVisibility},
 }};
 
 // Empty when the value fits, else why not.

@@ -39,6 +39,9 @@ QString errorCode(messenger::Errc code)
     return QStringLiteral("internal");
 }
 
+// "Visible to" as headless commands and replies name it.
+QString visibleTo(bool contactsOnly) { return contactsOnly ? QStringLiteral("contacts") : QStringLiteral("everyone"); }
+
 // The whole message, as every event and history entry shows it.
 QJsonObject messageJson(const storage::MessageRecord &m, storage::MessageStore &store)
 {
@@ -167,7 +170,9 @@ void HeadlessSession::wireEvents()
     });
     connect(m_node.get(), &Node::peerDiscovered, this, [this](const messenger::NearbyPeer &peer) {
         emitLine({{QStringLiteral("event"), QStringLiteral("peer_discovered")}, {QStringLiteral("peer"), peer.peer.toString()},
-                  {QStringLiteral("name"), peer.displayName}});
+                  {QStringLiteral("name"), peer.displayName}, {QStringLiteral("address"), peer.address.toString()},
+                  {QStringLiteral("port"), int(peer.port)},
+                  {QStringLiteral("beacon"), peer.contactsOnly ? QStringLiteral("contacts") : QStringLiteral("everyone")}});
     });
     connect(m_node.get(), &Node::messageReceived, this, [this](const storage::MessageRecord &m) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())}});
@@ -315,7 +320,16 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         return ok({{QStringLiteral("peer"), m_profile->peerId().toString()},
                    {QStringLiteral("name"), m_profile->displayName()},
                    {QStringLiteral("identity_key"), QString::fromLatin1(m_profile->identityKey().toHex())},
-                   {QStringLiteral("port"), int(m_node->listenPort())}});
+                   {QStringLiteral("port"), int(m_node->listenPort())},
+                   {QStringLiteral("visible_to"), visibleTo(m_node->visibleToContactsOnly())}});
+    }
+    if (cmd == QLatin1String("set_visibility")) {
+        const QString to = command.value(QStringLiteral("visible_to")).toString();
+        if (to != QLatin1String("contacts") && to != QLatin1String("everyone"))
+            return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"visible_to\" is \"contacts\" or \"everyone\""));
+        if (auto r = m_node->setVisibleToContactsOnly(to == QLatin1String("contacts")); !r)
+            return fail(r.error());
+        return ok({{QStringLiteral("visible_to"), visibleTo(m_node->visibleToContactsOnly())}});
     }
     if (cmd == QLatin1String("peers")) {
         QJsonArray list;

@@ -8,6 +8,7 @@
 #include "core/net/FrameCodec.h"
 #include "core/net/HelloCheck.h"
 #include "core/protocol/Padding.h"
+#include "fuzz/FixedContact.h"
 #include "fuzz/FuzzFixtures.h"
 #include "tests/support/SigningIdentity.h"
 #include "tests/support/TestProfiles.h"
@@ -68,6 +69,14 @@ int main(int argc, char **argv)
     // Beacons, fresh at the target's clock.
     write("beacon", "ann", net::encodeBeacon(ann.local, fuzz::NowMs));
     write("beacon", "zoe", net::encodeBeacon(zoe.local, fuzz::NowMs - 29000));
+    // Contacts-only beacons the target's one contact sent (they open and verify), and one
+    // from a stranger's key (never opens).
+    const std::unique_ptr<fuzz::FixedContact> contact = fuzz::fixedContact(context);
+    write("beacon", "contacts_only", net::encodeContactBeacon(contact->local, fuzz::NowMs));
+    write("beacon", "contacts_only_old", net::encodeContactBeacon(contact->local, fuzz::NowMs - 29000));
+    net::LocalIdentity stranger = ann.local;
+    stranger.beaconKey = std::make_shared<const net::BeaconKey>(net::BeaconKey::generate());
+    write("beacon", "contacts_only_stranger", net::encodeContactBeacon(stranger, fuzz::NowMs));
 
     // Hellos whose proofs verify over the target's certificate hashes.
     write("hello", "ann", bytesOf(signedHello(ann.local)));

@@ -86,6 +86,7 @@ void SessionController::open(const QString &name, const QString &passphrase)
         m_displayName = opened->displayName;
         m_peerId = opened->peer.toString();
         m_port = opened->port;
+        m_visibleToContactsOnly = opened->visibleToContactsOnly;
         Q_EMIT profileChanged();
         setState(Unlocked);
         Q_EMIT unlocked();
@@ -144,6 +145,24 @@ void SessionController::setDisplayName(const QString &name)
                 return setError(tr("The display name was not saved."));
             m_displayName = name;
             Q_EMIT profileChanged();
+        });
+}
+
+void SessionController::setVisibleToContactsOnly(bool contactsOnly)
+{
+    if (contactsOnly == m_visibleToContactsOnly)
+        return;
+    m_core.run([contactsOnly](messenger::CoreState &state) -> std::optional<bool> {
+              if (!state.node || !state.node->setVisibleToContactsOnly(contactsOnly))
+                  return std::nullopt;
+              return state.node->visibleToContactsOnly();
+          })
+        .then(this, [this](std::optional<bool> now) {
+            if (!now)
+                setError(tr("The visibility was not saved."));
+            else
+                m_visibleToContactsOnly = *now;
+            Q_EMIT profileChanged(); // the choice shown follows what the node does
         });
 }
 

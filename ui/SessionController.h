@@ -25,6 +25,8 @@ class SessionController : public QObject {
     Q_PROPERTY(QString displayName READ displayName NOTIFY profileChanged)
     Q_PROPERTY(QString peerId READ peerId NOTIFY profileChanged)
     Q_PROPERTY(int port READ port NOTIFY profileChanged)
+    // "Visible to: only my contacts" (contacts-only beacons) instead of everyone on this network.
+    Q_PROPERTY(bool visibleToContactsOnly READ visibleToContactsOnly WRITE setVisibleToContactsOnly NOTIFY profileChanged)
 
 public:
     enum State { NoProfile, Locked, Unlocked };
@@ -40,6 +42,8 @@ public:
     QString displayName() const { return m_displayName; }
     QString peerId() const { return m_peerId; }
     int port() const { return m_port; }
+    bool visibleToContactsOnly() const { return m_visibleToContactsOnly; }
+    void setVisibleToContactsOnly(bool contactsOnly);
 
     Q_INVOKABLE void create(const QString &name, const QString &passphrase, const QString &repeated);
     Q_INVOKABLE void unlock(const QString &passphrase);
@@ -85,6 +89,7 @@ private:
     QString m_displayName;
     QString m_peerId;
     int m_port = 0;
+    bool m_visibleToContactsOnly = false;
 };
 
 } // namespace sotto::ui

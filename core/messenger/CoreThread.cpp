@@ -63,7 +63,7 @@ QFuture<std::expected<OpenedProfile, storage::Error>> CoreThread::open(OpenReque
             return std::unexpected(storage::Error{storage::Errc::Io, port.error().reason});
         }
         qCInfo(lcMessenger) << "profile open; listening on port" << *port;
-        return OpenedProfile{state.profile->peerId(), state.profile->displayName(), *port};
+        return OpenedProfile{state.profile->peerId(), state.profile->displayName(), *port, state.node->visibleToContactsOnly()};
     });
 }
 

@@ -41,6 +41,7 @@ struct OpenedProfile {
     protocol::PeerId peer;
     QString displayName;
     quint16 port = 0;
+    bool visibleToContactsOnly = false; // "Visible to: only my contacts"
 };
 
 class CoreThread : public QObject {

@@ -1008,16 +1008,30 @@ std::expected<std::int64_t, Error> Messenger::mergeContact(const PeerId &previou
         store.setContactName(into, store.contactName(previous));
     if (!store.removeContact(previous))
         return std::unexpected(storageFailed("cannot remove the old contact"));
+    // The old key's holder is forgotten: it must stop recognising our contacts-only beacons.
+    if (!rotateBeaconKey())
+        return std::unexpected(storageFailed("cannot replace the beacon key"));
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the merge"));
+    beaconKeysChanged();
     qCInfo(lcMessenger) << "merged contact" << previous.toString() << "into" << into.toString();
     return *to;
 }
 
 std::expected<void, Error> Messenger::setBlocked(const PeerId &peer, bool blocked)
 {
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
     if (auto r = m_sessions.setTrust(peer, blocked ? protocol::TrustState::Blocked : protocol::TrustState::Unverified); !r)
         return std::unexpected(Error::from(r.error()));
+    // A blocked contact must stop recognising our contacts-only beacons: it holds the old key.
+    if (blocked && !rotateBeaconKey())
+        return std::unexpected(storageFailed("cannot replace the beacon key"));
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the block"));
+    // Unblocked, its stored key counts again (blocked ones are left out of recognition).
+    beaconKeysChanged();
     return {};
 }
 

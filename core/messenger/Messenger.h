@@ -15,6 +15,7 @@
 #include <QHash>
 
 #include <expected>
+#include <functional>
 #include <vector>
 
 namespace sotto::messenger {
@@ -162,7 +163,27 @@ public:
     // and `previous` is forgotten. Returns the conversation.
     [[nodiscard]] std::expected<std::int64_t, Error> mergeContact(const protocol::PeerId &previous, const protocol::PeerId &into);
 
+    // Contacts-only beacons (docs/PROTOCOL.md, "LAN: contacts-only beacons"). Our beacon
+    // key: made on first use, replaced when a contact is blocked or merged away (it then
+    // stops recognising us; the others get the new key on their next link).
+    [[nodiscard]] std::expected<crypto::SecretBytes, Error> ownBeaconKey();
+    // A peer's beacon key, as it sent it over its proven link: kept for a contact we have
+    // not blocked; anything but 32 bytes is invalid input.
+    [[nodiscard]] std::expected<void, Error> rememberBeaconKey(const protocol::PeerId &peer, const QByteArray &key);
+    std::vector<storage::ContactBeaconKeyRecord> contactBeaconKeys() { return m_profile.protocolStore().contactBeaconKeys(); }
+    // Who our beacon key goes to: a contact we have not blocked.
+    bool mayRecogniseUs(const protocol::PeerId &peer) { return mayMessage(peer).has_value(); }
+    // "Visible to": only my contacts (true) or everyone on this network (false, the default).
+    bool visibleToContactsOnly() { return m_profile.protocolStore().contactsOnlyBeacons(); }
+    [[nodiscard]] std::expected<void, Error> setVisibleToContactsOnly(bool contactsOnly);
+    // Called (after the commit) whenever our beacon key or a contact's changed, whoever
+    // changed it: the node then beacons with the new key and hands it out.
+    void setBeaconKeysObserver(std::function<void()> observer) { m_beaconKeysChanged = std::move(observer); }
+
 private:
+    // Replaces our beacon key, inside the caller's transaction.
+    [[nodiscard]] bool rotateBeaconKey();
+    void beaconKeysChanged() { if (m_beaconKeysChanged) m_beaconKeysChanged(); }
     [[nodiscard]] std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
     // Durable, inside the caller's transaction: sealed now when the peer can get it (a
     // session, trust not changed, nothing older waiting), else kept unsealed in order.
@@ -185,6 +206,7 @@ private:
     QHash<QString, std::int64_t> m_lastReset; // peer -> when (ms) its sessions were last reset
     std::vector<protocol::PeerId> m_sessionResets;
     std::vector<protocol::PeerId> m_brokenSessions; // failed to decrypt; reset after the rollback
+    std::function<void()> m_beaconKeysChanged;
 };
 
 } // namespace sotto::messenger

@@ -85,6 +85,8 @@ std::expected<quint16, Error> Node::start()
     m_local.identityKey = m_profile.identityKey();
     m_local.displayName = m_profile.displayName();
     m_local.sign = [this](const QByteArray &message) { return protocol::signWithIdentity(m_context, m_identityPrivate, message); };
+    m_local.visibility = m_messenger.visibleToContactsOnly() ? net::Visibility::ContactsOnly : net::Visibility::Everyone;
+    m_messenger.setBeaconKeysObserver([this] { loadBeaconKeys(); });
 
     expireDue(); // what ran out while Sotto was not running goes first
     m_expiry.start();
@@ -106,10 +108,13 @@ std::expected<quint16, Error> Node::start()
             m_nearby.remove(peer.toString());
             Q_EMIT peerOffline(peer);
         });
+        loadBeaconKeys(); // before the first beacon: its kind may need our key
         if (!m_discovery->start(m_options.discoveryGroup, m_options.discoveryPort))
             Q_EMIT errorOccurred(QStringLiteral("discovery_unavailable"),
                                  QStringLiteral("LAN discovery is not available; add peers by address"));
     }
+    if (!m_discovery)
+        loadBeaconKeys(); // our key still goes to contacts on links, for when discovery is on
     // Contacts reached before are redialled (with backoff) until they answer.
     for (const storage::ContactRecord &contact : store.contacts()) {
         QHostAddress address(contact.address);
@@ -171,6 +176,54 @@ std::expected<void, Error> Node::setDisplayName(const QString &name)
         return std::unexpected(Error::from(saved.error()));
     m_local.displayName = trimmed; // the links and discovery read it from here
     return {};
+}
+
+std::expected<void, Error> Node::setVisibleToContactsOnly(bool contactsOnly)
+{
+    if (auto saved = m_messenger.setVisibleToContactsOnly(contactsOnly); !saved)
+        return saved;
+    m_local.visibility = contactsOnly ? net::Visibility::ContactsOnly : net::Visibility::Everyone;
+    if (m_discovery)
+        m_discovery->announceNow();
+    return {};
+}
+
+void Node::loadBeaconKeys()
+{
+    auto own = m_messenger.ownBeaconKey();
+    if (!own) {
+        Q_EMIT errorOccurred(QStringLiteral("storage"), own.error().reason);
+        return;
+    }
+    const bool rotated = !m_local.beaconKey || !m_local.beaconKey->secret().equals(*own);
+    if (rotated) {
+        // Replaced, not changed in place: discovery may still hold the old one for a beacon.
+        m_local.beaconKey = std::make_shared<const net::BeaconKey>(*net::BeaconKey::fromSecret(*own));
+        for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it)
+            giveBeaconKey(PeerId::fromString(it.key()));
+    }
+    if (m_discovery) {
+        std::vector<net::BeaconContact> contacts;
+        for (storage::ContactBeaconKeyRecord &record : m_messenger.contactBeaconKeys())
+            if (std::optional<net::BeaconKey> key = net::BeaconKey::fromSecret(record.beaconKey))
+                contacts.push_back({record.peer, record.identityKey, std::move(*key)});
+        m_discovery->setContacts(std::move(contacts));
+    }
+}
+
+void Node::giveBeaconKey(const PeerId &peer)
+{
+    const net::Link *link = m_links ? m_links->link(peer) : nullptr;
+    // An older peer closes the link on a frame it does not know; a stranger or a blocked
+    // contact must not recognise us.
+    if (!link || !m_links->isUp(peer) || !m_local.beaconKey || link->peerLinkVersion() < net::BeaconKeyLinkVersion
+        || !m_messenger.mayRecogniseUs(peer))
+        return;
+    wire::Frame frame;
+    const crypto::SecretBytes &secret = m_local.beaconKey->secret();
+    frame.mutable_beacon_key()->set_key(reinterpret_cast<const char *>(secret.data()), secret.size());
+    m_links->send(peer, frame);
+    frame.mutable_beacon_key()->mutable_key()->assign(secret.size(), '\0'); // no copy of the key lingers
 }
 
 void Node::maintainKeys()
@@ -279,6 +332,9 @@ std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const
         auto remembered = m_messenger.rememberPeer(to, nearby->identityKey, nearby->displayName, QString(), 0);
         if (!remembered)
             return std::unexpected(remembered.error());
+        // Visible to contacts only, we did not dial it on sight: the user's message does.
+        if (!m_links->isUp(to))
+            m_links->dial(nearby->address, nearby->port);
     }
     auto envelope = m_messenger.sendText(to, body, replyTo);
     if (!envelope)
@@ -305,15 +361,29 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
 
 void Node::onPeerSeen(const net::SeenPeer &seen)
 {
-    const bool fresh = !m_nearby.contains(seen.peer.toString());
-    m_nearby.insert(seen.peer.toString(), {seen.peer, seen.displayName, seen.identityKey, seen.address, seen.port});
+    const auto known = m_nearby.constFind(seen.peer.toString());
+    const bool fresh = known == m_nearby.constEnd();
+    // A contacts-only beacon names no one: it came from a contact, whose name we know
+    // (looked up once per sighting, not at every beacon).
+    const QString name = seen.kind != net::Visibility::ContactsOnly ? seen.displayName
+        : fresh || !known->contactsOnly                            ? m_profile.protocolStore().contactName(seen.peer)
+                                                                   : known->displayName;
+    m_nearby.insert(seen.peer.toString(),
+                    {seen.peer, name, seen.identityKey, seen.address, seen.port, seen.kind == net::Visibility::ContactsOnly});
     if (!fresh)
         return;
     Q_EMIT peerDiscovered(m_nearby.value(seen.peer.toString()));
     if (m_links->isUp(seen.peer))
-        Q_EMIT peerOnline(seen.peer, seen.displayName);
-    else
+        Q_EMIT peerOnline(seen.peer, name);
+    else if (mayDialOnSight(seen.peer))
         m_links->dial(seen.address, seen.port);
+}
+
+bool Node::mayDialOnSight(const PeerId &peer)
+{
+    // Our Hello names us: visible to contacts only, we never hand it to a stranger who
+    // merely announced itself (only to contacts, or to whomever the user writes to).
+    return m_local.visibility == net::Visibility::Everyone || m_messenger.mayRecogniseUs(peer);
 }
 
 void Node::onPeerUp(net::Link *link)
@@ -333,6 +403,7 @@ void Node::onPeerUp(net::Link *link)
     Q_EMIT peerOnline(peer, link->peerName());
     if (*status == PeerStatus::New)
         offerNamesake(peer);
+    giveBeaconKey(peer);
     flush(peer);
 }
 
@@ -490,6 +561,13 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
                 break;
             }
             flush(peer);
+            break;
+        }
+        case wire::Frame::kBeaconKey: {
+            drain();
+            // A stranger's or a blocked contact's key is not kept (nothing to recognise).
+            if (auto kept = m_messenger.rememberBeaconKey(peer, QByteArray::fromStdString(frame.beacon_key().key())); !kept)
+                qCInfo(lcMessenger) << "beacon key from" << peer.toString() << "not kept:" << kept.error().reason;
             break;
         }
         default:

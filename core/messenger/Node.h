@@ -34,6 +34,7 @@ struct NearbyPeer {
     QByteArray identityKey;
     QHostAddress address;
     quint16 port = 0;
+    bool contactsOnly = false; // seen by its contacts-only beacon (so it is our contact)
 };
 
 class Node : public QObject {
@@ -82,6 +83,11 @@ public:
     // see it from their next link with us).
     [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
 
+    // "Visible to": only my contacts (contacts-only beacons) or everyone on this network
+    // (signed beacons). Saved, and in force from the next beacon (sent at once).
+    [[nodiscard]] std::expected<void, Error> setVisibleToContactsOnly(bool contactsOnly);
+    bool visibleToContactsOnly() const { return m_local.visibility == net::Visibility::ContactsOnly; }
+
     bool isOnline(const protocol::PeerId &peer) const { return m_links->isUp(peer); }
     QList<NearbyPeer> nearby() const { return m_nearby.values(); }
 
@@ -113,6 +119,12 @@ private:
     void onFrames(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
     void onInbound(const protocol::PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds);
     void onPeerSeen(const net::SeenPeer &seen);
+    // Whether a peer seen by its beacon is dialled at once (see onPeerSeen).
+    bool mayDialOnSight(const protocol::PeerId &peer);
+    // Contacts-only beacons: our key goes to a contact over its proven link; our key and
+    // the contacts' keys are reloaded whenever the messenger changed one.
+    void giveBeaconKey(const protocol::PeerId &peer);
+    void loadBeaconKeys();
     void flush(const protocol::PeerId &peer);
     [[nodiscard]] std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
     [[nodiscard]] std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);

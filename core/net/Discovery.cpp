@@ -47,11 +47,16 @@ void Discovery::stop()
 
 void Discovery::announce()
 {
-    m_socket.writeDatagram(encodeBeacon(m_local, QDateTime::currentMSecsSinceEpoch()), m_group, m_port);
+    if (m_socket.state() != QAbstractSocket::BoundState)
+        return;
+    const QByteArray beacon = encodeOwnBeacon(m_local, QDateTime::currentMSecsSinceEpoch());
+    if (!beacon.isEmpty())
+        m_socket.writeDatagram(beacon, m_group, m_port);
 }
 
 void Discovery::onDatagrams()
 {
+    m_filter.setOwnKey(m_local.beaconKey); // rotated keys are replaced, not changed in place
     while (m_socket.hasPendingDatagrams()) {
         const qint64 size = m_socket.pendingDatagramSize();
         QHostAddress from;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Discovery announces us on the LAN with signed UDP multicast beacons (identity key,
-// display name, link port, timestamp) once a second, and reports peers whose beacons
-// verify (BeaconFilter's rules): a peer appears with its first good beacon and is lost
-// after three missed ones. It never opens links; the caller decides.
+// Discovery announces us on the LAN with a UDP multicast beacon once a second — signed and
+// readable by anyone (identity key, display name, link port, timestamp), or contacts-only
+// (only holders of our beacon key can tell it is us), as `local.visibility` says at each
+// beacon — and reports peers whose beacons are believed (BeaconFilter's rules): a peer
+// appears with its first good beacon and is lost after three missed ones. It never opens
+// links; the caller decides.
 #pragma once
 
 #include "core/net/BeaconFilter.h"
@@ -28,6 +30,10 @@ public:
     // group cannot be joined on any interface.
     bool start(const QHostAddress &group, quint16 port);
     void stop();
+    // Sends a beacon now (after the visibility or the beacon key changed).
+    void announceNow() { announce(); }
+    // The contacts whose contacts-only beacons we recognise (replaces the previous set).
+    void setContacts(std::vector<BeaconContact> contacts) { m_filter.setContacts(std::move(contacts)); }
     quint64 dropped() const { return m_dropped; }
 
 Q_SIGNALS:

@@ -24,7 +24,7 @@ std::optional<PeerHello> checkHello(crypto::SignalContext &context, const wire::
     out.identityKey = QByteArray::fromStdString(hello.identity_key());
     // A newer Hello layout keeps these fields (protobuf): accepted, and each side speaks
     // the lower Content version. Version 1 peers chose random PeerIds and cannot prove them.
-    if (hello.version() < HelloVersion) {
+    if (hello.version() < MinHelloVersion) {
         if (refusal)
             *refusal = QStringLiteral("peer speaks link version %1; it must update").arg(hello.version());
         return std::nullopt;
@@ -46,6 +46,7 @@ std::optional<PeerHello> checkHello(crypto::SignalContext &context, const wire::
     out.displayName = QString::fromStdString(hello.display_name()).left(MaxHelloNameLength);
     out.listenPort = quint16(std::min<quint32>(hello.listen_port(), 65535));
     out.contentVersion = std::clamp<quint32>(hello.content_version(), 1, ourContentVersion);
+    out.linkVersion = std::min(hello.version(), HelloVersion);
     return out;
 }
 

@@ -15,18 +15,24 @@
 
 namespace sotto::net {
 
+
+inline constexpr int MaxHelloNameLength = 64;
+// Version 2: PeerIds are the hash of the identity key (version 1's were random); a
+// version 1 Hello is refused (docs/PROTOCOL.md, "How old and new peers meet").
+// Version 3: the BeaconKey frame (contacts-only beacons); a version 2 peer is still
+// linked to, and is sent no BeaconKey.
+inline constexpr quint32 HelloVersion = 3;
+inline constexpr quint32 MinHelloVersion = 2;
+inline constexpr quint32 BeaconKeyLinkVersion = 3;
+
 struct PeerHello {
     protocol::PeerId peer;
     QByteArray identityKey;
     QString displayName;     // at most MaxHelloNameLength characters
     quint16 listenPort = 0;
     quint32 contentVersion = 1; // the lower of theirs and ours
+    quint32 linkVersion = MinHelloVersion; // the lower of theirs and ours
 };
-
-inline constexpr int MaxHelloNameLength = 64;
-// Version 2: PeerIds are the hash of the identity key (version 1's were random); a
-// version 1 Hello is refused (docs/PROTOCOL.md, "How old and new peers meet").
-inline constexpr quint32 HelloVersion = 2;
 
 // What a Hello's proof signs: a fixed context, the signer's certificate hash, the other's.
 QByteArray helloProofMessage(const QByteArray &signerCertHash, const QByteArray &otherCertHash);

@@ -93,6 +93,7 @@ bool Link::acceptHello(const wire::Hello &hello)
     m_peerName = checked->displayName;
     m_peerListenPort = checked->listenPort;
     m_peerContentVersion = checked->contentVersion;
+    m_peerLinkVersion = checked->linkVersion;
     return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/crypto/SignalContext.h"
 #include "core/net/FrameCodec.h"
+#include "core/net/HelloCheck.h"
 #include "core/net/LocalIdentity.h"
 
 #include <QElapsedTimer>
@@ -38,6 +39,8 @@ public:
     // The Content version both ends speak on this link: the lower of the two.
     quint32 peerContentVersion() const { return m_peerContentVersion; }
     static constexpr quint32 ContentVersion = 2;
+    // The link version both ends speak: the lower of the two Hellos' (2 or 3).
+    quint32 peerLinkVersion() const { return m_peerLinkVersion; }
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
@@ -76,6 +79,7 @@ private:
     QString m_peerName;
     quint16 m_peerListenPort = 0;
     quint32 m_peerContentVersion = 1;
+    quint32 m_peerLinkVersion = MinHelloVersion;
     bool m_helloSent = false;
     QString m_endpoint; // "address:port" for log lines
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof

@@ -353,6 +353,17 @@ END;
 )sql");
 }
 
+// Version 7: contacts-only beacons. Our beacon key and each contact's, 32 bytes, made or
+// received when first needed (docs/PROTOCOL.md, "LAN: contacts-only beacons"); the
+// setting lives in meta ('contacts_only_beacons', absent: everyone).
+bool schemaV7(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE local_identity ADD COLUMN beacon_key BLOB;
+ALTER TABLE contacts ADD COLUMN beacon_key BLOB;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -364,6 +375,7 @@ const std::vector<Migration> &migrations()
         {4, "conversations v2: kinds, replies, edits, deletes, reactions, drafts", schemaV4},
         {5, "self-certifying PeerIds: each the hash of its identity key", schemaV5},
         {6, "search index newest first, in shards of 65,536 messages", schemaV6},
+        {7, "contacts-only beacons: beacon keys", schemaV7},
     };
     return steps;
 }

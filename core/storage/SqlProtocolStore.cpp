@@ -158,6 +158,56 @@ bool SqlProtocolStore::saveTlsCredentials(const QByteArray &certificateDer, cons
     return ok;
 }
 
+std::optional<crypto::SecretBytes> SqlProtocolStore::ownBeaconKey()
+{
+    Statement st = m_db.prepare("SELECT beacon_key FROM local_identity WHERE id = 1 AND beacon_key IS NOT NULL");
+    if (!st.next())
+        return std::nullopt;
+    QByteArray key = st.blob(0);
+    return crypto::SecretBytes::takeFrom(key);
+}
+
+bool SqlProtocolStore::setOwnBeaconKey(const crypto::SecretBytes &key)
+{
+    QByteArray bytes(reinterpret_cast<const char *>(key.data()), qsizetype(key.size()));
+    const bool ok = m_db.prepare("UPDATE OR FAIL local_identity SET beacon_key = ? WHERE id = 1").bind(1, bytes).run()
+        && m_db.changes() == 1;
+    crypto::wipe(bytes);
+    return ok;
+}
+
+bool SqlProtocolStore::setContactBeaconKey(const PeerId &peer, const crypto::SecretBytes &key)
+{
+    QByteArray bytes(reinterpret_cast<const char *>(key.data()), qsizetype(key.size()));
+    const bool ok = m_db.prepare("UPDATE OR FAIL contacts SET beacon_key = ? WHERE peer_id = ?").bind(1, bytes).bind(2, peer.toString()).run()
+        && m_db.changes() == 1;
+    crypto::wipe(bytes);
+    return ok;
+}
+
+std::vector<ContactBeaconKeyRecord> SqlProtocolStore::contactBeaconKeys()
+{
+    std::vector<ContactBeaconKeyRecord> out;
+    Statement st = m_db.prepare("SELECT peer_id, identity_key, beacon_key FROM contacts "
+                                "WHERE beacon_key IS NOT NULL AND identity_key IS NOT NULL AND trust <> 3 ORDER BY peer_id");
+    while (st.next()) {
+        QByteArray key = st.blob(2);
+        out.push_back({PeerId::fromString(st.text(0)), st.blob(1), crypto::SecretBytes::takeFrom(key)});
+    }
+    return out;
+}
+
+bool SqlProtocolStore::contactsOnlyBeacons()
+{
+    Statement st = m_db.prepare("SELECT value FROM meta WHERE key = 'contacts_only_beacons'");
+    return st.next() && st.int64(0) == 1;
+}
+
+bool SqlProtocolStore::setContactsOnlyBeacons(bool contactsOnly)
+{
+    return m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('contacts_only_beacons', ?)").bind(1, contactsOnly ? 1 : 0).run();
+}
+
 std::optional<IdentityRecord> SqlProtocolStore::identity(const PeerId &peer)
 {
     dropStaleCaches();

@@ -21,6 +21,14 @@ struct ContactRecord {
     quint16 port = 0;
 };
 
+// A contact whose contacts-only beacons we can recognise: the beacon key it gave us over
+// a proven link, and the identity key its beacons are signed with.
+struct ContactBeaconKeyRecord {
+    protocol::PeerId peer;
+    QByteArray identityKey;
+    crypto::SecretBytes beaconKey;
+};
+
 class SqlProtocolStore final : public protocol::ProtocolStore {
 public:
     explicit SqlProtocolStore(Database &db);
@@ -76,6 +84,18 @@ public:
     bool setContactAddress(const protocol::PeerId &peer, const QString &address, quint16 port);
     std::vector<ContactRecord> contacts();
     std::optional<ContactRecord> contact(const protocol::PeerId &peer);
+
+    // Our beacon key (docs/PROTOCOL.md, contacts-only beacons): none until first made;
+    // replaced when a contact is blocked or merged away, so it stops recognising us.
+    std::optional<crypto::SecretBytes> ownBeaconKey();
+    bool setOwnBeaconKey(const crypto::SecretBytes &key);
+    // The beacon key a contact gave us (the contact must exist).
+    bool setContactBeaconKey(const protocol::PeerId &peer, const crypto::SecretBytes &key);
+    // Every contact that is not blocked and gave us a beacon key.
+    std::vector<ContactBeaconKeyRecord> contactBeaconKeys();
+    // "Visible to: only my contacts" (contacts-only beacons) or everyone (signed beacons).
+    bool contactsOnlyBeacons();
+    bool setContactsOnlyBeacons(bool contactsOnly);
 
     // Our TLS certificate (DER) and private key (PEM), made once per profile.
     std::optional<std::pair<QByteArray, crypto::SecretBytes>> tlsCredentials();

@@ -674,6 +674,38 @@ private Q_SLOTS:
         app->desktop()->setIdleLockMinutes(0);
     }
 
+    // "Visible to" in Settings (issue 14.9): everyone by default; "Only my contacts" is
+    // chosen with the keyboard, reaches the node, and is still chosen after a lock.
+    void visibleToIsChosenInSettingsAndKept()
+    {
+        QVERIFY(!app->session()->visibleToContactsOnly());
+        click(item("settingsButton"));
+        QTRY_VERIFY(item("visibleToEveryone") && item("visibleToEveryone")->property("checked").toBool());
+        QVERIFY(!item("visibleToContacts")->property("checked").toBool());
+        const auto choose = [this](const char *name) {
+            QQuickItem *radio = item(name);
+            radio->forceActiveFocus(Qt::TabFocusReason);
+            QTRY_VERIFY(radio->hasActiveFocus());
+            QTest::keyClick(window, Qt::Key_Space);
+        };
+        choose("visibleToContacts");
+        QTRY_VERIFY(app->session()->visibleToContactsOnly());
+        QVERIFY(!item("visibleToEveryone")->property("checked").toBool());
+        QTest::keyClick(window, Qt::Key_Escape);
+
+        QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(state(), ui::SessionController::Locked);
+        type(item("passphrase"), QStringLiteral("another long road home")); // set by changesThePassphraseInSettings
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(app->session()->visibleToContactsOnly()); // read back from the profile
+        click(item("settingsButton"));
+        QTRY_VERIFY(item("visibleToContacts") && item("visibleToContacts")->property("checked").toBool());
+        choose("visibleToEveryone");
+        QTRY_VERIFY(!app->session()->visibleToContactsOnly());
+        QTest::keyClick(window, Qt::Key_Escape);
+    }
+
     // Issue 13.12: Ctrl+Q quits, from anywhere (the tray icon's close-to-tray notwithstanding).
     void ctrlQQuits()
     {

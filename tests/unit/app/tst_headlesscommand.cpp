@@ -48,6 +48,7 @@ private Q_SLOTS:
         QTest::newRow("to number") << "{\"cmd\":\"reply\"," + peer + ",\"to\":1,\"body\":\"x\"}" << QString() << QString("\"to\"");
         QTest::newRow("address number") << QByteArray("{\"cmd\":\"add_peer\",\"address\":1}") << QString() << QString("\"address\"");
         QTest::newRow("text bool") << "{\"cmd\":\"set_draft\"," + peer + ",\"text\":false}" << QString() << QString("\"text\"");
+        QTest::newRow("visible_to bool") << QByteArray("{\"cmd\":\"set_visibility\",\"visible_to\":true}") << QString() << QString("\"visible_to\"");
     }
 
     void refused()

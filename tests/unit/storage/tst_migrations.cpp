@@ -159,6 +159,23 @@ private Q_SLOTS:
         QVERIFY2(plan.contains(QLatin1String("messages_unread_by_peer")), qPrintable(plan));
     }
 
+    // Schema 7: beacon keys (ours and each contact's), empty until first made or given;
+    // contacts and our identity are kept as they were.
+    void step7AddsBeaconKeys()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("v7.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db, 6).value(), 6);
+        QVERIFY((*db)->exec("INSERT INTO local_identity (id, peer_id, display_name, public_key, private_key, registration_id, created_at) "
+                            "VALUES (1, 'me', 'Ann', x'05', x'01', 7, 1);"
+                            "INSERT INTO contacts (peer_id, display_name, first_seen, last_seen) VALUES ('bob', 'Bob', 1, 2);"));
+        QCOMPARE(migrate(**db, 7).value(), 7);
+        Statement st = (*db)->prepare("SELECT l.beacon_key IS NULL, c.beacon_key IS NULL, c.display_name FROM local_identity AS l, contacts AS c");
+        QVERIFY(st.next());
+        QCOMPARE(st.int64(0), 1);
+        QCOMPARE(st.int64(1), 1);
+        QCOMPARE(st.text(2), QStringLiteral("Bob"));
+    }
+
     void failedStepLeavesVersionAlone()
     {
         auto db = Database::open(tmp.filePath(QStringLiteral("clash.db")), crypto::SecretBytes::random(32));

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings: display name, passphrase, locking, notifications, and where others can reach us.
+// Settings: display name, passphrase, locking, notifications, privacy, and who can see us
+// on the network and reach us.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -152,6 +153,34 @@ Dialog {
                 checked: root.app.desktop.hideNotificationText
                 onToggled: root.app.desktop.hideNotificationText = checked
                 Accessible.name: text
+            }
+
+            Label { text: qsTr("Visible to"); font.bold: true; Layout.topMargin: 8 }
+            ButtonGroup { id: visibleTo }
+            RadioButton {
+                objectName: "visibleToEveryone"
+                ButtonGroup.group: visibleTo
+                text: qsTr("Everyone on this network")
+                checked: !root.app.session.visibleToContactsOnly
+                onToggled: if (checked) root.app.session.visibleToContactsOnly = false
+                Accessible.name: qsTr("Visible to everyone on this network")
+            }
+            RadioButton {
+                objectName: "visibleToContacts"
+                ButtonGroup.group: visibleTo
+                text: qsTr("Only my contacts")
+                checked: root.app.session.visibleToContactsOnly
+                onToggled: if (checked) root.app.session.visibleToContactsOnly = true
+                Accessible.name: qsTr("Visible to only my contacts")
+            }
+            Label {
+                textFormat: Text.PlainText
+                text: root.app.session.visibleToContactsOnly
+                      ? qsTr("Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.")
+                      : qsTr("Everyone on this network sees your name and can write to you.")
+                wrapMode: Text.WordWrap
+                opacity: 0.8
+                Layout.fillWidth: true
             }
 
             Label { text: qsTr("Privacy"); font.bold: true; Layout.topMargin: 8 }
