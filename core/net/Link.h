@@ -38,6 +38,7 @@ public:
     // The Content version both ends speak on this link: the lower of the two.
     quint32 peerContentVersion() const { return m_peerContentVersion; }
     static constexpr quint32 ContentVersion = 2;
+    // The other end's address; still known after the connection closed.
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
@@ -78,6 +79,7 @@ private:
     quint32 m_peerContentVersion = 1;
     bool m_helloSent = false;
     QString m_endpoint; // "address:port" for log lines
+    QHostAddress m_remoteAddress; // kept once connected: the socket forgets it when it closes
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof
 };
 

@@ -204,6 +204,10 @@ void LinkManager::onEstablished(Link *link)
     link->setProperty("unprovenAddress", QVariant());
 
     const QString key = link->peer().toString();
+    // The peer has a proven link again (this one or, below, one it lost to): a close that
+    // waited to see whether this was its replacement is not reported.
+    m_downPending.remove(key);
+    settleReplacement(link);
     // Proven: the dialled address belongs to this peer, whichever of two links survives.
     // Learnt before the duplicate check, and from accepted links too (the peer's Hello
     // names its listening port): when both sides dial at once, our own dial may lose, or
@@ -233,6 +237,21 @@ void LinkManager::onEstablished(Link *link)
     Q_EMIT peerUp(link);
 }
 
+void LinkManager::settleReplacement(Link *link)
+{
+    for (auto it = m_downPending.begin(); it != m_downPending.end();) {
+        it->removeAll(link);
+        if (!it->isEmpty()) {
+            ++it;
+            continue;
+        }
+        const protocol::PeerId peer = protocol::PeerId::fromString(it.key());
+        it = m_downPending.erase(it);
+        if (!isUp(peer))
+            Q_EMIT peerDown(peer);
+    }
+}
+
 void LinkManager::onClosed(Link *link, const QString &)
 {
     const QString address = link->property("unprovenAddress").toString();
@@ -241,10 +260,26 @@ void LinkManager::onClosed(Link *link, const QString &)
         if (--m_unprovenByAddress[address] <= 0)
             m_unprovenByAddress.remove(address);
     }
+    settleReplacement(link);
     const QString key = link->peer().toString();
     const bool wasUp = link->peer().isValid() && m_up.value(key) == link;
-    if (wasUp)
+    bool downLater = false;
+    if (wasUp) {
         m_up.remove(key);
+        // Both sides dialled at once and the other end closed this one as the duplicate:
+        // the survivor is already on its way (from or to the same address) but not proven
+        // here yet. The peer is reported down only if none of those links comes up for it
+        // (each is closed within Link::HandshakeTimeoutMs of its start at the latest).
+        QList<Link *> candidates;
+        for (Link *other : findChildren<Link *>(Qt::FindDirectChildrenOnly))
+            if (other != link && other->state() != Link::State::Up && other->state() != Link::State::Closed
+                && QHostAddress(other->property("unprovenAddress").toString()).isEqual(link->remoteAddress(), QHostAddress::TolerantConversion))
+                candidates.append(other);
+        if (!candidates.isEmpty()) {
+            m_downPending.insert(key, candidates);
+            downLater = true;
+        }
+    }
     if (Dialled *d = m_linkDial.take(link)) {
         // Closed before we proved it (the peer kept its own dial to us): the address still
         // belongs to a peer that is up, and the redial must then stay quiet.
@@ -256,7 +291,7 @@ void LinkManager::onClosed(Link *link, const QString &)
             if (wasUp && d->peer == link->peer() && !d->timer->isActive())
                 scheduleRedial(d.get());
     link->deleteLater();
-    if (wasUp)
+    if (wasUp && !downLater)
         Q_EMIT peerDown(link->peer());
 }
 

@@ -48,6 +48,8 @@ public:
 
 Q_SIGNALS:
     void peerUp(sotto::net::Link *link);
+    // The peer's link closed and no other link to it is up or about to be: a link that
+    // lost the tie-break to a duplicate is not reported (on either side; see onClosed).
     void peerDown(const sotto::protocol::PeerId &peer);
     void framesReceived(const sotto::protocol::PeerId &peer, const std::vector<sotto::wire::Frame> &frames);
 
@@ -65,6 +67,9 @@ private:
     void onEstablished(Link *link);
     void onClosed(Link *link, const QString &reason);
     void scheduleRedial(Dialled *dialled);
+    // An unproven link settled (up for some peer, or closed): peers whose link closed while
+    // it might have been their replacement are reported down once none is left.
+    void settleReplacement(Link *link);
     // The peer behind a dialled address, learnt from a proven link that listens there.
     void learnPeer(Dialled *dialled);
     static bool listensAt(const Link *link, const Dialled *dialled);
@@ -78,6 +83,9 @@ private:
     std::unique_ptr<Server> m_server;
     QHash<QString, Link *> m_up;                  // peer id -> proven link
     QHash<Link *, Dialled *> m_linkDial;          // outgoing links made for a dialled address
+    // peer id -> unproven links from or to its address that were in progress when its link
+    // closed: one of them may be the duplicate that replaced it at the other end.
+    QHash<QString, QList<Link *>> m_downPending;
     QHash<QString, int> m_unprovenByAddress;
     int m_unproven = 0;
     std::vector<std::unique_ptr<Dialled>> m_dialled;
