@@ -326,7 +326,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
                               {QStringLiteral("name"), c.displayName},
                               {QStringLiteral("contact"), true},
                               {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
-                              {QStringLiteral("online"), m_node->isOnline(c.peer)}};
+                              {QStringLiteral("online"), m_node->isOnline(c.peer)},
+                              {QStringLiteral("linked"), m_node->isLinked(c.peer)}};
             if (std::optional<PeerId> other = messenger.namesake(c.peer))
                 entry.insert(QStringLiteral("namesake"), other->toString()); // maybe the same person
             list.append(entry);
@@ -337,7 +338,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             list.append(QJsonObject{{QStringLiteral("peer"), n.peer.toString()},
                                     {QStringLiteral("name"), n.displayName},
                                     {QStringLiteral("contact"), false},
-                                    {QStringLiteral("online"), m_node->isOnline(n.peer)}});
+                                    {QStringLiteral("online"), m_node->isOnline(n.peer)},
+                                    {QStringLiteral("linked"), m_node->isLinked(n.peer)}});
         }
         return ok({{QStringLiteral("peers"), list}});
     }

@@ -2,6 +2,7 @@
 #include "core/messenger/Node.h"
 
 #include "core/messenger/MessengerLog.h"
+#include "core/net/RedialBackoff.h"
 #include "core/protocol/IdentitySignature.h"
 
 #include <QDateTime>
@@ -29,6 +30,7 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     m_resendCheck.setInterval(AckTimeoutMs / 5);
     connect(&m_resendCheck, &QTimer::timeout, this, &Node::resendUnacknowledged);
     m_resendCheck.start();
+    connect(&m_idleLinks, &QTimer::timeout, this, &Node::closeIdleLinks);
 }
 
 void Node::resendUnacknowledged()
@@ -110,12 +112,18 @@ std::expected<quint16, Error> Node::start()
             Q_EMIT errorOccurred(QStringLiteral("discovery_unavailable"),
                                  QStringLiteral("LAN discovery is not available; add peers by address"));
     }
-    // Contacts reached before are redialled (with backoff) until they answer.
+    for (const storage::ConversationRecord &c : m_profile.messages().conversations())
+        m_lastActivity.insert(c.peer.toString(), c.lastActivity);
+    // Contacts we want a link to are dialled at their stored address, spread over a couple
+    // of seconds (a whole office restarting must not dial at once), and redialled with
+    // backoff until they answer; with discovery, a beacon from a new address moves them.
     for (const storage::ContactRecord &contact : store.contacts()) {
         QHostAddress address(contact.address);
-        if (!address.isNull() && contact.port)
-            m_links->addAddress(address, contact.port);
+        if (!address.isNull() && contact.port && wantsLink(contact.peer))
+            m_links->keepLinked(contact.peer, address, contact.port, net::RedialBackoff::spreadMs(net::RedialBackoff::StartSpreadMs));
     }
+    if (m_options.discovery) // idle links are looked for a few times per idle period, at most every 30 s
+        m_idleLinks.start(int(std::clamp<qint64>(m_options.linkIdleMs / 4, 1000, 30000)));
     // Keep signed prekeys fresh (cheap when nothing is due): now, and hourly while running,
     // so a node that runs for weeks still rotates them weekly.
     maintainKeys();
@@ -286,6 +294,7 @@ std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const
     std::optional<storage::MessageRecord> record = m_profile.messages().message(envelope->messageId);
     if (!record)
         return std::unexpected(Error{Errc::Storage, QStringLiteral("the message vanished")});
+    noteActivity(to);
     return *record;
 }
 
@@ -305,15 +314,81 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
 
 void Node::onPeerSeen(const net::SeenPeer &seen)
 {
-    const bool fresh = !m_nearby.contains(seen.peer.toString());
-    m_nearby.insert(seen.peer.toString(), {seen.peer, seen.displayName, seen.identityKey, seen.address, seen.port});
-    if (!fresh)
+    // Called for every good beacon (one a second per peer): only a new peer or one at a
+    // new address costs more than this lookup.
+    const QString key = seen.peer.toString();
+    auto previous = m_nearby.constFind(key);
+    const bool fresh = previous == m_nearby.constEnd();
+    const bool moved = !fresh
+        && (previous->port != seen.port || !previous->address.isEqual(seen.address, QHostAddress::TolerantConversion));
+    m_nearby.insert(key, {seen.peer, seen.displayName, seen.identityKey, seen.address, seen.port});
+    if (!fresh && !moved)
         return;
-    Q_EMIT peerDiscovered(m_nearby.value(seen.peer.toString()));
-    if (m_links->isUp(seen.peer))
-        Q_EMIT peerOnline(seen.peer, seen.displayName);
-    else
-        m_links->dial(seen.address, seen.port);
+    const bool contact = m_profile.protocolStore().identity(seen.peer).has_value();
+    if (fresh) {
+        Q_EMIT peerDiscovered(m_nearby.value(key));
+        if (contact || m_links->isUp(seen.peer))
+            Q_EMIT peerOnline(seen.peer, seen.displayName); // reachable, linked or not
+    }
+    // The beacon is signed by the key the PeerId is derived from, its timestamp is newer
+    // than any before (BeaconFilter), and its address is where it came from: where that
+    // peer listens now (a restarted peer has a new port). Only a contact's stored address
+    // is updated (a beacon creates no contact). A copy of the beacon sent from elsewhere
+    // could at most send one dial astray: a link is the peer's only once its Hello proves
+    // the key, and the next genuine beacon moves the address back.
+    if (contact)
+        m_profile.protocolStore().setContactAddress(seen.peer, seen.address.toString(), seen.port);
+    if (m_links->keepsLinked(seen.peer) || wantsLink(seen.peer))
+        keepLinked(seen.peer, net::RedialBackoff::spreadMs(net::RedialBackoff::SeenSpreadMs));
+}
+
+bool Node::wantsLink(const PeerId &peer)
+{
+    // Without discovery a link is the only way either side finds the other (the peer may
+    // listen on a new port since): every contact with an address is kept linked, as before.
+    if (!m_options.discovery)
+        return true;
+    if (m_profile.outbox().count(peer) > 0)
+        return true;
+    const qint64 last = m_lastActivity.value(peer.toString(), 0);
+    return last > 0 && QDateTime::currentMSecsSinceEpoch() - last < m_options.linkIdleMs;
+}
+
+void Node::noteActivity(const PeerId &peer) { m_lastActivity.insert(peer.toString(), QDateTime::currentMSecsSinceEpoch()); }
+
+void Node::keepLinked(const PeerId &peer, int delayMs)
+{
+    // The freshest address first: the peer's latest beacon, else where it last linked.
+    auto nearby = m_nearby.constFind(peer.toString());
+    if (nearby != m_nearby.constEnd()) {
+        m_links->keepLinked(peer, nearby->address, nearby->port, delayMs);
+        return;
+    }
+    for (const storage::ContactRecord &contact : m_profile.protocolStore().contacts())
+        if (contact.peer == peer) {
+            const QHostAddress address(contact.address);
+            if (!address.isNull() && contact.port)
+                m_links->keepLinked(peer, address, contact.port, delayMs);
+            return;
+        }
+}
+
+void Node::closeIdleLinks()
+{
+    // A link to a peer that still beacons, with nothing to send and no message either way
+    // for linkIdleMs, is closed: an office of 200 cannot keep a full mesh. The peer stays
+    // online (its beacons say it is reachable) and is linked again on demand.
+    const qint64 now = m_clock.elapsed();
+    QList<PeerId> idle;
+    for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it) {
+        const PeerId peer = PeerId::fromString(it.key());
+        if (m_nearby.contains(it.key()) && now - it->upSinceMs > m_options.linkIdleMs && it->inFlight == 0 && !wantsLink(peer))
+            idle.append(peer);
+    }
+    for (const PeerId &peer : idle) {
+        m_links->release(peer);
+        m_links->disconnectPeer(peer, QStringLiteral("idle"));
+    }
 }
 
 void Node::onPeerUp(net::Link *link)
@@ -325,7 +400,9 @@ void Node::onPeerUp(net::Link *link)
         Q_EMIT errorOccurred(QStringLiteral("storage"), status.error().reason);
         return;
     }
-    m_linkStates.insert(peer.toString(), LinkState{});
+    LinkState fresh;
+    fresh.upSinceMs = m_clock.elapsed();
+    m_linkStates.insert(peer.toString(), fresh);
     if (*status == PeerStatus::Blocked) {
         m_links->disconnectPeer(peer, QStringLiteral("blocked"));
         return;
@@ -361,13 +438,28 @@ std::expected<std::int64_t, Error> Node::mergeContact(const PeerId &previous, co
 void Node::onPeerDown(const PeerId &peer)
 {
     m_linkStates.remove(peer.toString());
-    Q_EMIT peerOffline(peer);
+    // Links are on demand: one we no longer want is not redialled (both ends judge "idle"
+    // by the same messages, so the other end's idle close is not fought).
+    if (m_options.discovery && !wantsLink(peer))
+        m_links->release(peer);
+    // Still beaconing: still reachable (an idle close, or a restart that will link again);
+    // shown offline when its beacons stop (Discovery::peerLost).
+    if (!m_nearby.contains(peer.toString()))
+        Q_EMIT peerOffline(peer);
 }
 
 void Node::flush(const PeerId &peer)
 {
     Q_ASSERT_X(m_profile.database().transactionDepth() == 0, "Node::flush", "frames must leave only after a commit");
-    if (!m_links->isUp(peer) || !m_linkStates.contains(peer.toString()))
+    if (!m_links->isUp(peer)) {
+        // Something for the peer and no link: make one (links on demand).
+        if (!m_links->keepsLinked(peer) && m_profile.outbox().count(peer) > 0) {
+            noteActivity(peer);
+            keepLinked(peer, 0);
+        }
+        return;
+    }
+    if (!m_linkStates.contains(peer.toString()))
         return;
     std::optional<protocol::IdentityRecord> identity = m_profile.protocolStore().identity(peer);
     if (!identity || identity->trust == protocol::TrustState::Blocked)
@@ -544,6 +636,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledge(id);
             if (r->kind == Incoming::Kind::Text && r->message) {
                 delivered.push_back(r->message->uuid);
+                noteActivity(peer);
                 Q_EMIT messageReceived(*r->message);
                 if (r->message->kind == storage::MessageKind::TimerChanged)
                     Q_EMIT conversationUpdated(r->message->conversationId); // the peer set the timer

@@ -2,6 +2,7 @@
 #include "core/net/LinkManager.h"
 
 #include "core/net/NetLog.h"
+#include "core/net/RedialBackoff.h"
 
 namespace sotto::net {
 
@@ -47,6 +48,7 @@ LinkManager::LinkManager(LocalIdentity &local, const TlsIdentity &tls, crypto::S
 LinkManager::~LinkManager()
 {
     m_server->close();
+    qDeleteAll(m_targets);
     // Links are QObject children and go with us; disconnect first so no slot runs half-way.
     for (Link *link : findChildren<Link *>())
         link->disconnect(this);
@@ -115,7 +117,7 @@ bool LinkManager::evictUnproven(int newcomerCount)
     return m_unproven < MaxUnproven;
 }
 
-void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port)
+Link *LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port)
 {
     socket->setSslConfiguration(tlsConfiguration());
     auto *link = new Link(socket, outgoing, m_local, m_context, this);
@@ -130,17 +132,7 @@ void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, con
         if (m_up.value(l->peer().toString()) == l)
             Q_EMIT framesReceived(l->peer(), frames);
     });
-}
-
-void LinkManager::dial(const QHostAddress &address, quint16 port)
-{
-    auto *socket = new QSslSocket;
-    if (!admitUnproven(address)) {
-        delete socket;
-        return;
-    }
-    adopt(socket, true, nullptr, address, port);
-    socket->connectToHostEncrypted(address.toString(), port, QString());
+    return link;
 }
 
 void LinkManager::addAddress(const QHostAddress &address, quint16 port)
@@ -155,7 +147,9 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
     dialled->timer->setSingleShot(true);
     Dialled *raw = dialled.get();
     connect(raw->timer, &QTimer::timeout, this, [this, raw] {
-        if (raw->peer.isValid() && isUp(raw->peer))
+        // Once its peer is known the address is that peer's target (adoptAsTarget), dialled
+        // at the peer's latest address for as long as the caller keeps it.
+        if (raw->peer.isValid())
             return;
         auto *socket = new QSslSocket;
         if (!admitUnproven(raw->address)) {
@@ -168,7 +162,73 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
     });
     m_dialled.push_back(std::move(dialled));
     learnPeer(raw); // the peer behind it may have linked to us already
+    if (raw->peer.isValid())
+        adoptAsTarget(raw);
     raw->timer->start(0);
+}
+
+void LinkManager::adoptAsTarget(Dialled *dialled)
+{
+    // The user asked for this address: keep a link to whoever proved to listen there. If
+    // the peer is already kept (at its latest address), that address wins.
+    if (!m_targets.contains(dialled->peer.toString()))
+        keepLinked(dialled->peer, dialled->address, dialled->port, 0);
+}
+
+void LinkManager::keepLinked(const protocol::PeerId &peer, const QHostAddress &address, quint16 port, int delayMs)
+{
+    if (!peer.isValid() || address.isNull() || port == 0 || peer == m_local.peer)
+        return;
+    const QString key = peer.toString();
+    Target *target = m_targets.value(key);
+    if (target && target->port == port && target->address.isEqual(address, QHostAddress::TolerantConversion))
+        return;
+    if (!target) {
+        target = new Target;
+        target->peer = peer;
+        target->timer = new QTimer(this);
+        target->timer->setSingleShot(true);
+        connect(target->timer, &QTimer::timeout, this, [this, target] { dialTarget(target); });
+        m_targets.insert(key, target);
+    } else {
+        qCInfo(lcNet).noquote() << "peer" << key << "moved to port" << port;
+    }
+    target->address = address;
+    target->port = port;
+    target->failures = 0;
+    if (!isUp(peer))
+        scheduleTarget(target, delayMs);
+}
+
+void LinkManager::release(const protocol::PeerId &peer)
+{
+    Target *target = m_targets.take(peer.toString());
+    if (!target)
+        return;
+    delete target->timer;
+    delete target; // a dial in progress goes on; m_linkTarget finds no target when it ends
+}
+
+void LinkManager::scheduleTarget(Target *target, int delayMs)
+{
+    // A dial in progress is left to finish; its end schedules the next one.
+    if (!target->dialling)
+        target->timer->start(std::max(0, delayMs));
+}
+
+void LinkManager::dialTarget(Target *target)
+{
+    if (isUp(target->peer) || target->dialling)
+        return;
+    if (!admitUnproven(target->address)) {
+        scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
+        return;
+    }
+    auto *socket = new QSslSocket;
+    Link *link = adopt(socket, true, nullptr, target->address, target->port);
+    m_linkTarget.insert(link, target->peer.toString());
+    target->dialling = link;
+    socket->connectToHostEncrypted(target->address.toString(), target->port, QString());
 }
 
 bool LinkManager::listensAt(const Link *link, const Dialled *dialled)
@@ -190,9 +250,7 @@ void LinkManager::learnPeer(Dialled *dialled)
 
 void LinkManager::scheduleRedial(Dialled *dialled)
 {
-    const int delay = std::min(60000, 1000 << std::min(dialled->failures, 6));
-    ++dialled->failures;
-    dialled->timer->start(delay);
+    dialled->timer->start(RedialBackoff::delayMs(dialled->failures++));
 }
 
 void LinkManager::onEstablished(Link *link)
@@ -217,18 +275,49 @@ void LinkManager::onEstablished(Link *link)
         d->peer = link->peer();
         d->failures = 0;
     }
-    for (const auto &d : m_dialled)
+    for (const auto &d : m_dialled) {
         if (!d->peer.isValid() && listensAt(link, d.get()))
             d->peer = link->peer();
+        if (d->peer == link->peer())
+            adoptAsTarget(d.get());
+    }
+    // A dial made for a kept peer is over once proven. If someone else answered there (the
+    // peer moved and its old port is another's now), it counts as a failed dial.
+    const QString dialledFor = m_linkTarget.take(link);
+    if (Target *target = m_targets.value(dialledFor)) {
+        if (target->dialling == link)
+            target->dialling = nullptr;
+        if (dialledFor == key)
+            target->failures = 0;
+        else
+            scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
+    }
+    if (Target *target = m_targets.value(key)) {
+        // A proven link names where the peer listens now (a restarted peer that dialled us
+        // first listens on a new port): later redials go there.
+        if (link->peerListenPort() != 0 && !link->remoteAddress().isNull()
+            && (link->peerListenPort() != target->port
+                || !link->remoteAddress().isEqual(target->address, QHostAddress::TolerantConversion))) {
+            target->address = link->remoteAddress();
+            target->port = link->peerListenPort();
+            target->failures = 0;
+        }
+    }
     if (Link *existing = m_up.value(key)) {
         // Both sides dialled at once: keep the link opened by the smaller PeerId, so both
-        // ends make the same choice without talking about it.
+        // ends make the same choice without talking about it. But a process listens on one
+        // port for its life: a link whose Hello names another listening port than the one
+        // up comes from the peer restarted, and the old link (to a process that is gone,
+        // maybe without a reset) gives way, or the peer would be kept out until its
+        // keepalive ran out.
+        const bool restarted = link->peerListenPort() != 0 && existing->peerListenPort() != 0
+            && link->peerListenPort() != existing->peerListenPort();
         const bool weAreSmaller = m_local.peer.toString() < key;
-        const bool keepNew = link->isOutgoing() == weAreSmaller && existing->isOutgoing() != weAreSmaller;
+        const bool keepNew = restarted || (link->isOutgoing() == weAreSmaller && existing->isOutgoing() != weAreSmaller);
         Link *loser = keepNew ? existing : link;
         if (loser == existing)
             m_up.remove(key); // so its close does not report the peer down
-        loser->close(QStringLiteral("duplicate link"));
+        loser->close(restarted ? QStringLiteral("replaced by a link to the restarted peer") : QStringLiteral("duplicate link"));
         if (loser == link)
             return;
     }
@@ -284,12 +373,19 @@ void LinkManager::onClosed(Link *link, const QString &)
         // Closed before we proved it (the peer kept its own dial to us): the address still
         // belongs to a peer that is up, and the redial must then stay quiet.
         learnPeer(d);
+        if (d->peer.isValid())
+            adoptAsTarget(d);
         scheduleRedial(d);
     }
-    else
-        for (const auto &d : m_dialled)
-            if (wasUp && d->peer == link->peer() && !d->timer->isActive())
-                scheduleRedial(d.get());
+    // A dial for a kept peer that closed unproven failed; a link to it that was up and
+    // dropped starts over (failures were reset when it was proven), so the first redial
+    // comes within a second.
+    const QString dialledFor = m_linkTarget.take(link);
+    Target *target = m_targets.value(dialledFor.isEmpty() ? key : dialledFor);
+    if (target && target->dialling == link)
+        target->dialling = nullptr;
+    if (target && !isUp(target->peer) && (wasUp || !dialledFor.isEmpty()))
+        scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
     link->deleteLater();
     if (wasUp && !downLater)
         Q_EMIT peerDown(link->peer());
