@@ -48,6 +48,18 @@ qint64 cpuTicks(qint64 pid)
     return fields.size() > 12 ? fields[11].toLongLong() + fields[12].toLongLong() : 0;
 }
 
+// Resident memory of a process, in KiB.
+qint64 residentKiB(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return 0;
+}
+
 } // namespace
 
 class TestOfficeLan : public QObject {
@@ -257,6 +269,16 @@ private Q_SLOTS:
                                             "%6 connections refused; %7 offline events on the restarted nodes")
                                  .arg(pairs - waiting.size()).arg(pairs).arg(lastHealed).arg(evens.size()).arg(restartsTook)
                                  .arg(refusals).arg(offline);
+        if (qEnvironmentVariableIsSet("SOTTO_OFFICE_VERBOSE"))
+            for (int i : evens)
+                for (const QJsonObject &e : nodes[i]->events())
+                    if (isEvent(e, "peer_offline")) {
+                        int who = -1;
+                        for (int j = 0; j < n; ++j)
+                            if (nodes[j]->peer() == e.value(QStringLiteral("peer")).toString())
+                                who = j;
+                        qInfo() << "offline on" << i << "for" << who << (partners(i).contains(who) ? "(partner)" : "");
+                    }
         for (const auto &pair : std::as_const(waiting))
             qWarning() << "not linked again:" << pair.first << pair.second;
         QVERIFY2(waiting.isEmpty(), "a pair with a conversation did not link again within 10 s");
@@ -298,10 +320,14 @@ private Q_SLOTS:
             ticks += cpuTicks(nodes[i]->processId()) - before.value(i);
         const double percent = 100.0 * double(ticks) / double(::sysconf(_SC_CLK_TCK)) / (double(idle.elapsed()) / 1000.0) / n;
         int links = 0;
-        for (int i = 0; i < n; ++i)
+        qint64 resident = 0;
+        for (int i = 0; i < n; ++i) {
             links += int(linkedPeers(*nodes[i]).size());
-        qInfo().noquote() << QStringLiteral("idle: %1 % of a core per node, %2 links per node; whole test %3 ms")
-                                 .arg(percent, 0, 'f', 3).arg(double(links) / n, 0, 'f', 1).arg(total.elapsed());
+            resident += residentKiB(nodes[i]->processId());
+        }
+        qInfo().noquote() << QStringLiteral("idle: %1 % of a core per node, %2 links and %3 MB resident per node; whole test %4 ms")
+                                 .arg(percent, 0, 'f', 3).arg(double(links) / n, 0, 'f', 1).arg(double(resident) / n / 1024.0, 0, 'f', 1)
+                                 .arg(total.elapsed());
     }
 };
 
