@@ -50,7 +50,7 @@ struct Command {
     std::span<const Field> fields;
 };
 
-constexpr std::array<Command, 24> Commands{{
+constexpr std::array<Command, 26> Commands{{
     {"create", Create},       {"unlock", {}},           {"quit", {}},
     {"whoami", {}},           {"peers", {}},            {"add_peer", AddPeer},
     {"send", Send},           {"reply", Reply},         {"edit", Edit},
@@ -59,6 +59,7 @@ constexpr std::array<Command, 24> Commands{{
     {"draft", PeerOnly},      {"history", History},     {"search", Search},
     {"mark_read", PeerOnly},  {"safety_number", PeerOnly}, {"verify", Verify},
     {"block", Block},         {"merge_contact", MergeContact}, {"dismiss_namesake", PeerOnly},
+    {"open_conversation", PeerOnly}, {"close_conversation", {}},
 }};
 
 // Empty when the value fits, else why not.

@@ -348,10 +348,18 @@ bool Node::wantsLink(const PeerId &peer)
     // listen on a new port since): every contact with an address is kept linked, as before.
     if (!m_options.discovery)
         return true;
-    if (m_profile.outbox().count(peer) > 0)
+    if (peer == m_openConversation || m_profile.outbox().count(peer) > 0)
         return true;
     const qint64 last = m_lastActivity.value(peer.toString(), 0);
     return last > 0 && QDateTime::currentMSecsSinceEpoch() - last < m_options.linkIdleMs;
+}
+
+void Node::setOpenConversation(const PeerId &peer)
+{
+    m_openConversation = peer;
+    // The user looks at it: a reply, a typing notice or a receipt should not wait for a dial.
+    if (peer.isValid() && !m_links->isUp(peer))
+        keepLinked(peer, 0);
 }
 
 void Node::noteActivity(const PeerId &peer) { m_lastActivity.insert(peer.toString(), QDateTime::currentMSecsSinceEpoch()); }
@@ -377,12 +385,16 @@ void Node::closeIdleLinks()
 {
     // A link to a peer that still beacons, with nothing to send and no message either way
     // for linkIdleMs, is closed: an office of 200 cannot keep a full mesh. The peer stays
-    // online (its beacons say it is reachable) and is linked again on demand.
+    // online (its beacons say it is reachable) and is linked again on demand. Only the end
+    // that dialled closes: it wanted the link; the other end cannot tell whether it still
+    // does (its conversation may be open), and closing would only make it dial again.
     const qint64 now = m_clock.elapsed();
     QList<PeerId> idle;
     for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it) {
         const PeerId peer = PeerId::fromString(it.key());
-        if (m_nearby.contains(it.key()) && now - it->upSinceMs > m_options.linkIdleMs && it->inFlight == 0 && !wantsLink(peer))
+        const net::Link *link = m_links->link(peer);
+        if (link && link->isOutgoing() && m_nearby.contains(it.key()) && now - it->upSinceMs > m_options.linkIdleMs
+            && it->inFlight == 0 && !wantsLink(peer))
             idle.append(peer);
     }
     for (const PeerId &peer : idle) {

@@ -82,6 +82,10 @@ public:
     // The user confirmed that `previous` and `into` are one person (Messenger::mergeContact).
     [[nodiscard]] std::expected<std::int64_t, Error> mergeContact(const protocol::PeerId &previous, const protocol::PeerId &into);
 
+    // The conversation shown (none: an invalid PeerId): its peer is kept linked while it is
+    // open, and dialled now if it is not (links on demand).
+    void setOpenConversation(const protocol::PeerId &peer);
+
     // Our display name: saved, and given in every Hello and beacon from now on (contacts
     // see it from their next link with us).
     [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
@@ -143,6 +147,7 @@ private:
     // peer id -> wall-clock ms of the last message either way (seeded from the
     // conversations at start): what "talked to recently" means for links on demand.
     QHash<QString, qint64> m_lastActivity;
+    protocol::PeerId m_openConversation;
     QTimer m_idleLinks{this};
     // The write-ahead log is checkpointed after this long without a commit (see
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.

@@ -182,7 +182,7 @@ private Q_SLOTS:
 
     // Links on demand (issue 14.12): with nothing to send and no message for the idle time,
     // a link to a peer that still beacons is closed; neither side shows the other offline,
-    // and the next message links them again.
+    // and the next message links them again, as does opening the conversation.
     void idleLinksCloseQuietlyAndComeBackWhenThereIsSomethingToSend()
     {
         const QStringList idle = {QStringLiteral("--link-idle-seconds"), QStringLiteral("2")};
@@ -200,6 +200,17 @@ private Q_SLOTS:
         QCOMPARE(cem->count(event("peer_offline", ann->peer())), 0);
         QVERIFY(send(*ann, cem->peer(), QStringLiteral("two")));
         QVERIFY(!cem->waitFor(received("two"), 8000).isEmpty());
+
+        // An open conversation keeps its link, past the idle time, until it is closed.
+        QVERIFY2(sotto::test::waitUntil([&] { return !linked(*ann, cem->peer()); }, *ann, 10000), "the idle link stayed up");
+        QCOMPARE(ann->call({{QStringLiteral("cmd"), QStringLiteral("open_conversation")}, {QStringLiteral("peer"), cem->peer()}})
+                     .value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+        QVERIFY2(sotto::test::waitUntil([&] { return linked(*ann, cem->peer()); }, *ann, 5000), "opening the conversation did not link");
+        sotto::test::waitUntil([] { return false; }, *ann, 4000); // twice the idle time
+        QVERIFY(linked(*ann, cem->peer()));
+        ann->call({{QStringLiteral("cmd"), QStringLiteral("close_conversation")}});
+        QVERIFY2(sotto::test::waitUntil([&] { return !linked(*ann, cem->peer()); }, *ann, 10000), "the link outlived its conversation");
+        QCOMPARE(ann->count(event("peer_offline", cem->peer())), 0);
     }
 
 private:
