@@ -47,8 +47,7 @@ LinkManager::LinkManager(LocalIdentity &local, const TlsIdentity &tls, crypto::S
 
 LinkManager::~LinkManager()
 {
-    m_server->close();
-    qDeleteAll(m_targets);
+    m_server->close(); // targets go with their timers (our children), see keepLinked
     // Links are QObject children and go with us; disconnect first so no slot runs half-way.
     for (Link *link : findChildren<Link *>())
         link->disconnect(this);
@@ -189,6 +188,8 @@ void LinkManager::keepLinked(const protocol::PeerId &peer, const QHostAddress &a
         target->timer = new QTimer(this);
         target->timer->setSingleShot(true);
         connect(target->timer, &QTimer::timeout, this, [this, target] { dialTarget(target); });
+        // The target lives as long as its timer: freed with us, or after release().
+        connect(target->timer, &QObject::destroyed, [target] { delete target; });
         m_targets.insert(key, target);
     } else {
         qCInfo(lcNet).noquote() << "peer" << key << "moved to port" << port;
@@ -205,8 +206,11 @@ void LinkManager::release(const protocol::PeerId &peer)
     Target *target = m_targets.take(peer.toString());
     if (!target)
         return;
-    delete target->timer;
-    delete target; // a dial in progress goes on; m_linkTarget finds no target when it ends
+    // Freed later, not now: release may run while dialTarget is using this target (admitting
+    // its dial may close another link, whose peer's down report makes the caller release
+    // peers). A dial in progress goes on; m_linkTarget finds no target when it ends.
+    target->timer->stop();
+    target->timer->deleteLater(); // and the target with it
 }
 
 void LinkManager::scheduleTarget(Target *target, int delayMs)

@@ -106,7 +106,7 @@ private:
     std::unique_ptr<Server> m_server;
     QHash<QString, Link *> m_up;                  // peer id -> proven link
     QHash<Link *, Dialled *> m_linkDial;          // outgoing links made for a dialled address
-    QHash<QString, Target *> m_targets;           // peer id -> where we keep dialling it (owned)
+    QHash<QString, Target *> m_targets;           // peer id -> where we keep dialling it (freed with its timer)
     QHash<Link *, QString> m_linkTarget;          // outgoing links made for a target
     // peer id -> unproven links from or to its address that were in progress when its link
     // closed: one of them may be the duplicate that replaced it at the other end.
