@@ -51,7 +51,7 @@ struct Command {
     std::span<const Field> fields;
 };
 
-constexpr std::array<Command, 25> Commands{{
+constexpr std::array<Command, 27> Commands{{
     {"create", Create},       {"unlock", {}},           {"quit", {}},
     {"whoami", {}},           {"peers", {}},            {"add_peer", AddPeer},
     {"send", Send},           {"reply", Reply},         {"edit", Edit},
@@ -61,6 +61,7 @@ constexpr std::array<Command, 25> Commands{{
     {"mark_read", PeerOnly},  {"safety_number", PeerOnly}, {"verify", Verify},
     {"block", Block},         {"merge_contact", MergeContact}, {"dismiss_namesake", PeerOnly},
     {"set_visibility", SetVisibility},
+    {"open_conversation", PeerOnly}, {"close_conversation", {}},
 }};
 
 // Empty when the value fits, else why not.

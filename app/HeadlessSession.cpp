@@ -305,7 +305,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("merge_contact")
         || cmd == QLatin1String("dismiss_namesake")
         || cmd == QLatin1String("block") || cmd == QLatin1String("reply") || cmd == QLatin1String("typing")
-        || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft") || cmd == QLatin1String("set_timer");
+        || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft") || cmd == QLatin1String("set_timer")
+        || cmd == QLatin1String("open_conversation");
     if (needsPeer && !peer.isValid())
         return error(id, QStringLiteral("invalid_input"),
                      QStringLiteral("\"peer\" must be a peer id (32 hex digits), or \"conversation\" a conversation id"));
@@ -340,7 +341,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
                               {QStringLiteral("name"), c.displayName},
                               {QStringLiteral("contact"), true},
                               {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
-                              {QStringLiteral("online"), m_node->isOnline(c.peer)}};
+                              {QStringLiteral("online"), m_node->isOnline(c.peer)},
+                              {QStringLiteral("linked"), m_node->isLinked(c.peer)}};
             if (std::optional<PeerId> other = messenger.namesake(c.peer))
                 entry.insert(QStringLiteral("namesake"), other->toString()); // maybe the same person
             list.append(entry);
@@ -351,7 +353,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             list.append(QJsonObject{{QStringLiteral("peer"), n.peer.toString()},
                                     {QStringLiteral("name"), n.displayName},
                                     {QStringLiteral("contact"), false},
-                                    {QStringLiteral("online"), m_node->isOnline(n.peer)}});
+                                    {QStringLiteral("online"), m_node->isOnline(n.peer)},
+                                    {QStringLiteral("linked"), m_node->isLinked(n.peer)}});
         }
         return ok({{QStringLiteral("peers"), list}});
     }
@@ -456,6 +459,10 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
                                                                     .replace(storage::SnippetMatchEnd, u']')}});
         }
         return ok({{QStringLiteral("hits"), hits}});
+    }
+    if (cmd == QLatin1String("open_conversation") || cmd == QLatin1String("close_conversation")) {
+        m_node->setOpenConversation(cmd == QLatin1String("open_conversation") ? peer : PeerId());
+        return ok({});
     }
     if (cmd == QLatin1String("mark_read")) {
         if (auto r = m_node->markRead(peer); !r)

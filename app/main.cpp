@@ -105,7 +105,10 @@ int main(int argc, char **argv)
                                  QStringLiteral("GROUP:PORT"));
     QCommandLineOption demoPeer(QStringLiteral("demo-peer"),
                                 QStringLiteral("Also start a demo peer (a second Sotto on this computer) that answers."));
-    parser.addOptions({headless, profile, passphraseFile, fastKdf, listen, noDiscovery, discovery, demoPeer});
+    QCommandLineOption linkIdle(QStringLiteral("link-idle-seconds"),
+                                QStringLiteral("With discovery: close a link after N seconds without a message (default 600)."),
+                                QStringLiteral("N"));
+    parser.addOptions({headless, profile, passphraseFile, fastKdf, listen, noDiscovery, discovery, demoPeer, linkIdle});
     parser.process(app);
 
     const QString dir = parser.isSet(profile)
@@ -130,6 +133,15 @@ int main(int argc, char **argv)
         return 2;
     }
     options.discovery = !parser.isSet(noDiscovery);
+    if (parser.isSet(linkIdle)) {
+        bool ok = false;
+        const int seconds = parser.value(linkIdle).toInt(&ok);
+        if (!ok || seconds < 1 || seconds > 86400) {
+            std::fprintf(stderr, "sotto: --link-idle-seconds wants 1 to 86400\n");
+            return 2;
+        }
+        options.linkIdleMs = qint64(seconds) * 1000;
+    }
 
     if (!parser.isSet(headless)) {
         ui::AppOptions appOptions;

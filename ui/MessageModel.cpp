@@ -226,15 +226,23 @@ void MessageModel::openWindow(const QString &peer, qint64 highlight, WindowFill 
     clear();
     m_peer = peer;
     Q_EMIT peerChanged();
-    if (peer.isEmpty())
-        return;
-    const quint64 generation = m_generation;
     const protocol::PeerId id = protocol::PeerId::fromString(peer);
+    if (peer.isEmpty()) {
+        // No conversation shown: none keeps its link open for being looked at.
+        m_core.run([](messenger::CoreState &state) {
+            if (state.node)
+                state.node->setOpenConversation(protocol::PeerId());
+            return 0;
+        });
+        return;
+    }
+    const quint64 generation = m_generation;
     setLoading(true);
     m_core.run([id, fill = std::move(fill)](messenger::CoreState &state) {
               HistoryWindow w;
               if (!state.node || !id.isValid())
                   return w;
+              state.node->setOpenConversation(id); // links on demand: an open conversation keeps its link
               storage::MessageStore &history = state.node->messenger().history();
               w.contact = contactOf(state, id);
               auto conversation = history.conversationFor(id);

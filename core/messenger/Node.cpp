@@ -2,6 +2,7 @@
 #include "core/messenger/Node.h"
 
 #include "core/messenger/MessengerLog.h"
+#include "core/net/RedialBackoff.h"
 #include "core/protocol/IdentitySignature.h"
 
 #include <QDateTime>
@@ -29,6 +30,7 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     m_resendCheck.setInterval(AckTimeoutMs / 5);
     connect(&m_resendCheck, &QTimer::timeout, this, &Node::resendUnacknowledged);
     m_resendCheck.start();
+    connect(&m_idleLinks, &QTimer::timeout, this, &Node::closeIdleLinks);
 }
 
 void Node::resendUnacknowledged()
@@ -115,12 +117,18 @@ std::expected<quint16, Error> Node::start()
     }
     if (!m_discovery)
         loadBeaconKeys(); // our key still goes to contacts on links, for when discovery is on
-    // Contacts reached before are redialled (with backoff) until they answer.
+    for (const storage::ConversationRecord &c : m_profile.messages().conversations())
+        m_lastActivity.insert(c.peer.toString(), c.lastActivity);
+    // Contacts we want a link to are dialled at their stored address, spread over a couple
+    // of seconds (a whole office restarting must not dial at once), and redialled with
+    // backoff until they answer; with discovery, a beacon from a new address moves them.
     for (const storage::ContactRecord &contact : store.contacts()) {
         QHostAddress address(contact.address);
-        if (!address.isNull() && contact.port)
-            m_links->addAddress(address, contact.port);
+        if (!address.isNull() && contact.port && wantsLink(contact.peer))
+            m_links->keepLinked(contact.peer, address, contact.port, net::RedialBackoff::spreadMs(net::RedialBackoff::StartSpreadMs));
     }
+    if (m_options.discovery) // idle links are looked for a few times per idle period, at most every 30 s
+        m_idleLinks.start(int(std::clamp<qint64>(m_options.linkIdleMs / 4, 1000, 30000)));
     // Keep signed prekeys fresh (cheap when nothing is due): now, and hourly while running,
     // so a node that runs for weeks still rotates them weekly.
     maintainKeys();
@@ -332,9 +340,7 @@ std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const
         auto remembered = m_messenger.rememberPeer(to, nearby->identityKey, nearby->displayName, QString(), 0);
         if (!remembered)
             return std::unexpected(remembered.error());
-        // Visible to contacts only, we did not dial it on sight: the user's message does.
-        if (!m_links->isUp(to))
-            m_links->dial(nearby->address, nearby->port);
+        // Not dialled on sight (links on demand): the message, once flushed, dials it.
     }
     auto envelope = m_messenger.sendText(to, body, replyTo);
     if (!envelope)
@@ -342,6 +348,7 @@ std::expected<storage::MessageRecord, Error> Node::store(const PeerId &to, const
     std::optional<storage::MessageRecord> record = m_profile.messages().message(envelope->messageId);
     if (!record)
         return std::unexpected(Error{Errc::Storage, QStringLiteral("the message vanished")});
+    noteActivity(to);
     return *record;
 }
 
@@ -361,29 +368,103 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
 
 void Node::onPeerSeen(const net::SeenPeer &seen)
 {
-    const auto known = m_nearby.constFind(seen.peer.toString());
-    const bool fresh = known == m_nearby.constEnd();
+    // Called for every good beacon (one a second per peer): only a new peer or one at a
+    // new address costs more than this lookup.
+    const QString key = seen.peer.toString();
+    auto previous = m_nearby.constFind(key);
+    const bool fresh = previous == m_nearby.constEnd();
+    const bool moved = !fresh
+        && (previous->port != seen.port || !previous->address.isEqual(seen.address, QHostAddress::TolerantConversion));
+    const bool contactsOnly = seen.kind == net::Visibility::ContactsOnly;
     // A contacts-only beacon names no one: it came from a contact, whose name we know
     // (looked up once per sighting, not at every beacon).
-    const QString name = seen.kind != net::Visibility::ContactsOnly ? seen.displayName
-        : fresh || !known->contactsOnly                            ? m_profile.protocolStore().contactName(seen.peer)
-                                                                   : known->displayName;
-    m_nearby.insert(seen.peer.toString(),
-                    {seen.peer, name, seen.identityKey, seen.address, seen.port, seen.kind == net::Visibility::ContactsOnly});
-    if (!fresh)
+    const QString name = !contactsOnly                          ? seen.displayName
+        : fresh || moved || !previous->contactsOnly             ? m_profile.protocolStore().contactName(seen.peer)
+                                                                : previous->displayName;
+    m_nearby.insert(key, {seen.peer, name, seen.identityKey, seen.address, seen.port, contactsOnly});
+    if (!fresh && !moved)
         return;
-    Q_EMIT peerDiscovered(m_nearby.value(seen.peer.toString()));
-    if (m_links->isUp(seen.peer))
-        Q_EMIT peerOnline(seen.peer, name);
-    else if (mayDialOnSight(seen.peer))
-        m_links->dial(seen.address, seen.port);
+    const bool contact = m_profile.protocolStore().identity(seen.peer).has_value();
+    if (fresh) {
+        Q_EMIT peerDiscovered(m_nearby.value(key));
+        if (contact || m_links->isUp(seen.peer))
+            Q_EMIT peerOnline(seen.peer, name); // reachable, linked or not
+    }
+    // The beacon is signed by the key the PeerId is derived from (a contacts-only one
+    // carries that signature inside), its timestamp is newer than any before
+    // (BeaconFilter), and its address is where it came from: where that peer listens now
+    // (a restarted peer has a new port). Only a contact's stored address is updated (a
+    // beacon creates no contact). A copy of the beacon sent from elsewhere could at most
+    // send one dial astray: a link is the peer's only once its Hello proves the key, and
+    // the next genuine beacon moves the address back.
+    if (contact)
+        m_profile.protocolStore().setContactAddress(seen.peer, seen.address.toString(), seen.port);
+    // Dialled only when a link is wanted (something to send, an open conversation, recent
+    // messages): never a stranger who merely announced itself, whose Hello would name us
+    // to it even when we are visible to contacts only.
+    if (m_links->keepsLinked(seen.peer) || wantsLink(seen.peer))
+        keepLinked(seen.peer, net::RedialBackoff::spreadMs(net::RedialBackoff::SeenSpreadMs));
 }
 
-bool Node::mayDialOnSight(const PeerId &peer)
+bool Node::wantsLink(const PeerId &peer)
 {
-    // Our Hello names us: visible to contacts only, we never hand it to a stranger who
-    // merely announced itself (only to contacts, or to whomever the user writes to).
-    return m_local.visibility == net::Visibility::Everyone || m_messenger.mayRecogniseUs(peer);
+    // Without discovery a link is the only way either side finds the other (the peer may
+    // listen on a new port since): every contact with an address is kept linked, as before.
+    if (!m_options.discovery)
+        return true;
+    if (peer == m_openConversation || m_profile.outbox().count(peer) > 0)
+        return true;
+    const qint64 last = m_lastActivity.value(peer.toString(), 0);
+    return last > 0 && QDateTime::currentMSecsSinceEpoch() - last < m_options.linkIdleMs;
+}
+
+void Node::setOpenConversation(const PeerId &peer)
+{
+    m_openConversation = peer;
+    // The user looks at it: a reply, a typing notice or a receipt should not wait for a dial.
+    if (peer.isValid() && !m_links->isUp(peer))
+        keepLinked(peer, 0);
+}
+
+void Node::noteActivity(const PeerId &peer) { m_lastActivity.insert(peer.toString(), QDateTime::currentMSecsSinceEpoch()); }
+
+void Node::keepLinked(const PeerId &peer, int delayMs)
+{
+    // The freshest address first: the peer's latest beacon, else where it last linked.
+    auto nearby = m_nearby.constFind(peer.toString());
+    if (nearby != m_nearby.constEnd()) {
+        m_links->keepLinked(peer, nearby->address, nearby->port, delayMs);
+        return;
+    }
+    for (const storage::ContactRecord &contact : m_profile.protocolStore().contacts())
+        if (contact.peer == peer) {
+            const QHostAddress address(contact.address);
+            if (!address.isNull() && contact.port)
+                m_links->keepLinked(peer, address, contact.port, delayMs);
+            return;
+        }
+}
+
+void Node::closeIdleLinks()
+{
+    // A link to a peer that still beacons, with nothing to send and no message either way
+    // for linkIdleMs, is closed: an office of 200 cannot keep a full mesh. The peer stays
+    // online (its beacons say it is reachable) and is linked again on demand. Only the end
+    // that dialled closes: it wanted the link; the other end cannot tell whether it still
+    // does (its conversation may be open), and closing would only make it dial again.
+    const qint64 now = m_clock.elapsed();
+    QList<PeerId> idle;
+    for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it) {
+        const PeerId peer = PeerId::fromString(it.key());
+        const net::Link *link = m_links->link(peer);
+        if (link && link->isOutgoing() && m_nearby.contains(it.key()) && now - it->upSinceMs > m_options.linkIdleMs
+            && it->inFlight == 0 && !wantsLink(peer))
+            idle.append(peer);
+    }
+    for (const PeerId &peer : idle) {
+        m_links->release(peer);
+        m_links->disconnectPeer(peer, QStringLiteral("idle"));
+    }
 }
 
 void Node::onPeerUp(net::Link *link)
@@ -395,7 +476,9 @@ void Node::onPeerUp(net::Link *link)
         Q_EMIT errorOccurred(QStringLiteral("storage"), status.error().reason);
         return;
     }
-    m_linkStates.insert(peer.toString(), LinkState{});
+    LinkState fresh;
+    fresh.upSinceMs = m_clock.elapsed();
+    m_linkStates.insert(peer.toString(), fresh);
     if (*status == PeerStatus::Blocked) {
         m_links->disconnectPeer(peer, QStringLiteral("blocked"));
         return;
@@ -432,13 +515,28 @@ std::expected<std::int64_t, Error> Node::mergeContact(const PeerId &previous, co
 void Node::onPeerDown(const PeerId &peer)
 {
     m_linkStates.remove(peer.toString());
-    Q_EMIT peerOffline(peer);
+    // Links are on demand: one we no longer want is not redialled (both ends judge "idle"
+    // by the same messages, so the other end's idle close is not fought).
+    if (m_options.discovery && !wantsLink(peer))
+        m_links->release(peer);
+    // Still beaconing: still reachable (an idle close, or a restart that will link again);
+    // shown offline when its beacons stop (Discovery::peerLost).
+    if (!m_nearby.contains(peer.toString()))
+        Q_EMIT peerOffline(peer);
 }
 
 void Node::flush(const PeerId &peer)
 {
     Q_ASSERT_X(m_profile.database().transactionDepth() == 0, "Node::flush", "frames must leave only after a commit");
-    if (!m_links->isUp(peer) || !m_linkStates.contains(peer.toString()))
+    if (!m_links->isUp(peer)) {
+        // Something for the peer and no link: make one (links on demand).
+        if (!m_links->keepsLinked(peer) && m_profile.outbox().count(peer) > 0) {
+            noteActivity(peer);
+            keepLinked(peer, 0);
+        }
+        return;
+    }
+    if (!m_linkStates.contains(peer.toString()))
         return;
     std::optional<protocol::IdentityRecord> identity = m_profile.protocolStore().identity(peer);
     if (!identity || identity->trust == protocol::TrustState::Blocked)
@@ -622,6 +720,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledge(id);
             if (r->kind == Incoming::Kind::Text && r->message) {
                 delivered.push_back(r->message->uuid);
+                noteActivity(peer);
                 Q_EMIT messageReceived(*r->message);
                 if (r->message->kind == storage::MessageKind::TimerChanged)
                     Q_EMIT conversationUpdated(r->message->conversationId); // the peer set the timer

@@ -26,6 +26,10 @@ struct NodeOptions {
     bool discovery = true;
     QHostAddress discoveryGroup = QHostAddress(QStringLiteral("239.255.77.77"));
     quint16 discoveryPort = 47077;
+    // Links on demand (discovery on): a contact we exchanged a message with this recently
+    // keeps its link (and is redialled); a link to a peer that still beacons is closed
+    // after this long without a message either way and with nothing left to send.
+    qint64 linkIdleMs = 10 * 60 * 1000;
 };
 
 struct NearbyPeer {
@@ -79,6 +83,10 @@ public:
     // The user confirmed that `previous` and `into` are one person (Messenger::mergeContact).
     [[nodiscard]] std::expected<std::int64_t, Error> mergeContact(const protocol::PeerId &previous, const protocol::PeerId &into);
 
+    // The conversation shown (none: an invalid PeerId): its peer is kept linked while it is
+    // open, and dialled now if it is not (links on demand).
+    void setOpenConversation(const protocol::PeerId &peer);
+
     // Our display name: saved, and given in every Hello and beacon from now on (contacts
     // see it from their next link with us).
     [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
@@ -88,7 +96,10 @@ public:
     [[nodiscard]] std::expected<void, Error> setVisibleToContactsOnly(bool contactsOnly);
     bool visibleToContactsOnly() const { return m_local.visibility == net::Visibility::ContactsOnly; }
 
-    bool isOnline(const protocol::PeerId &peer) const { return m_links->isUp(peer); }
+    // Reachable: a link is up, or its beacons are fresh (links are made on demand, so a
+    // contact nearby with no link is online all the same).
+    bool isOnline(const protocol::PeerId &peer) const { return m_links->isUp(peer) || m_nearby.contains(peer.toString()); }
+    bool isLinked(const protocol::PeerId &peer) const { return m_links->isUp(peer); }
     QList<NearbyPeer> nearby() const { return m_nearby.values(); }
 
 Q_SIGNALS:
@@ -119,12 +130,15 @@ private:
     void onFrames(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
     void onInbound(const protocol::PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds);
     void onPeerSeen(const net::SeenPeer &seen);
-    // Whether a peer seen by its beacon is dialled at once (see onPeerSeen).
-    bool mayDialOnSight(const protocol::PeerId &peer);
     // Contacts-only beacons: our key goes to a contact over its proven link; our key and
     // the contacts' keys are reloaded whenever the messenger changed one.
     void giveBeaconKey(const protocol::PeerId &peer);
     void loadBeaconKeys();
+    // Links on demand (see linkIdleMs and PROTOCOL.md "LAN: links on demand").
+    bool wantsLink(const protocol::PeerId &peer);
+    void keepLinked(const protocol::PeerId &peer, int delayMs);
+    void noteActivity(const protocol::PeerId &peer);
+    void closeIdleLinks();
     void flush(const protocol::PeerId &peer);
     [[nodiscard]] std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
     [[nodiscard]] std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
@@ -140,6 +154,11 @@ private:
     std::unique_ptr<net::LinkManager> m_links;
     std::unique_ptr<net::Discovery> m_discovery;
     QHash<QString, NearbyPeer> m_nearby;
+    // peer id -> wall-clock ms of the last message either way (seeded from the
+    // conversations at start): what "talked to recently" means for links on demand.
+    QHash<QString, qint64> m_lastActivity;
+    protocol::PeerId m_openConversation;
+    QTimer m_idleLinks{this};
     // The write-ahead log is checkpointed after this long without a commit (see
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.
     static constexpr int QuietBeforeCheckpointMs = 250;
@@ -171,6 +190,7 @@ private:
         // The gate gives up after this long: the missing envelope may never come again (its
         // message expired at the sender, or a session reset gave it a new id).
         static constexpr int MissingGiveUpMs = 3 * AckTimeoutMs;
+        qint64 upSinceMs = 0;      // m_clock when the link came up
         int bundleRequests = 0;    // asked by us on this link
         int bundlesServed = 0;     // asked of us on this link
         bool awaitingBundle = false;

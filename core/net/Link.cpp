@@ -47,10 +47,15 @@ Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto
 
 Link::~Link() = default;
 
-QHostAddress Link::remoteAddress() const { return m_socket->peerAddress(); }
+QHostAddress Link::remoteAddress() const
+{
+    const QHostAddress now = m_socket->peerAddress();
+    return now.isNull() ? m_remoteAddress : now;
+}
 
 void Link::onEncrypted()
 {
+    m_remoteAddress = m_socket->peerAddress();
     if (m_socket->sessionProtocol() != QSsl::TlsV1_3) {
         close(QStringLiteral("peer did not negotiate TLS 1.3"));
         return;

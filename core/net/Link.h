@@ -41,6 +41,7 @@ public:
     static constexpr quint32 ContentVersion = 2;
     // The link version both ends speak: the lower of the two Hellos' (2 or 3).
     quint32 peerLinkVersion() const { return m_peerLinkVersion; }
+    // The other end's address; still known after the connection closed.
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
@@ -82,6 +83,7 @@ private:
     quint32 m_peerLinkVersion = MinHelloVersion;
     bool m_helloSent = false;
     QString m_endpoint; // "address:port" for log lines
+    QHostAddress m_remoteAddress; // kept once connected: the socket forgets it when it closes
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof
 };
 

@@ -2,6 +2,7 @@
 #include "core/net/LinkManager.h"
 
 #include "core/net/NetLog.h"
+#include "core/net/RedialBackoff.h"
 
 namespace sotto::net {
 
@@ -46,7 +47,7 @@ LinkManager::LinkManager(LocalIdentity &local, const TlsIdentity &tls, crypto::S
 
 LinkManager::~LinkManager()
 {
-    m_server->close();
+    m_server->close(); // targets go with their timers (our children), see keepLinked
     // Links are QObject children and go with us; disconnect first so no slot runs half-way.
     for (Link *link : findChildren<Link *>())
         link->disconnect(this);
@@ -115,7 +116,7 @@ bool LinkManager::evictUnproven(int newcomerCount)
     return m_unproven < MaxUnproven;
 }
 
-void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port)
+Link *LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, const QHostAddress &address, quint16 port)
 {
     socket->setSslConfiguration(tlsConfiguration());
     auto *link = new Link(socket, outgoing, m_local, m_context, this);
@@ -130,17 +131,7 @@ void LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, con
         if (m_up.value(l->peer().toString()) == l)
             Q_EMIT framesReceived(l->peer(), frames);
     });
-}
-
-void LinkManager::dial(const QHostAddress &address, quint16 port)
-{
-    auto *socket = new QSslSocket;
-    if (!admitUnproven(address)) {
-        delete socket;
-        return;
-    }
-    adopt(socket, true, nullptr, address, port);
-    socket->connectToHostEncrypted(address.toString(), port, QString());
+    return link;
 }
 
 void LinkManager::addAddress(const QHostAddress &address, quint16 port)
@@ -155,7 +146,9 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
     dialled->timer->setSingleShot(true);
     Dialled *raw = dialled.get();
     connect(raw->timer, &QTimer::timeout, this, [this, raw] {
-        if (raw->peer.isValid() && isUp(raw->peer))
+        // Once its peer is known the address is that peer's target (adoptAsTarget), dialled
+        // at the peer's latest address for as long as the caller keeps it.
+        if (raw->peer.isValid())
             return;
         auto *socket = new QSslSocket;
         if (!admitUnproven(raw->address)) {
@@ -168,7 +161,78 @@ void LinkManager::addAddress(const QHostAddress &address, quint16 port)
     });
     m_dialled.push_back(std::move(dialled));
     learnPeer(raw); // the peer behind it may have linked to us already
+    if (raw->peer.isValid())
+        adoptAsTarget(raw);
     raw->timer->start(0);
+}
+
+void LinkManager::adoptAsTarget(Dialled *dialled)
+{
+    // The user asked for this address: keep a link to whoever proved to listen there. If
+    // the peer is already kept (at its latest address), that address wins.
+    if (!m_targets.contains(dialled->peer.toString()))
+        keepLinked(dialled->peer, dialled->address, dialled->port, 0);
+}
+
+void LinkManager::keepLinked(const protocol::PeerId &peer, const QHostAddress &address, quint16 port, int delayMs)
+{
+    if (!peer.isValid() || address.isNull() || port == 0 || peer == m_local.peer)
+        return;
+    const QString key = peer.toString();
+    Target *target = m_targets.value(key);
+    if (target && target->port == port && target->address.isEqual(address, QHostAddress::TolerantConversion))
+        return;
+    if (!target) {
+        target = new Target;
+        target->peer = peer;
+        target->timer = new QTimer(this);
+        target->timer->setSingleShot(true);
+        connect(target->timer, &QTimer::timeout, this, [this, target] { dialTarget(target); });
+        // The target lives as long as its timer: freed with us, or after release().
+        connect(target->timer, &QObject::destroyed, [target] { delete target; });
+        m_targets.insert(key, target);
+    } else {
+        qCInfo(lcNet).noquote() << "peer" << key << "moved to port" << port;
+    }
+    target->address = address;
+    target->port = port;
+    target->failures = 0;
+    if (!isUp(peer))
+        scheduleTarget(target, delayMs);
+}
+
+void LinkManager::release(const protocol::PeerId &peer)
+{
+    Target *target = m_targets.take(peer.toString());
+    if (!target)
+        return;
+    // Freed later, not now: release may run while dialTarget is using this target (admitting
+    // its dial may close another link, whose peer's down report makes the caller release
+    // peers). A dial in progress goes on; m_linkTarget finds no target when it ends.
+    target->timer->stop();
+    target->timer->deleteLater(); // and the target with it
+}
+
+void LinkManager::scheduleTarget(Target *target, int delayMs)
+{
+    // A dial in progress is left to finish; its end schedules the next one.
+    if (!target->dialling)
+        target->timer->start(std::max(0, delayMs));
+}
+
+void LinkManager::dialTarget(Target *target)
+{
+    if (isUp(target->peer) || target->dialling)
+        return;
+    if (!admitUnproven(target->address)) {
+        scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
+        return;
+    }
+    auto *socket = new QSslSocket;
+    Link *link = adopt(socket, true, nullptr, target->address, target->port);
+    m_linkTarget.insert(link, target->peer.toString());
+    target->dialling = link;
+    socket->connectToHostEncrypted(target->address.toString(), target->port, QString());
 }
 
 bool LinkManager::listensAt(const Link *link, const Dialled *dialled)
@@ -190,9 +254,7 @@ void LinkManager::learnPeer(Dialled *dialled)
 
 void LinkManager::scheduleRedial(Dialled *dialled)
 {
-    const int delay = std::min(60000, 1000 << std::min(dialled->failures, 6));
-    ++dialled->failures;
-    dialled->timer->start(delay);
+    dialled->timer->start(RedialBackoff::delayMs(dialled->failures++));
 }
 
 void LinkManager::onEstablished(Link *link)
@@ -204,6 +266,10 @@ void LinkManager::onEstablished(Link *link)
     link->setProperty("unprovenAddress", QVariant());
 
     const QString key = link->peer().toString();
+    // The peer has a proven link again (this one or, below, one it lost to): a close that
+    // waited to see whether this was its replacement is not reported.
+    m_downPending.remove(key);
+    settleReplacement(link);
     // Proven: the dialled address belongs to this peer, whichever of two links survives.
     // Learnt before the duplicate check, and from accepted links too (the peer's Hello
     // names its listening port): when both sides dial at once, our own dial may lose, or
@@ -213,24 +279,70 @@ void LinkManager::onEstablished(Link *link)
         d->peer = link->peer();
         d->failures = 0;
     }
-    for (const auto &d : m_dialled)
+    for (const auto &d : m_dialled) {
         if (!d->peer.isValid() && listensAt(link, d.get()))
             d->peer = link->peer();
+        if (d->peer == link->peer())
+            adoptAsTarget(d.get());
+    }
+    // A dial made for a kept peer is over once proven. If someone else answered there (the
+    // peer moved and its old port is another's now), it counts as a failed dial.
+    const QString dialledFor = m_linkTarget.take(link);
+    if (Target *target = m_targets.value(dialledFor)) {
+        if (target->dialling == link)
+            target->dialling = nullptr;
+        if (dialledFor == key)
+            target->failures = 0;
+        else
+            scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
+    }
+    if (Target *target = m_targets.value(key)) {
+        // A proven link names where the peer listens now (a restarted peer that dialled us
+        // first listens on a new port): later redials go there.
+        if (link->peerListenPort() != 0 && !link->remoteAddress().isNull()
+            && (link->peerListenPort() != target->port
+                || !link->remoteAddress().isEqual(target->address, QHostAddress::TolerantConversion))) {
+            target->address = link->remoteAddress();
+            target->port = link->peerListenPort();
+            target->failures = 0;
+        }
+    }
     if (Link *existing = m_up.value(key)) {
         // Both sides dialled at once: keep the link opened by the smaller PeerId, so both
-        // ends make the same choice without talking about it.
+        // ends make the same choice without talking about it. But a process listens on one
+        // port for its life: a link whose Hello names another listening port than the one
+        // up comes from the peer restarted, and the old link (to a process that is gone,
+        // maybe without a reset) gives way, or the peer would be kept out until its
+        // keepalive ran out.
+        const bool restarted = link->peerListenPort() != 0 && existing->peerListenPort() != 0
+            && link->peerListenPort() != existing->peerListenPort();
         const bool weAreSmaller = m_local.peer.toString() < key;
-        const bool keepNew = link->isOutgoing() == weAreSmaller && existing->isOutgoing() != weAreSmaller;
+        const bool keepNew = restarted || (link->isOutgoing() == weAreSmaller && existing->isOutgoing() != weAreSmaller);
         Link *loser = keepNew ? existing : link;
         if (loser == existing)
             m_up.remove(key); // so its close does not report the peer down
-        loser->close(QStringLiteral("duplicate link"));
+        loser->close(restarted ? QStringLiteral("replaced by a link to the restarted peer") : QStringLiteral("duplicate link"));
         if (loser == link)
             return;
     }
     m_up.insert(key, link);
     qCInfo(lcNet).noquote() << "link up with" << key << (link->isOutgoing() ? "(dialled)" : "(accepted)");
     Q_EMIT peerUp(link);
+}
+
+void LinkManager::settleReplacement(Link *link)
+{
+    for (auto it = m_downPending.begin(); it != m_downPending.end();) {
+        it->removeAll(link);
+        if (!it->isEmpty()) {
+            ++it;
+            continue;
+        }
+        const protocol::PeerId peer = protocol::PeerId::fromString(it.key());
+        it = m_downPending.erase(it);
+        if (!isUp(peer))
+            Q_EMIT peerDown(peer);
+    }
 }
 
 void LinkManager::onClosed(Link *link, const QString &)
@@ -241,22 +353,45 @@ void LinkManager::onClosed(Link *link, const QString &)
         if (--m_unprovenByAddress[address] <= 0)
             m_unprovenByAddress.remove(address);
     }
+    settleReplacement(link);
     const QString key = link->peer().toString();
     const bool wasUp = link->peer().isValid() && m_up.value(key) == link;
-    if (wasUp)
+    bool downLater = false;
+    if (wasUp) {
         m_up.remove(key);
+        // Both sides dialled at once and the other end closed this one as the duplicate:
+        // the survivor is already on its way (from or to the same address) but not proven
+        // here yet. The peer is reported down only if none of those links comes up for it
+        // (each is closed within Link::HandshakeTimeoutMs of its start at the latest).
+        QList<Link *> candidates;
+        for (Link *other : findChildren<Link *>(Qt::FindDirectChildrenOnly))
+            if (other != link && other->state() != Link::State::Up && other->state() != Link::State::Closed
+                && QHostAddress(other->property("unprovenAddress").toString()).isEqual(link->remoteAddress(), QHostAddress::TolerantConversion))
+                candidates.append(other);
+        if (!candidates.isEmpty()) {
+            m_downPending.insert(key, candidates);
+            downLater = true;
+        }
+    }
     if (Dialled *d = m_linkDial.take(link)) {
         // Closed before we proved it (the peer kept its own dial to us): the address still
         // belongs to a peer that is up, and the redial must then stay quiet.
         learnPeer(d);
+        if (d->peer.isValid())
+            adoptAsTarget(d);
         scheduleRedial(d);
     }
-    else
-        for (const auto &d : m_dialled)
-            if (wasUp && d->peer == link->peer() && !d->timer->isActive())
-                scheduleRedial(d.get());
+    // A dial for a kept peer that closed unproven failed; a link to it that was up and
+    // dropped starts over (failures were reset when it was proven), so the first redial
+    // comes within a second.
+    const QString dialledFor = m_linkTarget.take(link);
+    Target *target = m_targets.value(dialledFor.isEmpty() ? key : dialledFor);
+    if (target && target->dialling == link)
+        target->dialling = nullptr;
+    if (target && !isUp(target->peer) && (wasUp || !dialledFor.isEmpty()))
+        scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
     link->deleteLater();
-    if (wasUp)
+    if (wasUp && !downLater)
         Q_EMIT peerDown(link->peer());
 }
 

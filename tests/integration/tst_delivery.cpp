@@ -222,6 +222,35 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return establishedTo(ports) == 1; }, ann, 5000));
     }
 
+    // Issue 14.12: a link replaced by its duplicate is not reported offline, on either side.
+    // Both dial at once: the side whose own dial was proven first sees it closed by the
+    // other end (which keeps the survivor) before the survivor is proven here; it used to
+    // report the peer offline and online again. Several pairs in turn, since the order is
+    // up to the scheduler.
+    void aReplacedDuplicateIsNotReportedOffline()
+    {
+        int duplicates = 0;
+        for (int round = 0; round < 6; ++round) {
+            HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery());
+            QVERIFY(ann.start());
+            QVERIFY(bob.start());
+            ann.post({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), bob.address()}});
+            bob.post({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), ann.address()}});
+            ann.flushCommands();
+            bob.flushCommands();
+            QVERIFY(!ann.waitFor(isEvent("peer_online")).isEmpty());
+            QVERIFY(!bob.waitFor(isEvent("peer_online")).isEmpty());
+            waitUntil([] { return false; }, ann, 1500); // both links settle (each is proven within 10 s, here in ms)
+            bob.waitFor([](const QJsonObject &) { return false; }, 100);
+            if (ann.stderrText().contains("duplicate link") || bob.stderrText().contains("duplicate link"))
+                ++duplicates;
+            QVERIFY2(ann.count(isEvent("peer_offline")) == 0 && bob.count(isEvent("peer_offline")) == 0, linkLines(ann, bob).constData());
+            QCOMPARE(send(ann, bob.peer(), QStringLiteral("still one link")).value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+            QVERIFY(waitUntil([&] { return received(bob) == 1; }, bob, 10000));
+        }
+        qInfo() << duplicates << "of 6 rounds closed a duplicate link";
+    }
+
     // The flake of issue 14.11, made certain: when one side adds the other's address after
     // the other's link is already up, that address must learn its peer from the link (its
     // Hello names the listening port) and not dial a second link behind it. Before, its

@@ -7,6 +7,8 @@
 #include <QJsonDocument>
 #include <QThread>
 
+#include <utility>
+
 namespace sotto::test {
 
 QString sottoBinary()
@@ -40,7 +42,9 @@ void HeadlessNode::setPassphrase(const QByteArray &passphrase)
 
 bool HeadlessNode::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
 
-bool HeadlessNode::start(int timeoutMs)
+bool HeadlessNode::start(int timeoutMs) { return launch(timeoutMs) && finishStart(timeoutMs); }
+
+bool HeadlessNode::launch(int timeoutMs)
 {
     m_process = std::make_unique<QProcess>();
     m_buffer.clear();
@@ -56,15 +60,35 @@ bool HeadlessNode::start(int timeoutMs)
     } else {
         m_process->start(m_wrapper.first(), m_wrapper.mid(1) + QStringList{sottoBinary()} + args);
     }
-    if (!m_process->waitForStarted(timeoutMs))
+    return m_process->waitForStarted(timeoutMs);
+}
+
+bool HeadlessNode::requestProfile(int timeoutMs)
+{
+    if (!m_process)
         return false;
     const QJsonObject ready = waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("ready"); },
                                       timeoutMs);
     if (ready.isEmpty())
         return false;
     const bool exists = ready.value(QStringLiteral("profile_exists")).toBool();
-    QJsonObject reply = exists ? call({{QStringLiteral("cmd"), QStringLiteral("unlock")}}, timeoutMs)
-                               : call({{QStringLiteral("cmd"), QStringLiteral("create")}, {QStringLiteral("name"), m_name}}, timeoutMs);
+    m_startId = QStringLiteral("c%1").arg(m_nextId++);
+    post(exists ? QJsonObject{{QStringLiteral("cmd"), QStringLiteral("unlock")}, {QStringLiteral("id"), m_startId}}
+                : QJsonObject{{QStringLiteral("cmd"), QStringLiteral("create")}, {QStringLiteral("name"), m_name}, {QStringLiteral("id"), m_startId}});
+    return true;
+}
+
+bool HeadlessNode::finishStart(int timeoutMs)
+{
+    if (m_startId.isEmpty() && !requestProfile(timeoutMs))
+        return false;
+    const QString id = std::exchange(m_startId, QString());
+    const QJsonObject reply = waitFor(
+        [&id](const QJsonObject &e) {
+            return e.value(QStringLiteral("id")) == id
+                && (e.value(QStringLiteral("event")) == QLatin1String("ok") || e.value(QStringLiteral("event")) == QLatin1String("error"));
+        },
+        timeoutMs);
     if (reply.value(QStringLiteral("event")) != QLatin1String("ok"))
         return false;
     m_peer = reply.value(QStringLiteral("peer")).toString();

@@ -28,6 +28,12 @@ public:
 
     // Starts the process and creates (or unlocks, if the folder has a profile) it.
     bool start(int timeoutMs = 20000);
+    // start() in parts, so many nodes can start at once: launch() starts the process,
+    // requestProfile() waits for it and asks for the profile to be created (or unlocked),
+    // finishStart() waits for the answer (asking first if requestProfile was not called).
+    bool launch(int timeoutMs = 20000);
+    bool requestProfile(int timeoutMs = 20000);
+    bool finishStart(int timeoutMs = 20000);
     void kill();   // SIGKILL: no goodbye, no cleanup
     void quit();   // {"cmd":"quit"} and wait
     bool isRunning() const;
@@ -66,6 +72,7 @@ private:
     QList<QJsonObject> m_events;
     qsizetype m_scanFrom = 0;
     int m_nextId = 1;
+    QString m_startId; // the create or unlock command finishStart waits for
     QString m_peer;
     quint16 m_port = 0;
 };
