@@ -4,6 +4,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 #include "ui/SystemAppearance.h"
+#include "ui/Translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -144,6 +145,8 @@ int main(int argc, char **argv)
     }
 
     if (!parser.isSet(headless)) {
+        // Before the controller and the window exist: they word their texts as they start.
+        ui::installTranslations();
         ui::AppOptions appOptions;
         appOptions.profileDir = dir;
         appOptions.node = options;

@@ -30,24 +30,25 @@ PassphraseRating ratePassphrase(const QString &passphrase)
     const double perChar = pool > 1 ? std::log2(double(pool)) : 0.0;
     const double variety = passphrase.isEmpty() ? 0.0 : double(distinct.size()) / double(passphrase.size());
     const double bits = perChar * double(passphrase.size()) * std::min(1.0, 0.4 + variety);
-    const auto tr = [](const char *text) { return QCoreApplication::translate("PassphraseStrength", text); };
 
+    // translate() with the context spelled out: lupdate files a free tr() under the namespace,
+    // not under the context the program looks the text up in.
     PassphraseRating r;
     if (passphrase.size() < 8) {
         r.score = 0;
-        r.hint = tr("Too short: use at least 8 characters, better several words.");
+        r.hint = QCoreApplication::translate("PassphraseStrength", "Too short: use at least 8 characters, better several words.");
     } else if (bits < 40) {
         r.score = 1;
-        r.hint = tr("Weak: add more words or characters.");
+        r.hint = QCoreApplication::translate("PassphraseStrength", "Weak: add more words or characters.");
     } else if (bits < 60) {
         r.score = 2;
-        r.hint = tr("Fair: a few more words would make it strong.");
+        r.hint = QCoreApplication::translate("PassphraseStrength", "Fair: a few more words would make it strong.");
     } else if (bits < 80) {
         r.score = 3;
-        r.hint = tr("Good.");
+        r.hint = QCoreApplication::translate("PassphraseStrength", "Good.");
     } else {
         r.score = 4;
-        r.hint = tr("Strong.");
+        r.hint = QCoreApplication::translate("PassphraseStrength", "Strong.");
     }
     return r;
 }

@@ -8,8 +8,6 @@
 namespace sotto::ui {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("PeerAddress", text); }
-
 // RFC 1123 host names: dot-separated labels of letters, digits and inner hyphens.
 bool isHostName(const QString &host)
 {
@@ -29,14 +27,17 @@ QString withPort(const QHostAddress &address, quint16 port)
 std::expected<TypedAddress, QString> parseTypedAddress(const QString &text)
 {
     const QString trimmed = text.trimmed();
-    const QString example = tr("Write the address as host:port, e.g. 192.168.1.20:47000 or laptop.local:47000.");
+    // translate() with the context spelled out: lupdate files a free tr() under the namespace.
+    const QString example = QCoreApplication::translate(
+        "PeerAddress", "Write the address as host:port, e.g. 192.168.1.20:47000 or laptop.local:47000.");
     const qsizetype colon = trimmed.lastIndexOf(u':');
     if (colon <= 0)
         return std::unexpected(example);
     bool portOk = false;
     const uint port = trimmed.mid(colon + 1).toUInt(&portOk);
     if (!portOk || port == 0 || port > 65535)
-        return std::unexpected(tr("The port is the number after the last colon, from 1 to 65535."));
+        return std::unexpected(
+            QCoreApplication::translate("PeerAddress", "The port is the number after the last colon, from 1 to 65535."));
     QString host = trimmed.left(colon);
     if (host.startsWith(u'[') && host.endsWith(u']'))
         host = host.mid(1, host.size() - 2);

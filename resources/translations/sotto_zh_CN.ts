@@ -1,0 +1,1096 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AddPeerDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="12"/>
+        <source>Add by address</source>
+        <translation>通过地址添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="35"/>
+        <source>Ask the other person for an address shown in their Sotto settings, e.g. 192.168.1.20:47000 (a computer&apos;s name works too: laptop.local:47000).</source>
+        <translation>请向对方索要其 Sotto 设置中显示的地址，例如 192.168.1.20:47000（也可以用计算机名：laptop.local:47000）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="42"/>
+        <source>host:port</source>
+        <translation>主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="43"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="60"/>
+        <source>Looking up…</source>
+        <translation>正在查找…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="60"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+</context>
+<context>
+    <name>ChatView</name>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="52"/>
+        <source>✔ verified</source>
+        <translation>✔ 已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="62"/>
+        <source>typing…</source>
+        <translation>正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <source>offline — messages wait until they are back</source>
+        <translation>离线 — 消息会在对方上线后送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="75"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="89"/>
+        <source>Disappearing messages: %1</source>
+        <translation>限时消息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <source>Disappearing messages</source>
+        <translation>限时消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="97"/>
+        <source>Safety number</source>
+        <translation>安全码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="98"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
+        <source>Contact and safety number</source>
+        <translation>联系人和安全码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="110"/>
+        <source>Choose a conversation, or someone nearby, to start.</source>
+        <translation>选择一个会话或附近的人，开始聊天。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="132"/>
+        <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
+        <translation>也许是换了新密钥的 %1？你的列表中已有同名联系人。如果对方重新安装了 Sotto，请先与对方核对安全码，再合并这两个会话。任何人都可以使用任意名字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="138"/>
+        <source>Compare</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="139"/>
+        <source>Compare safety numbers</source>
+        <translation>核对安全码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="144"/>
+        <source>Same person: merge</source>
+        <translation>同一个人：合并</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <source>It is %1: merge the conversations</source>
+        <translation>是 %1：合并会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
+        <source>Not them</source>
+        <translation>不是本人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <source>Not the same person</source>
+        <translation>不是同一个人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="176"/>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="197"/>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
+        <source>React</source>
+        <translation>回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <source>React with %1</source>
+        <translation>用 %1 回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="252"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="259"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="266"/>
+        <source>More reactions…</source>
+        <translation>更多回应…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="273"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
+        <source>Edit history</source>
+        <translation>编辑记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="280"/>
+        <source>Remove my reaction</source>
+        <translation>移除我的回应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="287"/>
+        <source>Copy text</source>
+        <translation>复制文本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="295"/>
+        <source>Delete for me</source>
+        <translation>仅为我删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="301"/>
+        <source>Delete for everyone</source>
+        <translation>为所有人删除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/qml/pages/ChatView.qml" line="420"/>
+        <source>Go to the newest message, %n new</source>
+        <translation>
+            <numerusform>跳到最新消息，%n 条新消息</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="420"/>
+        <source>Go to the newest message</source>
+        <translation>跳到最新消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <source>Earlier texts</source>
+        <translation>之前的版本</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="34"/>
+        <source>Editing your message</source>
+        <translation>正在编辑你的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="35"/>
+        <source>Replying to: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <source>Cancel editing</source>
+        <translation>取消编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <source>Cancel reply</source>
+        <translation>取消回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="57"/>
+        <source>Write a message</source>
+        <translation>输入消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="57"/>
+        <source>Sending is paused</source>
+        <translation>发送已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="70"/>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="87"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="87"/>
+        <source>Send</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="90"/>
+        <source>Send message</source>
+        <translation>发送消息</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPage</name>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="36"/>
+        <source>Safety number</source>
+        <translation>安全码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="42"/>
+        <source>Compare these digits with the ones on %1&apos;s screen. If they match, nobody is in between.</source>
+        <translation>请将这些数字与 %1 屏幕上的数字核对。如果一致，说明你们之间没有第三方。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="55"/>
+        <source>Safety number %1</source>
+        <translation>安全码 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="80"/>
+        <source>Safety number as a QR code</source>
+        <translation>安全码二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="84"/>
+        <source>Verified: the numbers match</source>
+        <translation>已验证：数字一致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="87"/>
+        <source>Mark as verified</source>
+        <translation>标记为已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="91"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationDelegate</name>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="33"/>
+        <source>%1, %2 unread</source>
+        <translation>%1，%2 条未读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="71"/>
+        <source>typing…</source>
+        <translation>正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="71"/>
+        <source>Nearby — say hello</source>
+        <translation>在附近 — 打个招呼吧</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../ui/qml/Main.qml" line="17"/>
+        <source>Sotto — %1</source>
+        <translation>Sotto — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Main.qml" line="17"/>
+        <source>Sotto</source>
+        <translation>Sotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/Main.qml" line="60"/>
+        <source>Working</source>
+        <translation>处理中</translation>
+    </message>
+</context>
+<context>
+    <name>MessageDelegate</name>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="35"/>
+        <source>This message was deleted</source>
+        <translation>此消息已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="36"/>
+        <source>This message cannot be shown: update Sotto to see it.</source>
+        <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <source>They</source>
+        <translation>对方</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="192"/>
+        <source>edited</source>
+        <translation>已编辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="46"/>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
+        <source>✓ sent</source>
+        <translation>✓ 已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
+        <source>✓✓ delivered</source>
+        <translation>✓✓ 已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
+        <source>✓✓ read</source>
+        <translation>✓✓ 已读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <source>⚠ failed</source>
+        <translation>⚠ 发送失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="83"/>
+        <source>New messages</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="154"/>
+        <source>Go to the message it answers</source>
+        <translation>跳到被回复的消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="221"/>
+        <source>Reactions: %1</source>
+        <translation>回应：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseStrength</name>
+    <message>
+        <location filename="../../ui/PassphraseStrength.cpp" line="39"/>
+        <source>Too short: use at least 8 characters, better several words.</source>
+        <translation>太短：请至少使用 8 个字符，最好是几个单词。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PassphraseStrength.cpp" line="42"/>
+        <source>Weak: add more words or characters.</source>
+        <translation>弱：请添加更多单词或字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PassphraseStrength.cpp" line="45"/>
+        <source>Fair: a few more words would make it strong.</source>
+        <translation>一般：再加几个单词就很强了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PassphraseStrength.cpp" line="48"/>
+        <source>Good.</source>
+        <translation>良好。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PassphraseStrength.cpp" line="51"/>
+        <source>Strong.</source>
+        <translation>强。</translation>
+    </message>
+</context>
+<context>
+    <name>PeerAddress</name>
+    <message>
+        <location filename="../../ui/PeerAddress.cpp" line="31"/>
+        <source>Write the address as host:port, e.g. 192.168.1.20:47000 or laptop.local:47000.</source>
+        <translation>请按“主机:端口”的格式填写地址，例如 192.168.1.20:47000 或 laptop.local:47000。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/PeerAddress.cpp" line="40"/>
+        <source>The port is the number after the last colon, from 1 to 65535.</source>
+        <translation>端口是最后一个冒号后面的数字，范围为 1 到 65535。</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="60"/>
+        <source>You</source>
+        <translation>你</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="73"/>
+        <source>This message was deleted</source>
+        <translation>此消息已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="75"/>
+        <source>The original message is not here</source>
+        <translation>找不到原消息</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="48"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="49"/>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="70"/>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="99"/>
+        <source>No messages match.</source>
+        <translation>没有匹配的消息。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="12"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="32"/>
+        <source>Passphrase changed.</source>
+        <translation>密码短语已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="43"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="46"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <source>Save display name</source>
+        <translation>保存显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
+        <source>Your addresses</source>
+        <translation>你的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="55"/>
+        <source>Where others can add you (Add by address):</source>
+        <translation>其他人可以通过以下地址添加你（“通过地址添加”）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
+        <source>Not reachable yet: no network address.</source>
+        <translation>暂时无法访问：没有网络地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="75"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="80"/>
+        <source>Hide QR</source>
+        <translation>隐藏二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="80"/>
+        <source>QR code</source>
+        <translation>二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="92"/>
+        <source>QR code of %1</source>
+        <translation>%1 的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="95"/>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
+        <source>Current passphrase</source>
+        <translation>当前密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
+        <source>New passphrase</source>
+        <translation>新密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <source>New passphrase again</source>
+        <translation>再次输入新密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="117"/>
+        <source>Change passphrase</source>
+        <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
+        <source>Locking</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="125"/>
+        <source>Lock after</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
+        <source>Lock after this many idle minutes, 0 for never</source>
+        <translation>空闲多少分钟后锁定，0 表示从不</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="134"/>
+        <source>idle minutes (0: never)</source>
+        <translation>分钟后锁定（0：从不）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="138"/>
+        <source>Lock now (Ctrl+L)</source>
+        <translation>立即锁定（Ctrl+L）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="143"/>
+        <source>Notifications</source>
+        <translation>通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
+        <source>Notify me of new messages</source>
+        <translation>有新消息时通知我</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
+        <source>Hide the sender and text in notifications</source>
+        <translation>在通知中隐藏发送者和内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
+        <source>Privacy</source>
+        <translation>隐私</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="160"/>
+        <source>Let contacts see when I am typing</source>
+        <translation>让联系人看到我正在输入</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="52"/>
+        <source>Welcome to Sotto</source>
+        <translation>欢迎使用 Sotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="59"/>
+        <source>Messages to people on your network, end-to-end encrypted, with no server in between.</source>
+        <translation>与同一网络中的人互发消息，端到端加密，中间没有服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="67"/>
+        <source>Your name, as others will see it</source>
+        <translation>其他人看到的你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="68"/>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="77"/>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="78"/>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="91"/>
+        <source>Very weak</source>
+        <translation>非常弱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="91"/>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="91"/>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="91"/>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="91"/>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="96"/>
+        <source>Passphrase strength: %1</source>
+        <translation>密码短语强度：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="96"/>
+        <source>nothing typed</source>
+        <translation>尚未输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="120"/>
+        <source>Several unrelated words make a strong passphrase.</source>
+        <translation>几个互不相关的单词就能组成一个强密码短语。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="129"/>
+        <source>Passphrase again</source>
+        <translation>再次输入密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="130"/>
+        <source>Repeat passphrase</source>
+        <translation>重复密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="142"/>
+        <source>Write it down somewhere safe: Sotto cannot recover a lost passphrase, and without it your messages and keys stay locked for good.</source>
+        <translation>请把它记下来并妥善保管：Sotto 无法找回丢失的密码短语，没有它，你的消息和密钥将永远无法解锁。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SetupPage.qml" line="161"/>
+        <source>Create my profile</source>
+        <translation>创建我的配置文件</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="43"/>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="45"/>
+        <source>Search messages</source>
+        <translation>搜索消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="47"/>
+        <source>Search (Ctrl+K)</source>
+        <translation>搜索（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="53"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="55"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="72"/>
+        <source>Conversations</source>
+        <translation>会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="81"/>
+        <source>Nearby</source>
+        <translation>附近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="101"/>
+        <source>Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.</source>
+        <translation>这里还没有人。同一网络中运行 Sotto 的人会自动出现；你也可以在下方通过地址添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="110"/>
+        <source>Add by address…</source>
+        <translation>通过地址添加…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="113"/>
+        <source>Add a peer by address</source>
+        <translation>通过地址添加联系人</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../ui/qml/pages/UnlockPage.qml" line="28"/>
+        <source>Sotto is locked</source>
+        <translation>Sotto 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/UnlockPage.qml" line="36"/>
+        <location filename="../../ui/qml/pages/UnlockPage.qml" line="37"/>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/UnlockPage.qml" line="55"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::AppController</name>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="79"/>
+        <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
+        <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="86"/>
+        <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
+        <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::ContactController</name>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="67"/>
+        <source>No safety number yet: %1</source>
+        <translation>尚无安全码：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="84"/>
+        <source>The verification was not saved: %1</source>
+        <translation>验证状态未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::ConversationListModel</name>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
+        <source>This message was deleted</source>
+        <translation>此消息已被删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="77"/>
+        <source>Update Sotto to see this message</source>
+        <translation>请更新 Sotto 以查看此消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="79"/>
+        <source>Disappearing messages: %1</source>
+        <translation>限时消息：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::DemoPeer</name>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="22"/>
+        <source>The demo peer could not start: %1</source>
+        <translation>演示联系人无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="26"/>
+        <source>The demo peer stopped (exit code %1).</source>
+        <translation>演示联系人已停止（退出码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="45"/>
+        <source>The demo peer&apos;s folder is not writable.</source>
+        <translation>演示联系人的文件夹不可写。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="91"/>
+        <source>Demo peer</source>
+        <translation>演示联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="98"/>
+        <source>The demo peer could not open its profile.</source>
+        <translation>演示联系人无法打开其配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="102"/>
+        <source>Hello! I am a demo peer: a second Sotto running on this computer. Write to me and I will answer. Open my contact page to compare safety numbers.</source>
+        <translation>你好！我是演示联系人：在这台计算机上运行的另一个 Sotto。给我发消息，我会回复。打开我的联系人页面即可核对安全码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="117"/>
+        <source>Got your message (%1 words), end-to-end encrypted with a fresh key.</source>
+        <translation>收到你的消息（%1 个词），已用全新的密钥端到端加密。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="118"/>
+        <source>Every message you send me moves the Double Ratchet one step: an old key can&apos;t read a new message.</source>
+        <translation>你发给我的每条消息都会让双棘轮（Double Ratchet）前进一步：旧密钥无法解读新消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DemoPeer.cpp" line="119"/>
+        <source>Your message arrived, was stored encrypted, and my delivery and read receipts are on their way.</source>
+        <translation>你的消息已送达并已加密保存，我的送达回执和已读回执正在路上。</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::DesktopController</name>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="47"/>
+        <source>Show Sotto</source>
+        <translation>显示 Sotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="48"/>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="50"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/DesktopController.cpp" line="109"/>
+        <source>Sotto — %n unread</source>
+        <translation>
+            <numerusform>Sotto — %n 条未读</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="156"/>
+        <source>New message</source>
+        <translation>新消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="157"/>
+        <source>Open Sotto to read it.</source>
+        <translation>打开 Sotto 查看。</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::MessageModel</name>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="195"/>
+        <source>You set disappearing messages to %1</source>
+        <translation>你将限时消息设为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="195"/>
+        <source>You turned disappearing messages off</source>
+        <translation>你关闭了限时消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="196"/>
+        <source>%1 set disappearing messages to %2</source>
+        <translation>%1 将限时消息设为 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="197"/>
+        <source>%1 turned disappearing messages off</source>
+        <translation>%1 关闭了限时消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="434"/>
+        <source>Not sent: you blocked this contact.</source>
+        <translation>未发送：你已屏蔽此联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="435"/>
+        <source>Not sent: the message is too long.</source>
+        <translation>未发送：消息太长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="436"/>
+        <source>Not sent: %1</source>
+        <translation>未发送：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="588"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="590"/>
+        <source>1 week</source>
+        <translation>1 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="590"/>
+        <source>%1 weeks</source>
+        <translation>%1 周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="592"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="592"/>
+        <source>%1 days</source>
+        <translation>%1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="594"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="594"/>
+        <source>%1 hours</source>
+        <translation>%1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <source>1 minute</source>
+        <translation>1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <source>%1 minutes</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="597"/>
+        <source>1 second</source>
+        <translation>1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="597"/>
+        <source>%1 seconds</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="630"/>
+        <source>Not changed: %1.</source>
+        <translation>未更改：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="631"/>
+        <source>Not changed: the text is empty or too long.</source>
+        <translation>未更改：文本为空或太长。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="632"/>
+        <source>Not changed: %1</source>
+        <translation>未更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="708"/>
+        <source>The conversations were not merged: %1</source>
+        <translation>会话未合并：%1</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::SessionController</name>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="38"/>
+        <source>Choose a display name: it cannot be empty or only spaces.</source>
+        <translation>请选择一个显示名称：不能为空，也不能只有空格。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="40"/>
+        <source>A display name has at most %1 characters; this one has %2.</source>
+        <translation>显示名称最多 %1 个字符，当前有 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="50"/>
+        <source>The passphrase needs at least 8 characters.</source>
+        <translation>密码短语至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="52"/>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="59"/>
+        <source>Enter your passphrase.</source>
+        <translation>请输入你的密码短语。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="75"/>
+        <source>Wrong passphrase. Nothing was changed; try again.</source>
+        <translation>密码短语错误。未做任何更改，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="78"/>
+        <source>This profile was written by a newer Sotto. Update Sotto to open it.</source>
+        <translation>此配置文件由较新版本的 Sotto 写入。请更新 Sotto 后再打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="81"/>
+        <source>The profile could not be opened: %1</source>
+        <translation>无法打开配置文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="107"/>
+        <source>The new passphrase needs at least 8 characters.</source>
+        <translation>新密码短语至少需要 8 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="109"/>
+        <source>The two new passphrases differ.</source>
+        <translation>两次输入的新密码短语不一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="123"/>
+        <source>The current passphrase is wrong.</source>
+        <translation>当前密码短语错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="124"/>
+        <source>The passphrase was not changed: %1</source>
+        <translation>密码短语未更改：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="144"/>
+        <source>The display name was not saved.</source>
+        <translation>显示名称未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="175"/>
+        <source>No computer named %1 was found on the network.</source>
+        <translation>在网络中找不到名为 %1 的计算机。</translation>
+    </message>
+</context>
+</TS>
