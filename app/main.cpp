@@ -79,7 +79,7 @@ int main(int argc, char **argv)
         if (dark)
             QApplication::setPalette(ui::darkPalette()); // widgets: the tray's menu
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/sotto/icons/sotto.svg")));
-        QApplication::setDesktopFileName(QStringLiteral("sotto"));
+        QApplication::setDesktopFileName(QStringLiteral("org.sotto.Sotto")); // resources/org.sotto.Sotto.desktop
     }
     QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("Sotto"));
