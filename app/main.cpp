@@ -84,7 +84,7 @@ int main(int argc, char **argv)
     QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("Sotto"));
     QCoreApplication::setOrganizationName(QStringLiteral("Sotto"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOTTO_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("End-to-end encrypted messenger for the LAN, without a server."));
