@@ -80,12 +80,12 @@ int main(int argc, char **argv)
         if (dark)
             QApplication::setPalette(ui::darkPalette()); // widgets: the tray's menu
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/sotto/icons/sotto.svg")));
-        QApplication::setDesktopFileName(QStringLiteral("sotto"));
+        QApplication::setDesktopFileName(QStringLiteral("org.sotto.Sotto")); // resources/org.sotto.Sotto.desktop
     }
     QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("Sotto"));
     QCoreApplication::setOrganizationName(QStringLiteral("Sotto"));
-    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOTTO_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("End-to-end encrypted messenger for the LAN, without a server."));

@@ -54,8 +54,10 @@ void NotificationSender::send(const QString &title, const QString &body)
     }
     QDBusMessage call = QDBusMessage::createMethodCall(Service, QStringLiteral("/org/freedesktop/Notifications"),
                                                        QStringLiteral("org.freedesktop.Notifications"), QStringLiteral("Notify"));
-    call << QStringLiteral("Sotto") << uint(0) << QStringLiteral("sotto") << title << body.toHtmlEscaped() << QStringList()
-         << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("sotto")}} << int(5000);
+    // The icon and the desktop entry are named by the application id (resources/org.sotto.Sotto.desktop,
+    // the installed icon org.sotto.Sotto.svg): the desktop groups the notification with the app.
+    call << QStringLiteral("Sotto") << uint(0) << QStringLiteral("org.sotto.Sotto") << title << body.toHtmlEscaped() << QStringList()
+         << QVariantMap{{QStringLiteral("desktop-entry"), QStringLiteral("org.sotto.Sotto")}} << int(5000);
     const QDBusMessage reply = QDBusConnection::sessionBus().call(call, QDBus::Block, CallTimeoutMs);
     if (reply.type() == QDBusMessage::ErrorMessage) {
         m_known = false; // gone (or never answering): look again next time, and show it another way now

@@ -79,7 +79,7 @@ private Q_SLOTS:
         QCOMPARE(field(shown, "summary"), QStringLiteral("Bob"));
         // The daemon renders body markup: a peer's text must arrive escaped, never as markup.
         QCOMPARE(field(shown, "body"), QStringLiteral("Fish &amp; &lt;b&gt;chips&lt;/b&gt; at 7?"));
-        QCOMPARE(field(shown, "desktop_entry"), QStringLiteral("sotto"));
+        QCOMPARE(field(shown, "desktop_entry"), QStringLiteral("org.sotto.Sotto"));
     }
 
     void hidesSenderAndTextWhenAsked()
