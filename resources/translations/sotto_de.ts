@@ -37,151 +37,156 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="52"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="28"/>
+        <source>Back to conversations</source>
+        <translation>Zurück zu den Unterhaltungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
         <source>✔ verified</source>
         <translation>✔ verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="62"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="73"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
         <source>offline — messages wait until they are back</source>
         <translation>offline – Nachrichten warten, bis die Person wieder da ist</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="75"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="89"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="86"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="88"/>
         <source>Disappearing messages</source>
         <translation>Verschwindende Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="97"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="108"/>
         <source>Safety number</source>
         <translation>Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="98"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="109"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="111"/>
         <source>Contact and safety number</source>
         <translation>Kontakt und Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="110"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>Wähle eine Unterhaltung oder jemanden in der Nähe, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="132"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="143"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>Vielleicht %1 mit einem neuen Schlüssel? Ein Kontakt mit diesem Namen ist schon in deiner Liste. Falls die Person Sotto neu installiert hat, vergleiche eure Sicherheitsnummern und führe dann die beiden Unterhaltungen zusammen. Jeder kann sich jeden Namen geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="138"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="149"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="139"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="144"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="155"/>
         <source>Same person: merge</source>
         <translation>Dieselbe Person: zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="156"/>
         <source>It is %1: merge the conversations</source>
         <translation>Es ist %1: Unterhaltungen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="161"/>
         <source>Not them</source>
         <translation>Jemand anderes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
         <source>Not the same person</source>
         <translation>Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="176"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="187"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="197"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="208"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="255"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="252"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="259"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="266"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="277"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="273"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="284"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="280"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="287"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="298"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="295"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="306"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="301"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="312"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="420"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -189,12 +194,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="420"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="498"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -222,32 +227,32 @@
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="57"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="57"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="70"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="82"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="87"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="87"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="90"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="114"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
@@ -298,12 +303,17 @@
         <translation>%1, %2 ungelesen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="71"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="60"/>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="71"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
         <source>Nearby — say hello</source>
         <translation>In der Nähe – sag Hallo</translation>
     </message>
@@ -324,6 +334,14 @@
         <location filename="../../ui/qml/Main.qml" line="60"/>
         <source>Working</source>
         <translation>Bitte warten</translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message>
+        <location filename="../../ui/qml/pages/MainPage.qml" line="45"/>
+        <source>Resize the conversation list</source>
+        <translation>Breite der Unterhaltungsliste ändern</translation>
     </message>
 </context>
 <context>
@@ -476,149 +494,184 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="12"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="13"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="32"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="33"/>
         <source>Passphrase changed.</source>
         <translation>Passphrase geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="43"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="46"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="44"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
         <source>Save display name</source>
         <translation>Anzeigenamen speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Your addresses</source>
         <translation>Deine Adressen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="55"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
         <source>Where others can add you (Add by address):</source>
         <translation>Unter diesen Adressen können andere dich hinzufügen („Über Adresse hinzufügen“):</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="57"/>
         <source>Not reachable yet: no network address.</source>
         <translation>Noch nicht erreichbar: keine Netzwerkadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="75"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="77"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="80"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>Hide QR</source>
         <translation>QR-Code ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="80"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="92"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="93"/>
         <source>QR code of %1</source>
         <translation>QR-Code von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
         <source>Current passphrase</source>
         <translation>Aktuelle Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
         <source>New passphrase</source>
         <translation>Neue Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="99"/>
         <source>New passphrase again</source>
         <translation>Neue Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="117"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="118"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="124"/>
         <source>Locking</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="125"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="126"/>
         <source>Lock after</source>
         <translation>Sperren nach</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="132"/>
         <source>Lock after this many idle minutes, 0 for never</source>
         <translation>Nach so vielen Minuten Inaktivität sperren, 0 für nie</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="134"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="135"/>
         <source>idle minutes (0: never)</source>
         <translation>Minuten Inaktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Jetzt sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
         <source>Lock now</source>
         <translation>Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="143"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="146"/>
         <source>Notify me of new messages</source>
         <translation>Bei neuen Nachrichten benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="152"/>
         <source>Hide the sender and text in notifications</source>
         <translation>Absender und Text in Benachrichtigungen ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="158"/>
+        <source>Visible to</source>
+        <translation>Sichtbar für</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
+        <source>Everyone on this network</source>
+        <translation>Alle in diesem Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="166"/>
+        <source>Visible to everyone on this network</source>
+        <translation>Sichtbar für alle in diesem Netzwerk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <source>Only my contacts</source>
+        <translation>Nur meine Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="174"/>
+        <source>Visible to only my contacts</source>
+        <translation>Nur für meine Kontakte sichtbar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
+        <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
+        <translation>Nur deine Kontakte erkennen dich in diesem Netzwerk; andere sehen ein anonymes Signal von diesem Computer. Wer deine Adresse kennt, kann dich trotzdem erreichen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="180"/>
+        <source>Everyone on this network sees your name and can write to you.</source>
+        <translation>Alle in diesem Netzwerk sehen deinen Namen und können dir schreiben.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="186"/>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="160"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="189"/>
         <source>Let contacts see when I am typing</source>
         <translation>Kontakte sehen lassen, wenn ich schreibe</translation>
     </message>
@@ -795,6 +848,19 @@
     </message>
 </context>
 <context>
+    <name>sotto::ui::ComposerController</name>
+    <message>
+        <location filename="../../ui/ComposerController.cpp" line="237"/>
+        <source>Images cannot be sent yet: Sotto sends text only for now.</source>
+        <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComposerController.cpp" line="239"/>
+        <source>Files cannot be sent yet: Sotto sends text only for now.</source>
+        <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
+    </message>
+</context>
+<context>
     <name>sotto::ui::ContactController</name>
     <message>
         <location filename="../../ui/ContactController.cpp" line="67"/>
@@ -932,92 +998,92 @@
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="434"/>
+        <location filename="../../ui/MessageModel.cpp" line="442"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="435"/>
+        <location filename="../../ui/MessageModel.cpp" line="443"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="436"/>
+        <location filename="../../ui/MessageModel.cpp" line="444"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="588"/>
+        <location filename="../../ui/MessageModel.cpp" line="596"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="590"/>
+        <location filename="../../ui/MessageModel.cpp" line="598"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="590"/>
+        <location filename="../../ui/MessageModel.cpp" line="598"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="592"/>
+        <location filename="../../ui/MessageModel.cpp" line="600"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="592"/>
+        <location filename="../../ui/MessageModel.cpp" line="600"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="594"/>
+        <location filename="../../ui/MessageModel.cpp" line="602"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="594"/>
+        <location filename="../../ui/MessageModel.cpp" line="602"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <location filename="../../ui/MessageModel.cpp" line="604"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <location filename="../../ui/MessageModel.cpp" line="604"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="597"/>
+        <location filename="../../ui/MessageModel.cpp" line="605"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="597"/>
+        <location filename="../../ui/MessageModel.cpp" line="605"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="630"/>
+        <location filename="../../ui/MessageModel.cpp" line="638"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="631"/>
+        <location filename="../../ui/MessageModel.cpp" line="639"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="632"/>
+        <location filename="../../ui/MessageModel.cpp" line="640"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="708"/>
+        <location filename="../../ui/MessageModel.cpp" line="716"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>
@@ -1065,32 +1131,37 @@
         <translation>Das Profil konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="107"/>
+        <location filename="../../ui/SessionController.cpp" line="108"/>
         <source>The new passphrase needs at least 8 characters.</source>
         <translation>Die neue Passphrase braucht mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="109"/>
+        <location filename="../../ui/SessionController.cpp" line="110"/>
         <source>The two new passphrases differ.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="123"/>
+        <location filename="../../ui/SessionController.cpp" line="124"/>
         <source>The current passphrase is wrong.</source>
         <translation>Die aktuelle Passphrase ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="124"/>
+        <location filename="../../ui/SessionController.cpp" line="125"/>
         <source>The passphrase was not changed: %1</source>
         <translation>Die Passphrase wurde nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="144"/>
+        <location filename="../../ui/SessionController.cpp" line="145"/>
         <source>The display name was not saved.</source>
         <translation>Der Anzeigename wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="175"/>
+        <location filename="../../ui/SessionController.cpp" line="162"/>
+        <source>The visibility was not saved.</source>
+        <translation>Die Sichtbarkeit wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="194"/>
         <source>No computer named %1 was found on the network.</source>
         <translation>Im Netzwerk wurde kein Computer namens %1 gefunden.</translation>
     </message>

@@ -37,163 +37,168 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="52"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="28"/>
+        <source>Back to conversations</source>
+        <translation>返回会话列表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
         <source>✔ verified</source>
         <translation>✔ 已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="62"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="73"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
         <source>offline — messages wait until they are back</source>
         <translation>离线 — 消息会在对方上线后送达</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="75"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="89"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="86"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="88"/>
         <source>Disappearing messages</source>
         <translation>限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="97"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="108"/>
         <source>Safety number</source>
         <translation>安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="98"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="109"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="111"/>
         <source>Contact and safety number</source>
         <translation>联系人和安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="110"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>选择一个会话或附近的人，开始聊天。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="132"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="143"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>也许是换了新密钥的 %1？你的列表中已有同名联系人。如果对方重新安装了 Sotto，请先与对方核对安全码，再合并这两个会话。任何人都可以使用任意名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="138"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="149"/>
         <source>Compare</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="139"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="144"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="155"/>
         <source>Same person: merge</source>
         <translation>同一个人：合并</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="156"/>
         <source>It is %1: merge the conversations</source>
         <translation>是 %1：合并会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="161"/>
         <source>Not them</source>
         <translation>不是本人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
         <source>Not the same person</source>
         <translation>不是同一个人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="176"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="187"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="197"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="208"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="255"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="252"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="259"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="266"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="277"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="273"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="284"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="280"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="287"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="298"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="295"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="306"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="301"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="312"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="420"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="420"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="498"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -221,32 +226,32 @@
         <translation>取消回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="57"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
         <source>Write a message</source>
         <translation>输入消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="57"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
         <source>Sending is paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="70"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="82"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="87"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="87"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="90"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="114"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
@@ -297,12 +302,17 @@
         <translation>%1，%2 条未读</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="71"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="60"/>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="71"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
         <source>Nearby — say hello</source>
         <translation>在附近 — 打个招呼吧</translation>
     </message>
@@ -323,6 +333,14 @@
         <location filename="../../ui/qml/Main.qml" line="60"/>
         <source>Working</source>
         <translation>处理中</translation>
+    </message>
+</context>
+<context>
+    <name>MainPage</name>
+    <message>
+        <location filename="../../ui/qml/pages/MainPage.qml" line="45"/>
+        <source>Resize the conversation list</source>
+        <translation>调整会话列表宽度</translation>
     </message>
 </context>
 <context>
@@ -475,149 +493,184 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="12"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="13"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="32"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="33"/>
         <source>Passphrase changed.</source>
         <translation>密码短语已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="43"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="46"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="44"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
         <source>Save display name</source>
         <translation>保存显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Your addresses</source>
         <translation>你的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="55"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
         <source>Where others can add you (Add by address):</source>
         <translation>其他人可以通过以下地址添加你（“通过地址添加”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="57"/>
         <source>Not reachable yet: no network address.</source>
         <translation>暂时无法访问：没有网络地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="75"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="77"/>
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="80"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>Hide QR</source>
         <translation>隐藏二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="80"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>QR code</source>
         <translation>二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="92"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="93"/>
         <source>QR code of %1</source>
         <translation>%1 的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
         <source>Passphrase</source>
         <translation>密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
         <source>Current passphrase</source>
         <translation>当前密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
         <source>New passphrase</source>
         <translation>新密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="99"/>
         <source>New passphrase again</source>
         <translation>再次输入新密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="117"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="118"/>
         <source>Change passphrase</source>
         <translation>更改密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="124"/>
         <source>Locking</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="125"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="126"/>
         <source>Lock after</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="132"/>
         <source>Lock after this many idle minutes, 0 for never</source>
         <translation>空闲多少分钟后锁定，0 表示从不</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="134"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="135"/>
         <source>idle minutes (0: never)</source>
         <translation>分钟后锁定（0：从不）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="138"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>立即锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="143"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="146"/>
         <source>Notify me of new messages</source>
         <translation>有新消息时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="152"/>
         <source>Hide the sender and text in notifications</source>
         <translation>在通知中隐藏发送者和内容</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="158"/>
+        <source>Visible to</source>
+        <translation>可见范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
+        <source>Everyone on this network</source>
+        <translation>此网络中的所有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="166"/>
+        <source>Visible to everyone on this network</source>
+        <translation>对此网络中的所有人可见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <source>Only my contacts</source>
+        <translation>仅我的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="174"/>
+        <source>Visible to only my contacts</source>
+        <translation>仅对我的联系人可见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
+        <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
+        <translation>在此网络中只有你的联系人能认出你；其他人只会看到来自这台电脑的匿名信号。知道你地址的人仍然可以联系你。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="180"/>
+        <source>Everyone on this network sees your name and can write to you.</source>
+        <translation>此网络中的所有人都能看到你的名字，并可以给你发消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="186"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="160"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="189"/>
         <source>Let contacts see when I am typing</source>
         <translation>让联系人看到我正在输入</translation>
     </message>
@@ -794,6 +847,19 @@
     </message>
 </context>
 <context>
+    <name>sotto::ui::ComposerController</name>
+    <message>
+        <location filename="../../ui/ComposerController.cpp" line="237"/>
+        <source>Images cannot be sent yet: Sotto sends text only for now.</source>
+        <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ComposerController.cpp" line="239"/>
+        <source>Files cannot be sent yet: Sotto sends text only for now.</source>
+        <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
+    </message>
+</context>
+<context>
     <name>sotto::ui::ContactController</name>
     <message>
         <location filename="../../ui/ContactController.cpp" line="67"/>
@@ -930,92 +996,92 @@
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="434"/>
+        <location filename="../../ui/MessageModel.cpp" line="442"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="435"/>
+        <location filename="../../ui/MessageModel.cpp" line="443"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="436"/>
+        <location filename="../../ui/MessageModel.cpp" line="444"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="588"/>
+        <location filename="../../ui/MessageModel.cpp" line="596"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="590"/>
+        <location filename="../../ui/MessageModel.cpp" line="598"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="590"/>
+        <location filename="../../ui/MessageModel.cpp" line="598"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="592"/>
+        <location filename="../../ui/MessageModel.cpp" line="600"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="592"/>
+        <location filename="../../ui/MessageModel.cpp" line="600"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="594"/>
+        <location filename="../../ui/MessageModel.cpp" line="602"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="594"/>
+        <location filename="../../ui/MessageModel.cpp" line="602"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <location filename="../../ui/MessageModel.cpp" line="604"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <location filename="../../ui/MessageModel.cpp" line="604"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="597"/>
+        <location filename="../../ui/MessageModel.cpp" line="605"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="597"/>
+        <location filename="../../ui/MessageModel.cpp" line="605"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="630"/>
+        <location filename="../../ui/MessageModel.cpp" line="638"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="631"/>
+        <location filename="../../ui/MessageModel.cpp" line="639"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="632"/>
+        <location filename="../../ui/MessageModel.cpp" line="640"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="708"/>
+        <location filename="../../ui/MessageModel.cpp" line="716"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>
@@ -1063,32 +1129,37 @@
         <translation>无法打开配置文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="107"/>
+        <location filename="../../ui/SessionController.cpp" line="108"/>
         <source>The new passphrase needs at least 8 characters.</source>
         <translation>新密码短语至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="109"/>
+        <location filename="../../ui/SessionController.cpp" line="110"/>
         <source>The two new passphrases differ.</source>
         <translation>两次输入的新密码短语不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="123"/>
+        <location filename="../../ui/SessionController.cpp" line="124"/>
         <source>The current passphrase is wrong.</source>
         <translation>当前密码短语错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="124"/>
+        <location filename="../../ui/SessionController.cpp" line="125"/>
         <source>The passphrase was not changed: %1</source>
         <translation>密码短语未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="144"/>
+        <location filename="../../ui/SessionController.cpp" line="145"/>
         <source>The display name was not saved.</source>
         <translation>显示名称未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="175"/>
+        <location filename="../../ui/SessionController.cpp" line="162"/>
+        <source>The visibility was not saved.</source>
+        <translation>可见范围未能保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="194"/>
         <source>No computer named %1 was found on the network.</source>
         <translation>在网络中找不到名为 %1 的计算机。</translation>
     </message>
