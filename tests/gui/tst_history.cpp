@@ -60,6 +60,18 @@ class TestHistory : public QObject {
         return true;
     }
 
+    // Where the middle of the message with seeded number `n` is, in the list's coordinates.
+    qreal hitCentreInList(int n)
+    {
+        for (int index = 0; index < app->messages()->rowCount(); ++index) {
+            QQuickItem *delegate = nullptr;
+            QMetaObject::invokeMethod(list, "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, index));
+            if (delegate && test::seededNumber(delegate->property("body").toString()) == n)
+                return delegate->mapToItem(list, QPointF(0, delegate->height() / 2)).y();
+        }
+        return -1;
+    }
+
     void wheel(int notches)
     {
         const QPointF centre = list->mapToScene(QPointF(list->width() / 2, list->height() / 2));
@@ -296,6 +308,13 @@ private Q_SLOTS:
             QTRY_VERIFY(onScreen().contains(target));
             QVERIFY(staysPut(3000));
             QVERIFY(onScreen().contains(target));
+            // Issue 13.3: deep in history (rows enough on both sides) the hit sits in the
+            // middle of the view, where the eye is, not at an edge.
+            if (target == 5000) {
+                const qreal middle = hitCentreInList(target);
+                QVERIFY2(middle > list->height() * 0.3 && middle < list->height() * 0.7,
+                         qPrintable(QStringLiteral("hit at %1 of %2").arg(middle).arg(list->height())));
+            }
             QVERIFY(modelIsConsecutive());
         }
         window->resize(900, 1400);
