@@ -13,8 +13,9 @@ cd "$(dirname "$0")/.."
 start=$SECONDS
 fail() { echo "package: $*" >&2; exit 1; }
 
-# dpkg-dev: dpkg-shlibdeps, which computes the library dependencies; the other two validate.
-bash scripts/install-deps.sh dpkg-dev desktop-file-utils appstream
+# dpkg-dev: dpkg-shlibdeps, which computes the library dependencies (CPack also needs
+# `file`, absent from minimal Debian images); the other two validate.
+bash scripts/install-deps.sh dpkg-dev file desktop-file-utils appstream
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
 # cpack builds the 'all' target before installing anyway (tests included); doing it here
 # makes a cold build's errors read like a build's.

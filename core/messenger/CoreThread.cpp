@@ -40,7 +40,7 @@ QFuture<std::expected<OpenedProfile, storage::Error>> CoreThread::open(OpenReque
         OpenRequest &r = *shared;
         if (state.isOpen()) {
             r.passphrase.clear();
-            return OpenedProfile{state.profile->peerId(), state.profile->displayName(), state.node->listenPort()};
+            return OpenedProfile{state.profile->peerId(), state.profile->displayName(), state.node->listenPort(), state.node->visibleToContactsOnly()};
         }
         std::expected<std::unique_ptr<storage::Profile>, storage::Error> profile;
         if (!r.displayName.isEmpty()) {

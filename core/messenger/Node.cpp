@@ -117,8 +117,11 @@ std::expected<quint16, Error> Node::start()
     }
     if (!m_discovery)
         loadBeaconKeys(); // our key still goes to contacts on links, for when discovery is on
+    // (Capped at now: last_activity is the sender's clock, and one running ahead must not
+    // keep its link wanted after every restart.)
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (const storage::ConversationRecord &c : m_profile.messages().conversations())
-        m_lastActivity.insert(c.peer.toString(), c.lastActivity);
+        m_lastActivity.insert(c.peer.toString(), std::min<qint64>(c.lastActivity, now));
     // Contacts we want a link to are dialled at their stored address, spread over a couple
     // of seconds (a whole office restarting must not dial at once), and redialled with
     // backoff until they answer; with discovery, a beacon from a new address moves them.
@@ -408,6 +411,9 @@ void Node::onPeerSeen(const net::SeenPeer &seen)
 
 bool Node::wantsLink(const PeerId &peer)
 {
+    // Never a blocked contact: its link is closed as soon as it is up (a redial loop).
+    if (auto identity = m_profile.protocolStore().identity(peer); identity && identity->trust == protocol::TrustState::Blocked)
+        return false;
     // Without discovery a link is the only way either side finds the other (the peer may
     // listen on a new port since): every contact with an address is kept linked, as before.
     if (!m_options.discovery)
@@ -465,6 +471,11 @@ void Node::closeIdleLinks()
         m_links->release(peer);
         m_links->disconnectPeer(peer, QStringLiteral("idle"));
     }
+    // Nor is a peer that never linked redialled for ever once nothing wants it (its
+    // conversation closed, nothing left to send).
+    for (const PeerId &peer : m_links->keptPeers())
+        if (!m_links->isUp(peer) && !wantsLink(peer))
+            m_links->release(peer);
 }
 
 void Node::onPeerUp(net::Link *link)
@@ -480,6 +491,7 @@ void Node::onPeerUp(net::Link *link)
     fresh.upSinceMs = m_clock.elapsed();
     m_linkStates.insert(peer.toString(), fresh);
     if (*status == PeerStatus::Blocked) {
+        m_links->release(peer); // not dialled again
         m_links->disconnectPeer(peer, QStringLiteral("blocked"));
         return;
     }

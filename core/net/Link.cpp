@@ -70,6 +70,16 @@ void Link::onEncrypted()
     // turn are still coalesced by QSslSocket's buffer.
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_state = State::Proving;
+    // The accepting end always sends its Hello at once (every version does), so a dialler
+    // that waits for it to know who answered cannot deadlock.
+    if (!(m_outgoing && m_expectedPeer.isValid()))
+        sendHello();
+    if (m_reader.buffered() > 0)
+        onReadyRead();
+}
+
+void Link::sendHello()
+{
     wire::Frame frame;
     wire::Hello *hello = frame.mutable_hello();
     hello->set_version(HelloVersion);
@@ -79,12 +89,10 @@ void Link::onEncrypted()
     hello->set_display_name(m_local.displayName.left(MaxHelloNameLength).toStdString());
     hello->set_listen_port(m_local.listenPort);
     const QByteArray proof = m_local.sign(helloProofMessage(TlsIdentity::fingerprint(m_socket->localCertificate()),
-                                                       TlsIdentity::fingerprint(peerCert)));
+                                                       TlsIdentity::fingerprint(m_socket->peerCertificate())));
     hello->set_proof(proof.toStdString());
     m_socket->write(encodeFrame(frame));
     m_helloSent = true;
-    if (m_reader.buffered() > 0)
-        onReadyRead();
 }
 
 bool Link::acceptHello(const wire::Hello &hello)
@@ -132,6 +140,13 @@ void Link::onReadyRead()
             if (!acceptHello(frame.hello())) {
                 close(m_refusal.isEmpty() ? QStringLiteral("link proof failed") : QStringLiteral("link proof failed: ") + m_refusal);
                 return;
+            }
+            if (!m_helloSent) {
+                if (m_peer != m_expectedPeer) {
+                    close(QStringLiteral("answered by %1, not the peer dialled").arg(m_peer.toString()));
+                    return;
+                }
+                sendHello();
             }
             m_state = State::Up;
             Q_EMIT established(this);

@@ -45,6 +45,11 @@ public:
     QHostAddress remoteAddress() const;
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
+    // A dial for a known peer (set before TLS is done): our Hello, which names us, waits
+    // for the other end's, and goes only if that proves this PeerId; anyone else who
+    // answers at the address (it was reused, or a replayed beacon pointed there) gets the
+    // link closed and learns nothing of us.
+    void expectPeer(const protocol::PeerId &peer) { m_expectedPeer = peer; }
 
     bool send(const wire::Frame &frame);
     void close(const QString &reason);
@@ -65,6 +70,7 @@ private:
     void onEncrypted();
     void onReadyRead();
     bool acceptHello(const wire::Hello &hello);
+    void sendHello();
 
     QSslSocket *m_socket;
     bool m_outgoing;
@@ -82,6 +88,7 @@ private:
     quint32 m_peerContentVersion = 1;
     quint32 m_peerLinkVersion = MinHelloVersion;
     bool m_helloSent = false;
+    protocol::PeerId m_expectedPeer; // see expectPeer
     QString m_endpoint; // "address:port" for log lines
     QHostAddress m_remoteAddress; // kept once connected: the socket forgets it when it closes
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof

@@ -220,6 +220,14 @@ void LinkManager::scheduleTarget(Target *target, int delayMs)
         target->timer->start(std::max(0, delayMs));
 }
 
+QList<protocol::PeerId> LinkManager::keptPeers() const
+{
+    QList<protocol::PeerId> out;
+    for (const Target *target : m_targets)
+        out.append(target->peer);
+    return out;
+}
+
 void LinkManager::dialTarget(Target *target)
 {
     if (isUp(target->peer) || target->dialling)
@@ -230,6 +238,7 @@ void LinkManager::dialTarget(Target *target)
     }
     auto *socket = new QSslSocket;
     Link *link = adopt(socket, true, nullptr, target->address, target->port);
+    link->expectPeer(target->peer); // whoever else answers there learns nothing of us
     m_linkTarget.insert(link, target->peer.toString());
     target->dialling = link;
     socket->connectToHostEncrypted(target->address.toString(), target->port, QString());
@@ -285,16 +294,21 @@ void LinkManager::onEstablished(Link *link)
         if (d->peer == link->peer())
             adoptAsTarget(d.get());
     }
-    // A dial made for a kept peer is over once proven. If someone else answered there (the
-    // peer moved and its old port is another's now), it counts as a failed dial.
+    // A dial made for a kept peer is over once proven. Anyone else who answers there (the
+    // peer moved and its old port is another's now) is refused by the link before our
+    // Hello goes (Link::expectPeer); should one get this far, it is closed all the same:
+    // a failed dial, not a new contact.
     const QString dialledFor = m_linkTarget.take(link);
     if (Target *target = m_targets.value(dialledFor)) {
         if (target->dialling == link)
             target->dialling = nullptr;
-        if (dialledFor == key)
+        if (dialledFor == key) {
             target->failures = 0;
-        else
+        } else {
             scheduleTarget(target, RedialBackoff::delayMs(target->failures++));
+            link->close(QStringLiteral("answered by another peer than the one dialled"));
+            return;
+        }
     }
     if (Target *target = m_targets.value(key)) {
         // A proven link names where the peer listens now (a restarted peer that dialled us

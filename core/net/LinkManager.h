@@ -50,6 +50,7 @@ public:
     // Stops redialling `peer`; a link that is up stays up.
     void release(const protocol::PeerId &peer);
     bool keepsLinked(const protocol::PeerId &peer) const { return m_targets.contains(peer.toString()); }
+    QList<protocol::PeerId> keptPeers() const;
 
     bool isUp(const protocol::PeerId &peer) const { return m_up.contains(peer.toString()); }
     Link *link(const protocol::PeerId &peer) const { return m_up.value(peer.toString()); }

@@ -332,7 +332,9 @@ std::vector<SearchHit> MessageStore::search(const QString &text, int limit, std:
     const QString query = ftsQuery(text);
     if (query.isEmpty() || limit <= 0)
         return out;
-    const std::int64_t below = beforeId.value_or(nextMessageId());
+    // No row is at or above the next id: a larger `before` (typed by anyone, up to 2^53)
+    // must not walk shards that cannot exist.
+    const std::int64_t below = std::min(beforeId.value_or(std::numeric_limits<std::int64_t>::max()), nextMessageId());
     if (below <= 1)
         return out;
     // Shard by shard, newest first, until the page is full. Within a shard the index keeps

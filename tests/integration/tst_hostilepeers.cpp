@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTcpSocket>
@@ -98,6 +99,46 @@ private Q_SLOTS:
     {
         ann.reset();
         bob.reset();
+    }
+
+    // Bob leaves, and someone else (Cem, a stranger) listens where Bob did: an address
+    // reused on the LAN, or a replayed beacon pointing there. Ann's redial for Bob reaches
+    // Cem, but her Hello waits for his and goes only to Bob: Cem learns nothing of Ann,
+    // neither becomes the other's contact, and Bob, back, gets what waited for him.
+    void whoeverAnswersAtAContactsOldAddressLearnsNothing()
+    {
+        const quint16 bobPort = bob->port();
+        const QString bobDir = bob->profileDir();
+        const QString bobId = bob->peer();
+        const QString annId = ann->peer();
+        bob->quit();
+        ann->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), bobId},
+                   {QStringLiteral("body"), QStringLiteral("waiting for Bob")}});
+        HeadlessNode cem(QStringLiteral("Cem"), QString(),
+                         {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(bobPort)});
+        QVERIFY(cem.start());
+        QVERIFY2(waitUntil([&] { return ann->stderrText().contains("not the peer dialled"); }, *ann, 20000),
+                 ann->stderrText().right(2000).constData());
+        QTest::qWait(500); // whatever Cem would have made of it
+        QVERIFY(!cem.stderrText().contains(annId.toLatin1()));
+        for (const QJsonObject &e : cem.events())
+            QVERIFY2(!QJsonDocument(e).toJson().contains(annId.toLatin1()), QJsonDocument(e).toJson().constData());
+        QCOMPARE(cem.call({{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray().size(), 0);
+        const QJsonArray annPeers = ann->call({{QStringLiteral("cmd"), QStringLiteral("peers")}}).value(QStringLiteral("peers")).toArray();
+        QCOMPARE(annPeers.size(), 1);
+        QCOMPARE(annPeers.first().toObject().value(QStringLiteral("peer")).toString(), bobId);
+        cem.quit();
+
+        // (The first Bob object keeps his folder: it goes with it.)
+        HeadlessNode bobAgain(QStringLiteral("Bob"), bobDir,
+                              {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(bobPort)});
+        QVERIFY(bobAgain.start());
+        QCOMPARE(bobAgain.peer(), bobId);
+        QVERIFY(!bobAgain.waitFor([](const QJsonObject &e) {
+                             return e.value(QStringLiteral("event")) == QLatin1String("message_received")
+                                 && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("body")) == QLatin1String("waiting for Bob");
+                         }, 30000).isEmpty());
+        bobAgain.quit();
     }
 
     void proofSignedWithTheWrongKeyIsRefused()
