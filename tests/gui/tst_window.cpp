@@ -240,8 +240,8 @@ private Q_SLOTS:
                                                          QStringLiteral("127.0.0.1:0")});
         QVERIFY(bob->start());
         bobPeer = bob->peer();
-        bob->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
-                   {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+        // Ada adds Bob (a stranger's message would be a request: see tst_requestswindow).
+        app->session()->addPeer(bob->address());
         QVERIFY(!bob->waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); })
                      .isEmpty());
         const QString first = QStringLiteral("Hello Ada, it's Bob");
