@@ -2,9 +2,10 @@
 // A Node is Sotto on the LAN: one unlocked profile's Messenger joined to discovery and the
 // link manager. It keeps the outbox flowing (in order, resent on every new link until
 // acknowledged), fetches bundles for first contact, acknowledges received messages only
-// after they are committed, sends delivery receipts, and turns it all into events. It
-// lives on the core thread: it owns the signal context's users, the database writer and
-// the sockets.
+// after they are committed, sends delivery receipts (a message request's only once
+// accepted), accepts the peer behind an address the user added, and turns it all into
+// events. It lives on the core thread: it owns the signal context's users, the database
+// writer and the sockets.
 #pragma once
 
 #include "core/messenger/Messenger.h"
