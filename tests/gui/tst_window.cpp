@@ -471,7 +471,7 @@ private Q_SLOTS:
     }
 
     // Issue 13.2: a 64-character name is elided in the chat header; the header's actions
-    // (safety number, timer) stay inside the window.
+    // (safety number, timer, the ⋮ menu) stay inside the window.
     void aLongNameDoesNotPushTheHeaderActionsOut()
     {
         const QString longName(64, u'W');
@@ -484,7 +484,7 @@ private Q_SLOTS:
         app->messages()->open(wide.peer());
         QTRY_COMPARE(item("chatTitle")->property("text").toString(), longName);
         QTRY_VERIFY(item("chatTitle")->width() < item("chatTitle")->implicitWidth()); // the header laid out with it
-        for (const char *action : {"contactButton", "timerButton"}) {
+        for (const char *action : {"contactButton", "timerButton", "chatMenuButton"}) {
             QQuickItem *button = item(action);
             QVERIFY(isShown(button));
             const QPointF right = button->mapToScene(QPointF(button->width(), 0));
