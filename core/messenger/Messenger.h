@@ -193,8 +193,9 @@ public:
     // not blocked; anything but 32 bytes is invalid input.
     [[nodiscard]] std::expected<void, Error> rememberBeaconKey(const protocol::PeerId &peer, const QByteArray &key);
     std::vector<storage::ContactBeaconKeyRecord> contactBeaconKeys() { return m_profile.protocolStore().contactBeaconKeys(); }
-    // Who our beacon key goes to: a contact we have not blocked.
-    bool mayRecogniseUs(const protocol::PeerId &peer) { return mayMessage(peer).has_value(); }
+    // Who our beacon key goes to: a contact we have not blocked and have accepted (a
+    // stranger who linked, a message request, must not recognise us).
+    bool mayRecogniseUs(const protocol::PeerId &peer) { return mayMessage(peer).has_value() && isAccepted(peer); }
     // "Visible to": only my contacts (true) or everyone on this network (false, the default).
     bool visibleToContactsOnly() { return m_profile.protocolStore().contactsOnlyBeacons(); }
     [[nodiscard]] std::expected<void, Error> setVisibleToContactsOnly(bool contactsOnly);

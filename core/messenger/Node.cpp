@@ -143,33 +143,37 @@ void Node::addPeerAddress(const QHostAddress &address, quint16 port)
     m_addedAddresses.append({address, port});
     // A link to the peer behind it may be up already (it dialled us): accepted now.
     for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it)
-        if (net::Link *link = m_links->link(PeerId::fromString(it.key())))
-            acceptIfAdded(link);
+        if (net::Link *link = m_links->link(PeerId::fromString(it.key())); link && acceptIfAdded(link))
+            giveBeaconKey(link->peer()); // a contact now (on a new link it goes with the link)
     m_links->addAddress(address, port);
 }
 
-void Node::acceptIfAdded(net::Link *link)
+bool Node::acceptIfAdded(net::Link *link)
 {
     // The proven peer's Hello names the port it listens on; its address is the link's.
     const bool added = std::any_of(m_addedAddresses.cbegin(), m_addedAddresses.cend(), [link](const auto &a) {
         return link->peerListenPort() == a.second && link->remoteAddress().isEqual(a.first, QHostAddress::TolerantConversion);
     });
     if (!added || m_messenger.isAccepted(link->peer()))
-        return;
+        return false;
     if (auto accepted = m_messenger.acceptRequest(link->peer()); !accepted) {
         if (accepted.error().code != Errc::Blocked)
             Q_EMIT errorOccurred(QStringLiteral("storage"), accepted.error().reason);
-        return;
+        return false;
     }
     flush(link->peer()); // the receipts withheld until now
     Q_EMIT contactChanged(link->peer());
+    return true;
 }
 
 std::expected<void, Error> Node::acceptRequest(const PeerId &peer)
 {
+    const bool wasAccepted = m_messenger.isAccepted(peer);
     auto receipts = m_messenger.acceptRequest(peer);
     if (!receipts)
         return std::unexpected(receipts.error());
+    if (!wasAccepted)
+        giveBeaconKey(peer); // a contact now: it may recognise our contacts-only beacons
     flush(peer); // the receipts withheld until now
     Q_EMIT contactChanged(peer);
     return {};
@@ -193,9 +197,13 @@ std::expected<void, Error> Node::setBlocked(const PeerId &peer, bool blocked)
 
 std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
+    const bool wasAccepted = m_messenger.isAccepted(to);
     auto record = store(to, body, replyTo);
-    if (record)
+    if (record) {
+        if (!wasAccepted)
+            giveBeaconKey(to); // writing to them accepted them: now a contact who may recognise us
         flush(to);
+    }
     return record;
 }
 
@@ -356,6 +364,10 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
 {
     std::vector<std::expected<storage::MessageRecord, Error>> results;
     results.reserve(texts.size());
+    QSet<QString> strangers; // not accepted before this batch
+    for (const OutgoingText &t : texts)
+        if (!m_messenger.isAccepted(t.to))
+            strangers.insert(t.to.toString());
     bool batched = false;
     {
         protocol::StoreTransaction tx(m_profile.protocolStore());
@@ -376,6 +388,8 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
     for (const OutgoingText &t : texts)
         if (!flushed.contains(t.to.toString())) {
             flushed.insert(t.to.toString());
+            if (strangers.contains(t.to.toString()) && m_messenger.isAccepted(t.to))
+                giveBeaconKey(t.to); // writing to them accepted them
             flush(t.to);
         }
     return results;
@@ -536,7 +550,7 @@ void Node::onPeerUp(net::Link *link)
         m_links->disconnectPeer(peer, QStringLiteral("blocked"));
         return;
     }
-    acceptIfAdded(link);
+    acceptIfAdded(link); // before the beacon key below: it goes to accepted contacts only
     Q_EMIT peerOnline(peer, link->peerName());
     if (*status == PeerStatus::New)
         offerNamesake(peer);

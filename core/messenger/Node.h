@@ -175,7 +175,7 @@ private:
     // Addresses the user added while Sotto runs: the peer whose link proves it listens at
     // one is accepted (adding someone by address is consent).
     QList<QPair<QHostAddress, quint16>> m_addedAddresses;
-    void acceptIfAdded(net::Link *link);
+    bool acceptIfAdded(net::Link *link); // whether it accepted the peer now
     // The write-ahead log is checkpointed after this long without a commit (see
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.
     static constexpr int QuietBeforeCheckpointMs = 250;

@@ -374,6 +374,7 @@ private Q_SLOTS:
         const MessageRecord first = deliver(bob, send(alice, bob, QStringLiteral("hello stranger")));
         const MessageRecord second = deliver(bob, send(alice, bob, QStringLiteral("still there?")));
         QVERIFY(!bob.messenger().isAccepted(alice.id()));
+        QVERIFY(!bob.messenger().mayRecogniseUs(alice.id())); // no beacon key for a stranger
         QCOMPARE(bob.profile().outbox().count(alice.id()), 0); // no delivery receipt queued
         auto read = bob.messenger().markRead(first.conversationId);
         QVERIFY(read && !*read);                                // read here, not told
@@ -386,6 +387,7 @@ private Q_SLOTS:
         QVERIFY(accepted);
         QCOMPARE(*accepted, 2); // one delivery receipt for both, one read receipt up to the newest
         QVERIFY(bob.messenger().isAccepted(alice.id()));
+        QVERIFY(bob.messenger().mayRecogniseUs(alice.id()));
         for (const storage::OutboxEntry &entry : bob.profile().outbox().pending(alice.id(), 0, 10))
             QVERIFY(alice.messenger().receive(bob.id(), {protocol::MessageKind(entry.kind), entry.ciphertext}));
         QCOMPARE(alice.profile().messages().messageByUuid(first.uuid)->state, storage::MessageState::Read);
