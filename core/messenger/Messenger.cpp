@@ -130,8 +130,13 @@ std::expected<void, Error> Messenger::mayMessage(const PeerId &peer)
 
 std::expected<void, Error> Messenger::consent(const PeerId &peer)
 {
+    if (m_profile.protocolStore().isAccepted(peer))
+        return {};
     if (!m_profile.protocolStore().setAccepted(peer, true))
         return std::unexpected(storageFailed("cannot accept the contact"));
+    // Writing to a stranger who wrote first accepts its request: what it sent is delivered.
+    if (auto sealed = sealWithheldReceipts(peer); !sealed)
+        return std::unexpected(sealed.error());
     return {};
 }
 
@@ -1076,8 +1081,19 @@ std::expected<int, Error> Messenger::acceptRequest(const PeerId &peer)
     protocol::StoreTransaction tx(store);
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
-    if (auto accepted = consent(peer); !accepted)
-        return std::unexpected(accepted.error());
+    if (!store.setAccepted(peer, true))
+        return std::unexpected(storageFailed("cannot accept the contact"));
+    auto receipts = sealWithheldReceipts(peer);
+    if (!receipts)
+        return receipts;
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the acceptance"));
+    qCInfo(lcMessenger) << "accepted the message request of" << peer.toString();
+    return receipts;
+}
+
+std::expected<int, Error> Messenger::sealWithheldReceipts(const PeerId &peer)
+{
     int receipts = 0;
     storage::MessageStore &history = m_profile.messages();
     // What the stranger wrote came in over a session, so there is one; without it there is
@@ -1102,9 +1118,6 @@ std::expected<int, Error> Messenger::acceptRequest(const PeerId &peer)
             ++receipts;
         }
     }
-    if (!tx.commit())
-        return std::unexpected(storageFailed("cannot commit the acceptance"));
-    qCInfo(lcMessenger) << "accepted the message request of" << peer.toString();
     return receipts;
 }
 

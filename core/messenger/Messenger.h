@@ -210,8 +210,12 @@ private:
     [[nodiscard]] std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
     // "This one and everything before it was read", sealed into the outbox.
     [[nodiscard]] std::expected<Envelope, Error> readReceipt(const protocol::PeerId &to, const QByteArray &newest);
-    // Inside the caller's transaction: the user wrote to the peer, so it is accepted.
+    // Inside the caller's transaction: the user wrote to the peer, so it is accepted (and
+    // the receipts withheld from its request are sealed).
     [[nodiscard]] std::expected<void, Error> consent(const protocol::PeerId &peer);
+    // Inside the caller's transaction: delivery receipts for everything the peer sent (one
+    // per MaxReceiptIds), then a read receipt up to what was read; how many were sealed.
+    [[nodiscard]] std::expected<int, Error> sealWithheldReceipts(const protocol::PeerId &peer);
     // Durable, inside the caller's transaction: sealed now when the peer can get it (a
     // session, trust not changed, nothing older waiting), else kept unsealed in order.
     [[nodiscard]] std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);

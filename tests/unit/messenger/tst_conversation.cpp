@@ -396,6 +396,22 @@ private Q_SLOTS:
         QCOMPARE(bob.messenger().deleteRequest(alice.id()).error().code, messenger::Errc::NotAllowed);
     }
 
+    // Writing back to a stranger accepts its request: what it sent is delivered then.
+    void replyingAcceptsTheRequest()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        const MessageRecord first = deliver(bob, send(alice, bob, QStringLiteral("anyone there?")));
+        QCOMPARE(bob.profile().outbox().count(alice.id()), 0);
+        send(bob, alice, QStringLiteral("yes, me"));
+        QVERIFY(bob.messenger().isAccepted(alice.id()));
+        QCOMPARE(bob.profile().outbox().count(alice.id()), 2); // the withheld delivery receipt, then the text
+        for (const storage::OutboxEntry &entry : bob.profile().outbox().pending(alice.id(), 0, 10))
+            QVERIFY(alice.messenger().receive(bob.id(), {protocol::MessageKind(entry.kind), entry.ciphertext}));
+        QCOMPARE(alice.profile().messages().messageByUuid(first.uuid)->state, storage::MessageState::Delivered);
+    }
+
     // Deleting a request takes its history (and search hits) away, keeps the key and session,
     // so what the stranger sends next is read, as a new request.
     void aDeletedRequestCanWriteAgain()
