@@ -51,7 +51,7 @@ struct Command {
     std::span<const Field> fields;
 };
 
-constexpr std::array<Command, 27> Commands{{
+constexpr std::array<Command, 30> Commands{{
     {"create", Create},       {"unlock", {}},           {"quit", {}},
     {"whoami", {}},           {"peers", {}},            {"add_peer", AddPeer},
     {"send", Send},           {"reply", Reply},         {"edit", Edit},
@@ -62,6 +62,7 @@ constexpr std::array<Command, 27> Commands{{
     {"block", Block},         {"merge_contact", MergeContact}, {"dismiss_namesake", PeerOnly},
     {"set_visibility", SetVisibility},
     {"open_conversation", PeerOnly}, {"close_conversation", {}},
+    {"requests", {}},         {"accept_request", PeerOnly}, {"delete_request", PeerOnly},
 }};
 
 // Empty when the value fits, else why not.

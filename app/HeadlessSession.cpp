@@ -175,7 +175,14 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("beacon"), peer.contactsOnly ? QStringLiteral("contacts") : QStringLiteral("everyone")}});
     });
     connect(m_node.get(), &Node::messageReceived, this, [this](const storage::MessageRecord &m) {
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())}});
+        // "request": from a stranger not accepted yet (no receipt went back).
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())},
+                  {QStringLiteral("request"), !m.outgoing && !m_node->messenger().isAccepted(m.sender)}});
+    });
+    connect(m_node.get(), &Node::messageRequest, this, [this](const PeerId &peer, std::int64_t conversation) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_request")}, {QStringLiteral("peer"), peer.toString()},
+                  {QStringLiteral("name"), m_profile->protocolStore().contactName(peer)},
+                  {QStringLiteral("conversation"), double(conversation)}});
     });
     connect(m_node.get(), &Node::messageStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
@@ -304,7 +311,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     const bool needsPeer = cmd == QLatin1String("send") || cmd == QLatin1String("history") || cmd == QLatin1String("mark_read")
         || cmd == QLatin1String("safety_number") || cmd == QLatin1String("verify") || cmd == QLatin1String("merge_contact")
         || cmd == QLatin1String("dismiss_namesake")
-        || cmd == QLatin1String("block") || cmd == QLatin1String("reply") || cmd == QLatin1String("typing")
+        || cmd == QLatin1String("block") || cmd == QLatin1String("accept_request") || cmd == QLatin1String("delete_request")
+        || cmd == QLatin1String("reply") || cmd == QLatin1String("typing")
         || cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft") || cmd == QLatin1String("set_timer")
         || cmd == QLatin1String("open_conversation");
     if (needsPeer && !peer.isValid())
@@ -332,6 +340,28 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
             return fail(r.error());
         return ok({{QStringLiteral("visible_to"), visibleTo(m_node->visibleToContactsOnly())}});
     }
+    if (cmd == QLatin1String("requests")) {
+        QJsonArray list;
+        for (const storage::ContactRecord &c : m_profile->protocolStore().contacts()) {
+            const std::optional<std::int64_t> id = m_profile->messages().findConversation(c.peer);
+            const std::optional<storage::ConversationRecord> conversation = id ? m_profile->messages().conversation(*id) : std::nullopt;
+            if (!conversation || !messenger::isRequest(c, conversation->lastMessageId != 0))
+                continue;
+            list.append(QJsonObject{{QStringLiteral("peer"), c.peer.toString()},
+                                    {QStringLiteral("name"), c.displayName},
+                                    {QStringLiteral("conversation"), double(conversation->id)},
+                                    {QStringLiteral("unread"), conversation->unreadCount},
+                                    {QStringLiteral("last_activity"), double(conversation->lastActivity)},
+                                    {QStringLiteral("online"), m_node->isOnline(c.peer)}});
+        }
+        return ok({{QStringLiteral("requests"), list}});
+    }
+    if (cmd == QLatin1String("accept_request") || cmd == QLatin1String("delete_request")) {
+        auto r = cmd == QLatin1String("accept_request") ? m_node->acceptRequest(peer) : m_node->deleteRequest(peer);
+        if (!r)
+            return fail(r.error());
+        return ok({});
+    }
     if (cmd == QLatin1String("peers")) {
         QJsonArray list;
         QSet<QString> listed;
@@ -341,6 +371,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
                               {QStringLiteral("name"), c.displayName},
                               {QStringLiteral("contact"), true},
                               {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
+                              {QStringLiteral("accepted"), c.accepted},
+                              {QStringLiteral("request"), messenger::isRequest(c, m_profile->messages().hasMessages(c.peer))},
                               {QStringLiteral("online"), m_node->isOnline(c.peer)},
                               {QStringLiteral("linked"), m_node->isLinked(c.peer)}};
             if (std::optional<PeerId> other = messenger.namesake(c.peer))
@@ -482,7 +514,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         return ok({});
     }
     if (cmd == QLatin1String("block")) {
-        if (auto r = messenger.setBlocked(peer, command.value(QStringLiteral("blocked")).toBool(true)); !r)
+        if (auto r = m_node->setBlocked(peer, command.value(QStringLiteral("blocked")).toBool(true)); !r)
             return fail(r.error());
         return ok({});
     }

@@ -134,6 +134,9 @@ int main(int argc, char **argv)
         qFatal("nodes did not start");
     ann.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), bob.address()}});
     ann.waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); });
+    // Bob accepts Ann (else her messages are a request: no delivery receipts to time).
+    bob.waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); });
+    bob.call({{QStringLiteral("cmd"), QStringLiteral("accept_request")}, {QStringLiteral("peer"), ann.peer()}});
     ann.call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("body"), QStringLiteral("warm-up")}});
     Tally annDelivered{ann, "message_state", "delivered"};
     while (annDelivered() < 1)

@@ -49,6 +49,11 @@ AppController::AppController(AppOptions options, QObject *parent)
         if (peer == m_messages->peer())
             m_messages->refreshContact();
     });
+    connect(m_contact, &ContactController::requestDeleted, this, [this](const QString &peer) {
+        m_conversations->refresh();
+        if (peer == m_messages->peer())
+            m_messages->open(QString()); // its history is gone
+    });
     connect(m_conversations, &ConversationListModel::totalUnreadChanged, this,
             [this] { m_desktop->setUnread(m_conversations->totalUnread()); });
     connect(m_desktop, &DesktopController::lockRequested, m_session, &SessionController::lock);
@@ -67,11 +72,26 @@ AppController::AppController(AppOptions options, QObject *parent)
                   std::optional<storage::ContactRecord> contact;
                   if (state.node)
                       contact = state.node->messenger().profile().protocolStore().contact(sender);
-                  return contact && !contact->displayName.isEmpty() ? contact->displayName : sender.toString().left(8);
+                  const QString name = contact && !contact->displayName.isEmpty() ? contact->displayName : sender.toString().left(8);
+                  return std::make_pair(name, contact && contact->accepted);
               })
-            .then(this, [this, body](const QString &name) {
-                if (m_session->state() == SessionController::Unlocked) // not after a lock
-                    m_desktop->notifyMessage(name, body);
+            .then(this, [this, body](const std::pair<QString, bool> &from) {
+                // A stranger's message is not a chat's: its request is told once, quietly
+                // (messageRequest).
+                if (m_session->state() == SessionController::Unlocked && from.second) // not after a lock
+                    m_desktop->notifyMessage(from.first, body);
+            });
+    });
+    // A stranger wrote: one quiet notification, without the text, not a chat's.
+    connect(m_core.get(), &messenger::CoreThread::messageRequest, this, [this](const protocol::PeerId &peer) {
+        m_conversations->refreshNow();
+        const protocol::PeerId sender = peer;
+        m_core->run([sender](messenger::CoreState &state) {
+                  return state.node ? state.node->messenger().profile().protocolStore().contactName(sender) : QString();
+              })
+            .then(this, [this, sender](const QString &name) {
+                if (m_session->state() == SessionController::Unlocked)
+                    m_desktop->notifyRequest(name.isEmpty() ? sender.toString().left(8) : name);
             });
     });
     connect(m_core.get(), &messenger::CoreThread::sessionReset, this, [this](const protocol::PeerId &peer) {

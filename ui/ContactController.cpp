@@ -87,4 +87,44 @@ void ContactController::setVerified(bool verified)
         });
 }
 
+void ContactController::decide(const QString &peer, std::function<std::expected<void, messenger::Error>(messenger::Node &)> change,
+                               const QString &what, std::function<void()> done)
+{
+    m_core.run([change](messenger::CoreState &state) -> QString {
+              if (!state.node)
+                  return {};
+              auto r = change(*state.node);
+              return r ? QString() : r.error().reason;
+          })
+        .then(this, [this, peer, what, done](const QString &error) {
+            if (!error.isEmpty())
+                Q_EMIT failed(what.arg(error));
+            if (peer == m_peer)
+                reload();
+            done();
+        });
+}
+
+void ContactController::setBlocked(const QString &peer, bool blocked)
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(peer);
+    decide(peer, [id, blocked](messenger::Node &node) { return node.setBlocked(id, blocked); },
+           blocked ? tr("%1 was not blocked: %2").arg(peer.left(8)) : tr("%1 was not unblocked: %2").arg(peer.left(8)),
+           [this, peer] { Q_EMIT trustChanged(peer); });
+}
+
+void ContactController::acceptRequest(const QString &peer)
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(peer);
+    decide(peer, [id](messenger::Node &node) { return node.acceptRequest(id); }, tr("The request was not accepted: %1"),
+           [this, peer] { Q_EMIT trustChanged(peer); });
+}
+
+void ContactController::deleteRequest(const QString &peer)
+{
+    const protocol::PeerId id = protocol::PeerId::fromString(peer);
+    decide(peer, [id](messenger::Node &node) { return node.deleteRequest(id); }, tr("The request was not deleted: %1"),
+           [this, peer] { Q_EMIT requestDeleted(peer); });
+}
+
 } // namespace sotto::ui

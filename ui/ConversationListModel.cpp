@@ -45,6 +45,7 @@ ConversationListModel::ConversationListModel(messenger::CoreThread &core, QObjec
     connect(&core, &messenger::CoreThread::peerOffline, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::peerDiscovered, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::contactMerged, this, &ConversationListModel::refresh);
+    connect(&core, &messenger::CoreThread::contactChanged, this, &ConversationListModel::refresh); // accepted, blocked, deleted
 }
 
 void ConversationListModel::refresh() { m_debounce.start(); }
@@ -68,7 +69,22 @@ void ConversationListModel::refreshNow()
                   row.name = c.displayName.isEmpty() ? row.peer.left(8) : c.displayName;
                   row.online = state.node->isOnline(c.peer);
                   row.trust = int(c.trust);
-                  if (auto it = byPeer.constFind(row.peer); it != byPeer.constEnd()) {
+                  const auto conversation = byPeer.constFind(row.peer);
+                  const bool wrote = conversation != byPeer.constEnd() && conversation->lastMessageId;
+                  if (!c.accepted) {
+                      // A stranger who linked: a request once it wrote, else someone nearby
+                      // (while online), or nobody to list.
+                      if (messenger::isRequest(c, wrote))
+                          row.section = SidebarSection::Request;
+                      else if (wrote)
+                          row.section = SidebarSection::Blocked;
+                      else if (row.online) {
+                          row.section = SidebarSection::Nearby;
+                          row.contact = false;
+                      } else
+                          continue;
+                  }
+                  if (auto it = conversation; it != byPeer.constEnd()) {
                       row.lastActivity = it->lastActivity;
                       row.unread = it->unreadCount;
                       if (it->lastMessageId)
@@ -83,7 +99,7 @@ void ConversationListModel::refreshNow()
                   rows.append(row);
               }
               std::stable_sort(rows.begin(), rows.end(), [](const ConversationRow &a, const ConversationRow &b) {
-                  return a.lastActivity > b.lastActivity;
+                  return a.section != b.section ? a.section < b.section : a.lastActivity > b.lastActivity;
               });
               for (const messenger::NearbyPeer &n : state.node->nearby()) {
                   if (listed.contains(n.peer.toString()))
@@ -93,6 +109,7 @@ void ConversationListModel::refreshNow()
                   row.name = n.displayName;
                   row.online = true;
                   row.contact = false;
+                  row.section = SidebarSection::Nearby;
                   rows.append(row);
               }
               return rows;
@@ -104,7 +121,9 @@ void ConversationListModel::refreshNow()
             // list keeps its scroll position and keyboard focus. A new order resets it.
             const bool sameOrder = rows.size() == m_rows.size()
                 && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                              [](const ConversationRow &a, const ConversationRow &b) { return a.peer == b.peer && a.contact == b.contact; });
+                              [](const ConversationRow &a, const ConversationRow &b) {
+                                  return a.peer == b.peer && a.contact == b.contact && a.section == b.section;
+                              });
             if (sameOrder) {
                 m_rows = rows;
                 if (!m_rows.isEmpty())
@@ -114,12 +133,19 @@ void ConversationListModel::refreshNow()
                 m_rows = rows;
                 endResetModel();
             }
-            int unread = 0;
-            for (const ConversationRow &r : m_rows)
-                unread += r.unread;
+            int unread = 0, requests = 0;
+            for (const ConversationRow &r : m_rows) {
+                if (r.section == SidebarSection::Chat)
+                    unread += r.unread;
+                requests += r.section == SidebarSection::Request ? 1 : 0;
+            }
             if (unread != m_totalUnread) {
                 m_totalUnread = unread;
                 Q_EMIT totalUnreadChanged();
+            }
+            if (requests != m_requestCount) {
+                m_requestCount = requests;
+                Q_EMIT requestCountChanged();
             }
         });
 }
@@ -132,6 +158,8 @@ void ConversationListModel::clear()
     endResetModel();
     m_totalUnread = 0;
     Q_EMIT totalUnreadChanged();
+    m_requestCount = 0;
+    Q_EMIT requestCountChanged();
 }
 
 int ConversationListModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -152,6 +180,14 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case ContactRole: return r.contact;
     case TrustRole: return protocol::trustStateName(protocol::TrustState(r.trust));
     case TypingRole: return m_typing.contains(r.peer);
+    case SectionRole:
+        switch (r.section) {
+        case SidebarSection::Request: return QStringLiteral("request");
+        case SidebarSection::Chat: return QStringLiteral("chat");
+        case SidebarSection::Blocked: return QStringLiteral("blocked");
+        case SidebarSection::Nearby: return QStringLiteral("nearby");
+        }
+        return {};
     }
     return {};
 }
@@ -160,7 +196,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
     return {{PeerRole, "peer"},       {NameRole, "name"},     {PreviewRole, "preview"}, {TimeRole, "time"},
             {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"},
-            {TypingRole, "typing"}};
+            {TypingRole, "typing"},   {SectionRole, "sidebarSection"}};
 }
 
 void ConversationListModel::setTyping(const QString &peer, bool typing)

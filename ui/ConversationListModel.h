@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ConversationListModel is the sidebar: contacts (most recent conversation first, with the
-// last message, its time, the unread count and an online dot), then peers seen on the LAN
-// that are not contacts yet. The list is small (people on one LAN), so it is rebuilt on
-// the core thread after events, coalesced, and swapped in with a model reset.
+// ConversationListModel is the sidebar: message requests (strangers who wrote), then chats
+// (most recent conversation first, with the last message, its time, the unread count and
+// an online dot), then blocked strangers who had written, then peers seen on the LAN that
+// are not contacts yet. The list is small (people on one LAN), so it is rebuilt on the
+// core thread after events, coalesced, and swapped in with a model reset.
 #pragma once
 
 #include "core/messenger/CoreThread.h"
@@ -14,6 +15,9 @@
 
 namespace sotto::ui {
 
+// Where a row is listed, in this order.
+enum class SidebarSection { Request, Chat, Blocked, Nearby };
+
 struct ConversationRow {
     QString peer;
     QString name;
@@ -23,13 +27,16 @@ struct ConversationRow {
     bool online = false;
     bool contact = true;
     int trust = 0; // protocol::TrustState
+    SidebarSection section = SidebarSection::Chat;
 };
 
 class ConversationListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("provided by the application")
+    // Unread in chats only: a message request is not counted (nor notified) as a chat.
     Q_PROPERTY(int totalUnread READ totalUnread NOTIFY totalUnreadChanged)
+    Q_PROPERTY(int requestCount READ requestCount NOTIFY requestCountChanged)
 
 public:
     enum Role {
@@ -42,6 +49,7 @@ public:
         ContactRole,                 // false: only seen nearby
         TrustRole,                   // "unverified", "verified", "changed", "blocked"
         TypingRole,                  // the peer is typing to us now
+        SectionRole,                 // "request", "chat", "blocked" or "nearby" (SidebarSection)
     };
     Q_ENUM(Role)
 
@@ -52,6 +60,7 @@ public:
     QHash<int, QByteArray> roleNames() const override;
 
     int totalUnread() const { return m_totalUnread; }
+    int requestCount() const { return m_requestCount; }
     Q_INVOKABLE int indexOf(const QString &peer) const;
     Q_INVOKABLE QString nameOf(const QString &peer) const;
 
@@ -63,12 +72,14 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void totalUnreadChanged();
+    void requestCountChanged();
 
 private:
     messenger::CoreThread &m_core;
     QList<ConversationRow> m_rows;
     QTimer m_debounce;
     int m_totalUnread = 0;
+    int m_requestCount = 0;
     QSet<QString> m_typing;
     quint64 m_generation = 0; // drops a rebuild that finished after a lock
 };

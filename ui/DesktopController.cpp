@@ -161,6 +161,16 @@ void DesktopController::notifyMessage(const QString &from, const QString &text)
     Q_EMIT notified(title, body);
 }
 
+void DesktopController::notifyRequest(const QString &from)
+{
+    if (!m_notifications)
+        return;
+    const QString title = m_hideText ? tr("New message request") : tr("Message request from %1").arg(from);
+    const QString body = tr("Accept it to chat; until then they do not know you read it.");
+    QMetaObject::invokeMethod(m_sender, [sender = m_sender, title, body] { sender->send(title, body); }, Qt::QueuedConnection);
+    Q_EMIT notified(title, body);
+}
+
 bool DesktopController::eventFilter(QObject *watched, QEvent *event)
 {
     switch (event->type()) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DesktopController is Sotto's presence on the desktop: the tray icon with the unread
 // count, notifications for messages not in view (through the freedesktop notification
-// service, else the tray; text hidden if the user asks), and the idle lock. Its settings are not secret and live in QSettings.
+// service, else the tray; text hidden if the user asks; a message request only by name),
+// and the idle lock. Its settings are not secret and live in QSettings.
 #pragma once
 
 #include <QObject>
@@ -48,6 +49,8 @@ public:
     void setUnread(int count);
     void setUnlocked(bool unlocked);
     void notifyMessage(const QString &from, const QString &text);
+    // A stranger's first message: "Message request from NAME", never its text.
+    void notifyRequest(const QString &from);
 
 Q_SIGNALS:
     void settingsChanged();

@@ -18,6 +18,7 @@ struct HistoryContact {
     QString name;
     QString trust = QStringLiteral("unverified");
     bool online = false;
+    bool request = false;
     int timer = 0;
     QString namesake;     // an older contact of the same name: maybe this one, reinstalled
     QString namesakeName;
@@ -112,6 +113,7 @@ HistoryContact contactOf(messenger::CoreState &state, const protocol::PeerId &pe
     if (auto record = state.node->messenger().profile().protocolStore().contact(peer)) {
         c.name = record->displayName;
         c.trust = protocol::trustStateName(record->trust);
+        c.request = messenger::isRequest(*record, state.node->messenger().history().hasMessages(peer));
     } else {
         for (const messenger::NearbyPeer &n : state.node->nearby())
             if (n.peer == peer)
@@ -145,6 +147,14 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
         if (peer.toString() == m_peer)
             refreshContact();
     });
+    // A stranger's first words make the open conversation a request; accepting, blocking or
+    // deleting changes it again.
+    const auto contactChanged = [this](const protocol::PeerId &peer) {
+        if (peer.toString() == m_peer)
+            refreshContact();
+    };
+    connect(&core, &messenger::CoreThread::messageRequest, this, contactChanged);
+    connect(&core, &messenger::CoreThread::contactChanged, this, contactChanged);
     // The open conversation was merged into another contact's: show that one.
     connect(&core, &messenger::CoreThread::contactMerged, this, [this](const protocol::PeerId &previous, const protocol::PeerId &into) {
         if (previous.toString() == m_peer || into.toString() == m_peer) {
@@ -311,6 +321,7 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     m_peerName = w.contact.name;
     m_trust = w.contact.trust;
     m_online = w.contact.online;
+    m_request = w.contact.request;
     m_timer = w.contact.timer;
     m_namesake = w.contact.namesake;
     m_namesakeName = w.contact.namesakeName;
@@ -742,6 +753,7 @@ void MessageModel::refreshContact()
             m_peerName = c.name;
             m_trust = c.trust;
             m_online = c.online;
+            m_request = c.request;
             m_timer = c.timer;
             m_namesake = c.namesake;
             m_namesakeName = c.namesakeName;
@@ -770,6 +782,7 @@ void MessageModel::clear()
     m_namesake.clear();
     m_namesakeName.clear();
     m_online = false;
+    m_request = false;
     Q_EMIT contactChanged();
 }
 

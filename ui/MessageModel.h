@@ -38,6 +38,9 @@ class MessageModel : public QAbstractListModel {
     Q_PROPERTY(QString namesake READ namesake NOTIFY contactChanged)
     Q_PROPERTY(QString namesakeName READ namesakeName NOTIFY contactChanged)
     Q_PROPERTY(bool online READ online NOTIFY contactChanged)
+    // A message request: a stranger wrote and the user has not accepted, blocked or deleted
+    // it yet. The window offers those three instead of the composer.
+    Q_PROPERTY(bool request READ request NOTIFY contactChanged)
     Q_PROPERTY(bool atNewest READ atNewest NOTIFY windowChanged)
     Q_PROPERTY(bool atOldest READ atOldest NOTIFY windowChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY windowChanged)
@@ -97,6 +100,7 @@ public:
     QString namesake() const { return m_namesake; }
     QString namesakeName() const { return m_namesakeName; }
     bool online() const { return m_online; }
+    bool request() const { return m_request; }
     bool atNewest() const { return m_atNewest; }
     bool atOldest() const { return m_atOldest; }
     bool loading() const { return m_loading; }
@@ -181,6 +185,7 @@ private:
     QString m_peerName;
     QString m_trust = QStringLiteral("unverified");
     QString m_namesake;
+    bool m_request = false;
     QString m_namesakeName;
     bool m_online = false;
     int m_timer = 0;

@@ -90,6 +90,8 @@ void CoreThread::forward(Node *node)
     connect(node, &Node::namesakeFound, this, &CoreThread::namesakeFound, Qt::DirectConnection);
     connect(node, &Node::contactMerged, this, &CoreThread::contactMerged, Qt::DirectConnection);
     connect(node, &Node::sessionReset, this, &CoreThread::sessionReset, Qt::DirectConnection);
+    connect(node, &Node::messageRequest, this, &CoreThread::messageRequest, Qt::DirectConnection);
+    connect(node, &Node::contactChanged, this, &CoreThread::contactChanged, Qt::DirectConnection);
     connect(node, &Node::errorOccurred, this, &CoreThread::errorOccurred, Qt::DirectConnection);
 }
 

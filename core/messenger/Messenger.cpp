@@ -70,6 +70,8 @@ std::expected<PeerId, Error> Messenger::addContact(const QByteArray &bytes, cons
         return std::unexpected(Error::from(started.error()));
     if (!displayName.isEmpty() && !m_profile.protocolStore().setContactName(parsed->peer, displayName.left(64)))
         return std::unexpected(storageFailed("cannot name the contact"));
+    if (!m_profile.protocolStore().setAccepted(parsed->peer, true)) // the user added it
+        return std::unexpected(storageFailed("cannot accept the contact"));
     return parsed->peer;
 }
 
@@ -126,6 +128,18 @@ std::expected<void, Error> Messenger::mayMessage(const PeerId &peer)
     return {};
 }
 
+std::expected<void, Error> Messenger::consent(const PeerId &peer)
+{
+    if (m_profile.protocolStore().isAccepted(peer))
+        return {};
+    if (!m_profile.protocolStore().setAccepted(peer, true))
+        return std::unexpected(storageFailed("cannot accept the contact"));
+    // Writing to a stranger who wrote first accepts its request: what it sent is delivered.
+    if (auto sealed = sealWithheldReceipts(peer); !sealed)
+        return std::unexpected(sealed.error());
+    return {};
+}
+
 std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
     const QByteArray utf8 = body.toUtf8();
@@ -141,6 +155,8 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     auto conversation = history.conversationFor(to);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
+    if (auto accepted = consent(to); !accepted)
+        return std::unexpected(accepted.error());
     if (!replyTo.isEmpty()) {
         std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
         if (!quoted || quoted->conversationId != *conversation)
@@ -281,6 +297,8 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+    if (!isAccepted(c->peer)) // a reaction would tell a stranger we read it
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("accept the message request first")});
     // Strictly after our previous reaction to it, even within one millisecond: the latest wins.
     const std::int64_t at = std::max(nowMs(), m_profile.messages().reactionTime(messageId, self()) + 1);
     auto changed = m_profile.messages().setReaction(messageId, self(), emoji, at);
@@ -312,6 +330,8 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
     auto conversation = history.conversationFor(peer);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
+    if (auto accepted = consent(peer); !accepted)
+        return std::unexpected(accepted.error());
     // Strictly after the change in force (whoever made it, whatever their clock said).
     const std::int64_t at = std::max(nowMs(), history.timerSetAt(*conversation) + 1);
     auto set = history.setTimer(*conversation, seconds, at);
@@ -379,7 +399,7 @@ std::expected<std::vector<storage::MessageRecord>, Error> Messenger::expire(std:
 std::expected<protocol::CipherMessage, Error> Messenger::typing(const PeerId &to, bool typing)
 {
     std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
-    if (!contact || contact->trust == protocol::TrustState::Blocked)
+    if (!contact || contact->trust == protocol::TrustState::Blocked || !isAccepted(to)) // no typing state to a request
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not sending to this contact")});
     if (!m_sessions.hasSession(to))
         return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this contact")});
@@ -440,12 +460,15 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
             allGood = out.acknowledged.has_value();
         }
         std::vector<QByteArray> texts;
+        // A message request gets no delivery receipt until accepted (acceptRequest sends
+        // them); the transport's Ack still goes, so the sender stops resending.
+        const bool receipts = isAccepted(from);
         for (const auto &m : in.messages) {
             if (!allGood)
                 break;
             out.received.push_back(receiveOne(from, m));
             allGood = out.received.back().has_value();
-            if (allGood && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message
+            if (allGood && receipts && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message
                 && out.received.back()->message->kind != storage::MessageKind::TimerChanged)
                 texts.push_back(out.received.back()->message->uuid);
         }
@@ -589,7 +612,8 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
     auto incoming = receiveOne(from, message);
     if (!incoming)
         return incoming;
-    if (incoming->kind == Incoming::Kind::Text && incoming->message && incoming->message->kind != storage::MessageKind::TimerChanged) {
+    if (incoming->kind == Incoming::Kind::Text && incoming->message && incoming->message->kind != storage::MessageKind::TimerChanged
+        && isAccepted(from)) { // a message request: withheld until accepted (acceptRequest)
         if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
             return std::unexpected(receipt.error());
     }
@@ -889,14 +913,9 @@ std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t c
             return std::unexpected(Error::from(started.error()));
     }
     std::optional<Envelope> receipt;
-    if (*newest && m_sessions.hasSession(conversation->peer)) {
-        // One id whatever was read: the newest, and "up to" it.
-        wire::Content content;
-        wire::Receipt *r = content.mutable_receipt();
-        r->set_kind(wire::Receipt::READ);
-        r->add_ids(toStd(**newest));
-        r->set_up_to(true);
-        auto sealed = seal(conversation->peer, serialize(content), 0);
+    // A message request is read here but not told (acceptRequest tells it later).
+    if (*newest && m_sessions.hasSession(conversation->peer) && isAccepted(conversation->peer)) {
+        auto sealed = readReceipt(conversation->peer, **newest);
         if (!sealed)
             return std::unexpected(sealed.error());
         receipt = *sealed;
@@ -904,6 +923,17 @@ std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t c
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit read state"));
     return receipt;
+}
+
+std::expected<Envelope, Error> Messenger::readReceipt(const PeerId &to, const QByteArray &newest)
+{
+    // One id whatever was read: the newest, and "up to" it.
+    wire::Content content;
+    wire::Receipt *r = content.mutable_receipt();
+    r->set_kind(wire::Receipt::READ);
+    r->add_ids(toStd(newest));
+    r->set_up_to(true);
+    return seal(to, serialize(content), 0);
 }
 
 std::expected<Envelope, Error> Messenger::deliveryReceipt(const PeerId &to, const std::vector<QByteArray> &ids)
@@ -1006,6 +1036,9 @@ std::expected<std::int64_t, Error> Messenger::mergeContact(const PeerId &previou
     // The display name the old contact had stays with the person (the new one may have none).
     if (store.contactName(into).isEmpty())
         store.setContactName(into, store.contactName(previous));
+    // The user had accepted the person under the old key: not a stranger under the new one.
+    if (store.isAccepted(previous) && !store.setAccepted(into, true))
+        return std::unexpected(storageFailed("cannot accept the contact"));
     if (!store.removeContact(previous))
         return std::unexpected(storageFailed("cannot remove the old contact"));
     // The old key's holder is forgotten: it must stop recognising our contacts-only beacons.
@@ -1032,6 +1065,83 @@ std::expected<void, Error> Messenger::setBlocked(const PeerId &peer, bool blocke
         return std::unexpected(storageFailed("cannot commit the block"));
     // Unblocked, its stored key counts again (blocked ones are left out of recognition).
     beaconKeysChanged();
+    return {};
+}
+
+std::expected<int, Error> Messenger::acceptRequest(const PeerId &peer)
+{
+    storage::SqlProtocolStore &store = m_profile.protocolStore();
+    std::optional<storage::ContactRecord> contact = store.contact(peer);
+    if (!contact)
+        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
+    if (contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked; unblock it first")});
+    if (contact->accepted)
+        return 0;
+    protocol::StoreTransaction tx(store);
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    if (!store.setAccepted(peer, true))
+        return std::unexpected(storageFailed("cannot accept the contact"));
+    auto receipts = sealWithheldReceipts(peer);
+    if (!receipts)
+        return receipts;
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the acceptance"));
+    qCInfo(lcMessenger) << "accepted the message request of" << peer.toString();
+    return receipts;
+}
+
+std::expected<int, Error> Messenger::sealWithheldReceipts(const PeerId &peer)
+{
+    int receipts = 0;
+    storage::MessageStore &history = m_profile.messages();
+    // What the stranger wrote came in over a session, so there is one; without it there is
+    // nothing to tell.
+    if (std::optional<std::int64_t> conversation = history.findConversation(peer); conversation && m_sessions.hasSession(peer)) {
+        for (std::int64_t after = 0;;) {
+            const auto received = history.receivedIds(*conversation, after, MaxReceiptIds);
+            if (received.empty())
+                break;
+            std::vector<QByteArray> ids;
+            ids.reserve(received.size());
+            for (const auto &[row, uuid] : received)
+                ids.push_back(uuid);
+            if (auto sealed = deliveryReceipt(peer, ids); !sealed) // joins this transaction
+                return std::unexpected(sealed.error());
+            ++receipts;
+            after = received.back().first;
+        }
+        if (std::optional<QByteArray> read = history.newestRead(*conversation)) {
+            if (auto sealed = readReceipt(peer, *read); !sealed)
+                return std::unexpected(sealed.error());
+            ++receipts;
+        }
+    }
+    return receipts;
+}
+
+std::expected<void, Error> Messenger::deleteRequest(const PeerId &peer)
+{
+    storage::SqlProtocolStore &store = m_profile.protocolStore();
+    std::optional<storage::ContactRecord> contact = store.contact(peer);
+    if (!contact)
+        return std::unexpected(Error{Errc::UnknownContact, QStringLiteral("unknown contact")});
+    if (contact->accepted)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not a message request")});
+    protocol::StoreTransaction tx(store);
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    storage::MessageStore &history = m_profile.messages();
+    if (std::optional<std::int64_t> conversation = history.findConversation(peer)) {
+        if (auto r = history.deleteConversation(*conversation); !r)
+            return std::unexpected(Error::from(r.error()));
+    }
+    if (auto r = m_profile.outbox().removeAll(peer); !r)
+        return std::unexpected(Error::from(r.error()));
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the deletion"));
+    qCInfo(lcMessenger) << "deleted the message request of" << peer.toString();
     return {};
 }
 

@@ -39,6 +39,14 @@ struct StateChange {
 
 enum class PeerStatus { New, Known, Blocked };
 
+// A message request: a stranger who linked to us and wrote (not accepted by the user, not
+// blocked). Its messages are kept and shown apart from chats; no receipt or typing state
+// goes back to it until the user accepts.
+inline bool isRequest(const storage::ContactRecord &contact, bool hasMessages)
+{
+    return !contact.accepted && contact.trust != protocol::TrustState::Blocked && hasMessages;
+}
+
 struct Incoming {
     // Text: a new history row (a text, or an unsupported kind kept as such). Update: an
     // existing row changed (edit, delete, reaction). Typing: nothing stored.
@@ -140,6 +148,20 @@ public:
     [[nodiscard]] std::expected<void, Error> setVerified(const protocol::PeerId &peer, bool verified);
     [[nodiscard]] std::expected<void, Error> setBlocked(const protocol::PeerId &peer, bool blocked);
 
+    // Message requests. A contact is accepted once the user showed consent: added it (a
+    // bundle here, an address in Node), wrote to it, set its timer, or accepted its request.
+    bool isAccepted(const protocol::PeerId &peer) { return m_profile.protocolStore().isAccepted(peer); }
+    // The request becomes a chat: the delivery receipts withheld until now are sealed (one
+    // per MaxReceiptIds messages), and a read receipt up to what the user already read.
+    // Returns how many receipts were sealed.
+    [[nodiscard]] std::expected<int, Error> acceptRequest(const protocol::PeerId &peer);
+    // The request's conversation, its messages and what waits for the peer go; it is listed
+    // nowhere any more. Its key and session stay (so does a block): without them what the
+    // stranger sends next could never be read (a PreKey message names a one-time prekey
+    // already spent) — deleting would silently block. If it writes again, that is a new
+    // request. Refused for an accepted contact (not a request).
+    [[nodiscard]] std::expected<void, Error> deleteRequest(const protocol::PeerId &peer);
+
     // Session reset (a profile restored from an older copy has stale ratchet state, and
     // every message either way fails). Signalled two ways: the peer rejects a Whisper
     // message we sealed (acknowledge), or we cannot decrypt a Whisper message although we
@@ -171,8 +193,9 @@ public:
     // not blocked; anything but 32 bytes is invalid input.
     [[nodiscard]] std::expected<void, Error> rememberBeaconKey(const protocol::PeerId &peer, const QByteArray &key);
     std::vector<storage::ContactBeaconKeyRecord> contactBeaconKeys() { return m_profile.protocolStore().contactBeaconKeys(); }
-    // Who our beacon key goes to: a contact we have not blocked.
-    bool mayRecogniseUs(const protocol::PeerId &peer) { return mayMessage(peer).has_value(); }
+    // Who our beacon key goes to: a contact we have not blocked and have accepted (a
+    // stranger who linked, a message request, must not recognise us).
+    bool mayRecogniseUs(const protocol::PeerId &peer) { return mayMessage(peer).has_value() && isAccepted(peer); }
     // "Visible to": only my contacts (true) or everyone on this network (false, the default).
     bool visibleToContactsOnly() { return m_profile.protocolStore().contactsOnlyBeacons(); }
     [[nodiscard]] std::expected<void, Error> setVisibleToContactsOnly(bool contactsOnly);
@@ -185,6 +208,14 @@ private:
     [[nodiscard]] bool rotateBeaconKey();
     void beaconKeysChanged() { if (m_beaconKeysChanged) m_beaconKeysChanged(); }
     [[nodiscard]] std::expected<Envelope, Error> seal(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
+    // "This one and everything before it was read", sealed into the outbox.
+    [[nodiscard]] std::expected<Envelope, Error> readReceipt(const protocol::PeerId &to, const QByteArray &newest);
+    // Inside the caller's transaction: the user wrote to the peer, so it is accepted (and
+    // the receipts withheld from its request are sealed).
+    [[nodiscard]] std::expected<void, Error> consent(const protocol::PeerId &peer);
+    // Inside the caller's transaction: delivery receipts for everything the peer sent (one
+    // per MaxReceiptIds), then a read receipt up to what was read; how many were sealed.
+    [[nodiscard]] std::expected<int, Error> sealWithheldReceipts(const protocol::PeerId &peer);
     // Durable, inside the caller's transaction: sealed now when the peer can get it (a
     // session, trust not changed, nothing older waiting), else kept unsealed in order.
     [[nodiscard]] std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);

@@ -141,13 +141,72 @@ std::expected<quint16, Error> Node::start()
 
 quint16 Node::listenPort() const { return m_links ? m_links->listenPort() : 0; }
 
-void Node::addPeerAddress(const QHostAddress &address, quint16 port) { m_links->addAddress(address, port); }
+void Node::addPeerAddress(const QHostAddress &address, quint16 port)
+{
+    m_addedAddresses.append({address, port});
+    // A link to the peer behind it may be up already (it dialled us): accepted now.
+    for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it)
+        if (net::Link *link = m_links->link(PeerId::fromString(it.key())); link && acceptIfAdded(link))
+            giveBeaconKey(link->peer()); // a contact now (on a new link it goes with the link)
+    m_links->addAddress(address, port);
+}
+
+bool Node::acceptIfAdded(net::Link *link)
+{
+    // The proven peer's Hello names the port it listens on; its address is the link's.
+    const bool added = std::any_of(m_addedAddresses.cbegin(), m_addedAddresses.cend(), [link](const auto &a) {
+        return link->peerListenPort() == a.second && link->remoteAddress().isEqual(a.first, QHostAddress::TolerantConversion);
+    });
+    if (!added || m_messenger.isAccepted(link->peer()))
+        return false;
+    if (auto accepted = m_messenger.acceptRequest(link->peer()); !accepted) {
+        if (accepted.error().code != Errc::Blocked)
+            Q_EMIT errorOccurred(QStringLiteral("storage"), accepted.error().reason);
+        return false;
+    }
+    flush(link->peer()); // the receipts withheld until now
+    Q_EMIT contactChanged(link->peer());
+    return true;
+}
+
+std::expected<void, Error> Node::acceptRequest(const PeerId &peer)
+{
+    const bool wasAccepted = m_messenger.isAccepted(peer);
+    auto receipts = m_messenger.acceptRequest(peer);
+    if (!receipts)
+        return std::unexpected(receipts.error());
+    if (!wasAccepted)
+        giveBeaconKey(peer); // a contact now: it may recognise our contacts-only beacons
+    flush(peer); // the receipts withheld until now
+    Q_EMIT contactChanged(peer);
+    return {};
+}
+
+std::expected<void, Error> Node::deleteRequest(const PeerId &peer)
+{
+    if (auto deleted = m_messenger.deleteRequest(peer); !deleted)
+        return deleted;
+    Q_EMIT contactChanged(peer);
+    return {};
+}
+
+std::expected<void, Error> Node::setBlocked(const PeerId &peer, bool blocked)
+{
+    if (auto r = m_messenger.setBlocked(peer, blocked); !r)
+        return r;
+    Q_EMIT contactChanged(peer);
+    return {};
+}
 
 std::expected<storage::MessageRecord, Error> Node::sendText(const PeerId &to, const QString &body, const QByteArray &replyTo)
 {
+    const bool wasAccepted = m_messenger.isAccepted(to);
     auto record = store(to, body, replyTo);
-    if (record)
+    if (record) {
+        if (!wasAccepted)
+            giveBeaconKey(to); // writing to them accepted them: now a contact who may recognise us
         flush(to);
+    }
     return record;
 }
 
@@ -308,6 +367,10 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
 {
     std::vector<std::expected<storage::MessageRecord, Error>> results;
     results.reserve(texts.size());
+    QSet<QString> strangers; // not accepted before this batch
+    for (const OutgoingText &t : texts)
+        if (!m_messenger.isAccepted(t.to))
+            strangers.insert(t.to.toString());
     bool batched = false;
     {
         protocol::StoreTransaction tx(m_profile.protocolStore());
@@ -328,6 +391,8 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
     for (const OutgoingText &t : texts)
         if (!flushed.contains(t.to.toString())) {
             flushed.insert(t.to.toString());
+            if (strangers.contains(t.to.toString()) && m_messenger.isAccepted(t.to))
+                giveBeaconKey(t.to); // writing to them accepted them
             flush(t.to);
         }
     return results;
@@ -360,11 +425,13 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
     auto conversation = m_profile.messages().conversationFor(peer);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
+    // Asked before: a message request's read state changes without a receipt.
+    const std::optional<storage::ConversationRecord> before = m_profile.messages().conversation(*conversation);
     auto receipt = m_messenger.markRead(*conversation);
     if (!receipt)
         return std::unexpected(receipt.error());
     flush(peer);
-    if (*receipt) // something was unread: the count changed
+    if (before && before->unreadCount > 0) // something was unread: the count changed
         Q_EMIT conversationUpdated(*conversation);
     return {};
 }
@@ -495,6 +562,7 @@ void Node::onPeerUp(net::Link *link)
         m_links->disconnectPeer(peer, QStringLiteral("blocked"));
         return;
     }
+    acceptIfAdded(link); // before the beacon key below: it goes to accepted contacts only
     Q_EMIT peerOnline(peer, link->peerName());
     if (*status == PeerStatus::New)
         offerNamesake(peer);
@@ -689,6 +757,9 @@ void Node::onFrames(const PeerId &peer, const std::vector<wire::Frame> &frames)
 
 void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, const std::vector<quint64> &envelopeIds)
 {
+    // A stranger writing into a conversation that has nothing yet: a new message request.
+    const bool request = !inbound.messages.empty() && !m_messenger.isAccepted(peer);
+    const bool firstWords = request && !m_profile.messages().hasMessages(peer);
     // Our frames leave, and acknowledgements of theirs, only after this commit.
     const messenger::Inbound::Result result = m_messenger.receiveInbound(peer, inbound);
     bool acknowledged = false;
@@ -793,6 +864,9 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledged = true; // flushed below
     }
     emitChanges(changes);
+    if (firstWords && !delivered.empty())
+        if (std::optional<std::int64_t> conversation = m_profile.messages().findConversation(peer))
+            Q_EMIT messageRequest(peer, *conversation);
     if (acknowledged || !delivered.empty())
         flush(peer); // the window moved, or delivery receipts were sealed with the messages
 }

@@ -2,9 +2,10 @@
 // A Node is Sotto on the LAN: one unlocked profile's Messenger joined to discovery and the
 // link manager. It keeps the outbox flowing (in order, resent on every new link until
 // acknowledged), fetches bundles for first contact, acknowledges received messages only
-// after they are committed, sends delivery receipts, and turns it all into events. It
-// lives on the core thread: it owns the signal context's users, the database writer and
-// the sockets.
+// after they are committed, sends delivery receipts (a message request's only once
+// accepted), accepts the peer behind an address the user added, and turns it all into
+// events. It lives on the core thread: it owns the signal context's users, the database
+// writer and the sockets.
 #pragma once
 
 #include "core/messenger/Messenger.h"
@@ -87,6 +88,14 @@ public:
     // open, and dialled now if it is not (links on demand).
     void setOpenConversation(const protocol::PeerId &peer);
 
+    // Message requests (Messenger::acceptRequest, deleteRequest): each emits contactChanged.
+    // Accepting sends the receipts withheld until now.
+    [[nodiscard]] std::expected<void, Error> acceptRequest(const protocol::PeerId &peer);
+    [[nodiscard]] std::expected<void, Error> deleteRequest(const protocol::PeerId &peer);
+    // Blocked: nothing is sent to or taken from the peer (its link is refused when it comes
+    // up); unblocked: back to unverified.
+    [[nodiscard]] std::expected<void, Error> setBlocked(const protocol::PeerId &peer, bool blocked);
+
     // Our display name: saved, and given in every Hello and beacon from now on (contacts
     // see it from their next link with us).
     [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
@@ -120,6 +129,10 @@ Q_SIGNALS:
     // The sessions with the peer broke (one side restored an older copy) and were reset:
     // what waited is sent again after a fresh X3DH.
     void sessionReset(const sotto::protocol::PeerId &peer);
+    // A stranger's first message arrived: a message request (shown apart, not as a chat).
+    void messageRequest(const sotto::protocol::PeerId &peer, std::int64_t conversationId);
+    // A contact was accepted, blocked, unblocked or forgotten by the user.
+    void contactChanged(const sotto::protocol::PeerId &peer);
     void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, std::int64_t conversationId);
     void errorOccurred(const QString &code, const QString &reason);
 
@@ -159,6 +172,10 @@ private:
     QHash<QString, qint64> m_lastActivity;
     protocol::PeerId m_openConversation;
     QTimer m_idleLinks{this};
+    // Addresses the user added while Sotto runs: the peer whose link proves it listens at
+    // one is accepted (adding someone by address is consent).
+    QList<QPair<QHostAddress, quint16>> m_addedAddresses;
+    bool acceptIfAdded(net::Link *link); // whether it accepted the peer now
     // The write-ahead log is checkpointed after this long without a commit (see
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.
     static constexpr int QuietBeforeCheckpointMs = 250;

@@ -105,6 +105,70 @@ std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, st
     return {};
 }
 
+std::optional<std::int64_t> MessageStore::findConversation(const protocol::PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT id FROM conversations WHERE peer_id = ?");
+    st.bind(1, peer.toString());
+    if (!st.next())
+        return std::nullopt;
+    return st.int64(0);
+}
+
+bool MessageStore::hasMessages(const protocol::PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT coalesce(last_message_id, 0) FROM conversations WHERE peer_id = ?");
+    st.bind(1, peer.toString());
+    return st.next() && st.int64(0) != 0;
+}
+
+std::expected<void, Error> MessageStore::deleteConversation(std::int64_t conversationId)
+{
+    std::int64_t highest = 0;
+    {
+        Statement st = m_db.prepare("SELECT coalesce(max(id), 0) FROM messages WHERE conversation_id = ?");
+        st.bind(1, conversationId);
+        if (st.next())
+            highest = st.int64(0);
+    }
+    if (!m_db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(m_db, "secure delete"));
+    // The delete trigger takes each message out of the index; edits and reactions cascade.
+    // Row ids are never handed out again (the floor), as after expiry.
+    const bool ok = m_db.prepare("DELETE FROM messages WHERE conversation_id = ?").bind(1, conversationId).run()
+        && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, conversationId).run()
+        && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
+                        "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
+               .bind(1, highest).run();
+    m_db.exec("PRAGMA secure_delete = OFF;");
+    if (!ok)
+        return std::unexpected(sqlError(m_db, "delete conversation"));
+    m_conversationIds.clear();
+    if (highest && !m_searchResidueSince)
+        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
+    return {};
+}
+
+std::vector<std::pair<std::int64_t, QByteArray>> MessageStore::receivedIds(std::int64_t conversationId, std::int64_t afterId, int limit)
+{
+    std::vector<std::pair<std::int64_t, QByteArray>> out;
+    Statement st = m_db.prepare("SELECT id, uuid FROM messages WHERE conversation_id = ? AND outgoing = 0 AND kind <> ? AND id > ? "
+                                "ORDER BY id LIMIT ?");
+    st.bind(1, conversationId).bind(2, int(MessageKind::TimerChanged)).bind(3, afterId).bind(4, limit);
+    while (st.next())
+        out.emplace_back(st.int64(0), st.blob(1));
+    return out;
+}
+
+std::optional<QByteArray> MessageStore::newestRead(std::int64_t conversationId)
+{
+    Statement st = m_db.prepare("SELECT uuid FROM messages WHERE conversation_id = ?1 AND outgoing = 0 "
+                                "AND id <= (SELECT read_upto FROM conversations WHERE id = ?1) ORDER BY sent_at DESC, id DESC LIMIT 1");
+    st.bind(1, conversationId);
+    if (!st.next())
+        return std::nullopt;
+    return st.blob(0);
+}
+
 std::optional<ConversationRecord> MessageStore::conversation(std::int64_t id)
 {
     Statement st = m_db.prepare(

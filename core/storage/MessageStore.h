@@ -113,6 +113,20 @@ public:
     // counts add up; `from` goes. Message ids and uuids stay, so quotes still resolve.
     [[nodiscard]] std::expected<void, Error> mergeConversation(std::int64_t from, std::int64_t into, const protocol::PeerId &oldPeer,
                                                                const protocol::PeerId &newPeer);
+    // The conversation with `peer`, if there is one (conversationFor makes one).
+    std::optional<std::int64_t> findConversation(const protocol::PeerId &peer);
+    // Whether anything was ever said with `peer` (a stranger who wrote is a message request).
+    bool hasMessages(const protocol::PeerId &peer);
+    // The conversation and every message of it go, overwritten where they lay
+    // (secure_delete), as expired messages go; their words leave the search index's old
+    // segments with the next purge.
+    [[nodiscard]] std::expected<void, Error> deleteConversation(std::int64_t conversationId);
+    // The uuids of the messages received in the conversation (texts and kinds this version
+    // does not know; not notices), oldest first, after row `afterId`: what a delivery
+    // receipt names once a message request is accepted.
+    std::vector<std::pair<std::int64_t, QByteArray>> receivedIds(std::int64_t conversationId, std::int64_t afterId, int limit);
+    // The newest received message the user has read (under the watermark), if any.
+    std::optional<QByteArray> newestRead(std::int64_t conversationId);
 
     // Inserts and returns the row id; Errc::Duplicate when the uuid is already stored.
     [[nodiscard]] std::expected<std::int64_t, Error> insert(const MessageRecord &message);

@@ -364,6 +364,19 @@ ALTER TABLE contacts ADD COLUMN beacon_key BLOB;
 )sql");
 }
 
+// Version 8: message requests. A contact is accepted once the user showed consent (added
+// it, wrote to it, accepted its request); until then a stranger who linked to us and wrote
+// is a request: its messages are kept but no receipt or typing state goes back to it.
+// Every contact that exists now was a chat before requests existed: all are accepted, so
+// nobody's conversations move.
+bool schemaV8(Database &db)
+{
+    return db.exec(R"sql(
+ALTER TABLE contacts ADD COLUMN accepted INTEGER NOT NULL DEFAULT 0;
+UPDATE contacts SET accepted = 1;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -376,6 +389,7 @@ const std::vector<Migration> &migrations()
         {5, "self-certifying PeerIds: each the hash of its identity key", schemaV5},
         {6, "search index newest first, in shards of 65,536 messages", schemaV6},
         {7, "contacts-only beacons: beacon keys", schemaV7},
+        {8, "message requests: contacts accepted by the user", schemaV8},
     };
     return steps;
 }

@@ -142,4 +142,11 @@ std::int64_t OutboxStore::count(const protocol::PeerId &peer)
     return st.next() ? st.int64(0) : 0;
 }
 
+std::expected<void, Error> OutboxStore::removeAll(const protocol::PeerId &peer)
+{
+    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, peer.toString()).run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("remove outbox entries: %1").arg(m_db.lastError())});
+    return {};
+}
+
 } // namespace sotto::storage

@@ -38,6 +38,8 @@ public:
     // or nullopt if there was no such entry (e.g. a repeated acknowledgement).
     std::optional<std::int64_t> remove(const protocol::PeerId &peer, std::int64_t id);
     std::int64_t count(const protocol::PeerId &peer);
+    // Everything that waits for `peer` goes (its message request was deleted).
+    [[nodiscard]] std::expected<void, Error> removeAll(const protocol::PeerId &peer);
     // The message row is about to go (it disappeared) but what it queued must still be
     // delivered: its entries no longer point at it; an unsealed one keeps `content`.
     [[nodiscard]] std::expected<void, Error> detach(std::int64_t messageId, const QByteArray &content);

@@ -113,12 +113,26 @@ bool SqlProtocolStore::setContactAddress(const PeerId &peer, const QString &addr
 }
 
 namespace {
-constexpr const char *ContactColumns = "peer_id, display_name, identity_key, trust, coalesce(address, ''), port";
+constexpr const char *ContactColumns = "peer_id, display_name, identity_key, trust, coalesce(address, ''), port, accepted";
 ContactRecord readContact(const Statement &st)
 {
-    return {PeerId::fromString(st.text(0)), st.text(1), st.blob(2), protocol::TrustState(st.int64(3)), st.text(4), quint16(st.int64(5))};
+    return {PeerId::fromString(st.text(0)), st.text(1), st.blob(2), protocol::TrustState(st.int64(3)), st.text(4), quint16(st.int64(5)),
+            st.int64(6) != 0};
 }
 } // namespace
+
+bool SqlProtocolStore::isAccepted(const PeerId &peer)
+{
+    Statement st = m_db.prepare("SELECT accepted FROM contacts WHERE peer_id = ?");
+    st.bind(1, peer.toString());
+    return st.next() && st.int64(0) != 0;
+}
+
+bool SqlProtocolStore::setAccepted(const PeerId &peer, bool accepted)
+{
+    return m_db.prepare("UPDATE contacts SET accepted = ? WHERE peer_id = ?").bind(1, accepted ? 1 : 0).bind(2, peer.toString()).run()
+        && m_db.changes() == 1;
+}
 
 std::vector<ContactRecord> SqlProtocolStore::contacts()
 {

@@ -19,6 +19,9 @@ struct ContactRecord {
     protocol::TrustState trust = protocol::TrustState::Unverified;
     QString address; // last address a link came from or went to
     quint16 port = 0;
+    // The user showed consent (added it, wrote to it, accepted its request). A contact that
+    // is not accepted is a stranger who linked to us: a message request once it writes.
+    bool accepted = false;
 };
 
 // A contact whose contacts-only beacons we can recognise: the beacon key it gave us over
@@ -81,6 +84,9 @@ public:
     // The contact, its sessions and sender keys go (merged into another contact).
     bool removeContact(const protocol::PeerId &peer);
     std::optional<std::int64_t> firstSeen(const protocol::PeerId &peer);
+    // Message requests: a new contact starts not accepted (saveIdentity), see ContactRecord.
+    bool isAccepted(const protocol::PeerId &peer);
+    bool setAccepted(const protocol::PeerId &peer, bool accepted);
     bool setContactAddress(const protocol::PeerId &peer, const QString &address, quint16 port);
     std::vector<ContactRecord> contacts();
     std::optional<ContactRecord> contact(const protocol::PeerId &peer);

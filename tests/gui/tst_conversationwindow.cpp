@@ -131,8 +131,8 @@ class TestConversationWindow : public QObject {
     {
         node = std::make_unique<HeadlessNode>(name, QString(), noDiscovery());
         QVERIFY(node->start());
-        node->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
-                    {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+        // The window adds the node: a contact, not a message request (see tst_requestswindow).
+        app->session()->addPeer(node->address());
         QVERIFY(!node->waitFor([](const QJsonObject &e) { return isEvent(e, "peer_online"); }).isEmpty());
         // A first message makes the conversation (and the session both ways).
         node->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},

@@ -240,8 +240,8 @@ private Q_SLOTS:
                                                          QStringLiteral("127.0.0.1:0")});
         QVERIFY(bob->start());
         bobPeer = bob->peer();
-        bob->call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
-                   {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
+        // Ada adds Bob (a stranger's message would be a request: see tst_requestswindow).
+        app->session()->addPeer(bob->address());
         QVERIFY(!bob->waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_online"); })
                      .isEmpty());
         const QString first = QStringLiteral("Hello Ada, it's Bob");
@@ -471,7 +471,7 @@ private Q_SLOTS:
     }
 
     // Issue 13.2: a 64-character name is elided in the chat header; the header's actions
-    // (safety number, timer) stay inside the window.
+    // (safety number, timer, the ⋮ menu) stay inside the window.
     void aLongNameDoesNotPushTheHeaderActionsOut()
     {
         const QString longName(64, u'W');
@@ -484,7 +484,7 @@ private Q_SLOTS:
         app->messages()->open(wide.peer());
         QTRY_COMPARE(item("chatTitle")->property("text").toString(), longName);
         QTRY_VERIFY(item("chatTitle")->width() < item("chatTitle")->implicitWidth()); // the header laid out with it
-        for (const char *action : {"contactButton", "timerButton"}) {
+        for (const char *action : {"contactButton", "timerButton", "chatMenuButton"}) {
             QQuickItem *button = item(action);
             QVERIFY(isShown(button));
             const QPointF right = button->mapToScene(QPointF(button->width(), 0));

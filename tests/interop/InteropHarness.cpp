@@ -58,6 +58,8 @@ QJsonObject InteropHarness::handle(const QJsonObject &command)
         return bundle();
     if (cmd == "start_session")
         return startSession(command);
+    if (cmd == "accept_request")
+        return acceptRequest(command);
     if (cmd == "send")
         return send(command);
     if (cmd == "receive")
@@ -111,6 +113,16 @@ QJsonObject InteropHarness::startSession(const QJsonObject &c)
     if (auto started = m_messenger->startSession(b.peer, b.identityKey, b.serialize()); !started)
         return failure(started.error());
     return {{"ok", true}};
+}
+
+// The user accepts the peer's message request (Messenger::acceptRequest): from then on
+// what it sends gets delivery receipts, and the receipts withheld so far are sealed.
+QJsonObject InteropHarness::acceptRequest(const QJsonObject &c)
+{
+    auto accepted = m_messenger->acceptRequest(protocol::PeerId::fromString(c.value("peer").toString()));
+    if (!accepted)
+        return failure(accepted.error());
+    return {{"ok", true}, {"receipts", *accepted}};
 }
 
 // A text as the app sends it: stored, Content built, padded, sealed into the outbox.

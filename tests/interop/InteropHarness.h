@@ -28,6 +28,7 @@ public:
 private:
     QJsonObject bundle();
     QJsonObject startSession(const QJsonObject &command);
+    QJsonObject acceptRequest(const QJsonObject &command);
     QJsonObject send(const QJsonObject &command);
     QJsonObject receive(const QJsonObject &command);
     // What this peer sealed for `peer` since the last call (delivery receipts): the

@@ -132,6 +132,9 @@ async function signalStarts(sotto) {
   });
   // The link proof made Sotto remember Signal's key.
   await sotto.call({ cmd: 'start_session', peer: c.peer, identity_key: c.identityKey });
+  // Its user accepts Signal as a contact (a stranger's texts would be a message request:
+  // stored and acknowledged, but no receipt goes back until accepted).
+  assert.equal((await sotto.call({ cmd: 'accept_request', peer: c.peer })).receipts, 0);
 
   // The registration id inside must match the PreKey message's header (no MAC covers it).
   await c.sottoRefuses(frame(c.signal.registrationId + 1, textContent({ id: newMessageId(Date.now()), sentAt: Date.now(), body: 'x' })),

@@ -46,6 +46,9 @@ private Q_SLOTS:
         QTest::newRow("for bool") << QByteArray("{\"cmd\":\"delete\",\"message\":\"ab\",\"for\":true}") << QString() << QString("\"for\"");
         QTest::newRow("emoji array") << QByteArray("{\"cmd\":\"react\",\"message\":\"ab\",\"emoji\":[]}") << QString() << QString("\"emoji\"");
         QTest::newRow("to number") << "{\"cmd\":\"reply\"," + peer + ",\"to\":1,\"body\":\"x\"}" << QString() << QString("\"to\"");
+        QTest::newRow("accept peer number") << QByteArray("{\"cmd\":\"accept_request\",\"peer\":7}") << QString() << QString("\"peer\"");
+        QTest::newRow("delete conversation string") << QByteArray("{\"cmd\":\"delete_request\",\"conversation\":\"2\"}") << QString()
+                                                    << QString("\"conversation\"");
         QTest::newRow("address number") << QByteArray("{\"cmd\":\"add_peer\",\"address\":1}") << QString() << QString("\"address\"");
         QTest::newRow("text bool") << "{\"cmd\":\"set_draft\"," + peer + ",\"text\":false}" << QString() << QString("\"text\"");
         QTest::newRow("visible_to bool") << QByteArray("{\"cmd\":\"set_visibility\",\"visible_to\":true}") << QString() << QString("\"visible_to\"");

@@ -344,6 +344,7 @@ private Q_SLOTS:
         test::introduce(alice, bob);
         Envelope e = send(alice, bob, QStringLiteral("did you get this?"));
         MessageRecord got = deliver(bob, e);
+        QVERIFY(bob.messenger().acceptRequest(alice.id())); // Bob never added Alice: a request until then
         auto delivered = bob.messenger().deliveryReceipt(alice.id(), {got.uuid});
         auto r = alice.messenger().receive(bob.id(), delivered->message);
         QVERIFY(r);
@@ -361,6 +362,75 @@ private Q_SLOTS:
         QCOMPARE(alice.profile().messages().messageByUuid(got.uuid)->state, storage::MessageState::Read);
     }
 
+    // Bob never added Alice: her texts are a message request. They are stored, but nothing
+    // tells her a person saw them (no delivery or read receipt, no typing, no reaction)
+    // until Bob accepts; then the receipts withheld go, read "up to" what he read.
+    void aRequestGetsNoReceiptsUntilAccepted()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        QVERIFY(alice.messenger().isAccepted(bob.id())); // she added him
+        const MessageRecord first = deliver(bob, send(alice, bob, QStringLiteral("hello stranger")));
+        const MessageRecord second = deliver(bob, send(alice, bob, QStringLiteral("still there?")));
+        QVERIFY(!bob.messenger().isAccepted(alice.id()));
+        QVERIFY(!bob.messenger().mayRecogniseUs(alice.id())); // no beacon key for a stranger
+        QCOMPARE(bob.profile().outbox().count(alice.id()), 0); // no delivery receipt queued
+        auto read = bob.messenger().markRead(first.conversationId);
+        QVERIFY(read && !*read);                                // read here, not told
+        QCOMPARE(bob.profile().messages().conversation(first.conversationId)->unreadCount, 0);
+        QCOMPARE(bob.messenger().typing(alice.id(), true).error().code, messenger::Errc::NotAllowed);
+        QCOMPARE(bob.messenger().react(second.id, QStringLiteral("x")).error().code, messenger::Errc::NotAllowed);
+        QCOMPARE(bob.profile().outbox().count(alice.id()), 0);
+
+        auto accepted = bob.messenger().acceptRequest(alice.id());
+        QVERIFY(accepted);
+        QCOMPARE(*accepted, 2); // one delivery receipt for both, one read receipt up to the newest
+        QVERIFY(bob.messenger().isAccepted(alice.id()));
+        QVERIFY(bob.messenger().mayRecogniseUs(alice.id()));
+        for (const storage::OutboxEntry &entry : bob.profile().outbox().pending(alice.id(), 0, 10))
+            QVERIFY(alice.messenger().receive(bob.id(), {protocol::MessageKind(entry.kind), entry.ciphertext}));
+        QCOMPARE(alice.profile().messages().messageByUuid(first.uuid)->state, storage::MessageState::Read);
+        QCOMPARE(alice.profile().messages().messageByUuid(second.uuid)->state, storage::MessageState::Read);
+        QCOMPARE(*bob.messenger().acceptRequest(alice.id()), 0); // once
+        QCOMPARE(bob.messenger().deleteRequest(alice.id()).error().code, messenger::Errc::NotAllowed);
+    }
+
+    // Writing back to a stranger accepts its request: what it sent is delivered then.
+    void replyingAcceptsTheRequest()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        const MessageRecord first = deliver(bob, send(alice, bob, QStringLiteral("anyone there?")));
+        QCOMPARE(bob.profile().outbox().count(alice.id()), 0);
+        send(bob, alice, QStringLiteral("yes, me"));
+        QVERIFY(bob.messenger().isAccepted(alice.id()));
+        QCOMPARE(bob.profile().outbox().count(alice.id()), 2); // the withheld delivery receipt, then the text
+        for (const storage::OutboxEntry &entry : bob.profile().outbox().pending(alice.id(), 0, 10))
+            QVERIFY(alice.messenger().receive(bob.id(), {protocol::MessageKind(entry.kind), entry.ciphertext}));
+        QCOMPARE(alice.profile().messages().messageByUuid(first.uuid)->state, storage::MessageState::Delivered);
+    }
+
+    // Deleting a request takes its history (and search hits) away, keeps the key and session,
+    // so what the stranger sends next is read, as a new request.
+    void aDeletedRequestCanWriteAgain()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx), bob(ctx);
+        test::introduce(alice, bob);
+        deliver(bob, send(alice, bob, QStringLiteral("zanzibar offer")));
+        QCOMPARE(bob.profile().messages().search(QStringLiteral("zanzibar"), 10).size(), std::size_t(1));
+        QVERIFY(bob.messenger().deleteRequest(alice.id()));
+        QVERIFY(!bob.profile().messages().hasMessages(alice.id()));
+        QCOMPARE(bob.profile().messages().search(QStringLiteral("zanzibar"), 10).size(), std::size_t(0));
+        QVERIFY(!bob.messenger().isAccepted(alice.id()));
+        const MessageRecord again = deliver(bob, send(alice, bob, QStringLiteral("second try")));
+        QVERIFY(bob.profile().messages().hasMessages(alice.id()));
+        QCOMPARE(bodies(bob, alice.id()), QStringList{QStringLiteral("second try")});
+        Q_UNUSED(again);
+    }
+
     // One read receipt names only the newest message read, "up to": every earlier one of
     // ours moves to read with it, however many (the receiver wrote one watermark).
     void oneReadReceiptCoversEverythingBefore()
@@ -375,6 +445,7 @@ private Q_SLOTS:
             uuids.push_back(got.uuid);
             conversation = got.conversationId;
         }
+        QVERIFY(bob.messenger().acceptRequest(alice.id())); // Bob never added Alice: a request until then
         auto read = bob.messenger().markRead(conversation);
         QVERIFY(read && *read);
         auto applied = alice.messenger().receive(bob.id(), (*read)->message);

@@ -212,6 +212,7 @@ private Q_SLOTS:
         QCOMPARE(bob, protocol::PeerId::fromIdentityKey(contacts.front().identityKey));
         QVERIFY(!profile.protocolStore().contact(protocol::PeerId::fromString(QStringLiteral("fc85205fea96ec49b6218d296ebfc0aa"))));
         QVERIFY(profile.protocolStore().loadSession(bob, 1)); // the session went with the id
+        QVERIFY(contacts.front().accepted); // schema 8: a chat before requests existed stays one
         MessageStore &messages = profile.messages();
         const std::int64_t conversation = messages.conversationFor(bob).value();
         const auto page = messages.page(conversation, std::nullopt, 100);
@@ -239,6 +240,39 @@ private Q_SLOTS:
                                          page[2].sentAt + 1);
         QVERIFY(edited && *edited);
         QCOMPARE(messages.search(QStringLiteral("edited"), 10).size(), 1u);
+    }
+
+    // Schema 8 (message requests): every contact there is, with a conversation or none,
+    // is accepted, so no existing chat moves to the requests; a contact stored after the
+    // upgrade (a stranger linking) starts not accepted.
+    void step8AcceptsEveryExistingContact()
+    {
+        const QString dir = copyFixture(QStringLiteral("profile-v3/ann"), QStringLiteral("v8-ann"));
+        QVERIFY(!dir.isEmpty());
+        const QString quiet = QStringLiteral("0123456789abcdef0123456789abcdef");
+        {
+            auto vaultKey = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
+            QVERIFY(vaultKey);
+            auto db = Database::open(Profile::databasePath(dir), *vaultKey);
+            QVERIFY(db);
+            QCOMPARE(migrate(**db, 7).value(), 7);
+            // Someone who linked once and never wrote: no conversation at all.
+            QVERIFY((*db)->prepare("INSERT INTO contacts (peer_id, display_name, identity_key, trust, first_seen, last_seen) "
+                                   "VALUES (?, 'Quiet', randomblob(33), 0, 1, 2)").bind(1, quiet).run());
+            QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        }
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY(opened);
+        const std::vector<ContactRecord> contacts = (*opened)->protocolStore().contacts();
+        QCOMPARE(contacts.size(), std::size_t(2));
+        for (const ContactRecord &c : contacts)
+            QVERIFY2(c.accepted, qPrintable(c.displayName));
+        QVERIFY((*opened)->protocolStore().isAccepted(protocol::PeerId::fromString(quiet)));
+        const protocol::PeerId stranger = protocol::PeerId::fromString(QStringLiteral("fedcba9876543210fedcba9876543210"));
+        QVERIFY((*opened)->protocolStore().saveIdentity({stranger, QByteArray(33, 5), protocol::TrustState::Unverified}));
+        QVERIFY(!(*opened)->protocolStore().isAccepted(stranger));
+        QVERIFY((*opened)->protocolStore().setAccepted(stranger, true));
+        QVERIFY((*opened)->protocolStore().isAccepted(stranger));
     }
 
     // Both sides of the version 3 fixture upgrade on their own (schema 5 renames every

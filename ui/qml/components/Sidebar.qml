@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Conversations (most recent first), then people nearby who are not contacts yet.
+// Message requests (strangers who wrote), conversations (most recent first), blocked
+// strangers, then people nearby who are not contacts yet.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -70,15 +71,19 @@ Pane {
             Keys.onReturnPressed: if (currentItem) currentItem.activated()
             Keys.onEnterPressed: if (currentItem) currentItem.activated()
             Accessible.name: qsTr("Conversations")
-            section.property: "contact"
+            section.property: "sidebarSection"
             section.delegate: Item {
                 required property string section
                 width: ListView.view.width
-                height: section === "false" ? 30 : 0
+                // Chats need no heading unless requests stand above them.
+                height: section !== "chat" || root.app.conversations.requestCount > 0 ? 30 : 0
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
                     visible: parent.height > 0
-                    text: qsTr("Nearby")
+                    objectName: "sectionHeading_" + parent.section
+                    text: parent.section === "request" ? qsTr("Message requests")
+                        : parent.section === "blocked" ? qsTr("Blocked")
+                        : parent.section === "nearby" ? qsTr("Nearby") : qsTr("Chats")
                     x: 12
                     anchors.bottom: parent.bottom
                     anchors.bottomMargin: 4

@@ -111,6 +111,25 @@ Page {
                 ToolTip.text: qsTr("Contact and safety number")
                 onClicked: root.contactRequested()
             }
+            ToolButton {
+                objectName: "chatMenuButton"
+                text: "\u22EE"
+                Accessible.name: qsTr("More for this conversation")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("More")
+                onClicked: chatMenu.open()
+                Menu {
+                    id: chatMenu
+                    // Under the button, right-aligned with it: inside the window at its edge.
+                    x: parent.width - width
+                    y: parent.height
+                    MenuItem {
+                        objectName: "blockItem"
+                        text: root.model.trust === "blocked" ? qsTr("Unblock %1").arg(root.model.peerName) : qsTr("Block %1").arg(root.model.peerName)
+                        onTriggered: root.app.contact.setBlocked(root.model.peer, root.model.trust !== "blocked")
+                    }
+                }
+            }
         }
     }
 
@@ -442,10 +461,80 @@ Page {
             }
         }
 
+        // A message request: the stranger is told nothing (no receipts, no typing) until the
+        // user accepts; blocking or deleting ends it. Signal's choices, in its words.
+        Rectangle {
+            objectName: "requestBar"
+            visible: root.model.request
+            color: palette.alternateBase
+            Layout.fillWidth: true
+            implicitHeight: requestColumn.implicitHeight + 16
+            ColumnLayout {
+                id: requestColumn
+                anchors.fill: parent
+                anchors.margins: 8
+                Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
+                    text: qsTr("%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.").arg(root.model.peerName)
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    Layout.alignment: Qt.AlignRight
+                    Button {
+                        objectName: "blockRequestButton"
+                        text: qsTr("Block")
+                        Accessible.name: qsTr("Block %1").arg(root.model.peerName)
+                        onClicked: root.app.contact.setBlocked(root.model.peer, true)
+                    }
+                    Button {
+                        objectName: "deleteRequestButton"
+                        text: qsTr("Delete")
+                        Accessible.name: qsTr("Delete the request and its messages")
+                        onClicked: root.app.contact.deleteRequest(root.model.peer)
+                    }
+                    Button {
+                        objectName: "acceptRequestButton"
+                        text: qsTr("Accept")
+                        highlighted: true
+                        Accessible.name: qsTr("Accept the message request of %1").arg(root.model.peerName)
+                        onClicked: root.app.contact.acceptRequest(root.model.peer)
+                    }
+                }
+            }
+        }
+
+        // Blocked: nothing goes either way until unblocked.
+        Rectangle {
+            objectName: "blockedBar"
+            visible: root.model.trust === "blocked"
+            color: palette.alternateBase
+            Layout.fillWidth: true
+            implicitHeight: blockedRow.implicitHeight + 16
+            RowLayout {
+                id: blockedRow
+                anchors.fill: parent
+                anchors.margins: 8
+                Label {
+                    textFormat: Text.PlainText // names and texts come from peers: never markup
+                    text: qsTr("You blocked %1. Nothing is sent to or taken from them.").arg(root.model.peerName)
+                    wrapMode: Text.WordWrap
+                    Layout.fillWidth: true
+                }
+                Button {
+                    objectName: "unblockButton"
+                    text: qsTr("Unblock")
+                    Accessible.name: qsTr("Unblock %1").arg(root.model.peerName)
+                    onClicked: root.app.contact.setBlocked(root.model.peer, false)
+                }
+            }
+        }
+
         Composer {
             id: composer
             objectName: "composer"
             Layout.fillWidth: true
+            visible: !root.model.request && root.model.trust !== "blocked"
             enabled: !root.askNamesake
             composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }

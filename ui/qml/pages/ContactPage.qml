@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A contact: the safety number to compare (in person or by phone) and its QR code, marking
-// the contact verified, and accepting a changed identity key.
+// the contact verified, and blocking or unblocking it.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -86,6 +86,14 @@ Drawer {
                 Layout.alignment: Qt.AlignHCenter
                 Accessible.name: qsTr("Mark as verified")
                 onToggled: root.contact.setVerified(checked)
+            }
+            Switch {
+                objectName: "blockedSwitch"
+                text: qsTr("Blocked: nothing is sent to or taken from them")
+                checked: root.contact.trust === "blocked"
+                Layout.alignment: Qt.AlignHCenter
+                Accessible.name: qsTr("Block %1").arg(root.contact.name)
+                onToggled: root.contact.setBlocked(root.contact.peer, checked)
             }
             Button {
                 text: qsTr("Close")
