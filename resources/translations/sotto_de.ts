@@ -84,109 +84,131 @@
         <translation>Kontakt und Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="117"/>
+        <source>More for this conversation</source>
+        <translation>Mehr zu dieser Unterhaltung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="119"/>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="527"/>
+        <source>Unblock %1</source>
+        <translation>%1 nicht mehr blockieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <source>Block %1</source>
+        <translation>%1 blockieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="140"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>Wähle eine Unterhaltung oder jemanden in der Nähe, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="143"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>Vielleicht %1 mit einem neuen Schlüssel? Ein Kontakt mit diesem Namen ist schon in deiner Liste. Falls die Person Sotto neu installiert hat, vergleiche eure Sicherheitsnummern und führe dann die beiden Unterhaltungen zusammen. Jeder kann sich jeden Namen geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="149"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="168"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="169"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="155"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
         <source>Same person: merge</source>
         <translation>Dieselbe Person: zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="156"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="175"/>
         <source>It is %1: merge the conversations</source>
         <translation>Es ist %1: Unterhaltungen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="161"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
         <source>Not them</source>
         <translation>Jemand anderes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="181"/>
         <source>Not the same person</source>
         <translation>Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="187"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="206"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="208"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="227"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="255"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="274"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="564"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="289"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="277"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="296"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="284"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="575"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="298"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="306"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="312"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -194,12 +216,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="478"/>
+        <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
+        <translation>%1 ist nicht in deinen Kontakten und möchte dir schreiben. Bis du annimmst, erfährt %1 nicht, dass du die Nachrichten gesehen hast.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
+        <source>Block</source>
+        <translation>Blockieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="492"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="493"/>
+        <source>Delete the request and its messages</source>
+        <translation>Die Anfrage und ihre Nachrichten löschen</translation>
+    </message>
+    <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="498"/>
+        <source>Accept</source>
+        <translation>Annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
+        <source>Accept the message request of %1</source>
+        <translation>Die Nachrichtenanfrage von %1 annehmen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="520"/>
+        <source>You blocked %1. Nothing is sent to or taken from them.</source>
+        <translation>Du hast %1 blockiert. Es wird nichts an %1 gesendet und nichts von %1 angenommen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
+        <source>Unblock</source>
+        <translation>Nicht mehr blockieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="587"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -290,7 +352,17 @@
         <translation>Als verifiziert markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="91"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="92"/>
+        <source>Blocked: nothing is sent to or taken from them</source>
+        <translation>Blockiert: Es wird nichts gesendet und nichts angenommen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="95"/>
+        <source>Block %1</source>
+        <translation>%1 blockieren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="99"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -457,17 +529,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="60"/>
+        <location filename="../../ui/MessageModel.cpp" line="61"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="73"/>
+        <location filename="../../ui/MessageModel.cpp" line="74"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="75"/>
+        <location filename="../../ui/MessageModel.cpp" line="76"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -768,49 +840,64 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="43"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="44"/>
         <source>Search</source>
         <translation>Suchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="45"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="46"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="47"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="48"/>
         <source>Search (Ctrl+K)</source>
         <translation>Suchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="53"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="55"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="52"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="54"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="56"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="72"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="81"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="84"/>
+        <source>Message requests</source>
+        <translation>Nachrichtenanfragen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="85"/>
+        <source>Blocked</source>
+        <translation>Blockiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
         <source>Nearby</source>
         <translation>In der Nähe</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="101"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
+        <source>Chats</source>
+        <translation>Chats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="106"/>
         <source>Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.</source>
         <translation>Noch niemand da. Wer in deinem Netzwerk Sotto nutzt, erscheint hier von selbst – oder füge unten jemanden über die Adresse hinzu.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="110"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="115"/>
         <source>Add by address…</source>
         <translation>Über Adresse hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="113"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="118"/>
         <source>Add a peer by address</source>
         <translation>Jemanden über die Adresse hinzufügen</translation>
     </message>
@@ -837,12 +924,12 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="79"/>
+        <location filename="../../ui/AppController.cpp" line="99"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>Nachrichten mit %1 konnten nicht gelesen werden (ein Profil aus einer älteren Kopie wiederhergestellt?). Sotto hat eine neue sichere Sitzung begonnen und sendet erneut, was noch gewartet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="86"/>
+        <location filename="../../ui/AppController.cpp" line="106"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>Ein neuer Kontakt nennt sich %1. Falls %1 Sotto neu installiert hat, vergleiche im neuen Chat die Sicherheitsnummern, bevor du die beiden zusammenführst.</translation>
     </message>
@@ -872,21 +959,41 @@
         <source>The verification was not saved: %1</source>
         <translation>Die Verifizierung wurde nicht gespeichert: %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <source>%1 was not blocked: %2</source>
+        <translation>%1 wurde nicht blockiert: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <source>%1 was not unblocked: %2</source>
+        <translation>Die Blockierung von %1 wurde nicht aufgehoben: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="119"/>
+        <source>The request was not accepted: %1</source>
+        <translation>Die Anfrage wurde nicht angenommen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="126"/>
+        <source>The request was not deleted: %1</source>
+        <translation>Die Anfrage wurde nicht gelöscht: %1</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="92"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="77"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="93"/>
         <source>Update Sotto to see this message</source>
         <translation>Aktualisiere Sotto, um diese Nachricht zu sehen</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="79"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="95"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
@@ -974,116 +1081,131 @@
         <source>Open Sotto to read it.</source>
         <translation>Öffne Sotto, um sie zu lesen.</translation>
     </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="168"/>
+        <source>New message request</source>
+        <translation>Neue Nachrichtenanfrage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="168"/>
+        <source>Message request from %1</source>
+        <translation>Nachrichtenanfrage von %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="169"/>
+        <source>Accept it to chat; until then they do not know you read it.</source>
+        <translation>Nimm sie an, um zu chatten; bis dahin weiß die Person nicht, dass du sie gelesen hast.</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="195"/>
+        <location filename="../../ui/MessageModel.cpp" line="205"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="195"/>
+        <location filename="../../ui/MessageModel.cpp" line="205"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="196"/>
+        <location filename="../../ui/MessageModel.cpp" line="206"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="197"/>
+        <location filename="../../ui/MessageModel.cpp" line="207"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="442"/>
+        <location filename="../../ui/MessageModel.cpp" line="453"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="443"/>
+        <location filename="../../ui/MessageModel.cpp" line="454"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="444"/>
+        <location filename="../../ui/MessageModel.cpp" line="455"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <location filename="../../ui/MessageModel.cpp" line="607"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="598"/>
+        <location filename="../../ui/MessageModel.cpp" line="609"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="598"/>
+        <location filename="../../ui/MessageModel.cpp" line="609"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="600"/>
+        <location filename="../../ui/MessageModel.cpp" line="611"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="600"/>
+        <location filename="../../ui/MessageModel.cpp" line="611"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="602"/>
+        <location filename="../../ui/MessageModel.cpp" line="613"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="602"/>
+        <location filename="../../ui/MessageModel.cpp" line="613"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="604"/>
+        <location filename="../../ui/MessageModel.cpp" line="615"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="604"/>
+        <location filename="../../ui/MessageModel.cpp" line="615"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="605"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="605"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="638"/>
+        <location filename="../../ui/MessageModel.cpp" line="649"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="639"/>
+        <location filename="../../ui/MessageModel.cpp" line="650"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="640"/>
+        <location filename="../../ui/MessageModel.cpp" line="651"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="716"/>
+        <location filename="../../ui/MessageModel.cpp" line="727"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>

@@ -84,121 +84,183 @@
         <translation>联系人和安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="117"/>
+        <source>More for this conversation</source>
+        <translation>此会话的更多选项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="119"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="527"/>
+        <source>Unblock %1</source>
+        <translation>取消屏蔽 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <source>Block %1</source>
+        <translation>屏蔽 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="140"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>选择一个会话或附近的人，开始聊天。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="143"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>也许是换了新密钥的 %1？你的列表中已有同名联系人。如果对方重新安装了 Sotto，请先与对方核对安全码，再合并这两个会话。任何人都可以使用任意名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="149"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="168"/>
         <source>Compare</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="150"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="169"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="155"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
         <source>Same person: merge</source>
         <translation>同一个人：合并</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="156"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="175"/>
         <source>It is %1: merge the conversations</source>
         <translation>是 %1：合并会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="161"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
         <source>Not them</source>
         <translation>不是本人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="181"/>
         <source>Not the same person</source>
         <translation>不是同一个人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="187"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="206"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="208"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="227"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="244"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="255"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="475"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="274"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="564"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="289"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="277"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="296"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="284"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="575"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="298"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="306"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="312"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="431"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="478"/>
+        <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
+        <translation>%1 不在你的联系人中，想要给你发消息。在你接受之前，对方不会知道你已看到这些消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
+        <source>Block</source>
+        <translation>屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="492"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="493"/>
+        <source>Delete the request and its messages</source>
+        <translation>删除该请求及其消息</translation>
+    </message>
+    <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="498"/>
+        <source>Accept</source>
+        <translation>接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
+        <source>Accept the message request of %1</source>
+        <translation>接受 %1 的消息请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="520"/>
+        <source>You blocked %1. Nothing is sent to or taken from them.</source>
+        <translation>你已屏蔽 %1。不会向对方发送任何内容，也不会接收对方的任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
+        <source>Unblock</source>
+        <translation>取消屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="587"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -289,7 +351,17 @@
         <translation>标记为已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="91"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="92"/>
+        <source>Blocked: nothing is sent to or taken from them</source>
+        <translation>已屏蔽：不发送也不接收任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="95"/>
+        <source>Block %1</source>
+        <translation>屏蔽 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="99"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -456,17 +528,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="60"/>
+        <location filename="../../ui/MessageModel.cpp" line="61"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="73"/>
+        <location filename="../../ui/MessageModel.cpp" line="74"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="75"/>
+        <location filename="../../ui/MessageModel.cpp" line="76"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -767,49 +839,64 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="43"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="44"/>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="45"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="46"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="47"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="48"/>
         <source>Search (Ctrl+K)</source>
         <translation>搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="53"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="55"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="52"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="54"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="56"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="72"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="81"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="84"/>
+        <source>Message requests</source>
+        <translation>消息请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="85"/>
+        <source>Blocked</source>
+        <translation>已屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
         <source>Nearby</source>
         <translation>附近</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="101"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
+        <source>Chats</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="106"/>
         <source>Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.</source>
         <translation>这里还没有人。同一网络中运行 Sotto 的人会自动出现；你也可以在下方通过地址添加。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="110"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="115"/>
         <source>Add by address…</source>
         <translation>通过地址添加…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="113"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="118"/>
         <source>Add a peer by address</source>
         <translation>通过地址添加联系人</translation>
     </message>
@@ -836,12 +923,12 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="79"/>
+        <location filename="../../ui/AppController.cpp" line="99"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="86"/>
+        <location filename="../../ui/AppController.cpp" line="106"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
@@ -871,21 +958,41 @@
         <source>The verification was not saved: %1</source>
         <translation>验证状态未保存：%1</translation>
     </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <source>%1 was not blocked: %2</source>
+        <translation>未能屏蔽 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <source>%1 was not unblocked: %2</source>
+        <translation>未能取消屏蔽 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="119"/>
+        <source>The request was not accepted: %1</source>
+        <translation>未能接受该请求：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ContactController.cpp" line="126"/>
+        <source>The request was not deleted: %1</source>
+        <translation>未能删除该请求：%1</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="92"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="77"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="93"/>
         <source>Update Sotto to see this message</source>
         <translation>请更新 Sotto 以查看此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="79"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="95"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
@@ -972,116 +1079,131 @@
         <source>Open Sotto to read it.</source>
         <translation>打开 Sotto 查看。</translation>
     </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="168"/>
+        <source>New message request</source>
+        <translation>新的消息请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="168"/>
+        <source>Message request from %1</source>
+        <translation>来自 %1 的消息请求</translation>
+    </message>
+    <message>
+        <location filename="../../ui/DesktopController.cpp" line="169"/>
+        <source>Accept it to chat; until then they do not know you read it.</source>
+        <translation>接受后即可聊天；在此之前，对方不会知道你已读。</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="195"/>
+        <location filename="../../ui/MessageModel.cpp" line="205"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="195"/>
+        <location filename="../../ui/MessageModel.cpp" line="205"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="196"/>
+        <location filename="../../ui/MessageModel.cpp" line="206"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="197"/>
+        <location filename="../../ui/MessageModel.cpp" line="207"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="442"/>
+        <location filename="../../ui/MessageModel.cpp" line="453"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="443"/>
+        <location filename="../../ui/MessageModel.cpp" line="454"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="444"/>
+        <location filename="../../ui/MessageModel.cpp" line="455"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="596"/>
+        <location filename="../../ui/MessageModel.cpp" line="607"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="598"/>
+        <location filename="../../ui/MessageModel.cpp" line="609"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="598"/>
+        <location filename="../../ui/MessageModel.cpp" line="609"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="600"/>
+        <location filename="../../ui/MessageModel.cpp" line="611"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="600"/>
+        <location filename="../../ui/MessageModel.cpp" line="611"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="602"/>
+        <location filename="../../ui/MessageModel.cpp" line="613"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="602"/>
+        <location filename="../../ui/MessageModel.cpp" line="613"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="604"/>
+        <location filename="../../ui/MessageModel.cpp" line="615"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="604"/>
+        <location filename="../../ui/MessageModel.cpp" line="615"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="605"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="605"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="638"/>
+        <location filename="../../ui/MessageModel.cpp" line="649"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="639"/>
+        <location filename="../../ui/MessageModel.cpp" line="650"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="640"/>
+        <location filename="../../ui/MessageModel.cpp" line="651"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="716"/>
+        <location filename="../../ui/MessageModel.cpp" line="727"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>
