@@ -1029,6 +1029,12 @@ std::expected<std::int64_t, Error> Messenger::mergeContact(const PeerId &previou
     auto to = messages.conversationFor(into);
     if (!from || !to)
         return std::unexpected(storageFailed("cannot find the conversations"));
+    // The user had accepted the person under the old key: not a stranger under the new one.
+    // Accepted before the histories join, so the receipts held back name only what the new
+    // key sent while it was a request.
+    if (store.isAccepted(previous))
+        if (auto accepted = consent(into); !accepted)
+            return std::unexpected(accepted.error());
     if (auto r = messages.mergeConversation(*from, *to, previous, into); !r)
         return std::unexpected(Error::from(r.error()));
     if (auto r = m_profile.outbox().retarget(previous, into); !r)
@@ -1036,9 +1042,6 @@ std::expected<std::int64_t, Error> Messenger::mergeContact(const PeerId &previou
     // The display name the old contact had stays with the person (the new one may have none).
     if (store.contactName(into).isEmpty())
         store.setContactName(into, store.contactName(previous));
-    // The user had accepted the person under the old key: not a stranger under the new one.
-    if (store.isAccepted(previous) && !store.setAccepted(into, true))
-        return std::unexpected(storageFailed("cannot accept the contact"));
     if (!store.removeContact(previous))
         return std::unexpected(storageFailed("cannot remove the old contact"));
     // The old key's holder is forgotten: it must stop recognising our contacts-only beacons.

@@ -144,21 +144,28 @@ quint16 Node::listenPort() const { return m_links ? m_links->listenPort() : 0; }
 void Node::addPeerAddress(const QHostAddress &address, quint16 port)
 {
     m_addedAddresses.append({address, port});
-    // A link to the peer behind it may be up already (it dialled us): accepted now.
+    // A link to the peer behind it may be up already (it dialled us, its Hello names that
+    // port): the user adds it now, while it is linked, so it is accepted now.
     for (auto it = m_linkStates.cbegin(); it != m_linkStates.cend(); ++it)
-        if (net::Link *link = m_links->link(PeerId::fromString(it.key())); link && acceptIfAdded(link))
+        if (net::Link *link = m_links->link(PeerId::fromString(it.key())); link && acceptIfAdded(link, true))
             giveBeaconKey(link->peer()); // a contact now (on a new link it goes with the link)
     m_links->addAddress(address, port);
 }
 
-bool Node::acceptIfAdded(net::Link *link)
+bool Node::acceptIfAdded(net::Link *link, bool atAddTime)
 {
-    // The proven peer's Hello names the port it listens on; its address is the link's.
-    const bool added = std::any_of(m_addedAddresses.cbegin(), m_addedAddresses.cend(), [link](const auto &a) {
-        return link->peerListenPort() == a.second && link->remoteAddress().isEqual(a.first, QHostAddress::TolerantConversion);
-    });
-    if (!added || m_messenger.isAccepted(link->peer()))
+    // Later, only a link we dialled to that very address and port proves who listens
+    // there: an incoming link's listening port is the peer's own claim (anyone behind the
+    // same address could make it), so it counts only at the moment the user adds it.
+    const auto matches = [link, atAddTime](const QPair<QHostAddress, quint16> &a) {
+        if (!link->remoteAddress().isEqual(a.first, QHostAddress::TolerantConversion))
+            return false;
+        return link->isOutgoing() ? link->remotePort() == a.second : atAddTime && link->peerListenPort() == a.second;
+    };
+    const auto added = std::find_if(m_addedAddresses.cbegin(), m_addedAddresses.cend(), matches);
+    if (added == m_addedAddresses.cend() || m_messenger.isAccepted(link->peer()))
         return false;
+    m_addedAddresses.erase(added); // consent for one peer, once
     if (auto accepted = m_messenger.acceptRequest(link->peer()); !accepted) {
         if (accepted.error().code != Errc::Blocked)
             Q_EMIT errorOccurred(QStringLiteral("storage"), accepted.error().reason);
@@ -186,6 +193,9 @@ std::expected<void, Error> Node::deleteRequest(const PeerId &peer)
 {
     if (auto deleted = m_messenger.deleteRequest(peer); !deleted)
         return deleted;
+    // Its words leave the search index's old segments now, not "after 10 s of quiet" that
+    // a quit right after would never reach.
+    purgeSearchResidue(true);
     Q_EMIT contactChanged(peer);
     return {};
 }
@@ -194,6 +204,10 @@ std::expected<void, Error> Node::setBlocked(const PeerId &peer, bool blocked)
 {
     if (auto r = m_messenger.setBlocked(peer, blocked); !r)
         return r;
+    if (blocked) { // its link goes now, and it is not dialled again
+        m_links->release(peer);
+        m_links->disconnectPeer(peer, QStringLiteral("blocked"));
+    }
     Q_EMIT contactChanged(peer);
     return {};
 }
@@ -316,14 +330,14 @@ void Node::expireDue()
     purgeSearchResidue();
 }
 
-void Node::purgeSearchResidue()
+void Node::purgeSearchResidue(bool now)
 {
     // Words of deleted, expired or edited texts stay in the search index's old segments
     // until they merge: rewritten once things have been quiet for a while, and the log
     // that held the old pages is emptied too.
     storage::MessageStore &history = m_profile.messages();
     const std::int64_t since = history.searchResidueSince();
-    if (!since || QDateTime::currentMSecsSinceEpoch() - since < QuietBeforePurgeMs || m_profile.database().transactionDepth() > 0)
+    if (!since || (!now && QDateTime::currentMSecsSinceEpoch() - since < QuietBeforePurgeMs) || m_profile.database().transactionDepth() > 0)
         return;
     QElapsedTimer took;
     took.start();
@@ -337,8 +351,11 @@ void Node::purgeSearchResidue()
 
 std::expected<storage::MessageRecord, Error> Node::setTimer(const PeerId &peer, int seconds)
 {
+    const bool wasAccepted = m_messenger.isAccepted(peer);
     auto notice = m_messenger.setTimer(peer, seconds);
     if (notice) {
+        if (!wasAccepted && m_messenger.isAccepted(peer))
+            giveBeaconKey(peer); // setting a timer is writing to it: a contact now
         flush(peer);
         Q_EMIT conversationUpdated(notice->conversationId);
     }

@@ -175,7 +175,7 @@ private:
     // Addresses the user added while Sotto runs: the peer whose link proves it listens at
     // one is accepted (adding someone by address is consent).
     QList<QPair<QHostAddress, quint16>> m_addedAddresses;
-    bool acceptIfAdded(net::Link *link); // whether it accepted the peer now
+    bool acceptIfAdded(net::Link *link, bool atAddTime = false); // whether it accepted the peer now
     // The write-ahead log is checkpointed after this long without a commit (see
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.
     static constexpr int QuietBeforeCheckpointMs = 250;
@@ -186,7 +186,7 @@ private:
     // Deleted, expired and edited texts leave the search index's old segments this long
     // after the first of them (checked with the expiry, once a second).
     static constexpr int QuietBeforePurgeMs = 10000;
-    void purgeSearchResidue();
+    void purgeSearchResidue(bool now = false); // now: without waiting for a quiet moment
     // Signed-prekey rotation and one-time prekey refills, hourly (and at start).
     QTimer m_keyMaintenance{this};
     void maintainKeys();

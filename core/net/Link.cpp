@@ -56,6 +56,7 @@ QHostAddress Link::remoteAddress() const
 void Link::onEncrypted()
 {
     m_remoteAddress = m_socket->peerAddress();
+    m_remotePort = m_socket->peerPort();
     if (m_socket->sessionProtocol() != QSsl::TlsV1_3) {
         close(QStringLiteral("peer did not negotiate TLS 1.3"));
         return;

@@ -43,6 +43,9 @@ public:
     quint32 peerLinkVersion() const { return m_peerLinkVersion; }
     // The other end's address; still known after the connection closed.
     QHostAddress remoteAddress() const;
+    // The port the connection is to (for a link we dialled: the one we dialled, not a
+    // claim of the peer's); 0 before TLS is done.
+    quint16 remotePort() const { return m_remotePort; }
     // "address:port" of the other end, named in log lines while the link is unproven.
     void setEndpoint(const QString &endpoint) { m_endpoint = endpoint; }
     // A dial for a known peer (set before TLS is done): our Hello, which names us, waits
@@ -91,6 +94,7 @@ private:
     protocol::PeerId m_expectedPeer; // see expectPeer
     QString m_endpoint; // "address:port" for log lines
     QHostAddress m_remoteAddress; // kept once connected: the socket forgets it when it closes
+    quint16 m_remotePort = 0;
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof
 };
 

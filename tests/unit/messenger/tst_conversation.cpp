@@ -396,6 +396,32 @@ private Q_SLOTS:
         QCOMPARE(bob.messenger().deleteRequest(alice.id()).error().code, messenger::Errc::NotAllowed);
     }
 
+    // A contact reinstalls and writes first under the new key: a request, receipts held
+    // back. Merging it into the accepted old contact accepts it, and the held-back
+    // receipts go (they were lost before: its first messages stayed "sent" for good).
+    void mergingARequestIntoAnAcceptedContactSendsItsReceipts()
+    {
+        crypto::SignalContext ctx;
+        test::TestPeer alice(ctx, QStringLiteral("alice"));
+        auto bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"));
+        const protocol::PeerId oldBob = bob->id();
+        test::introduce(alice, *bob, QStringLiteral("Bob"));
+        QVERIFY(alice.messenger().isAccepted(oldBob));
+        bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob")); // reinstalled
+        const protocol::PeerId newBob = bob->id();
+        test::introduce(*bob, alice);
+        const MessageRecord first = deliver(alice, send(*bob, alice, QStringLiteral("it's me, new install")));
+        QVERIFY(!alice.messenger().isAccepted(newBob));
+        QCOMPARE(alice.profile().outbox().count(newBob), 0);
+
+        QVERIFY(alice.messenger().mergeContact(oldBob, newBob));
+        QVERIFY(alice.messenger().isAccepted(newBob));
+        QVERIFY(alice.profile().outbox().count(newBob) >= 1);
+        for (const storage::OutboxEntry &entry : alice.profile().outbox().pending(newBob, 0, 10))
+            QVERIFY(bob->messenger().receive(alice.id(), {protocol::MessageKind(entry.kind), entry.ciphertext}));
+        QCOMPARE(bob->profile().messages().messageByUuid(first.uuid)->state, storage::MessageState::Delivered);
+    }
+
     // Writing back to a stranger accepts its request: what it sent is delivered then.
     void replyingAcceptsTheRequest()
     {
