@@ -22,12 +22,11 @@
 
 using namespace sotto;
 using test::HeadlessNode;
+using test::noDiscovery;
 
 namespace {
 
 constexpr char Passphrase[] = "a long and winding road";
-
-QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
 
 bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
 

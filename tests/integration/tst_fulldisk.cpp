@@ -23,8 +23,6 @@ using namespace sotto::test;
 
 namespace {
 
-QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
-
 bool isReceived(const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("message_received"); }
 
 // Writes zeros until the file system is full; returns the bytes written.

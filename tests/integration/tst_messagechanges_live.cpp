@@ -15,16 +15,6 @@ using namespace sotto::test;
 
 namespace {
 
-QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
-
-QJsonObject cmd(HeadlessNode &node, QJsonObject command)
-{
-    const QJsonObject reply = node.call(command);
-    if (reply.value(QStringLiteral("event")) != QLatin1String("ok"))
-        qWarning() << "command failed:" << command << reply;
-    return reply;
-}
-
 bool linked(HeadlessNode &from, HeadlessNode &to)
 {
     from.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), to.address()}});

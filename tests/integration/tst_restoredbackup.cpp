@@ -16,8 +16,6 @@ using namespace sotto::test;
 
 namespace {
 
-QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
-
 auto isEvent(const char *name)
 {
     return [name](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String(name); };

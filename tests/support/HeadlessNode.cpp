@@ -196,4 +196,14 @@ bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int t
     return true;
 }
 
+QStringList noDiscovery() { return {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")}; }
+
+QJsonObject cmd(HeadlessNode &node, QJsonObject command)
+{
+    const QJsonObject reply = node.call(command);
+    if (reply.value(QStringLiteral("event")) != QLatin1String("ok"))
+        qWarning() << "command failed:" << command << reply;
+    return reply;
+}
+
 } // namespace sotto::test

@@ -77,6 +77,11 @@ private:
     quint16 m_port = 0;
 };
 
+// Arguments for a node that finds no one by itself (no discovery) and listens on loopback.
+QStringList noDiscovery();
+// node.call(command), warning with the command and reply when the reply is not "ok".
+QJsonObject cmd(HeadlessNode &node, QJsonObject command);
+
 // Polls `condition` while `pump`'s output is read and events run; false on timeout.
 bool waitUntil(const std::function<bool()> &condition, HeadlessNode &pump, int timeoutMs = 15000);
 
