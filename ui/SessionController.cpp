@@ -77,6 +77,9 @@ void SessionController::open(const QString &name, const QString &passphrase)
             case storage::Errc::NewerSchema:
                 setError(tr("This profile was written by a newer Sotto. Update Sotto to open it."));
                 break;
+            case storage::Errc::InUse:
+                setError(tr("This profile is open in another Sotto. Close that one first."));
+                break;
             default:
                 setError(tr("The profile could not be opened: %1").arg(opened.error().reason));
                 break;

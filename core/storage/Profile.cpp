@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <optional>
+
 namespace sotto::storage {
 namespace {
 
@@ -56,8 +58,9 @@ QString Profile::keyFilePath(const QString &dir) { return QDir(dir).filePath(QSt
 QString Profile::databasePath(const QString &dir) { return QDir(dir).filePath(QStringLiteral("sotto.db")); }
 bool Profile::exists(const QString &dir) { return QFile::exists(keyFilePath(dir)); }
 
-Profile::Profile(QString dir, std::unique_ptr<Database> db)
+Profile::Profile(QString dir, ProfileLock lock, std::unique_ptr<Database> db)
     : m_dir(std::move(dir))
+    , m_lock(std::move(lock))
     , m_db(std::move(db))
     , m_protocolStore(*m_db)
     , m_messages(*m_db)
@@ -76,6 +79,12 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
     if (!QDir().mkpath(dir))
         return std::unexpected(Error{Errc::Io, QStringLiteral("cannot create the folder %1").arg(dir)});
     restrictToOwner(dir);
+    std::expected<ProfileLock, Error> lock = ProfileLock::acquire(dir);
+    if (!lock)
+        return std::unexpected(lock.error());
+    // Another process may have made it between the check above and the lock.
+    if (exists(dir) || QFile::exists(databasePath(dir)))
+        return std::unexpected(Error{Errc::ProfileExists, QStringLiteral("a profile already exists in %1").arg(dir)});
 
     auto fail = [&dir](Error e) -> std::expected<std::unique_ptr<Profile>, Error> {
         // Leave no half-made profile behind: the next attempt must start clean.
@@ -91,7 +100,7 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
         std::expected<std::unique_ptr<Database>, Error> db = Database::open(databasePath(dir), *key);
         if (!db)
             return fail(db.error());
-        profile.reset(new Profile(dir, std::move(*db)));
+        profile.reset(new Profile(dir, std::move(*lock), std::move(*db)));
     }
     if (auto migrated = migrate(profile->database()); !migrated)
         return fail(migrated.error());
@@ -116,6 +125,15 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::create(const QString &di
 
 std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &dir, const crypto::SecretBytes &passphrase)
 {
+    // Before the KDF: a second Sotto on this profile is told so at once, not after a second
+    // of Argon2id. No folder, no lock: the key file's absence is the error to report.
+    std::optional<ProfileLock> lock;
+    if (QFileInfo(dir).isDir()) {
+        std::expected<ProfileLock, Error> acquired = ProfileLock::acquire(dir);
+        if (!acquired)
+            return std::unexpected(acquired.error());
+        lock.emplace(std::move(*acquired));
+    }
     QElapsedTimer kdf;
     kdf.start();
     std::expected<crypto::SecretBytes, Error> key = Vault::unlock(keyFilePath(dir), passphrase);
@@ -129,11 +147,13 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &di
     // fresh schema into it: refused like a missing one, and left as it is.
     if (database.size() == 0)
         return std::unexpected(Error{Errc::NoProfile, QStringLiteral("the database of this profile is empty (0 bytes)")});
+    if (!lock) // the key file opened, so the folder exists; made between the checks
+        return std::unexpected(Error{Errc::NoProfile, QStringLiteral("the profile folder appeared while it was opened")});
     restrictToOwner(dir);
     std::expected<std::unique_ptr<Database>, Error> db = Database::open(databasePath(dir), *key);
     if (!db)
         return std::unexpected(db.error());
-    std::unique_ptr<Profile> profile(new Profile(dir, std::move(*db)));
+    std::unique_ptr<Profile> profile(new Profile(dir, std::move(*lock), std::move(*db)));
     profile->m_unlockKdfMs = kdfMs;
     if (auto migrated = migrate(profile->database()); !migrated)
         return std::unexpected(migrated.error());

@@ -10,6 +10,7 @@
 #include "core/storage/Database.h"
 #include "core/storage/MessageStore.h"
 #include "core/storage/OutboxStore.h"
+#include "core/storage/ProfileLock.h"
 #include "core/storage/SqlProtocolStore.h"
 #include "core/storage/Vault.h"
 
@@ -53,10 +54,11 @@ public:
     [[nodiscard]] std::expected<void, Error> setDisplayName(const QString &name);
 
 private:
-    Profile(QString dir, std::unique_ptr<Database> db);
+    Profile(QString dir, ProfileLock lock, std::unique_ptr<Database> db);
     [[nodiscard]] std::expected<void, Error> loadIdentity();
 
     QString m_dir;
+    ProfileLock m_lock; // declared before the database: released only after it closed
     std::unique_ptr<Database> m_db;
     SqlProtocolStore m_protocolStore;
     MessageStore m_messages;

@@ -19,6 +19,7 @@ enum class Errc {
     Protocol,          // key generation failed while creating the profile
     Duplicate,         // a message with this id is already stored
     NotFound,          // the message (or conversation) asked for is not stored
+    InUse,             // another running Sotto has the profile open (ProfileLock)
 };
 
 struct Error {

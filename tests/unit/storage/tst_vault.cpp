@@ -38,11 +38,11 @@ int modeOf(const QString &path)
     return int(st.st_mode & 07777);
 }
 
-// The files a profile has while it is open: the WAL and its index exist only then.
+// The files a profile has while it is open: the WAL, its index and the lock exist only then.
 QStringList openProfileFiles(const QString &dir)
 {
     const QString db = Profile::databasePath(dir);
-    return {Profile::keyFilePath(dir), db, db + QLatin1String("-wal"), db + QLatin1String("-shm")};
+    return {Profile::keyFilePath(dir), db, db + QLatin1String("-wal"), db + QLatin1String("-shm"), ProfileLock::path(dir)};
 }
 
 } // namespace
@@ -186,6 +186,25 @@ private Q_SLOTS:
                                      {Vault::Strength::FastForTests, {}});
         QVERIFY(!again);
         QCOMPARE(again.error().code, Errc::ProfileExists);
+    }
+
+    // Two openers of one profile would seal with the same chain keys and send one outbox
+    // twice. The second is refused before the KDF runs and changes no file; once the first
+    // closed, it opens.
+    void aProfileOpenHereCannotBeOpenedTwice()
+    {
+        test::TestPeer peer(ctx);
+        const QString dir = peer.dir();
+        QVERIFY(QFile::exists(ProfileLock::path(dir)));
+        const auto before = snapshot(dir);
+        auto second = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY(!second);
+        QCOMPARE(second.error().code, Errc::InUse);
+        QVERIFY2(second.error().reason.contains(QString::number(QCoreApplication::applicationPid())), qPrintable(second.error().reason));
+        QCOMPARE(snapshot(dir), before);
+        peer.close();
+        QVERIFY(!QFile::exists(ProfileLock::path(dir))); // released with the profile
+        QVERIFY(Profile::unlock(dir, test::passphrase("correct horse")));
     }
 
     void missingProfileSaysSo()
