@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/MessageStore.h"
 
+#include "core/storage/StorageLog.h"
+
 #include <QDateTime>
 #include <QRegularExpression>
 
@@ -47,6 +49,24 @@ MessageRecord readMessage(const Statement &st)
 MessageStore::MessageStore(Database &db)
     : m_db(db)
 {
+}
+
+void MessageStore::resumeSearchResidue()
+{
+    Statement st = m_db.prepare("SELECT 1 FROM meta WHERE key = 'search_residue'");
+    if (st.next())
+        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
+}
+
+void MessageStore::noteSearchResidue()
+{
+    if (m_searchResidueSince)
+        return;
+    m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
+    // Kept with the change that left the words (same transaction), so the purge still
+    // happens if Sotto quits or dies before it; a rolled-back change takes it back.
+    if (!m_db.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_residue', 1);"))
+        qCWarning(lcStorage) << "cannot note the search index's residue";
 }
 
 std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol::PeerId &peer)
@@ -143,8 +163,8 @@ std::expected<void, Error> MessageStore::deleteConversation(std::int64_t convers
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete conversation"));
     m_conversationIds.clear();
-    if (highest && !m_searchResidueSince)
-        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
+    if (highest)
+        noteSearchResidue();
     return {};
 }
 
@@ -231,7 +251,7 @@ std::expected<void, Error> MessageStore::purgeSearchResidue()
         return std::unexpected(sqlError(m_db, "secure delete"));
     const bool ok = m_db.exec("INSERT INTO message_search (message_search) VALUES ('optimize');");
     m_db.exec("PRAGMA secure_delete = OFF;");
-    if (!ok)
+    if (!ok || !m_db.exec("DELETE FROM meta WHERE key = 'search_residue';"))
         return std::unexpected(sqlError(m_db, "purge the search index"));
     m_searchResidueSince = 0;
     return {};
@@ -448,8 +468,7 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::applyEdit(const
         return std::unexpected(sqlError(m_db, "apply edit"));
     m->body = body;
     m->editedAt = editedAt;
-    if (!m_searchResidueSince)
-        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch(); // the old words
+    noteSearchResidue(); // the old words
     return m;
 }
 
@@ -474,8 +493,8 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::tombstone(std::
     m_db.exec("PRAGMA secure_delete = OFF;");
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete message"));
-    if (m->kind == MessageKind::Text && !m_searchResidueSince)
-        m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
+    if (m->kind == MessageKind::Text)
+        noteSearchResidue();
     m->body.clear();
     m->replyTo.clear();
     m->editedAt = 0;
@@ -624,8 +643,7 @@ std::expected<std::vector<MessageRecord>, Error> MessageStore::expire(std::int64
         m_db.exec("PRAGMA secure_delete = OFF;");
         if (!ok)
             return std::unexpected(sqlError(m_db, "expire messages"));
-        if (!m_searchResidueSince)
-            m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
+        noteSearchResidue();
     }
     if (next)
         *next = nextExpiry();

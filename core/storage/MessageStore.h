@@ -208,6 +208,9 @@ public:
     // segment ('optimize') with secure_delete on, so they leave the file; the node runs it
     // once the conversation is quiet. Its cost grows with the index (docs/BENCHMARKS.md).
     std::int64_t searchResidueSince() const { return m_searchResidueSince; }
+    // Residue an earlier run left (it quit or died before its purge) counts from now, so
+    // it is purged once this run is quiet. Called once the schema is current.
+    void resumeSearchResidue();
     [[nodiscard]] std::expected<void, Error> purgeSearchResidue();
 
     // Turns what a user typed into an FTS4 query: every word a quoted prefix term ("word*"), so
@@ -226,6 +229,8 @@ private:
     // the search index: FTS4 removes a document by adding a deletion marker in a new
     // segment; the old segment keeps the words until segments merge.
     std::int64_t m_searchResidueSince = 0;
+    // Sets it (if unset) and records it in meta ("search_residue"), kept across restarts.
+    void noteSearchResidue();
     std::uint64_t m_nextIdGeneration = 0;
 
     Database &m_db;

@@ -159,6 +159,7 @@ std::expected<std::unique_ptr<Profile>, Error> Profile::unlock(const QString &di
         return std::unexpected(migrated.error());
     if (auto loaded = profile->loadIdentity(); !loaded)
         return std::unexpected(loaded.error());
+    profile->m_messages.resumeSearchResidue();
     return profile;
 }
 

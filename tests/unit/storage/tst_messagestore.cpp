@@ -76,6 +76,27 @@ private Q_SLOTS:
         QCOMPARE(store.search(QStringLiteral("ordinary"), 500).size(), 200u); // the rest is still found
     }
 
+    // A quit (or a crash) between a delete and its purge must not leave the words for good:
+    // the residue is recorded with the delete and purged by the next run.
+    void searchResidueOutlivesARestartUntilPurged()
+    {
+        test::TestPeer me(ctx);
+        const PeerId other = test::randomPeerId();
+        const std::int64_t conv = *me.profile().messages().conversationFor(other);
+        const MessageRecord text = incoming(conv, other, QStringLiteral("words to forget"), 1000);
+        QVERIFY(me.profile().messages().insert(text));
+        const std::int64_t id = me.profile().messages().messageByUuid(text.uuid)->id;
+        me.reopen();
+        QCOMPARE(me.profile().messages().searchResidueSince(), 0); // nothing deleted yet
+
+        QVERIFY(me.profile().messages().tombstone(id, std::nullopt));
+        me.reopen();
+        QVERIFY(me.profile().messages().searchResidueSince() > 0);
+        QVERIFY(me.profile().messages().purgeSearchResidue());
+        me.reopen();
+        QCOMPARE(me.profile().messages().searchResidueSince(), 0);
+    }
+
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()
     {
         test::TestPeer me(ctx);
