@@ -5,6 +5,7 @@
 // the host's own network is never touched (everything lives in namespaces this test
 // makes and deletes).
 #include "tests/support/HeadlessNode.h"
+#include "tests/support/NetnsLan.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -18,66 +19,22 @@
 
 using namespace sotto::test;
 
-namespace {
-
-bool run(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral("ip"), args);
-    if (!p.waitForFinished(10000) || p.exitCode() != 0) {
-        qWarning().noquote() << "ip" << args.join(u' ') << "failed:" << p.readAllStandardError();
-        return false;
-    }
-    return true;
-}
-
-} // namespace
 
 class TestMulticast : public QObject {
     Q_OBJECT
 
-    QString bridgeNs;
-    QStringList nodeNs;
+    std::unique_ptr<NetnsLan> lan;
 
 private Q_SLOTS:
     void initTestCase()
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root to create network namespaces (run the suite as root to include this test)");
-        if (QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty())
-            QSKIP("iproute2 (ip) is not installed");
-        const QString tag = QString::number(QCoreApplication::applicationPid());
-        bridgeNs = QStringLiteral("sotto-br-") + tag;
-        QVERIFY(run({QStringLiteral("netns"), QStringLiteral("add"), bridgeNs}));
-        QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("br0"),
-                     QStringLiteral("type"), QStringLiteral("bridge"), QStringLiteral("mcast_snooping"), QStringLiteral("0")}));
-        QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("br0"), QStringLiteral("up")}));
-        for (int i = 1; i <= 3; ++i) {
-            const QString ns = QStringLiteral("sotto-n%1-").arg(i) + tag;
-            const QString port = QStringLiteral("vb%1").arg(i);
-            nodeNs << ns;
-            QVERIFY(run({QStringLiteral("netns"), QStringLiteral("add"), ns}));
-            QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("add"), port, QStringLiteral("type"),
-                         QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("eth0"),
-                         QStringLiteral("netns"), ns}));
-            QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("set"), port, QStringLiteral("master"),
-                         QStringLiteral("br0"), QStringLiteral("up")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("addr"), QStringLiteral("add"), QStringLiteral("10.77.0.%1/24").arg(i),
-                         QStringLiteral("dev"), QStringLiteral("eth0")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("eth0"), QStringLiteral("up")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("239.0.0.0/8"),
-                         QStringLiteral("dev"), QStringLiteral("eth0")}));
-        }
+        if (const QString why = NetnsLan::whyNot(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        lan = std::make_unique<NetnsLan>();
+        QVERIFY(lan->create(3));
     }
 
-    void cleanupTestCase()
-    {
-        for (const QString &ns : nodeNs)
-            run({QStringLiteral("netns"), QStringLiteral("del"), ns});
-        if (!bridgeNs.isEmpty())
-            run({QStringLiteral("netns"), QStringLiteral("del"), bridgeNs});
-    }
+    void cleanupTestCase() { lan.reset(); }
 
     void threeNodesFindEachOtherAndTalk()
     {
@@ -88,7 +45,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             nodes.push_back(std::make_unique<HeadlessNode>(
                 names[i], QString(), QStringList{QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
-                QStringList{QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), nodeNs[i]}));
+                lan->wrapper(i)));
             QVERIFY(nodes.back()->start());
         }
         // Each sees the other two (beacons every second; seen within two seconds of start).
@@ -217,7 +174,7 @@ private:
     std::unique_ptr<HeadlessNode> node(const QString &name, int ns, const QStringList &extra = {})
     {
         return std::make_unique<HeadlessNode>(name, QString(), QStringList{QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")} + extra,
-                                              QStringList{QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), nodeNs[ns]});
+                                              lan->wrapper(ns));
     }
     static std::function<bool(const QJsonObject &)> event(const char *name, const QString &peer)
     {

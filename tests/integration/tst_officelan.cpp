@@ -8,6 +8,7 @@
 // end delivered. Needs root for the namespaces (skipped otherwise); the host's network is
 // never touched. SOTTO_OFFICE_NODES sets another (even) number of nodes, for measuring.
 #include "tests/support/HeadlessNode.h"
+#include "tests/support/NetnsLan.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -23,17 +24,6 @@
 using namespace sotto::test;
 
 namespace {
-
-bool run(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral("ip"), args);
-    if (!p.waitForFinished(10000) || p.exitCode() != 0) {
-        qWarning().noquote() << "ip" << args.join(u' ') << "failed:" << p.readAllStandardError();
-        return false;
-    }
-    return true;
-}
 
 bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
 
@@ -66,8 +56,7 @@ class TestOfficeLan : public QObject {
     Q_OBJECT
 
     int n = 40;
-    QString bridgeNs;
-    QStringList nodeNs;
+    std::unique_ptr<NetnsLan> lan;
     std::vector<std::unique_ptr<HeadlessNode>> nodes;
 
     // The conversation partners of node i: i±1 and i±5 around the ring (all of the other parity).
@@ -132,47 +121,18 @@ class TestOfficeLan : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        if (::geteuid() != 0)
-            QSKIP("needs root to create network namespaces (run the suite as root to include this test)");
-        if (QStandardPaths::findExecutable(QStringLiteral("ip")).isEmpty())
-            QSKIP("iproute2 (ip) is not installed");
+        if (const QString why = NetnsLan::whyNot(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         if (const int wanted = qEnvironmentVariableIntValue("SOTTO_OFFICE_NODES"); wanted >= 12 && wanted % 2 == 0 && wanted <= 200)
             n = wanted;
-        const QString tag = QString::number(QCoreApplication::applicationPid());
-        bridgeNs = QStringLiteral("sotto-obr-") + tag;
-        if (!run({QStringLiteral("netns"), QStringLiteral("add"), bridgeNs})) {
-            bridgeNs.clear();
-            QSKIP("ip netns is not available here");
-        }
-        QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("add"), QStringLiteral("br0"),
-                     QStringLiteral("type"), QStringLiteral("bridge"), QStringLiteral("mcast_snooping"), QStringLiteral("0")}));
-        QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("br0"), QStringLiteral("up")}));
-        for (int i = 0; i < n; ++i) {
-            const QString ns = QStringLiteral("sotto-o%1-").arg(i) + tag;
-            const QString port = QStringLiteral("vo%1").arg(i);
-            QVERIFY(run({QStringLiteral("netns"), QStringLiteral("add"), ns}));
-            nodeNs << ns;
-            QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("add"), port, QStringLiteral("type"),
-                         QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), QStringLiteral("eth0"),
-                         QStringLiteral("netns"), ns}));
-            QVERIFY(run({QStringLiteral("-n"), bridgeNs, QStringLiteral("link"), QStringLiteral("set"), port, QStringLiteral("master"),
-                         QStringLiteral("br0"), QStringLiteral("up")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("addr"), QStringLiteral("add"),
-                         QStringLiteral("10.78.%1.%2/16").arg(i / 200).arg(i % 200 + 1), QStringLiteral("dev"), QStringLiteral("eth0")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("eth0"), QStringLiteral("up")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")}));
-            QVERIFY(run({QStringLiteral("-n"), ns, QStringLiteral("route"), QStringLiteral("add"), QStringLiteral("239.0.0.0/8"),
-                         QStringLiteral("dev"), QStringLiteral("eth0")}));
-        }
+        lan = std::make_unique<NetnsLan>();
+        QVERIFY(lan->create(n));
     }
 
     void cleanupTestCase()
     {
         nodes.clear(); // the processes go before their namespaces
-        for (const QString &ns : nodeNs)
-            run({QStringLiteral("netns"), QStringLiteral("del"), ns});
-        if (!bridgeNs.isEmpty())
-            run({QStringLiteral("netns"), QStringLiteral("del"), bridgeNs});
+        lan.reset();
     }
 
     void killedAndRestartedHalfLinksAgainAndDeliversEverything()
@@ -182,7 +142,7 @@ private Q_SLOTS:
         for (int i = 0; i < n; ++i)
             nodes.push_back(std::make_unique<HeadlessNode>(
                 QStringLiteral("N%1").arg(i), QString(), QStringList{QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0")},
-                QStringList{QStringLiteral("ip"), QStringLiteral("netns"), QStringLiteral("exec"), nodeNs[i]}));
+                lan->wrapper(i)));
         QList<int> all, evens;
         for (int i = 0; i < n; ++i) {
             all << i;

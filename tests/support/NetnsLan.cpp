@@ -52,7 +52,7 @@ bool NetnsLan::create(int nodes)
                     QStringLiteral("veth"), QStringLiteral("peer"), QStringLiteral("name"), dev, QStringLiteral("netns"), ns})
             || !ip({QStringLiteral("-n"), m_bridge, QStringLiteral("link"), QStringLiteral("set"), port, QStringLiteral("master"),
                     QStringLiteral("br0"), QStringLiteral("up")})
-            || !ip({QStringLiteral("-n"), ns, QStringLiteral("addr"), QStringLiteral("add"), address(i) + QStringLiteral("/24"),
+            || !ip({QStringLiteral("-n"), ns, QStringLiteral("addr"), QStringLiteral("add"), address(i) + QStringLiteral("/16"),
                     QStringLiteral("dev"), dev})
             || !ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), dev, QStringLiteral("up")})
             || !ip({QStringLiteral("-n"), ns, QStringLiteral("link"), QStringLiteral("set"), QStringLiteral("lo"), QStringLiteral("up")})
