@@ -49,12 +49,18 @@ MessageStore::MessageStore(Database &db)
 {
 }
 
+void MessageStore::dropCachesAfterRollback()
+{
+    if (m_cacheGeneration == m_db.rollbackCount())
+        return;
+    m_conversationIds.clear();
+    m_timers.clear();
+    m_cacheGeneration = m_db.rollbackCount();
+}
+
 std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol::PeerId &peer)
 {
-    if (m_cacheGeneration != m_db.rollbackCount()) {
-        m_conversationIds.clear();
-        m_cacheGeneration = m_db.rollbackCount();
-    }
+    dropCachesAfterRollback();
     if (auto it = m_conversationIds.constFind(peer.toString()); it != m_conversationIds.constEnd())
         return *it;
     {
@@ -102,6 +108,7 @@ std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, st
     if (!ok)
         return std::unexpected(sqlError(m_db, "merge conversations"));
     m_conversationIds.remove(oldId);
+    m_timers.remove(from);
     return {};
 }
 
@@ -143,6 +150,7 @@ std::expected<void, Error> MessageStore::deleteConversation(std::int64_t convers
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete conversation"));
     m_conversationIds.clear();
+    m_timers.remove(conversationId);
     if (highest && !m_searchResidueSince)
         m_searchResidueSince = QDateTime::currentMSecsSinceEpoch();
     return {};
@@ -552,9 +560,17 @@ std::vector<EditRecord> MessageStore::edits(std::int64_t messageId)
 
 int MessageStore::timer(std::int64_t conversationId)
 {
+    // Read on every send: cached with the conversation ids (dropped on a rollback).
+    dropCachesAfterRollback();
+    if (auto it = m_timers.constFind(conversationId); it != m_timers.constEnd())
+        return *it;
     Statement st = m_db.prepare("SELECT expire_timer FROM conversations WHERE id = ?");
     st.bind(1, conversationId);
-    return st.next() ? int(st.int64(0)) : 0;
+    if (!st.next())
+        return 0;
+    const int seconds = int(st.int64(0));
+    m_timers.insert(conversationId, seconds);
+    return seconds;
 }
 
 std::int64_t MessageStore::timerSetAt(std::int64_t conversationId)
@@ -582,7 +598,11 @@ std::expected<bool, Error> MessageStore::setTimer(std::int64_t conversationId, i
     if (!m_db.prepare("UPDATE conversations SET expire_timer = ?, expire_timer_at = ? WHERE id = ? AND expire_timer_at < ?")
              .bind(1, seconds).bind(2, setAt).bind(3, conversationId).bind(4, setAt).run())
         return std::unexpected(sqlError(m_db, "set timer"));
-    return m_db.changes() > 0;
+    const bool changed = m_db.changes() > 0;
+    dropCachesAfterRollback();
+    if (changed)
+        m_timers.insert(conversationId, seconds);
+    return changed;
 }
 
 std::expected<void, Error> MessageStore::startTimers(std::int64_t conversationId, std::int64_t uptoId, std::int64_t nowMs)

@@ -4,6 +4,7 @@
 #include "tests/support/TestProfiles.h"
 
 #include <QDir>
+#include <sqlite3.h>
 #include <QTest>
 
 using namespace sotto;
@@ -26,6 +27,19 @@ MessageRecord incoming(std::int64_t conversation, const PeerId &from, const QStr
     m.state = MessageState::Received;
     return m;
 }
+
+// Counts the statements run on a connection whose SQL contains `needle`.
+struct StatementCounter {
+    QByteArray needle;
+    int count = 0;
+    static int trace(unsigned, void *self, void *stmt, void *)
+    {
+        auto *counter = static_cast<StatementCounter *>(self);
+        if (QByteArray(sqlite3_sql(static_cast<sqlite3_stmt *>(stmt))).contains(counter->needle))
+            ++counter->count;
+        return 0;
+    }
+};
 
 } // namespace
 
@@ -74,6 +88,36 @@ private Q_SLOTS:
         QCOMPARE(store.searchResidueSince(), 0);
         QVERIFY(!plaintext(QStringLiteral("purged.db")).contains(marker));
         QCOMPARE(store.search(QStringLiteral("ordinary"), 500).size(), 200u); // the rest is still found
+    }
+
+    // Issue 8 leftover: every send read the conversation's timer with a SELECT of its own.
+    // It is cached with the conversation: read once, kept in step by setTimer, dropped
+    // with a rollback.
+    void timerIsReadOnceAndKeptInStep()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        Database &db = me.profile().database();
+        const std::int64_t conv = *store.conversationFor(test::randomPeerId());
+        StatementCounter reads{"expire_timer FROM conversations"};
+        sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT, &StatementCounter::trace, &reads);
+        QCOMPARE(store.timer(conv), 0);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(store.timer(conv), 0);
+        QVERIFY(store.setTimer(conv, 30, 1000).value());
+        QCOMPARE(store.timer(conv), 30);
+        QVERIFY(!store.setTimer(conv, 60, 500).value()); // older than the one in force: ignored
+        QCOMPARE(store.timer(conv), 30);
+        QVERIFY(reads.count <= 1);
+        // A rolled-back change is not shown.
+        QVERIFY(db.begin());
+        QVERIFY(store.setTimer(conv, 3600, 2000).value());
+        QCOMPARE(store.timer(conv), 3600);
+        db.rollback();
+        QCOMPARE(store.timer(conv), 30);
+        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        QCOMPARE(store.timerSetAt(conv), std::int64_t(1000));
+        QCOMPARE(store.timer(conv + 1000), 0); // no such conversation
     }
 
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()
