@@ -525,13 +525,20 @@ std::vector<ReactionRecord> MessageStore::reactions(std::int64_t messageId)
 QHash<std::int64_t, std::vector<ReactionRecord>> MessageStore::reactions(const std::vector<std::int64_t> &messageIds)
 {
     QHash<std::int64_t, std::vector<ReactionRecord>> out;
-    // In chunks: SQLite allows 999 bound parameters.
-    for (std::size_t from = 0; from < messageIds.size(); from += 500) {
-        const std::size_t n = std::min<std::size_t>(500, messageIds.size() - from);
-        QByteArray sql = "SELECT message_id, reactor, emoji FROM reactions WHERE emoji <> '' AND message_id IN (?";
-        for (std::size_t i = 1; i < n; ++i)
-            sql += ",?";
-        sql += ") ORDER BY sent_at";
+    // One statement of Chunk ids, the ones not needed left NULL (they match nothing). The
+    // text is made once: Database caches statements by the address of their text, and a
+    // text built per call (per count) could come back at an address the cache already
+    // holds with another count of parameters (ids went missing: a headless history of many
+    // messages showed no reactions).
+    constexpr std::size_t Chunk = 100;
+    static const QByteArray sql = [] {
+        QByteArray text = "SELECT message_id, reactor, emoji FROM reactions WHERE emoji <> '' AND message_id IN (?";
+        for (std::size_t i = 1; i < Chunk; ++i)
+            text += ",?";
+        return text + ") ORDER BY sent_at";
+    }();
+    for (std::size_t from = 0; from < messageIds.size(); from += Chunk) {
+        const std::size_t n = std::min<std::size_t>(Chunk, messageIds.size() - from);
         Statement st = m_db.prepare(sql.constData());
         for (std::size_t i = 0; i < n; ++i)
             st.bind(int(i) + 1, messageIds[from + i]);

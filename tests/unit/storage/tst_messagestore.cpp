@@ -120,6 +120,35 @@ private Q_SLOTS:
         QCOMPARE(store.timer(conv + 1000), 0); // no such conversation
     }
 
+    // The reactions of many messages in one go, for pages of every size, one after the
+    // other (the statement cache once handed a call the statement of another count of ids).
+    void reactionsOfPagesOfAnySize()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        Database &db = me.profile().database();
+        const PeerId other = test::randomPeerId();
+        const std::int64_t conv = *store.conversationFor(other);
+        std::vector<std::int64_t> ids;
+        QVERIFY(db.begin());
+        for (int i = 0; i < 300; ++i) {
+            auto id = store.insert(incoming(conv, other, QStringLiteral("m%1").arg(i), 1000 + i));
+            QVERIFY(id);
+            ids.push_back(*id);
+            QVERIFY(store.setReaction(*id, other, QStringLiteral("👍"), 5000 + i));
+        }
+        QVERIFY(db.commit());
+        for (int round = 0; round < 3; ++round) {
+            for (std::size_t n : {3u, 1u, 7u, 250u, 50u, 2u, 120u, 300u, 49u}) {
+                const std::vector<std::int64_t> asked(ids.begin(), ids.begin() + n);
+                const auto got = store.reactions(asked);
+                QCOMPARE(std::size_t(got.size()), n);
+                for (std::int64_t id : asked)
+                    QCOMPARE(got.value(id).size(), 1u);
+            }
+        }
+    }
+
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()
     {
         test::TestPeer me(ctx);
