@@ -82,7 +82,16 @@ class TestConversationWindow : public QObject {
         click(row);
         QTRY_COMPARE(app->messages()->peer(), peer);
         QTRY_VERIFY(!app->messages()->loading());
+        // Opened by its conversation id: the sidebar row's, once the peer has one.
+        const qint64 conversation = app->conversations()
+                                        ->data(app->conversations()->index(app->conversations()->indexOf(peer)),
+                                               ui::ConversationListModel::ConversationIdRole)
+                                        .toLongLong();
+        QVERIFY(app->messages()->conversationId() != 0);
+        if (conversation != 0)
+            QCOMPARE(app->messages()->conversationId(), conversation);
     }
+
 
     // The delegate showing the message with this body (the list lays rows out lazily).
     QQuickItem *bubbleWith(const QString &body)

@@ -229,7 +229,7 @@ Page {
             delegate: MessageDelegate {
                 width: ListView.view.width
                 onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
-                onQuoteClicked: quoteRow => root.model.openAt(root.model.peer, quoteRow)
+                onQuoteClicked: quoteRow => root.model.openAt(root.model.conversationId, quoteRow)
                 onLinkActivated: link => root.app.desktop.openLink(link)
             }
             // One menu for every message, built on the first right click: a menu per delegate
@@ -370,7 +370,7 @@ Page {
                 if (root.model.atNewest)
                     positionViewAtBeginning() // index 0, the bottom: bottom to top
                 else
-                    root.model.open(root.model.peer)
+                    root.model.open(root.model.conversationId)
             }
             function toOldest() {
                 cancelFlick()
