@@ -331,7 +331,7 @@ Page {
                         text: qsTr("Delete for everyone")
                         enabled: menu.canChange
                         Accessible.name: text
-                        onTriggered: root.model.remove(menu.rowId, true)
+                        onTriggered: { deleteForEveryone.rowId = menu.rowId; deleteForEveryone.open() }
                     }
                     onClosed: text = ""
                 }
@@ -566,6 +566,12 @@ Page {
                 }
             }
         }
+    }
+
+    DeleteForEveryoneDialog {
+        id: deleteForEveryone
+        peerName: root.model.peerName
+        onConfirmed: rowId => root.model.remove(rowId, true)
     }
 
     // What an edited message said before, oldest first.
