@@ -89,8 +89,10 @@ class TestConversationWindow : public QObject {
                                                ui::ConversationListModel::ConversationIdRole)
                                         .toLongLong();
         QVERIFY(app->messages()->conversationId() != 0);
-        if (conversation != 0)
+        if (conversation != 0) {
             QCOMPARE(app->messages()->conversationId(), conversation);
+            QCOMPARE(app->conversations()->indexOfConversation(conversation), app->conversations()->indexOf(peer));
+        }
     }
 
     // The delegate showing the message with this body (the list lays rows out lazily).
