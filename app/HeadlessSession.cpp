@@ -3,6 +3,8 @@
 
 #include "app/HeadlessCommand.h"
 
+#include "core/messenger/Queries.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -43,7 +45,8 @@ QString errorCode(messenger::Errc code)
 QString visibleTo(bool contactsOnly) { return contactsOnly ? QStringLiteral("contacts") : QStringLiteral("everyone"); }
 
 // The whole message, as every event and history entry shows it.
-QJsonObject messageJson(const storage::MessageRecord &m, storage::MessageStore &store)
+// `extras`: its reactions, read with it (a page's in one query).
+QJsonObject messageJson(const storage::MessageRecord &m, const messenger::MessageExtras &extras)
 {
     QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(m.uuid.toHex())},
                      {QStringLiteral("row"), double(m.id)},
@@ -64,7 +67,7 @@ QJsonObject messageJson(const storage::MessageRecord &m, storage::MessageStore &
     if (m.kind == storage::MessageKind::TimerChanged)
         json.insert(QStringLiteral("timer"), m.body.toInt()); // the seconds it was set to
     QJsonArray reactions;
-    for (const storage::ReactionRecord &r : store.reactions(m.id))
+    for (const messenger::Reaction &r : extras.reactions)
         reactions.append(QJsonObject{{QStringLiteral("peer"), r.reactor.toString()}, {QStringLiteral("emoji"), r.emoji}});
     json.insert(QStringLiteral("reactions"), reactions);
     return json;
@@ -176,12 +179,12 @@ void HeadlessSession::wireEvents()
     });
     connect(m_node.get(), &Node::messageReceived, this, [this](const storage::MessageRecord &m) {
         // "request": from a stranger not accepted yet (no receipt went back).
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())},
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, messenger::Queries(*m_node).extras(m))},
                   {QStringLiteral("request"), !m.outgoing && !m_node->messenger().isAccepted(m.sender)}});
     });
     connect(m_node.get(), &Node::messageRequest, this, [this](const PeerId &peer, std::int64_t conversation) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_request")}, {QStringLiteral("peer"), peer.toString()},
-                  {QStringLiteral("name"), m_profile->protocolStore().contactName(peer)},
+                  {QStringLiteral("name"), messenger::Queries(*m_node).nameOf(peer)},
                   {QStringLiteral("conversation"), double(conversation)}});
     });
     connect(m_node.get(), &Node::messageStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state) {
@@ -189,24 +192,26 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("state"), storage::messageStateName(state)}});
     });
     connect(m_node.get(), &Node::messageUpdated, this, [this](const storage::MessageRecord &m) {
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_updated")}, {QStringLiteral("message"), messageJson(m, m_profile->messages())}});
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_updated")}, {QStringLiteral("message"), messageJson(m, messenger::Queries(*m_node).extras(m))}});
     });
     connect(m_node.get(), &Node::messageRemoved, this, [this](const storage::MessageRecord &m) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_removed")}, {QStringLiteral("message"), QString::fromLatin1(m.uuid.toHex())},
                   {QStringLiteral("conversation"), double(m.conversationId)}});
     });
     connect(m_node.get(), &Node::conversationUpdated, this, [this](std::int64_t id) {
-        std::optional<storage::ConversationRecord> c = m_profile->messages().conversation(id);
+        messenger::Queries queries(*m_node);
+        const std::optional<messenger::ConversationInfo> c = queries.conversation(id);
         if (!c)
             return;
         emitLine({{QStringLiteral("event"), QStringLiteral("conversation_updated")},
                   {QStringLiteral("conversation"), QJsonObject{{QStringLiteral("id"), double(c->id)},
                                                                {QStringLiteral("peer"), c->peer.toString()},
-                                                               {QStringLiteral("unread"), c->unreadCount},
-                                                               {QStringLiteral("timer"), m_profile->messages().timer(c->id)}}}});
+                                                               {QStringLiteral("unread"), c->unread},
+                                                               {QStringLiteral("timer"), c->timer},
+                                                               {QStringLiteral("draft"), c->draft}}}});
     });
     connect(m_node.get(), &Node::typingChanged, this, [this](const PeerId &peer, bool typing) {
-        auto conversation = m_profile->messages().conversationFor(peer);
+        auto conversation = messenger::Queries(*m_node).findConversation(peer);
         emitLine({{QStringLiteral("event"), QStringLiteral("typing")},
                   {QStringLiteral("conversation"), conversation ? double(*conversation) : 0.0},
                   {QStringLiteral("peer"), peer.toString()},
@@ -272,7 +277,7 @@ void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
         const QString id = commands[i].value(QStringLiteral("id")).toString();
         if (results[i])
             emitLine({{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
-                      {QStringLiteral("message"), messageJson(*results[i], m_profile->messages())}});
+                      {QStringLiteral("message"), messageJson(*results[i], {})}});
         else
             emitLine(error(id, errorCode(results[i].error().code), results[i].error().reason));
     }
@@ -299,11 +304,12 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         return error(id, QStringLiteral("locked"), QStringLiteral("create or unlock the profile first"));
 
     messenger::Messenger &messenger = m_node->messenger();
+    messenger::Queries queries(*m_node);
     // A 1:1 conversation is named by its peer or by its id ("conversation").
     PeerId peer = PeerId::fromString(command.value(QStringLiteral("peer")).toString());
     if (command.contains(QStringLiteral("conversation"))) {
-        std::optional<storage::ConversationRecord> c =
-            m_profile->messages().conversation(qint64(command.value(QStringLiteral("conversation")).toDouble()));
+        std::optional<messenger::ConversationInfo> c =
+            queries.conversation(qint64(command.value(QStringLiteral("conversation")).toDouble()));
         if (!c)
             return error(id, QStringLiteral("not_found"), QStringLiteral("no such conversation"));
         peer = c->peer;
@@ -321,7 +327,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     // The message a command names: "message" (or "to", for a reply) is its id, 32 hex digits.
     const auto messageNamed = [&](const char *field) -> std::optional<storage::MessageRecord> {
         const QByteArray uuid = QByteArray::fromHex(command.value(QLatin1String(field)).toString().toLatin1());
-        return uuid.size() == 16 ? m_profile->messages().messageByUuid(uuid) : std::nullopt;
+        return uuid.size() == 16 ? queries.messageByUuid(uuid) : std::nullopt;
     };
     const auto noMessage = [&] { return error(id, QStringLiteral("not_found"), QStringLiteral("no such message")); };
 
@@ -342,17 +348,15 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     }
     if (cmd == QLatin1String("requests")) {
         QJsonArray list;
-        for (const storage::ContactRecord &c : m_profile->protocolStore().contacts()) {
-            const std::optional<std::int64_t> id = m_profile->messages().findConversation(c.peer);
-            const std::optional<storage::ConversationRecord> conversation = id ? m_profile->messages().conversation(*id) : std::nullopt;
-            if (!conversation || !messenger::isRequest(c, conversation->lastMessageId != 0))
+        for (const messenger::ConversationListRow &c : queries.conversationList()) {
+            if (c.section != messenger::ListSection::Request)
                 continue;
             list.append(QJsonObject{{QStringLiteral("peer"), c.peer.toString()},
-                                    {QStringLiteral("name"), c.displayName},
-                                    {QStringLiteral("conversation"), double(conversation->id)},
-                                    {QStringLiteral("unread"), conversation->unreadCount},
-                                    {QStringLiteral("last_activity"), double(conversation->lastActivity)},
-                                    {QStringLiteral("online"), m_node->isOnline(c.peer)}});
+                                    {QStringLiteral("name"), queries.contact(c.peer) ? queries.contact(c.peer)->displayName : QString()},
+                                    {QStringLiteral("conversation"), double(c.conversationId)},
+                                    {QStringLiteral("unread"), c.unread},
+                                    {QStringLiteral("last_activity"), double(c.lastActivity)},
+                                    {QStringLiteral("online"), c.online}});
         }
         return ok({{QStringLiteral("requests"), list}});
     }
@@ -365,14 +369,14 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     if (cmd == QLatin1String("peers")) {
         QJsonArray list;
         QSet<QString> listed;
-        for (const storage::ContactRecord &c : m_profile->protocolStore().contacts()) {
+        for (const storage::ContactRecord &c : queries.contacts()) {
             listed.insert(c.peer.toString());
             QJsonObject entry{{QStringLiteral("peer"), c.peer.toString()},
                               {QStringLiteral("name"), c.displayName},
                               {QStringLiteral("contact"), true},
                               {QStringLiteral("trust"), protocol::trustStateName(c.trust)},
                               {QStringLiteral("accepted"), c.accepted},
-                              {QStringLiteral("request"), messenger::isRequest(c, m_profile->messages().hasMessages(c.peer))},
+                              {QStringLiteral("request"), messenger::isRequest(c, queries.hasMessages(c.peer))},
                               {QStringLiteral("online"), m_node->isOnline(c.peer)},
                               {QStringLiteral("linked"), m_node->isLinked(c.peer)}};
             if (std::optional<PeerId> other = messenger.namesake(c.peer))
@@ -412,7 +416,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         auto sent = m_node->sendText(peer, command.value(QStringLiteral("body")).toString(), replyTo);
         if (!sent)
             return fail(sent.error());
-        return ok({{QStringLiteral("message"), messageJson(*sent, m_profile->messages())}});
+        return ok({{QStringLiteral("message"), messageJson(*sent, queries.extras(*sent))}});
     }
     if (cmd == QLatin1String("edit") || cmd == QLatin1String("delete") || cmd == QLatin1String("react")) {
         std::optional<storage::MessageRecord> target = messageNamed("message");
@@ -431,7 +435,7 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         }
         if (!changed)
             return fail(changed.error());
-        return ok({{QStringLiteral("message"), messageJson(*changed, m_profile->messages())}});
+        return ok({{QStringLiteral("message"), messageJson(*changed, queries.extras(*changed))}});
     }
     if (cmd == QLatin1String("set_name")) {
         if (auto r = m_node->setDisplayName(command.value(QStringLiteral("name")).toString()); !r)
@@ -442,36 +446,37 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         auto notice = m_node->setTimer(peer, command.value(QStringLiteral("seconds")).toInt(-1));
         if (!notice)
             return fail(notice.error());
-        return ok({{QStringLiteral("message"), messageJson(*notice, m_profile->messages())}});
+        return ok({{QStringLiteral("message"), messageJson(*notice, {})}});
     }
     if (cmd == QLatin1String("typing")) {
         const bool sent = m_node->sendTyping(peer, command.value(QStringLiteral("typing")).toBool(true));
         return ok({{QStringLiteral("sent"), sent}});
     }
     if (cmd == QLatin1String("set_draft") || cmd == QLatin1String("draft")) {
-        auto conversation = m_profile->messages().conversationFor(peer);
-        if (!conversation)
-            return error(id, QStringLiteral("storage"), conversation.error().reason);
-        if (cmd == QLatin1String("set_draft")) {
-            if (auto r = m_profile->messages().setDraft(*conversation, command.value(QStringLiteral("text")).toString()); !r)
-                return error(id, QStringLiteral("storage"), r.error().reason);
-            return ok({});
+        if (cmd == QLatin1String("draft")) {
+            const std::optional<std::int64_t> conversation = queries.findConversation(peer);
+            return ok({{QStringLiteral("text"), conversation ? queries.draft(*conversation) : QString()}});
         }
-        return ok({{QStringLiteral("text"), m_profile->messages().draft(*conversation)}});
+        auto conversation = m_node->conversationWith(peer);
+        if (!conversation)
+            return fail(conversation.error());
+        if (auto r = m_node->setDraft(*conversation, command.value(QStringLiteral("text")).toString()); !r)
+            return fail(r.error());
+        return ok({});
     }
     if (cmd == QLatin1String("history")) {
-        auto conversation = m_profile->messages().conversationFor(peer);
-        if (!conversation)
-            return error(id, QStringLiteral("storage"), conversation.error().reason);
+        const std::optional<std::int64_t> conversation = queries.findConversation(peer);
         std::optional<storage::HistoryCursor> before;
         if (command.contains(QStringLiteral("before"))) {
-            if (auto m = m_profile->messages().message(qint64(command.value(QStringLiteral("before")).toDouble())))
+            if (auto m = queries.message(qint64(command.value(QStringLiteral("before")).toDouble())))
                 before = storage::HistoryCursor{m->sentAt, m->id};
         }
         QJsonArray messages;
         const int limit = std::clamp(command.value(QStringLiteral("limit")).toInt(50), 1, 1000);
-        for (const auto &m : m_profile->messages().page(*conversation, before, limit))
-            messages.prepend(messageJson(m, m_profile->messages()));
+        // The reactions of the whole page in one query.
+        const messenger::HistoryItems page = conversation ? queries.page(*conversation, before, limit) : messenger::HistoryItems{};
+        for (const storage::MessageRecord &m : page.rows)
+            messages.prepend(messageJson(m, page.extras.value(m.id)));
         return ok({{QStringLiteral("messages"), messages}});
     }
     if (cmd == QLatin1String("search")) {
@@ -481,10 +486,11 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         std::optional<std::int64_t> before;
         if (command.contains(QStringLiteral("before")))
             before = std::int64_t(command.value(QStringLiteral("before")).toDouble());
-        for (const auto &hit : m_profile->messages().search(command.value(QStringLiteral("query")).toString(), limit, before)) {
-            const auto conversation = m_profile->messages().conversation(hit.conversationId);
+        for (const messenger::SearchResult &r : queries.search(command.value(QStringLiteral("query")).toString(), limit, before)) {
+            const storage::SearchHit &hit = r.hit;
             hits.append(QJsonObject{{QStringLiteral("row"), double(hit.messageId)},
-                                    {QStringLiteral("peer"), conversation ? conversation->peer.toString() : QString()},
+                                    {QStringLiteral("conversation"), double(hit.conversationId)},
+                                    {QStringLiteral("peer"), r.peer.isValid() ? r.peer.toString() : QString()},
                                     {QStringLiteral("sent_at"), double(hit.sentAt)},
                                     {QStringLiteral("snippet"), QString(hit.snippet)
                                                                     .replace(storage::SnippetMatchStart, u'[')

@@ -240,7 +240,7 @@ int measure(QApplication &app, const QString &dir)
     const QString peer = QString::fromLatin1(peerFile.readAll());
     QElapsedTimer open;
     open.start();
-    controller.messages()->open(peer);
+    controller.messages()->openPeer(peer);
     while (controller.messages()->rowCount() == 0 || controller.messages()->loading())
         QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
     const double pageMs = double(open.nsecsElapsed()) / 1e6;

@@ -7,6 +7,8 @@
 #include "ui/SystemAppearance.h"
 #include "ui/UiLog.h"
 
+#include "core/messenger/Queries.h"
+
 #include <QCoreApplication>
 
 namespace sotto::ui {
@@ -52,7 +54,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_contact, &ContactController::requestDeleted, this, [this](const QString &peer) {
         m_conversations->refresh();
         if (peer == m_messages->peer())
-            m_messages->open(QString()); // its history is gone
+            m_messages->open(0); // its history is gone
     });
     connect(m_conversations, &ConversationListModel::totalUnreadChanged, this,
             [this] { m_desktop->setUnread(m_conversations->totalUnread()); });
@@ -60,8 +62,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_desktop, &DesktopController::showRequested, this, &AppController::showWindow);
     connect(m_desktop, &DesktopController::quitRequested, qApp, &QCoreApplication::quit);
     connect(m_core.get(), &messenger::CoreThread::messageReceived, this, [this](const storage::MessageRecord &m) {
-        const QString from = m.sender.toString();
-        if (m_messages->inView() && m_messages->peer() == from)
+        if (m_messages->inView() && m_messages->conversationId() == m.conversationId)
             return; // being read right now
         if (m.kind != storage::MessageKind::Text)
             return; // a notice or a kind we cannot show: nothing to tell
@@ -69,11 +70,11 @@ AppController::AppController(AppOptions options, QObject *parent)
         const protocol::PeerId sender = m.sender;
         const QString body = m.body;
         m_core->run([sender](messenger::CoreState &state) {
-                  std::optional<storage::ContactRecord> contact;
-                  if (state.node)
-                      contact = state.node->messenger().profile().protocolStore().contact(sender);
-                  const QString name = contact && !contact->displayName.isEmpty() ? contact->displayName : sender.toString().left(8);
-                  return std::make_pair(name, contact && contact->accepted);
+                  if (!state.node)
+                      return std::make_pair(sender.toString().left(8), false);
+                  messenger::Queries queries(*state.node);
+                  const std::optional<storage::ContactRecord> contact = queries.contact(sender);
+                  return std::make_pair(queries.nameOf(sender), contact && contact->accepted);
               })
             .then(this, [this, body](const std::pair<QString, bool> &from) {
                 // A stranger's message is not a chat's: its request is told once, quietly
@@ -87,7 +88,7 @@ AppController::AppController(AppOptions options, QObject *parent)
         m_conversations->refreshNow();
         const protocol::PeerId sender = peer;
         m_core->run([sender](messenger::CoreState &state) {
-                  return state.node ? state.node->messenger().profile().protocolStore().contactName(sender) : QString();
+                  return state.node ? messenger::Queries(*state.node).nameOf(sender) : QString();
               })
             .then(this, [this, sender](const QString &name) {
                 if (m_session->state() == SessionController::Unlocked)
@@ -137,7 +138,7 @@ void AppController::onLocked()
     m_desktop->setUnlocked(false);
     m_composer->clear();
     m_typing->clear();
-    m_messages->open(QString());
+    m_messages->open(0);
     m_conversations->clear();
     m_search->clear();
     m_contact->setPeer(QString());

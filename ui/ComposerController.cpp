@@ -3,6 +3,8 @@
 
 #include "ui/MessageModel.h"
 
+#include "core/messenger/Queries.h"
+
 #include <QClipboard>
 #include <QGuiApplication>
 #include <QMimeData>
@@ -22,7 +24,7 @@ ComposerController::ComposerController(messenger::CoreThread &core, MessageModel
     m_save.setSingleShot(true);
     m_save.setInterval(SaveAfterMs);
     connect(&m_save, &QTimer::timeout, this, &ComposerController::saveDraft);
-    connect(&messages, &MessageModel::peerChanged, this, [this] { switchTo(m_messages.peer()); });
+    connect(&messages, &MessageModel::conversationChanged, this, [this] { switchTo(m_messages.conversationId()); });
     m_sendTyping = QSettings().value(QStringLiteral("privacy/sendTyping"), true).toBool();
     m_typingIdle.setSingleShot(true);
     m_typingIdle.setInterval(TypingIdleMs);
@@ -40,25 +42,27 @@ void ComposerController::setSendTyping(bool send)
     Q_EMIT sendTypingChanged();
 }
 
-void ComposerController::tellTyping(const QString &peer, bool typing)
+void ComposerController::tellTyping(qint64 conversationId, bool typing)
 {
-    const protocol::PeerId id = protocol::PeerId::fromString(peer);
-    m_core.run([id, typing](messenger::CoreState &state) {
-        if (state.node && id.isValid())
-            state.node->sendTyping(id, typing); // ephemeral: dropped if the peer is offline
+    m_core.run([conversationId, typing](messenger::CoreState &state) {
+        if (!state.node)
+            return;
+        if (const std::optional<messenger::ConversationInfo> info = messenger::Queries(*state.node).conversation(conversationId))
+            state.node->sendTyping(info->peer, typing); // ephemeral: dropped if the peer is offline
     });
 }
 
 void ComposerController::typed()
 {
-    if (!m_sendTyping || m_peer.isEmpty())
+    if (!m_sendTyping || !m_conversation)
         return;
     if (m_current.text.isEmpty()) {
         stopTyping();
         return;
     }
     if (!m_typingSent || m_typingTold.elapsed() >= TypingRepeatMs) {
-        tellTyping(m_peer, true);
+        m_typingConversation = m_conversation;
+        tellTyping(m_typingConversation, true);
         m_typingSent = true;
         m_typingTold.start();
     }
@@ -68,8 +72,8 @@ void ComposerController::typed()
 void ComposerController::stopTyping()
 {
     m_typingIdle.stop();
-    if (m_typingSent && !m_peer.isEmpty())
-        tellTyping(m_peer, false);
+    if (m_typingSent && m_typingConversation)
+        tellTyping(m_typingConversation, false);
     m_typingSent = false;
 }
 
@@ -79,43 +83,38 @@ void ComposerController::setText(const QString &text)
         return;
     m_current.text = text;
     Q_EMIT textChanged();
-    if (!m_peer.isEmpty() && !m_current.editing)
+    if (m_conversation && !m_current.editing)
         m_save.start();
     typed();
 }
 
-void ComposerController::switchTo(const QString &peer)
+void ComposerController::switchTo(qint64 conversationId)
 {
-    if (peer == m_peer)
+    if (conversationId == m_conversation)
         return;
     stopTyping();
-    if (!m_peer.isEmpty()) {
+    if (m_conversation) {
         if (m_save.isActive()) {
             m_save.stop();
             saveDraft();
         }
-        m_others.insert(m_peer, m_current);
+        m_others.insert(m_conversation, m_current);
     }
     ++m_generation;
-    m_peer = peer;
-    m_current = m_others.take(peer);
+    m_conversation = conversationId;
+    m_current = m_others.take(conversationId);
     Q_EMIT textChanged();
     Q_EMIT modeChanged();
     Q_EMIT textReplaced();
-    if (!peer.isEmpty() && m_current.text.isEmpty() && !m_current.replyTo && !m_current.editing)
-        load(peer);
+    if (conversationId && m_current.text.isEmpty() && !m_current.replyTo && !m_current.editing)
+        load(conversationId);
 }
 
-void ComposerController::load(const QString &peer)
+void ComposerController::load(qint64 conversationId)
 {
     const quint64 generation = m_generation;
-    const protocol::PeerId id = protocol::PeerId::fromString(peer);
-    m_core.run([id](messenger::CoreState &state) {
-              if (!state.node || !id.isValid())
-                  return QString();
-              storage::MessageStore &history = state.node->messenger().history();
-              auto conversation = history.conversationFor(id);
-              return conversation ? history.draft(*conversation) : QString();
+    m_core.run([conversationId](messenger::CoreState &state) {
+              return state.node ? messenger::Queries(*state.node).draft(conversationId) : QString();
           })
         .then(this, [this, generation](const QString &draft) {
             // Not if the user moved on, or typed meanwhile.
@@ -129,16 +128,13 @@ void ComposerController::load(const QString &peer)
 
 void ComposerController::saveDraft()
 {
-    if (m_peer.isEmpty())
+    if (!m_conversation)
         return;
-    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const qint64 conversationId = m_conversation;
     const QString text = m_current.editing ? m_current.draftBeforeEdit : m_current.text;
-    m_core.run([id, text](messenger::CoreState &state) {
-        if (!state.node || !id.isValid())
-            return;
-        storage::MessageStore &history = state.node->messenger().history();
-        if (auto conversation = history.conversationFor(id))
-            (void)history.setDraft(*conversation, text); // a draft that could not be kept is only a draft
+    m_core.run([conversationId, text](messenger::CoreState &state) {
+        if (state.node)
+            (void)state.node->setDraft(conversationId, text); // a draft that could not be kept is only a draft
     });
 }
 
@@ -193,7 +189,7 @@ void ComposerController::cancel()
 void ComposerController::submit()
 {
     const QString text = m_current.text.trimmed();
-    if (text.isEmpty() || m_peer.isEmpty())
+    if (text.isEmpty() || !m_conversation)
         return;
     stopTyping();
     if (m_current.editing) {
@@ -222,7 +218,7 @@ void ComposerController::clear()
     ++m_generation;
     m_others.clear();
     m_current = {};
-    m_peer.clear();
+    m_conversation = 0;
     Q_EMIT textChanged();
     Q_EMIT modeChanged();
 }

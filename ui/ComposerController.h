@@ -79,22 +79,23 @@ private:
         QString draftBeforeEdit; // the draft comes back when an edit ends
     };
 
-    void switchTo(const QString &peer);
+    void switchTo(qint64 conversationId);
     void saveDraft(); // the current conversation's draft, to the profile
-    void load(const QString &peer);
+    void load(qint64 conversationId);
     void typed();               // a key changed the text
     void stopTyping();          // tells the peer we stopped, if we had said we were typing
-    void tellTyping(const QString &peer, bool typing);
+    void tellTyping(qint64 conversationId, bool typing);
 
     messenger::CoreThread &m_core;
     MessageModel &m_messages;
-    QString m_peer;
+    qint64 m_conversation = 0;      // what is being written is for this conversation
     State m_current;
-    QHash<QString, State> m_others; // conversations switched away from, while running
+    QHash<qint64, State> m_others;  // conversations switched away from, while running
     QTimer m_save;                  // drafts are written after a pause in typing
     quint64 m_generation = 0;
     bool m_sendTyping = true;
     bool m_typingSent = false;     // the peer was told we are typing
+    qint64 m_typingConversation = 0; // whose peer was told
     QElapsedTimer m_typingTold;     // since we last told it
     QTimer m_typingIdle;
 };

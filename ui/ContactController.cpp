@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ContactController.h"
 
+#include "core/messenger/Queries.h"
+
 namespace sotto::ui {
 namespace {
 
@@ -43,7 +45,7 @@ void ContactController::reload()
               if (!state.node || !id.isValid())
                   return page;
               messenger::Messenger &messenger = state.node->messenger();
-              if (auto contact = messenger.profile().protocolStore().contact(id)) {
+              if (auto contact = messenger::Queries(*state.node).contact(id)) {
                   page.name = contact->displayName;
                   page.trust = protocol::trustStateName(contact->trust);
               }

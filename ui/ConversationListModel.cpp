@@ -57,59 +57,23 @@ void ConversationListModel::refreshNow()
               QList<ConversationRow> rows;
               if (!state.node)
                   return rows;
-              messenger::Messenger &messenger = state.node->messenger();
-              storage::MessageStore &history = messenger.history();
-              QHash<QString, storage::ConversationRecord> byPeer;
-              for (const storage::ConversationRecord &c : history.conversations())
-                  byPeer.insert(c.peer.toString(), c);
-              QSet<QString> listed;
-              for (const storage::ContactRecord &c : messenger.profile().protocolStore().contacts()) {
+              for (const messenger::ConversationListRow &c : messenger::Queries(*state.node).conversationList()) {
                   ConversationRow row;
+                  row.conversationId = c.conversationId;
                   row.peer = c.peer.toString();
-                  row.name = c.displayName.isEmpty() ? row.peer.left(8) : c.displayName;
-                  row.online = state.node->isOnline(c.peer);
+                  row.name = c.name;
+                  row.lastActivity = c.lastActivity;
+                  row.unread = c.unread;
+                  row.online = c.online;
+                  row.contact = c.contact;
                   row.trust = int(c.trust);
-                  const auto conversation = byPeer.constFind(row.peer);
-                  const bool wrote = conversation != byPeer.constEnd() && conversation->lastMessageId;
-                  if (!c.accepted) {
-                      // A stranger who linked: a request once it wrote, else someone nearby
-                      // (while online), or nobody to list.
-                      if (messenger::isRequest(c, wrote))
-                          row.section = SidebarSection::Request;
-                      else if (wrote)
-                          row.section = SidebarSection::Blocked;
-                      else if (row.online) {
-                          row.section = SidebarSection::Nearby;
-                          row.contact = false;
-                      } else
-                          continue;
-                  }
-                  if (auto it = conversation; it != byPeer.constEnd()) {
-                      row.lastActivity = it->lastActivity;
-                      row.unread = it->unreadCount;
-                      if (it->lastMessageId)
-                          if (auto m = history.message(it->lastMessageId))
-                              row.preview = m->deleted ? tr("This message was deleted")
-                                  : m->kind == storage::MessageKind::Unsupported ? tr("Update Sotto to see this message")
-                                  : m->kind == storage::MessageKind::TimerChanged
-                                      ? tr("Disappearing messages: %1").arg(MessageModel::timerText(m->body.toInt()))
-                                      : oneLine(m->body);
-                  }
-                  listed.insert(row.peer);
-                  rows.append(row);
-              }
-              std::stable_sort(rows.begin(), rows.end(), [](const ConversationRow &a, const ConversationRow &b) {
-                  return a.section != b.section ? a.section < b.section : a.lastActivity > b.lastActivity;
-              });
-              for (const messenger::NearbyPeer &n : state.node->nearby()) {
-                  if (listed.contains(n.peer.toString()))
-                      continue;
-                  ConversationRow row;
-                  row.peer = n.peer.toString();
-                  row.name = n.displayName;
-                  row.online = true;
-                  row.contact = false;
-                  row.section = SidebarSection::Nearby;
+                  row.section = SidebarSection(int(c.section));
+                  if (const std::optional<storage::MessageRecord> &m = c.last)
+                      row.preview = m->deleted ? tr("This message was deleted")
+                          : m->kind == storage::MessageKind::Unsupported ? tr("Update Sotto to see this message")
+                          : m->kind == storage::MessageKind::TimerChanged
+                              ? tr("Disappearing messages: %1").arg(MessageModel::timerText(m->body.toInt()))
+                              : oneLine(m->body);
                   rows.append(row);
               }
               return rows;
@@ -122,7 +86,8 @@ void ConversationListModel::refreshNow()
             const bool sameOrder = rows.size() == m_rows.size()
                 && std::equal(rows.begin(), rows.end(), m_rows.begin(),
                               [](const ConversationRow &a, const ConversationRow &b) {
-                                  return a.peer == b.peer && a.contact == b.contact && a.section == b.section;
+                                  return a.peer == b.peer && a.conversationId == b.conversationId && a.contact == b.contact
+                                      && a.section == b.section;
                               });
             if (sameOrder) {
                 m_rows = rows;
@@ -171,6 +136,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     const ConversationRow &r = m_rows.at(index.row());
     switch (role) {
     case PeerRole: return r.peer;
+    case ConversationIdRole: return r.conversationId;
     case Qt::DisplayRole:
     case NameRole: return r.name;
     case PreviewRole: return r.preview;
@@ -196,7 +162,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
 {
     return {{PeerRole, "peer"},       {NameRole, "name"},     {PreviewRole, "preview"}, {TimeRole, "time"},
             {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"},
-            {TypingRole, "typing"},   {SectionRole, "sidebarSection"}};
+            {TypingRole, "typing"},   {SectionRole, "sidebarSection"},
+            {ConversationIdRole, "conversationId"}};
 }
 
 void ConversationListModel::setTyping(const QString &peer, bool typing)
@@ -207,6 +174,14 @@ void ConversationListModel::setTyping(const QString &peer, bool typing)
         m_typing.remove(peer);
     if (const int i = indexOf(peer); i >= 0)
         Q_EMIT dataChanged(index(i), index(i), {TypingRole});
+}
+
+int ConversationListModel::indexOfConversation(qint64 conversationId) const
+{
+    for (int i = 0; conversationId && i < m_rows.size(); ++i)
+        if (m_rows[i].conversationId == conversationId)
+            return i;
+    return -1;
 }
 
 int ConversationListModel::indexOf(const QString &peer) const

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/messenger/CoreThread.h"
+#include "core/messenger/Queries.h"
 
 #include <QAbstractListModel>
 #include <QSet>
@@ -15,10 +16,12 @@
 
 namespace sotto::ui {
 
-// Where a row is listed, in this order.
+// Where a row is listed, in this order (messenger::ListSection's).
 enum class SidebarSection { Request, Chat, Blocked, Nearby };
+static_assert(int(SidebarSection::Nearby) == int(messenger::ListSection::Nearby));
 
 struct ConversationRow {
+    qint64 conversationId = 0; // 0: someone nearby we never talked with
     QString peer;
     QString name;
     QString preview;
@@ -50,6 +53,7 @@ public:
         TrustRole,                   // "unverified", "verified", "changed", "blocked"
         TypingRole,                  // the peer is typing to us now
         SectionRole,                 // "request", "chat", "blocked" or "nearby" (SidebarSection)
+        ConversationIdRole,          // the conversation; 0 for someone nearby we never talked with
     };
     Q_ENUM(Role)
 
@@ -62,6 +66,7 @@ public:
     int totalUnread() const { return m_totalUnread; }
     int requestCount() const { return m_requestCount; }
     Q_INVOKABLE int indexOf(const QString &peer) const;
+    Q_INVOKABLE int indexOfConversation(qint64 conversationId) const;
     Q_INVOKABLE QString nameOf(const QString &peer) const;
 
 public Q_SLOTS:

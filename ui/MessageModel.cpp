@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <limits>
 
 namespace sotto::ui {
@@ -14,19 +15,9 @@ namespace sotto::ui {
 using storage::MessageRecord;
 
 // What a page read on the core thread brings back to the model.
-struct HistoryContact {
-    QString name;
-    QString trust = QStringLiteral("unverified");
-    bool online = false;
-    bool request = false;
-    int timer = 0;
-    QString namesake;     // an older contact of the same name: maybe this one, reinstalled
-    QString namesakeName;
-};
-
 struct HistoryWindow {
     qint64 conversation = 0;
-    HistoryContact contact;
+    messenger::ConversationInfo info;
     std::vector<MessageRecord> rows; // newest first
     QHash<qint64, RowExtras> extras;
     bool atNewest = true;
@@ -43,92 +34,40 @@ namespace {
 
 constexpr qint64 GroupGapMs = 10 * 60 * 1000; // a pause this long starts a new group
 
-// Quotes and reactions of a page, read with it on the core thread: one query for the
-// reactions of all its rows, one lookup per reply.
-QHash<qint64, RowExtras> extrasOf(messenger::CoreState &state, const std::vector<MessageRecord> &rows)
+// What the window shows of a row's quote and reactions, worded.
+QHash<qint64, RowExtras> worded(const QHash<std::int64_t, messenger::MessageExtras> &extras)
 {
     QHash<qint64, RowExtras> out;
-    storage::MessageStore &history = state.node->messenger().history();
-    std::vector<std::int64_t> ids;
-    ids.reserve(rows.size());
-    for (const MessageRecord &m : rows)
-        ids.push_back(m.id);
-    const auto reactions = history.reactions(ids);
-    QHash<QString, QString> names;
-    const protocol::PeerId self = state.node->messenger().self();
-    const auto nameOf = [&](const protocol::PeerId &peer) {
-        if (peer == self)
-            return QObject::tr("You");
-        auto it = names.constFind(peer.toString());
-        if (it == names.constEnd()) {
-            QString name = state.node->messenger().profile().protocolStore().contactName(peer);
-            it = names.insert(peer.toString(), name.isEmpty() ? peer.toString().left(8) : name);
-        }
-        return *it;
-    };
-    for (const MessageRecord &m : rows) {
+    for (auto it = extras.constBegin(); it != extras.constEnd(); ++it) {
+        const messenger::MessageExtras &e = *it;
         RowExtras x;
-        if (!m.replyTo.isEmpty()) {
-            if (std::optional<MessageRecord> quoted = history.messageByUuid(m.replyTo); quoted && quoted->conversationId == m.conversationId) {
-                x.quoteRow = quoted->id;
-                x.quote = quoted->deleted ? QObject::tr("This message was deleted") : quoted->body.left(300);
-            } else {
-                x.quote = QObject::tr("The original message is not here");
-            }
+        switch (e.quote.state) {
+        case messenger::Quote::State::None: break;
+        case messenger::Quote::State::Here: x.quote = e.quote.text; x.quoteRow = e.quote.row; break;
+        case messenger::Quote::State::Deleted: x.quote = QObject::tr("This message was deleted"); x.quoteRow = e.quote.row; break;
+        case messenger::Quote::State::Missing: x.quote = QObject::tr("The original message is not here"); break;
         }
-        if (auto it = reactions.constFind(m.id); it != reactions.constEnd()) {
-            QStringList order;
-            QHash<QString, int> counts;
-            for (const storage::ReactionRecord &r : *it) {
-                if (!counts.contains(r.emoji))
-                    order << r.emoji;
-                ++counts[r.emoji];
-                x.reactors << r.emoji + u' ' + nameOf(r.reactor);
-            }
-            QStringList parts;
-            for (const QString &e : order)
-                parts << (counts[e] > 1 ? e + u' ' + QString::number(counts[e]) : e);
-            x.reactions = parts.join(QStringLiteral("  "));
+        QStringList order;
+        QHash<QString, int> counts;
+        for (const messenger::Reaction &r : e.reactions) {
+            if (!counts.contains(r.emoji))
+                order << r.emoji;
+            ++counts[r.emoji];
+            x.reactors << r.emoji + u' ' + (r.ours ? QObject::tr("You") : r.reactorName);
         }
+        QStringList parts;
+        for (const QString &emoji : order)
+            parts << (counts[emoji] > 1 ? emoji + u' ' + QString::number(counts[emoji]) : emoji);
+        x.reactions = parts.join(QStringLiteral("  "));
         if (!x.quote.isEmpty() || !x.reactions.isEmpty())
-            out.insert(m.id, x);
+            out.insert(it.key(), x);
     }
     return out;
 }
 
-HistoryPage pageWithExtras(messenger::CoreState &state, std::vector<MessageRecord> rows)
+HistoryPage pageOf(messenger::HistoryItems items)
 {
-    HistoryPage page;
-    if (state.node)
-        page.extras = extrasOf(state, rows);
-    page.rows = std::move(rows);
-    return page;
-}
-
-
-HistoryContact contactOf(messenger::CoreState &state, const protocol::PeerId &peer)
-{
-    HistoryContact c;
-    c.online = state.node->isOnline(peer);
-    if (auto record = state.node->messenger().profile().protocolStore().contact(peer)) {
-        c.name = record->displayName;
-        c.trust = protocol::trustStateName(record->trust);
-        c.request = messenger::isRequest(*record, state.node->messenger().history().hasMessages(peer));
-    } else {
-        for (const messenger::NearbyPeer &n : state.node->nearby())
-            if (n.peer == peer)
-                c.name = n.displayName;
-    }
-    if (c.name.isEmpty())
-        c.name = peer.toString().left(8);
-    storage::MessageStore &history = state.node->messenger().history();
-    if (auto conversation = history.conversationFor(peer))
-        c.timer = history.timer(*conversation);
-    if (std::optional<protocol::PeerId> other = state.node->messenger().namesake(peer); other && !state.node->isOnline(*other)) {
-        c.namesake = other->toString();
-        c.namesakeName = state.node->messenger().profile().protocolStore().contactName(*other);
-    }
-    return c;
+    return {std::move(items.rows), worded(items.extras)};
 }
 
 QDate dayOf(const MessageRecord &m) { return QDateTime::fromMSecsSinceEpoch(m.sentAt).date(); }
@@ -156,10 +95,10 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
     connect(&core, &messenger::CoreThread::messageRequest, this, contactChanged);
     connect(&core, &messenger::CoreThread::contactChanged, this, contactChanged);
     // The open conversation was merged into another contact's: show that one.
-    connect(&core, &messenger::CoreThread::contactMerged, this, [this](const protocol::PeerId &previous, const protocol::PeerId &into) {
+    connect(&core, &messenger::CoreThread::contactMerged, this,
+            [this](const protocol::PeerId &previous, const protocol::PeerId &into, qint64 conversation) {
         if (previous.toString() == m_peer || into.toString() == m_peer) {
-            m_peer.clear(); // open() of the same peer would be a no-op
-            open(into.toString());
+            open(conversation);
         }
     });
     const auto onlineChanged = [this](const protocol::PeerId &peer) {
@@ -228,16 +167,20 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"}};
 }
 
-// What the three ways of opening share: the old window goes, the conversation's contact
-// and a window of rows chosen by `fill` are read on the core thread (with their quotes and
-// reactions), and shown unless another conversation was opened meanwhile.
-void MessageModel::openWindow(const QString &peer, qint64 highlight, WindowFill fill)
+// What the ways of opening share: the old window goes, the conversation's header and a
+// window of rows chosen by `fill` are read on the core thread (with their quotes and
+// reactions), and shown unless another conversation was opened meanwhile. The
+// conversation is named by its id, or (`peer`, id 0) by its peer: someone nearby we never
+// talked with gets a conversation made now.
+void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill)
 {
     clear();
-    m_peer = peer;
-    Q_EMIT peerChanged();
-    const protocol::PeerId id = protocol::PeerId::fromString(peer);
-    if (peer.isEmpty()) {
+    // Opened by id, the peer shown so far stays until the header is read: no moment of "no
+    // conversation" in between (the window would leave the chat and come back).
+    // By peer, the same peer is the same conversation (1:1): it stays.
+    const qint64 known = conversationId ? conversationId : !peer.isEmpty() && peer == m_peer ? m_conversation : 0;
+    setConversation(known, conversationId ? m_peer : peer);
+    if (!conversationId && peer.isEmpty()) {
         // No conversation shown: none keeps its link open for being looked at.
         m_core.run([](messenger::CoreState &state) {
             if (state.node)
@@ -246,21 +189,31 @@ void MessageModel::openWindow(const QString &peer, qint64 highlight, WindowFill 
         });
         return;
     }
+    const protocol::PeerId id = protocol::PeerId::fromString(peer);
     const quint64 generation = m_generation;
     setLoading(true);
-    m_core.run([id, fill = std::move(fill)](messenger::CoreState &state) {
+    m_core.run([conversationId, id, fill = std::move(fill)](messenger::CoreState &state) {
               HistoryWindow w;
-              if (!state.node || !id.isValid())
+              if (!state.node)
                   return w;
-              state.node->setOpenConversation(id); // links on demand: an open conversation keeps its link
-              storage::MessageStore &history = state.node->messenger().history();
-              w.contact = contactOf(state, id);
-              auto conversation = history.conversationFor(id);
-              if (!conversation)
+              messenger::Queries queries(*state.node);
+              std::optional<messenger::ConversationInfo> info;
+              if (conversationId) {
+                  info = queries.conversation(conversationId);
+              } else if (id.isValid()) {
+                  if (auto made = state.node->conversationWith(id))
+                      info = queries.conversation(*made);
+                  else
+                      qCWarning(lcUi) << "no conversation could be made:" << made.error().reason;
+              }
+              if (!info)
                   return w;
-              w.conversation = *conversation;
-              fill(history, w);
-              w.extras = extrasOf(state, w.rows);
+              state.node->setOpenConversation(info->peer); // links on demand: an open conversation keeps its link
+              w.conversation = info->id;
+              w.info = *info;
+              messenger::HistoryItems items = fill(queries, w);
+              w.rows = std::move(items.rows);
+              w.extras = worded(items.extras);
               return w;
           })
         .then(this, [this, generation, highlight](const HistoryWindow &w) {
@@ -272,60 +225,96 @@ void MessageModel::openWindow(const QString &peer, qint64 highlight, WindowFill 
 namespace {
 
 // The newest page: what opening a conversation shows.
-void newestPage(storage::MessageStore &history, HistoryWindow &w)
+messenger::HistoryItems newestPage(messenger::Queries &queries, HistoryWindow &w)
 {
-    w.rows = history.page(w.conversation, std::nullopt, MessageModel::PageSize);
-    w.atOldest = int(w.rows.size()) < MessageModel::PageSize;
+    messenger::HistoryItems items = queries.page(w.conversation, std::nullopt, MessageModel::PageSize);
+    w.atOldest = int(items.rows.size()) < MessageModel::PageSize;
+    return items;
 }
 
 } // namespace
 
-void MessageModel::open(const QString &peer)
+void MessageModel::open(qint64 conversationId)
 {
-    openWindow(peer, 0, newestPage);
+    openWindow(conversationId, QString(), 0, newestPage);
 }
 
-void MessageModel::openAt(const QString &peer, qint64 rowId)
+void MessageModel::openPeer(const QString &peer)
 {
-    openWindow(peer, rowId, [rowId](storage::MessageStore &history, HistoryWindow &w) {
-        const std::optional<MessageRecord> hit = history.message(rowId);
+    openWindow(0, peer, 0, newestPage);
+}
+
+void MessageModel::openAt(qint64 conversationId, qint64 rowId)
+{
+    openWindow(conversationId, QString(), rowId, [rowId](messenger::Queries &queries, HistoryWindow &w) {
+        const std::optional<MessageRecord> hit = queries.message(rowId);
         if (!hit || hit->conversationId != w.conversation)
-            return newestPage(history, w);
+            return newestPage(queries, w);
         // The hit and older messages, then newer ones: a page each way, so the hit can sit
         // in the middle of the view with messages below it.
-        std::vector<MessageRecord> older = history.page(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize);
-        std::vector<MessageRecord> newer = history.pageAfter(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize);
-        w.atOldest = int(older.size()) < PageSize;
-        w.atNewest = int(newer.size()) < PageSize;
-        w.rows.assign(newer.rbegin(), newer.rend());
-        w.highlightRow = int(w.rows.size());
-        w.rows.insert(w.rows.end(), older.begin(), older.end());
+        messenger::HistoryItems older = queries.page(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize);
+        messenger::HistoryItems newer = queries.pageAfter(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize);
+        w.atOldest = int(older.rows.size()) < PageSize;
+        w.atNewest = int(newer.rows.size()) < PageSize;
+        messenger::HistoryItems items;
+        items.rows.assign(newer.rows.rbegin(), newer.rows.rend());
+        w.highlightRow = int(items.rows.size());
+        items.rows.insert(items.rows.end(), older.rows.begin(), older.rows.end());
+        items.extras = std::move(newer.extras);
+        items.extras.insert(older.extras);
+        return items;
     });
 }
 
 void MessageModel::openOldest()
 {
     // Positioned at the first message (highlightRow), not highlighted (0).
-    openWindow(m_peer, 0, [](storage::MessageStore &history, HistoryWindow &w) {
+    openWindow(m_conversation, m_conversation ? QString() : m_peer, 0, [](messenger::Queries &queries, HistoryWindow &w) {
         constexpr std::int64_t Before = std::numeric_limits<std::int64_t>::min();
-        std::vector<MessageRecord> first = history.pageAfter(w.conversation, storage::HistoryCursor{Before, Before}, PageSize);
-        w.atNewest = int(first.size()) < PageSize;
-        w.rows.assign(first.rbegin(), first.rend());
-        w.highlightRow = w.rows.empty() ? -1 : int(w.rows.size()) - 1;
+        messenger::HistoryItems first = queries.pageAfter(w.conversation, storage::HistoryCursor{Before, Before}, PageSize);
+        w.atNewest = int(first.rows.size()) < PageSize;
+        std::reverse(first.rows.begin(), first.rows.end());
+        w.highlightRow = first.rows.empty() ? -1 : int(first.rows.size()) - 1;
+        return first;
     });
+}
+
+void MessageModel::setConversation(qint64 conversationId, const QString &peer)
+{
+    if (conversationId != m_conversation) {
+        m_conversation = conversationId;
+        Q_EMIT conversationChanged();
+    }
+    if (peer != m_peer) {
+        m_peer = peer;
+        Q_EMIT peerChanged();
+    }
+}
+
+void MessageModel::applyInfo(const messenger::ConversationInfo &info)
+{
+    m_peerName = info.name;
+    m_trust = protocol::trustStateName(info.trust);
+    m_online = info.online;
+    m_request = info.request;
+    m_timer = info.timer;
+    m_namesake = info.namesake ? info.namesake->toString() : QString();
+    m_namesakeName = info.namesakeName;
+    Q_EMIT contactChanged();
 }
 
 void MessageModel::show(const HistoryWindow &w, qint64 highlight)
 {
-    m_conversation = w.conversation;
-    m_peerName = w.contact.name;
-    m_trust = w.contact.trust;
-    m_online = w.contact.online;
-    m_request = w.contact.request;
-    m_timer = w.contact.timer;
-    m_namesake = w.contact.namesake;
-    m_namesakeName = w.contact.namesakeName;
-    Q_EMIT contactChanged();
+    if (!w.conversation) { // gone meanwhile, or nobody to talk with
+        setLoading(false);
+        setConversation(0, QString());
+        return;
+    }
+    const bool samePeer = m_peer == w.info.peer.toString();
+    setConversation(w.conversation, w.info.peer.toString());
+    if (samePeer)
+        Q_EMIT peerChanged(); // opened again: the view puts the focus back in the composer
+    applyInfo(w.info);
     beginResetModel();
     m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
     m_extras = w.extras;
@@ -343,6 +332,7 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     for (const MessageRecord &m : arrived)
         if (m_atNewest && m.conversationId == m_conversation && (m_rows.isEmpty() || m.id > m_rows.first().id))
             insertNewest(m);
+    m_shown = true;
     setLoading(false); // after the reset: nothing asks for more in the middle of it
     if (w.highlightRow >= 0)
         Q_EMIT positioned(w.highlightRow);
@@ -369,8 +359,7 @@ void MessageModel::fetchOlder()
     const qint64 conversation = m_conversation;
     setLoading(true);
     m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return pageWithExtras(state, state.node ? state.node->messenger().history().page(conversation, cursor, PageSize)
-                                                      : std::vector<MessageRecord>{});
+              return state.node ? pageOf(messenger::Queries(*state.node).page(conversation, cursor, PageSize)) : HistoryPage{};
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
@@ -404,8 +393,7 @@ void MessageModel::fetchNewer()
     const qint64 conversation = m_conversation;
     setLoading(true);
     m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return pageWithExtras(state, state.node ? state.node->messenger().history().pageAfter(conversation, cursor, PageSize)
-                                                      : std::vector<MessageRecord>{});
+              return state.node ? pageOf(messenger::Queries(*state.node).pageAfter(conversation, cursor, PageSize)) : HistoryPage{};
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
@@ -434,18 +422,23 @@ void MessageModel::fetchNewer()
 void MessageModel::send(const QString &text, qint64 replyToRow)
 {
     const QString body = text.trimmed();
-    if (body.isEmpty() || m_peer.isEmpty())
+    if (body.isEmpty() || !m_conversation)
         return;
-    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const qint64 conversation = m_conversation;
     const quint64 generation = m_generation;
-    m_core.run([id, body, replyToRow](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+    // To the conversation's peer as the core knows it (never a peer shown a moment ago).
+    m_core.run([conversation, body, replyToRow](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
               if (!state.node)
                   return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
+              messenger::Queries queries(*state.node);
+              const std::optional<messenger::ConversationInfo> info = queries.conversation(conversation);
+              if (!info)
+                  return std::unexpected(messenger::Error{messenger::Errc::NotFound, QStringLiteral("no such conversation")});
               QByteArray replyTo;
               if (replyToRow)
-                  if (std::optional<MessageRecord> quoted = state.node->messenger().history().message(replyToRow))
+                  if (std::optional<MessageRecord> quoted = queries.message(replyToRow); quoted && quoted->conversationId == conversation)
                       replyTo = quoted->uuid;
-              return state.node->sendText(id, body, replyTo);
+              return state.node->sendText(info->peer, body, replyTo);
           })
         .then(this, [this, generation](const std::expected<MessageRecord, messenger::Error> &result) {
             if (!result) {
@@ -459,14 +452,14 @@ void MessageModel::send(const QString &text, qint64 replyToRow)
             Q_EMIT sent();
             if (generation != m_generation)
                 return;
-            if (m_conversation == 0)
-                m_conversation = result->conversationId;
+            if (result->conversationId != m_conversation)
+                return; // not this conversation's (the one shown changed meanwhile)
             if (m_atNewest) {
                 insertNewest(*result);
                 if (!result->replyTo.isEmpty())
                     refreshExtras({result->id});
             } else {
-                open(m_peer); // jump to the present, where the new message is
+                open(m_conversation); // jump to the present, where the new message is
             }
         });
 }
@@ -521,7 +514,7 @@ void MessageModel::readEditHistory(qint64 rowId)
               QStringList versions;
               if (!state.node)
                   return versions;
-              storage::MessageStore &history = state.node->messenger().history();
+              messenger::Queries history(*state.node);
               const auto stamp = [](std::int64_t ms) {
                   return QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat);
               };
@@ -539,14 +532,17 @@ void MessageModel::readEditHistory(qint64 rowId)
 
 void MessageModel::setTimer(int seconds)
 {
-    if (m_peer.isEmpty())
+    if (!m_conversation)
         return;
-    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const qint64 conversation = m_conversation;
     const quint64 generation = m_generation;
-    m_core.run([id, seconds](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
+    m_core.run([conversation, seconds](messenger::CoreState &state) -> std::expected<MessageRecord, messenger::Error> {
               if (!state.node)
                   return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
-              return state.node->setTimer(id, seconds);
+              const std::optional<messenger::ConversationInfo> info = messenger::Queries(*state.node).conversation(conversation);
+              if (!info)
+                  return std::unexpected(messenger::Error{messenger::Errc::NotFound, QStringLiteral("no such conversation")});
+              return state.node->setTimer(info->peer, seconds);
           })
         .then(this, [this, generation, seconds](const std::expected<MessageRecord, messenger::Error> &notice) {
             if (!notice) {
@@ -689,12 +685,8 @@ void MessageModel::refreshExtras(const QList<qint64> &rowIds)
         if (rowIds.contains(m_extras.value(r.id).quoteRow) && !affected.contains(r.id))
             affected << r.id;
     m_core.run([affected, conversation](messenger::CoreState &state) {
-              std::vector<MessageRecord> rows;
-              if (state.node)
-                  for (qint64 id : affected)
-                      if (std::optional<MessageRecord> m = state.node->messenger().history().message(id); m && m->conversationId == conversation)
-                          rows.push_back(*m);
-              return pageWithExtras(state, rows);
+              return state.node ? pageOf(messenger::Queries(*state.node).rows(conversation, {affected.begin(), affected.end()}))
+                                : HistoryPage{};
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
@@ -742,22 +734,16 @@ void MessageModel::dismissNamesake()
 
 void MessageModel::refreshContact()
 {
-    if (m_peer.isEmpty())
-        return;
-    const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    if (!m_conversation || !m_shown)
+        return; // the header comes with the window
+    const qint64 conversation = m_conversation;
     const quint64 generation = m_generation;
-    m_core.run([id](messenger::CoreState &state) { return state.node ? contactOf(state, id) : HistoryContact{}; })
-        .then(this, [this, generation](const HistoryContact &c) {
-            if (generation != m_generation)
-                return;
-            m_peerName = c.name;
-            m_trust = c.trust;
-            m_online = c.online;
-            m_request = c.request;
-            m_timer = c.timer;
-            m_namesake = c.namesake;
-            m_namesakeName = c.namesakeName;
-            Q_EMIT contactChanged();
+    m_core.run([conversation](messenger::CoreState &state) {
+              return state.node ? messenger::Queries(*state.node).conversation(conversation) : std::nullopt;
+          })
+        .then(this, [this, generation](const std::optional<messenger::ConversationInfo> &info) {
+            if (generation == m_generation && info)
+                applyInfo(*info);
         });
 }
 
@@ -770,7 +756,7 @@ void MessageModel::clear()
     m_highlight = 0;
     m_firstUnread = 0;
     endResetModel();
-    m_conversation = 0;
+    m_shown = false;
     m_arrivedWhileOpening.clear();
     m_atNewest = true;
     m_atOldest = true;
@@ -797,13 +783,14 @@ void MessageModel::setInView(bool inView)
 
 void MessageModel::onReceived(const MessageRecord &m)
 {
-    if (m_loading && !m_conversation && m.sender.toString() == m_peer) {
+    if (m_loading && !m_shown
+        && (m_conversation ? m.conversationId == m_conversation : !m.outgoing && m.sender.toString() == m_peer)) {
         // The conversation is being opened: its page may have been read before this
         // message was stored. Kept, and added once the page is in (duplicates ignored).
         m_arrivedWhileOpening.append(m);
         return;
     }
-    if (!m_conversation || m.conversationId != m_conversation)
+    if (!m_shown || m.conversationId != m_conversation)
         return;
     if (m.kind == storage::MessageKind::TimerChanged)
         refreshContact(); // the header shows the timer in force
@@ -866,7 +853,7 @@ void MessageModel::trimOldest()
 
 void MessageModel::markReadIfInView()
 {
-    if (!m_inView || m_peer.isEmpty() || m_loading)
+    if (!m_inView || !m_shown || m_peer.isEmpty() || m_loading)
         return;
     bool unread = false;
     for (int i = 0; i < std::min<qsizetype>(m_rows.size(), PageSize) && !unread; ++i)

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/messenger/CoreThread.h"
+#include "core/messenger/Queries.h"
 
 #include <QAbstractListModel>
 
@@ -31,6 +32,8 @@ class MessageModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("provided by the application")
+    // The open conversation (0: none); its peer, once its header is read ("" for none).
+    Q_PROPERTY(qint64 conversationId READ conversationId NOTIFY conversationChanged)
     Q_PROPERTY(QString peer READ peer NOTIFY peerChanged)
     Q_PROPERTY(QString peerName READ peerName NOTIFY contactChanged)
     Q_PROPERTY(QString trust READ trust NOTIFY contactChanged)
@@ -94,6 +97,7 @@ public:
     bool canFetchMore(const QModelIndex &parent) const override;
     void fetchMore(const QModelIndex &parent) override;
 
+    qint64 conversationId() const { return m_conversation; }
     QString peer() const { return m_peer; }
     QString peerName() const { return m_peerName; }
     QString trust() const { return m_trust; }
@@ -115,10 +119,13 @@ public:
     Q_INVOKABLE static QString timerText(int seconds);
     void setInView(bool inView);
 
-    // Opens the newest page of the conversation with `peer` ("" closes it).
-    Q_INVOKABLE void open(const QString &peer);
+    // Opens the newest page of the conversation (0 closes it).
+    Q_INVOKABLE void open(qint64 conversationId);
+    // The same for the conversation with `peer` ("" closes it): someone nearby we never
+    // talked with has none yet, and gets one.
+    Q_INVOKABLE void openPeer(const QString &peer);
     // Opens the conversation around one message (a search hit); `positioned` tells where.
-    Q_INVOKABLE void openAt(const QString &peer, qint64 rowId);
+    Q_INVOKABLE void openAt(qint64 conversationId, qint64 rowId);
     // Opens the open conversation at its first message (Home); `positioned` tells where.
     Q_INVOKABLE void openOldest();
     // The next page towards the first message (what fetchMore does) or towards the newest.
@@ -146,6 +153,8 @@ public:
     Q_INVOKABLE void clear();
 
 Q_SIGNALS:
+    void conversationChanged();
+    // Also when a conversation is opened again (its window read anew).
     void peerChanged();
     void contactChanged();
     void windowChanged();
@@ -165,8 +174,10 @@ Q_SIGNALS:
     void conversationRead();
 
 private:
-    using WindowFill = std::function<void(storage::MessageStore &, HistoryWindow &)>;
-    void openWindow(const QString &peer, qint64 highlight, WindowFill fill);
+    using WindowFill = std::function<messenger::HistoryItems(messenger::Queries &, HistoryWindow &)>;
+    void openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill);
+    void setConversation(qint64 conversationId, const QString &peer);
+    void applyInfo(const messenger::ConversationInfo &info);
     void show(const HistoryWindow &window, qint64 highlight);
     void onReceived(const storage::MessageRecord &m);
     void onState(const QByteArray &uuid, storage::MessageState state);
@@ -196,6 +207,7 @@ private:
     bool m_atNewest = true;
     bool m_atOldest = true;
     bool m_loading = false;
+    bool m_shown = false; // the open conversation's window is in (not being read)
     bool m_inView = false;
     qint64 m_highlight = 0;
     qint64 m_firstUnread = 0; // row id of the "New messages" marker, 0: none

@@ -46,7 +46,9 @@ QVariantMap SearchModel::hit(int row) const
 {
     if (row < 0 || row >= m_rows.size())
         return {};
-    return {{QStringLiteral("peer"), m_rows[row].peer}, {QStringLiteral("rowId"), m_rows[row].rowId}};
+    return {{QStringLiteral("conversationId"), m_rows[row].conversationId},
+            {QStringLiteral("peer"), m_rows[row].peer},
+            {QStringLiteral("rowId"), m_rows[row].rowId}};
 }
 
 void SearchModel::setBusy(bool busy)
@@ -89,22 +91,9 @@ QFuture<QList<SearchRow>> SearchModel::page(const QString &query, qint64 before)
         QList<SearchRow> rows;
         if (!state.node)
             return rows;
-        messenger::Messenger &messenger = state.node->messenger();
-        QHash<qint64, QPair<QString, QString>> peers; // conversation -> (peer, name)
-        for (const storage::SearchHit &hit :
-             messenger.history().search(query, PageSize, before > 0 ? std::optional<std::int64_t>(before) : std::nullopt)) {
-            if (!peers.contains(hit.conversationId)) {
-                QString peer, name;
-                if (auto c = messenger.history().conversation(hit.conversationId)) {
-                    peer = c->peer.toString();
-                    if (auto contact = messenger.profile().protocolStore().contact(c->peer))
-                        name = contact->displayName;
-                }
-                peers.insert(hit.conversationId, {peer, name.isEmpty() ? peer.left(8) : name});
-            }
-            const auto &[peer, name] = peers.value(hit.conversationId);
-            rows.append({hit.messageId, peer, name, snippetToRichText(hit.snippet), hit.sentAt});
-        }
+        for (const messenger::SearchResult &r :
+             messenger::Queries(*state.node).search(query, PageSize, before > 0 ? std::optional<std::int64_t>(before) : std::nullopt))
+            rows.append({r.hit.messageId, r.hit.conversationId, r.peer.toString(), r.name, snippetToRichText(r.hit.snippet), r.hit.sentAt});
         return rows;
     });
 }
@@ -156,6 +145,7 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case RowIdRole: return r.rowId;
     case PeerRole: return r.peer;
+    case ConversationIdRole: return r.conversationId;
     case Qt::DisplayRole:
     case NameRole: return r.name;
     case SnippetRole: return r.snippet;
@@ -166,7 +156,8 @@ QVariant SearchModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> SearchModel::roleNames() const
 {
-    return {{RowIdRole, "rowId"}, {PeerRole, "peer"}, {NameRole, "name"}, {SnippetRole, "snippet"}, {TimeRole, "time"}};
+    return {{RowIdRole, "rowId"}, {PeerRole, "peer"}, {NameRole, "name"}, {SnippetRole, "snippet"}, {TimeRole, "time"},
+            {ConversationIdRole, "conversationId"}};
 }
 
 } // namespace sotto::ui

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/messenger/CoreThread.h"
+#include "core/messenger/Queries.h"
 
 #include <QAbstractListModel>
 #include <QFuture>
@@ -15,6 +16,7 @@ namespace sotto::ui {
 
 struct SearchRow {
     qint64 rowId = 0;
+    qint64 conversationId = 0;
     QString peer;
     QString name;
     QString snippet; // rich text: escaped, matches in <b>
@@ -37,6 +39,7 @@ public:
         NameRole,                     // that peer's name
         SnippetRole,                  // context, matches in bold (escaped rich text)
         TimeRole,                     // date and time, as text
+        ConversationIdRole,           // its conversation
     };
     Q_ENUM(Role)
 

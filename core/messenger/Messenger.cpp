@@ -433,6 +433,13 @@ std::expected<int, Error> Messenger::sealPending(const PeerId &to)
             tx.commit();
             continue;
         }
+        if (record && record->editedAt) {
+            // Edited before it could leave: it goes as first written, and each edit after it
+            // (queued in order), so the peer keeps the same edit history as we do.
+            const std::vector<storage::EditRecord> earlier = m_profile.messages().edits(record->id);
+            if (!earlier.empty())
+                record->body = earlier.front().body;
+        }
         QByteArray plaintext = entry.content.isEmpty() ? textContent(*record) : entry.content;
         auto sealed = m_sessions.encrypt(to, plaintext);
         crypto::wipe(plaintext);

@@ -453,6 +453,27 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
     return {};
 }
 
+std::expected<std::int64_t, Error> Node::conversationWith(const PeerId &peer)
+{
+    auto conversation = m_profile.messages().conversationFor(peer);
+    if (!conversation)
+        return std::unexpected(Error::from(conversation.error()));
+    return *conversation;
+}
+
+std::expected<void, Error> Node::setDraft(std::int64_t conversationId, const QString &text)
+{
+    storage::MessageStore &history = m_profile.messages();
+    if (!history.conversation(conversationId))
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    if (history.draft(conversationId) == text)
+        return {};
+    if (auto r = history.setDraft(conversationId, text); !r)
+        return std::unexpected(Error::from(r.error()));
+    Q_EMIT conversationUpdated(conversationId);
+    return {};
+}
+
 void Node::onPeerSeen(const net::SeenPeer &seen)
 {
     // Called for every good beacon (one a second per peer): only a new peer or one at a

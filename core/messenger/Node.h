@@ -81,6 +81,11 @@ public:
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
     [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
+    // The conversation with `peer`, made if there is none yet (a chat opened with someone
+    // nearby before either wrote).
+    [[nodiscard]] std::expected<std::int64_t, Error> conversationWith(const protocol::PeerId &peer);
+    // The conversation's draft, kept across restarts; conversationUpdated when it changed.
+    [[nodiscard]] std::expected<void, Error> setDraft(std::int64_t conversationId, const QString &text);
     // The user confirmed that `previous` and `into` are one person (Messenger::mergeContact).
     [[nodiscard]] std::expected<std::int64_t, Error> mergeContact(const protocol::PeerId &previous, const protocol::PeerId &into);
 
@@ -122,7 +127,7 @@ Q_SIGNALS:
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     // A message left the history (its time was up): the row as it was, without its text.
     void messageRemoved(const sotto::storage::MessageRecord &message);
-    // A conversation's own state changed: read (unread count), disappearing timer.
+    // A conversation's own state changed: read (unread count), disappearing timer, draft.
     void conversationUpdated(std::int64_t conversationId);
     // A new contact is named like `previous`: "Maybe Bob with a new key?"
     void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);

@@ -69,12 +69,18 @@ void MessageStore::noteSearchResidue()
         qCWarning(lcStorage) << "cannot note the search index's residue";
 }
 
+void MessageStore::dropCachesAfterRollback()
+{
+    if (m_cacheGeneration == m_db.rollbackCount())
+        return;
+    m_conversationIds.clear();
+    m_timers.clear();
+    m_cacheGeneration = m_db.rollbackCount();
+}
+
 std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol::PeerId &peer)
 {
-    if (m_cacheGeneration != m_db.rollbackCount()) {
-        m_conversationIds.clear();
-        m_cacheGeneration = m_db.rollbackCount();
-    }
+    dropCachesAfterRollback();
     if (auto it = m_conversationIds.constFind(peer.toString()); it != m_conversationIds.constEnd())
         return *it;
     {
@@ -122,6 +128,7 @@ std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, st
     if (!ok)
         return std::unexpected(sqlError(m_db, "merge conversations"));
     m_conversationIds.remove(oldId);
+    m_timers.remove(from);
     return {};
 }
 
@@ -163,6 +170,7 @@ std::expected<void, Error> MessageStore::deleteConversation(std::int64_t convers
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete conversation"));
     m_conversationIds.clear();
+    m_timers.remove(conversationId);
     if (highest)
         noteSearchResidue();
     return {};
@@ -536,13 +544,20 @@ std::vector<ReactionRecord> MessageStore::reactions(std::int64_t messageId)
 QHash<std::int64_t, std::vector<ReactionRecord>> MessageStore::reactions(const std::vector<std::int64_t> &messageIds)
 {
     QHash<std::int64_t, std::vector<ReactionRecord>> out;
-    // In chunks: SQLite allows 999 bound parameters.
-    for (std::size_t from = 0; from < messageIds.size(); from += 500) {
-        const std::size_t n = std::min<std::size_t>(500, messageIds.size() - from);
-        QByteArray sql = "SELECT message_id, reactor, emoji FROM reactions WHERE emoji <> '' AND message_id IN (?";
-        for (std::size_t i = 1; i < n; ++i)
-            sql += ",?";
-        sql += ") ORDER BY sent_at";
+    // One statement of Chunk ids, the ones not needed left NULL (they match nothing). The
+    // text is made once: Database caches statements by the address of their text, and a
+    // text built per call (per count) could come back at an address the cache already
+    // holds with another count of parameters (ids went missing: a headless history of many
+    // messages showed no reactions).
+    constexpr std::size_t Chunk = 100;
+    static const QByteArray sql = [] {
+        QByteArray text = "SELECT message_id, reactor, emoji FROM reactions WHERE emoji <> '' AND message_id IN (?";
+        for (std::size_t i = 1; i < Chunk; ++i)
+            text += ",?";
+        return text + ") ORDER BY sent_at";
+    }();
+    for (std::size_t from = 0; from < messageIds.size(); from += Chunk) {
+        const std::size_t n = std::min<std::size_t>(Chunk, messageIds.size() - from);
         Statement st = m_db.prepare(sql.constData());
         for (std::size_t i = 0; i < n; ++i)
             st.bind(int(i) + 1, messageIds[from + i]);
@@ -571,9 +586,17 @@ std::vector<EditRecord> MessageStore::edits(std::int64_t messageId)
 
 int MessageStore::timer(std::int64_t conversationId)
 {
+    // Read on every send: cached with the conversation ids (dropped on a rollback).
+    dropCachesAfterRollback();
+    if (auto it = m_timers.constFind(conversationId); it != m_timers.constEnd())
+        return *it;
     Statement st = m_db.prepare("SELECT expire_timer FROM conversations WHERE id = ?");
     st.bind(1, conversationId);
-    return st.next() ? int(st.int64(0)) : 0;
+    if (!st.next())
+        return 0;
+    const int seconds = int(st.int64(0));
+    m_timers.insert(conversationId, seconds);
+    return seconds;
 }
 
 std::int64_t MessageStore::timerSetAt(std::int64_t conversationId)
@@ -601,7 +624,11 @@ std::expected<bool, Error> MessageStore::setTimer(std::int64_t conversationId, i
     if (!m_db.prepare("UPDATE conversations SET expire_timer = ?, expire_timer_at = ? WHERE id = ? AND expire_timer_at < ?")
              .bind(1, seconds).bind(2, setAt).bind(3, conversationId).bind(4, setAt).run())
         return std::unexpected(sqlError(m_db, "set timer"));
-    return m_db.changes() > 0;
+    const bool changed = m_db.changes() > 0;
+    dropCachesAfterRollback();
+    if (changed)
+        m_timers.insert(conversationId, seconds);
+    return changed;
 }
 
 std::expected<void, Error> MessageStore::startTimers(std::int64_t conversationId, std::int64_t uptoId, std::int64_t nowMs)

@@ -236,6 +236,10 @@ private:
     Database &m_db;
     // peer -> conversation id; read on every message. Dropped when the database rolls back.
     QHash<QString, std::int64_t> m_conversationIds;
+    // conversation id -> its disappearing-message timer; read on every send. Kept in step
+    // by setTimer, dropped with the ids.
+    QHash<std::int64_t, int> m_timers;
+    void dropCachesAfterRollback();
     std::uint64_t m_cacheGeneration = 0;
 };
 

@@ -38,7 +38,7 @@ private Q_SLOTS:
         QCOMPARE(app.conversations()->nameOf(demo), QStringLiteral("Demo peer"));
 
         // It answers.
-        app.messages()->open(demo);
+        app.messages()->openPeer(demo);
         QTRY_VERIFY(!app.messages()->loading() && app.messages()->rowCount() >= 1);
         app.messages()->send(QStringLiteral("Hello, demo"));
         QTRY_VERIFY_WITH_TIMEOUT(received.size() >= 2, 30000);

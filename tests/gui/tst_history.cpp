@@ -134,7 +134,7 @@ class TestHistory : public QObject {
 
     void openNewest()
     {
-        app->messages()->open(peer);
+        app->messages()->openPeer(peer);
         QTRY_VERIFY(app->messages()->rowCount() > 0 && !app->messages()->loading());
         QTRY_VERIFY(!onScreen().isEmpty());
         QTRY_COMPARE(onScreen().last(), Messages - 1);
@@ -296,7 +296,7 @@ private Q_SLOTS:
         window->resize(1000, 680);
         // Deep in history, and near the newest end, where fewer rows lie below the hit.
         for (int target : {5000, Messages - 3}) {
-            app->messages()->open(QString());
+            app->messages()->open(0);
             key(Qt::Key_K, Qt::ControlModifier);
             QQuickItem *field = item("searchField");
             QTRY_VERIFY(field && field->hasActiveFocus());

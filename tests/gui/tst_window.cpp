@@ -382,7 +382,7 @@ private Q_SLOTS:
 
     void keyboardOnlyOpensAConversation()
     {
-        app->messages()->open(QString()); // nothing open
+        app->messages()->open(0); // nothing open
         QTRY_VERIFY(app->messages()->peer().isEmpty());
         auto *list = item("conversationList");
         for (int i = 0; i < 30 && !list->hasActiveFocus(); ++i)
@@ -453,7 +453,7 @@ private Q_SLOTS:
         // The new Bob shows as a contact of its own, and the window says who it may be.
         QTRY_VERIFY_WITH_TIMEOUT(!app->conversations()->nameOf(bob2->peer()).isEmpty(), 20000);
         QTRY_VERIFY2(app->notice().contains(QStringLiteral("Bob")), qPrintable(app->notice()));
-        app->messages()->open(bob2->peer());
+        app->messages()->openPeer(bob2->peer());
         QTRY_COMPARE(app->messages()->namesake(), bobPeer);
         QTRY_VERIFY(isShown(item("namesakeBanner")));
         QCOMPARE(unnamedControls(), QStringList());
@@ -481,7 +481,7 @@ private Q_SLOTS:
         wide.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")},
                    {QStringLiteral("address"), QStringLiteral("127.0.0.1:%1").arg(app->session()->port())}});
         QTRY_VERIFY_WITH_TIMEOUT(app->conversations()->nameOf(wide.peer()) == longName, 20000);
-        app->messages()->open(wide.peer());
+        app->messages()->openPeer(wide.peer());
         QTRY_COMPARE(item("chatTitle")->property("text").toString(), longName);
         QTRY_VERIFY(item("chatTitle")->width() < item("chatTitle")->implicitWidth()); // the header laid out with it
         for (const char *action : {"contactButton", "timerButton", "chatMenuButton"}) {

@@ -152,6 +152,11 @@ private Q_SLOTS:
         QVERIFY(linked(ann, bob));
         cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("set_draft")}, {QStringLiteral("peer"), bob.peer()},
                   {QStringLiteral("text"), QStringLiteral("half a thought")}});
+        // The draft is the conversation's state: its change is told like the others.
+        QVERIFY(!ann.waitFor([](const QJsonObject &e) {
+                        return e.value(QStringLiteral("event")) == QLatin1String("conversation_updated")
+                            && e.value(QStringLiteral("conversation")).toObject().value(QStringLiteral("draft")) == QLatin1String("half a thought");
+                    }).isEmpty());
         bob.kill();
         QVERIFY(!ann.waitFor([](const QJsonObject &e) { return e.value(QStringLiteral("event")) == QLatin1String("peer_offline"); }).isEmpty());
         QVERIFY(!cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("typing")}, {QStringLiteral("peer"), bob.peer()}}).value(QStringLiteral("sent")).toBool());

@@ -234,6 +234,50 @@ private Q_SLOTS:
 
     // A newer Sotto's message kind (field 9, say an attachment pointer): stored once as
     // "unsupported", acknowledged (not rejected: the sender does not mark it failed).
+    // Issue 8 leftovers: changes to texts that could not leave yet (no session). An edited
+    // one goes as first written, then its edit: the peer's edit history is ours (it had
+    // one entry equal to the text shown). One deleted for me never leaves (its text is gone
+    // from this profile, so there is nothing to send: docs/PROTOCOL.md says so).
+    void changesOfTextsNotSealedYetReachThePeerAsMade()
+    {
+        test::TestPeer carol(ctx, QStringLiteral("carol"));
+        QVERIFY(ann->messenger().rememberPeer(carol.id(), carol.profile().identityKey(), QStringLiteral("carol"), QString(), 0));
+        auto first = ann->messenger().sendText(carol.id(), QStringLiteral("see you at 7"));
+        QVERIFY(first);
+        QVERIFY(!first->sealed()); // no session yet: it waits
+        QVERIFY(ann->messenger().editText(first->messageId, QStringLiteral("see you at 8")));
+        auto second = ann->messenger().sendText(carol.id(), QStringLiteral("bring the cake"));
+        QVERIFY(second);
+        QVERIFY(ann->messenger().deleteMessage(second->messageId, false));
+        auto third = ann->messenger().sendText(carol.id(), QStringLiteral("or pie"));
+        QVERIFY(third);
+
+        test::introduce(*ann, carol, QStringLiteral("carol"));
+        QVERIFY(ann->messenger().sealPending(carol.id()));
+        std::int64_t sent = 0;
+        const std::vector<Incoming> got = deliverAll(*ann, carol, sent);
+        QStringList texts;
+        int updates = 0;
+        for (const Incoming &in : got) {
+            if (in.kind == Incoming::Kind::Text)
+                texts << in.message->body;
+            updates += in.kind == Incoming::Kind::Update ? 1 : 0;
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("see you at 7"), QStringLiteral("or pie")})); // not the deleted one
+        QCOMPARE(updates, 1); // the edit
+        const QByteArray uuid = ann->profile().messages().message(first->messageId)->uuid;
+        const MessageRecord atCarol = byUuid(carol, uuid);
+        QCOMPARE(atCarol.body, QStringLiteral("see you at 8"));
+        QVERIFY(atCarol.editedAt != 0);
+        const std::vector<storage::EditRecord> carolsHistory = carol.profile().messages().edits(atCarol.id);
+        QCOMPARE(carolsHistory.size(), 1u);
+        QCOMPARE(carolsHistory[0].body, QStringLiteral("see you at 7"));
+        const std::vector<storage::EditRecord> annsHistory = ann->profile().messages().edits(first->messageId);
+        QCOMPARE(annsHistory.size(), 1u);
+        QCOMPARE(annsHistory[0].body, carolsHistory[0].body);
+        QCOMPARE(annsHistory[0].at, carolsHistory[0].at);
+    }
+
     void anUnknownContentKindIsKeptNotFailed()
     {
         wire::Content content;

@@ -4,6 +4,7 @@
 #include "tests/support/TestProfiles.h"
 
 #include <QDir>
+#include <sqlite3.h>
 #include <QTest>
 
 using namespace sotto;
@@ -26,6 +27,19 @@ MessageRecord incoming(std::int64_t conversation, const PeerId &from, const QStr
     m.state = MessageState::Received;
     return m;
 }
+
+// Counts the statements run on a connection whose SQL contains `needle`.
+struct StatementCounter {
+    QByteArray needle;
+    int count = 0;
+    static int trace(unsigned, void *self, void *stmt, void *)
+    {
+        auto *counter = static_cast<StatementCounter *>(self);
+        if (QByteArray(sqlite3_sql(static_cast<sqlite3_stmt *>(stmt))).contains(counter->needle))
+            ++counter->count;
+        return 0;
+    }
+};
 
 } // namespace
 
@@ -95,6 +109,65 @@ private Q_SLOTS:
         QVERIFY(me.profile().messages().purgeSearchResidue());
         me.reopen();
         QCOMPARE(me.profile().messages().searchResidueSince(), 0);
+    }
+
+    // Issue 8 leftover: every send read the conversation's timer with a SELECT of its own.
+    // It is cached with the conversation: read once, kept in step by setTimer, dropped
+    // with a rollback.
+    void timerIsReadOnceAndKeptInStep()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        Database &db = me.profile().database();
+        const std::int64_t conv = *store.conversationFor(test::randomPeerId());
+        StatementCounter reads{"expire_timer FROM conversations"};
+        sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT, &StatementCounter::trace, &reads);
+        QCOMPARE(store.timer(conv), 0);
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(store.timer(conv), 0);
+        QVERIFY(store.setTimer(conv, 30, 1000).value());
+        QCOMPARE(store.timer(conv), 30);
+        QVERIFY(!store.setTimer(conv, 60, 500).value()); // older than the one in force: ignored
+        QCOMPARE(store.timer(conv), 30);
+        QVERIFY(reads.count <= 1);
+        // A rolled-back change is not shown.
+        QVERIFY(db.begin());
+        QVERIFY(store.setTimer(conv, 3600, 2000).value());
+        QCOMPARE(store.timer(conv), 3600);
+        db.rollback();
+        QCOMPARE(store.timer(conv), 30);
+        sqlite3_trace_v2(db.handle(), 0, nullptr, nullptr);
+        QCOMPARE(store.timerSetAt(conv), std::int64_t(1000));
+        QCOMPARE(store.timer(conv + 1000), 0); // no such conversation
+    }
+
+    // The reactions of many messages in one go, for pages of every size, one after the
+    // other (the statement cache once handed a call the statement of another count of ids).
+    void reactionsOfPagesOfAnySize()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        Database &db = me.profile().database();
+        const PeerId other = test::randomPeerId();
+        const std::int64_t conv = *store.conversationFor(other);
+        std::vector<std::int64_t> ids;
+        QVERIFY(db.begin());
+        for (int i = 0; i < 300; ++i) {
+            auto id = store.insert(incoming(conv, other, QStringLiteral("m%1").arg(i), 1000 + i));
+            QVERIFY(id);
+            ids.push_back(*id);
+            QVERIFY(store.setReaction(*id, other, QStringLiteral("👍"), 5000 + i));
+        }
+        QVERIFY(db.commit());
+        for (int round = 0; round < 3; ++round) {
+            for (std::size_t n : {3u, 1u, 7u, 250u, 50u, 2u, 120u, 300u, 49u}) {
+                const std::vector<std::int64_t> asked(ids.begin(), ids.begin() + n);
+                const auto got = store.reactions(asked);
+                QCOMPARE(std::size_t(got.size()), n);
+                for (std::int64_t id : asked)
+                    QCOMPARE(got.value(id).size(), 1u);
+            }
+        }
     }
 
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()

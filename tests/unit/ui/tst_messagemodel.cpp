@@ -43,6 +43,7 @@ class TestMessageModel : public QObject {
     crypto::SignalContext ctx;
     std::unique_ptr<test::TestPeer> profile;
     protocol::PeerId other;
+    qint64 conversationId = 0;
     std::unique_ptr<messenger::CoreThread> core;
 
     // Waits for the page in flight: its continuation is an event posted from the core thread.
@@ -72,6 +73,7 @@ private Q_SLOTS:
         other = test::randomPeerId();
         storage::MessageStore &store = profile->profile().messages();
         const std::int64_t conversation = *store.conversationFor(other);
+        conversationId = conversation;
         for (int i = 0; i < Messages;) {
             QVERIFY(profile->profile().database().begin());
             for (int end = i + 5000; i < end; ++i)
@@ -103,9 +105,11 @@ private Q_SLOTS:
     void pagesBackwardsAndForwardsThroughEverything()
     {
         ui::MessageModel model(*core);
-        model.open(other.toString());
+        model.open(conversationId);
+        QCOMPARE(model.conversationId(), conversationId); // known at once: the window comes after
         QTRY_COMPARE(model.rowCount(), ui::MessageModel::PageSize);
         QVERIFY(!model.loading());
+        QCOMPARE(model.peer(), other.toString());
         QCOMPARE(bodyAt(model, 0), Messages - 1);
 
         // Up to the very first message, a page at a time: each page continues exactly
@@ -148,7 +152,7 @@ private Q_SLOTS:
         // The history row of message 50,000 (rows were inserted in order, from 1).
         const qint64 hitRow = 50001;
         QSignalSpy positioned(&model, &ui::MessageModel::positioned);
-        model.openAt(other.toString(), hitRow);
+        model.openAt(conversationId, hitRow);
         QTRY_COMPARE(positioned.size(), 1);
         const int at = positioned.first().first().toInt();
         QCOMPARE(bodyAt(model, at), 50000);
@@ -181,7 +185,7 @@ private Q_SLOTS:
     {
         ui::MessageModel model(*core);
         QSignalSpy positioned(&model, &ui::MessageModel::positioned);
-        model.open(other.toString());
+        model.open(conversationId);
         QTRY_VERIFY(model.rowCount() > 0 && !model.loading());
         model.openOldest();
         QTRY_COMPARE(positioned.size(), 1);
@@ -232,7 +236,7 @@ private Q_SLOTS:
         ui::MessageModel model(*core);
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy positioned(&model, &ui::MessageModel::positioned);
-        model.openAt(other.toString(), 70001);
+        model.openAt(conversationId, 70001);
         QTRY_COMPARE(positioned.size(), 1);
         for (int i = 0; i < 5; ++i) {
             model.fetchMore({});
@@ -255,15 +259,18 @@ private Q_SLOTS:
         }
         QCOMPARE(model.rowCount(), ui::MessageModel::MaxRows);
         verifyContiguous(model);
-        model.open(QString());
+        model.open(0);
         QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.conversationId(), qint64(0));
+        QCOMPARE(model.peer(), QString());
     }
 
     void groupsAndDaysFollowTheNeighbours()
     {
         ui::MessageModel model(*core);
-        model.open(other.toString());
+        model.openPeer(other.toString()); // by its peer: the same conversation
         QTRY_COMPARE(model.rowCount(), ui::MessageModel::PageSize);
+        QCOMPARE(model.conversationId(), conversationId);
         for (int row = 0; row + 1 < model.rowCount(); ++row) {
             const bool outgoing = model.data(model.index(row), ui::MessageModel::OutgoingRole).toBool();
             const bool olderOutgoing = model.data(model.index(row + 1), ui::MessageModel::OutgoingRole).toBool();

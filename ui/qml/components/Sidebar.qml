@@ -93,10 +93,11 @@ Pane {
                 }
             }
             delegate: ConversationDelegate {
+                required property var conversationId // 0: someone nearby we never talked with
                 width: ListView.view.width
-                selected: peer === root.app.messages.peer
+                selected: conversationId ? conversationId === root.app.messages.conversationId : peer === root.app.messages.peer
                 keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
-                onActivated: root.app.messages.open(peer)
+                onActivated: conversationId ? root.app.messages.open(conversationId) : root.app.messages.openPeer(peer)
             }
             Label {
                 textFormat: Text.PlainText // names and texts come from peers: never markup

@@ -21,9 +21,9 @@ Popup {
 
     function choose(index) {
         const hit = root.app.search.hit(index)
-        if (hit.peer === undefined)
+        if (hit.conversationId === undefined)
             return
-        root.app.messages.openAt(hit.peer, hit.rowId)
+        root.app.messages.openAt(hit.conversationId, hit.rowId)
         root.close()
     }
 

@@ -229,7 +229,7 @@ Page {
             delegate: MessageDelegate {
                 width: ListView.view.width
                 onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
-                onQuoteClicked: quoteRow => root.model.openAt(root.model.peer, quoteRow)
+                onQuoteClicked: quoteRow => root.model.openAt(root.model.conversationId, quoteRow)
                 onLinkActivated: link => root.app.desktop.openLink(link)
             }
             // One menu for every message, built on the first right click: a menu per delegate
@@ -331,7 +331,7 @@ Page {
                         text: qsTr("Delete for everyone")
                         enabled: menu.canChange
                         Accessible.name: text
-                        onTriggered: root.model.remove(menu.rowId, true)
+                        onTriggered: { deleteForEveryone.rowId = menu.rowId; deleteForEveryone.open() }
                     }
                     onClosed: text = ""
                 }
@@ -370,7 +370,7 @@ Page {
                 if (root.model.atNewest)
                     positionViewAtBeginning() // index 0, the bottom: bottom to top
                 else
-                    root.model.open(root.model.peer)
+                    root.model.open(root.model.conversationId)
             }
             function toOldest() {
                 cancelFlick()
@@ -566,6 +566,12 @@ Page {
                 }
             }
         }
+    }
+
+    DeleteForEveryoneDialog {
+        id: deleteForEveryone
+        peerName: root.model.peerName
+        onConfirmed: rowId => root.model.remove(rowId, true)
     }
 
     // What an edited message said before, oldest first.

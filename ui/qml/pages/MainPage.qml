@@ -66,7 +66,7 @@ Page {
             visible: !root.narrow || root.chatOpen
             showBack: root.narrow
             SplitView.fillWidth: !root.narrow || root.chatOpen
-            onBackRequested: root.app.messages.open("")
+            onBackRequested: root.app.messages.open(0)
             onContactRequested: {
                 root.app.contact.peer = root.app.messages.peer
                 contact.open()
