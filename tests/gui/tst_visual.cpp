@@ -6,11 +6,13 @@
 // DIR/NAME.png (scripts/screenshot.sh runs it under Xvfb, light and dark).
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
+#include "ui/SystemAppearance.h"
 
 #include "tests/gui/GuiTestApp.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QAccessible>
+#include <QApplication>
 #include <QCursor>
 #include <QDir>
 #include <QQmlApplicationEngine>
@@ -136,7 +138,12 @@ class TestVisual : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
+        // SOTTO_COLOR_SCHEME=dark: the dark look, as main() sets it up for a dark desktop.
+        ui::AppOptions options = test::guiTestOptions(tmp);
+        options.dark = qgetenv("SOTTO_COLOR_SCHEME") == "dark";
+        if (options.dark)
+            QApplication::setPalette(ui::darkPalette()); // links in rich text, as main() does
+        app = std::make_unique<ui::AppController>(options);
         engine = std::make_unique<QQmlApplicationEngine>();
         window = ui::loadMainWindow(*engine, *app);
         QVERIFY(window);
@@ -164,6 +171,35 @@ private Q_SLOTS:
         QVERIFY(!empty->property("actionText").toString().isEmpty());
         QVERIFY(isShown(item("noChatOpen")));
         screenshot(QStringLiteral("first-run"));
+    }
+
+    // The empty list's button opens Add by address; dialogs dim the window behind them.
+    void dialogsOpenOverADimmedWindow()
+    {
+        QQuickItem *action = nullptr;
+        std::function<void(QQuickItem *)> find = [&](QQuickItem *i) {
+            for (QQuickItem *c : i->childItems()) {
+                if (!action && c->inherits("QQuickAbstractButton") && isShown(c))
+                    action = c;
+                find(c);
+            }
+        };
+        find(item("sidebarEmpty"));
+        QVERIFY(action);
+        click(action);
+        QTRY_VERIFY(item("addressField") && item("addressField")->hasActiveFocus());
+        QVERIFY(!item("connectButton")->isEnabled()); // nothing typed, nothing to connect to
+        screenshot(QStringLiteral("add-by-address"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!isShown(item("addressField")));
+
+        QObject *settings = window->findChild<QObject *>(QStringLiteral("settingsDialog"));
+        QVERIFY(settings);
+        click(item("settingsButton"));
+        QTRY_VERIFY(settings->property("opened").toBool());
+        screenshot(QStringLiteral("settings"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!settings->property("visible").toBool());
     }
 
     // Every icon-only button says what it does, to a screen reader and as a tooltip.

@@ -14,6 +14,9 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     Overlay.modal: Backdrop {}
     header: DialogTitle { text: root.title }
+    leftPadding: 20
+    rightPadding: 20
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     onOpened: { address.text = ""; problem.text = ""; looking = false; address.forceActiveFocus() }
     property bool looking: false // a name being looked up
 

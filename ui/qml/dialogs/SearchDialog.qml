@@ -16,6 +16,8 @@ Popup {
     width: Math.min(560, parent ? parent.width - 40 : 560)
     height: Math.min(480, parent ? parent.height - 40 : 480)
     Overlay.modal: Backdrop {}
+    padding: 12
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     onOpened: { chooseWhenReady = false; field.text = startText; startText = ""; field.forceActiveFocus() }
     property string startText // typed into the sidebar's search field, which opened this
 

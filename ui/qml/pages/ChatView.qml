@@ -614,6 +614,9 @@ Page {
         standardButtons: Dialog.Close
         Overlay.modal: Backdrop {}
         header: DialogTitle { text: editHistory.title }
+        leftPadding: 20
+        rightPadding: 20
+        background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
         property var versions: []
         ListView {
             implicitHeight: Math.min(contentHeight, 320)

@@ -18,6 +18,9 @@ Dialog {
     standardButtons: Dialog.Close
     Overlay.modal: Backdrop {}
     header: DialogTitle { text: root.title }
+    leftPadding: 20
+    rightPadding: 20
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     onOpened: {
         nameField.text = root.app.session.displayName
         passMessage.text = ""
