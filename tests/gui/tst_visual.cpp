@@ -288,6 +288,22 @@ private Q_SLOTS:
         QTRY_VERIFY(!isShown(item("replyItem")));
     }
 
+    // Typing into the search field atop the list opens the search with what was typed.
+    void theSidebarFieldOpensTheSearch()
+    {
+        QObject *search = window->findChild<QObject *>(QStringLiteral("searchDialog"));
+        QVERIFY(search);
+        item("searchButton")->forceActiveFocus();
+        keys(QStringLiteral("rope"));
+        QTRY_VERIFY(search->property("opened").toBool());
+        QTRY_COMPARE(item("searchField")->property("text").toString(), QStringLiteral("rope"));
+        QCOMPARE(item("searchButton")->property("text").toString(), QString());
+        QTRY_VERIFY(item("searchHits")->property("count").toInt() >= 1);
+        screenshot(QStringLiteral("search"));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!search->property("visible").toBool());
+    }
+
     // The emoji button writes an emoji where the cursor is; attach says it cannot yet.
     void emojiAndAttachButtons()
     {

@@ -18,7 +18,10 @@ Popup {
     Overlay.modal: Backdrop {}
     padding: 12
     background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
-    onOpened: { chooseWhenReady = false; field.text = startText; startText = ""; field.forceActiveFocus() }
+    // The field takes the keys at once: what is typed while the popup fades in (into the
+    // sidebar's field, which opened it) goes on here.
+    onAboutToShow: { chooseWhenReady = false; field.text = startText; startText = ""; field.forceActiveFocus() }
+    onOpened: field.forceActiveFocus()
     property string startText // typed into the sidebar's search field, which opened this
 
     function openWith(text) { startText = text; open() }
