@@ -9,27 +9,27 @@
         <translation>Über Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="36"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="39"/>
         <source>Ask the other person for an address shown in their Sotto settings, e.g. 192.168.1.20:47000 (a computer&apos;s name works too: laptop.local:47000).</source>
         <translation>Frag die andere Person nach einer Adresse aus ihren Sotto-Einstellungen, z. B. 192.168.1.20:47000 (der Name eines Computers geht auch: laptop.local:47000).</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="43"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="46"/>
         <source>host:port</source>
         <translation>Host:Port</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="44"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="47"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="67"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Looking up…</source>
         <translation>Wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="67"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="624"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="627"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -572,28 +572,28 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="53"/>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="71"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="58"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="76"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="92"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="97"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="121"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="126"/>
         <source>No messages match.</source>
         <translation>Keine passenden Nachrichten.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="129"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="134"/>
         <source>Search every conversation</source>
         <translation>Alle Unterhaltungen durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="130"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="135"/>
         <source>Words you type find the messages that contain them; Enter opens the newest hit, the arrows choose another.</source>
         <translation>Die eingegebenen Wörter finden die Nachrichten, die sie enthalten; die Eingabetaste öffnet den neuesten Treffer, mit den Pfeiltasten wählst du einen anderen.</translation>
     </message>
@@ -606,179 +606,179 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="35"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="38"/>
         <source>Passphrase changed.</source>
         <translation>Passphrase geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="46"/>
         <location filename="../../ui/qml/pages/SettingsPage.qml" line="49"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save display name</source>
         <translation>Anzeigenamen speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="55"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="58"/>
         <source>Your addresses</source>
         <translation>Deine Adressen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="58"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="61"/>
         <source>Where others can add you (Add by address):</source>
         <translation>Unter diesen Adressen können andere dich hinzufügen („Über Adresse hinzufügen“):</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="59"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="62"/>
         <source>Not reachable yet: no network address.</source>
         <translation>Noch nicht erreichbar: keine Netzwerkadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="78"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="79"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="83"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>Hide QR</source>
         <translation>QR-Code ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="83"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="84"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="87"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
         <source>QR code of %1</source>
         <translation>QR-Code von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="101"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="99"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="102"/>
         <source>Current passphrase</source>
         <translation>Aktuelle Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="100"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="103"/>
         <source>New passphrase</source>
         <translation>Neue Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="104"/>
         <source>New passphrase again</source>
         <translation>Neue Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="126"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="129"/>
         <source>Locking</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="128"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
         <source>Lock after</source>
         <translation>Sperren nach</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="134"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="137"/>
         <source>Lock after this many idle minutes, 0 for never</source>
         <translation>Nach so vielen Minuten Inaktivität sperren, 0 für nie</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="137"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
         <source>idle minutes (0: never)</source>
         <translation>Minuten Inaktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="141"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Jetzt sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="142"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
         <source>Lock now</source>
         <translation>Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="149"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
         <source>Notify me of new messages</source>
         <translation>Bei neuen Nachrichten benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="154"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
         <source>Hide the sender and text in notifications</source>
         <translation>Absender und Text in Benachrichtigungen ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="160"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
         <source>Visible to</source>
         <translation>Sichtbar für</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
         <source>Everyone on this network</source>
         <translation>Alle in diesem Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
         <source>Visible to everyone on this network</source>
         <translation>Sichtbar für alle in diesem Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
         <source>Only my contacts</source>
         <translation>Nur meine Kontakte</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
         <source>Visible to only my contacts</source>
         <translation>Nur für meine Kontakte sichtbar</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="181"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
         <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
         <translation>Nur deine Kontakte erkennen dich in diesem Netzwerk; andere sehen ein anonymes Signal von diesem Computer. Wer deine Adresse kennt, kann dich trotzdem erreichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="182"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="185"/>
         <source>Everyone on this network sees your name and can write to you.</source>
         <translation>Alle in diesem Netzwerk sehen deinen Namen und können dir schreiben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="188"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="194"/>
         <source>Let contacts see when I am typing</source>
         <translation>Kontakte sehen lassen, wenn ich schreibe</translation>
     </message>

@@ -9,27 +9,27 @@
         <translation>通过地址添加</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="36"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="39"/>
         <source>Ask the other person for an address shown in their Sotto settings, e.g. 192.168.1.20:47000 (a computer&apos;s name works too: laptop.local:47000).</source>
         <translation>请向对方索要其 Sotto 设置中显示的地址，例如 192.168.1.20:47000（也可以用计算机名：laptop.local:47000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="43"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="46"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="44"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="47"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="67"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Looking up…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="67"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="624"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="627"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -571,28 +571,28 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="53"/>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="71"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="58"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="76"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="92"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="97"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="121"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="126"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="129"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="134"/>
         <source>Search every conversation</source>
         <translation>搜索所有对话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="130"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="135"/>
         <source>Words you type find the messages that contain them; Enter opens the newest hit, the arrows choose another.</source>
         <translation>输入词语即可找到包含它们的消息；按 Enter 打开最新的结果，用方向键选择其他结果。</translation>
     </message>
@@ -605,179 +605,179 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="35"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="38"/>
         <source>Passphrase changed.</source>
         <translation>密码短语已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="46"/>
         <location filename="../../ui/qml/pages/SettingsPage.qml" line="49"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="50"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save display name</source>
         <translation>保存显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="55"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="58"/>
         <source>Your addresses</source>
         <translation>你的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="58"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="61"/>
         <source>Where others can add you (Add by address):</source>
         <translation>其他人可以通过以下地址添加你（“通过地址添加”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="59"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="62"/>
         <source>Not reachable yet: no network address.</source>
         <translation>暂时无法访问：没有网络地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="78"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="79"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="83"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>Hide QR</source>
         <translation>隐藏二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="83"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>QR code</source>
         <translation>二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="84"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="95"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="87"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
         <source>QR code of %1</source>
         <translation>%1 的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="101"/>
         <source>Passphrase</source>
         <translation>密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="99"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="102"/>
         <source>Current passphrase</source>
         <translation>当前密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="100"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="103"/>
         <source>New passphrase</source>
         <translation>新密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="101"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="104"/>
         <source>New passphrase again</source>
         <translation>再次输入新密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="120"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
         <source>Change passphrase</source>
         <translation>更改密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="126"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="129"/>
         <source>Locking</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="128"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
         <source>Lock after</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="134"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="137"/>
         <source>Lock after this many idle minutes, 0 for never</source>
         <translation>空闲多少分钟后锁定，0 表示从不</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="137"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
         <source>idle minutes (0: never)</source>
         <translation>分钟后锁定（0：从不）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="141"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>立即锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="142"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="149"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="148"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
         <source>Notify me of new messages</source>
         <translation>有新消息时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="154"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
         <source>Hide the sender and text in notifications</source>
         <translation>在通知中隐藏发送者和内容</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="160"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
         <source>Visible to</source>
         <translation>可见范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="165"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
         <source>Everyone on this network</source>
         <translation>此网络中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
         <source>Visible to everyone on this network</source>
         <translation>对此网络中的所有人可见</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="173"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
         <source>Only my contacts</source>
         <translation>仅我的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
         <source>Visible to only my contacts</source>
         <translation>仅对我的联系人可见</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="181"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
         <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
         <translation>在此网络中只有你的联系人能认出你；其他人只会看到来自这台电脑的匿名信号。知道你地址的人仍然可以联系你。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="182"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="185"/>
         <source>Everyone on this network sees your name and can write to you.</source>
         <translation>此网络中的所有人都能看到你的名字，并可以给你发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="188"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="194"/>
         <source>Let contacts see when I am typing</source>
         <translation>让联系人看到我正在输入</translation>
     </message>
