@@ -288,6 +288,23 @@ private Q_SLOTS:
         QTRY_VERIFY(!isShown(item("replyItem")));
     }
 
+    // A narrow window shows the chat alone, its header's actions as named icons, the back
+    // button first.
+    void aNarrowWindowKeepsTheIcons()
+    {
+        window->resize(440, 680);
+        QTRY_VERIFY(isShown(item("backButton")));
+        QCOMPARE(accessibleName(item("backButton")), QStringLiteral("Back to conversations"));
+        for (const char *name : {"contactButton", "chatMenuButton"}) {
+            QQuickItem *button = item(name);
+            const QPointF right = button->mapToScene(QPointF(button->width(), 0));
+            QVERIFY2(isShown(button) && right.x() <= window->width(), name);
+        }
+        screenshot(QStringLiteral("narrow"));
+        window->resize(1000, 680);
+        QTRY_VERIFY(!isShown(item("backButton")));
+    }
+
     // Typing into the search field atop the list opens the search with what was typed.
     void theSidebarFieldOpensTheSearch()
     {
