@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Where messages are written: Enter sends, Shift+Enter starts a new line.
+// Where messages are written: a rounded field (Enter sends, Shift+Enter starts a new line)
+// between the attach button and the send button, the emoji button inside it.
 import QtQuick
 import Sotto
 import QtQuick.Controls

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Message requests (strangers who wrote), conversations (most recent first), blocked
-// strangers, then people nearby who are not contacts yet.
+// Our name with Add by address and Settings, the search field, then message requests
+// (strangers who wrote), conversations (most recent first), blocked strangers and people
+// nearby who are not contacts yet; or, with none of them, what to do next.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts

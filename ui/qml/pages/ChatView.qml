@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The open conversation: header, "maybe the same person?" banner, messages (newest at the bottom,
-// older pages loaded while scrolling up) and the composer.
+// older pages loaded while scrolling up; "Say hi" while there are none), the composer, and
+// the emoji picker that serves both reactions and the composer.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
