@@ -241,7 +241,11 @@ Item {
             Layout.alignment: root.outgoing ? Qt.AlignRight : Qt.AlignLeft
             Layout.leftMargin: 18
             Layout.rightMargin: 18
-            padding: 3
+            font.pixelSize: 13
+            leftPadding: 6
+            rightPadding: 6
+            topPadding: 2
+            bottomPadding: 2
             background: Rectangle { radius: 9; color: palette.base; border.color: palette.mid; border.width: 1 }
             HoverHandler { id: reactionsHover }
             // Names and emoji come from peers: the tooltip shows them as plain text

@@ -469,7 +469,10 @@ Page {
                 anchors.right: parent.right
                 anchors.bottom: parent.top
                 anchors.margins: 12
-                text: unseen > 0 ? "\u2193 " + unseen : "\u2193"
+                text: unseen > 0 ? unseen : ""
+                icon.source: "qrc:/sotto/icons/ui/down.svg"
+                icon.color: palette.buttonText
+                display: unseen > 0 ? AbstractButton.TextBesideIcon : AbstractButton.IconOnly
                 Accessible.name: unseen > 0 ? qsTr("Go to the newest message, %n new", "", unseen) : qsTr("Go to the newest message")
                 onClicked: { messages.toNewest(); unseen = 0 }
                 Connections {
