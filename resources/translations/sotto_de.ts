@@ -37,193 +37,193 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="30"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="31"/>
         <source>Back to conversations</source>
         <translation>Zurück zu den Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="75"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>offline — messages wait until they are back</source>
         <translation>offline – Nachrichten warten, bis die Person wieder da ist</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="91"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="104"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="105"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="93"/>
         <source>Disappearing messages</source>
         <translation>Verschwindende Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="64"/>
         <source>verified</source>
         <translation>verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="89"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="90"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="113"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
         <source>Contact and safety number</source>
         <translation>Kontakt und Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="119"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
         <source>More for this conversation</source>
         <translation>Mehr zu dieser Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="130"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="549"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="553"/>
         <source>Unblock %1</source>
         <translation>%1 nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="130"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="509"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="513"/>
         <source>Block %1</source>
         <translation>%1 blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="144"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
         <source>Sotto</source>
         <translation>Sotto</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="146"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>Wähle eine Unterhaltung oder jemanden in der Nähe, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="166"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="167"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>Vielleicht %1 mit einem neuen Schlüssel? Ein Kontakt mit diesem Namen ist schon in deiner Liste. Falls die Person Sotto neu installiert hat, vergleiche eure Sicherheitsnummern und führe dann die beiden Unterhaltungen zusammen. Jeder kann sich jeden Namen geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="172"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="444"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="178"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
         <source>Same person: merge</source>
         <translation>Dieselbe Person: zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
         <source>It is %1: merge the conversations</source>
         <translation>Es ist %1: Unterhaltungen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="184"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
         <source>Not them</source>
         <translation>Jemand anderes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="186"/>
         <source>Not the same person</source>
         <translation>Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="210"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="211"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="232"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="269"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="281"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="593"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="289"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="296"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="297"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="304"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="610"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="614"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="324"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="332"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="333"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="338"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="441"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
         <source>Say hi to %1</source>
         <translation>Sag %1 Hallo</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>Nachrichten gehen direkt auf den Computer der anderen Person, Ende-zu-Ende-verschlüsselt. Um sicher zu sein, dass sie es wirklich ist, vergleicht eure Sicherheitsnummern – persönlich oder am Telefon.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="472"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -231,57 +231,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="472"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="504"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 ist nicht in deinen Kontakten und möchte dir schreiben. Bis du annimmst, erfährt %1 nicht, dass du die Nachrichten gesehen hast.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="508"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="512"/>
         <source>Block</source>
         <translation>Blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="514"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="518"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="515"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="519"/>
         <source>Delete the request and its messages</source>
         <translation>Die Anfrage und ihre Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="520"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="522"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
         <source>Accept the message request of %1</source>
         <translation>Die Nachrichtenanfrage von %1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="542"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>Du hast %1 blockiert. Es wird nichts an %1 gesendet und nichts von %1 angenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="548"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="552"/>
         <source>Unblock</source>
         <translation>Nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="593"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="627"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -289,77 +289,77 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="40"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
         <source>Editing your message</source>
         <translation>Du bearbeitest deine Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="50"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel editing</source>
         <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="50"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="74"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="75"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="103"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="103"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="116"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="117"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="142"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="143"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="152"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="152"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="172"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="172"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
         <source>Save the edit</source>
         <translation>Änderung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
         <source>Save the edit (Enter)</source>
         <translation>Änderung speichern (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
@@ -505,7 +505,7 @@
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="256"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="260"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -875,63 +875,63 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="74"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="72"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
         <source>Search (Ctrl+K)</source>
         <translation>Suchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="49"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
         <source>Add by address</source>
         <translation>Über Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
         <source>Add someone by address</source>
         <translation>Jemanden über die Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="56"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="108"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="109"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="119"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
         <source>Message requests</source>
         <translation>Nachrichtenanfragen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Nearby</source>
         <translation>In der Nähe</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="143"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
         <source>No conversations yet</source>
         <translation>Noch keine Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
         <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
         <translation>Wer in deinem Netzwerk Sotto nutzt, erscheint hier von selbst. Jemand in einem anderen Netzwerk? Füge die Person über die Adresse hinzu, die ihre Sotto-Einstellungen zeigen.</translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="76"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="77"/>
         <location filename="../../ui/ComposerController.cpp" line="239"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>

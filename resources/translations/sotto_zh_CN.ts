@@ -37,250 +37,250 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="30"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="31"/>
         <source>Back to conversations</source>
         <translation>返回会话列表</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="75"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>offline — messages wait until they are back</source>
         <translation>离线 — 消息会在对方上线后送达</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="91"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="104"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="105"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="93"/>
         <source>Disappearing messages</source>
         <translation>限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="64"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="89"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="90"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="113"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
         <source>Contact and safety number</source>
         <translation>联系人和安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="119"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
         <source>More for this conversation</source>
         <translation>此会话的更多选项</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="130"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="549"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="553"/>
         <source>Unblock %1</source>
         <translation>取消屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="130"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="509"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="513"/>
         <source>Block %1</source>
         <translation>屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="144"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
         <source>Sotto</source>
         <translation>Sotto</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="146"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>选择一个会话或附近的人，开始聊天。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="166"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="167"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>也许是换了新密钥的 %1？你的列表中已有同名联系人。如果对方重新安装了 Sotto，请先与对方核对安全码，再合并这两个会话。任何人都可以使用任意名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="172"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
         <source>Compare</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="444"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="178"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
         <source>Same person: merge</source>
         <translation>同一个人：合并</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
         <source>It is %1: merge the conversations</source>
         <translation>是 %1：合并会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="184"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
         <source>Not them</source>
         <translation>不是本人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="186"/>
         <source>Not the same person</source>
         <translation>不是同一个人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="210"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="211"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="232"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="269"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="281"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="593"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="289"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="296"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="297"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="304"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="610"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="614"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="324"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="332"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="333"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="338"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="441"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
         <source>Say hi to %1</source>
         <translation>向 %1 打个招呼</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>消息直接发送到对方的电脑，端到端加密。要确认对方确实是本人，请当面或通过电话核对安全码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="472"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="472"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="504"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 不在你的联系人中，想要给你发消息。在你接受之前，对方不会知道你已看到这些消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="508"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="512"/>
         <source>Block</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="514"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="518"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="515"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="519"/>
         <source>Delete the request and its messages</source>
         <translation>删除该请求及其消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="520"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="522"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
         <source>Accept the message request of %1</source>
         <translation>接受 %1 的消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="542"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>你已屏蔽 %1。不会向对方发送任何内容，也不会接收对方的任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="548"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="552"/>
         <source>Unblock</source>
         <translation>取消屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="593"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
         <source>Insert %1</source>
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="627"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -288,77 +288,77 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="40"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
         <source>Editing your message</source>
         <translation>正在编辑你的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
         <source>Replying to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="50"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="50"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel reply</source>
         <translation>取消回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="74"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="75"/>
         <source>Attach a file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="103"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Write a message</source>
         <translation>输入消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="103"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Sending is paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="116"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="117"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="142"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="143"/>
         <source>Insert an emoji</source>
         <translation>插入表情</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="152"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="152"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="172"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="172"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
         <source>Save the edit</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
         <source>Save the edit (Enter)</source>
         <translation>保存修改（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
@@ -504,7 +504,7 @@
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="256"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="260"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -874,63 +874,63 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="74"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="72"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
         <source>Search (Ctrl+K)</source>
         <translation>搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="49"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
         <source>Add by address</source>
         <translation>通过地址添加</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
         <source>Add someone by address</source>
         <translation>通过地址添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="56"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="108"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="109"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="119"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
         <source>Message requests</source>
         <translation>消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
         <source>Blocked</source>
         <translation>已屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Nearby</source>
         <translation>附近</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="143"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
         <source>No conversations yet</source>
         <translation>还没有对话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
         <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
         <translation>在你的网络中运行 Sotto 的人会自动出现在这里。对方在另一个网络中？请用对方 Sotto 设置中显示的地址添加。</translation>
     </message>
@@ -1003,7 +1003,7 @@
         <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="76"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="77"/>
         <location filename="../../ui/ComposerController.cpp" line="239"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
