@@ -118,16 +118,17 @@ Item {
             border.color: "#f1c40f"
 
             // Corners towards the rest of its group are tight (no per-corner radius in Qt
-            // 6.4: a less rounded square of the bubble's colour covers the round one).
+            // 6.4: a less rounded square of the bubble's colour covers the round one). A
+            // search hit keeps its whole frame.
             Rectangle { // towards the older one above
-                visible: !root.firstOfGroup
+                visible: !root.firstOfGroup && !root.highlight
                 width: bubble.radius; height: bubble.radius; radius: 4
                 color: bubble.color
                 x: root.outgoing ? bubble.width - width : 0
                 y: 0
             }
             Rectangle { // towards the newer one below
-                visible: !root.lastOfGroup
+                visible: !root.lastOfGroup && !root.highlight
                 width: bubble.radius; height: bubble.radius; radius: 4
                 color: bubble.color
                 x: root.outgoing ? bubble.width - width : 0
