@@ -32,7 +32,13 @@ struct HistoryPage {
 
 namespace {
 
-constexpr qint64 GroupGapMs = 10 * 60 * 1000; // a pause this long starts a new group
+// One bubble group: one sender, one minute (the time is shown once, on its newest), no
+// notice between.
+bool sameGroup(const MessageRecord &a, const MessageRecord &b)
+{
+    return a.outgoing == b.outgoing && a.sentAt / 60000 == b.sentAt / 60000
+        && a.kind != storage::MessageKind::TimerChanged && b.kind != storage::MessageKind::TimerChanged;
+}
 
 // What the window shows of a row's quote and reactions, worded.
 QHash<qint64, RowExtras> worded(const QHash<std::int64_t, messenger::MessageExtras> &extras)
@@ -127,8 +133,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case TimeRole: return QDateTime::fromMSecsSinceEpoch(m.sentAt).time().toString(QStringLiteral("HH:mm"));
     case DayRole: return QLocale().toString(dayOf(m), QLocale::LongFormat);
     case FirstOfDayRole: return !older || dayOf(*older) != dayOf(m);
-    case FirstOfGroupRole:
-        return !older || older->outgoing != m.outgoing || dayOf(*older) != dayOf(m) || m.sentAt - older->sentAt > GroupGapMs;
+    case FirstOfGroupRole: return !older || !sameGroup(*older, m);
+    case LastOfGroupRole: return i == 0 || !sameGroup(m_rows.at(i - 1), m);
     case HighlightRole: return m_highlight != 0 && m.id == m_highlight;
     case MessageIdRole: return QString::fromLatin1(m.uuid.toHex());
     case KindRole:
@@ -164,7 +170,8 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {TimeRole, "time"},   {DayRole, "day"},             {FirstOfDayRole, "firstOfDay"},     {FirstOfGroupRole, "firstOfGroup"},
             {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
             {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
-            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"}};
+            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"},
+            {LastOfGroupRole, "lastOfGroup"}};
 }
 
 // What the ways of opening share: the old window goes, the conversation's header and a
@@ -375,7 +382,7 @@ void MessageModel::fetchOlder()
                 endInsertRows();
                 // The previously oldest row may stop being first of its day or group.
                 if (first > 0)
-                    Q_EMIT dataChanged(index(first - 1), index(first - 1), {FirstOfDayRole, FirstOfGroupRole});
+                    Q_EMIT dataChanged(index(first - 1), index(first - 1), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
                 trimNewest();
             }
             if (int(page.size()) < PageSize)
@@ -409,7 +416,7 @@ void MessageModel::fetchNewer()
                 Q_EMIT newerPageInserted(int(page.size()));
                 const int below = int(page.size());
                 if (below < m_rows.size())
-                    Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole});
+                    Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
                 trimOldest();
             }
             if (int(page.size()) < PageSize)
@@ -625,9 +632,9 @@ void MessageModel::onRemoved(const MessageRecord &m)
         endRemoveRows();
         // Its neighbours may now start a day or a group.
         if (i < m_rows.size())
-            Q_EMIT dataChanged(index(i), index(i), {FirstOfDayRole, FirstOfGroupRole});
+            Q_EMIT dataChanged(index(i), index(i), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
         if (i > 0)
-            Q_EMIT dataChanged(index(i - 1), index(i - 1), {FirstOfDayRole, FirstOfGroupRole});
+            Q_EMIT dataChanged(index(i - 1), index(i - 1), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
         // Replies quoting it must not keep its text.
         QList<qint64> quoting;
         for (const MessageRecord &r : std::as_const(m_rows))
@@ -823,7 +830,7 @@ void MessageModel::insertNewest(const MessageRecord &m)
     m_rows.prepend(m);
     endInsertRows();
     if (m_rows.size() > 1)
-        Q_EMIT dataChanged(index(1), index(1), {FirstOfDayRole, FirstOfGroupRole});
+        Q_EMIT dataChanged(index(1), index(1), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
     trimOldest();
 }
 
@@ -835,6 +842,7 @@ void MessageModel::trimNewest()
     beginRemoveRows({}, 0, excess - 1);
     m_rows.remove(0, excess);
     endRemoveRows();
+    Q_EMIT dataChanged(index(0), index(0), {LastOfGroupRole}); // the newest row now ends its group
     m_atNewest = false; // fetchNewer brings them back when the view returns to the bottom
 }
 
@@ -848,7 +856,7 @@ void MessageModel::trimOldest()
     endRemoveRows();
     m_atOldest = false; // fetchMore brings them back when the view returns to the top
     // The new oldest row now starts its day and group as far as the view can tell.
-    Q_EMIT dataChanged(index(MaxRows - 1), index(MaxRows - 1), {FirstOfDayRole, FirstOfGroupRole});
+    Q_EMIT dataChanged(index(MaxRows - 1), index(MaxRows - 1), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
 }
 
 void MessageModel::markReadIfInView()

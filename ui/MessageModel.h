@@ -65,7 +65,7 @@ public:
         TimeRole,                     // "14:03"
         DayRole,                      // "Monday, 23 November 2026"
         FirstOfDayRole,               // the oldest loaded message of its day: show the day
-        FirstOfGroupRole,             // starts a run of one sender's messages
+        FirstOfGroupRole,             // starts a run of one sender's messages within one minute
         HighlightRole,                // the search hit this conversation was opened at
         MessageIdRole,                // the message's id (32 hex digits), as the headless mode names it
         KindRole,                     // a MessageKind: which delegate shows it
@@ -77,6 +77,7 @@ public:
         CanChangeRole,                // ours and recent: can be edited or deleted for everyone
         FirstUnreadRole,              // the oldest message that was unread when the conversation opened
         RichBodyRole,                 // the text as HTML with its http/https/mailto links clickable; "" without links
+        LastOfGroupRole,              // ends such a run (the newest of it): its bubble shows the time
     };
     Q_ENUM(Role)
 

@@ -9,27 +9,27 @@
         <translation>Über Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="35"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="39"/>
         <source>Ask the other person for an address shown in their Sotto settings, e.g. 192.168.1.20:47000 (a computer&apos;s name works too: laptop.local:47000).</source>
         <translation>Frag die andere Person nach einer Adresse aus ihren Sotto-Einstellungen, z. B. 192.168.1.20:47000 (der Name eines Computers geht auch: laptop.local:47000).</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="42"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="46"/>
         <source>host:port</source>
         <translation>Host:Port</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="43"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="47"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="60"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Looking up…</source>
         <translation>Wird gesucht…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="60"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
@@ -37,178 +37,193 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="28"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="31"/>
         <source>Back to conversations</source>
         <translation>Zurück zu den Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
-        <source>✔ verified</source>
-        <translation>✔ verifiziert</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="73"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>offline — messages wait until they are back</source>
         <translation>offline – Nachrichten warten, bis die Person wieder da ist</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="86"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="105"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="88"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="93"/>
         <source>Disappearing messages</source>
         <translation>Verschwindende Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="108"/>
-        <source>Safety number</source>
-        <translation>Sicherheitsnummer</translation>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="64"/>
+        <source>verified</source>
+        <translation>verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="109"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="111"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="90"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
         <source>Contact and safety number</source>
         <translation>Kontakt und Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="117"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
         <source>More for this conversation</source>
         <translation>Mehr zu dieser Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="119"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="527"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="553"/>
         <source>Unblock %1</source>
         <translation>%1 nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="513"/>
         <source>Block %1</source>
         <translation>%1 blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="140"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <source>Sotto</source>
+        <translation>Sotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="146"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>Wähle eine Unterhaltung oder jemanden in der Nähe, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="167"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>Vielleicht %1 mit einem neuen Schlüssel? Ein Kontakt mit diesem Namen ist schon in deiner Liste. Falls die Person Sotto neu installiert hat, vergleiche eure Sicherheitsnummern und führe dann die beiden Unterhaltungen zusammen. Jeder kann sich jeden Namen geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="168"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="169"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="444"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
         <source>Same person: merge</source>
         <translation>Dieselbe Person: zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="175"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
         <source>It is %1: merge the conversations</source>
         <translation>Es ist %1: Unterhaltungen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
         <source>Not them</source>
         <translation>Jemand anderes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="181"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="186"/>
         <source>Not the same person</source>
         <translation>Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="206"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="211"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="227"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="274"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="564"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="289"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="297"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="296"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="304"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="575"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="614"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="333"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
+        <source>Say hi to %1</source>
+        <translation>Sag %1 Hallo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
+        <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
+        <translation>Nachrichten gehen direkt auf den Computer der anderen Person, Ende-zu-Ende-verschlüsselt. Um sicher zu sein, dass sie es wirklich ist, vergleicht eure Sicherheitsnummern – persönlich oder am Telefon.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -216,52 +231,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="478"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="504"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 ist nicht in deinen Kontakten und möchte dir schreiben. Bis du annimmst, erfährt %1 nicht, dass du die Nachrichten gesehen hast.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="512"/>
         <source>Block</source>
         <translation>Blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="492"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="518"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="493"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="519"/>
         <source>Delete the request and its messages</source>
         <translation>Die Anfrage und ihre Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="498"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
         <source>Accept the message request of %1</source>
         <translation>Die Nachrichtenanfrage von %1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="520"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>Du hast %1 blockiert. Es wird nichts an %1 gesendet und nichts von %1 angenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="552"/>
         <source>Unblock</source>
         <translation>Nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="587"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
+        <source>Insert %1</source>
+        <translation>%1 einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -269,100 +289,125 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="34"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
         <source>Editing your message</source>
         <translation>Du bearbeitest deine Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="35"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel editing</source>
         <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="75"/>
+        <source>Attach a file</source>
+        <translation>Datei anhängen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="82"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="117"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="143"/>
+        <source>Insert an emoji</source>
+        <translation>Emoji einfügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="114"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
+        <source>Save the edit</source>
+        <translation>Änderung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <source>Save the edit (Enter)</source>
+        <translation>Änderung speichern (Eingabetaste)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <source>Send (Enter)</source>
+        <translation>Senden (Eingabetaste)</translation>
     </message>
 </context>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="36"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="37"/>
         <source>Safety number</source>
         <translation>Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="42"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="43"/>
         <source>Compare these digits with the ones on %1&apos;s screen. If they match, nobody is in between.</source>
         <translation>Vergleiche diese Ziffern mit denen auf dem Bildschirm von %1. Wenn sie übereinstimmen, sitzt niemand dazwischen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="55"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="56"/>
         <source>Safety number %1</source>
         <translation>Sicherheitsnummer %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="80"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="81"/>
         <source>Safety number as a QR code</source>
         <translation>Sicherheitsnummer als QR-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="84"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="85"/>
         <source>Verified: the numbers match</source>
         <translation>Verifiziert: Die Nummern stimmen überein</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="87"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="88"/>
         <source>Mark as verified</source>
         <translation>Als verifiziert markieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="93"/>
         <source>Blocked: nothing is sent to or taken from them</source>
         <translation>Blockiert: Es wird nichts gesendet und nichts angenommen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="95"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="96"/>
         <source>Block %1</source>
         <translation>%1 blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="99"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="100"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -370,24 +415,29 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="33"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="39"/>
         <source>%1, %2 unread</source>
         <translation>%1, %2 ungelesen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="60"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="68"/>
         <source>verified</source>
         <translation>verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
         <source>Nearby — say hello</source>
         <translation>In der Nähe – sag Hallo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="91"/>
+        <source>No messages yet</source>
+        <translation>Noch keine Nachrichten</translation>
     </message>
 </context>
 <context>
@@ -419,68 +469,43 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="35"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="37"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="36"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="38"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: Aktualisiere Sotto, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
         <source>They</source>
         <translation>Dein Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="192"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="217"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="46"/>
-        <source>queued</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
-        <source>✓ sent</source>
-        <translation>✓ gesendet</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
-        <source>✓✓ delivered</source>
-        <translation>✓✓ zugestellt</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
-        <source>✓✓ read</source>
-        <translation>✓✓ gelesen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
-        <source>⚠ failed</source>
-        <translation>⚠ fehlgeschlagen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="83"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="85"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="154"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="174"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="221"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="260"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -529,17 +554,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="61"/>
+        <location filename="../../ui/MessageModel.cpp" line="67"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="74"/>
+        <location filename="../../ui/MessageModel.cpp" line="80"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="76"/>
+        <location filename="../../ui/MessageModel.cpp" line="82"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -547,20 +572,30 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="48"/>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="49"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="58"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="76"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="70"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="97"/>
         <source>Search results</source>
         <translation>Suchergebnisse</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="99"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="126"/>
         <source>No messages match.</source>
         <translation>Keine passenden Nachrichten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="134"/>
+        <source>Search every conversation</source>
+        <translation>Alle Unterhaltungen durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="135"/>
+        <source>Words you type find the messages that contain them; Enter opens the newest hit, the arrows choose another.</source>
+        <translation>Die eingegebenen Wörter finden die Nachrichten, die sie enthalten; die Eingabetaste öffnet den neuesten Treffer, mit den Pfeiltasten wählst du einen anderen.</translation>
     </message>
 </context>
 <context>
@@ -571,179 +606,179 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="33"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="38"/>
         <source>Passphrase changed.</source>
         <translation>Passphrase geändert.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="44"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="49"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
         <source>Display name</source>
         <translation>Anzeigename</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save display name</source>
         <translation>Anzeigenamen speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="58"/>
         <source>Your addresses</source>
         <translation>Deine Adressen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="61"/>
         <source>Where others can add you (Add by address):</source>
         <translation>Unter diesen Adressen können andere dich hinzufügen („Über Adresse hinzufügen“):</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="57"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="62"/>
         <source>Not reachable yet: no network address.</source>
         <translation>Noch nicht erreichbar: keine Netzwerkadresse.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="77"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
         <source>Copy %1</source>
         <translation>%1 kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>Hide QR</source>
         <translation>QR-Code ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>QR code</source>
         <translation>QR-Code</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="93"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="87"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
         <source>QR code of %1</source>
         <translation>QR-Code von %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="101"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="102"/>
         <source>Current passphrase</source>
         <translation>Aktuelle Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="103"/>
         <source>New passphrase</source>
         <translation>Neue Passphrase</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="99"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="104"/>
         <source>New passphrase again</source>
         <translation>Neue Passphrase wiederholen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="118"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
         <source>Change passphrase</source>
         <translation>Passphrase ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="124"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="129"/>
         <source>Locking</source>
         <translation>Sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="126"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
         <source>Lock after</source>
         <translation>Sperren nach</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="132"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="137"/>
         <source>Lock after this many idle minutes, 0 for never</source>
         <translation>Nach so vielen Minuten Inaktivität sperren, 0 für nie</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
         <source>idle minutes (0: never)</source>
         <translation>Minuten Inaktivität (0: nie)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>Jetzt sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
         <source>Lock now</source>
         <translation>Jetzt sperren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="149"/>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
         <source>Notify me of new messages</source>
         <translation>Bei neuen Nachrichten benachrichtigen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="152"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
         <source>Hide the sender and text in notifications</source>
         <translation>Absender und Text in Benachrichtigungen ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
         <source>Visible to</source>
         <translation>Sichtbar für</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
         <source>Everyone on this network</source>
         <translation>Alle in diesem Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="166"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
         <source>Visible to everyone on this network</source>
         <translation>Sichtbar für alle in diesem Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
         <source>Only my contacts</source>
         <translation>Nur meine Kontakte</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="174"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
         <source>Visible to only my contacts</source>
         <translation>Nur für meine Kontakte sichtbar</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
         <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
         <translation>Nur deine Kontakte erkennen dich in diesem Netzwerk; andere sehen ein anonymes Signal von diesem Computer. Wer deine Adresse kennt, kann dich trotzdem erreichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="185"/>
         <source>Everyone on this network sees your name and can write to you.</source>
         <translation>Alle in diesem Netzwerk sehen deinen Namen und können dir schreiben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="194"/>
         <source>Let contacts see when I am typing</source>
         <translation>Kontakte sehen lassen, wenn ich schreibe</translation>
     </message>
@@ -840,66 +875,93 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="44"/>
-        <source>Search</source>
-        <translation>Suchen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="46"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="74"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="48"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
         <source>Search (Ctrl+K)</source>
         <translation>Suchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="52"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="54"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="56"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
+        <source>Add by address</source>
+        <translation>Über Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <source>Add someone by address</source>
+        <translation>Jemanden über die Adresse hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="109"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="84"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
         <source>Message requests</source>
         <translation>Nachrichtenanfragen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="85"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Nearby</source>
         <translation>In der Nähe</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="106"/>
-        <source>Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.</source>
-        <translation>Noch niemand da. Wer in deinem Netzwerk Sotto nutzt, erscheint hier von selbst – oder füge unten jemanden über die Adresse hinzu.</translation>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
+        <source>No conversations yet</source>
+        <translation>Noch keine Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="115"/>
-        <source>Add by address…</source>
-        <translation>Über Adresse hinzufügen…</translation>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
+        <translation>Wer in deinem Netzwerk Sotto nutzt, erscheint hier von selbst. Jemand in einem anderen Netzwerk? Füge die Person über die Adresse hinzu, die ihre Sotto-Einstellungen zeigen.</translation>
+    </message>
+</context>
+<context>
+    <name>StateIcon</name>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="10"/>
+        <source>Waiting to be sent</source>
+        <translation>Wartet auf das Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="118"/>
-        <source>Add a peer by address</source>
-        <translation>Jemanden über die Adresse hinzufügen</translation>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="11"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="12"/>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="13"/>
+        <source>Read</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="14"/>
+        <source>Not sent</source>
+        <translation>Nicht gesendet</translation>
     </message>
 </context>
 <context>
@@ -942,6 +1004,7 @@
         <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
     <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="77"/>
         <location filename="../../ui/ComposerController.cpp" line="239"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
@@ -1100,112 +1163,112 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="205"/>
+        <location filename="../../ui/MessageModel.cpp" line="211"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="205"/>
+        <location filename="../../ui/MessageModel.cpp" line="211"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="206"/>
+        <location filename="../../ui/MessageModel.cpp" line="212"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="207"/>
+        <location filename="../../ui/MessageModel.cpp" line="213"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="453"/>
+        <location filename="../../ui/MessageModel.cpp" line="460"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="454"/>
+        <location filename="../../ui/MessageModel.cpp" line="461"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="455"/>
+        <location filename="../../ui/MessageModel.cpp" line="462"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="607"/>
+        <location filename="../../ui/MessageModel.cpp" line="614"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="609"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="609"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="611"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="611"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="613"/>
+        <location filename="../../ui/MessageModel.cpp" line="620"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="613"/>
+        <location filename="../../ui/MessageModel.cpp" line="620"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="615"/>
+        <location filename="../../ui/MessageModel.cpp" line="622"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="615"/>
+        <location filename="../../ui/MessageModel.cpp" line="622"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="623"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="623"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="649"/>
+        <location filename="../../ui/MessageModel.cpp" line="656"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="650"/>
+        <location filename="../../ui/MessageModel.cpp" line="657"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="651"/>
+        <location filename="../../ui/MessageModel.cpp" line="658"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="727"/>
+        <location filename="../../ui/MessageModel.cpp" line="734"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>

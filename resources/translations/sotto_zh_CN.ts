@@ -9,27 +9,27 @@
         <translation>通过地址添加</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="35"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="39"/>
         <source>Ask the other person for an address shown in their Sotto settings, e.g. 192.168.1.20:47000 (a computer&apos;s name works too: laptop.local:47000).</source>
         <translation>请向对方索要其 Sotto 设置中显示的地址，例如 192.168.1.20:47000（也可以用计算机名：laptop.local:47000）。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="42"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="46"/>
         <source>host:port</source>
         <translation>主机:端口</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="43"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="47"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="60"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Looking up…</source>
         <translation>正在查找…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="60"/>
+        <location filename="../../ui/qml/dialogs/AddPeerDialog.qml" line="70"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
@@ -37,230 +37,250 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="28"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="31"/>
         <source>Back to conversations</source>
         <translation>返回会话列表</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="63"/>
-        <source>✔ verified</source>
-        <translation>✔ 已验证</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="73"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="74"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
         <source>offline — messages wait until they are back</source>
         <translation>离线 — 消息会在对方上线后送达</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="86"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="100"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="105"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="88"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="93"/>
         <source>Disappearing messages</source>
         <translation>限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="108"/>
-        <source>Safety number</source>
-        <translation>安全码</translation>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="64"/>
+        <source>verified</source>
+        <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="109"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="111"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="90"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
         <source>Contact and safety number</source>
         <translation>联系人和安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="117"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
         <source>More for this conversation</source>
         <translation>此会话的更多选项</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="119"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="527"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="553"/>
         <source>Unblock %1</source>
         <translation>取消屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="128"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="487"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="513"/>
         <source>Block %1</source>
         <translation>屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="140"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <source>Sotto</source>
+        <translation>Sotto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="146"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>选择一个会话或附近的人，开始聊天。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="162"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="167"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>也许是换了新密钥的 %1？你的列表中已有同名联系人。如果对方重新安装了 Sotto，请先与对方核对安全码，再合并这两个会话。任何人都可以使用任意名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="168"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
         <source>Compare</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="169"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="444"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
         <source>Same person: merge</source>
         <translation>同一个人：合并</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="175"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
         <source>It is %1: merge the conversations</source>
         <translation>是 %1：合并会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
         <source>Not them</source>
         <translation>不是本人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="181"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="186"/>
         <source>Not the same person</source>
         <translation>不是同一个人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="206"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="211"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="227"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="263"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="274"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="564"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="289"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="297"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="296"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="304"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="575"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="614"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="333"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
+        <source>Say hi to %1</source>
+        <translation>向 %1 打个招呼</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
+        <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
+        <translation>消息直接发送到对方的电脑，端到端加密。要确认对方确实是本人，请当面或通过电话核对安全码。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="450"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="478"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="504"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 不在你的联系人中，想要给你发消息。在你接受之前，对方不会知道你已看到这些消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="486"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="512"/>
         <source>Block</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="492"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="518"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="493"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="519"/>
         <source>Delete the request and its messages</source>
         <translation>删除该请求及其消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="498"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
         <source>Accept the message request of %1</source>
         <translation>接受 %1 的消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="520"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>你已屏蔽 %1。不会向对方发送任何内容，也不会接收对方的任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="552"/>
         <source>Unblock</source>
         <translation>取消屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="587"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
+        <source>Insert %1</source>
+        <translation>插入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -268,100 +288,125 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="34"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
         <source>Editing your message</source>
         <translation>正在编辑你的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="35"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
         <source>Replying to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
         <source>Cancel reply</source>
         <translation>取消回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="75"/>
+        <source>Attach a file</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Write a message</source>
         <translation>输入消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="69"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
         <source>Sending is paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="82"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="117"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="143"/>
+        <source>Insert an emoji</source>
+        <translation>插入表情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="108"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="114"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
         <source>Send message</source>
         <translation>发送消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
+        <source>Save the edit</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <source>Save the edit (Enter)</source>
+        <translation>保存修改（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <source>Send (Enter)</source>
+        <translation>发送（Enter）</translation>
     </message>
 </context>
 <context>
     <name>ContactPage</name>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="36"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="37"/>
         <source>Safety number</source>
         <translation>安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="42"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="43"/>
         <source>Compare these digits with the ones on %1&apos;s screen. If they match, nobody is in between.</source>
         <translation>请将这些数字与 %1 屏幕上的数字核对。如果一致，说明你们之间没有第三方。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="55"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="56"/>
         <source>Safety number %1</source>
         <translation>安全码 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="80"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="81"/>
         <source>Safety number as a QR code</source>
         <translation>安全码二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="84"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="85"/>
         <source>Verified: the numbers match</source>
         <translation>已验证：数字一致</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="87"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="88"/>
         <source>Mark as verified</source>
         <translation>标记为已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="92"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="93"/>
         <source>Blocked: nothing is sent to or taken from them</source>
         <translation>已屏蔽：不发送也不接收任何内容</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="95"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="96"/>
         <source>Block %1</source>
         <translation>屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ContactPage.qml" line="99"/>
+        <location filename="../../ui/qml/pages/ContactPage.qml" line="100"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -369,24 +414,29 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="33"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="39"/>
         <source>%1, %2 unread</source>
         <translation>%1，%2 条未读</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="60"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="68"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="82"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
         <source>Nearby — say hello</source>
         <translation>在附近 — 打个招呼吧</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="91"/>
+        <source>No messages yet</source>
+        <translation>还没有消息</translation>
     </message>
 </context>
 <context>
@@ -418,68 +468,43 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="35"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="37"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="36"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="38"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
         <source>They</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="192"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="217"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="46"/>
-        <source>queued</source>
-        <translation>排队中</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
-        <source>✓ sent</source>
-        <translation>✓ 已发送</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
-        <source>✓✓ delivered</source>
-        <translation>✓✓ 已送达</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
-        <source>✓✓ read</source>
-        <translation>✓✓ 已读</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
-        <source>⚠ failed</source>
-        <translation>⚠ 发送失败</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="83"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="85"/>
         <source>New messages</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="154"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="174"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="221"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="260"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -528,17 +553,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="61"/>
+        <location filename="../../ui/MessageModel.cpp" line="67"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="74"/>
+        <location filename="../../ui/MessageModel.cpp" line="80"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="76"/>
+        <location filename="../../ui/MessageModel.cpp" line="82"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -546,20 +571,30 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="48"/>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="49"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="58"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="76"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="70"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="97"/>
         <source>Search results</source>
         <translation>搜索结果</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="99"/>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="126"/>
         <source>No messages match.</source>
         <translation>没有匹配的消息。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="134"/>
+        <source>Search every conversation</source>
+        <translation>搜索所有对话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/SearchDialog.qml" line="135"/>
+        <source>Words you type find the messages that contain them; Enter opens the newest hit, the arrows choose another.</source>
+        <translation>输入词语即可找到包含它们的消息；按 Enter 打开最新的结果，用方向键选择其他结果。</translation>
     </message>
 </context>
 <context>
@@ -570,179 +605,179 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="33"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="38"/>
         <source>Passphrase changed.</source>
         <translation>密码短语已更改。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="44"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="47"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="49"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="52"/>
         <source>Display name</source>
         <translation>显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="48"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
         <source>Save display name</source>
         <translation>保存显示名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="53"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="58"/>
         <source>Your addresses</source>
         <translation>你的地址</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="56"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="61"/>
         <source>Where others can add you (Add by address):</source>
         <translation>其他人可以通过以下地址添加你（“通过地址添加”）：</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="57"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="62"/>
         <source>Not reachable yet: no network address.</source>
         <translation>暂时无法访问：没有网络地址。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="76"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="77"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
         <source>Copy %1</source>
         <translation>复制 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>Hide QR</source>
         <translation>隐藏二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="81"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="86"/>
         <source>QR code</source>
         <translation>二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="82"/>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="93"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="87"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
         <source>QR code of %1</source>
         <translation>%1 的二维码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="96"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="101"/>
         <source>Passphrase</source>
         <translation>密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="97"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="102"/>
         <source>Current passphrase</source>
         <translation>当前密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="98"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="103"/>
         <source>New passphrase</source>
         <translation>新密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="99"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="104"/>
         <source>New passphrase again</source>
         <translation>再次输入新密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="118"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="123"/>
         <source>Change passphrase</source>
         <translation>更改密码短语</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="124"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="129"/>
         <source>Locking</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="126"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="131"/>
         <source>Lock after</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="132"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="137"/>
         <source>Lock after this many idle minutes, 0 for never</source>
         <translation>空闲多少分钟后锁定，0 表示从不</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="135"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
         <source>idle minutes (0: never)</source>
         <translation>分钟后锁定（0：从不）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="139"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
         <source>Lock now (Ctrl+L)</source>
         <translation>立即锁定（Ctrl+L）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="140"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="145"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="144"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="149"/>
         <source>Notifications</source>
         <translation>通知</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="146"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="151"/>
         <source>Notify me of new messages</source>
         <translation>有新消息时通知我</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="152"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="157"/>
         <source>Hide the sender and text in notifications</source>
         <translation>在通知中隐藏发送者和内容</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="158"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
         <source>Visible to</source>
         <translation>可见范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
         <source>Everyone on this network</source>
         <translation>此网络中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="166"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
         <source>Visible to everyone on this network</source>
         <translation>对此网络中的所有人可见</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
         <source>Only my contacts</source>
         <translation>仅我的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="174"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
         <source>Visible to only my contacts</source>
         <translation>仅对我的联系人可见</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
         <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
         <translation>在此网络中只有你的联系人能认出你；其他人只会看到来自这台电脑的匿名信号。知道你地址的人仍然可以联系你。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="180"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="185"/>
         <source>Everyone on this network sees your name and can write to you.</source>
         <translation>此网络中的所有人都能看到你的名字，并可以给你发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="186"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="189"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="194"/>
         <source>Let contacts see when I am typing</source>
         <translation>让联系人看到我正在输入</translation>
     </message>
@@ -839,66 +874,93 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="44"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="46"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="74"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="48"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
         <source>Search (Ctrl+K)</source>
         <translation>搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="52"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="54"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="56"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
+        <source>Add by address</source>
+        <translation>通过地址添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <source>Add someone by address</source>
+        <translation>通过地址添加联系人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="109"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="84"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
         <source>Message requests</source>
         <translation>消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="85"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
         <source>Blocked</source>
         <translation>已屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Nearby</source>
         <translation>附近</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="86"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="106"/>
-        <source>Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.</source>
-        <translation>这里还没有人。同一网络中运行 Sotto 的人会自动出现；你也可以在下方通过地址添加。</translation>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
+        <source>No conversations yet</source>
+        <translation>还没有对话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="115"/>
-        <source>Add by address…</source>
-        <translation>通过地址添加…</translation>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
+        <translation>在你的网络中运行 Sotto 的人会自动出现在这里。对方在另一个网络中？请用对方 Sotto 设置中显示的地址添加。</translation>
+    </message>
+</context>
+<context>
+    <name>StateIcon</name>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="10"/>
+        <source>Waiting to be sent</source>
+        <translation>等待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="118"/>
-        <source>Add a peer by address</source>
-        <translation>通过地址添加联系人</translation>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="11"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="12"/>
+        <source>Delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="13"/>
+        <source>Read</source>
+        <translation>已读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/StateIcon.qml" line="14"/>
+        <source>Not sent</source>
+        <translation>未发送</translation>
     </message>
 </context>
 <context>
@@ -941,6 +1003,7 @@
         <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
     </message>
     <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="77"/>
         <location filename="../../ui/ComposerController.cpp" line="239"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
@@ -1098,112 +1161,112 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="205"/>
+        <location filename="../../ui/MessageModel.cpp" line="211"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="205"/>
+        <location filename="../../ui/MessageModel.cpp" line="211"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="206"/>
+        <location filename="../../ui/MessageModel.cpp" line="212"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="207"/>
+        <location filename="../../ui/MessageModel.cpp" line="213"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="453"/>
+        <location filename="../../ui/MessageModel.cpp" line="460"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="454"/>
+        <location filename="../../ui/MessageModel.cpp" line="461"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="455"/>
+        <location filename="../../ui/MessageModel.cpp" line="462"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="607"/>
+        <location filename="../../ui/MessageModel.cpp" line="614"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="609"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="609"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="611"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="611"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="613"/>
+        <location filename="../../ui/MessageModel.cpp" line="620"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="613"/>
+        <location filename="../../ui/MessageModel.cpp" line="620"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="615"/>
+        <location filename="../../ui/MessageModel.cpp" line="622"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="615"/>
+        <location filename="../../ui/MessageModel.cpp" line="622"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="623"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="623"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="649"/>
+        <location filename="../../ui/MessageModel.cpp" line="656"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="650"/>
+        <location filename="../../ui/MessageModel.cpp" line="657"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="651"/>
+        <location filename="../../ui/MessageModel.cpp" line="658"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="727"/>
+        <location filename="../../ui/MessageModel.cpp" line="734"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>

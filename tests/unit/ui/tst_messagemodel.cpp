@@ -278,6 +278,11 @@ private Q_SLOTS:
                 QVERIFY(model.data(model.index(row), ui::MessageModel::FirstOfGroupRole).toBool());
         }
         QVERIFY(model.data(model.index(model.rowCount() - 1), ui::MessageModel::FirstOfDayRole).toBool());
+        // A group ends where the next newer one starts; the newest row ends its group.
+        QVERIFY(model.data(model.index(0), ui::MessageModel::LastOfGroupRole).toBool());
+        for (int row = 1; row < model.rowCount(); ++row)
+            QCOMPARE(model.data(model.index(row), ui::MessageModel::LastOfGroupRole).toBool(),
+                     model.data(model.index(row - 1), ui::MessageModel::FirstOfGroupRole).toBool());
     }
 };
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Where messages are written: Enter sends, Shift+Enter starts a new line.
+// Where messages are written: a rounded field (Enter sends, Shift+Enter starts a new line)
+// between the attach button and the send button, the emoji button inside it.
 import QtQuick
 import Sotto
 import QtQuick.Controls
@@ -12,7 +13,13 @@ Pane {
     // Paging keys the history takes (the handler accepts the event): PageUp/PageDown
     // always, Ctrl+Home/Ctrl+End always, Home/End when there is no text to move through.
     signal historyKey(var event)
+    signal emojiRequested() // the chat's emoji picker, which writes back with insertText()
     padding: 8
+    topPadding: 6
+    background: Rectangle {
+        color: palette.base
+        Rectangle { width: parent.width; height: 1; color: palette.mid; opacity: 0.6 }
+    }
 
     ColumnLayout {
         anchors.fill: parent
@@ -38,10 +45,10 @@ Pane {
             Layout.fillWidth: true
             opacity: 0.8
         }
-        ToolButton {
+        IconButton {
             objectName: "cancelModeButton"
-            text: "\u2715"
-            Accessible.name: root.composerState.editingRow !== 0 ? qsTr("Cancel editing") : qsTr("Cancel reply")
+            iconName: "close"
+            text: root.composerState.editingRow !== 0 ? qsTr("Cancel editing") : qsTr("Cancel reply")
             onClicked: { root.composerState.cancel(); root.focusInput() }
         }
     }
@@ -60,64 +67,131 @@ Pane {
 
     RowLayout {
         Layout.fillWidth: true
-        ScrollView {
+        spacing: 4
+        // Attachments are not there yet: the button says so, in the words a paste gets.
+        IconButton {
+            objectName: "attachButton"
+            iconName: "attach"
+            text: qsTr("Attach a file")
+            Layout.alignment: Qt.AlignBottom
+            onClicked: root.showNotice(qsTranslate("sotto::ui::ComposerController", "Files cannot be sent yet: Sotto sends text only for now."))
+        }
+        // The field: rounded, outlined, the emoji button inside it on the right.
+        Rectangle {
+            id: field
             Layout.fillWidth: true
-            Layout.maximumHeight: 140
-            TextArea {
-                id: input
-                objectName: "composerInput"
-                placeholderText: root.enabled ? qsTr("Write a message") : qsTr("Sending is paused")
-                wrapMode: TextEdit.Wrap
-                focus: true
-                // The controller holds the text per conversation; the field follows it
-                // when the conversation (or the mode) changes, and feeds it as one types.
-                text: root.composerState.text
-                onTextChanged: if (text !== root.composerState.text) root.composerState.text = text
-                Keys.onEscapePressed: event => {
-                    if (root.composerState.replyToRow !== 0 || root.composerState.editingRow !== 0)
-                        root.composerState.cancel()
-                    else
-                        event.accepted = false
-                }
-                Accessible.name: qsTr("Message")
-                // Enter sends; Shift+Enter falls through to the text area: a new line.
-                Keys.onReturnPressed: event => root.enterPressed(event)
-                Keys.onEnterPressed: event => root.enterPressed(event)
-                // Tab moves on (a tab character in a chat message is never what was meant).
-                Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
-                Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
-                Keys.onPressed: event => {
-                    if (event.matches(StandardKey.Paste)) {
-                        const problem = root.composerState.pasteProblem()
-                        if (problem.length > 0) {
-                            pasteNotice.text = problem
-                            pasteNoticeTimer.restart()
-                            event.accepted = true
-                            return
+            implicitHeight: Math.max(40, Math.min(scroller.implicitHeight, 140) + 4)
+            radius: 20
+            color: Qt.tint(palette.base, Qt.rgba(palette.text.r, palette.text.g, palette.text.b, 0.04))
+            border.width: input.activeFocus ? 2 : 1
+            border.color: input.activeFocus ? palette.highlight : palette.mid
+            RowLayout {
+                anchors.fill: parent
+                anchors.leftMargin: 8
+                anchors.rightMargin: 4
+                spacing: 0
+                ScrollView {
+                    id: scroller
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.maximumHeight: 140
+                    TextArea {
+                        id: input
+                        objectName: "composerInput"
+                        background: null // the rounded field around it is the outline
+                        topPadding: 10
+                        bottomPadding: 10
+                        placeholderText: root.enabled ? qsTr("Write a message") : qsTr("Sending is paused")
+                        wrapMode: TextEdit.Wrap
+                        focus: true
+                        // The controller holds the text per conversation; the field follows it
+                        // when the conversation (or the mode) changes, and feeds it as one types.
+                        text: root.composerState.text
+                        onTextChanged: if (text !== root.composerState.text) root.composerState.text = text
+                        Keys.onEscapePressed: event => {
+                            if (root.composerState.replyToRow !== 0 || root.composerState.editingRow !== 0)
+                                root.composerState.cancel()
+                            else
+                                event.accepted = false
+                        }
+                        Accessible.name: qsTr("Message")
+                        // Enter sends; Shift+Enter falls through to the text area: a new line.
+                        Keys.onReturnPressed: event => root.enterPressed(event)
+                        Keys.onEnterPressed: event => root.enterPressed(event)
+                        // Tab moves on (a tab character in a chat message is never what was meant).
+                        Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+                        Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
+                        Keys.onPressed: event => {
+                            if (event.matches(StandardKey.Paste)) {
+                                const problem = root.composerState.pasteProblem()
+                                if (problem.length > 0) {
+                                    root.showNotice(problem)
+                                    event.accepted = true
+                                    return
+                                }
+                            }
+                            const paging = event.key === Qt.Key_PageUp || event.key === Qt.Key_PageDown
+                            const ends = event.key === Qt.Key_Home || event.key === Qt.Key_End
+                            if (paging || (ends && ((event.modifiers & Qt.ControlModifier) || input.length === 0)))
+                                root.historyKey(event)
                         }
                     }
-                    const paging = event.key === Qt.Key_PageUp || event.key === Qt.Key_PageDown
-                    const ends = event.key === Qt.Key_Home || event.key === Qt.Key_End
-                    if (paging || (ends && ((event.modifiers & Qt.ControlModifier) || input.length === 0)))
-                        root.historyKey(event)
+                }
+                IconButton {
+                    objectName: "emojiButton"
+                    iconName: "emoji"
+                    text: qsTr("Insert an emoji")
+                    Layout.alignment: Qt.AlignBottom
+                    onClicked: root.emojiRequested()
                 }
             }
         }
-        Button {
+        // Send: a round accent button, faded while there is nothing to send (a disabled
+        // accent button looks clickable in dark mode).
+        RoundButton {
             objectName: "sendButton"
             text: root.composerState.editingRow !== 0 ? qsTr("Save") : qsTr("Send")
+            display: AbstractButton.IconOnly
+            icon.source: "qrc:/sotto/icons/ui/send.svg"
+            icon.width: 20
+            icon.height: 20
+            icon.color: palette.highlightedText
+            implicitWidth: 40
+            implicitHeight: 40
+            // The accent circle always (faded when disabled): Fusion's grey disabled
+            // button would hide the white arrow.
+            background: Rectangle {
+                radius: width / 2
+                color: parent.down ? Qt.darker(palette.highlight, 1.15) : palette.highlight
+                border.width: parent.visualFocus ? 2 : 0
+                border.color: palette.highlightedText
+            }
             enabled: input.text.trim().length > 0
             highlighted: true
-            // A disabled highlighted button keeps its accent colour in some styles (dark
-            // mode): fade it so nothing looks clickable that is not.
             opacity: enabled ? 1 : 0.4
-            Accessible.name: qsTr("Send message")
+            Layout.alignment: Qt.AlignBottom
+            Accessible.name: root.composerState.editingRow !== 0 ? qsTr("Save the edit") : qsTr("Send message")
+            ToolTip.visible: hovered
+            ToolTip.delay: 600
+            ToolTip.text: root.composerState.editingRow !== 0 ? qsTr("Save the edit (Enter)") : qsTr("Send (Enter)")
             onClicked: root.submit()
         }
     }
     }
 
     function focusInput() { input.forceActiveFocus() }
+
+    // An emoji from the picker, where the cursor is.
+    function insertText(text) {
+        input.insert(input.cursorPosition, text)
+        focusInput()
+    }
+
+    // Why something did nothing (a paste, the attach button), for a few seconds.
+    function showNotice(text) {
+        pasteNotice.text = text
+        pasteNoticeTimer.restart()
+    }
 
     // A draft or a message to edit came in from the controller (not typed here): the
     // cursor goes to its end.

@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Message requests (strangers who wrote), conversations (most recent first), blocked
-// strangers, then people nearby who are not contacts yet.
+// Our name with Add by address and Settings, the search field, then message requests
+// (strangers who wrote), conversations (most recent first), blocked strangers and people
+// nearby who are not contacts yet; or, with none of them, what to do next.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Controls.impl
 import Sotto
 
 Pane {
     id: root
     required property AppController app
-    signal searchRequested()
+    signal searchRequested(string text)
     signal settingsRequested()
     signal addPeerRequested()
     padding: 0
@@ -25,12 +27,14 @@ Pane {
             implicitHeight: 48 // the chat's header beside it has the same height: one line across
             RowLayout {
                 anchors.fill: parent
+                spacing: 2
                 Avatar {
                     name: root.app.session.displayName
                     peer: root.app.session.peerId
                     implicitWidth: 32
                     implicitHeight: 32
                     Layout.leftMargin: 8
+                    Layout.rightMargin: 6
                 }
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
@@ -38,25 +42,57 @@ Pane {
                     font.bold: true
                     elide: Text.ElideRight
                     Layout.fillWidth: true
+                    Layout.minimumWidth: 0
                 }
-                ToolButton {
-                    objectName: "searchButton"
-                    text: qsTr("Search")
-                    onClicked: root.searchRequested()
-                    Accessible.name: qsTr("Search messages")
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Search (Ctrl+K)")
+                IconButton {
+                    objectName: "addPeerButton"
+                    iconName: "person-add"
+                    text: qsTr("Add by address")
+                    tip: qsTr("Add someone by address")
+                    onClicked: root.addPeerRequested()
                 }
-                ToolButton {
+                IconButton {
                     objectName: "settingsButton"
+                    iconName: "settings"
                     text: qsTr("Settings")
                     onClicked: root.settingsRequested()
-                    Accessible.name: qsTr("Settings")
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Settings")
+                    Layout.rightMargin: 4
                 }
             }
         }
+
+        // Search, where Signal and NeoChat have it: a field at the top of the list. It
+        // opens the search over every conversation (Ctrl+K), with what was typed.
+        TextField {
+            id: searchField
+            objectName: "searchButton"
+            Layout.fillWidth: true
+            Layout.margins: 8
+            Layout.bottomMargin: 6
+            leftPadding: 34
+            placeholderText: qsTr("Search (Ctrl+K)")
+            Accessible.name: qsTr("Search messages")
+            background: Rectangle {
+                implicitHeight: 34
+                radius: height / 2
+                color: palette.base
+                border.width: searchField.activeFocus ? 2 : 1
+                border.color: searchField.activeFocus ? palette.highlight : palette.mid
+                IconImage {
+                    x: 10
+                    anchors.verticalCenter: parent.verticalCenter
+                    source: "qrc:/sotto/icons/ui/search.svg"
+                    sourceSize.width: 16
+                    sourceSize.height: 16
+                    color: palette.text
+                    opacity: 0.6
+                }
+            }
+            onTextChanged: if (text.length > 0) { root.searchRequested(text); text = "" }
+            onAccepted: root.searchRequested("")
+            TapHandler { onTapped: root.searchRequested("") }
+        }
+        Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: palette.mid; opacity: 0.6 }
 
         ListView {
             id: list
@@ -99,25 +135,18 @@ Pane {
                 keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
                 onActivated: conversationId ? root.app.messages.open(conversationId) : root.app.messages.openPeer(peer)
             }
-            Label {
-                textFormat: Text.PlainText // names and texts come from peers: never markup
+            // An empty list says what happens next, and offers the one thing to do.
+            EmptyState {
+                objectName: "sidebarEmpty"
                 anchors.centerIn: parent
-                width: parent.width - 32
+                width: parent.width - 40
                 visible: list.count === 0
-                text: qsTr("Nobody here yet. People running Sotto on your network appear by themselves; or add one by address below.")
-                wrapMode: Text.WordWrap
-                horizontalAlignment: Text.AlignHCenter
-                opacity: 0.7
+                iconSource: "qrc:/sotto/icons/ui/person-add.svg"
+                title: qsTr("No conversations yet")
+                text: qsTr("People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.")
+                actionText: qsTr("Add by address")
+                onActionTriggered: root.addPeerRequested()
             }
-        }
-
-        Button {
-            objectName: "addPeerButton"
-            text: qsTr("Add by address…")
-            flat: true
-            Layout.fillWidth: true
-            Accessible.name: qsTr("Add a peer by address")
-            onClicked: root.addPeerRequested()
         }
     }
 }

@@ -21,18 +21,26 @@ ItemDelegate {
     signal activated()
 
     highlighted: selected
-    // The keyboard's place in the list, shown as a frame.
-    Rectangle {
-        anchors.fill: parent
-        color: "transparent"
-        border.width: 2
+    // The open conversation in a soft tint of the accent (a solid accent bar shouted), the
+    // hovered one fainter; rounded and inset, as Signal and NeoChat draw their lists. The
+    // keyboard's place in the list is a frame.
+    background: Rectangle {
+        x: 6
+        y: 2
+        width: parent.width - 12
+        height: parent.height - 4
+        radius: 8
+        color: root.selected ? Qt.rgba(palette.highlight.r, palette.highlight.g, palette.highlight.b, 0.22)
+             : root.hovered ? Qt.rgba(palette.text.r, palette.text.g, palette.text.b, 0.06) : "transparent"
+        border.width: root.keyboardCurrent ? 2 : 0
         border.color: palette.highlight
-        visible: root.keyboardCurrent
     }
     onClicked: activated()
     Accessible.name: unread > 0 ? qsTr("%1, %2 unread").arg(name).arg(unread) : name
     height: 60
 
+    leftPadding: 14
+    rightPadding: 14
     contentItem: RowLayout {
         spacing: 10
         Avatar {
@@ -59,7 +67,7 @@ ItemDelegate {
                     visible: root.trust === "verified"
                     text: qsTr("verified")
                     font.pixelSize: 10
-                    color: root.highlighted ? palette.highlightedText : "#1e8449"
+                    color: palette.window.hslLightness < 0.5 ? "#58d68d" : "#1e8449"
                     leftPadding: 4; rightPadding: 4; topPadding: 1; bottomPadding: 1
                     background: Rectangle {
                         radius: 3
@@ -79,7 +87,8 @@ ItemDelegate {
                 Label {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
                     objectName: "rowPreview"
-                    text: root.typing ? qsTr("typing…") : root.contact ? root.preview : qsTr("Nearby — say hello")
+                    text: root.typing ? qsTr("typing…") : !root.contact ? qsTr("Nearby — say hello")
+                        : root.preview.length > 0 ? root.preview : qsTr("No messages yet")
                     font.italic: root.typing
                     font.pixelSize: 12
                     opacity: 0.75

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One message: a day header where a day starts, a bubble (ours on the right), and for our
-// own messages their state.
+// own messages their state. One sender's messages of one minute form a group: the corners
+// between them are tight and only the newest says the time (Signal's clustering).
 import QtQuick
 import Sotto
 import QtQuick.Controls
@@ -15,6 +16,7 @@ Item {
     required property string day
     required property bool firstOfDay
     required property bool firstOfGroup
+    required property bool lastOfGroup
     required property bool highlight
     required property var rowId
     required property int kind          // MessageModel.Text, Unsupported or Deleted
@@ -37,20 +39,15 @@ Item {
                                       : body
 
     implicitHeight: column.implicitHeight + (firstOfGroup ? 6 : 0)
+    // Lines of ~70 characters at most however wide the window (Signal and NeoChat cap theirs).
+    readonly property real maxBubbleWidth: Math.min(560, width * 0.8)
+    // The time and state line: under the newest of a group, or a message's own news.
+    readonly property bool showMeta: lastOfGroup || edited || delivery === "failed"
     Accessible.role: Accessible.StaticText
     Accessible.name: (outgoing ? qsTr("You") : qsTr("They")) + ", " + time + ": " + shownText
                      + (edited ? ", " + qsTr("edited") : "") + (reactions.length > 0 ? ", " + reactions : "")
+                     + (stateIcon.stateName.length > 0 ? ", " + stateIcon.stateName : "")
 
-    function stateText(s) {
-        switch (s) {
-        case "queued": return qsTr("queued")
-        case "sent": return qsTr("\u2713 sent")
-        case "delivered": return qsTr("\u2713\u2713 delivered")
-        case "read": return qsTr("\u2713\u2713 read")
-        case "failed": return qsTr("\u26A0 failed")
-        }
-        return ""
-    }
 
     ColumnLayout {
         id: column
@@ -64,10 +61,15 @@ Item {
             visible: root.firstOfDay
             text: root.day
             font.pixelSize: 11
-            opacity: 0.7
-            topPadding: 10
-            bottomPadding: 4
+            font.weight: Font.DemiBold
+            leftPadding: 10
+            rightPadding: 10
+            topPadding: 3
+            bottomPadding: 3
+            background: Rectangle { radius: height / 2; color: palette.alternateBase; border.color: palette.mid; border.width: 1; opacity: 0.9 }
             Layout.alignment: Qt.AlignHCenter
+            Layout.topMargin: 10
+            Layout.bottomMargin: 4
         }
 
         // Where the unread messages start, as the conversation was opened.
@@ -106,13 +108,32 @@ Item {
             Layout.alignment: root.outgoing ? Qt.AlignRight : Qt.AlignLeft
             Layout.leftMargin: 12
             Layout.rightMargin: 12
-            Layout.maximumWidth: root.width * 0.7
-            implicitWidth: Math.max(text.implicitWidth, meta.implicitWidth, quoteBox.visible ? quoteBox.implicitWidth : 0) + 20
-            implicitHeight: (quoteBox.visible ? quoteBox.height + 6 : 0) + text.implicitHeight + meta.implicitHeight + 14
-            radius: 12
-            color: root.outgoing ? palette.highlight : palette.alternateBase
+            Layout.maximumWidth: root.maxBubbleWidth
+            implicitWidth: Math.max(text.implicitWidth, meta.visible ? meta.implicitWidth : 0, quoteBox.visible ? quoteBox.implicitWidth : 0) + 24
+            implicitHeight: (quoteBox.visible ? quoteBox.height + 6 : 0) + text.implicitHeight + (meta.visible ? meta.implicitHeight : 0) + 16
+            radius: 16
+            // Theirs: the text colour faintly over the background, in light and dark alike.
+            color: root.outgoing ? palette.highlight : Qt.tint(palette.base, Qt.rgba(palette.text.r, palette.text.g, palette.text.b, 0.08))
             border.width: root.highlight ? 2 : 0
             border.color: "#f1c40f"
+
+            // Corners towards the rest of its group are tight (no per-corner radius in Qt
+            // 6.4: a less rounded square of the bubble's colour covers the round one). A
+            // search hit keeps its whole frame.
+            Rectangle { // towards the older one above
+                visible: !root.firstOfGroup && !root.highlight
+                width: bubble.radius; height: bubble.radius; radius: 4
+                color: bubble.color
+                x: root.outgoing ? bubble.width - width : 0
+                y: 0
+            }
+            Rectangle { // towards the newer one below
+                visible: !root.lastOfGroup && !root.highlight
+                width: bubble.radius; height: bubble.radius; radius: 4
+                color: bubble.color
+                x: root.outgoing ? bubble.width - width : 0
+                y: bubble.height - height
+            }
 
             // Right click: what a desktop messenger offers on a message.
             TapHandler {
@@ -125,9 +146,9 @@ Item {
                 id: quoteBox
                 objectName: "quote"
                 visible: root.quote.length > 0 && root.kind === MessageModel.Text
-                x: 10
-                y: 6
-                width: Math.min(quoteLabel.implicitWidth + 14, root.width * 0.7 - 20)
+                x: 12
+                y: 8
+                width: Math.min(quoteLabel.implicitWidth + 14, root.maxBubbleWidth - 24)
                 implicitWidth: quoteLabel.implicitWidth + 14
                 height: visible ? quoteLabel.implicitHeight + 8 : 0
                 radius: 6
@@ -160,9 +181,9 @@ Item {
             TextEdit {
                 id: text
                 objectName: "messageBody"
-                x: 10
-                y: quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 6
-                width: Math.min(implicitWidth, root.width * 0.7 - 20)
+                x: 12
+                y: quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 8
+                width: Math.min(implicitWidth, root.maxBubbleWidth - 24)
                 readOnly: true
                 selectByMouse: true
                 activeFocusOnPress: false
@@ -183,17 +204,32 @@ Item {
                     cursorShape: text.hoveredLink.length > 0 ? Qt.PointingHandCursor : Qt.IBeamCursor
                 }
             }
-            Label {
-                textFormat: Text.PlainText // names and texts come from peers: never markup
+            Row {
                 id: meta
+                objectName: "messageMeta"
+                visible: root.showMeta
                 anchors.right: parent.right
-                anchors.rightMargin: 10
+                anchors.rightMargin: 12
                 anchors.top: text.bottom
-                text: (root.edited ? qsTr("edited") + "  " : "")
-                      + (root.outgoing ? root.time + "  " + root.stateText(root.delivery) : root.time)
-                font.pixelSize: 10
-                opacity: 0.75
-                color: text.color
+                spacing: 4
+                Label {
+                    objectName: "messageTime"
+                    textFormat: Text.PlainText
+                    text: (root.edited ? qsTr("edited") + (root.lastOfGroup ? " · " : "") : "")
+                          + (root.lastOfGroup ? root.time : "")
+                    font.pixelSize: 11
+                    opacity: 0.8
+                    color: text.color
+                    anchors.verticalCenter: parent.verticalCenter
+                }
+                StateIcon {
+                    id: stateIcon
+                    objectName: "stateIcon"
+                    delivery: root.outgoing ? root.delivery : ""
+                    color: root.delivery === "failed" ? "#e74c3c" : text.color
+                    opacity: 0.9
+                    anchors.verticalCenter: parent.verticalCenter
+                }
             }
         }
 
@@ -206,7 +242,11 @@ Item {
             Layout.alignment: root.outgoing ? Qt.AlignRight : Qt.AlignLeft
             Layout.leftMargin: 18
             Layout.rightMargin: 18
-            padding: 3
+            font.pixelSize: 13
+            leftPadding: 6
+            rightPadding: 6
+            topPadding: 2
+            bottomPadding: 2
             background: Rectangle { radius: 9; color: palette.base; border.color: palette.mid; border.width: 1 }
             HoverHandler { id: reactionsHover }
             // Names and emoji come from peers: the tooltip shows them as plain text

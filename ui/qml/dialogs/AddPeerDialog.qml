@@ -12,7 +12,11 @@ Dialog {
     title: qsTr("Add by address")
     modal: true
     anchors.centerIn: Overlay.overlay
-    standardButtons: Dialog.Cancel
+    Overlay.modal: Backdrop {}
+    header: DialogTitle { text: root.title }
+    leftPadding: 20
+    rightPadding: 20
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     onOpened: { address.text = ""; problem.text = ""; looking = false; address.forceActiveFocus() }
     property bool looking: false // a name being looked up
 
@@ -42,7 +46,7 @@ Dialog {
             placeholderText: qsTr("host:port")
             Accessible.name: qsTr("Address")
             Layout.fillWidth: true
-            onAccepted: add.clicked()
+            onAccepted: root.connect()
             onTextChanged: problem.text = ""
         }
         Label {
@@ -54,17 +58,28 @@ Dialog {
             wrapMode: Text.WordWrap
             Layout.preferredWidth: 360
         }
+    }
+
+    // Cancel and Connect in the desktop's order. Connect is an Apply: the dialog stays
+    // open until the address answers (or says why not).
+    footer: DialogButtonBox {
+        standardButtons: DialogButtonBox.Cancel
         Button {
             id: add
             objectName: "connectButton"
             text: root.looking ? qsTr("Looking up…") : qsTr("Connect")
-            enabled: !root.looking
+            enabled: !root.looking && address.text.trim().length > 0
             highlighted: true
             Accessible.name: text
-            onClicked: {
-                root.looking = true
-                root.app.session.addPeer(address.text)
-            }
+            DialogButtonBox.buttonRole: DialogButtonBox.ApplyRole
         }
+        onApplied: root.connect()
+    }
+
+    function connect() {
+        if (root.looking || address.text.trim().length === 0)
+            return
+        root.looking = true
+        root.app.session.addPeer(address.text)
     }
 }

@@ -3,6 +3,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Controls.impl
 import Sotto
 
 Popup {
@@ -14,7 +15,16 @@ Popup {
     anchors.centerIn: Overlay.overlay
     width: Math.min(560, parent ? parent.width - 40 : 560)
     height: Math.min(480, parent ? parent.height - 40 : 480)
-    onOpened: { chooseWhenReady = false; field.text = ""; field.forceActiveFocus() }
+    Overlay.modal: Backdrop {}
+    padding: 12
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
+    // The field takes the keys at once: what is typed while the popup fades in (into the
+    // sidebar's field, which opened it) goes on here.
+    onAboutToShow: { chooseWhenReady = false; field.text = startText; startText = ""; field.forceActiveFocus() }
+    onOpened: field.forceActiveFocus()
+    property string startText // typed into the sidebar's search field, which opened this
+
+    function openWith(text) { startText = text; open() }
     onClosed: root.app.search.clear()
 
     property bool chooseWhenReady: false
@@ -46,6 +56,23 @@ Popup {
             objectName: "searchField"
             Layout.fillWidth: true
             placeholderText: qsTr("Search messages")
+            leftPadding: 34
+            background: Rectangle {
+                implicitHeight: 38
+                radius: height / 2
+                color: palette.base
+                border.width: 2
+                border.color: palette.highlight
+                IconImage {
+                    x: 11
+                    anchors.verticalCenter: parent.verticalCenter
+                    source: "qrc:/sotto/icons/ui/search.svg"
+                    sourceSize.width: 16
+                    sourceSize.height: 16
+                    color: palette.text
+                    opacity: 0.6
+                }
+            }
             Accessible.name: qsTr("Search messages")
             onTextChanged: root.app.search.query = text
             Keys.onDownPressed: hits.incrementCurrentIndex()
@@ -98,6 +125,14 @@ Popup {
                 visible: hits.count === 0 && field.text.trim().length > 0
                 text: qsTr("No messages match.")
                 opacity: 0.7
+            }
+            EmptyState {
+                anchors.centerIn: parent
+                width: parent.width - 60
+                visible: field.text.trim().length === 0
+                iconSource: "qrc:/sotto/icons/ui/search.svg"
+                title: qsTr("Search every conversation")
+                text: qsTr("Words you type find the messages that contain them; Enter opens the newest hit, the arrows choose another.")
             }
         }
     }

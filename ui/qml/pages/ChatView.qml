@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The open conversation: header, "maybe the same person?" banner, messages (newest at the bottom,
-// older pages loaded while scrolling up) and the composer.
+// older pages loaded while scrolling up; "Say hi" while there are none), the composer, and
+// the emoji picker that serves both reactions and the composer.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -15,19 +16,19 @@ Page {
     readonly property MessageModel model: app.messages
     // A new contact named like an older, offline one: maybe that person, reinstalled.
     readonly property bool askNamesake: model.namesake.length > 0
+    // The messages on the text background, the list beside it on the window's: two panes.
+    background: Rectangle { color: palette.base }
 
     header: ToolBar {
         visible: root.model.peer.length > 0
         implicitHeight: 48
         RowLayout {
             anchors.fill: parent
-            ToolButton {
+            IconButton {
                 objectName: "backButton"
                 visible: root.showBack
-                text: "\u2190"
-                Accessible.name: qsTr("Back to conversations")
-                ToolTip.visible: hovered
-                ToolTip.text: Accessible.name
+                iconName: "back"
+                text: qsTr("Back to conversations")
                 onClicked: root.backRequested()
             }
             Avatar {
@@ -60,9 +61,11 @@ Page {
                         textFormat: Text.PlainText // names and texts come from peers: never markup
                         objectName: "verifiedBadge"
                         visible: root.model.trust === "verified"
-                        text: qsTr("\u2714 verified")
-                        color: "#27ae60"
-                        font.pixelSize: 12
+                        text: qsTr("verified")
+                        color: palette.window.hslLightness < 0.5 ? "#58d68d" : "#1e8449"
+                        font.pixelSize: 11
+                        leftPadding: 4; rightPadding: 4; topPadding: 1; bottomPadding: 1
+                        background: Rectangle { radius: 3; color: "transparent"; border.width: 1; border.color: parent.color }
                     }
                     Item { Layout.fillWidth: true }
                 }
@@ -80,12 +83,14 @@ Page {
                 }
             }
             // Disappearing messages: either side sets the timer for both.
-            ToolButton {
+            // With a timer set, it says which beside the icon.
+            IconButton {
                 objectName: "timerButton"
-                text: root.model.timer > 0 ? "\u23F1 " + root.model.timerText(root.model.timer) : "\u23F1"
+                iconName: "timer"
+                text: root.model.timer > 0 ? root.model.timerText(root.model.timer) : qsTr("Off")
+                display: root.model.timer > 0 ? AbstractButton.TextBesideIcon : AbstractButton.IconOnly
                 Accessible.name: qsTr("Disappearing messages: %1").arg(root.model.timerText(root.model.timer))
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Disappearing messages")
+                tip: qsTr("Disappearing messages")
                 onClicked: timerMenu.popup()
                 Menu {
                     id: timerMenu
@@ -103,20 +108,18 @@ Page {
                     }
                 }
             }
-            ToolButton {
+            IconButton {
                 objectName: "contactButton"
-                text: qsTr("Safety number")
-                Accessible.name: qsTr("Contact and safety number")
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("Contact and safety number")
+                iconName: "shield"
+                text: qsTr("Contact and safety number")
                 onClicked: root.contactRequested()
             }
-            ToolButton {
+            IconButton {
                 objectName: "chatMenuButton"
-                text: "\u22EE"
-                Accessible.name: qsTr("More for this conversation")
-                ToolTip.visible: hovered
-                ToolTip.text: qsTr("More")
+                iconName: "more"
+                text: qsTr("More for this conversation")
+                tip: qsTr("More")
+                Layout.rightMargin: 4
                 onClicked: chatMenu.open()
                 Menu {
                     id: chatMenu
@@ -133,12 +136,14 @@ Page {
         }
     }
 
-    Label {
-        textFormat: Text.PlainText // names and texts come from peers: never markup
+    EmptyState {
+        objectName: "noChatOpen"
         anchors.centerIn: parent
+        width: Math.min(parent.width - 40, 360)
         visible: root.model.peer.length === 0
+        iconSource: "qrc:/sotto/icons/sotto.svg"
+        title: qsTr("Sotto")
         text: qsTr("Choose a conversation, or someone nearby, to start.")
-        opacity: 0.7
     }
 
     ColumnLayout {
@@ -201,9 +206,10 @@ Page {
                     color: "#78281f"
                     Layout.fillWidth: true
                 }
-                ToolButton {
-                    text: "\u2715"
-                    Accessible.name: qsTr("Dismiss")
+                IconButton {
+                    iconName: "close"
+                    text: qsTr("Dismiss")
+                    icon.color: "#78281f"
                     onClicked: root.app.dismissNotice()
                 }
             }
@@ -250,6 +256,7 @@ Page {
                 Menu {
                     id: menu
                     objectName: "messageMenu"
+                    width: 280 // the six quick reactions in one row
                     property var rowId: 0
                     property string text
                     property bool canChange: false
@@ -270,6 +277,7 @@ Page {
                                     objectName: "react_" + index
                                     required property int index
                                     text: modelData
+                                    font.family: "Noto Color Emoji"
                                     font.pixelSize: 18
                                     Accessible.name: qsTr("React with %1").arg(modelData)
                                     onClicked: { root.model.react(menu.rowId, modelData); menu.close() }
@@ -421,6 +429,21 @@ Page {
                 function onWindowChanged() { Qt.callLater(messages.fetchIfNeeded) }
             }
             header: Item { height: 8 }
+
+            // A conversation with nothing in it yet: whom to greet, and how to be sure it
+            // is them.
+            EmptyState {
+                objectName: "emptyChat"
+                parent: messages
+                anchors.centerIn: parent
+                width: Math.min(parent.width - 40, 380)
+                visible: messages.count === 0 && !root.model.loading && root.model.peer.length > 0
+                iconSource: "qrc:/sotto/icons/ui/emoji.svg"
+                title: qsTr("Say hi to %1").arg(root.model.peerName)
+                text: qsTr("Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.")
+                actionText: qsTr("Compare safety numbers")
+                onActionTriggered: root.contactRequested()
+            }
             footer: Item {
                 width: ListView.view.width
                 height: root.model.loading ? 32 : 8
@@ -446,7 +469,10 @@ Page {
                 anchors.right: parent.right
                 anchors.bottom: parent.top
                 anchors.margins: 12
-                text: unseen > 0 ? "\u2193 " + unseen : "\u2193"
+                text: unseen > 0 ? unseen : ""
+                icon.source: "qrc:/sotto/icons/ui/down.svg"
+                icon.color: palette.buttonText
+                display: unseen > 0 ? AbstractButton.TextBesideIcon : AbstractButton.IconOnly
                 Accessible.name: unseen > 0 ? qsTr("Go to the newest message, %n new", "", unseen) : qsTr("Go to the newest message")
                 onClicked: { messages.toNewest(); unseen = 0 }
                 Connections {
@@ -538,18 +564,24 @@ Page {
             enabled: !root.askNamesake
             composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
+            onEmojiRequested: { emojiPicker.rowId = 0; emojiPicker.open() }
         }
     }
 
-    // Every reaction there is room for, beyond the six in the menu.
+    // Every reaction there is room for, beyond the six in the menu; and, opened from the
+    // composer (no message: rowId 0), the emoji to write.
     Popup {
         id: emojiPicker
         objectName: "emojiPicker"
         property var rowId: 0
+        readonly property bool reacting: rowId !== 0
         anchors.centerIn: Overlay.overlay
         modal: true
         focus: true
-        padding: 8
+        padding: 12
+        Overlay.modal: Backdrop {}
+        onClosed: if (!reacting) composer.focusInput()
+        background: Rectangle { radius: 12; color: palette.window; border.color: palette.mid }
         GridLayout {
             columns: 8
             Repeater {
@@ -560,9 +592,16 @@ Page {
                 ToolButton {
                     required property string modelData
                     text: modelData
+                    font.family: "Noto Color Emoji" // colour, not a text font's outline glyphs
                     font.pixelSize: 20
-                    Accessible.name: qsTr("React with %1").arg(modelData)
-                    onClicked: { root.model.react(emojiPicker.rowId, modelData); emojiPicker.close() }
+                    Accessible.name: emojiPicker.reacting ? qsTr("React with %1").arg(modelData) : qsTr("Insert %1").arg(modelData)
+                    onClicked: {
+                        if (emojiPicker.reacting)
+                            root.model.react(emojiPicker.rowId, modelData)
+                        else
+                            composer.insertText(modelData)
+                        emojiPicker.close()
+                    }
                 }
             }
         }
@@ -583,6 +622,11 @@ Page {
         width: Math.min(480, root.width - 40)
         modal: true
         standardButtons: Dialog.Close
+        Overlay.modal: Backdrop {}
+        header: DialogTitle { text: editHistory.title }
+        leftPadding: 20
+        rightPadding: 20
+        background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
         property var versions: []
         ListView {
             implicitHeight: Math.min(contentHeight, 320)

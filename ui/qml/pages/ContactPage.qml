@@ -14,6 +14,7 @@ Drawer {
     edge: Qt.RightEdge
     width: Math.min(380, parent ? parent.width * 0.8 : 380)
     height: parent ? parent.height : 600
+    Overlay.modal: Backdrop {}
 
     ScrollView {
         anchors.fill: parent

@@ -57,7 +57,7 @@ Page {
             SplitView.fillWidth: root.narrow && !root.chatOpen
             // A drag of the divider (not a narrow window's full-width list) is remembered.
             onWidthChanged: if (!root.narrow && visible && width > 0 && panes.resizing) WindowPlacement.sidebarWidth = width
-            onSearchRequested: search.open()
+            onSearchRequested: text => search.openWith(text)
             onSettingsRequested: settings.open()
             onAddPeerRequested: addPeer.open()
         }

@@ -16,6 +16,11 @@ Dialog {
     width: Math.min(480, parent ? parent.width - 40 : 480)
     height: Math.min(600, parent ? parent.height - 40 : 600)
     standardButtons: Dialog.Close
+    Overlay.modal: Backdrop {}
+    header: DialogTitle { text: root.title }
+    leftPadding: 20
+    rightPadding: 20
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     onOpened: {
         nameField.text = root.app.session.displayName
         passMessage.text = ""
