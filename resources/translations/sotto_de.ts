@@ -188,7 +188,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="614"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="620"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
@@ -281,7 +281,7 @@
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="637"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -441,6 +441,34 @@
     </message>
 </context>
 <context>
+    <name>DeleteForEveryoneDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="14"/>
+        <source>Delete for everyone?</source>
+        <translation>Für alle löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="21"/>
+        <source>The message will be deleted here and for %1. This cannot be undone.</source>
+        <translation>Die Nachricht wird hier und bei %1 gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="28"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="34"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="35"/>
+        <source>Delete for everyone</source>
+        <translation>Für alle löschen</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../ui/qml/Main.qml" line="17"/>
@@ -490,7 +518,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="217"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="218"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
@@ -500,12 +528,12 @@
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="174"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="175"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="260"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="261"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -554,17 +582,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="67"/>
+        <location filename="../../ui/MessageModel.cpp" line="62"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="80"/>
+        <location filename="../../ui/MessageModel.cpp" line="53"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="82"/>
+        <location filename="../../ui/MessageModel.cpp" line="54"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -886,7 +914,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="147"/>
         <source>Add by address</source>
         <translation>Über Adresse hinzufügen</translation>
     </message>
@@ -926,12 +954,12 @@
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
         <source>No conversations yet</source>
         <translation>Noch keine Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
         <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
         <translation>Wer in deinem Netzwerk Sotto nutzt, erscheint hier von selbst. Jemand in einem anderen Netzwerk? Füge die Person über die Adresse hinzu, die ihre Sotto-Einstellungen zeigen.</translation>
     </message>
@@ -986,12 +1014,12 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="99"/>
+        <location filename="../../ui/AppController.cpp" line="100"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>Nachrichten mit %1 konnten nicht gelesen werden (ein Profil aus einer älteren Kopie wiederhergestellt?). Sotto hat eine neue sichere Sitzung begonnen und sendet erneut, was noch gewartet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="106"/>
+        <location filename="../../ui/AppController.cpp" line="107"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>Ein neuer Kontakt nennt sich %1. Falls %1 Sotto neu installiert hat, vergleiche im neuen Chat die Sicherheitsnummern, bevor du die beiden zusammenführst.</translation>
     </message>
@@ -999,13 +1027,13 @@
 <context>
     <name>sotto::ui::ComposerController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="237"/>
+        <location filename="../../ui/ComposerController.cpp" line="233"/>
         <source>Images cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/components/Composer.qml" line="77"/>
-        <location filename="../../ui/ComposerController.cpp" line="239"/>
+        <location filename="../../ui/ComposerController.cpp" line="235"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
@@ -1013,32 +1041,32 @@
 <context>
     <name>sotto::ui::ContactController</name>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="67"/>
+        <location filename="../../ui/ContactController.cpp" line="69"/>
         <source>No safety number yet: %1</source>
         <translation>Noch keine Sicherheitsnummer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="84"/>
+        <location filename="../../ui/ContactController.cpp" line="86"/>
         <source>The verification was not saved: %1</source>
         <translation>Die Verifizierung wurde nicht gespeichert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <location filename="../../ui/ContactController.cpp" line="114"/>
         <source>%1 was not blocked: %2</source>
         <translation>%1 wurde nicht blockiert: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <location filename="../../ui/ContactController.cpp" line="114"/>
         <source>%1 was not unblocked: %2</source>
         <translation>Die Blockierung von %1 wurde nicht aufgehoben: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="119"/>
+        <location filename="../../ui/ContactController.cpp" line="121"/>
         <source>The request was not accepted: %1</source>
         <translation>Die Anfrage wurde nicht angenommen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="126"/>
+        <location filename="../../ui/ContactController.cpp" line="128"/>
         <source>The request was not deleted: %1</source>
         <translation>Die Anfrage wurde nicht gelöscht: %1</translation>
     </message>
@@ -1046,17 +1074,17 @@
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="92"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="72"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="93"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="73"/>
         <source>Update Sotto to see this message</source>
         <translation>Aktualisiere Sotto, um diese Nachricht zu sehen</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="95"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
@@ -1163,112 +1191,112 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="211"/>
+        <location filename="../../ui/MessageModel.cpp" line="150"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="211"/>
+        <location filename="../../ui/MessageModel.cpp" line="150"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="212"/>
+        <location filename="../../ui/MessageModel.cpp" line="151"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="213"/>
+        <location filename="../../ui/MessageModel.cpp" line="152"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="460"/>
+        <location filename="../../ui/MessageModel.cpp" line="453"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="461"/>
+        <location filename="../../ui/MessageModel.cpp" line="454"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="462"/>
+        <location filename="../../ui/MessageModel.cpp" line="455"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="614"/>
+        <location filename="../../ui/MessageModel.cpp" line="610"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="612"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="612"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="614"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="614"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="620"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="620"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="622"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="622"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="623"/>
+        <location filename="../../ui/MessageModel.cpp" line="619"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="623"/>
+        <location filename="../../ui/MessageModel.cpp" line="619"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="656"/>
+        <location filename="../../ui/MessageModel.cpp" line="652"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="657"/>
+        <location filename="../../ui/MessageModel.cpp" line="653"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="658"/>
+        <location filename="../../ui/MessageModel.cpp" line="654"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="734"/>
+        <location filename="../../ui/MessageModel.cpp" line="726"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>
@@ -1312,41 +1340,46 @@
     </message>
     <message>
         <location filename="../../ui/SessionController.cpp" line="81"/>
+        <source>This profile is open in another Sotto. Close that one first.</source>
+        <translation>Dieses Profil ist in einem anderen Sotto geöffnet. Schließen Sie es dort zuerst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="84"/>
         <source>The profile could not be opened: %1</source>
         <translation>Das Profil konnte nicht geöffnet werden: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="108"/>
+        <location filename="../../ui/SessionController.cpp" line="111"/>
         <source>The new passphrase needs at least 8 characters.</source>
         <translation>Die neue Passphrase braucht mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="110"/>
+        <location filename="../../ui/SessionController.cpp" line="113"/>
         <source>The two new passphrases differ.</source>
         <translation>Die beiden neuen Passphrasen stimmen nicht überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="124"/>
+        <location filename="../../ui/SessionController.cpp" line="127"/>
         <source>The current passphrase is wrong.</source>
         <translation>Die aktuelle Passphrase ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="125"/>
+        <location filename="../../ui/SessionController.cpp" line="128"/>
         <source>The passphrase was not changed: %1</source>
         <translation>Die Passphrase wurde nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="145"/>
+        <location filename="../../ui/SessionController.cpp" line="148"/>
         <source>The display name was not saved.</source>
         <translation>Der Anzeigename wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="162"/>
+        <location filename="../../ui/SessionController.cpp" line="165"/>
         <source>The visibility was not saved.</source>
         <translation>Die Sichtbarkeit wurde nicht gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="194"/>
+        <location filename="../../ui/SessionController.cpp" line="197"/>
         <source>No computer named %1 was found on the network.</source>
         <translation>Im Netzwerk wurde kein Computer namens %1 gefunden.</translation>
     </message>

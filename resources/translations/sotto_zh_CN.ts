@@ -188,7 +188,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="614"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="620"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
@@ -280,7 +280,7 @@
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="637"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -440,6 +440,34 @@
     </message>
 </context>
 <context>
+    <name>DeleteForEveryoneDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="14"/>
+        <source>Delete for everyone?</source>
+        <translation>为所有人删除？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="21"/>
+        <source>The message will be deleted here and for %1. This cannot be undone.</source>
+        <translation>此消息将在这里和 %1 处被删除。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="28"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="34"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="35"/>
+        <source>Delete for everyone</source>
+        <translation>为所有人删除</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../ui/qml/Main.qml" line="17"/>
@@ -489,7 +517,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="217"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="218"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
@@ -499,12 +527,12 @@
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="174"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="175"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="260"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="261"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -553,17 +581,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="67"/>
+        <location filename="../../ui/MessageModel.cpp" line="62"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="80"/>
+        <location filename="../../ui/MessageModel.cpp" line="53"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="82"/>
+        <location filename="../../ui/MessageModel.cpp" line="54"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -885,7 +913,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="147"/>
         <source>Add by address</source>
         <translation>通过地址添加</translation>
     </message>
@@ -925,12 +953,12 @@
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="144"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
         <source>No conversations yet</source>
         <translation>还没有对话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
         <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
         <translation>在你的网络中运行 Sotto 的人会自动出现在这里。对方在另一个网络中？请用对方 Sotto 设置中显示的地址添加。</translation>
     </message>
@@ -985,12 +1013,12 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="99"/>
+        <location filename="../../ui/AppController.cpp" line="100"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="106"/>
+        <location filename="../../ui/AppController.cpp" line="107"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
@@ -998,13 +1026,13 @@
 <context>
     <name>sotto::ui::ComposerController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="237"/>
+        <location filename="../../ui/ComposerController.cpp" line="233"/>
         <source>Images cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
     </message>
     <message>
         <location filename="../../ui/qml/components/Composer.qml" line="77"/>
-        <location filename="../../ui/ComposerController.cpp" line="239"/>
+        <location filename="../../ui/ComposerController.cpp" line="235"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
     </message>
@@ -1012,32 +1040,32 @@
 <context>
     <name>sotto::ui::ContactController</name>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="67"/>
+        <location filename="../../ui/ContactController.cpp" line="69"/>
         <source>No safety number yet: %1</source>
         <translation>尚无安全码：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="84"/>
+        <location filename="../../ui/ContactController.cpp" line="86"/>
         <source>The verification was not saved: %1</source>
         <translation>验证状态未保存：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <location filename="../../ui/ContactController.cpp" line="114"/>
         <source>%1 was not blocked: %2</source>
         <translation>未能屏蔽 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="112"/>
+        <location filename="../../ui/ContactController.cpp" line="114"/>
         <source>%1 was not unblocked: %2</source>
         <translation>未能取消屏蔽 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="119"/>
+        <location filename="../../ui/ContactController.cpp" line="121"/>
         <source>The request was not accepted: %1</source>
         <translation>未能接受该请求：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ContactController.cpp" line="126"/>
+        <location filename="../../ui/ContactController.cpp" line="128"/>
         <source>The request was not deleted: %1</source>
         <translation>未能删除该请求：%1</translation>
     </message>
@@ -1045,17 +1073,17 @@
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="92"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="72"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="93"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="73"/>
         <source>Update Sotto to see this message</source>
         <translation>请更新 Sotto 以查看此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="95"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
@@ -1161,112 +1189,112 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="211"/>
+        <location filename="../../ui/MessageModel.cpp" line="150"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="211"/>
+        <location filename="../../ui/MessageModel.cpp" line="150"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="212"/>
+        <location filename="../../ui/MessageModel.cpp" line="151"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="213"/>
+        <location filename="../../ui/MessageModel.cpp" line="152"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="460"/>
+        <location filename="../../ui/MessageModel.cpp" line="453"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="461"/>
+        <location filename="../../ui/MessageModel.cpp" line="454"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="462"/>
+        <location filename="../../ui/MessageModel.cpp" line="455"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="614"/>
+        <location filename="../../ui/MessageModel.cpp" line="610"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="612"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="612"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="614"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="614"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="620"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="620"/>
+        <location filename="../../ui/MessageModel.cpp" line="616"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="622"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="622"/>
+        <location filename="../../ui/MessageModel.cpp" line="618"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="623"/>
+        <location filename="../../ui/MessageModel.cpp" line="619"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="623"/>
+        <location filename="../../ui/MessageModel.cpp" line="619"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="656"/>
+        <location filename="../../ui/MessageModel.cpp" line="652"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="657"/>
+        <location filename="../../ui/MessageModel.cpp" line="653"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="658"/>
+        <location filename="../../ui/MessageModel.cpp" line="654"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="734"/>
+        <location filename="../../ui/MessageModel.cpp" line="726"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>
@@ -1310,41 +1338,46 @@
     </message>
     <message>
         <location filename="../../ui/SessionController.cpp" line="81"/>
+        <source>This profile is open in another Sotto. Close that one first.</source>
+        <translation>此配置文件已在另一个 Sotto 中打开。请先关闭那个。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/SessionController.cpp" line="84"/>
         <source>The profile could not be opened: %1</source>
         <translation>无法打开配置文件：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="108"/>
+        <location filename="../../ui/SessionController.cpp" line="111"/>
         <source>The new passphrase needs at least 8 characters.</source>
         <translation>新密码短语至少需要 8 个字符。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="110"/>
+        <location filename="../../ui/SessionController.cpp" line="113"/>
         <source>The two new passphrases differ.</source>
         <translation>两次输入的新密码短语不一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="124"/>
+        <location filename="../../ui/SessionController.cpp" line="127"/>
         <source>The current passphrase is wrong.</source>
         <translation>当前密码短语错误。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="125"/>
+        <location filename="../../ui/SessionController.cpp" line="128"/>
         <source>The passphrase was not changed: %1</source>
         <translation>密码短语未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="145"/>
+        <location filename="../../ui/SessionController.cpp" line="148"/>
         <source>The display name was not saved.</source>
         <translation>显示名称未保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="162"/>
+        <location filename="../../ui/SessionController.cpp" line="165"/>
         <source>The visibility was not saved.</source>
         <translation>可见范围未能保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/SessionController.cpp" line="194"/>
+        <location filename="../../ui/SessionController.cpp" line="197"/>
         <source>No computer named %1 was found on the network.</source>
         <translation>在网络中找不到名为 %1 的计算机。</translation>
     </message>
