@@ -100,9 +100,15 @@ void ComposerController::switchTo(qint64 conversationId)
         }
         m_others.insert(m_conversation, m_current);
     }
+    // What was typed while a conversation with someone nearby was being made (no id yet)
+    // belongs to that conversation, once it has one.
+    const bool carry = m_conversation == 0 && conversationId && !m_others.contains(conversationId)
+        && (!m_current.text.isEmpty() || m_current.replyTo || m_current.editing);
     ++m_generation;
     m_conversation = conversationId;
-    m_current = m_others.take(conversationId);
+    m_current = carry ? std::exchange(m_current, {}) : m_others.take(conversationId);
+    if (carry && !m_current.editing)
+        m_save.start();
     Q_EMIT textChanged();
     Q_EMIT modeChanged();
     Q_EMIT textReplaced();

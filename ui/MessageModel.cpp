@@ -182,11 +182,12 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill)
 {
     clear();
-    // Opened by id, the peer shown so far stays until the header is read: no moment of "no
-    // conversation" in between (the window would leave the chat and come back).
+    // Opened by id, the peer the caller named is shown at once (actions on the header go to
+    // it); without one, the peer shown so far stays until the header is read: no moment of
+    // "no conversation" in between (the window would leave the chat and come back).
     // By peer, the same peer is the same conversation (1:1): it stays.
     const qint64 known = conversationId ? conversationId : !peer.isEmpty() && peer == m_peer ? m_conversation : 0;
-    setConversation(known, conversationId ? m_peer : peer);
+    setConversation(known, conversationId && peer.isEmpty() ? m_peer : peer);
     if (!conversationId && peer.isEmpty()) {
         // No conversation shown: none keeps its link open for being looked at.
         m_core.run([](messenger::CoreState &state) {
@@ -241,9 +242,9 @@ messenger::HistoryItems newestPage(messenger::Queries &queries, HistoryWindow &w
 
 } // namespace
 
-void MessageModel::open(qint64 conversationId)
+void MessageModel::open(qint64 conversationId, const QString &peer)
 {
-    openWindow(conversationId, QString(), 0, newestPage);
+    openWindow(conversationId, peer, 0, newestPage);
 }
 
 void MessageModel::openPeer(const QString &peer)
@@ -251,9 +252,9 @@ void MessageModel::openPeer(const QString &peer)
     openWindow(0, peer, 0, newestPage);
 }
 
-void MessageModel::openAt(qint64 conversationId, qint64 rowId)
+void MessageModel::openAt(qint64 conversationId, qint64 rowId, const QString &peer)
 {
-    openWindow(conversationId, QString(), rowId, [rowId](messenger::Queries &queries, HistoryWindow &w) {
+    openWindow(conversationId, peer, rowId, [rowId](messenger::Queries &queries, HistoryWindow &w) {
         const std::optional<MessageRecord> hit = queries.message(rowId);
         if (!hit || hit->conversationId != w.conversation)
             return newestPage(queries, w);

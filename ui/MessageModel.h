@@ -120,13 +120,15 @@ public:
     Q_INVOKABLE static QString timerText(int seconds);
     void setInView(bool inView);
 
-    // Opens the newest page of the conversation (0 closes it).
-    Q_INVOKABLE void open(qint64 conversationId);
+    // Opens the newest page of the conversation (0 closes it). `peer`, when the caller
+    // knows it (a sidebar row, a search hit), is the one shown and acted on (Block, contact
+    // page, typing) from now on, not the previous conversation's until the header is read.
+    Q_INVOKABLE void open(qint64 conversationId, const QString &peer = QString());
     // The same for the conversation with `peer` ("" closes it): someone nearby we never
     // talked with has none yet, and gets one.
     Q_INVOKABLE void openPeer(const QString &peer);
     // Opens the conversation around one message (a search hit); `positioned` tells where.
-    Q_INVOKABLE void openAt(qint64 conversationId, qint64 rowId);
+    Q_INVOKABLE void openAt(qint64 conversationId, qint64 rowId, const QString &peer = QString());
     // Opens the open conversation at its first message (Home); `positioned` tells where.
     Q_INVOKABLE void openOldest();
     // The next page towards the first message (what fetchMore does) or towards the newest.

@@ -103,6 +103,18 @@ QByteArray Messenger::textContent(const storage::MessageRecord &record)
     return serialize(content);
 }
 
+QByteArray Messenger::firstWrittenContent(storage::MessageRecord record)
+{
+    // Edited before it could leave: it goes as first written, and each edit after it
+    // (queued in order), so the peer keeps the same edit history as we do.
+    if (record.editedAt) {
+        const std::vector<storage::EditRecord> earlier = m_profile.messages().edits(record.id);
+        if (!earlier.empty())
+            record.body = earlier.front().body;
+    }
+    return textContent(record);
+}
+
 std::expected<Envelope, Error> Messenger::queue(const PeerId &to, const QByteArray &content, std::int64_t messageId)
 {
     std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
@@ -382,7 +394,7 @@ std::expected<std::vector<storage::MessageRecord>, Error> Messenger::expire(std:
     for (const storage::MessageRecord &m : m_profile.messages().dueToExpire(now)) {
         if (!m.outgoing || m.kind != storage::MessageKind::Text)
             continue;
-        QByteArray plaintext = textContent(m);
+        QByteArray plaintext = firstWrittenContent(m);
         auto detached = m_profile.outbox().detach(m.id, plaintext);
         crypto::wipe(plaintext);
         if (!detached)
@@ -433,14 +445,7 @@ std::expected<int, Error> Messenger::sealPending(const PeerId &to)
             tx.commit();
             continue;
         }
-        if (record && record->editedAt) {
-            // Edited before it could leave: it goes as first written, and each edit after it
-            // (queued in order), so the peer keeps the same edit history as we do.
-            const std::vector<storage::EditRecord> earlier = m_profile.messages().edits(record->id);
-            if (!earlier.empty())
-                record->body = earlier.front().body;
-        }
-        QByteArray plaintext = entry.content.isEmpty() ? textContent(*record) : entry.content;
+        QByteArray plaintext = entry.content.isEmpty() ? firstWrittenContent(*record) : entry.content;
         auto sealed = m_sessions.encrypt(to, plaintext);
         crypto::wipe(plaintext);
         if (!sealed)

@@ -222,6 +222,9 @@ private:
     [[nodiscard]] std::expected<storage::MessageRecord, Error> ownChange(std::int64_t messageId, protocol::PeerId &peer);
     [[nodiscard]] std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
     static QByteArray textContent(const storage::MessageRecord &record);
+    // A text not sealed yet, as the peer must first get it: its first body if it was edited
+    // since (the edits follow it in the outbox).
+    QByteArray firstWrittenContent(storage::MessageRecord record);
     [[nodiscard]] std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
     [[nodiscard]] std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
                                             Incoming &out);

@@ -4,6 +4,7 @@
 #include "core/messenger/Node.h"
 
 #include <QSet>
+#include <QThread>
 
 #include <algorithm>
 
@@ -15,6 +16,8 @@ Queries::Queries(Messenger &messenger, const Node *node)
     : m_messenger(messenger)
     , m_node(node)
 {
+    // Reads use the writer's connection: only on the thread that owns it (the node's).
+    Q_ASSERT(!node || node->thread() == QThread::currentThread());
 }
 
 Queries::Queries(Node &node)

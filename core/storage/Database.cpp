@@ -127,6 +127,8 @@ Database::~Database()
 {
     for (auto &[sql, stmt] : m_statements)
         sqlite3_finalize(stmt);
+    for (sqlite3_stmt *stmt : m_retired)
+        sqlite3_finalize(stmt);
     if (m_db)
         sqlite3_close_v2(m_db);
 }
@@ -146,8 +148,18 @@ bool Database::exec(const char *sql)
 Statement Database::prepare(const char *sql)
 {
     auto it = m_statements.find(sql);
-    if (it != m_statements.end())
-        return Statement(this, it->second);
+    if (it != m_statements.end()) {
+        // Keyed by the text's address, so a lookup hashes no text. A caller that builds its
+        // SQL at run time could pass a different text at an address seen before and get the
+        // wrong statement (MessageStore::reactions once lost reactions so): the text is
+        // compared, a mismatch asserts in debug builds and is prepared anew in release.
+        if (std::strcmp(sqlite3_sql(it->second), sql) == 0)
+            return Statement(this, it->second);
+        Q_ASSERT_X(false, "Database::prepare", "another SQL text at a cached address: pass text that lives as long as the database");
+        qCWarning(lcStorage) << "another SQL text at a cached statement's address; prepared anew";
+        m_retired.push_back(it->second); // a Statement may still use it: finalized on close
+        m_statements.erase(it);
+    }
     sqlite3_stmt *stmt = nullptr;
     if (sqlite3_prepare_v2(m_db, sql, -1, &stmt, nullptr) != SQLITE_OK) {
         qCWarning(lcStorage).noquote() << "prepare failed:" << lastError() << "in" << QByteArray(sql).left(120);

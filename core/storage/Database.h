@@ -14,6 +14,7 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include <QByteArray>
 #include <QString>
@@ -88,6 +89,7 @@ private:
     bool m_poisoned = false;
     std::uint64_t m_rollbacks = 0;
     std::unordered_map<const char *, sqlite3_stmt *> m_statements;
+    std::vector<sqlite3_stmt *> m_retired; // replaced in m_statements (see prepare)
     std::function<void()> m_checkpointObserver;
     int m_walPages = 0;
 };

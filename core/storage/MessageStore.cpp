@@ -93,7 +93,14 @@ std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol:
         if (!st.ok())
             return std::unexpected(sqlError(m_db, "find conversation"));
     }
-    if (!m_db.prepare("INSERT INTO conversations (kind, peer_id) VALUES (0, ?)").bind(1, peer.toString()).run())
+    // Named above every id ever handed out (see conversation_id_floor): SQLite would give
+    // a deleted newest conversation's id to the next one, and the window, holding state
+    // by conversation id (a draft, a search hit, a sidebar row), would show one person's
+    // text in another's chat.
+    if (!m_db.prepare("INSERT INTO conversations (id, kind, peer_id) VALUES ("
+                      "max(coalesce((SELECT max(id) FROM conversations), 0), "
+                      "coalesce((SELECT value FROM meta WHERE key = 'conversation_id_floor'), 0)) + 1, 0, ?)")
+             .bind(1, peer.toString()).run())
         return std::unexpected(sqlError(m_db, "create conversation"));
     m_conversationIds.insert(peer.toString(), m_db.lastInsertRowId());
     return m_db.lastInsertRowId();
@@ -124,12 +131,20 @@ std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, st
         && m_db.prepare("UPDATE conversations SET unread_count = (SELECT count(*) FROM messages WHERE conversation_id = ?1 "
                         "AND outgoing = 0 AND state = 5 AND id > conversations.read_upto) WHERE id = ?1")
                .bind(1, into).run()
-        && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, from).run();
+        && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, from).run()
+        && retireConversationId(from);
     if (!ok)
         return std::unexpected(sqlError(m_db, "merge conversations"));
     m_conversationIds.remove(oldId);
     m_timers.remove(from);
     return {};
+}
+
+bool MessageStore::retireConversationId(std::int64_t id)
+{
+    return m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('conversation_id_floor', "
+                        "max(?, coalesce((SELECT value FROM meta WHERE key = 'conversation_id_floor'), 0)))")
+        .bind(1, id).run();
 }
 
 std::optional<std::int64_t> MessageStore::findConversation(const protocol::PeerId &peer)
@@ -163,6 +178,7 @@ std::expected<void, Error> MessageStore::deleteConversation(std::int64_t convers
     // Row ids are never handed out again (the floor), as after expiry.
     const bool ok = m_db.prepare("DELETE FROM messages WHERE conversation_id = ?").bind(1, conversationId).run()
         && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, conversationId).run()
+        && retireConversationId(conversationId)
         && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
                         "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
                .bind(1, highest).run();

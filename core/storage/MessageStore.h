@@ -224,6 +224,9 @@ private:
     // SQLite would hand out the id of a deleted newest row again, so deletes record the
     // highest id they removed in meta ("message_id_floor") and inserts name their id.
     std::int64_t nextMessageId();
+    // Conversation ids are never reused either: a deleted or merged-away conversation's id
+    // is recorded in meta ("conversation_id_floor"), and new conversations are named above it.
+    [[nodiscard]] bool retireConversationId(std::int64_t id);
     std::int64_t m_nextId = 0;
     // Since when (ms, 0: never) words of an edited, deleted or expired text may remain in
     // the search index: FTS4 removes a document by adding a deletion marker in a new

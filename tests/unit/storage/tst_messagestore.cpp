@@ -170,6 +170,24 @@ private Q_SLOTS:
         }
     }
 
+    // The window keeps drafts, search hits and sidebar rows by conversation id: a new
+    // conversation must never get the id of one deleted or merged away (SQLite hands out
+    // the newest row's id again once it is gone), not even after a restart.
+    void conversationIdsAreNeverReused()
+    {
+        test::TestPeer me(ctx);
+        const PeerId a = test::randomPeerId(), b = test::randomPeerId(), c = test::randomPeerId(), d = test::randomPeerId();
+        const std::int64_t first = *me.profile().messages().conversationFor(a);
+        const std::int64_t deleted = *me.profile().messages().conversationFor(b);
+        QVERIFY(me.profile().messages().deleteConversation(deleted));
+        me.reopen();
+        const std::int64_t merged = *me.profile().messages().conversationFor(c);
+        QVERIFY(merged > deleted);
+        QVERIFY(me.profile().messages().mergeConversation(merged, first, c, a));
+        const std::int64_t next = *me.profile().messages().conversationFor(d);
+        QVERIFY2(next > merged, qPrintable(QStringLiteral("%1 after %2").arg(next).arg(merged)));
+    }
+
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()
     {
         test::TestPeer me(ctx);

@@ -4,6 +4,7 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
+import Sotto
 
 Dialog {
     id: root
@@ -14,13 +15,21 @@ Dialog {
     title: qsTr("Delete for everyone?")
     modal: true
     anchors.centerIn: Overlay.overlay
+    // A fixed width: the wrapped text's height follows it (the text sizing the dialog and
+    // the dialog the text made a binding loop).
+    width: Math.min(420, parent ? parent.width - 40 : 420)
+    Overlay.modal: Backdrop {}
+    header: DialogTitle { text: root.title }
+    leftPadding: 20
+    rightPadding: 20
+    background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     onAccepted: confirmed(rowId)
 
     Label {
         textFormat: Text.PlainText // names and texts come from peers: never markup
         text: qsTr("The message will be deleted here and for %1. This cannot be undone.").arg(root.peerName)
         wrapMode: Text.WordWrap
-        width: 360
+        width: root.availableWidth
     }
     footer: DialogButtonBox {
         Button {

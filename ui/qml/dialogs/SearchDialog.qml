@@ -33,7 +33,7 @@ Popup {
         const hit = root.app.search.hit(index)
         if (hit.conversationId === undefined)
             return
-        root.app.messages.openAt(hit.conversationId, hit.rowId)
+        root.app.messages.openAt(hit.conversationId, hit.rowId, hit.peer)
         root.close()
     }
 
