@@ -220,11 +220,8 @@ private:
     // session, trust not changed, nothing older waiting), else kept unsealed in order.
     [[nodiscard]] std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
     [[nodiscard]] std::expected<storage::MessageRecord, Error> ownChange(std::int64_t messageId, protocol::PeerId &peer);
-    [[nodiscard]] std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
     static QByteArray textContent(const storage::MessageRecord &record);
     [[nodiscard]] std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
-    [[nodiscard]] std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
-                                            Incoming &out);
 
     bool mayResetSession(const protocol::PeerId &peer);
     // A known contact who is not blocked: what the user may write to or set a timer for.
