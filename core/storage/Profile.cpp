@@ -62,6 +62,7 @@ Profile::Profile(QString dir, std::unique_ptr<Database> db)
     , m_protocolStore(*m_db)
     , m_messages(*m_db)
     , m_outbox(*m_db)
+    , m_groups(*m_db)
 {
 }
 

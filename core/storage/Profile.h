@@ -9,6 +9,7 @@
 #include "core/protocol/KeyMaintenance.h"
 #include "core/storage/Database.h"
 #include "core/storage/MessageStore.h"
+#include "core/storage/GroupStore.h"
 #include "core/storage/OutboxStore.h"
 #include "core/storage/SqlProtocolStore.h"
 #include "core/storage/Vault.h"
@@ -44,6 +45,7 @@ public:
     SqlProtocolStore &protocolStore() { return m_protocolStore; }
     MessageStore &messages() { return m_messages; }
     OutboxStore &outbox() { return m_outbox; }
+    GroupStore &groups() { return m_groups; }
 
     protocol::PeerId peerId() const { return m_peerId; }
     QByteArray identityKey() const { return m_identityKey; }
@@ -61,6 +63,7 @@ private:
     SqlProtocolStore m_protocolStore;
     MessageStore m_messages;
     OutboxStore m_outbox;
+    GroupStore m_groups;
     protocol::PeerId m_peerId;
     QByteArray m_identityKey;
     QString m_displayName;

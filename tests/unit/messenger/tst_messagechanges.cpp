@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(bob->profile().messages().messageCount(*bob->profile().messages().conversationFor(ann->id())), countBefore);
     }
 
-    // A newer Sotto's message kind (field 9, say an attachment pointer): stored once as
+    // A newer Sotto's message kind (field 8, say an attachment pointer): stored once as
     // "unsupported", acknowledged (not rejected: the sender does not mark it failed).
     void anUnknownContentKindIsKeptNotFailed()
     {
@@ -254,7 +254,7 @@ private Q_SLOTS:
         inner += char(6);
         inner += "future";
         std::string plaintext;
-        plaintext += char((9 << 3) | 2);
+        plaintext += char((8 << 3) | 2);
         plaintext += char(inner.size());
         plaintext += inner;
         auto sealed = ann->messenger().sessions().encrypt(bob->id(), QByteArray::fromStdString(plaintext));
