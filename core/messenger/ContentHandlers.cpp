@@ -14,6 +14,8 @@ namespace sotto::messenger {
 
 std::expected<std::int64_t, storage::Error> Receiving::conversation()
 {
+    if (groupConversation)
+        return groupConversation;
     return history().conversationFor(from);
 }
 
@@ -55,6 +57,8 @@ ContentHandler handlerFor(wire::Content::BodyCase kind)
     case C::kReaction: return handlers::reaction;
     case C::kTimer: return handlers::timer;
     case C::kTyping: return handlers::typing;
+    case C::kGroupUpdate: return handlers::groupUpdate;
+    case C::kSenderKey: return handlers::senderKey;
     case C::BODY_NOT_SET: return nullptr;
     }
     return nullptr;

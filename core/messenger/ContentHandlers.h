@@ -9,7 +9,7 @@
 
 namespace sotto::messenger {
 
-// What a handler works with: the profile, who sent it over its pairwise session,
+// What a handler works with: the profile, who sent it over its pairwise session or group,
 // the decrypted bytes (for the unknown-kind rule) and the result it fills in.
 struct Receiving {
     Messenger &messenger;
@@ -17,6 +17,8 @@ struct Receiving {
     const protocol::PeerId &from;
     const QByteArray &plaintext;
     Incoming &out;
+    // A group message: its conversation (0: the 1:1 conversation with `from`).
+    std::int64_t groupConversation = 0;
 
     storage::MessageStore &history() { return profile.messages(); }
     // The conversation the content belongs to.
@@ -30,6 +32,9 @@ using ContentHandler = HandlerResult (*)(Receiving &, const wire::Content &);
 ContentHandler handlerFor(wire::Content::BodyCase kind);
 // Forward compatibility: a durable unknown kind kept as "unsupported", an ephemeral one ignored.
 [[nodiscard]] HandlerResult receiveUnknown(Receiving &r);
+
+// A new message id: 16 bytes laid out like a UUIDv7 (time first, then random).
+QByteArray newMessageId();
 
 // Shared by the handlers of each kind's file.
 namespace handlers {
@@ -50,6 +55,8 @@ HandlerResult deletion(Receiving &, const wire::Content &);
 HandlerResult reaction(Receiving &, const wire::Content &);
 HandlerResult timer(Receiving &, const wire::Content &);
 HandlerResult typing(Receiving &, const wire::Content &);
+HandlerResult groupUpdate(Receiving &, const wire::Content &);
+HandlerResult senderKey(Receiving &, const wire::Content &);
 } // namespace handlers
 
 } // namespace sotto::messenger

@@ -17,6 +17,19 @@ using storage::MessageState;
 
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
 
+QByteArray serialize(const wire::Content &content)
+{
+    const std::string s = content.SerializeAsString();
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
+QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
+
+Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
+
+} // namespace
+
 // 16 bytes laid out like a UUIDv7: 48 bits of milliseconds, then random bits. Ids made
 // later sort later, so the unique index on message ids grows at its right edge instead of
 // touching a random page for every message.
@@ -32,23 +45,12 @@ QByteArray newMessageId()
     return id;
 }
 
-QByteArray serialize(const wire::Content &content)
-{
-    const std::string s = content.SerializeAsString();
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
-QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
-
-Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
-
-} // namespace
 
 Messenger::Messenger(crypto::SignalContext &context, storage::Profile &profile)
     : m_context(context)
     , m_profile(profile)
     , m_sessions(context, profile.protocolStore())
+    , m_groupSessions(context, m_sessions.binding())
 {
 }
 
@@ -203,6 +205,8 @@ std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t m
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    if (!c->peer.isValid()) // a group: its changes go sealed once for all, not built yet
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not yet possible in a group")});
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     peer = c->peer;
@@ -296,6 +300,8 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    if (!c->peer.isValid())
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not yet possible in a group")});
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     if (!isAccepted(c->peer)) // a reaction would tell a stranger we read it
@@ -470,7 +476,7 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
             out.received.push_back(receiveOne(from, m));
             allGood = out.received.back().has_value();
             if (allGood && receipts && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message
-                && out.received.back()->message->kind != storage::MessageKind::TimerChanged)
+                && out.received.back()->message->kind != storage::MessageKind::TimerChanged && !out.received.back()->group)
                 texts.push_back(out.received.back()->message->uuid);
         }
         // One delivery receipt for the whole batch, committed with it.
@@ -538,6 +544,13 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
         }
         if (reset && m_profile.outbox().kindOf(peer, id))
             continue; // goes again with the others
+        // A group message one member cannot read fails for that member only (it lacks our
+        // sender key): the others may have it.
+        if (m_profile.outbox().kindOf(peer, id) == int(protocol::MessageKind::SenderKey)) {
+            m_profile.outbox().remove(peer, id);
+            qCInfo(lcMessenger) << "a member could not read a group message:" << peer.toString();
+            continue;
+        }
         std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
         if (!messageId || *messageId == 0)
             continue;
@@ -614,7 +627,7 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
     if (!incoming)
         return incoming;
     if (incoming->kind == Incoming::Kind::Text && incoming->message && incoming->message->kind != storage::MessageKind::TimerChanged
-        && isAccepted(from)) { // a message request: withheld until accepted (acceptRequest)
+        && !incoming->group && isAccepted(from)) { // a message request: withheld until accepted (acceptRequest)
         if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
             return std::unexpected(receipt.error());
     }
@@ -625,6 +638,8 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
 
 std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const protocol::CipherMessage &message)
 {
+    if (message.kind == protocol::MessageKind::SenderKey)
+        return receiveGroupMessage(from, message);
     Incoming out;
     // Runs inside the decrypt's transaction: the message is stored with the ratchet step
     // that revealed it, or neither is.
@@ -641,6 +656,12 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
         return receiveUnknown(receiving);
     };
     auto decrypted = m_sessions.decrypt(from, message, sink);
+    std::vector<std::function<std::expected<void, Error>(Incoming &)>> after = std::exchange(m_afterDecrypt, {});
+    if (decrypted) {
+        for (const auto &work : after)
+            if (auto done = work(out); !done)
+                return std::unexpected(done.error());
+    }
     if (!decrypted) {
         qCInfo(lcMessenger) << "dropped a message from" << from.toString() << ":" << decrypted.error().reason;
         // The ratchet itself refused a Whisper message (the plaintext never reached us)

@@ -800,6 +800,8 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
     // never acknowledged or rejected.
     const auto acknowledge = [&](quint64 id) { if (id) ack->add_ids(id); };
     bool storageFailed = false;
+    std::vector<std::int64_t> groupsChanged;
+    std::vector<PeerId> keysQueued; // our sender key, queued for members by a group change
     for (std::size_t i = 0; i < results.size(); ++i) {
         const quint64 id = envelopeIds[i];
         const auto &r = results[i];
@@ -818,6 +820,9 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
         }
         if (r) {
             acknowledge(id);
+            if (r->groupUpdated)
+                groupsChanged.push_back(r->groupUpdated);
+            keysQueued.insert(keysQueued.end(), r->queuedFor.begin(), r->queuedFor.end());
             if (r->kind == Incoming::Kind::Text && r->message) {
                 delivered.push_back(r->message->uuid);
                 noteActivity(peer);
@@ -881,6 +886,11 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledged = true; // flushed below
     }
     emitChanges(changes);
+    for (std::int64_t conversation : groupsChanged)
+        Q_EMIT groupUpdated(conversation);
+    for (const PeerId &member : keysQueued)
+        if (member != peer)
+            flush(member);
     if (firstWords && !delivered.empty())
         if (std::optional<std::int64_t> conversation = m_profile.messages().findConversation(peer))
             Q_EMIT messageRequest(peer, *conversation);
