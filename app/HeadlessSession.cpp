@@ -651,8 +651,14 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
             messages.append(messageJson(*it, m_profile->messages()));
         return ok({{QStringLiteral("messages"), messages}});
     }
-    if (cmd == QLatin1String("send") && conversation && m_node->messenger().isGroup(conversation)) {
-        auto sent = m_node->sendGroupText(conversation, command.value(QStringLiteral("body")).toString());
+    if ((cmd == QLatin1String("send") || cmd == QLatin1String("reply")) && conversation && m_node->messenger().isGroup(conversation)) {
+        QByteArray replyTo;
+        if (cmd == QLatin1String("reply")) {
+            replyTo = QByteArray::fromHex(command.value(QStringLiteral("to")).toString().toLatin1());
+            if (replyTo.size() != 16)
+                return error(id, QStringLiteral("not_found"), QStringLiteral("no such message"));
+        }
+        auto sent = m_node->sendGroupText(conversation, command.value(QStringLiteral("body")).toString(), replyTo);
         if (!sent)
             return fail(sent.error());
         return ok({{QStringLiteral("message"), messageJson(*sent, m_profile->messages())}});

@@ -205,8 +205,9 @@ std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t m
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
-    if (!c->peer.isValid()) // a group: its changes go sealed once for all, not built yet
-        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not yet possible in a group")});
+    peer = c->peer; // invalid for a group: the change goes sealed once to its members
+    if (!c->peer.isValid())
+        return *m;
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     peer = c->peer;
@@ -240,7 +241,7 @@ std::expected<storage::MessageRecord, Error> Messenger::editText(std::int64_t me
     e->set_target(toStd(own->uuid));
     e->set_body(body.toStdString());
     QByteArray plaintext = serialize(content);
-    auto queued = queue(peer, plaintext, 0);
+    auto queued = sendToConversation(own->conversationId, peer, plaintext);
     crypto::wipe(plaintext);
     if (!queued)
         return std::unexpected(queued.error());
@@ -277,7 +278,7 @@ std::expected<storage::MessageRecord, Error> Messenger::deleteMessage(std::int64
         d->set_id(toStd(newMessageId()));
         d->set_sent_at(nowMs());
         d->set_target(toStd(target->uuid));
-        if (auto queued = queue(peer, serialize(content), 0); !queued)
+        if (auto queued = sendToConversation(target->conversationId, peer, serialize(content)); !queued)
             return std::unexpected(queued.error());
     }
     if (!tx.commit())
@@ -300,11 +301,10 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
-    if (!c->peer.isValid())
-        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not yet possible in a group")});
+    const bool group = !c->peer.isValid();
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
-    if (!isAccepted(c->peer)) // a reaction would tell a stranger we read it
+    if (!group && !isAccepted(c->peer)) // a reaction would tell a stranger we read it
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("accept the message request first")});
     // Strictly after our previous reaction to it, even within one millisecond: the latest wins.
     const std::int64_t at = std::max(nowMs(), m_profile.messages().reactionTime(messageId, self()) + 1);
@@ -317,7 +317,7 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     r->set_sent_at(at);
     r->set_target(toStd(m->uuid));
     r->set_emoji(emoji.toStdString());
-    if (auto queued = queue(c->peer, serialize(content), 0); !queued)
+    if (auto queued = sendToConversation(c->id, c->peer, serialize(content)); !queued)
         return std::unexpected(queued.error());
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the reaction"));

@@ -238,7 +238,9 @@ public:
     [[nodiscard]] std::expected<GroupState, Error> setGroupAdmin(std::int64_t conversationId, const protocol::PeerId &member, bool admin,
                                                                  std::vector<protocol::PeerId> *queuedFor = nullptr);
     bool isGroup(std::int64_t conversationId) { return m_profile.groups().groupOf(conversationId).has_value(); }
-    [[nodiscard]] std::expected<GroupSend, Error> sendGroupText(std::int64_t conversationId, const QString &body);
+    // `replyTo`: the uuid of a message of the group to quote, or empty.
+    [[nodiscard]] std::expected<GroupSend, Error> sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                const QByteArray &replyTo = {});
     protocol::GroupSessions &groupSessions() { return m_groupSessions; }
     // The receive path's group kinds (ContentHandlers), inside the decrypt's transaction.
     [[nodiscard]] std::expected<void, protocol::Error> receiveGroupUpdate(const protocol::PeerId &from,
@@ -247,6 +249,14 @@ public:
                                                                         quint32 epoch, const QByteArray &distribution, Incoming &out);
 
 private:
+    // Inside the caller's transaction: one Content sealed once with our sender key, kept
+    // once, and an outbox row for every other member; returns the members.
+    [[nodiscard]] std::expected<std::vector<protocol::PeerId>, Error> sealForGroup(std::int64_t conversationId, const QByteArray &content,
+                                                                                   std::int64_t messageId);
+    // A change to a conversation's message (edit, delete, reaction): to the peer of a 1:1
+    // conversation (queue), or sealed once for a group's members (`peer` invalid).
+    [[nodiscard]] std::expected<void, Error> sendToConversation(std::int64_t conversationId, const protocol::PeerId &peer,
+                                                                const QByteArray &content);
     [[nodiscard]] std::expected<Incoming, Error> receiveGroupMessage(const protocol::PeerId &from, const protocol::CipherMessage &message);
     std::optional<GroupChain> loadChain(const QByteArray &groupId);
     [[nodiscard]] std::expected<void, Error> saveChain(const GroupChain &chain);

@@ -185,37 +185,16 @@ std::expected<GroupState, Error> Messenger::groupState(std::int64_t conversation
     return chain->current().state;
 }
 
-std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t conversationId, const QString &body)
+std::expected<std::vector<PeerId>, Error> Messenger::sealForGroup(std::int64_t conversationId, const QByteArray &content,
+                                                                  std::int64_t messageId)
 {
-    const QByteArray utf8 = body.toUtf8();
-    if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
-        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a message must have 1 to %1 bytes").arg(MaxBodyBytes)});
     auto state = groupState(conversationId);
     if (!state)
         return std::unexpected(state.error());
     if (!state->isMember(self()))
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("you are not a member of this group")});
-    protocol::StoreTransaction tx(m_profile.protocolStore());
-    if (!tx.isOpen())
-        return std::unexpected(storageFailed("cannot open a transaction"));
-    storage::MessageStore &history = m_profile.messages();
-    GroupSend out;
-    storage::MessageRecord &record = out.message;
-    record.uuid = newMessageId();
-    record.conversationId = conversationId;
-    record.sender = self();
-    record.outgoing = true;
-    record.body = body;
-    record.sentAt = handlers::nowMs();
-    record.state = storage::MessageState::Queued;
-    auto id = history.insert(record);
-    if (!id)
-        return std::unexpected(Error::from(id.error()));
-    record.id = *id;
     // Sealed once, with our sender key for the epoch; kept once for every member.
-    QByteArray plaintext = textContent(record);
-    auto sealed = m_groupSessions.encrypt(state->groupId, state->epoch, self(), plaintext);
-    crypto::wipe(plaintext);
+    auto sealed = m_groupSessions.encrypt(state->groupId, state->epoch, self(), content);
     if (!sealed)
         return std::unexpected(Error::from(sealed.error()));
     wire::GroupCiphertext envelope;
@@ -225,14 +204,66 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t
     auto shared = m_profile.groups().keepCiphertext(serialize(envelope));
     if (!shared)
         return std::unexpected(Error::from(shared.error()));
+    std::vector<PeerId> recipients;
     for (const GroupMember &m : state->members) {
         if (m.peer == self())
             continue;
-        auto queued = m_profile.outbox().enqueueShared(m.peer, *id, int(protocol::MessageKind::SenderKey), *shared, record.sentAt);
+        auto queued = m_profile.outbox().enqueueShared(m.peer, messageId, int(protocol::MessageKind::SenderKey), *shared, handlers::nowMs());
         if (!queued)
             return std::unexpected(Error::from(queued.error()));
-        out.recipients.push_back(m.peer);
+        recipients.push_back(m.peer);
     }
+    return recipients;
+}
+
+std::expected<void, Error> Messenger::sendToConversation(std::int64_t conversationId, const PeerId &peer, const QByteArray &content)
+{
+    if (peer.isValid()) {
+        if (auto queued = queue(peer, content, 0); !queued)
+            return std::unexpected(queued.error());
+        return {};
+    }
+    if (auto sealed = sealForGroup(conversationId, content, 0); !sealed)
+        return std::unexpected(sealed.error());
+    return {};
+}
+
+std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t conversationId, const QString &body, const QByteArray &replyTo)
+{
+    const QByteArray utf8 = body.toUtf8();
+    if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a message must have 1 to %1 bytes").arg(MaxBodyBytes)});
+    if (!isGroup(conversationId))
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such group")});
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    storage::MessageStore &history = m_profile.messages();
+    if (!replyTo.isEmpty()) {
+        std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
+        if (!quoted || quoted->conversationId != conversationId)
+            return std::unexpected(Error{Errc::NotFound, QStringLiteral("the message replied to is not in this conversation")});
+    }
+    GroupSend out;
+    storage::MessageRecord &record = out.message;
+    record.uuid = newMessageId();
+    record.conversationId = conversationId;
+    record.sender = self();
+    record.outgoing = true;
+    record.body = body;
+    record.sentAt = handlers::nowMs();
+    record.state = storage::MessageState::Queued;
+    record.replyTo = replyTo;
+    auto id = history.insert(record);
+    if (!id)
+        return std::unexpected(Error::from(id.error()));
+    record.id = *id;
+    QByteArray plaintext = textContent(record);
+    auto recipients = sealForGroup(conversationId, plaintext, *id);
+    crypto::wipe(plaintext);
+    if (!recipients)
+        return std::unexpected(recipients.error());
+    out.recipients = std::move(*recipients);
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the message"));
     return out;

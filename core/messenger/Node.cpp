@@ -230,8 +230,12 @@ std::expected<storage::MessageRecord, Error> Node::changed(const std::expected<s
 {
     if (!result)
         return result;
-    if (std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(result->conversationId))
-        flush(c->peer);
+    if (std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(result->conversationId)) {
+        if (c->peer.isValid())
+            flush(c->peer);
+        else
+            flushGroup(c->id); // sealed once for its members
+    }
     Q_EMIT messageUpdated(*result);
     return result;
 }

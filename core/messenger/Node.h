@@ -65,7 +65,8 @@ public:
     // Groups (Messenger's rules; NodeGroups.cpp), sent on at once. createGroup emits
     // groupUpdated.
     [[nodiscard]] std::expected<std::int64_t, Error> createGroup(const QString &name, const std::vector<protocol::PeerId> &members);
-    [[nodiscard]] std::expected<storage::MessageRecord, Error> sendGroupText(std::int64_t conversationId, const QString &body);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                             const QByteArray &replyTo = {});
     // A change through one of Messenger's group changes (addMembers ... setGroupAdmin, given
     // where to report whom it queued for); emits groupUpdated.
     using GroupChangeCall = std::function<std::expected<GroupState, Error>(Messenger &, std::vector<protocol::PeerId> *queuedFor)>;
@@ -163,6 +164,7 @@ private:
     void noteActivity(const protocol::PeerId &peer);
     void closeIdleLinks();
     void flush(const protocol::PeerId &peer);
+    void flushGroup(std::int64_t conversationId); // every other member of a group
     [[nodiscard]] std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
     [[nodiscard]] std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
     void emitChanges(const std::vector<StateChange> &changes);

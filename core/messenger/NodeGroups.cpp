@@ -17,9 +17,19 @@ std::expected<std::int64_t, Error> Node::createGroup(const QString &name, const 
     return conversation;
 }
 
-std::expected<storage::MessageRecord, Error> Node::sendGroupText(std::int64_t conversationId, const QString &body)
+void Node::flushGroup(std::int64_t conversationId)
 {
-    auto sent = m_messenger.sendGroupText(conversationId, body);
+    auto state = m_messenger.groupState(conversationId);
+    if (!state)
+        return;
+    for (const GroupMember &m : state->members)
+        if (m.peer != m_profile.peerId())
+            flush(m.peer);
+}
+
+std::expected<storage::MessageRecord, Error> Node::sendGroupText(std::int64_t conversationId, const QString &body, const QByteArray &replyTo)
+{
+    auto sent = m_messenger.sendGroupText(conversationId, body, replyTo);
     if (!sent)
         return std::unexpected(sent.error());
     for (const protocol::PeerId &member : sent->recipients)

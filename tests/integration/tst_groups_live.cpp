@@ -133,7 +133,8 @@ private Q_SLOTS:
                 QVERIFY2(waitUntil([&] { return receivedFrom(*n, c, bob.peer()).size() >= 20; }, *n, 30000), qPrintable(n->peer()));
         }
         // Nothing more comes (no duplicate arrives late): one more message from Ann is next.
-        QVERIFY(!sendIn(ann, atAnn, QStringLiteral("last")).isEmpty());
+        const QString lastId = sendIn(ann, atAnn, QStringLiteral("last"));
+        QVERIFY(!lastId.isEmpty());
         for (HeadlessNode *n : {&bob, &cat, &dan}) {
             QVERIFY(waitUntil([&] { return receivedFrom(*n, conversation[n], ann.peer()).size() >= 41; }, *n, 30000));
             QCOMPARE(receivedFrom(*n, conversation[n], ann.peer()), fromAnn + QStringList{QStringLiteral("last")});
@@ -142,6 +143,15 @@ private Q_SLOTS:
             QCOMPARE(history(*n, conversation[n]).size(), 61);
         }
         QCOMPARE(receivedFrom(ann, atAnn, bob.peer()), fromBob);
+
+        // An edit of a group message reaches every member, as in a 1:1 chat.
+        cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("edit")}, {QStringLiteral("message"), lastId}, {QStringLiteral("body"), QStringLiteral("last, edited")}});
+        for (HeadlessNode *n : {&bob, &cat, &dan})
+            QVERIFY(!n->waitFor([&](const QJsonObject &e) {
+                          const QJsonObject m = e.value(QStringLiteral("message")).toObject();
+                          return isEvent(e, "message_updated") && m.value(QStringLiteral("id")) == lastId
+                              && m.value(QStringLiteral("body")) == QLatin1String("last, edited");
+                      }).isEmpty());
     }
 
     void memberKilledDuringBurstGetsEverythingOnce()

@@ -326,6 +326,50 @@ private Q_SLOTS:
             QVERIFY(m.body != QStringLiteral("before carol"));
     }
 
+    // What a 1:1 chat does, in a group: a reply, an edit, a reaction and a delete for
+    // everyone each reach every member, sealed once.
+    void repliesEditsReactionsAndDeletesReachEveryMember()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        auto first = alice->messenger().sendGroupText(*created, QStringLiteral("rope at 6"));
+        QVERIFY(first);
+        QVERIFY(pump());
+        auto reply = bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("make it 7"), first->message.uuid);
+        QVERIFY2(reply, reply ? "" : qPrintable(reply.error().reason));
+        QVERIFY(pump());
+        const auto at = [&](test::TestPeer &p, const QByteArray &uuid) { return *p.profile().messages().messageByUuid(uuid); };
+        QCOMPARE(at(*carol, reply->message.uuid).replyTo, first->message.uuid);
+        QCOMPARE(at(*carol, reply->message.uuid).conversationId, groupIn(*carol, groupId));
+
+        const std::int64_t ciphertextsBefore = count(*alice, "SELECT count(*) FROM group_ciphertexts");
+        auto edited = alice->messenger().editText(first->message.id, QStringLiteral("rope at 7"));
+        QVERIFY2(edited, edited ? "" : qPrintable(edited.error().reason));
+        QCOMPARE(count(*alice, "SELECT count(*) FROM group_ciphertexts"), ciphertextsBefore + 1); // once for both
+        QVERIFY(carol->messenger().react(at(*carol, first->message.uuid).id, QStringLiteral("👍")));
+        QVERIFY(pump());
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            const storage::MessageRecord m = at(*p, first->message.uuid);
+            QCOMPARE(m.body, QStringLiteral("rope at 7"));
+            QVERIFY(m.editedAt != 0);
+        }
+        for (test::TestPeer *p : {alice.get(), bob.get()}) {
+            const auto reactions = p->profile().messages().reactions(at(*p, first->message.uuid).id);
+            QCOMPARE(reactions.size(), std::size_t(1));
+            QCOMPARE(reactions.front().reactor, carol->id());
+        }
+        // Bob cannot edit Alice's message; Alice deletes hers for everyone.
+        QVERIFY(!bob->messenger().editText(at(*bob, first->message.uuid).id, QStringLiteral("mine now")));
+        QVERIFY(alice->messenger().deleteMessage(first->message.id, true));
+        QVERIFY(pump());
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            QVERIFY(at(*p, first->message.uuid).deleted);
+            QVERIFY(at(*p, first->message.uuid).body.isEmpty());
+        }
+    }
+
     // Renames by two admins at the same moment: every member ends with the same name.
     void concurrentAdminChangesConvergeOnEveryMember()
     {
