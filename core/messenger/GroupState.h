@@ -63,7 +63,12 @@ struct GroupError {
 
 // Parses a wire SignedGroupState: every bound, canonical member order, and the signature of
 // changed_by. Says nothing yet about whether the signer may make this change.
-[[nodiscard]] std::expected<SignedGroupState, GroupError> parseSignedGroupState(crypto::SignalContext &context, const QByteArray &wire);
+// SignatureCheck::AlreadyVerified: only for revisions read back from our own encrypted profile, which
+// were checked before they were stored (a group message would otherwise cost one signature
+// check per revision held).
+enum class SignatureCheck { Verify, AlreadyVerified };
+[[nodiscard]] std::expected<SignedGroupState, GroupError> parseSignedGroupState(crypto::SignalContext &context, const QByteArray &wire,
+                                                                                SignatureCheck check = SignatureCheck::Verify);
 
 // Serializes `next` (members sorted here) and signs it with our identity key.
 using IdentitySigner = std::function<QByteArray(const QByteArray &message)>;
