@@ -210,7 +210,6 @@ std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t m
         return *m;
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
-    peer = c->peer;
     return *m;
 }
 

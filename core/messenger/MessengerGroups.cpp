@@ -344,6 +344,9 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
 {
     Incoming out;
     out.group = true;
+    // A blocked member's messages are dropped unread, as in 1:1 (acknowledged: no resends).
+    if (auto contact = m_profile.protocolStore().identity(from); contact && contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
     wire::GroupCiphertext envelope;
     if (message.bytes.size() > protocol::GroupSessions::MaxCiphertextSize + 64
         || !envelope.ParseFromArray(message.bytes.constData(), int(message.bytes.size())))

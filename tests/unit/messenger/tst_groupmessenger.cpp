@@ -173,6 +173,18 @@ private Q_SLOTS:
         QCOMPARE(atCarol.size(), std::size_t(2));
         QCOMPARE(atCarol.front().sender, bob->id());
         QCOMPARE(alice->profile().messages().messageCount(*created), 2);
+
+        // Carol blocks Bob: his group messages are dropped unread at her end, not at Alice's.
+        QVERIFY(carol->messenger().setBlocked(bob->id(), true));
+        QVERIFY(bob->messenger().sendGroupText(groupIn(*bob, state->groupId), QStringLiteral("blocked words")));
+        const QByteArray toCarol = bob->profile().outbox().pending(carol->id(), sentUpTo[{bob->id().toString(), carol->id().toString()}], 10).back().ciphertext;
+        auto blocked = carol->messenger().receive(bob->id(), {protocol::MessageKind::SenderKey, toCarol});
+        QVERIFY(!blocked);
+        QCOMPARE(blocked.error().code, messenger::Errc::Blocked);
+        QCOMPARE(carol->profile().messages().messageCount(groupIn(*carol, state->groupId)), 2);
+        for (const auto &r : deliver(*bob, *alice))
+            QVERIFY(r);
+        QCOMPARE(alice->profile().messages().messageCount(*created), 3);
     }
 
     void forgedChangesAreRefused()
