@@ -547,9 +547,12 @@ QJsonObject HeadlessSession::groupJson(std::int64_t conversationId, const messen
         if (m.admin)
             admins.append(m.peer.toString());
     }
-    return {{QStringLiteral("conversation"), double(conversationId)}, {QStringLiteral("name"), state.name},
-            {QStringLiteral("admins"), admins}, {QStringLiteral("members"), members},
-            {QStringLiteral("epoch"), double(state.epoch)}, {QStringLiteral("revision"), double(state.revision)}};
+    return {{QStringLiteral("conversation"), double(conversationId)},
+            {QStringLiteral("name"), state.name},
+            {QStringLiteral("admins"), admins},
+            {QStringLiteral("members"), members},
+            {QStringLiteral("epoch"), double(state.epoch)},
+            {QStringLiteral("revision"), double(state.revision)}};
 }
 
 void HeadlessSession::wireGroupEvents()
@@ -581,7 +584,8 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
         const QJsonValue name = command.value(QStringLiteral("name"));
         const QJsonValue members = command.value(QStringLiteral("members"));
         if (!name.isString() || !members.isArray())
-            return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"name\" must be a string and \"members\" an array of peer ids"));
+            return error(id, QStringLiteral("invalid_input"),
+                         QStringLiteral("\"name\" must be a string and \"members\" an array of peer ids"));
         std::vector<PeerId> peers;
         for (const QJsonValue &m : members.toArray()) {
             const PeerId peer = PeerId::fromString(m.toString());
@@ -640,7 +644,8 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
     if (cmd == QLatin1String("set_admin")) {
         const PeerId member = PeerId::fromString(command.value(QStringLiteral("peer")).toString());
         const bool admin = command.value(QStringLiteral("admin")).toBool(true);
-        return changed([&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.setGroupAdmin(conversation, member, admin, queued); });
+        return changed(
+            [&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.setGroupAdmin(conversation, member, admin, queued); });
     }
     if (cmd == QLatin1String("history") && conversation && m_node->messenger().isGroup(conversation)) {
         const int limit = command.contains(QStringLiteral("limit")) ? command.value(QStringLiteral("limit")).toInt() : 50;

@@ -52,7 +52,7 @@ QByteArray SignedGroupState::serialize() const
 }
 
 std::expected<SignedGroupState, GroupError> parseSignedGroupState(crypto::SignalContext &context, const QByteArray &bytes,
-                                                                 SignatureCheck check)
+                                                                  SignatureCheck check)
 {
     wire::SignedGroupState signedState;
     wire::GroupState s;
@@ -136,8 +136,7 @@ std::expected<void, GroupError> mayFollow(const SignedGroupState &parentSigned, 
     if (parent.isAdmin(signer))
         return {};
     // A member who is not an admin may only leave: everything else as it was.
-    if (parent.isMember(signer) && !next.isMember(signer) && next.name == parent.name
-        && next.members.size() + 1 == parent.members.size()) {
+    if (parent.isMember(signer) && !next.isMember(signer) && next.name == parent.name && next.members.size() + 1 == parent.members.size()) {
         for (const GroupMember &m : next.members) {
             const GroupMember *before = parent.member(m.peer);
             if (!before || before->admin != m.admin)

@@ -35,7 +35,7 @@ struct GroupState {
     std::vector<GroupMember> members; // sorted by PeerId
     quint32 epoch = 0;
     quint64 revision = 0;
-    QByteArray previous;  // SHA-256 of the previous revision's bytes; empty at revision 1
+    QByteArray previous; // SHA-256 of the previous revision's bytes; empty at revision 1
     QByteArray changedBy; // the signer's identity key
 
     const GroupMember *member(const protocol::PeerId &peer) const;
@@ -90,7 +90,10 @@ public:
     enum class Outcome { Started, Advanced, Replaced, Duplicate };
 
     GroupChain() = default;
-    explicit GroupChain(std::vector<SignedGroupState> states) : m_states(std::move(states)) {}
+    explicit GroupChain(std::vector<SignedGroupState> states)
+        : m_states(std::move(states))
+    {
+    }
 
     bool isEmpty() const { return m_states.empty(); }
     const SignedGroupState &current() const { return m_states.back(); }

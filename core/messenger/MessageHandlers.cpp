@@ -88,8 +88,8 @@ HandlerResult edit(Receiving &r, const wire::Content &content)
     std::optional<storage::MessageRecord> target = targetOf(r, edit.target());
     if (!target)
         return {}; // not (or no longer) here: acknowledged, nothing to change
-    auto edited = r.history().applyEdit(target->uuid, r.from, fromStd(edit.id()), QString::fromStdString(edit.body()),
-                                        clamped(edit.sent_at()));
+    auto edited
+        = r.history().applyEdit(target->uuid, r.from, fromStd(edit.id()), QString::fromStdString(edit.body()), clamped(edit.sent_at()));
     if (!edited)
         return storeFailed(edited.error().reason);
     if (*edited) {

@@ -59,9 +59,9 @@ struct Incoming {
     bool duplicate = false;                         // same message id seen before; nothing stored
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
-    bool group = false;                             // came in a group (no 1:1 receipt goes back)
-    std::int64_t groupUpdated = 0;                  // a group conversation whose state changed
-    std::vector<protocol::PeerId> queuedFor;        // peers something was queued for (sender keys)
+    bool group = false; // came in a group (no 1:1 receipt goes back)
+    std::int64_t groupUpdated = 0; // a group conversation whose state changed
+    std::vector<protocol::PeerId> queuedFor; // peers something was queued for (sender keys)
 };
 
 // What one read from a link brought: the peer's acknowledgements of our outbox entries
@@ -232,7 +232,8 @@ public:
                                                               std::vector<protocol::PeerId> *queuedFor = nullptr);
     [[nodiscard]] std::expected<GroupState, Error> removeMembers(std::int64_t conversationId, const std::vector<protocol::PeerId> &members,
                                                                  std::vector<protocol::PeerId> *queuedFor = nullptr);
-    [[nodiscard]] std::expected<GroupState, Error> leaveGroup(std::int64_t conversationId, std::vector<protocol::PeerId> *queuedFor = nullptr);
+    [[nodiscard]] std::expected<GroupState, Error> leaveGroup(std::int64_t conversationId,
+                                                              std::vector<protocol::PeerId> *queuedFor = nullptr);
     [[nodiscard]] std::expected<GroupState, Error> renameGroup(std::int64_t conversationId, const QString &name,
                                                                std::vector<protocol::PeerId> *queuedFor = nullptr);
     [[nodiscard]] std::expected<GroupState, Error> setGroupAdmin(std::int64_t conversationId, const protocol::PeerId &member, bool admin,
@@ -262,8 +263,8 @@ private:
     [[nodiscard]] std::expected<void, Error> saveChain(const GroupChain &chain);
     // After the chain moved from `before` (nullopt: we just learnt of the group): our sender
     // key for the current epoch goes to whoever lacks it. Inside the caller's transaction.
-    [[nodiscard]] std::expected<void, Error> distributeOwnKey(const std::optional<GroupState> &before, const GroupState &now, bool forkSwitched,
-                                                              std::vector<protocol::PeerId> &queuedFor);
+    [[nodiscard]] std::expected<void, Error> distributeOwnKey(const std::optional<GroupState> &before, const GroupState &now,
+                                                              bool forkSwitched, std::vector<protocol::PeerId> &queuedFor);
     [[nodiscard]] std::expected<void, Error> queueGroupUpdate(const GroupChain &chain, const std::vector<protocol::PeerId> &to);
     // Replaces our beacon key, inside the caller's transaction.
     [[nodiscard]] bool rotateBeaconKey();

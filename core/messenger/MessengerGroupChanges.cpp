@@ -15,7 +15,8 @@ Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLati
 
 } // namespace
 
-std::expected<GroupState, Error> Messenger::changeGroup(std::int64_t conversationId, const GroupChange &change, std::vector<PeerId> *queuedFor)
+std::expected<GroupState, Error> Messenger::changeGroup(std::int64_t conversationId, const GroupChange &change,
+                                                        std::vector<PeerId> *queuedFor)
 {
     std::optional<QByteArray> groupId = m_profile.groups().groupOf(conversationId);
     if (!groupId)
@@ -38,17 +39,19 @@ std::expected<GroupState, Error> Messenger::changeGroup(std::int64_t conversatio
             removed.push_back(m.peer);
     next.epoch = parent.state.epoch + (removed.empty() ? 0u : 1u);
     if (next.members.empty() || std::none_of(next.members.begin(), next.members.end(), [](const GroupMember &m) { return m.admin; }))
-        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("a group keeps at least one admin: make another member admin first")});
+        return std::unexpected(
+            Error{Errc::NotAllowed, QStringLiteral("a group keeps at least one admin: make another member admin first")});
     std::optional<protocol::LocalIdentityRecord> local = m_profile.protocolStore().localIdentity();
     if (!local)
         return std::unexpected(Error{Errc::Internal, QStringLiteral("no local identity")});
-    auto signedState = signGroupState(std::move(next), [&](const QByteArray &m) { return protocol::signWithIdentity(m_context, local->privateKey, m); });
+    auto signedState
+        = signGroupState(std::move(next), [&](const QByteArray &m) { return protocol::signWithIdentity(m_context, local->privateKey, m); });
     if (!signedState)
         return std::unexpected(Error{Errc::Internal, signedState.error().reason});
     // The same rule every member applies: only an admin (or a member leaving) gets here.
     if (auto offered = chain->offer(*signedState); !offered)
-        return std::unexpected(Error{offered.error().code == GroupErrc::NotAuthorized ? Errc::NotAllowed : Errc::InvalidInput,
-                                     offered.error().reason});
+        return std::unexpected(
+            Error{offered.error().code == GroupErrc::NotAuthorized ? Errc::NotAllowed : Errc::InvalidInput, offered.error().reason});
     const GroupState &now = chain->current().state;
 
     protocol::StoreTransaction tx(m_profile.protocolStore());
@@ -103,7 +106,8 @@ std::expected<GroupState, Error> Messenger::removeMembers(std::int64_t conversat
             for (const PeerId &peer : members)
                 if (!next.isMember(peer))
                     return std::unexpected(Error{Errc::NotFound, QStringLiteral("not a member: %1").arg(peer.toString())});
-            std::erase_if(next.members, [&](const GroupMember &m) { return std::find(members.begin(), members.end(), m.peer) != members.end(); });
+            std::erase_if(next.members,
+                          [&](const GroupMember &m) { return std::find(members.begin(), members.end(), m.peer) != members.end(); });
             return {};
         },
         queuedFor);
@@ -120,7 +124,12 @@ std::expected<GroupState, Error> Messenger::renameGroup(std::int64_t conversatio
     if (trimmed.isEmpty() || trimmed.size() > GroupState::MaxNameChars)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a group name has 1 to 64 characters")});
     return changeGroup(
-        conversationId, [&](GroupState &next) -> std::expected<void, Error> { next.name = trimmed; return {}; }, queuedFor);
+        conversationId,
+        [&](GroupState &next) -> std::expected<void, Error> {
+            next.name = trimmed;
+            return {};
+        },
+        queuedFor);
 }
 
 std::expected<GroupState, Error> Messenger::setGroupAdmin(std::int64_t conversationId, const PeerId &member, bool admin,

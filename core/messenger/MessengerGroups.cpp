@@ -19,10 +19,7 @@ using protocol::PeerId;
 std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
 QByteArray serialize(const google::protobuf::MessageLite &m) { return handlers::fromStd(m.SerializeAsString()); }
 Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
-Error groupError(const GroupError &e)
-{
-    return {e.code == GroupErrc::NotAuthorized ? Errc::NotAllowed : Errc::InvalidMessage, e.reason};
-}
+Error groupError(const GroupError &e) { return {e.code == GroupErrc::NotAuthorized ? Errc::NotAllowed : Errc::InvalidMessage, e.reason}; }
 constexpr int UpdateTail = 8; // revisions a GroupUpdate carries
 
 } // namespace
@@ -137,9 +134,8 @@ std::expected<std::int64_t, Error> Messenger::createGroup(const QString &name, c
     std::optional<protocol::LocalIdentityRecord> local = m_profile.protocolStore().localIdentity();
     if (!local)
         return std::unexpected(Error{Errc::Internal, QStringLiteral("no local identity")});
-    auto signedState = signGroupState(std::move(state), [&](const QByteArray &m) {
-        return protocol::signWithIdentity(m_context, local->privateKey, m);
-    });
+    auto signedState = signGroupState(std::move(state),
+                                      [&](const QByteArray &m) { return protocol::signWithIdentity(m_context, local->privateKey, m); });
     if (!signedState)
         return std::unexpected(groupError(signedState.error()));
     GroupChain chain;
@@ -209,7 +205,8 @@ std::expected<std::vector<PeerId>, Error> Messenger::sealForGroup(std::int64_t c
     for (const GroupMember &m : state->members) {
         if (m.peer == self())
             continue;
-        auto queued = m_profile.outbox().enqueueShared(m.peer, messageId, int(protocol::MessageKind::SenderKey), *shared, handlers::nowMs());
+        auto queued
+            = m_profile.outbox().enqueueShared(m.peer, messageId, int(protocol::MessageKind::SenderKey), *shared, handlers::nowMs());
         if (!queued)
             return std::unexpected(Error::from(queued.error()));
         recipients.push_back(m.peer);
@@ -229,7 +226,8 @@ std::expected<void, Error> Messenger::sendToConversation(std::int64_t conversati
     return {};
 }
 
-std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t conversationId, const QString &body, const QByteArray &replyTo)
+std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                    const QByteArray &replyTo)
 {
     const QByteArray utf8 = body.toUtf8();
     if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
@@ -324,7 +322,8 @@ std::expected<void, protocol::Error> Messenger::receiveGroupUpdate(const PeerId 
     if (auto saved = saveChain(chain); !saved)
         return storeFailed(saved.error().reason);
     // Our key may go to the sender too: sealed after its decrypt (m_afterDecrypt).
-    m_afterDecrypt.push_back([this, before, now, forkSwitched](Incoming &in) { return distributeOwnKey(before, now, forkSwitched, in.queuedFor); });
+    m_afterDecrypt.push_back(
+        [this, before, now, forkSwitched](Incoming &in) { return distributeOwnKey(before, now, forkSwitched, in.queuedFor); });
     out.groupUpdated = conversation;
     return {};
 }
@@ -372,8 +371,7 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
         case wire::Content::kGroupUpdate:
         case wire::Content::kSenderKey: // pairwise only: a group cannot vouch for its own state
             return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("not a group message kind")});
-        default:
-            break;
+        default: break;
         }
         if (ContentHandler handler = handlerFor(content.body_case()))
             return handler(receiving, content);

@@ -27,7 +27,8 @@ void Node::flushGroup(std::int64_t conversationId)
             flush(m.peer);
 }
 
-std::expected<storage::MessageRecord, Error> Node::sendGroupText(std::int64_t conversationId, const QString &body, const QByteArray &replyTo)
+std::expected<storage::MessageRecord, Error> Node::sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                 const QByteArray &replyTo)
 {
     auto sent = m_messenger.sendGroupText(conversationId, body, replyTo);
     if (!sent)

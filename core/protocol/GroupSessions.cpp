@@ -135,8 +135,8 @@ std::expected<QByteArray, Error> GroupSessions::encrypt(const QByteArray &groupI
     std::unique_ptr<group_cipher, CipherFree> cipher(raw);
     QByteArray padded = pad(plaintext);
     crypto::Adopt<ciphertext_message> message;
-    const int rc = group_cipher_encrypt(cipher.get(), reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()),
-                                        message.out());
+    const int rc
+        = group_cipher_encrypt(cipher.get(), reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()), message.out());
     crypto::wipe(padded);
     if (rc != SG_SUCCESS)
         return std::unexpected(Error::fromSignal(rc, "group encrypt"));

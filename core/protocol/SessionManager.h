@@ -25,7 +25,7 @@ namespace sotto::protocol {
 // version byte (0x33 from libsignal-protocol-c, 0x34 from Signal's current library).
 enum class MessageKind : int {
     Whisper = 2, // a normal Double Ratchet message (CIPHERTEXT_SIGNAL_TYPE)
-    PreKey = 3,  // the first messages of a session, carrying the X3DH header (CIPHERTEXT_PREKEY_TYPE)
+    PreKey = 3, // the first messages of a session, carrying the X3DH header (CIPHERTEXT_PREKEY_TYPE)
     SenderKey = 4, // a group message, sealed once with the sender's sender key (a GroupCiphertext)
 };
 

@@ -59,7 +59,10 @@ std::expected<void, Error> GroupStore::saveStates(const QByteArray &groupId, con
         return std::unexpected(sqlError(m_db, "replace group states"));
     for (const auto &[revision, state] : chain) {
         if (!m_db.prepare("INSERT INTO group_states (group_id, revision, state) VALUES (?, ?, ?)")
-                 .bind(1, groupId).bind(2, qint64(revision)).bind(3, state).run())
+                 .bind(1, groupId)
+                 .bind(2, qint64(revision))
+                 .bind(3, state)
+                 .run())
             return std::unexpected(sqlError(m_db, "store group state"));
     }
     return {};

@@ -22,7 +22,8 @@ public:
     // The revisions held, oldest first, as (revision, signed state bytes).
     std::vector<std::pair<quint64, QByteArray>> states(const QByteArray &groupId);
     // Replaces the revisions held by `chain` (a change may drop a losing fork).
-    [[nodiscard]] std::expected<void, Error> saveStates(const QByteArray &groupId, const std::vector<std::pair<quint64, QByteArray>> &chain);
+    [[nodiscard]] std::expected<void, Error> saveStates(const QByteArray &groupId,
+                                                        const std::vector<std::pair<quint64, QByteArray>> &chain);
     // One group ciphertext, pointed at by each member's outbox row (OutboxStore::enqueueShared).
     [[nodiscard]] std::expected<std::int64_t, Error> keepCiphertext(const QByteArray &ciphertext);
 

@@ -115,7 +115,10 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
                       "CASE WHEN shared_id IS NULL THEN NULL ELSE ciphertext END, created_at, 0, content, shared_id FROM outbox "
                       "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
                       "ORDER BY id")
-             .bind(1, to.toString()).bind(2, from.toString()).bind(3, last).run())
+             .bind(1, to.toString())
+             .bind(2, from.toString())
+             .bind(3, last)
+             .run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
     const int moved = m_db.changes();
     if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id <= ?").bind(1, from.toString()).bind(2, last).run())
@@ -156,7 +159,7 @@ std::expected<void, Error> OutboxStore::removeAll(const protocol::PeerId &peer)
 }
 
 std::expected<std::int64_t, Error> OutboxStore::enqueueShared(const protocol::PeerId &peer, std::int64_t messageId, int kind,
-                                                           std::int64_t sharedId, std::int64_t createdAt)
+                                                              std::int64_t sharedId, std::int64_t createdAt)
 {
     Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id) "
                                 "VALUES (?, ?, ?, X'', ?, ?)");

@@ -23,7 +23,8 @@ bool linked(HeadlessNode &from, HeadlessNode &to)
     from.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), to.address()}});
     for (HeadlessNode *side : {&from, &to}) {
         const QString peer = (side == &from ? to : from).peer();
-        if (side->waitFor([&](const QJsonObject &e) { return isEvent(e, "peer_online") && e.value(QStringLiteral("peer")) == peer; }).isEmpty())
+        if (side->waitFor([&](const QJsonObject &e) { return isEvent(e, "peer_online") && e.value(QStringLiteral("peer")) == peer; })
+                .isEmpty())
             return false;
     }
     return true;
@@ -42,7 +43,8 @@ bool meshed(const std::vector<HeadlessNode *> &nodes)
 // The group's conversation at `node`, from its group_updated event (0 if none came).
 std::int64_t groupAt(HeadlessNode &node, const QString &name)
 {
-    const QJsonObject e = node.waitFor([&](const QJsonObject &e) { return isEvent(e, "group_updated") && e.value(QStringLiteral("name")) == name; });
+    const QJsonObject e
+        = node.waitFor([&](const QJsonObject &e) { return isEvent(e, "group_updated") && e.value(QStringLiteral("name")) == name; });
     return qint64(e.value(QStringLiteral("conversation")).toDouble());
 }
 
@@ -53,9 +55,14 @@ QJsonObject groupInfo(HeadlessNode &node, std::int64_t conversation)
 
 QString sendIn(HeadlessNode &node, std::int64_t conversation, const QString &body)
 {
-    return cmd(node, {{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("conversation"), double(conversation)},
-                      {QStringLiteral("body"), body}})
-        .value(QStringLiteral("message")).toObject().value(QStringLiteral("id")).toString();
+    return cmd(node,
+               {{QStringLiteral("cmd"), QStringLiteral("send")},
+                {QStringLiteral("conversation"), double(conversation)},
+                {QStringLiteral("body"), body}})
+        .value(QStringLiteral("message"))
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toString();
 }
 
 // The bodies received in `conversation` from `sender`, in the order they were received.
@@ -73,9 +80,12 @@ QStringList receivedFrom(HeadlessNode &node, std::int64_t conversation, const QS
 
 QJsonArray history(HeadlessNode &node, std::int64_t conversation)
 {
-    return cmd(node, {{QStringLiteral("cmd"), QStringLiteral("history")}, {QStringLiteral("conversation"), double(conversation)},
-                      {QStringLiteral("limit"), 1000}})
-        .value(QStringLiteral("messages")).toArray();
+    return cmd(node,
+               {{QStringLiteral("cmd"), QStringLiteral("history")},
+                {QStringLiteral("conversation"), double(conversation)},
+                {QStringLiteral("limit"), 1000}})
+        .value(QStringLiteral("messages"))
+        .toArray();
 }
 
 QStringList numbered(const QString &prefix, int n)
@@ -101,8 +111,10 @@ private Q_SLOTS:
             QVERIFY(n->start());
         QVERIFY(meshed(nodes));
 
-        const QJsonObject created = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("create_group")}, {QStringLiteral("name"), QStringLiteral("Choir")},
-                                              {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer(), dan.peer()}}});
+        const QJsonObject created = cmd(ann,
+                                        {{QStringLiteral("cmd"), QStringLiteral("create_group")},
+                                         {QStringLiteral("name"), QStringLiteral("Choir")},
+                                         {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer(), dan.peer()}}});
         const std::int64_t atAnn = qint64(created.value(QStringLiteral("conversation")).toDouble());
         QVERIFY(atAnn > 0);
         const QJsonObject info = groupInfo(ann, atAnn);
@@ -150,7 +162,10 @@ private Q_SLOTS:
         QCOMPARE(receivedFrom(ann, atAnn, bob.peer()), fromBob);
 
         // An edit of a group message reaches every member, as in a 1:1 chat.
-        cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("edit")}, {QStringLiteral("message"), lastId}, {QStringLiteral("body"), QStringLiteral("last, edited")}});
+        cmd(ann,
+            {{QStringLiteral("cmd"), QStringLiteral("edit")},
+             {QStringLiteral("message"), lastId},
+             {QStringLiteral("body"), QStringLiteral("last, edited")}});
         for (HeadlessNode *n : {&bob, &cat, &dan})
             QVERIFY(!n->waitFor([&](const QJsonObject &e) {
                           const QJsonObject m = e.value(QStringLiteral("message")).toObject();
@@ -166,9 +181,12 @@ private Q_SLOTS:
         for (HeadlessNode *n : {&ann, &bob, &cat})
             QVERIFY(n->start());
         QVERIFY(meshed({&ann, &bob, &cat}));
-        const std::int64_t atAnn = qint64(cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("create_group")}, {QStringLiteral("name"), QStringLiteral("Band")},
-                                                    {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer()}}})
-                                              .value(QStringLiteral("conversation")).toDouble());
+        const std::int64_t atAnn = qint64(cmd(ann,
+                                              {{QStringLiteral("cmd"), QStringLiteral("create_group")},
+                                               {QStringLiteral("name"), QStringLiteral("Band")},
+                                               {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer()}}})
+                                              .value(QStringLiteral("conversation"))
+                                              .toDouble());
         QVERIFY(atAnn > 0);
         const std::int64_t atBob = groupAt(bob, QStringLiteral("Band")), atCat = groupAt(cat, QStringLiteral("Band"));
         QVERIFY(atBob > 0 && atCat > 0);
@@ -208,23 +226,30 @@ private Q_SLOTS:
         for (HeadlessNode *n : nodes)
             QVERIFY(n->start());
         QVERIFY(meshed(nodes));
-        const std::int64_t atAnn = qint64(cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("create_group")}, {QStringLiteral("name"), QStringLiteral("Crew")},
-                                                    {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer(), dan.peer()}}})
-                                              .value(QStringLiteral("conversation")).toDouble());
+        const std::int64_t atAnn = qint64(cmd(ann,
+                                              {{QStringLiteral("cmd"), QStringLiteral("create_group")},
+                                               {QStringLiteral("name"), QStringLiteral("Crew")},
+                                               {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer(), dan.peer()}}})
+                                              .value(QStringLiteral("conversation"))
+                                              .toDouble());
         std::map<HeadlessNode *, std::int64_t> conversation{{&ann, atAnn}};
         for (HeadlessNode *n : {&bob, &cat, &dan}) {
             conversation[n] = groupAt(*n, QStringLiteral("Crew"));
             QVERIFY(conversation[n] > 0);
         }
-        cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("set_admin")}, {QStringLiteral("conversation"), double(atAnn)},
-                  {QStringLiteral("peer"), bob.peer()}});
+        cmd(ann,
+            {{QStringLiteral("cmd"), QStringLiteral("set_admin")},
+             {QStringLiteral("conversation"), double(atAnn)},
+             {QStringLiteral("peer"), bob.peer()}});
         const auto revisionAt = [&](HeadlessNode &n) { return groupInfo(n, conversation[&n]).value(QStringLiteral("revision")).toInt(); };
         QVERIFY(waitUntil([&] { return revisionAt(bob) == 2; }, bob, 20000));
 
         // At the same moment: Ann removes Dan, Bob removes Cat.
-        ann.post({{QStringLiteral("cmd"), QStringLiteral("remove_members")}, {QStringLiteral("conversation"), double(atAnn)},
+        ann.post({{QStringLiteral("cmd"), QStringLiteral("remove_members")},
+                  {QStringLiteral("conversation"), double(atAnn)},
                   {QStringLiteral("members"), QJsonArray{dan.peer()}}});
-        bob.post({{QStringLiteral("cmd"), QStringLiteral("remove_members")}, {QStringLiteral("conversation"), double(conversation[&bob])},
+        bob.post({{QStringLiteral("cmd"), QStringLiteral("remove_members")},
+                  {QStringLiteral("conversation"), double(conversation[&bob])},
                   {QStringLiteral("members"), QJsonArray{cat.peer()}}});
         ann.flushCommands();
         bob.flushCommands();
@@ -258,8 +283,9 @@ private Q_SLOTS:
         const QJsonObject final = groupInfo(ann, atAnn);
         const int revision = final.value(QStringLiteral("revision")).toInt();
         const QJsonArray members = final.value(QStringLiteral("members")).toArray();
-        qInfo("%s", revision == 3 ? "the two removals crossed: the lower hash won on every node"
-                                  : "one removal reached the other admin first: both applied");
+        qInfo("%s",
+              revision == 3 ? "the two removals crossed: the lower hash won on every node"
+                            : "one removal reached the other admin first: both applied");
         QCOMPARE(members.size(), revision == 3 ? 3 : 2);
         QCOMPARE(final.value(QStringLiteral("epoch")).toInt(), revision - 2); // each removal: a new epoch
         std::vector<HeadlessNode *> removed, kept;
@@ -272,25 +298,38 @@ private Q_SLOTS:
         QVERIFY(!sendIn(ann, atAnn, QStringLiteral("after the removal (ann)")).isEmpty());
         QVERIFY(!sendIn(bob, conversation[&bob], QStringLiteral("after the removal (bob)")).isEmpty());
         for (HeadlessNode *k : kept)
-            QVERIFY(waitUntil([&] { return receivedFrom(*k, conversation[k], ann.peer()).size() == 1
-                                        && receivedFrom(*k, conversation[k], bob.peer()).size() == 1; }, *k, 30000));
+            QVERIFY(waitUntil(
+                [&] {
+                    return receivedFrom(*k, conversation[k], ann.peer()).size() == 1
+                        && receivedFrom(*k, conversation[k], bob.peer()).size() == 1;
+                },
+                *k, 30000));
         for (HeadlessNode *r : removed) {
             for (HeadlessNode *from : {&ann, &bob})
-                cmd(*from, {{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), r->peer()},
-                            {QStringLiteral("body"), QStringLiteral("barrier")}});
-            QVERIFY(waitUntil([&] { return r->count([](const QJsonObject &e) {
-                                         return isEvent(e, "message_received")
-                                             && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("body")) == QLatin1String("barrier");
-                                     }) == 2; }, *r, 30000));
+                cmd(*from,
+                    {{QStringLiteral("cmd"), QStringLiteral("send")},
+                     {QStringLiteral("peer"), r->peer()},
+                     {QStringLiteral("body"), QStringLiteral("barrier")}});
+            QVERIFY(waitUntil(
+                [&] {
+                    return r->count([](const QJsonObject &e) {
+                        return isEvent(e, "message_received")
+                            && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("body")) == QLatin1String("barrier");
+                    }) == 2;
+                },
+                *r, 30000));
             QCOMPARE(receivedFrom(*r, conversation[r], ann.peer()).size(), 0);
             QCOMPARE(receivedFrom(*r, conversation[r], bob.peer()).size(), 0);
             QCOMPARE(history(*r, conversation[r]).size(), 0);
         }
         HeadlessNode *gone = removed.front();
         // It was told, and may not write to the group any more.
-        QCOMPARE(gone->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("conversation"), double(conversation[gone])},
-                                {QStringLiteral("body"), QStringLiteral("hello?")}})
-                     .value(QStringLiteral("code")).toString(), QStringLiteral("not_allowed"));
+        QCOMPARE(gone->call({{QStringLiteral("cmd"), QStringLiteral("send")},
+                             {QStringLiteral("conversation"), double(conversation[gone])},
+                             {QStringLiteral("body"), QStringLiteral("hello?")}})
+                     .value(QStringLiteral("code"))
+                     .toString(),
+                 QStringLiteral("not_allowed"));
     }
 };
 

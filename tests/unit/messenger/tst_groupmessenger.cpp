@@ -177,7 +177,8 @@ private Q_SLOTS:
         // Carol blocks Bob: his group messages are dropped unread at her end, not at Alice's.
         QVERIFY(carol->messenger().setBlocked(bob->id(), true));
         QVERIFY(bob->messenger().sendGroupText(groupIn(*bob, state->groupId), QStringLiteral("blocked words")));
-        const QByteArray toCarol = bob->profile().outbox().pending(carol->id(), sentUpTo[{bob->id().toString(), carol->id().toString()}], 10).back().ciphertext;
+        const QByteArray toCarol
+            = bob->profile().outbox().pending(carol->id(), sentUpTo[{bob->id().toString(), carol->id().toString()}], 10).back().ciphertext;
         auto blocked = carol->messenger().receive(bob->id(), {protocol::MessageKind::SenderKey, toCarol});
         QVERIFY(!blocked);
         QCOMPARE(blocked.error().code, messenger::Errc::Blocked);
@@ -292,13 +293,13 @@ private Q_SLOTS:
         QVERIFY(inner.ParseFromArray(captured.constData(), int(captured.size())));
         QCOMPARE(inner.epoch(), 1u);
         // And her keys cannot open it, whatever the membership check says.
-        auto opened = carol->messenger().groupSessions().decrypt(
-            groupId, 1, alice->id(), QByteArray::fromStdString(inner.ciphertext()),
-            [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; });
+        auto opened
+            = carol->messenger().groupSessions().decrypt(groupId, 1, alice->id(), QByteArray::fromStdString(inner.ciphertext()),
+                                                         [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; });
         QVERIFY(!opened);
-        auto oldKey = carol->messenger().groupSessions().decrypt(
-            groupId, 0, alice->id(), QByteArray::fromStdString(inner.ciphertext()),
-            [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; });
+        auto oldKey
+            = carol->messenger().groupSessions().decrypt(groupId, 0, alice->id(), QByteArray::fromStdString(inner.ciphertext()),
+                                                         [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; });
         QVERIFY(!oldKey);
         QCOMPARE(carol->profile().messages().messageCount(atCarol), 1);
         // A removed member's own group messages are refused by the others.

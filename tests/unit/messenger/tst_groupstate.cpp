@@ -216,8 +216,10 @@ private Q_SLOTS:
             rename2.name = QStringLiteral("Bob's second name");
             const SignedGroupState byBob2 = signedBy(1, rename2);
 
-            const std::vector<std::vector<const SignedGroupState *>> orders = {
-                {&byAlice, &byBob, &byBob2}, {&byBob, &byBob2, &byAlice}, {&byBob, &byAlice, &byBob2}, {&byBob2, &byBob, &byAlice, &byBob2}};
+            const std::vector<std::vector<const SignedGroupState *>> orders = {{&byAlice, &byBob, &byBob2},
+                                                                               {&byBob, &byBob2, &byAlice},
+                                                                               {&byBob, &byAlice, &byBob2},
+                                                                               {&byBob2, &byBob, &byAlice, &byBob2}};
             std::vector<QByteArray> ends;
             for (const auto &order : orders) {
                 GroupChain chain;
