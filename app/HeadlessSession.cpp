@@ -259,6 +259,7 @@ QJsonObject HeadlessSession::open(const QString &cmd, const QJsonObject &command
     m_profile = std::move(*profile);
     m_node = std::make_unique<messenger::Node>(m_context, *m_profile, m_options);
     wireEvents();
+    wireGroupEvents();
     auto port = m_node->start();
     if (!port)
         return error(id, QStringLiteral("start_failed"), port.error().reason);
@@ -302,6 +303,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         return open(cmd, command);
     if (!m_node)
         return error(id, QStringLiteral("locked"), QStringLiteral("create or unlock the profile first"));
+    if (std::optional<QJsonObject> answer = handleGroup(cmd, command))
+        return *answer;
 
     messenger::Messenger &messenger = m_node->messenger();
     messenger::Queries queries(*m_node);
@@ -540,6 +543,138 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
         return ok({});
     }
     return error(id, QStringLiteral("unknown_command"), QStringLiteral("unknown command: %1").arg(cmd.left(40)));
+}
+
+QJsonObject HeadlessSession::groupJson(std::int64_t conversationId, const messenger::GroupState &state)
+{
+    QJsonArray members, admins;
+    for (const messenger::GroupMember &m : state.members) {
+        members.append(m.peer.toString());
+        if (m.admin)
+            admins.append(m.peer.toString());
+    }
+    return {{QStringLiteral("conversation"), double(conversationId)},
+            {QStringLiteral("name"), state.name},
+            {QStringLiteral("admins"), admins},
+            {QStringLiteral("members"), members},
+            {QStringLiteral("epoch"), double(state.epoch)},
+            {QStringLiteral("revision"), double(state.revision)}};
+}
+
+void HeadlessSession::wireGroupEvents()
+{
+    connect(m_node.get(), &messenger::Node::groupUpdated, this, [this](std::int64_t conversation) {
+        auto state = m_node->messenger().groupState(conversation);
+        if (!state)
+            return;
+        QJsonObject event = groupJson(conversation, *state);
+        event.insert(QStringLiteral("event"), QStringLiteral("group_updated"));
+        emitLine(event);
+    });
+}
+
+// Nullopt: not a group command (a "send" to a 1:1 conversation goes on as before).
+std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, const QJsonObject &command)
+{
+    const QString id = command.value(QStringLiteral("id")).toString();
+    auto ok = [&id](QJsonObject fields) {
+        fields.insert(QStringLiteral("event"), QStringLiteral("ok"));
+        fields.insert(QStringLiteral("id"), id);
+        return fields;
+    };
+    auto fail = [&id](const messenger::Error &e) { return error(id, errorCode(e.code), e.reason); };
+    const QJsonValue conversationValue = command.value(QStringLiteral("conversation"));
+    const std::int64_t conversation = conversationValue.isDouble() ? qint64(conversationValue.toDouble()) : 0;
+
+    if (cmd == QLatin1String("create_group")) {
+        const QJsonValue name = command.value(QStringLiteral("name"));
+        const QJsonValue members = command.value(QStringLiteral("members"));
+        if (!name.isString() || !members.isArray())
+            return error(id, QStringLiteral("invalid_input"),
+                         QStringLiteral("\"name\" must be a string and \"members\" an array of peer ids"));
+        std::vector<PeerId> peers;
+        for (const QJsonValue &m : members.toArray()) {
+            const PeerId peer = PeerId::fromString(m.toString());
+            if (!peer.isValid())
+                return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"members\" must be peer ids (32 hex digits)"));
+            peers.push_back(peer);
+        }
+        auto created = m_node->createGroup(name.toString(), peers);
+        if (!created)
+            return fail(created.error());
+        return ok({{QStringLiteral("conversation"), double(*created)}});
+    }
+    if (cmd == QLatin1String("group_info")) {
+        auto state = m_node->messenger().groupState(conversation);
+        if (!state)
+            return fail(state.error());
+        return ok(groupJson(conversation, *state));
+    }
+    // The changes: each answers with the group as group_info does, and emits group_updated.
+    const auto peersIn = [&](const char *field) -> std::optional<std::vector<PeerId>> {
+        const QJsonValue value = command.value(QLatin1String(field));
+        if (!value.isArray() || value.toArray().isEmpty())
+            return std::nullopt;
+        std::vector<PeerId> peers;
+        for (const QJsonValue &m : value.toArray()) {
+            const PeerId peer = PeerId::fromString(m.toString());
+            if (!peer.isValid())
+                return std::nullopt;
+            peers.push_back(peer);
+        }
+        return peers;
+    };
+    const auto changed = [&](const messenger::Node::GroupChangeCall &change) -> QJsonObject {
+        if (!m_node->messenger().isGroup(conversation))
+            return error(id, QStringLiteral("not_found"), QStringLiteral("\"conversation\" must be a group"));
+        auto state = m_node->changeGroup(conversation, change);
+        if (!state)
+            return fail(state.error());
+        return ok(groupJson(conversation, *state));
+    };
+    if (cmd == QLatin1String("add_members") || cmd == QLatin1String("remove_members")) {
+        const std::optional<std::vector<PeerId>> peers = peersIn("members");
+        if (!peers)
+            return error(id, QStringLiteral("invalid_input"), QStringLiteral("\"members\" must be a non-empty array of peer ids"));
+        const bool add = cmd == QLatin1String("add_members");
+        return changed([&](messenger::Messenger &m, std::vector<PeerId> *queued) {
+            return add ? m.addMembers(conversation, *peers, queued) : m.removeMembers(conversation, *peers, queued);
+        });
+    }
+    if (cmd == QLatin1String("leave"))
+        return changed([&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.leaveGroup(conversation, queued); });
+    if (cmd == QLatin1String("rename_group")) {
+        const QString name = command.value(QStringLiteral("name")).toString();
+        return changed([&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.renameGroup(conversation, name, queued); });
+    }
+    if (cmd == QLatin1String("set_admin")) {
+        const PeerId member = PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+        const bool admin = command.value(QStringLiteral("admin")).toBool(true);
+        return changed(
+            [&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.setGroupAdmin(conversation, member, admin, queued); });
+    }
+    if (cmd == QLatin1String("history") && conversation && m_node->messenger().isGroup(conversation)) {
+        const int limit = command.contains(QStringLiteral("limit")) ? command.value(QStringLiteral("limit")).toInt() : 50;
+        QJsonArray messages;
+        // Oldest first, as the 1:1 history answers; the page's reactions in one query.
+        const messenger::HistoryItems page = messenger::Queries(*m_node).page(conversation, std::nullopt, std::clamp(limit, 1, 1000));
+        for (const storage::MessageRecord &m : page.rows)
+            messages.prepend(messageJson(m, page.extras.value(m.id)));
+        return ok({{QStringLiteral("messages"), messages}});
+    }
+    if ((cmd == QLatin1String("send") || cmd == QLatin1String("reply")) && conversation && m_node->messenger().isGroup(conversation)) {
+        QByteArray replyTo;
+        if (cmd == QLatin1String("reply")) {
+            replyTo = QByteArray::fromHex(command.value(QStringLiteral("to")).toString().toLatin1());
+            if (replyTo.size() != 16)
+                return error(id, QStringLiteral("not_found"), QStringLiteral("no such message"));
+        }
+        auto sent = m_node->sendGroupText(conversation, command.value(QStringLiteral("body")).toString(), replyTo);
+        if (!sent)
+            return fail(sent.error());
+        return ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}});
+    }
+    return std::nullopt;
 }
 
 } // namespace sotto::app

@@ -32,6 +32,10 @@ private:
     QJsonObject open(const QString &cmd, const QJsonObject &command);
     void emitLine(const QJsonObject &object);
     void wireEvents();
+    // Groups: create_group, group_info, send in a group; the group_updated event.
+    std::optional<QJsonObject> handleGroup(const QString &cmd, const QJsonObject &command);
+    void wireGroupEvents();
+    QJsonObject groupJson(std::int64_t conversationId, const messenger::GroupState &state);
 
     QString m_profileDir;
     crypto::SecretBytes m_passphrase;

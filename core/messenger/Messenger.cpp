@@ -2,6 +2,7 @@
 #include "core/messenger/Messenger.h"
 
 #include "core/messenger/Content.pb.h"
+#include "core/messenger/ContentHandlers.h"
 #include "core/messenger/MessengerLog.h"
 
 #include <QCryptographicHash>
@@ -15,6 +16,19 @@ using protocol::PeerId;
 using storage::MessageState;
 
 std::int64_t nowMs() { return QDateTime::currentMSecsSinceEpoch(); }
+
+QByteArray serialize(const wire::Content &content)
+{
+    const std::string s = content.SerializeAsString();
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
+QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
+
+Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
+
+} // namespace
 
 // 16 bytes laid out like a UUIDv7: 48 bits of milliseconds, then random bits. Ids made
 // later sort later, so the unique index on message ids grows at its right edge instead of
@@ -31,23 +45,12 @@ QByteArray newMessageId()
     return id;
 }
 
-QByteArray serialize(const wire::Content &content)
-{
-    const std::string s = content.SerializeAsString();
-    return QByteArray(s.data(), qsizetype(s.size()));
-}
-
-std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
-QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
-
-Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
-
-} // namespace
 
 Messenger::Messenger(crypto::SignalContext &context, storage::Profile &profile)
     : m_context(context)
     , m_profile(profile)
     , m_sessions(context, profile.protocolStore())
+    , m_groupSessions(context, m_sessions.binding())
 {
 }
 
@@ -214,9 +217,11 @@ std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t m
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    peer = c->peer; // invalid for a group: the change goes sealed once to its members
+    if (!c->peer.isValid())
+        return *m;
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
-    peer = c->peer;
     return *m;
 }
 
@@ -247,7 +252,7 @@ std::expected<storage::MessageRecord, Error> Messenger::editText(std::int64_t me
     e->set_target(toStd(own->uuid));
     e->set_body(body.toStdString());
     QByteArray plaintext = serialize(content);
-    auto queued = queue(peer, plaintext, 0);
+    auto queued = sendToConversation(own->conversationId, peer, plaintext);
     crypto::wipe(plaintext);
     if (!queued)
         return std::unexpected(queued.error());
@@ -284,7 +289,7 @@ std::expected<storage::MessageRecord, Error> Messenger::deleteMessage(std::int64
         d->set_id(toStd(newMessageId()));
         d->set_sent_at(nowMs());
         d->set_target(toStd(target->uuid));
-        if (auto queued = queue(peer, serialize(content), 0); !queued)
+        if (auto queued = sendToConversation(target->conversationId, peer, serialize(content)); !queued)
             return std::unexpected(queued.error());
     }
     if (!tx.commit())
@@ -307,9 +312,10 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(m->conversationId);
     if (!c)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    const bool group = !c->peer.isValid();
     if (auto contact = m_profile.protocolStore().identity(c->peer); contact && contact->trust == protocol::TrustState::Blocked)
         return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
-    if (!isAccepted(c->peer)) // a reaction would tell a stranger we read it
+    if (!group && !isAccepted(c->peer)) // a reaction would tell a stranger we read it
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("accept the message request first")});
     // Strictly after our previous reaction to it, even within one millisecond: the latest wins.
     const std::int64_t at = std::max(nowMs(), m_profile.messages().reactionTime(messageId, self()) + 1);
@@ -322,7 +328,7 @@ std::expected<storage::MessageRecord, Error> Messenger::react(std::int64_t messa
     r->set_sent_at(at);
     r->set_target(toStd(m->uuid));
     r->set_emoji(emoji.toStdString());
-    if (auto queued = queue(c->peer, serialize(content), 0); !queued)
+    if (auto queued = sendToConversation(c->id, c->peer, serialize(content)); !queued)
         return std::unexpected(queued.error());
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the reaction"));
@@ -481,7 +487,7 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
             out.received.push_back(receiveOne(from, m));
             allGood = out.received.back().has_value();
             if (allGood && receipts && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message
-                && out.received.back()->message->kind != storage::MessageKind::TimerChanged)
+                && out.received.back()->message->kind != storage::MessageKind::TimerChanged && !out.received.back()->group)
                 texts.push_back(out.received.back()->message->uuid);
         }
         // One delivery receipt for the whole batch, committed with it.
@@ -549,6 +555,13 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
         }
         if (reset && m_profile.outbox().kindOf(peer, id))
             continue; // goes again with the others
+        // A group message one member cannot read fails for that member only (it lacks our
+        // sender key): the others may have it.
+        if (m_profile.outbox().kindOf(peer, id) == int(protocol::MessageKind::SenderKey)) {
+            m_profile.outbox().remove(peer, id);
+            qCInfo(lcMessenger) << "a member could not read a group message:" << peer.toString();
+            continue;
+        }
         std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
         if (!messageId || *messageId == 0)
             continue;
@@ -625,7 +638,7 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
     if (!incoming)
         return incoming;
     if (incoming->kind == Incoming::Kind::Text && incoming->message && incoming->message->kind != storage::MessageKind::TimerChanged
-        && isAccepted(from)) { // a message request: withheld until accepted (acceptRequest)
+        && !incoming->group && isAccepted(from)) { // a message request: withheld until accepted (acceptRequest)
         if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
             return std::unexpected(receipt.error());
     }
@@ -636,8 +649,9 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
 
 std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const protocol::CipherMessage &message)
 {
+    if (message.kind == protocol::MessageKind::SenderKey)
+        return receiveGroupMessage(from, message);
     Incoming out;
-    storage::MessageStore &history = m_profile.messages();
     // Runs inside the decrypt's transaction: the message is stored with the ratchet step
     // that revealed it, or neither is.
     bool sinkReached = false;
@@ -646,162 +660,19 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
         wire::Content content;
         if (!content.ParseFromArray(plaintext.constData(), int(plaintext.size())))
             return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("content does not parse")});
-        if (content.has_text()) {
-            const wire::TextMessage &text = content.text();
-            const QByteArray uuid = fromStd(text.id());
-            if (uuid.size() != 16 || text.body().empty() || qsizetype(text.body().size()) > MaxBodyBytes)
-                return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("text out of bounds")});
-            auto conversation = history.conversationFor(from);
-            if (!conversation)
-                return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, conversation.error().reason});
-            storage::MessageRecord record;
-            record.uuid = uuid;
-            record.conversationId = *conversation;
-            record.sender = from;
-            record.outgoing = false;
-            record.body = QString::fromStdString(text.body());
-            record.sentAt = text.sent_at();
-            record.receivedAt = nowMs();
-            record.state = MessageState::Received;
-            if (text.reply_to().size() == 16)
-                record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
-            record.expiresIn = int(std::min<quint32>(text.expires_in(), MaxTimerSeconds)); // its clock starts when read
-            auto id = history.insert(record);
-            if (!id && id.error().code == storage::Errc::Duplicate) {
-                out.duplicate = true; // resent after a lost acknowledgement: keep one copy
-                return {};
-            }
-            if (!id)
-                return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, id.error().reason});
-            record.id = *id;
-            out.message = std::move(record);
-            return {};
-        }
-        if (content.has_receipt()) {
-            out.kind = Incoming::Kind::Receipt;
-            const wire::Receipt &receipt = content.receipt();
-            if (receipt.ids_size() > MaxReceiptIds)
-                return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("receipt too long")});
-            std::vector<QByteArray> ids;
-            for (const std::string &id : receipt.ids())
-                ids.push_back(fromStd(id));
-            if (auto r = applyReceipt(from, receipt.kind(), ids, receipt.up_to(), out); !r)
-                return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, r.error().reason});
-            return {};
-        }
-        // A peer's clock decides "the latest wins" for edits, reactions and timers; a time
-        // far ahead would win forever. Nothing counts as later than a few minutes from now.
-        const std::int64_t latest = nowMs() + 5 * 60 * 1000;
-        const auto clamped = [latest](std::int64_t at) { return std::min(at, latest); };
-        const auto invalid = [](const char *why) {
-            return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QString::fromLatin1(why)});
-        };
-        const auto storeFailed = [](const QString &why) { return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, why}); };
-        // The message a change names: it must be in our conversation with the sender.
-        const auto targetOf = [&](const std::string &uuid) -> std::optional<storage::MessageRecord> {
-            if (uuid.size() != 16)
-                return std::nullopt;
-            std::optional<storage::MessageRecord> m = history.messageByUuid(fromStd(uuid));
-            auto conversation = history.conversationFor(from);
-            if (!m || !conversation || m->conversationId != *conversation)
-                return std::nullopt;
-            return m;
-        };
-        if (content.has_edit()) {
-            const wire::Edit &edit = content.edit();
-            if (edit.id().size() != 16 || edit.body().empty() || qsizetype(edit.body().size()) > MaxBodyBytes)
-                return invalid("edit out of bounds");
-            out.kind = Incoming::Kind::Ignored;
-            std::optional<storage::MessageRecord> target = targetOf(edit.target());
-            if (!target)
-                return {}; // not (or no longer) here: acknowledged, nothing to change
-            auto edited = history.applyEdit(target->uuid, from, fromStd(edit.id()), QString::fromStdString(edit.body()), clamped(edit.sent_at()));
-            if (!edited)
-                return storeFailed(edited.error().reason);
-            if (*edited) {
-                out.kind = Incoming::Kind::Update;
-                out.message = **edited;
-            }
-            return {};
-        }
-        if (content.has_delete_()) {
-            out.kind = Incoming::Kind::Ignored;
-            std::optional<storage::MessageRecord> target = targetOf(content.delete_().target());
-            if (!target)
-                return {};
-            if (target->kind != storage::MessageKind::Text)
-                return {}; // notices and unsupported kinds are not the sender's to delete
-            auto gone = history.tombstone(target->id, from); // only the sender's own message
-            if (!gone)
-                return storeFailed(gone.error().reason);
-            if (*gone) {
-                out.kind = Incoming::Kind::Update;
-                out.message = **gone;
-            }
-            return {};
-        }
-        if (content.has_reaction()) {
-            const wire::Reaction &reaction = content.reaction();
-            if (qsizetype(reaction.emoji().size()) > MaxEmojiBytes)
-                return invalid("reaction out of bounds");
-            out.kind = Incoming::Kind::Ignored;
-            std::optional<storage::MessageRecord> target = targetOf(reaction.target());
-            if (!target || target->deleted)
-                return {};
-            auto changed = history.setReaction(target->id, from, QString::fromStdString(reaction.emoji()), clamped(reaction.sent_at()));
-            if (!changed)
-                return storeFailed(changed.error().reason);
-            if (*changed) {
-                out.kind = Incoming::Kind::Update;
-                out.message = target;
-            }
-            return {};
-        }
-        if (content.has_timer()) {
-            const wire::TimerChange &change = content.timer();
-            if (change.id().size() != 16 || change.seconds() > quint32(MaxTimerSeconds))
-                return invalid("timer out of bounds");
-            out.kind = Incoming::Kind::Ignored;
-            auto conversation = history.conversationFor(from);
-            if (!conversation)
-                return storeFailed(conversation.error().reason);
-            auto applied = history.setTimer(*conversation, int(change.seconds()), clamped(change.sent_at()));
-            if (!applied)
-                return storeFailed(applied.error().reason);
-            if (!*applied)
-                return {}; // an older change arriving late: the newer one stays
-            storage::MessageRecord notice;
-            notice.uuid = fromStd(change.id());
-            notice.conversationId = *conversation;
-            notice.sender = from;
-            notice.body = QString::number(change.seconds());
-            notice.sentAt = clamped(change.sent_at());
-            notice.receivedAt = nowMs();
-            notice.state = MessageState::Read; // a notice is not an unread message
-            notice.kind = storage::MessageKind::TimerChanged;
-            auto id = history.insert(notice);
-            if (!id && id.error().code == storage::Errc::Duplicate)
-                return {};
-            if (!id)
-                return storeFailed(id.error().reason);
-            notice.id = *id;
-            out.kind = Incoming::Kind::Text;
-            out.message = notice;
-            return {};
-        }
-        if (content.has_typing()) {
-            out.kind = Incoming::Kind::Typing;
-            out.typing = content.typing().typing();
-            return {};
-        }
+        Receiving receiving{*this, m_profile, from, plaintext, out};
+        if (ContentHandler handler = handlerFor(content.body_case()))
+            return handler(receiving, content);
         // A kind this version does not know (a newer Sotto's): kept, never failed.
-        if (auto r = receiveUnknown(from, plaintext, out); !r)
-            return std::unexpected(protocol::Error{r.error().code == Errc::InvalidMessage ? protocol::Errc::InvalidMessage
-                                                                                         : protocol::Errc::StoreFailed,
-                                                   r.error().reason});
-        return {};
+        return receiveUnknown(receiving);
     };
     auto decrypted = m_sessions.decrypt(from, message, sink);
+    std::vector<std::function<std::expected<void, Error>(Incoming &)>> after = std::exchange(m_afterDecrypt, {});
+    if (decrypted) {
+        for (const auto &work : after)
+            if (auto done = work(out); !done)
+                return std::unexpected(done.error());
+    }
     if (!decrypted) {
         qCInfo(lcMessenger) << "dropped a message from" << from.toString() << ":" << decrypted.error().reason;
         // The ratchet itself refused a Whisper message (the plaintext never reached us)
@@ -812,102 +683,6 @@ std::expected<Incoming, Error> Messenger::receiveOne(const PeerId &from, const p
         return std::unexpected(Error::from(decrypted.error()));
     }
     return out;
-}
-
-// Forward compatibility (docs/PROTOCOL.md): a Content whose only body is a field this
-// version does not know. Numbers 64 and up are ephemeral: ignored. Below, durable: kept as
-// an "unsupported" message, once, by the id in the unknown kind's field 1 (a 16-byte id and
-// field 2 the send time, the rule every durable kind follows), or by a hash of its bytes.
-std::expected<void, Error> Messenger::receiveUnknown(const PeerId &from, const QByteArray &plaintext, Incoming &out)
-{
-    wire::Content content;
-    content.ParseFromArray(plaintext.constData(), int(plaintext.size()));
-    const google::protobuf::UnknownFieldSet &unknown = content.GetReflection()->GetUnknownFields(content);
-    const google::protobuf::UnknownField *durable = nullptr;
-    bool ephemeral = false;
-    for (int i = 0; i < unknown.field_count(); ++i) {
-        const google::protobuf::UnknownField &f = unknown.field(i);
-        if (f.number() >= 64)
-            ephemeral = true;
-        else if (f.number() >= 3 && f.type() == google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED && !durable)
-            durable = &f;
-    }
-    if (!durable) {
-        if (!ephemeral)
-            return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("empty content")});
-        out.kind = Incoming::Kind::Ignored;
-        return {};
-    }
-    QByteArray uuid;
-    std::int64_t sentAt = nowMs();
-    google::protobuf::UnknownFieldSet inner;
-    if (inner.ParseFromString(durable->length_delimited())) {
-        for (int i = 0; i < inner.field_count(); ++i) {
-            const google::protobuf::UnknownField &f = inner.field(i);
-            if (f.number() == 1 && f.type() == google::protobuf::UnknownField::TYPE_LENGTH_DELIMITED && f.length_delimited().size() == 16)
-                uuid = fromStd(f.length_delimited());
-            else if (f.number() == 2 && f.type() == google::protobuf::UnknownField::TYPE_VARINT)
-                sentAt = std::int64_t(f.varint());
-        }
-    }
-    if (uuid.isEmpty())
-        uuid = QCryptographicHash::hash(QByteArray::fromStdString(durable->length_delimited()), QCryptographicHash::Sha256).left(16);
-    storage::MessageStore &history = m_profile.messages();
-    auto conversation = history.conversationFor(from);
-    if (!conversation)
-        return std::unexpected(Error::from(conversation.error()));
-    storage::MessageRecord record;
-    record.uuid = uuid;
-    record.conversationId = *conversation;
-    record.sender = from;
-    record.sentAt = sentAt;
-    record.receivedAt = nowMs();
-    record.state = MessageState::Received;
-    record.kind = storage::MessageKind::Unsupported;
-    auto id = history.insert(record);
-    if (!id && id.error().code == storage::Errc::Duplicate) {
-        out.duplicate = true;
-        return {};
-    }
-    if (!id)
-        return std::unexpected(Error::from(id.error()));
-    record.id = *id;
-    qCInfo(lcMessenger) << "kept a message of a kind this version does not know (field" << durable->number() << ")";
-    out.message = std::move(record);
-    return {};
-}
-
-std::expected<void, Error> Messenger::applyReceipt(const PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
-                                                  Incoming &out)
-{
-    const MessageState state = kind == wire::Receipt::READ ? MessageState::Read : MessageState::Delivered;
-    out.receiptState = state;
-    auto conversation = m_profile.messages().conversationFor(from);
-    if (!conversation)
-        return std::unexpected(Error::from(conversation.error()));
-    if (upTo && state == MessageState::Read && ids.size() == 1) {
-        // "This one and everything before it": only our messages to this peer move.
-        std::optional<storage::MessageRecord> record = m_profile.messages().messageByUuid(ids.front());
-        if (!record || !record->outgoing || record->conversationId != *conversation)
-            return {};
-        auto moved = m_profile.messages().advanceStateUpTo(*conversation, record->id, state);
-        if (!moved)
-            return std::unexpected(Error::from(moved.error()));
-        out.acknowledged = std::move(*moved);
-        return {};
-    }
-    for (const QByteArray &id : ids) {
-        // A peer may only acknowledge messages we sent to it.
-        std::optional<storage::MessageRecord> record = m_profile.messages().messageByUuid(id);
-        if (!record || !record->outgoing || record->conversationId != *conversation)
-            continue;
-        auto moved = m_profile.messages().advanceState(id, state);
-        if (!moved)
-            return std::unexpected(Error::from(moved.error()));
-        if (*moved)
-            out.acknowledged.push_back(id);
-    }
-    return {};
 }
 
 std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t conversationId)

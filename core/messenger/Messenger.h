@@ -7,7 +7,9 @@
 #pragma once
 
 #include "core/crypto/SignalContext.h"
+#include "core/messenger/GroupState.h"
 #include "core/messenger/MessengerError.h"
+#include "core/protocol/GroupSessions.h"
 #include "core/protocol/SafetyNumber.h"
 #include "core/protocol/SessionManager.h"
 #include "core/storage/Profile.h"
@@ -57,6 +59,9 @@ struct Incoming {
     bool duplicate = false;                         // same message id seen before; nothing stored
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
+    bool group = false; // came in a group (no 1:1 receipt goes back)
+    std::int64_t groupUpdated = 0; // a group conversation whose state changed
+    std::vector<protocol::PeerId> queuedFor; // peers something was queued for (sender keys)
 };
 
 // What one read from a link brought: the peer's acknowledgements of our outbox entries
@@ -203,7 +208,64 @@ public:
     // changed it: the node then beacons with the new key and hands it out.
     void setBeaconKeysObserver(std::function<void()> observer) { m_beaconKeysChanged = std::move(observer); }
 
+    // Groups (docs/PROTOCOL.md, "Groups"; MessengerGroups.cpp). A group is a conversation
+    // whose membership is a chain of signed revisions; each member seals a message once
+    // with its sender key, and every other member's outbox gets a row pointing at it.
+    struct GroupSend {
+        storage::MessageRecord message;
+        std::vector<protocol::PeerId> recipients;
+    };
+    // We are its admin; `members` must be contacts we have not blocked. Returns the
+    // conversation; the state and our sender key are queued for every member.
+    [[nodiscard]] std::expected<std::int64_t, Error> createGroup(const QString &name, const std::vector<protocol::PeerId> &members,
+                                                                 std::vector<protocol::PeerId> *queuedFor = nullptr);
+    [[nodiscard]] std::expected<GroupState, Error> groupState(std::int64_t conversationId);
+    // A new revision of the group's state made and signed by us (an admin; or any member
+    // leaving), sent to every member and to those removed. Removing anyone (leaving too)
+    // starts a new epoch: every remaining member then sends a fresh sender key to the
+    // remaining members only. Returns the new state.
+    using GroupChange = std::function<std::expected<void, Error>(GroupState &next)>;
+    [[nodiscard]] std::expected<GroupState, Error> changeGroup(std::int64_t conversationId, const GroupChange &change,
+                                                               std::vector<protocol::PeerId> *queuedFor = nullptr);
+    // The changes the headless mode and the window offer, through changeGroup.
+    [[nodiscard]] std::expected<GroupState, Error> addMembers(std::int64_t conversationId, const std::vector<protocol::PeerId> &members,
+                                                              std::vector<protocol::PeerId> *queuedFor = nullptr);
+    [[nodiscard]] std::expected<GroupState, Error> removeMembers(std::int64_t conversationId, const std::vector<protocol::PeerId> &members,
+                                                                 std::vector<protocol::PeerId> *queuedFor = nullptr);
+    [[nodiscard]] std::expected<GroupState, Error> leaveGroup(std::int64_t conversationId,
+                                                              std::vector<protocol::PeerId> *queuedFor = nullptr);
+    [[nodiscard]] std::expected<GroupState, Error> renameGroup(std::int64_t conversationId, const QString &name,
+                                                               std::vector<protocol::PeerId> *queuedFor = nullptr);
+    [[nodiscard]] std::expected<GroupState, Error> setGroupAdmin(std::int64_t conversationId, const protocol::PeerId &member, bool admin,
+                                                                 std::vector<protocol::PeerId> *queuedFor = nullptr);
+    bool isGroup(std::int64_t conversationId) { return m_profile.groups().groupOf(conversationId).has_value(); }
+    // `replyTo`: the uuid of a message of the group to quote, or empty.
+    [[nodiscard]] std::expected<GroupSend, Error> sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                const QByteArray &replyTo = {});
+    protocol::GroupSessions &groupSessions() { return m_groupSessions; }
+    // The receive path's group kinds (ContentHandlers), inside the decrypt's transaction.
+    [[nodiscard]] std::expected<void, protocol::Error> receiveGroupUpdate(const protocol::PeerId &from,
+                                                                          const std::vector<QByteArray> &states, Incoming &out);
+    [[nodiscard]] std::expected<void, protocol::Error> receiveSenderKey(const protocol::PeerId &from, const QByteArray &groupId,
+                                                                        quint32 epoch, const QByteArray &distribution, Incoming &out);
+
 private:
+    // Inside the caller's transaction: one Content sealed once with our sender key, kept
+    // once, and an outbox row for every other member; returns the members.
+    [[nodiscard]] std::expected<std::vector<protocol::PeerId>, Error> sealForGroup(std::int64_t conversationId, const QByteArray &content,
+                                                                                   std::int64_t messageId);
+    // A change to a conversation's message (edit, delete, reaction): to the peer of a 1:1
+    // conversation (queue), or sealed once for a group's members (`peer` invalid).
+    [[nodiscard]] std::expected<void, Error> sendToConversation(std::int64_t conversationId, const protocol::PeerId &peer,
+                                                                const QByteArray &content);
+    [[nodiscard]] std::expected<Incoming, Error> receiveGroupMessage(const protocol::PeerId &from, const protocol::CipherMessage &message);
+    std::optional<GroupChain> loadChain(const QByteArray &groupId);
+    [[nodiscard]] std::expected<void, Error> saveChain(const GroupChain &chain);
+    // After the chain moved from `before` (nullopt: we just learnt of the group): our sender
+    // key for the current epoch goes to whoever lacks it. Inside the caller's transaction.
+    [[nodiscard]] std::expected<void, Error> distributeOwnKey(const std::optional<GroupState> &before, const GroupState &now,
+                                                              bool forkSwitched, std::vector<protocol::PeerId> &queuedFor);
+    [[nodiscard]] std::expected<void, Error> queueGroupUpdate(const GroupChain &chain, const std::vector<protocol::PeerId> &to);
     // Replaces our beacon key, inside the caller's transaction.
     [[nodiscard]] bool rotateBeaconKey();
     void beaconKeysChanged() { if (m_beaconKeysChanged) m_beaconKeysChanged(); }
@@ -220,14 +282,11 @@ private:
     // session, trust not changed, nothing older waiting), else kept unsealed in order.
     [[nodiscard]] std::expected<Envelope, Error> queue(const protocol::PeerId &to, const QByteArray &content, std::int64_t messageId);
     [[nodiscard]] std::expected<storage::MessageRecord, Error> ownChange(std::int64_t messageId, protocol::PeerId &peer);
-    [[nodiscard]] std::expected<void, Error> receiveUnknown(const protocol::PeerId &from, const QByteArray &plaintext, Incoming &out);
     static QByteArray textContent(const storage::MessageRecord &record);
     // A text not sealed yet, as the peer must first get it: its first body if it was edited
     // since (the edits follow it in the outbox).
     QByteArray firstWrittenContent(storage::MessageRecord record);
     [[nodiscard]] std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
-    [[nodiscard]] std::expected<void, Error> applyReceipt(const protocol::PeerId &from, int kind, const std::vector<QByteArray> &ids, bool upTo,
-                                            Incoming &out);
 
     bool mayResetSession(const protocol::PeerId &peer);
     // A known contact who is not blocked: what the user may write to or set a timer for.
@@ -237,10 +296,15 @@ private:
     crypto::SignalContext &m_context;
     storage::Profile &m_profile;
     protocol::SessionManager m_sessions;
+    protocol::GroupSessions m_groupSessions;
     QHash<QString, std::int64_t> m_lastReset; // peer -> when (ms) its sessions were last reset
     std::vector<protocol::PeerId> m_sessionResets;
     std::vector<protocol::PeerId> m_brokenSessions; // failed to decrypt; reset after the rollback
     std::function<void()> m_beaconKeysChanged;
+    // Work a received message asks for that seals for its own sender: libsignal refuses to
+    // encrypt for a peer while inside that peer's decrypt callback, so it runs right after
+    // the decrypt, still inside the receive's transaction.
+    std::vector<std::function<std::expected<void, Error>(Incoming &)>> m_afterDecrypt;
 };
 
 } // namespace sotto::messenger

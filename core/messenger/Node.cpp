@@ -230,8 +230,12 @@ std::expected<storage::MessageRecord, Error> Node::changed(const std::expected<s
 {
     if (!result)
         return result;
-    if (std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(result->conversationId))
-        flush(c->peer);
+    if (std::optional<storage::ConversationRecord> c = m_profile.messages().conversation(result->conversationId)) {
+        if (c->peer.isValid())
+            flush(c->peer);
+        else
+            flushGroup(c->id); // sealed once for its members
+    }
     Q_EMIT messageUpdated(*result);
     return result;
 }
@@ -821,6 +825,8 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
     // never acknowledged or rejected.
     const auto acknowledge = [&](quint64 id) { if (id) ack->add_ids(id); };
     bool storageFailed = false;
+    std::vector<std::int64_t> groupsChanged;
+    std::vector<PeerId> keysQueued; // our sender key, queued for members by a group change
     for (std::size_t i = 0; i < results.size(); ++i) {
         const quint64 id = envelopeIds[i];
         const auto &r = results[i];
@@ -839,6 +845,9 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
         }
         if (r) {
             acknowledge(id);
+            if (r->groupUpdated)
+                groupsChanged.push_back(r->groupUpdated);
+            keysQueued.insert(keysQueued.end(), r->queuedFor.begin(), r->queuedFor.end());
             if (r->kind == Incoming::Kind::Text && r->message) {
                 delivered.push_back(r->message->uuid);
                 noteActivity(peer);
@@ -902,6 +911,11 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledged = true; // flushed below
     }
     emitChanges(changes);
+    for (std::int64_t conversation : groupsChanged)
+        Q_EMIT groupUpdated(conversation);
+    for (const PeerId &member : keysQueued)
+        if (member != peer)
+            flush(member);
     if (firstWords && !delivered.empty())
         if (std::optional<std::int64_t> conversation = m_profile.messages().findConversation(peer))
             Q_EMIT messageRequest(peer, *conversation);

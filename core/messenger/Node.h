@@ -62,6 +62,15 @@ public:
     Messenger &messenger() { return m_messenger; }
     [[nodiscard]] std::expected<storage::MessageRecord, Error> sendText(const protocol::PeerId &to, const QString &body,
                                                                         const QByteArray &replyTo = {});
+    // Groups (Messenger's rules; NodeGroups.cpp), sent on at once. createGroup emits
+    // groupUpdated.
+    [[nodiscard]] std::expected<std::int64_t, Error> createGroup(const QString &name, const std::vector<protocol::PeerId> &members);
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                             const QByteArray &replyTo = {});
+    // A change through one of Messenger's group changes (addMembers ... setGroupAdmin, given
+    // where to report whom it queued for); emits groupUpdated.
+    using GroupChangeCall = std::function<std::expected<GroupState, Error>(Messenger &, std::vector<protocol::PeerId> *queuedFor)>;
+    [[nodiscard]] std::expected<GroupState, Error> changeGroup(std::int64_t conversationId, const GroupChangeCall &change);
     // Changes to a stored message (Messenger's rules), sent on at once; each also emits
     // messageUpdated here.
     [[nodiscard]] std::expected<storage::MessageRecord, Error> editText(std::int64_t messageId, const QString &body);
@@ -129,6 +138,8 @@ Q_SIGNALS:
     void messageRemoved(const sotto::storage::MessageRecord &message);
     // A conversation's own state changed: read (unread count), disappearing timer, draft.
     void conversationUpdated(std::int64_t conversationId);
+    // A group's state changed (created, joined, renamed, members or admins changed).
+    void groupUpdated(std::int64_t conversationId);
     // A new contact is named like `previous`: "Maybe Bob with a new key?"
     void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);
     // The sessions with the peer broke (one side restored an older copy) and were reset:
@@ -158,6 +169,7 @@ private:
     void noteActivity(const protocol::PeerId &peer);
     void closeIdleLinks();
     void flush(const protocol::PeerId &peer);
+    void flushGroup(std::int64_t conversationId); // every other member of a group
     [[nodiscard]] std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
     [[nodiscard]] std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
     void emitChanges(const std::vector<StateChange> &changes);

@@ -163,6 +163,12 @@ std::optional<QByteArray> InMemoryProtocolStore::loadSenderKey(const QByteArray 
     return it->second;
 }
 
+bool InMemoryProtocolStore::removeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device)
+{
+    m_senderKeys.erase({groupId, sender.toString(), device});
+    return true;
+}
+
 bool InMemoryProtocolStore::storeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device, const QByteArray &record)
 {
     m_senderKeys[{groupId, sender.toString(), device}] = record;

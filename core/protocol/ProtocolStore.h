@@ -102,6 +102,8 @@ public:
     virtual ~SenderKeyStore() = default;
     virtual std::optional<QByteArray> loadSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device) = 0;
     virtual bool storeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device, const QByteArray &record) = 0;
+    // Forgets a sender key (our own, replaced by a fresh one: see GroupSessions::replaceOwnKey).
+    virtual bool removeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device) = 0;
 };
 
 // All stores over one transactional backend. Transactions nest: the outermost begin()

@@ -25,7 +25,8 @@ namespace sotto::protocol {
 // version byte (0x33 from libsignal-protocol-c, 0x34 from Signal's current library).
 enum class MessageKind : int {
     Whisper = 2, // a normal Double Ratchet message (CIPHERTEXT_SIGNAL_TYPE)
-    PreKey = 3,  // the first messages of a session, carrying the X3DH header (CIPHERTEXT_PREKEY_TYPE)
+    PreKey = 3, // the first messages of a session, carrying the X3DH header (CIPHERTEXT_PREKEY_TYPE)
+    SenderKey = 4, // a group message, sealed once with the sender's sender key (a GroupCiphertext)
 };
 
 struct CipherMessage {
@@ -48,6 +49,7 @@ public:
     bool isValid() const { return m_binding.isValid(); }
     ProtocolStore &store() { return m_store; }
     KeyMaintenance &keys() { return m_keys; }
+    StoreBinding &binding() { return m_binding; } // for GroupSessions: one store context
 
     // Our bundle for a peer that wants to start a session (hands out a one-time prekey).
     [[nodiscard]] std::expected<PreKeyBundle, Error> ownBundle();

@@ -93,17 +93,11 @@ std::expected<std::int64_t, Error> MessageStore::conversationFor(const protocol:
         if (!st.ok())
             return std::unexpected(sqlError(m_db, "find conversation"));
     }
-    // Named above every id ever handed out (see conversation_id_floor): SQLite would give
-    // a deleted newest conversation's id to the next one, and the window, holding state
-    // by conversation id (a draft, a search hit, a sidebar row), would show one person's
-    // text in another's chat.
-    if (!m_db.prepare("INSERT INTO conversations (id, kind, peer_id) VALUES ("
-                      "max(coalesce((SELECT max(id) FROM conversations), 0), "
-                      "coalesce((SELECT value FROM meta WHERE key = 'conversation_id_floor'), 0)) + 1, 0, ?)")
-             .bind(1, peer.toString()).run())
-        return std::unexpected(sqlError(m_db, "create conversation"));
-    m_conversationIds.insert(peer.toString(), m_db.lastInsertRowId());
-    return m_db.lastInsertRowId();
+    auto made = insertConversation(m_db, 0, peer.toString());
+    if (!made)
+        return std::unexpected(made.error());
+    m_conversationIds.insert(peer.toString(), *made);
+    return *made;
 }
 
 std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, std::int64_t into, const protocol::PeerId &oldPeer,
@@ -138,6 +132,25 @@ std::expected<void, Error> MessageStore::mergeConversation(std::int64_t from, st
     m_conversationIds.remove(oldId);
     m_timers.remove(from);
     return {};
+}
+
+std::expected<std::int64_t, Error> MessageStore::insertConversation(Database &db, int kind, const QString &peer)
+{
+    // Named above every id ever handed out (see conversation_id_floor): SQLite would give
+    // a deleted newest conversation's id to the next one, and the window, holding state
+    // by conversation id (a draft, a search hit, a sidebar row), would show one person's
+    // text in another's chat.
+    Statement st = db.prepare("INSERT INTO conversations (id, kind, peer_id) VALUES ("
+                              "max(coalesce((SELECT max(id) FROM conversations), 0), "
+                              "coalesce((SELECT value FROM meta WHERE key = 'conversation_id_floor'), 0)) + 1, ?, ?)");
+    st.bind(1, kind);
+    if (peer.isEmpty())
+        st.bindNull(2);
+    else
+        st.bind(2, peer);
+    if (!st.run())
+        return std::unexpected(sqlError(db, "create conversation"));
+    return db.lastInsertRowId();
 }
 
 bool MessageStore::retireConversationId(std::int64_t id)

@@ -107,6 +107,9 @@ public:
 
     [[nodiscard]] std::expected<std::int64_t, Error> conversationFor(const protocol::PeerId &peer);
     std::optional<ConversationRecord> conversation(std::int64_t id);
+    // A new conversation row (kind 0: direct, with its peer; 1: a group, no peer), its id
+    // above every id ever handed out: ids are never reused (conversation_id_floor).
+    [[nodiscard]] static std::expected<std::int64_t, Error> insertConversation(Database &db, int kind, const QString &peer);
     std::vector<ConversationRecord> conversations(); // most recent activity first
     // Contacts merged (the same person under a new key): the history of `from`, with
     // `oldPeer` as sender and reactor, becomes part of `into` under `newPeer`; unread

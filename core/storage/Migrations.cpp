@@ -377,6 +377,37 @@ UPDATE contacts SET accepted = 1;
 )sql");
 }
 
+// Version 9: groups (docs/PROTOCOL.md, "Groups"). A group is a conversation of kind 1
+// (no peer); its state is the chain of signed revisions a member holds. A group message is
+// sealed once: its ciphertext is kept once in group_ciphertexts, and each member's outbox
+// row points at it (shared_id; its own ciphertext is the empty blob, so it never counts as
+// unsealed). The ciphertext goes with the last row that points at it.
+bool schemaV9(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE group_chats (
+    group_id        BLOB PRIMARY KEY,
+    conversation_id INTEGER NOT NULL UNIQUE REFERENCES conversations (id) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE TABLE group_states (
+    group_id BLOB NOT NULL REFERENCES group_chats (group_id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    state    BLOB NOT NULL,
+    PRIMARY KEY (group_id, revision)
+) WITHOUT ROWID;
+CREATE TABLE group_ciphertexts (
+    id         INTEGER PRIMARY KEY,
+    ciphertext BLOB NOT NULL
+);
+ALTER TABLE outbox ADD COLUMN shared_id INTEGER REFERENCES group_ciphertexts (id);
+CREATE INDEX outbox_by_shared ON outbox (shared_id) WHERE shared_id IS NOT NULL;
+CREATE TRIGGER outbox_shared_ad AFTER DELETE ON outbox
+WHEN old.shared_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox WHERE shared_id = old.shared_id) BEGIN
+    DELETE FROM group_ciphertexts WHERE id = old.shared_id;
+END;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -390,6 +421,7 @@ const std::vector<Migration> &migrations()
         {6, "search index newest first, in shards of 65,536 messages", schemaV6},
         {7, "contacts-only beacons: beacon keys", schemaV7},
         {8, "message requests: contacts accepted by the user", schemaV8},
+        {9, "groups: signed states, one ciphertext for all members", schemaV9},
     };
     return steps;
 }

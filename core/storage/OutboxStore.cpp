@@ -33,8 +33,10 @@ std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
 std::vector<OutboxEntry> OutboxStore::pending(const protocol::PeerId &peer, std::int64_t afterId, int limit)
 {
     std::vector<OutboxEntry> out;
-    Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), kind, ciphertext, created_at, attempts FROM outbox "
-                                "WHERE peer_id = ? AND id > ? ORDER BY id LIMIT ?");
+    // A group message's row points at the one ciphertext all members get (schema 9).
+    Statement st = m_db.prepare("SELECT o.id, coalesce(o.message_id, 0), o.kind, coalesce(g.ciphertext, o.ciphertext), o.created_at, "
+                                "o.attempts FROM outbox o LEFT JOIN group_ciphertexts g ON g.id = o.shared_id "
+                                "WHERE o.peer_id = ? AND o.id > ? ORDER BY o.id LIMIT ?");
     st.bind(1, peer.toString()).bind(2, afterId).bind(3, limit);
     while (st.next())
         out.push_back({st.int64(0), peer, st.int64(1), int(st.int64(2)), st.blob(3), st.int64(4), int(st.int64(5))});
@@ -106,10 +108,17 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
         return 0;
     // New ids (AUTOINCREMENT), in the old order: a link's "sent up to" mark for `to` must
     // not skip them, and an Ack for an old id must not find them.
-    if (!m_db.prepare("INSERT INTO outbox (peer_id, message_id, kind, ciphertext, created_at, attempts, content) "
-                      "SELECT ?, message_id, 0, NULL, created_at, 0, content FROM outbox "
-                      "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL) ORDER BY id")
-             .bind(1, to.toString()).bind(2, from.toString()).bind(3, last).run())
+    // A group message's row is not sealed for the session: it moves as it is (a merged
+    // contact's new key is no member, but the old one was: it still gets what it was sent).
+    if (!m_db.prepare("INSERT INTO outbox (peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id) "
+                      "SELECT ?, message_id, CASE WHEN shared_id IS NULL THEN 0 ELSE kind END, "
+                      "CASE WHEN shared_id IS NULL THEN NULL ELSE ciphertext END, created_at, 0, content, shared_id FROM outbox "
+                      "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
+                      "ORDER BY id")
+             .bind(1, to.toString())
+             .bind(2, from.toString())
+             .bind(3, last)
+             .run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
     const int moved = m_db.changes();
     if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id <= ?").bind(1, from.toString()).bind(2, last).run())
@@ -147,6 +156,22 @@ std::expected<void, Error> OutboxStore::removeAll(const protocol::PeerId &peer)
     if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, peer.toString()).run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("remove outbox entries: %1").arg(m_db.lastError())});
     return {};
+}
+
+std::expected<std::int64_t, Error> OutboxStore::enqueueShared(const protocol::PeerId &peer, std::int64_t messageId, int kind,
+                                                              std::int64_t sharedId, std::int64_t createdAt)
+{
+    Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id) "
+                                "VALUES (?, ?, ?, X'', ?, ?)");
+    st.bind(1, peer.toString());
+    if (messageId)
+        st.bind(2, messageId);
+    else
+        st.bindNull(2);
+    st.bind(3, kind).bind(4, createdAt).bind(5, sharedId);
+    if (!st.run())
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox enqueue shared: %1").arg(m_db.lastError())});
+    return m_db.lastInsertRowId();
 }
 
 } // namespace sotto::storage

@@ -29,6 +29,10 @@ public:
 
     // An entry with empty ciphertext is unsealed (kind 0): sealed later with seal().
     [[nodiscard]] std::expected<std::int64_t, Error> enqueue(const OutboxEntry &entry);
+    // A group message for one member: the row points at the ciphertext kept once
+    // (GroupStore::keepCiphertext); it is sealed already and sent in this peer's order.
+    [[nodiscard]] std::expected<std::int64_t, Error> enqueueShared(const protocol::PeerId &peer, std::int64_t messageId, int kind,
+                                                                   std::int64_t sharedId, std::int64_t createdAt);
     // Entries with id > afterId, oldest first.
     std::vector<OutboxEntry> pending(const protocol::PeerId &peer, std::int64_t afterId, int limit);
     std::vector<OutboxEntry> unsealed(const protocol::PeerId &peer);

@@ -65,6 +65,7 @@ Profile::Profile(QString dir, ProfileLock lock, std::unique_ptr<Database> db)
     , m_protocolStore(*m_db)
     , m_messages(*m_db)
     , m_outbox(*m_db)
+    , m_groups(*m_db)
 {
 }
 

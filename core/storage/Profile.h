@@ -8,6 +8,7 @@
 #include "core/crypto/SignalContext.h"
 #include "core/protocol/KeyMaintenance.h"
 #include "core/storage/Database.h"
+#include "core/storage/GroupStore.h"
 #include "core/storage/MessageStore.h"
 #include "core/storage/OutboxStore.h"
 #include "core/storage/ProfileLock.h"
@@ -45,6 +46,7 @@ public:
     SqlProtocolStore &protocolStore() { return m_protocolStore; }
     MessageStore &messages() { return m_messages; }
     OutboxStore &outbox() { return m_outbox; }
+    GroupStore &groups() { return m_groups; }
 
     protocol::PeerId peerId() const { return m_peerId; }
     QByteArray identityKey() const { return m_identityKey; }
@@ -63,6 +65,7 @@ private:
     SqlProtocolStore m_protocolStore;
     MessageStore m_messages;
     OutboxStore m_outbox;
+    GroupStore m_groups;
     protocol::PeerId m_peerId;
     QByteArray m_identityKey;
     QString m_displayName;

@@ -423,6 +423,15 @@ std::optional<QByteArray> SqlProtocolStore::loadSenderKey(const QByteArray &grou
     return st.blob(0);
 }
 
+bool SqlProtocolStore::removeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device)
+{
+    return m_db.prepare("DELETE FROM sender_keys WHERE group_id = ? AND peer_id = ? AND device_id = ?")
+        .bind(1, groupId)
+        .bind(2, sender.toString())
+        .bind(3, device)
+        .run();
+}
+
 bool SqlProtocolStore::storeSenderKey(const QByteArray &groupId, const PeerId &sender, std::int32_t device, const QByteArray &record)
 {
     return m_db.prepare("INSERT OR REPLACE INTO sender_keys (group_id, peer_id, device_id, record) VALUES (?, ?, ?, ?)")

@@ -63,6 +63,7 @@ public:
     std::vector<std::int32_t> subDeviceSessions(const protocol::PeerId &peer) override;
 
     std::optional<QByteArray> loadSenderKey(const QByteArray &groupId, const protocol::PeerId &sender, std::int32_t device) override;
+    bool removeSenderKey(const QByteArray &groupId, const protocol::PeerId &sender, std::int32_t device) override;
     bool storeSenderKey(const QByteArray &groupId, const protocol::PeerId &sender, std::int32_t device, const QByteArray &record) override;
 
     bool begin() override { return m_db.begin(); }

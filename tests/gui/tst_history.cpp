@@ -152,7 +152,9 @@ class TestHistory : public QObject {
         while (clock.elapsed() < ms) {
             QTest::qWait(50);
             if (onScreen() != before || list->property("contentY").toReal() != contentY) {
-                qWarning() << "moved on its own: from" << before.value(0) << "to" << onScreen().value(0);
+                qWarning() << "moved on its own: from" << before.value(0) << "to" << onScreen().value(0) << "contentY" << contentY << "->"
+                           << list->property("contentY").toReal() << "originY" << list->property("originY").toReal() << "rows"
+                           << app->messages()->rowCount() << before.size() << onScreen().size();
                 return false;
             }
         }

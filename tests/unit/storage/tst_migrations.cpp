@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Each schema step, the version bookkeeping, and refusing a database from the future.
+#include "core/storage/GroupStore.h"
 #include "core/storage/Migrations.h"
+#include "core/storage/OutboxStore.h"
 
 #include "tests/support/TestProfiles.h"
 
@@ -174,6 +176,54 @@ private Q_SLOTS:
         QCOMPARE(st.int64(0), 1);
         QCOMPARE(st.int64(1), 1);
         QCOMPARE(st.text(2), QStringLiteral("Bob"));
+    }
+
+    // Schema 9 (groups): what waited in the outbox stays as it was (no shared ciphertext);
+    // a group ciphertext is kept once, read through each member's row, and goes with the
+    // last row that points at it.
+    void step9AddsGroupsAndSharedCiphertexts()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("v9.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db, 8).value(), 8);
+        QVERIFY(!hasTable(**db, QStringLiteral("group_chats")));
+        QVERIFY((*db)->exec("INSERT INTO outbox (peer_id, kind, ciphertext, created_at) VALUES ('bob', 2, x'0102', 1);"));
+        QCOMPARE(migrate(**db, 9).value(), 9);
+        for (const char *table : {"group_chats", "group_states", "group_ciphertexts"})
+            QVERIFY2(hasTable(**db, QLatin1String(table)), table);
+        OutboxStore outbox(**db);
+        const protocol::PeerId bob = test::randomPeerId(), cat = test::randomPeerId();
+        {
+            Statement st = (*db)->prepare("SELECT shared_id IS NULL, ciphertext FROM outbox");
+            QVERIFY(st.next());
+            QCOMPARE(st.int64(0), 1);
+            QCOMPARE(st.blob(1), QByteArray::fromHex("0102"));
+        }
+        GroupStore groups(**db);
+        auto conversation = groups.create(QByteArray(16, 'g'));
+        QVERIFY(conversation);
+        QCOMPARE(groups.conversationOf(QByteArray(16, 'g')).value_or(0), *conversation);
+        QVERIFY(!groups.create(QByteArray(16, 'g')));
+        auto shared = groups.keepCiphertext(QByteArrayLiteral("one ciphertext"));
+        QVERIFY(shared);
+        auto toBob = outbox.enqueueShared(bob, 0, 4, *shared, 5);
+        auto toCat = outbox.enqueueShared(cat, 0, 4, *shared, 5);
+        QVERIFY(toBob && toCat);
+        QVERIFY(!outbox.hasUnsealed(bob)); // sealed already: never sealed again per member
+        const auto pending = outbox.pending(bob, 0, 10);
+        QCOMPARE(pending.size(), std::size_t(1));
+        QCOMPARE(pending.front().kind, 4);
+        QCOMPARE(pending.front().ciphertext, QByteArrayLiteral("one ciphertext"));
+        const auto count = [&] {
+            Statement st = (*db)->prepare("SELECT count(*) FROM group_ciphertexts");
+            return st.next() ? st.int64(0) : -1;
+        };
+        QVERIFY(outbox.remove(bob, *toBob));
+        QCOMPARE(count(), 1); // Cat still waits for it
+        QVERIFY(outbox.reseal(cat)); // a session reset keeps the group row, and its bytes
+        QCOMPARE(outbox.pending(cat, 0, 10).front().ciphertext, QByteArrayLiteral("one ciphertext"));
+        QCOMPARE(count(), 1);
+        QVERIFY(outbox.removeAll(cat));
+        QCOMPARE(count(), 0);
     }
 
     void failedStepLeavesVersionAlone()

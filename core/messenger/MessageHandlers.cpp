@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The handlers of the conversation kinds every chat has: text, receipt, edit, delete,
+// reaction, disappearing timer and typing. Each runs inside the decrypt's transaction: the
+// change is stored with the ratchet step that revealed it, or neither is.
+#include "core/messenger/ContentHandlers.h"
+
+namespace sotto::messenger::handlers {
+
+using storage::MessageState;
+
+HandlerResult text(Receiving &r, const wire::Content &content)
+{
+    const wire::TextMessage &text = content.text();
+    const QByteArray uuid = fromStd(text.id());
+    if (uuid.size() != 16 || text.body().empty() || qsizetype(text.body().size()) > Messenger::MaxBodyBytes)
+        return invalid("text out of bounds");
+    auto conversation = r.conversation();
+    if (!conversation)
+        return storeFailed(conversation.error().reason);
+    storage::MessageRecord record;
+    record.uuid = uuid;
+    record.conversationId = *conversation;
+    record.sender = r.from;
+    record.outgoing = false;
+    record.body = QString::fromStdString(text.body());
+    record.sentAt = text.sent_at();
+    record.receivedAt = nowMs();
+    record.state = MessageState::Received;
+    if (text.reply_to().size() == 16)
+        record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
+    record.expiresIn = int(std::min<quint32>(text.expires_in(), Messenger::MaxTimerSeconds)); // its clock starts when read
+    auto id = r.history().insert(record);
+    if (!id && id.error().code == storage::Errc::Duplicate) {
+        r.out.duplicate = true; // resent after a lost acknowledgement: keep one copy
+        return {};
+    }
+    if (!id)
+        return storeFailed(id.error().reason);
+    record.id = *id;
+    r.out.message = std::move(record);
+    return {};
+}
+
+HandlerResult receipt(Receiving &r, const wire::Content &content)
+{
+    r.out.kind = Incoming::Kind::Receipt;
+    const wire::Receipt &receipt = content.receipt();
+    if (receipt.ids_size() > Messenger::MaxReceiptIds)
+        return invalid("receipt too long");
+    const MessageState state = receipt.kind() == wire::Receipt::READ ? MessageState::Read : MessageState::Delivered;
+    r.out.receiptState = state;
+    auto conversation = r.conversation();
+    if (!conversation)
+        return storeFailed(conversation.error().reason);
+    storage::MessageStore &history = r.history();
+    if (receipt.up_to() && state == MessageState::Read && receipt.ids_size() == 1) {
+        // "This one and everything before it": only our messages to this peer move.
+        std::optional<storage::MessageRecord> record = history.messageByUuid(fromStd(receipt.ids(0)));
+        if (!record || !record->outgoing || record->conversationId != *conversation)
+            return {};
+        auto moved = history.advanceStateUpTo(*conversation, record->id, state);
+        if (!moved)
+            return storeFailed(moved.error().reason);
+        r.out.acknowledged = std::move(*moved);
+        return {};
+    }
+    for (const std::string &raw : receipt.ids()) {
+        // A peer may only acknowledge messages we sent to it.
+        const QByteArray id = fromStd(raw);
+        std::optional<storage::MessageRecord> record = history.messageByUuid(id);
+        if (!record || !record->outgoing || record->conversationId != *conversation)
+            continue;
+        auto moved = history.advanceState(id, state);
+        if (!moved)
+            return storeFailed(moved.error().reason);
+        if (*moved)
+            r.out.acknowledged.push_back(id);
+    }
+    return {};
+}
+
+HandlerResult edit(Receiving &r, const wire::Content &content)
+{
+    const wire::Edit &edit = content.edit();
+    if (edit.id().size() != 16 || edit.body().empty() || qsizetype(edit.body().size()) > Messenger::MaxBodyBytes)
+        return invalid("edit out of bounds");
+    r.out.kind = Incoming::Kind::Ignored;
+    std::optional<storage::MessageRecord> target = targetOf(r, edit.target());
+    if (!target)
+        return {}; // not (or no longer) here: acknowledged, nothing to change
+    auto edited
+        = r.history().applyEdit(target->uuid, r.from, fromStd(edit.id()), QString::fromStdString(edit.body()), clamped(edit.sent_at()));
+    if (!edited)
+        return storeFailed(edited.error().reason);
+    if (*edited) {
+        r.out.kind = Incoming::Kind::Update;
+        r.out.message = **edited;
+    }
+    return {};
+}
+
+HandlerResult deletion(Receiving &r, const wire::Content &content)
+{
+    r.out.kind = Incoming::Kind::Ignored;
+    std::optional<storage::MessageRecord> target = targetOf(r, content.delete_().target());
+    if (!target)
+        return {};
+    if (target->kind != storage::MessageKind::Text)
+        return {}; // notices and unsupported kinds are not the sender's to delete
+    auto gone = r.history().tombstone(target->id, r.from); // only the sender's own message
+    if (!gone)
+        return storeFailed(gone.error().reason);
+    if (*gone) {
+        r.out.kind = Incoming::Kind::Update;
+        r.out.message = **gone;
+    }
+    return {};
+}
+
+HandlerResult reaction(Receiving &r, const wire::Content &content)
+{
+    const wire::Reaction &reaction = content.reaction();
+    if (qsizetype(reaction.emoji().size()) > Messenger::MaxEmojiBytes)
+        return invalid("reaction out of bounds");
+    r.out.kind = Incoming::Kind::Ignored;
+    std::optional<storage::MessageRecord> target = targetOf(r, reaction.target());
+    if (!target || target->deleted)
+        return {};
+    auto changed = r.history().setReaction(target->id, r.from, QString::fromStdString(reaction.emoji()), clamped(reaction.sent_at()));
+    if (!changed)
+        return storeFailed(changed.error().reason);
+    if (*changed) {
+        r.out.kind = Incoming::Kind::Update;
+        r.out.message = target;
+    }
+    return {};
+}
+
+HandlerResult timer(Receiving &r, const wire::Content &content)
+{
+    const wire::TimerChange &change = content.timer();
+    if (change.id().size() != 16 || change.seconds() > quint32(Messenger::MaxTimerSeconds))
+        return invalid("timer out of bounds");
+    r.out.kind = Incoming::Kind::Ignored;
+    auto conversation = r.conversation();
+    if (!conversation)
+        return storeFailed(conversation.error().reason);
+    storage::MessageStore &history = r.history();
+    auto applied = history.setTimer(*conversation, int(change.seconds()), clamped(change.sent_at()));
+    if (!applied)
+        return storeFailed(applied.error().reason);
+    if (!*applied)
+        return {}; // an older change arriving late: the newer one stays
+    storage::MessageRecord notice;
+    notice.uuid = fromStd(change.id());
+    notice.conversationId = *conversation;
+    notice.sender = r.from;
+    notice.body = QString::number(change.seconds());
+    notice.sentAt = clamped(change.sent_at());
+    notice.receivedAt = nowMs();
+    notice.state = MessageState::Read; // a notice is not an unread message
+    notice.kind = storage::MessageKind::TimerChanged;
+    auto id = history.insert(notice);
+    if (!id && id.error().code == storage::Errc::Duplicate)
+        return {};
+    if (!id)
+        return storeFailed(id.error().reason);
+    notice.id = *id;
+    r.out.kind = Incoming::Kind::Text;
+    r.out.message = notice;
+    return {};
+}
+
+HandlerResult typing(Receiving &r, const wire::Content &content)
+{
+    r.out.kind = Incoming::Kind::Typing;
+    r.out.typing = content.typing().typing();
+    return {};
+}
+
+} // namespace sotto::messenger::handlers

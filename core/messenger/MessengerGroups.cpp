@@ -1,0 +1,388 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Messenger's groups (docs/PROTOCOL.md, "Groups"): creating one, its signed state chain at
+// rest, our sender key handed to whoever lacks it, sealing a group message once for every
+// member, and receiving group envelopes (kind 4) into the group's conversation.
+#include "core/messenger/ContentHandlers.h"
+#include "core/messenger/Messenger.h"
+#include "core/messenger/MessengerLog.h"
+#include "core/protocol/IdentitySignature.h"
+
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace sotto::messenger {
+namespace {
+
+using protocol::PeerId;
+
+std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
+QByteArray serialize(const google::protobuf::MessageLite &m) { return handlers::fromStd(m.SerializeAsString()); }
+Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
+Error groupError(const GroupError &e) { return {e.code == GroupErrc::NotAuthorized ? Errc::NotAllowed : Errc::InvalidMessage, e.reason}; }
+constexpr int UpdateTail = 8; // revisions a GroupUpdate carries
+
+} // namespace
+
+std::optional<GroupChain> Messenger::loadChain(const QByteArray &groupId)
+{
+    std::vector<SignedGroupState> states;
+    for (const auto &[revision, bytes] : m_profile.groups().states(groupId)) {
+        // Checked when it arrived (or made by us) before it was stored.
+        auto parsed = parseSignedGroupState(m_context, bytes, SignatureCheck::AlreadyVerified);
+        if (!parsed)
+            return std::nullopt; // the database is damaged
+        states.push_back(std::move(*parsed));
+    }
+    if (states.empty())
+        return std::nullopt;
+    return GroupChain(std::move(states));
+}
+
+std::expected<void, Error> Messenger::saveChain(const GroupChain &chain)
+{
+    std::vector<std::pair<quint64, QByteArray>> rows;
+    for (const SignedGroupState &s : chain.states())
+        rows.emplace_back(s.state.revision, s.serialize());
+    if (auto r = m_profile.groups().saveStates(chain.current().state.groupId, rows); !r)
+        return std::unexpected(Error::from(r.error()));
+    return {};
+}
+
+std::expected<void, Error> Messenger::queueGroupUpdate(const GroupChain &chain, const std::vector<PeerId> &to)
+{
+    wire::Content content;
+    wire::GroupUpdate *u = content.mutable_group_update();
+    u->set_id(toStd(newMessageId()));
+    u->set_sent_at(handlers::nowMs());
+    for (const SignedGroupState &s : chain.tail(UpdateTail)) {
+        wire::SignedGroupState *w = u->add_states();
+        w->set_state(toStd(s.bytes));
+        w->set_signature(toStd(s.signature));
+    }
+    const QByteArray plaintext = serialize(content);
+    for (const PeerId &peer : to) {
+        if (auto queued = queue(peer, plaintext, 0); !queued)
+            return std::unexpected(queued.error());
+    }
+    return {};
+}
+
+std::expected<void, Error> Messenger::distributeOwnKey(const std::optional<GroupState> &before, const GroupState &now, bool forkSwitched,
+                                                       std::vector<PeerId> &queuedFor)
+{
+    if (!now.isMember(self()))
+        return {}; // removed: our key is of no use to anyone any more
+    // A new epoch (someone left), a group new to us, or a fork that went the other way:
+    // everyone else gets our key; otherwise only those who joined.
+    const bool everyone = !before || forkSwitched || before->epoch != now.epoch || !before->isMember(self());
+    std::vector<PeerId> to;
+    for (const GroupMember &m : now.members)
+        if (m.peer != self() && (everyone || !before->isMember(m.peer)))
+            to.push_back(m.peer);
+    if (to.empty())
+        return {};
+    // After a fork went the other way our key for this epoch may have gone to someone the
+    // winning state does not have (the loser removed someone else): a fresh one, then.
+    auto distribution = forkSwitched ? m_groupSessions.replaceOwnKey(now.groupId, now.epoch, self())
+                                     : m_groupSessions.ownDistribution(now.groupId, now.epoch, self());
+    if (!distribution)
+        return std::unexpected(Error::from(distribution.error()));
+    wire::Content content;
+    wire::SenderKeyDistribution *k = content.mutable_sender_key();
+    k->set_id(toStd(newMessageId()));
+    k->set_sent_at(handlers::nowMs());
+    k->set_group_id(toStd(now.groupId));
+    k->set_epoch(now.epoch);
+    k->set_distribution(toStd(*distribution));
+    QByteArray plaintext = serialize(content);
+    for (const PeerId &peer : to) {
+        auto queued = queue(peer, plaintext, 0);
+        if (!queued) {
+            crypto::wipe(plaintext);
+            return std::unexpected(queued.error());
+        }
+        queuedFor.push_back(peer);
+    }
+    crypto::wipe(plaintext);
+    return {};
+}
+
+std::expected<std::int64_t, Error> Messenger::createGroup(const QString &name, const std::vector<PeerId> &members,
+                                                          std::vector<PeerId> *queuedFor)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.size() > GroupState::MaxNameChars)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a group name has 1 to 64 characters")});
+    if (members.empty() || members.size() + 1 > std::size_t(GroupState::MaxMembers))
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a group has 1 to 255 other members")});
+    GroupState state;
+    state.groupId = QByteArray(GroupState::GroupIdBytes, '\0');
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(state.groupId.data()), GroupState::GroupIdBytes / 4);
+    state.name = trimmed;
+    state.revision = 1;
+    state.changedBy = m_profile.identityKey();
+    state.members.push_back({self(), m_profile.identityKey(), true});
+    for (const PeerId &peer : members) {
+        if (peer == self() || state.isMember(peer))
+            continue;
+        if (auto sendable = mayMessage(peer); !sendable)
+            return std::unexpected(sendable.error());
+        std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(peer);
+        state.members.push_back({peer, contact->identityKey, false});
+    }
+    std::optional<protocol::LocalIdentityRecord> local = m_profile.protocolStore().localIdentity();
+    if (!local)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("no local identity")});
+    auto signedState = signGroupState(std::move(state),
+                                      [&](const QByteArray &m) { return protocol::signWithIdentity(m_context, local->privateKey, m); });
+    if (!signedState)
+        return std::unexpected(groupError(signedState.error()));
+    GroupChain chain;
+    if (auto started = chain.offer(*signedState); !started)
+        return std::unexpected(groupError(started.error()));
+
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    auto conversation = m_profile.groups().create(chain.current().state.groupId);
+    if (!conversation)
+        return std::unexpected(Error::from(conversation.error()));
+    if (auto saved = saveChain(chain); !saved)
+        return std::unexpected(saved.error());
+    std::vector<PeerId> others;
+    for (const GroupMember &m : chain.current().state.members)
+        if (m.peer != self())
+            others.push_back(m.peer);
+    // The state first, then our key: each member's outbox keeps this order.
+    if (auto queued = queueGroupUpdate(chain, others); !queued)
+        return std::unexpected(queued.error());
+    std::vector<PeerId> keyed;
+    if (auto distributed = distributeOwnKey(std::nullopt, chain.current().state, false, keyed); !distributed)
+        return std::unexpected(distributed.error());
+    for (const PeerId &peer : others)
+        if (auto accepted = consent(peer); !accepted)
+            return std::unexpected(accepted.error());
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the group"));
+    if (queuedFor)
+        *queuedFor = others;
+    qCInfo(lcMessenger) << "created a group of" << chain.current().state.members.size();
+    return *conversation;
+}
+
+std::expected<GroupState, Error> Messenger::groupState(std::int64_t conversationId)
+{
+    std::optional<QByteArray> groupId = m_profile.groups().groupOf(conversationId);
+    if (!groupId)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such group")});
+    std::optional<GroupChain> chain = loadChain(*groupId);
+    if (!chain)
+        return std::unexpected(Error{Errc::Internal, QStringLiteral("the group's state is unreadable")});
+    return chain->current().state;
+}
+
+std::expected<std::vector<PeerId>, Error> Messenger::sealForGroup(std::int64_t conversationId, const QByteArray &content,
+                                                                  std::int64_t messageId)
+{
+    auto state = groupState(conversationId);
+    if (!state)
+        return std::unexpected(state.error());
+    if (!state->isMember(self()))
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("you are not a member of this group")});
+    // Sealed once, with our sender key for the epoch; kept once for every member.
+    auto sealed = m_groupSessions.encrypt(state->groupId, state->epoch, self(), content);
+    if (!sealed)
+        return std::unexpected(Error::from(sealed.error()));
+    wire::GroupCiphertext envelope;
+    envelope.set_group_id(toStd(state->groupId));
+    envelope.set_epoch(state->epoch);
+    envelope.set_ciphertext(toStd(*sealed));
+    auto shared = m_profile.groups().keepCiphertext(serialize(envelope));
+    if (!shared)
+        return std::unexpected(Error::from(shared.error()));
+    std::vector<PeerId> recipients;
+    for (const GroupMember &m : state->members) {
+        if (m.peer == self())
+            continue;
+        auto queued
+            = m_profile.outbox().enqueueShared(m.peer, messageId, int(protocol::MessageKind::SenderKey), *shared, handlers::nowMs());
+        if (!queued)
+            return std::unexpected(Error::from(queued.error()));
+        recipients.push_back(m.peer);
+    }
+    return recipients;
+}
+
+std::expected<void, Error> Messenger::sendToConversation(std::int64_t conversationId, const PeerId &peer, const QByteArray &content)
+{
+    if (peer.isValid()) {
+        if (auto queued = queue(peer, content, 0); !queued)
+            return std::unexpected(queued.error());
+        return {};
+    }
+    if (auto sealed = sealForGroup(conversationId, content, 0); !sealed)
+        return std::unexpected(sealed.error());
+    return {};
+}
+
+std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t conversationId, const QString &body,
+                                                                    const QByteArray &replyTo)
+{
+    const QByteArray utf8 = body.toUtf8();
+    if (utf8.isEmpty() || utf8.size() > MaxBodyBytes)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a message must have 1 to %1 bytes").arg(MaxBodyBytes)});
+    if (!isGroup(conversationId))
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such group")});
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    storage::MessageStore &history = m_profile.messages();
+    if (!replyTo.isEmpty()) {
+        std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
+        if (!quoted || quoted->conversationId != conversationId)
+            return std::unexpected(Error{Errc::NotFound, QStringLiteral("the message replied to is not in this conversation")});
+    }
+    GroupSend out;
+    storage::MessageRecord &record = out.message;
+    record.uuid = newMessageId();
+    record.conversationId = conversationId;
+    record.sender = self();
+    record.outgoing = true;
+    record.body = body;
+    record.sentAt = handlers::nowMs();
+    record.state = storage::MessageState::Queued;
+    record.replyTo = replyTo;
+    auto id = history.insert(record);
+    if (!id)
+        return std::unexpected(Error::from(id.error()));
+    record.id = *id;
+    QByteArray plaintext = textContent(record);
+    auto recipients = sealForGroup(conversationId, plaintext, *id);
+    crypto::wipe(plaintext);
+    if (!recipients)
+        return std::unexpected(recipients.error());
+    out.recipients = std::move(*recipients);
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the message"));
+    return out;
+}
+
+std::expected<void, protocol::Error> Messenger::receiveGroupUpdate(const PeerId &from, const std::vector<QByteArray> &wireStates,
+                                                                   Incoming &out)
+{
+    const auto refuse = [](const QString &why) { return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, why}); };
+    const auto storeFailed = [](const QString &why) { return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, why}); };
+    out.kind = Incoming::Kind::Ignored;
+    if (wireStates.empty() || wireStates.size() > std::size_t(UpdateTail))
+        return refuse(QStringLiteral("group update out of bounds"));
+    std::vector<SignedGroupState> states;
+    for (const QByteArray &bytes : wireStates) {
+        auto parsed = parseSignedGroupState(m_context, bytes);
+        if (!parsed) // a forgery or garbage: refused, never applied
+            return refuse(parsed.error().reason);
+        if (!states.empty() && parsed->state.groupId != states.front().state.groupId)
+            return refuse(QStringLiteral("group update of two groups"));
+        states.push_back(std::move(*parsed));
+    }
+    const QByteArray groupId = states.front().state.groupId;
+    std::optional<GroupChain> held = loadChain(groupId);
+    const bool known = held.has_value();
+    GroupChain chain = known ? std::move(*held) : GroupChain();
+    const std::optional<GroupState> before = known ? std::optional<GroupState>(chain.current().state) : std::nullopt;
+    bool changed = false, forkSwitched = false;
+    for (const SignedGroupState &s : states) {
+        auto outcome = chain.offer(s);
+        if (!outcome) {
+            // Not authorised: a forged change, refused. Anything else (an older revision, the
+            // loser of a fork, a gap) is the normal life of a chain: acknowledged, not applied.
+            if (outcome.error().code == GroupErrc::NotAuthorized || outcome.error().code == GroupErrc::Malformed)
+                return refuse(outcome.error().reason);
+            qCInfo(lcMessenger) << "group revision" << s.state.revision << "not applied:" << outcome.error().reason;
+            continue;
+        }
+        changed = changed || *outcome != GroupChain::Outcome::Duplicate;
+        forkSwitched = forkSwitched || *outcome == GroupChain::Outcome::Replaced;
+    }
+    if (!changed)
+        return {};
+    const GroupState &now = chain.current().state;
+    // A group new to us is taken from a member of it who names us.
+    if (!known && (!now.isMember(self()) || !now.isMember(from)))
+        return refuse(QStringLiteral("a group we are not in, or from someone not in it"));
+    std::int64_t conversation = 0;
+    if (known) {
+        conversation = *m_profile.groups().conversationOf(groupId);
+    } else {
+        auto created = m_profile.groups().create(groupId);
+        if (!created)
+            return storeFailed(created.error().reason);
+        conversation = *created;
+    }
+    if (auto saved = saveChain(chain); !saved)
+        return storeFailed(saved.error().reason);
+    // Our key may go to the sender too: sealed after its decrypt (m_afterDecrypt).
+    m_afterDecrypt.push_back(
+        [this, before, now, forkSwitched](Incoming &in) { return distributeOwnKey(before, now, forkSwitched, in.queuedFor); });
+    out.groupUpdated = conversation;
+    return {};
+}
+
+std::expected<void, protocol::Error> Messenger::receiveSenderKey(const PeerId &from, const QByteArray &groupId, quint32 epoch,
+                                                                 const QByteArray &distribution, Incoming &out)
+{
+    out.kind = Incoming::Kind::Ignored;
+    if (groupId.size() != GroupState::GroupIdBytes)
+        return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
+    // Kept even before the group's state reaches us (it comes from another member, over
+    // another link): whether the sender may speak in the group is checked per message.
+    return m_groupSessions.processDistribution(groupId, epoch, from, distribution);
+}
+
+std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from, const protocol::CipherMessage &message)
+{
+    Incoming out;
+    out.group = true;
+    // A blocked member's messages are dropped unread, as in 1:1 (acknowledged: no resends).
+    if (auto contact = m_profile.protocolStore().identity(from); contact && contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::Blocked, QStringLiteral("contact is blocked")});
+    wire::GroupCiphertext envelope;
+    if (message.bytes.size() > protocol::GroupSessions::MaxCiphertextSize + 64
+        || !envelope.ParseFromArray(message.bytes.constData(), int(message.bytes.size())))
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group envelope does not parse")});
+    const QByteArray groupId = handlers::fromStd(envelope.group_id());
+    std::optional<std::int64_t> conversation = m_profile.groups().conversationOf(groupId);
+    std::optional<GroupChain> chain = conversation ? loadChain(groupId) : std::nullopt;
+    // The state may still be on its way from another member: not acknowledged, sent again.
+    if (!chain || envelope.epoch() > chain->current().state.epoch)
+        return std::unexpected(Error{Errc::Deferred, QStringLiteral("a group message before its group's state")});
+    const GroupState &state = chain->current().state;
+    if (!state.isMember(from) || !state.isMember(self()))
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message from or to someone not in the group")});
+    auto sink = [&](const QByteArray &plaintext) -> std::expected<void, protocol::Error> {
+        wire::Content content;
+        if (!content.ParseFromArray(plaintext.constData(), int(plaintext.size())))
+            return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("content does not parse")});
+        Receiving receiving{*this, m_profile, from, plaintext, out, *conversation};
+        switch (content.body_case()) {
+        case wire::Content::kReceipt: // receipts per member go pairwise (not yet)
+            out.kind = Incoming::Kind::Ignored;
+            return {};
+        case wire::Content::kGroupUpdate:
+        case wire::Content::kSenderKey: // pairwise only: a group cannot vouch for its own state
+            return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("not a group message kind")});
+        default: break;
+        }
+        if (ContentHandler handler = handlerFor(content.body_case()))
+            return handler(receiving, content);
+        return receiveUnknown(receiving);
+    };
+    auto decrypted = m_groupSessions.decrypt(groupId, envelope.epoch(), from, handlers::fromStd(envelope.ciphertext()), sink);
+    if (!decrypted) {
+        qCInfo(lcMessenger) << "dropped a group message from" << from.toString() << ":" << decrypted.error().reason;
+        return std::unexpected(Error::from(decrypted.error()));
+    }
+    return out;
+}
+
+} // namespace sotto::messenger

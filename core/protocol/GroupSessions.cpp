@@ -1,0 +1,190 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/protocol/GroupSessions.h"
+
+#include "core/crypto/SignalHandles.h"
+#include "core/protocol/Padding.h"
+
+#include <signal/group_cipher.h>
+#include <signal/group_session_builder.h>
+#include <signal/protocol.h>
+
+#include <memory>
+
+namespace sotto::protocol {
+namespace {
+
+Error storeFailed() { return {Errc::StoreFailed, QStringLiteral("could not open a store transaction")}; }
+
+struct BuilderFree {
+    void operator()(group_session_builder *b) const { group_session_builder_free(b); }
+};
+struct CipherFree {
+    void operator()(group_cipher *c) const { group_cipher_free(c); }
+};
+
+// A sender-key name that owns its bytes (libsignal keeps the pointers).
+struct KeyName {
+    KeyName(const QByteArray &groupId, quint32 epoch, const PeerId &sender)
+        : group(GroupSessions::senderKeyName(groupId, epoch))
+        , address(sender)
+    {
+        name.group_id = group.constData();
+        name.group_id_len = size_t(group.size());
+        name.sender = *address.get();
+    }
+    KeyName(const KeyName &) = delete;
+    KeyName &operator=(const KeyName &) = delete;
+
+    QByteArray group;
+    SignalAddress address;
+    signal_protocol_sender_key_name name{};
+};
+
+} // namespace
+
+GroupSessions::GroupSessions(crypto::SignalContext &context, StoreBinding &binding)
+    : m_context(context)
+    , m_binding(binding)
+{
+}
+
+QByteArray GroupSessions::senderKeyName(const QByteArray &groupId, quint32 epoch)
+{
+    QByteArray name = groupId;
+    for (int shift = 24; shift >= 0; shift -= 8)
+        name.append(char((epoch >> shift) & 0xff));
+    return name;
+}
+
+std::expected<QByteArray, Error> GroupSessions::ownDistribution(const QByteArray &groupId, quint32 epoch, const PeerId &self)
+{
+    KeyName key(groupId, epoch, self);
+    StoreTransaction tx(m_binding.store());
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    group_session_builder *raw = nullptr;
+    if (int rc = group_session_builder_create(&raw, m_binding.get(), m_context.get()); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group session builder"));
+    std::unique_ptr<group_session_builder, BuilderFree> builder(raw);
+    crypto::Adopt<sender_key_distribution_message> message;
+    if (int rc = group_session_builder_create_session(builder.get(), message.out(), &key.name); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "create sender key"));
+    auto owned = message.take();
+    QByteArray out = crypto::toByteArray(ciphertext_message_get_serialized(reinterpret_cast<ciphertext_message *>(owned.get())));
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return out;
+}
+
+std::expected<QByteArray, Error> GroupSessions::replaceOwnKey(const QByteArray &groupId, quint32 epoch, const PeerId &self)
+{
+    StoreTransaction tx(m_binding.store());
+    if (!tx.isOpen() || !m_binding.store().removeSenderKey(senderKeyName(groupId, epoch), self, 1))
+        return std::unexpected(storeFailed());
+    auto fresh = ownDistribution(groupId, epoch, self); // joins this transaction
+    if (!fresh)
+        return fresh;
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return fresh;
+}
+
+std::expected<void, Error> GroupSessions::processDistribution(const QByteArray &groupId, quint32 epoch, const PeerId &sender,
+                                                              const QByteArray &distribution)
+{
+    if (distribution.isEmpty() || distribution.size() > 4096)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
+    KeyName key(groupId, epoch, sender);
+    crypto::Adopt<sender_key_distribution_message> parsed;
+    if (int rc = sender_key_distribution_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(distribution.constData()),
+                                                             size_t(distribution.size()), m_context.get());
+        rc != SG_SUCCESS)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key does not parse")});
+    auto message = parsed.take();
+    StoreTransaction tx(m_binding.store());
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    group_session_builder *raw = nullptr;
+    if (int rc = group_session_builder_create(&raw, m_binding.get(), m_context.get()); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group session builder"));
+    std::unique_ptr<group_session_builder, BuilderFree> builder(raw);
+    if (int rc = group_session_builder_process_session(builder.get(), &key.name, message.get()); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "process sender key"));
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return {};
+}
+
+bool GroupSessions::hasSenderKey(const QByteArray &groupId, quint32 epoch, const PeerId &sender)
+{
+    return m_binding.store().loadSenderKey(senderKeyName(groupId, epoch), sender, 1).has_value();
+}
+
+std::expected<QByteArray, Error> GroupSessions::encrypt(const QByteArray &groupId, quint32 epoch, const PeerId &self,
+                                                        const QByteArray &plaintext)
+{
+    if (plaintext.size() > MaxPlaintextSize)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("message too large")});
+    KeyName key(groupId, epoch, self);
+    StoreTransaction tx(m_binding.store());
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    group_cipher *raw = nullptr;
+    if (int rc = group_cipher_create(&raw, m_binding.get(), &key.name, m_context.get()); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group cipher"));
+    std::unique_ptr<group_cipher, CipherFree> cipher(raw);
+    QByteArray padded = pad(plaintext);
+    crypto::Adopt<ciphertext_message> message;
+    const int rc
+        = group_cipher_encrypt(cipher.get(), reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()), message.out());
+    crypto::wipe(padded);
+    if (rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group encrypt"));
+    auto owned = message.take();
+    QByteArray out = crypto::toByteArray(ciphertext_message_get_serialized(owned.get()));
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return out;
+}
+
+std::expected<void, Error> GroupSessions::decrypt(const QByteArray &groupId, quint32 epoch, const PeerId &sender,
+                                                  const QByteArray &ciphertext, const PlaintextSink &sink)
+{
+    if (ciphertext.size() < 2 || ciphertext.size() > MaxCiphertextSize)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
+    if (!hasSenderKey(groupId, epoch, sender))
+        return std::unexpected(Error{Errc::NoSession, QStringLiteral("no sender key from this member for this epoch")});
+    crypto::Adopt<sender_key_message> parsed;
+    if (int rc = sender_key_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(ciphertext.constData()),
+                                                size_t(ciphertext.size()), m_context.get());
+        rc != SG_SUCCESS)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group ciphertext does not parse")});
+    auto message = parsed.take();
+    KeyName key(groupId, epoch, sender);
+    StoreTransaction tx(m_binding.store());
+    if (!tx.isOpen())
+        return std::unexpected(storeFailed());
+    group_cipher *raw = nullptr;
+    if (int rc = group_cipher_create(&raw, m_binding.get(), &key.name, m_context.get()); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group cipher"));
+    std::unique_ptr<group_cipher, CipherFree> cipher(raw);
+    signal_buffer *plain = nullptr;
+    const int rc = group_cipher_decrypt(cipher.get(), message.get(), nullptr, &plain);
+    crypto::SignalBuffer plainOwned(plain);
+    if (rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group decrypt"));
+    QByteArray padded = crypto::toByteArray(plainOwned.get());
+    std::optional<QByteArray> content = unpad(padded);
+    crypto::wipe(padded);
+    if (!content)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("bad padding")});
+    auto stored = sink(*content);
+    crypto::wipe(*content);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (!tx.commit())
+        return std::unexpected(storeFailed());
+    return {};
+}
+
+} // namespace sotto::protocol

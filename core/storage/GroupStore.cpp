@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/storage/GroupStore.h"
+
+#include "core/storage/MessageStore.h"
+
+namespace sotto::storage {
+namespace {
+
+Error sqlError(Database &db, const char *what) { return {Errc::Sql, QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError())}; }
+
+} // namespace
+
+GroupStore::GroupStore(Database &db)
+    : m_db(db)
+{
+}
+
+std::expected<std::int64_t, Error> GroupStore::create(const QByteArray &groupId)
+{
+    if (conversationOf(groupId))
+        return std::unexpected(Error{Errc::Duplicate, QStringLiteral("the group exists")});
+    const auto made = MessageStore::insertConversation(m_db, 1, QString());
+    if (!made)
+        return std::unexpected(made.error());
+    const std::int64_t conversation = *made;
+    if (!m_db.prepare("INSERT INTO group_chats (group_id, conversation_id) VALUES (?, ?)").bind(1, groupId).bind(2, conversation).run())
+        return std::unexpected(sqlError(m_db, "create group"));
+    return conversation;
+}
+
+std::optional<std::int64_t> GroupStore::conversationOf(const QByteArray &groupId)
+{
+    Statement st = m_db.prepare("SELECT conversation_id FROM group_chats WHERE group_id = ?");
+    st.bind(1, groupId);
+    if (!st.next())
+        return std::nullopt;
+    return st.int64(0);
+}
+
+std::optional<QByteArray> GroupStore::groupOf(std::int64_t conversationId)
+{
+    Statement st = m_db.prepare("SELECT group_id FROM group_chats WHERE conversation_id = ?");
+    st.bind(1, conversationId);
+    if (!st.next())
+        return std::nullopt;
+    return st.blob(0);
+}
+
+std::vector<std::pair<quint64, QByteArray>> GroupStore::states(const QByteArray &groupId)
+{
+    std::vector<std::pair<quint64, QByteArray>> out;
+    Statement st = m_db.prepare("SELECT revision, state FROM group_states WHERE group_id = ? ORDER BY revision");
+    st.bind(1, groupId);
+    while (st.next())
+        out.emplace_back(quint64(st.int64(0)), st.blob(1));
+    return out;
+}
+
+std::expected<void, Error> GroupStore::saveStates(const QByteArray &groupId, const std::vector<std::pair<quint64, QByteArray>> &chain)
+{
+    if (!m_db.prepare("DELETE FROM group_states WHERE group_id = ?").bind(1, groupId).run())
+        return std::unexpected(sqlError(m_db, "replace group states"));
+    for (const auto &[revision, state] : chain) {
+        if (!m_db.prepare("INSERT INTO group_states (group_id, revision, state) VALUES (?, ?, ?)")
+                 .bind(1, groupId)
+                 .bind(2, qint64(revision))
+                 .bind(3, state)
+                 .run())
+            return std::unexpected(sqlError(m_db, "store group state"));
+    }
+    return {};
+}
+
+std::expected<std::int64_t, Error> GroupStore::keepCiphertext(const QByteArray &ciphertext)
+{
+    if (!m_db.prepare("INSERT INTO group_ciphertexts (ciphertext) VALUES (?)").bind(1, ciphertext).run())
+        return std::unexpected(sqlError(m_db, "keep group ciphertext"));
+    return m_db.lastInsertRowId();
+}
+
+} // namespace sotto::storage

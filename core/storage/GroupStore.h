@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Groups at rest: which conversation is which group, the chain of signed state revisions
+// a member holds (as bytes: parsing and checking them is core/messenger's), and group
+// ciphertexts kept once for every member's outbox row. Owns no transaction.
+#pragma once
+
+#include "core/storage/Database.h"
+
+#include <optional>
+#include <vector>
+
+namespace sotto::storage {
+
+class GroupStore {
+public:
+    explicit GroupStore(Database &db);
+
+    // A new conversation of kind group for `groupId`; Errc::Duplicate if the group exists.
+    [[nodiscard]] std::expected<std::int64_t, Error> create(const QByteArray &groupId);
+    std::optional<std::int64_t> conversationOf(const QByteArray &groupId);
+    std::optional<QByteArray> groupOf(std::int64_t conversationId);
+    // The revisions held, oldest first, as (revision, signed state bytes).
+    std::vector<std::pair<quint64, QByteArray>> states(const QByteArray &groupId);
+    // Replaces the revisions held by `chain` (a change may drop a losing fork).
+    [[nodiscard]] std::expected<void, Error> saveStates(const QByteArray &groupId,
+                                                        const std::vector<std::pair<quint64, QByteArray>> &chain);
+    // One group ciphertext, pointed at by each member's outbox row (OutboxStore::enqueueShared).
+    [[nodiscard]] std::expected<std::int64_t, Error> keepCiphertext(const QByteArray &ciphertext);
+
+private:
+    Database &m_db;
+};
+
+} // namespace sotto::storage

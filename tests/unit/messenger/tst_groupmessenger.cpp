@@ -1,0 +1,412 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Groups between three real profiles through the real libsignal-protocol-c, envelopes
+// moved by hand: a group message is sealed once and reaches every member once; a resent
+// envelope is a duplicate; a membership change not signed by an admin, or forged in an
+// admin's name, is refused by the receiver and changes nothing.
+#include "core/messenger/Content.pb.h"
+#include "core/protocol/IdentitySignature.h"
+#include "tests/support/TestProfiles.h"
+
+#include <QTest>
+
+#include <map>
+
+using namespace sotto;
+using messenger::Incoming;
+
+namespace {
+
+std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
+
+} // namespace
+
+class TestGroupMessenger : public QObject {
+    Q_OBJECT
+
+    crypto::SignalContext ctx;
+    std::unique_ptr<test::TestPeer> alice, bob, carol;
+    std::map<std::pair<QString, QString>, std::int64_t> sentUpTo; // (from, to) -> outbox id delivered
+
+    std::vector<test::TestPeer *> all() { return {alice.get(), bob.get(), carol.get()}; }
+
+    // Delivers what `from` has waiting for `to`; every result, in order.
+    std::vector<std::expected<Incoming, messenger::Error>> deliver(test::TestPeer &from, test::TestPeer &to)
+    {
+        std::vector<std::expected<Incoming, messenger::Error>> out;
+        std::int64_t &upTo = sentUpTo[{from.id().toString(), to.id().toString()}];
+        for (const storage::OutboxEntry &e : from.profile().outbox().pending(to.id(), upTo, 1000)) {
+            if (e.ciphertext.isEmpty())
+                break; // unsealed: waits for a session
+            out.push_back(to.messenger().receive(from.id(), {protocol::MessageKind(e.kind), e.ciphertext}));
+            upTo = e.id;
+        }
+        return out;
+    }
+
+    // Everyone's waiting envelopes to everyone, until nothing moves; false on any failure.
+    bool pump()
+    {
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (test::TestPeer *from : all())
+                for (test::TestPeer *to : all()) {
+                    if (from == to)
+                        continue;
+                    for (const auto &r : deliver(*from, *to)) {
+                        moved = true;
+                        if (!r) {
+                            qWarning() << "delivery failed:" << r.error().reason;
+                            return false;
+                        }
+                    }
+                }
+        }
+        return true;
+    }
+
+    std::int64_t groupIn(test::TestPeer &p, const QByteArray &groupId) { return p.profile().groups().conversationOf(groupId).value_or(0); }
+
+    std::int64_t count(test::TestPeer &p, const char *sql)
+    {
+        storage::Statement st = p.profile().database().prepare(sql);
+        return st.next() ? st.int64(0) : -1;
+    }
+
+    // A GroupUpdate carrying `state`, sealed pairwise by `from` for `to`.
+    protocol::CipherMessage groupUpdate(test::TestPeer &from, test::TestPeer &to, const messenger::SignedGroupState &state)
+    {
+        wire::Content content;
+        wire::GroupUpdate *u = content.mutable_group_update();
+        u->set_id(std::string(16, 'f'));
+        u->set_sent_at(1);
+        wire::SignedGroupState *s = u->add_states();
+        s->set_state(toStd(state.bytes));
+        s->set_signature(toStd(state.signature));
+        const std::string bytes = content.SerializeAsString();
+        auto sealed = from.messenger().sessions().encrypt(to.id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+        if (!sealed)
+            qFatal("cannot seal");
+        return *sealed;
+    }
+
+    messenger::IdentitySigner signerOf(test::TestPeer &p)
+    {
+        auto key = std::make_shared<crypto::SecretBytes>(std::move(p.profile().protocolStore().localIdentity()->privateKey));
+        return [this, key](const QByteArray &m) { return protocol::signWithIdentity(ctx, *key, m); };
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        alice = std::make_unique<test::TestPeer>(ctx, QStringLiteral("alice"));
+        bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"));
+        carol = std::make_unique<test::TestPeer>(ctx, QStringLiteral("carol"));
+        sentUpTo.clear();
+        // Sessions both ways for every pair: the first one writes, the other answers.
+        for (auto [a, b] : {std::pair{alice.get(), bob.get()}, std::pair{alice.get(), carol.get()}, std::pair{bob.get(), carol.get()}}) {
+            test::introduce(*a, *b);
+            QVERIFY(a->messenger().sendText(b->id(), QStringLiteral("hi")));
+            QVERIFY(pump());
+        }
+    }
+
+    void cleanup() { alice.reset(), bob.reset(), carol.reset(); }
+
+    void groupMessageSealedOnceReachesEveryMemberOnce()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY2(created, created ? "" : qPrintable(created.error().reason));
+        auto state = alice->messenger().groupState(*created);
+        QVERIFY(state);
+        QCOMPARE(state->members.size(), std::size_t(3));
+        QVERIFY(state->isAdmin(alice->id()) && !state->isAdmin(bob->id()));
+        QVERIFY(pump());
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            const std::int64_t conversation = groupIn(*p, state->groupId);
+            QVERIFY(conversation);
+            auto theirs = p->messenger().groupState(conversation);
+            QVERIFY(theirs);
+            QCOMPARE(theirs->name, QStringLiteral("Climbing"));
+            QCOMPARE(theirs->revision, state->revision);
+            QCOMPARE(theirs->peers(), state->peers());
+        }
+
+        auto sent = alice->messenger().sendGroupText(*created, QStringLiteral("rope at 6"));
+        QVERIFY2(sent, sent ? "" : qPrintable(sent.error().reason));
+        QCOMPARE(sent->recipients.size(), std::size_t(2));
+        // One ciphertext for both members; each has a row pointing at it.
+        QCOMPARE(count(*alice, "SELECT count(*) FROM group_ciphertexts"), 1);
+        QCOMPARE(count(*alice, "SELECT count(*) FROM outbox WHERE shared_id IS NOT NULL"), 2);
+        const auto toBob = alice->profile().outbox().pending(bob->id(), sentUpTo[{alice->id().toString(), bob->id().toString()}], 10);
+        QCOMPARE(toBob.size(), std::size_t(1));
+        QCOMPARE(toBob.front().kind, int(protocol::MessageKind::SenderKey));
+        const QByteArray captured = toBob.front().ciphertext;
+        QVERIFY(pump());
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            const std::int64_t conversation = groupIn(*p, state->groupId);
+            const auto page = p->profile().messages().page(conversation, std::nullopt, 10);
+            QCOMPARE(page.size(), std::size_t(1));
+            QCOMPARE(page.front().body, QStringLiteral("rope at 6"));
+            QCOMPARE(page.front().sender, alice->id());
+            QCOMPARE(page.front().uuid, sent->message.uuid);
+        }
+        // Resent after a lost acknowledgement: a duplicate, stored once.
+        auto again = bob->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, captured});
+        QVERIFY(!again);
+        QCOMPARE(again.error().code, messenger::Errc::Duplicate);
+        QCOMPARE(bob->profile().messages().messageCount(groupIn(*bob, state->groupId)), 1);
+        // Acknowledged by both: the shared ciphertext goes with the last row.
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            const auto rows = alice->profile().outbox().pending(p->id(), 0, 1000);
+            std::vector<std::int64_t> ids;
+            for (const auto &row : rows)
+                ids.push_back(row.id);
+            QVERIFY(alice->messenger().acknowledge(p->id(), ids, {}));
+        }
+        QCOMPARE(count(*alice, "SELECT count(*) FROM group_ciphertexts"), 0);
+
+        // A member answers: the others get it in the same conversation.
+        auto answer = bob->messenger().sendGroupText(groupIn(*bob, state->groupId), QStringLiteral("I bring the quickdraws"));
+        QVERIFY2(answer, answer ? "" : qPrintable(answer.error().reason));
+        QVERIFY(pump());
+        const auto atCarol = carol->profile().messages().page(groupIn(*carol, state->groupId), std::nullopt, 10);
+        QCOMPARE(atCarol.size(), std::size_t(2));
+        QCOMPARE(atCarol.front().sender, bob->id());
+        QCOMPARE(alice->profile().messages().messageCount(*created), 2);
+
+        // Carol blocks Bob: his group messages are dropped unread at her end, not at Alice's.
+        QVERIFY(carol->messenger().setBlocked(bob->id(), true));
+        QVERIFY(bob->messenger().sendGroupText(groupIn(*bob, state->groupId), QStringLiteral("blocked words")));
+        const QByteArray toCarol
+            = bob->profile().outbox().pending(carol->id(), sentUpTo[{bob->id().toString(), carol->id().toString()}], 10).back().ciphertext;
+        auto blocked = carol->messenger().receive(bob->id(), {protocol::MessageKind::SenderKey, toCarol});
+        QVERIFY(!blocked);
+        QCOMPARE(blocked.error().code, messenger::Errc::Blocked);
+        QCOMPARE(carol->profile().messages().messageCount(groupIn(*carol, state->groupId)), 2);
+        for (const auto &r : deliver(*bob, *alice))
+            QVERIFY(r);
+        QCOMPARE(alice->profile().messages().messageCount(*created), 3);
+    }
+
+    void forgedChangesAreRefused()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const messenger::GroupState before = *alice->messenger().groupState(*created);
+        const std::int64_t atCarol = groupIn(*carol, before.groupId);
+        QVERIFY(atCarol);
+
+        // Bob, a member but no admin, makes himself admin and signs it as himself.
+        auto chainState = [&](test::TestPeer &p) { return p.profile().groups().states(before.groupId).back().second; };
+        auto parent = messenger::parseSignedGroupState(ctx, chainState(*carol));
+        QVERIFY(parent);
+        messenger::GroupState grab = parent->state;
+        grab.revision += 1;
+        grab.previous = parent->hash();
+        for (auto &m : grab.members)
+            m.admin = true;
+        grab.changedBy = bob->profile().identityKey();
+        auto byBob = messenger::signGroupState(grab, signerOf(*bob));
+        QVERIFY(byBob);
+        auto refused = carol->messenger().receive(bob->id(), groupUpdate(*bob, *carol, *byBob));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, messenger::Errc::InvalidMessage);
+
+        // The same change claiming to be Alice's, signed with Bob's key.
+        grab.changedBy = alice->profile().identityKey();
+        auto inAlicesName = messenger::signGroupState(grab, signerOf(*bob));
+        QVERIFY(inAlicesName);
+        refused = carol->messenger().receive(bob->id(), groupUpdate(*bob, *carol, *inAlicesName));
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, messenger::Errc::InvalidMessage);
+
+        auto after = carol->messenger().groupState(atCarol);
+        QVERIFY(after);
+        QCOMPARE(after->revision, before.revision);
+        QVERIFY(!after->isAdmin(bob->id()));
+
+        // Alice's genuine change, relayed by Bob, is taken: signatures, not messengers, count.
+        messenger::GroupState rename = parent->state;
+        rename.revision += 1;
+        rename.previous = parent->hash();
+        rename.name = QStringLiteral("Bouldering");
+        rename.changedBy = alice->profile().identityKey();
+        auto byAlice = messenger::signGroupState(rename, signerOf(*alice));
+        QVERIFY(byAlice);
+        auto taken = carol->messenger().receive(bob->id(), groupUpdate(*bob, *carol, *byAlice));
+        QVERIFY2(taken, taken ? "" : qPrintable(taken.error().reason));
+        QCOMPARE(taken->groupUpdated, atCarol);
+        QCOMPARE(carol->messenger().groupState(atCarol)->name, QStringLiteral("Bouldering"));
+    }
+
+    // The envelope of kind 4 `from` has waiting for `to` (the newest), as the wire carries it.
+    QByteArray lastGroupEnvelope(test::TestPeer &from, test::TestPeer &to)
+    {
+        QByteArray out;
+        for (const storage::OutboxEntry &e : from.profile().outbox().pending(to.id(), 0, 1000))
+            if (e.kind == int(protocol::MessageKind::SenderKey))
+                out = e.ciphertext;
+        return out;
+    }
+
+    // A removal starts a new epoch: the removed member is told, gets no new sender key and
+    // nothing sent after; handed the ciphertext anyway, it cannot read it.
+    void removedMemberCannotReadWhatFollows()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("before")));
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        const std::int64_t atBob = groupIn(*bob, groupId), atCarol = groupIn(*carol, groupId);
+        QCOMPARE(carol->profile().messages().messageCount(atCarol), 1);
+
+        // Bob is no admin: he cannot remove anyone.
+        auto refused = bob->messenger().removeMembers(atBob, {carol->id()});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, messenger::Errc::NotAllowed);
+
+        auto removed = alice->messenger().removeMembers(*created, {carol->id()});
+        QVERIFY2(removed, removed ? "" : qPrintable(removed.error().reason));
+        QCOMPARE(removed->epoch, 1u);
+        QVERIFY(pump());
+        QCOMPARE(bob->messenger().groupState(atBob)->epoch, 1u);
+        QVERIFY(!carol->messenger().groupState(atCarol)->isMember(carol->id())); // she was told
+        // Bob's fresh key went to Alice, not to Carol.
+        QVERIFY(alice->messenger().groupSessions().hasSenderKey(groupId, 1, bob->id()));
+        QVERIFY(!carol->messenger().groupSessions().hasSenderKey(groupId, 1, bob->id()));
+        QVERIFY(!carol->messenger().groupSessions().hasSenderKey(groupId, 1, alice->id()));
+
+        auto after = alice->messenger().sendGroupText(*created, QStringLiteral("after"));
+        QVERIFY(after);
+        QCOMPARE(after->recipients, std::vector<protocol::PeerId>{bob->id()});
+        const QByteArray captured = lastGroupEnvelope(*alice, *bob);
+        QVERIFY(!captured.isEmpty());
+        QVERIFY(pump());
+        QCOMPARE(bob->profile().messages().messageCount(atBob), 2);
+        // Carol, still linked to Alice, is handed what Bob got: refused, nothing stored.
+        auto got = carol->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, captured});
+        QVERIFY(!got);
+        wire::GroupCiphertext inner;
+        QVERIFY(inner.ParseFromArray(captured.constData(), int(captured.size())));
+        QCOMPARE(inner.epoch(), 1u);
+        // And her keys cannot open it, whatever the membership check says.
+        auto opened
+            = carol->messenger().groupSessions().decrypt(groupId, 1, alice->id(), QByteArray::fromStdString(inner.ciphertext()),
+                                                         [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; });
+        QVERIFY(!opened);
+        auto oldKey
+            = carol->messenger().groupSessions().decrypt(groupId, 0, alice->id(), QByteArray::fromStdString(inner.ciphertext()),
+                                                         [](const QByteArray &) -> std::expected<void, protocol::Error> { return {}; });
+        QVERIFY(!oldKey);
+        QCOMPARE(carol->profile().messages().messageCount(atCarol), 1);
+        // A removed member's own group messages are refused by the others.
+        auto fromCarol = carol->messenger().sendGroupText(atCarol, QStringLiteral("still here?"));
+        QVERIFY(!fromCarol);
+    }
+
+    // A member added later gets the senders' keys as they are now: what was sealed before
+    // it joined stays unreadable to it.
+    void newMemberCannotReadWhatCameBefore()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("before carol")));
+        const QByteArray captured = lastGroupEnvelope(*alice, *bob);
+        QVERIFY(pump());
+        auto added = alice->messenger().addMembers(*created, {carol->id()});
+        QVERIFY2(added, added ? "" : qPrintable(added.error().reason));
+        QCOMPARE(added->epoch, 0u); // nobody left: the keys stay, the newcomer gets them as they are
+        QVERIFY(pump());
+        const QByteArray groupId = added->groupId;
+        const std::int64_t atCarol = groupIn(*carol, groupId);
+        QVERIFY(atCarol);
+        QCOMPARE(carol->messenger().groupState(atCarol)->members.size(), std::size_t(3));
+        QVERIFY(carol->messenger().groupSessions().hasSenderKey(groupId, 0, alice->id()));
+        QVERIFY(carol->messenger().groupSessions().hasSenderKey(groupId, 0, bob->id()));
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("welcome carol")));
+        QVERIFY(bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("hi carol")));
+        QVERIFY(pump());
+        QCOMPARE(carol->profile().messages().messageCount(atCarol), 2);
+        auto old = carol->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, captured});
+        QVERIFY(!old);
+        QCOMPARE(carol->profile().messages().messageCount(atCarol), 2);
+        const auto page = carol->profile().messages().page(atCarol, std::nullopt, 10);
+        for (const auto &m : page)
+            QVERIFY(m.body != QStringLiteral("before carol"));
+    }
+
+    // What a 1:1 chat does, in a group: a reply, an edit, a reaction and a delete for
+    // everyone each reach every member, sealed once.
+    void repliesEditsReactionsAndDeletesReachEveryMember()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        auto first = alice->messenger().sendGroupText(*created, QStringLiteral("rope at 6"));
+        QVERIFY(first);
+        QVERIFY(pump());
+        auto reply = bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("make it 7"), first->message.uuid);
+        QVERIFY2(reply, reply ? "" : qPrintable(reply.error().reason));
+        QVERIFY(pump());
+        const auto at = [&](test::TestPeer &p, const QByteArray &uuid) { return *p.profile().messages().messageByUuid(uuid); };
+        QCOMPARE(at(*carol, reply->message.uuid).replyTo, first->message.uuid);
+        QCOMPARE(at(*carol, reply->message.uuid).conversationId, groupIn(*carol, groupId));
+
+        const std::int64_t ciphertextsBefore = count(*alice, "SELECT count(*) FROM group_ciphertexts");
+        auto edited = alice->messenger().editText(first->message.id, QStringLiteral("rope at 7"));
+        QVERIFY2(edited, edited ? "" : qPrintable(edited.error().reason));
+        QCOMPARE(count(*alice, "SELECT count(*) FROM group_ciphertexts"), ciphertextsBefore + 1); // once for both
+        QVERIFY(carol->messenger().react(at(*carol, first->message.uuid).id, QStringLiteral("👍")));
+        QVERIFY(pump());
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            const storage::MessageRecord m = at(*p, first->message.uuid);
+            QCOMPARE(m.body, QStringLiteral("rope at 7"));
+            QVERIFY(m.editedAt != 0);
+        }
+        for (test::TestPeer *p : {alice.get(), bob.get()}) {
+            const auto reactions = p->profile().messages().reactions(at(*p, first->message.uuid).id);
+            QCOMPARE(reactions.size(), std::size_t(1));
+            QCOMPARE(reactions.front().reactor, carol->id());
+        }
+        // Bob cannot edit Alice's message; Alice deletes hers for everyone.
+        QVERIFY(!bob->messenger().editText(at(*bob, first->message.uuid).id, QStringLiteral("mine now")));
+        QVERIFY(alice->messenger().deleteMessage(first->message.id, true));
+        QVERIFY(pump());
+        for (test::TestPeer *p : {bob.get(), carol.get()}) {
+            QVERIFY(at(*p, first->message.uuid).deleted);
+            QVERIFY(at(*p, first->message.uuid).body.isEmpty());
+        }
+    }
+
+    // Renames by two admins at the same moment: every member ends with the same name.
+    void concurrentAdminChangesConvergeOnEveryMember()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().setGroupAdmin(*created, bob->id(), true));
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        // Neither has seen the other's change when making its own.
+        auto byAlice = alice->messenger().renameGroup(*created, QStringLiteral("Alice's name"));
+        auto byBob = bob->messenger().renameGroup(groupIn(*bob, groupId), QStringLiteral("Bob's name"));
+        QVERIFY(byAlice && byBob);
+        QCOMPARE(byAlice->revision, byBob->revision);
+        QVERIFY(pump());
+        const QString name = alice->messenger().groupState(*created)->name;
+        for (test::TestPeer *p : all()) {
+            auto state = p->messenger().groupState(groupIn(*p, groupId));
+            QVERIFY(state);
+            QCOMPARE(state->name, name);
+            QCOMPARE(state->revision, byAlice->revision);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGroupMessenger)
+#include "tst_groupmessenger.moc"
