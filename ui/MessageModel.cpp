@@ -23,11 +23,14 @@ struct HistoryWindow {
     bool atNewest = true;
     bool atOldest = true;
     int highlightRow = -1;
+    // The messages just beyond each end, when there are more (see m_olderEdge).
+    std::optional<MessageRecord> olderEdge, newerEdge;
 };
 
 struct HistoryPage {
     std::vector<MessageRecord> rows;
     QHash<qint64, RowExtras> extras;
+    std::optional<MessageRecord> edge; // the next message beyond the page, if any
 };
 
 namespace {
@@ -71,9 +74,26 @@ QHash<qint64, RowExtras> worded(const QHash<std::int64_t, messenger::MessageExtr
     return out;
 }
 
+// Pages are read one row longer than they are kept: the extra row, if it came, is the
+// message beyond the page's far end (rows are in reading order, it is the last).
+std::optional<MessageRecord> takeEdge(std::vector<MessageRecord> &rows, int keep)
+{
+    if (int(rows.size()) <= keep)
+        return std::nullopt;
+    std::optional<MessageRecord> edge = rows[std::size_t(keep)];
+    rows.resize(std::size_t(keep));
+    return edge;
+}
+
 HistoryPage pageOf(messenger::HistoryItems items)
 {
-    return {std::move(items.rows), worded(items.extras)};
+    return {std::move(items.rows), worded(items.extras), std::nullopt};
+}
+
+HistoryPage pageOf(messenger::HistoryItems items, int keep)
+{
+    std::optional<MessageRecord> edge = takeEdge(items.rows, keep);
+    return {std::move(items.rows), worded(items.extras), std::move(edge)};
 }
 
 QDate dayOf(const MessageRecord &m) { return QDateTime::fromMSecsSinceEpoch(m.sentAt).date(); }
@@ -123,7 +143,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return {};
     const int i = index.row();
     const MessageRecord &m = m_rows.at(i);
-    const MessageRecord *older = i + 1 < m_rows.size() ? &m_rows.at(i + 1) : nullptr;
+    // The neighbours, also across the ends of what is loaded: a row's day and group marks
+    // (and so its height) must not change when the next page comes in, or the view jumps.
+    const MessageRecord *older = i + 1 < m_rows.size() ? &m_rows.at(i + 1) : m_olderEdge ? &*m_olderEdge : nullptr;
+    const MessageRecord *newer = i > 0 ? &m_rows.at(i - 1) : m_newerEdge ? &*m_newerEdge : nullptr;
     switch (role) {
     case RowIdRole: return qint64(m.id);
     case Qt::DisplayRole:
@@ -134,7 +157,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case DayRole: return QLocale().toString(dayOf(m), QLocale::LongFormat);
     case FirstOfDayRole: return !older || dayOf(*older) != dayOf(m);
     case FirstOfGroupRole: return !older || !sameGroup(*older, m);
-    case LastOfGroupRole: return i == 0 || !sameGroup(m_rows.at(i - 1), m);
+    case LastOfGroupRole: return !newer || !sameGroup(*newer, m);
     case HighlightRole: return m_highlight != 0 && m.id == m_highlight;
     case MessageIdRole: return QString::fromLatin1(m.uuid.toHex());
     case KindRole:
@@ -181,7 +204,9 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 // talked with gets a conversation made now.
 void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill)
 {
-    clear();
+    const bool sameConversation = m_conversation != 0
+        && (conversationId ? conversationId == m_conversation : !peer.isEmpty() && peer == m_peer);
+    clearWindow(sameConversation);
     // Opened by id, the peer the caller named is shown at once (actions on the header go to
     // it); without one, the peer shown so far stays until the header is read: no moment of
     // "no conversation" in between (the window would leave the chat and come back).
@@ -235,8 +260,9 @@ namespace {
 // The newest page: what opening a conversation shows.
 messenger::HistoryItems newestPage(messenger::Queries &queries, HistoryWindow &w)
 {
-    messenger::HistoryItems items = queries.page(w.conversation, std::nullopt, MessageModel::PageSize);
-    w.atOldest = int(items.rows.size()) < MessageModel::PageSize;
+    messenger::HistoryItems items = queries.page(w.conversation, std::nullopt, MessageModel::PageSize + 1);
+    w.olderEdge = takeEdge(items.rows, MessageModel::PageSize);
+    w.atOldest = !w.olderEdge;
     return items;
 }
 
@@ -260,10 +286,12 @@ void MessageModel::openAt(qint64 conversationId, qint64 rowId, const QString &pe
             return newestPage(queries, w);
         // The hit and older messages, then newer ones: a page each way, so the hit can sit
         // in the middle of the view with messages below it.
-        messenger::HistoryItems older = queries.page(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize);
-        messenger::HistoryItems newer = queries.pageAfter(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize);
-        w.atOldest = int(older.rows.size()) < PageSize;
-        w.atNewest = int(newer.rows.size()) < PageSize;
+        messenger::HistoryItems older = queries.page(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id + 1}, PageSize + 1);
+        messenger::HistoryItems newer = queries.pageAfter(w.conversation, storage::HistoryCursor{hit->sentAt, hit->id}, PageSize + 1);
+        w.olderEdge = takeEdge(older.rows, PageSize);
+        w.newerEdge = takeEdge(newer.rows, PageSize);
+        w.atOldest = !w.olderEdge;
+        w.atNewest = !w.newerEdge;
         messenger::HistoryItems items;
         items.rows.assign(newer.rows.rbegin(), newer.rows.rend());
         w.highlightRow = int(items.rows.size());
@@ -279,8 +307,9 @@ void MessageModel::openOldest()
     // Positioned at the first message (highlightRow), not highlighted (0).
     openWindow(m_conversation, m_conversation ? QString() : m_peer, 0, [](messenger::Queries &queries, HistoryWindow &w) {
         constexpr std::int64_t Before = std::numeric_limits<std::int64_t>::min();
-        messenger::HistoryItems first = queries.pageAfter(w.conversation, storage::HistoryCursor{Before, Before}, PageSize);
-        w.atNewest = int(first.rows.size()) < PageSize;
+        messenger::HistoryItems first = queries.pageAfter(w.conversation, storage::HistoryCursor{Before, Before}, PageSize + 1);
+        w.newerEdge = takeEdge(first.rows, PageSize);
+        w.atNewest = !w.newerEdge;
         std::reverse(first.rows.begin(), first.rows.end());
         w.highlightRow = first.rows.empty() ? -1 : int(first.rows.size()) - 1;
         return first;
@@ -336,6 +365,8 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     endResetModel();
     m_atNewest = w.atNewest;
     m_atOldest = w.atOldest;
+    m_olderEdge = w.olderEdge;
+    m_newerEdge = w.newerEdge;
     const QList<MessageRecord> arrived = std::exchange(m_arrivedWhileOpening, {});
     for (const MessageRecord &m : arrived)
         if (m_atNewest && m.conversationId == m_conversation && (m_rows.isEmpty() || m.id > m_rows.first().id))
@@ -367,7 +398,7 @@ void MessageModel::fetchOlder()
     const qint64 conversation = m_conversation;
     setLoading(true);
     m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return state.node ? pageOf(messenger::Queries(*state.node).page(conversation, cursor, PageSize)) : HistoryPage{};
+              return state.node ? pageOf(messenger::Queries(*state.node).page(conversation, cursor, PageSize + 1), PageSize) : HistoryPage{};
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
@@ -386,7 +417,8 @@ void MessageModel::fetchOlder()
                     Q_EMIT dataChanged(index(first - 1), index(first - 1), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
                 trimNewest();
             }
-            if (int(page.size()) < PageSize)
+            m_olderEdge = read.edge;
+            if (!read.edge)
                 m_atOldest = true;
             setLoading(false);
         });
@@ -401,7 +433,7 @@ void MessageModel::fetchNewer()
     const qint64 conversation = m_conversation;
     setLoading(true);
     m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return state.node ? pageOf(messenger::Queries(*state.node).pageAfter(conversation, cursor, PageSize)) : HistoryPage{};
+              return state.node ? pageOf(messenger::Queries(*state.node).pageAfter(conversation, cursor, PageSize + 1), PageSize) : HistoryPage{};
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
@@ -420,7 +452,8 @@ void MessageModel::fetchNewer()
                     Q_EMIT dataChanged(index(below), index(below), {FirstOfDayRole, FirstOfGroupRole, LastOfGroupRole});
                 trimOldest();
             }
-            if (int(page.size()) < PageSize)
+            m_newerEdge = read.edge;
+            if (!read.edge)
                 m_atNewest = true;
             setLoading(false);
             markReadIfInView();
@@ -755,7 +788,9 @@ void MessageModel::refreshContact()
         });
 }
 
-void MessageModel::clear()
+void MessageModel::clear() { clearWindow(false); }
+
+void MessageModel::clearWindow(bool keepHeader)
 {
     ++m_generation;
     beginResetModel();
@@ -768,8 +803,15 @@ void MessageModel::clear()
     m_arrivedWhileOpening.clear();
     m_atNewest = true;
     m_atOldest = true;
+    m_olderEdge.reset();
+    m_newerEdge.reset();
     m_loading = false;
     Q_EMIT windowChanged();
+    // The same conversation at another place (the oldest, a search hit, a quote): its
+    // header, request and blocked bars stay as they are. Hidden until the page is read,
+    // the bars made the list taller for a moment, and what it showed jumped.
+    if (keepHeader)
+        return;
     // Nothing of the last conversation stays (a lock clears the window through here).
     m_peerName.clear();
     m_trust = QStringLiteral("unverified");
@@ -840,6 +882,7 @@ void MessageModel::trimNewest()
     const int excess = int(m_rows.size()) - MaxRows;
     if (excess <= 0)
         return;
+    m_newerEdge = m_rows.at(excess - 1); // the newest kept is grouped with it as before
     beginRemoveRows({}, 0, excess - 1);
     m_rows.remove(0, excess);
     endRemoveRows();
@@ -852,6 +895,7 @@ void MessageModel::trimOldest()
     const int excess = int(m_rows.size()) - MaxRows;
     if (excess <= 0)
         return;
+    m_olderEdge = m_rows.at(MaxRows); // the oldest kept is grouped with it as before
     beginRemoveRows({}, MaxRows, int(m_rows.size()) - 1);
     m_rows.remove(MaxRows, excess);
     endRemoveRows();

@@ -193,10 +193,17 @@ private:
     void trimOldest(); // beyond MaxRows, after newer rows came in
     void markReadIfInView();
     void setLoading(bool loading);
+    // clear(), keeping the header (name, trust, request...) when the same conversation is
+    // opened at another place.
+    void clearWindow(bool keepHeader);
 
     messenger::CoreThread &m_core;
     QString m_peer;
     QString m_peerName;
+    // The messages just beyond the oldest and the newest row loaded (none at either end of
+    // the conversation): day and group marks are worked out against them, so a row looks
+    // the same before and after its neighbour's page is loaded.
+    std::optional<storage::MessageRecord> m_olderEdge, m_newerEdge;
     QString m_trust = QStringLiteral("unverified");
     QString m_namesake;
     bool m_request = false;

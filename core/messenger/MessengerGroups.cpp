@@ -288,6 +288,11 @@ std::expected<void, protocol::Error> Messenger::receiveGroupUpdate(const PeerId 
     const QByteArray groupId = states.front().state.groupId;
     std::optional<GroupChain> held = loadChain(groupId);
     const bool known = held.has_value();
+    // A group new to us comes only from a contact the user accepted: a stranger who linked
+    // (a message request at most) must not fill the profile with groups. Acknowledged and
+    // dropped, so it is not sent again.
+    if (!known && !isAccepted(from))
+        return {};
     GroupChain chain = known ? std::move(*held) : GroupChain();
     const std::optional<GroupState> before = known ? std::optional<GroupState>(chain.current().state) : std::nullopt;
     bool changed = false, forkSwitched = false;
@@ -336,6 +341,10 @@ std::expected<void, protocol::Error> Messenger::receiveSenderKey(const PeerId &f
         return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
     // Kept even before the group's state reaches us (it comes from another member, over
     // another link): whether the sender may speak in the group is checked per message.
+    // Before the state, only from an accepted contact: a stranger's keys for groups we do
+    // not know would pile up unbounded (acknowledged and dropped).
+    if (!m_profile.groups().conversationOf(groupId) && !isAccepted(from))
+        return {};
     return m_groupSessions.processDistribution(groupId, epoch, from, distribution);
 }
 

@@ -17,6 +17,7 @@
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtQuickTest/quicktest.h>
 
 using namespace sotto;
 
@@ -143,18 +144,41 @@ class TestHistory : public QObject {
     void key(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) { QTest::keyClick(window, Qt::Key(key), modifiers); }
 
     // The view changes nothing on screen for `ms` with no input.
+    // Where each row on screen lies (message number, y in the view, height): what moved.
+    QStringList layoutNow()
+    {
+        QStringList out;
+        for (QQuickItem *child : list->property("contentItem").value<QQuickItem *>()->childItems()) {
+            const QString body = child->property("body").toString();
+            if (!child->isVisible() || body.isEmpty())
+                continue;
+            const qreal y = child->mapToItem(list, QPointF(0, 0)).y();
+            if (y + child->height() < 0 || y > list->height())
+                continue;
+            out << QStringLiteral("%1@%2+%3").arg(test::seededNumber(body)).arg(y).arg(child->height());
+        }
+        out.sort();
+        return out;
+    }
+
     bool staysPut(int ms)
     {
+        // From the layout a person sees: the next frame's (bars that appeared with the page
+        // are laid out before it is drawn).
+        if (!QQuickTest::qWaitForPolish(window))
+            return false;
+        const QStringList layoutBefore = layoutNow();
         const QList<int> before = onScreen();
         const qreal contentY = list->property("contentY").toReal();
+        const qreal height = list->height();
         QElapsedTimer clock;
         clock.start();
         while (clock.elapsed() < ms) {
             QTest::qWait(50);
             if (onScreen() != before || list->property("contentY").toReal() != contentY) {
-                qWarning() << "moved on its own: from" << before.value(0) << "to" << onScreen().value(0) << "contentY" << contentY << "->"
-                           << list->property("contentY").toReal() << "originY" << list->property("originY").toReal() << "rows"
-                           << app->messages()->rowCount() << before.size() << onScreen().size();
+                qWarning() << "moved on its own: contentY" << contentY << "->" << list->property("contentY").toReal() << "height" << height
+                           << "->" << list->height() << "rows" << app->messages()->rowCount() << "\n before" << layoutBefore << "\n after"
+                           << layoutNow();
                 return false;
             }
         }

@@ -27,10 +27,13 @@ bool linked(HeadlessNode &from, HeadlessNode &to)
                 .isEmpty())
             return false;
     }
-    return true;
+    // The other side accepts too: a group reaches us only from a contact we accepted (a
+    // stranger who linked cannot put groups into a profile).
+    const QJsonObject accepted = to.call({{QStringLiteral("cmd"), QStringLiteral("accept_request")}, {QStringLiteral("peer"), from.peer()}});
+    return accepted.value(QStringLiteral("event")) == QLatin1String("ok");
 }
 
-// Every pair linked: each knows every other as a contact.
+// Every pair linked: each knows every other as an accepted contact.
 bool meshed(const std::vector<HeadlessNode *> &nodes)
 {
     for (std::size_t i = 0; i < nodes.size(); ++i)

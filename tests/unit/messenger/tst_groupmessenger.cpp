@@ -102,10 +102,13 @@ private Q_SLOTS:
         bob = std::make_unique<test::TestPeer>(ctx, QStringLiteral("bob"));
         carol = std::make_unique<test::TestPeer>(ctx, QStringLiteral("carol"));
         sentUpTo.clear();
-        // Sessions both ways for every pair: the first one writes, the other answers.
+        // Sessions both ways for every pair: the first one writes, the other accepts.
         for (auto [a, b] : {std::pair{alice.get(), bob.get()}, std::pair{alice.get(), carol.get()}, std::pair{bob.get(), carol.get()}}) {
             test::introduce(*a, *b);
             QVERIFY(a->messenger().sendText(b->id(), QStringLiteral("hi")));
+            QVERIFY(pump());
+            // Each other's contacts, as members of a group are: b accepts a's request.
+            QVERIFY(b->messenger().acceptRequest(a->id()));
             QVERIFY(pump());
         }
     }
@@ -186,6 +189,33 @@ private Q_SLOTS:
         for (const auto &r : deliver(*bob, *alice))
             QVERIFY(r);
         QCOMPARE(alice->profile().messages().messageCount(*created), 3);
+    }
+
+    // A stranger who wrote (a message request, not accepted) cannot put a group, nor
+    // sender keys for groups we do not know, into the profile: both are acknowledged and
+    // dropped. (Before: any peer with a session could store groups and keys without end.)
+    void aStrangersGroupIsNotTaken()
+    {
+        test::TestPeer mallory(ctx, QStringLiteral("mallory"));
+        auto bundle = bob->messenger().bundle();
+        QVERIFY(bundle);
+        QVERIFY(mallory.messenger().addContact(*bundle, QStringLiteral("bob")));
+        QVERIFY(mallory.messenger().sendText(bob->id(), QStringLiteral("hello")));
+        for (const auto &r : deliver(mallory, *bob))
+            QVERIFY(r);
+        QVERIFY(!bob->messenger().isAccepted(mallory.id()));
+        const std::int64_t groupsBefore = count(*bob, "SELECT count(*) FROM group_chats");
+        const std::int64_t keysBefore = count(*bob, "SELECT count(*) FROM sender_keys");
+        auto created = mallory.messenger().createGroup(QStringLiteral("Prizes"), {bob->id()});
+        QVERIFY2(created, created ? "" : qPrintable(created.error().reason));
+        auto sent = mallory.messenger().sendGroupText(*created, QStringLiteral("click here"));
+        QVERIFY(sent);
+        const auto results = deliver(mallory, *bob);
+        QVERIFY(!results.empty());
+        for (const auto &r : results)
+            QVERIFY2(r || r.error().code == messenger::Errc::Deferred, r ? "" : qPrintable(r.error().reason));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_chats"), groupsBefore);
+        QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keysBefore);
     }
 
     void forgedChangesAreRefused()
