@@ -96,6 +96,10 @@ std::expected<void, Error> Messenger::distributeOwnKey(const std::optional<Group
     k->set_epoch(now.epoch);
     k->set_distribution(toStd(*distribution));
     QByteArray plaintext = serialize(content);
+    // Copies of our sender key's chain key leave memory as soon as it is sealed: the
+    // library's buffer, the protobuf's string and the plaintext (below).
+    crypto::wipe(*distribution);
+    k->mutable_distribution()->assign(k->distribution().size(), '\0');
     for (const PeerId &peer : to) {
         auto queued = queue(peer, plaintext, 0);
         if (!queued) {
