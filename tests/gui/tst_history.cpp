@@ -82,47 +82,64 @@ class TestHistory : public QObject {
         QGuiApplication::sendEvent(window, &event);
     }
 
-    // Moves with `step` until `done`, checking the screen after every step: consecutive
-    // messages, moving one way only. Returns every message seen.
+    // Moves with `step` until the far end, checking the screen of every frame the window
+    // drew (not every step: a flick crosses many rows between two steps on a slow machine):
+    // consecutive messages, moving one way only. Returns every message seen. The test runs
+    // with QSG_FIXED_ANIMATION_STEP (tests/CMakeLists.txt), so a frame moves the flick by a
+    // frame's worth of time however long the machine took to draw it — less than a screen.
     QSet<int> travel(const std::function<void()> &step, bool upwards, int seconds)
     {
         QSet<int> seen;
         int steps = 0;
         int edge = upwards ? Messages : -1; // the far message seen so far
-        QElapsedTimer clock;
-        clock.start();
-        for (bool first = true; clock.elapsed() < seconds * 1000; first = false) {
-            if (!first) {
-                step();
-                QTest::qWait(16);
-            }
-            const QList<int> shown = onScreen();
-            if (shown.isEmpty())
-                continue;
+        bool failed = false;
+        bool arrived = false;
+        // What a frame showed: read as the window starts the next one, before its layout.
+        auto look = [&](const QList<int> &shown) {
+            if (failed || arrived || shown.isEmpty())
+                return;
             for (int i = 1; i < shown.size(); ++i)
                 if (shown[i] != shown[i - 1] + 1) {
                     qWarning() << "on screen:" << shown;
-                    return {};
+                    failed = true;
+                    return;
                 }
             const int far = upwards ? shown.first() : shown.last();
             // A flick that reaches the end of what is loaded before the next page springs
             // back a few pixels (Qt's overshoot): one row at most. More is a jump.
             if (upwards ? far > edge + 1 : far < edge - 1) {
                 qWarning() << "moved back: saw" << edge << "now" << shown;
-                return {};
+                failed = true;
+                return;
+            }
+            // Every frame shares a row with the one before: more is a row never drawn.
+            if (!seen.isEmpty() && (upwards ? shown.last() < edge - 1 : shown.first() > edge + 1)) {
+                qWarning() << "skipped rows: far end was" << edge << "now" << shown;
+                failed = true;
+                return;
             }
             edge = upwards ? std::min(edge, far) : std::max(edge, far);
             for (int n : shown)
                 seen.insert(n);
+            // The far end reached: the first (or newest) message on screen, nothing more to load.
+            if (upwards ? (edge == 0 && app->messages()->atOldest()) : (edge == Messages - 1 && app->messages()->atNewest()))
+                arrived = true;
+        };
+        const QMetaObject::Connection frames =
+            connect(window, &QQuickWindow::afterAnimating, this, [&] { look(onScreen()); }, Qt::DirectConnection);
+        look(onScreen());
+        QElapsedTimer clock;
+        clock.start();
+        while (!failed && !arrived && clock.elapsed() < seconds * 1000) {
+            step();
+            QTest::qWait(16);
             // The model's whole window (up to 2,000 rows) now and then: every page that
             // came or went in between is covered by the next check.
             if (++steps % 25 == 0 && !modelIsConsecutive())
-                return {};
-            // The far end reached: the first (or newest) message on screen, nothing more to load.
-            if (upwards ? (edge == 0 && app->messages()->atOldest()) : (edge == Messages - 1 && app->messages()->atNewest()))
-                break;
+                failed = true;
         }
-        if (!modelIsConsecutive())
+        disconnect(frames);
+        if (failed || !modelIsConsecutive())
             return {};
         QList<int> missing;
         for (int n = 0; n < Messages && missing.size() < 20; ++n)
