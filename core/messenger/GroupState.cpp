@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 
 #include <algorithm>
+#include <limits>
 
 namespace sotto::messenger {
 namespace {
@@ -19,7 +20,88 @@ QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype
 
 std::unexpected<GroupError> fail(GroupErrc code, const char *why) { return std::unexpected(GroupError{code, QString::fromLatin1(why)}); }
 
+// The one encoding of a state (members sorted by PeerId): what is signed, hashed and sent.
+QByteArray canonicalBytes(const GroupState &g)
+{
+    wire::GroupState s;
+    s.set_group_id(toStd(g.groupId));
+    s.set_name(g.name.toStdString());
+    for (const GroupMember &m : g.members) {
+        wire::GroupMember *w = s.add_members();
+        w->set_identity_key(toStd(m.identityKey));
+        w->set_admin(m.admin);
+        w->set_admin_since(m.adminSince);
+    }
+    s.set_epoch(g.epoch);
+    s.set_revision(g.revision);
+    s.set_previous(toStd(g.previous));
+    s.set_changed_by(toStd(g.changedBy));
+    return fromStd(s.SerializeAsString());
+}
+
+// What a member may do at a revision: sign as an admin, sign only its leaving, or nothing.
+enum class Power { None, Member, Admin };
+Power powerOf(const GroupState &g, const QByteArray &identityKey)
+{
+    const GroupMember *m = g.member(protocol::PeerId::fromIdentityKey(identityKey));
+    return !m ? Power::None : m->admin ? Power::Admin : Power::Member;
+}
+
+// Whether `branch` takes away the power of a signer of `other`, both built on `parent`.
+bool ousts(const GroupState &parent, const std::vector<SignedGroupState> &branch, const std::vector<SignedGroupState> &other)
+{
+    const GroupState &tip = branch.back().state;
+    return std::any_of(other.begin(), other.end(), [&](const SignedGroupState &s) {
+        return powerOf(tip, s.state.changedBy) < powerOf(parent, s.state.changedBy);
+    });
+}
+
+// A branch's most senior signer, as an admin of `parent`: (seniority, tie-break); lower ranks
+// higher. Seniority won inside the branch itself counts for nothing.
+std::pair<quint64, QByteArray> rankOf(const GroupState &parent, const std::vector<SignedGroupState> &branch)
+{
+    std::pair<quint64, QByteArray> best{std::numeric_limits<quint64>::max(), QByteArray(32, '\xff')};
+    for (const SignedGroupState &s : branch) {
+        const GroupMember *m = parent.member(protocol::PeerId::fromIdentityKey(s.state.changedBy));
+        const quint64 since = m && m->admin ? m->adminSince : std::numeric_limits<quint64>::max();
+        std::pair<quint64, QByteArray> rank{since, QCryptographicHash::hash(parent.groupId + s.state.changedBy, QCryptographicHash::Sha256)};
+        best = std::min(best, rank);
+    }
+    return best;
+}
+
+// Whether branch `a` wins over branch `b`, both built on `parent` (GroupState.h's rule). The
+// same answer whichever is held and whichever arrives: b wins exactly when a does not.
+bool wins(const GroupState &parent, const std::vector<SignedGroupState> &a, const std::vector<SignedGroupState> &b)
+{
+    const bool aOusted = ousts(parent, b, a);
+    const bool bOusted = ousts(parent, a, b);
+    if (aOusted != bOusted)
+        return bOusted;
+    const auto rankA = rankOf(parent, a);
+    const auto rankB = rankOf(parent, b);
+    if (rankA != rankB)
+        return rankA < rankB;
+    return a.front().hash() < b.front().hash();
+}
+
 } // namespace
+
+bool isValidGroupName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > GroupState::MaxNameChars || name != name.trimmed())
+        return false;
+    for (const char32_t c : name.toUcs4()) {
+        const QChar::Category category = QChar::category(c);
+        if (c == 0x200D) // zero-width joiner: emoji sequences
+            continue;
+        if (category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Other_Surrogate
+            || category == QChar::Other_NotAssigned || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
+            || c == 0xFFFD)
+            return false;
+    }
+    return true;
+}
 
 const GroupMember *GroupState::member(const protocol::PeerId &peer) const
 {
@@ -69,16 +151,18 @@ std::expected<SignedGroupState, GroupError> parseSignedGroupState(crypto::Signal
     g.revision = s.revision();
     g.previous = fromStd(s.previous());
     g.changedBy = fromStd(s.changed_by());
-    if (g.groupId.size() != GroupState::GroupIdBytes || g.name.trimmed().isEmpty() || g.name.size() > GroupState::MaxNameChars
-        || g.revision == 0 || (g.revision == 1) != g.previous.isEmpty() || (!g.previous.isEmpty() && g.previous.size() != 32))
+    if (g.groupId.size() != GroupState::GroupIdBytes || !isValidGroupName(g.name) || g.revision == 0 || (g.revision == 1) != g.previous.isEmpty() || (!g.previous.isEmpty() && g.previous.size() != 32))
         return fail(GroupErrc::Malformed, "group state out of bounds");
     if (s.members_size() < 1 || s.members_size() > GroupState::MaxMembers)
         return fail(GroupErrc::Malformed, "group size out of bounds");
     bool anyAdmin = false;
     for (const wire::GroupMember &m : s.members()) {
-        GroupMember member{protocol::PeerId::fromIdentityKey(fromStd(m.identity_key())), fromStd(m.identity_key()), m.admin()};
+        GroupMember member{protocol::PeerId::fromIdentityKey(fromStd(m.identity_key())), fromStd(m.identity_key()), m.admin(),
+                           m.admin_since()};
         if (!member.peer.isValid())
             return fail(GroupErrc::Malformed, "a member's key is not an identity key");
+        if (member.admin ? (member.adminSince == 0 || member.adminSince > g.revision) : member.adminSince != 0)
+            return fail(GroupErrc::Malformed, "an admin's seniority out of bounds");
         // Strictly increasing: one canonical order, no member twice.
         if (!g.members.empty() && !(g.members.back().peer.toString() < member.peer.toString()))
             return fail(GroupErrc::Malformed, "members out of order or repeated");
@@ -87,6 +171,11 @@ std::expected<SignedGroupState, GroupError> parseSignedGroupState(crypto::Signal
     }
     if (!anyAdmin)
         return fail(GroupErrc::Malformed, "a group without an admin");
+    // One encoding per state: nothing a signer could vary (unknown fields, another varint
+    // form, an invalid UTF-8 name read back differently) to try other hashes of one change.
+    // Our own stored revisions were made or checked so.
+    if (check == SignatureCheck::Verify && canonicalBytes(g) != out.bytes)
+        return fail(GroupErrc::Malformed, "group state not in its canonical encoding");
     if (!protocol::PeerId::fromIdentityKey(g.changedBy).isValid() || out.signature.size() != 64
         || (check == SignatureCheck::Verify
             && !protocol::verifyIdentitySignature(context, g.changedBy, SignatureContext + out.bytes, out.signature)))
@@ -98,20 +187,8 @@ std::expected<SignedGroupState, GroupError> signGroupState(GroupState next, cons
 {
     std::sort(next.members.begin(), next.members.end(),
               [](const GroupMember &a, const GroupMember &b) { return a.peer.toString() < b.peer.toString(); });
-    wire::GroupState s;
-    s.set_group_id(toStd(next.groupId));
-    s.set_name(next.name.toStdString());
-    for (const GroupMember &m : next.members) {
-        wire::GroupMember *w = s.add_members();
-        w->set_identity_key(toStd(m.identityKey));
-        w->set_admin(m.admin);
-    }
-    s.set_epoch(next.epoch);
-    s.set_revision(next.revision);
-    s.set_previous(toStd(next.previous));
-    s.set_changed_by(toStd(next.changedBy));
     SignedGroupState out;
-    out.bytes = fromStd(s.SerializeAsString());
+    out.bytes = canonicalBytes(next);
     out.signature = sign(SignatureContext + out.bytes);
     if (out.signature.size() != 64)
         return fail(GroupErrc::BadSignature, "cannot sign the group state");
@@ -133,6 +210,13 @@ std::expected<void, GroupError> mayFollow(const SignedGroupState &parentSigned, 
         someoneLeft = someoneLeft || !next.isMember(m.peer);
     if (next.epoch != parent.epoch + (someoneLeft ? 1u : 0u))
         return fail(GroupErrc::Malformed, "the epoch must grow exactly when someone leaves");
+    // Seniority is carried, never claimed: an admin keeps the revision it became one at; a
+    // new admin's is this revision.
+    for (const GroupMember &m : next.members) {
+        const GroupMember *before = parent.member(m.peer);
+        if (m.admin && m.adminSince != (before && before->admin ? before->adminSince : next.revision))
+            return fail(GroupErrc::Malformed, "an admin's seniority does not follow from the previous revision");
+    }
     if (parent.isAdmin(signer))
         return {};
     // A member who is not an admin may only leave: everything else as it was.
@@ -153,46 +237,89 @@ std::vector<SignedGroupState> GroupChain::tail(int n) const
     return {from, m_states.end()};
 }
 
-std::expected<GroupChain::Outcome, GroupError> GroupChain::offer(const SignedGroupState &next)
+void GroupChain::append(const SignedGroupState &next)
 {
+    m_states.push_back(next);
+    if (m_states.size() > std::size_t(Kept))
+        m_states.erase(m_states.begin());
+}
+
+std::expected<GroupChain::Outcome, GroupError> GroupChain::offer(const std::vector<SignedGroupState> &branch)
+{
+    if (branch.empty())
+        return fail(GroupErrc::Malformed, "no group state");
+    // One chain, each revision allowed after the one before it: checked first, so a forged
+    // revision anywhere refuses the whole update and changes nothing.
+    for (std::size_t i = 1; i < branch.size(); ++i)
+        if (auto ok = mayFollow(branch[i - 1], branch[i]); !ok)
+            return std::unexpected(ok.error().code == GroupErrc::NotOnChain ? GroupError{GroupErrc::Malformed, ok.error().reason}
+                                                                           : ok.error());
+    std::size_t i = 0;
+    Outcome outcome = Outcome::Duplicate;
     if (m_states.empty()) {
-        // Taken on its own word: the signer is an admin it names.
-        if (!next.state.isAdmin(protocol::PeerId::fromIdentityKey(next.state.changedBy)))
+        // Taken on its own word from the first revision signed by an admin it lists (a
+        // tail that starts with someone's leaving is joined from the next admin's change).
+        while (i < branch.size() && !branch[i].state.isAdmin(protocol::PeerId::fromIdentityKey(branch[i].state.changedBy)))
+            ++i;
+        if (i == branch.size())
             return fail(GroupErrc::NotAuthorized, "the first revision must be signed by one of its admins");
-        m_states.push_back(next);
-        return Outcome::Started;
+        m_states.push_back(branch[i++]);
+        outcome = Outcome::Started;
     }
-    const SignedGroupState &oldest = m_states.front();
-    const SignedGroupState &current = m_states.back();
-    if (next.state.groupId != current.state.groupId)
-        return fail(GroupErrc::WrongGroup, "another group's state");
-    if (next.state.revision < oldest.state.revision)
-        return fail(GroupErrc::Stale, "a revision older than what is kept");
-    if (next.state.revision == oldest.state.revision) // its parent is not kept: only a repeat can be told
-        return next.hash() == oldest.hash() ? std::expected<Outcome, GroupError>(Outcome::Duplicate)
-                                            : fail(GroupErrc::Stale, "a revision older than what is kept");
-    if (next.state.revision > current.state.revision + 1)
-        return fail(GroupErrc::Gap, "a revision after one we have not seen");
-    const std::size_t at = std::size_t(next.state.revision - oldest.state.revision); // index it takes
-    if (at < m_states.size() && m_states[at].hash() == next.hash())
-        return Outcome::Duplicate;
-    const SignedGroupState &parent = m_states[at - 1];
-    if (auto ok = mayFollow(parent, next); !ok)
-        return std::unexpected(ok.error());
-    if (at == m_states.size()) {
-        m_states.push_back(next);
-        if (m_states.size() > std::size_t(Kept))
-            m_states.erase(m_states.begin());
-        return Outcome::Advanced;
+    std::optional<GroupError> notApplied;
+    for (; i < branch.size(); ++i) {
+        const SignedGroupState &next = branch[i];
+        const SignedGroupState &oldest = m_states.front();
+        const SignedGroupState &current = m_states.back();
+        if (next.state.groupId != current.state.groupId)
+            return fail(GroupErrc::WrongGroup, "another group's state");
+        if (next.state.revision > current.state.revision + 1)
+            return outcome != Outcome::Duplicate ? std::expected<Outcome, GroupError>(outcome)
+                                                 : fail(GroupErrc::Gap, "a revision after one we have not seen");
+        if (next.state.revision < oldest.state.revision) {
+            notApplied = GroupError{GroupErrc::Stale, QStringLiteral("a revision older than what is kept")};
+            continue;
+        }
+        const std::size_t at = std::size_t(next.state.revision - oldest.state.revision); // index it takes
+        if (at < m_states.size() && m_states[at].hash() == next.hash())
+            continue; // held already
+        if (at == 0) { // its parent is not kept: nothing to tell it by
+            notApplied = GroupError{GroupErrc::Stale, QStringLiteral("a revision older than what is kept")};
+            continue;
+        }
+        if (next.state.previous != m_states[at - 1].hash())
+            return outcome != Outcome::Duplicate ? std::expected<Outcome, GroupError>(outcome)
+                                                 : fail(GroupErrc::NotOnChain, "not built on this revision");
+        if (auto ok = mayFollow(m_states[at - 1], next); !ok)
+            return std::unexpected(ok.error());
+        if (at == m_states.size()) {
+            append(next);
+            outcome = outcome == Outcome::Started ? Outcome::Started : Outcome::Advanced;
+            continue;
+        }
+        // A fork: the rest of what came is one branch on m_states[at - 1].
+        auto resolved = resolveFork(at, std::vector<SignedGroupState>(branch.begin() + qsizetype(i), branch.end()));
+        if (!resolved && outcome != Outcome::Duplicate)
+            return outcome;
+        return resolved;
     }
-    // A fork: two revisions on the same parent. The lower hash wins on every member, and
-    // whatever was built on the loser goes with it.
-    if (next.hash() < m_states[at].hash()) {
-        m_states.resize(at);
-        m_states.push_back(next);
-        return Outcome::Replaced;
-    }
-    return fail(GroupErrc::Lost, "a concurrent change won over this one");
+    if (outcome == Outcome::Duplicate && notApplied)
+        return std::unexpected(*notApplied);
+    return outcome;
+}
+
+std::expected<GroupChain::Outcome, GroupError> GroupChain::resolveFork(std::size_t at, const std::vector<SignedGroupState> &incoming)
+{
+    const std::vector<SignedGroupState> held(m_states.begin() + qsizetype(at), m_states.end());
+    // Held longer than an update carries: settled; no one rolls the group back further.
+    if (held.size() > std::size_t(MaxForkDepth))
+        return fail(GroupErrc::Lost, "a change on a revision too old to contest");
+    if (!wins(m_states[at - 1].state, incoming, held))
+        return fail(GroupErrc::Lost, "a concurrent change won over this one");
+    m_states.resize(at);
+    for (const SignedGroupState &s : incoming)
+        append(s);
+    return Outcome::Replaced;
 }
 
 } // namespace sotto::messenger

@@ -23,7 +23,15 @@ struct GroupMember {
     protocol::PeerId peer;
     QByteArray identityKey; // 33 bytes
     bool admin = false;
+    // The revision since which an admin has been one without a break (0 for a member who is
+    // none): seniority, which decides between two admins' concurrent changes.
+    quint64 adminSince = 0;
 };
+
+// A name the group may carry: 1 to 64 characters, no leading or trailing space, no control
+// or invisible formatting characters (bidi overrides would make it read as another name);
+// the zero-width joiner of emoji sequences is allowed.
+bool isValidGroupName(const QString &name);
 
 struct GroupState {
     static constexpr int GroupIdBytes = 16;
@@ -61,8 +69,9 @@ struct GroupError {
     QString reason;
 };
 
-// Parses a wire SignedGroupState: every bound, canonical member order, and the signature of
-// changed_by. Says nothing yet about whether the signer may make this change.
+// Parses a wire SignedGroupState: every bound, the canonical encoding (the bytes must be
+// exactly what signGroupState makes of the state they carry: no unknown fields, no other
+// encoding of the same state), and the signature of changed_by. Says nothing yet about whether the signer may make this change.
 // SignatureCheck::AlreadyVerified: only for revisions read back from our own encrypted profile, which
 // were checked before they were stored (a group message would otherwise cost one signature
 // check per revision held).
@@ -75,17 +84,29 @@ using IdentitySigner = std::function<QByteArray(const QByteArray &message)>;
 [[nodiscard]] std::expected<SignedGroupState, GroupError> signGroupState(GroupState next, const IdentitySigner &sign);
 
 // Whether `next` may follow `parent`: signed by an admin of `parent` (or by a member whose
-// only change is leaving), the same group, revision + 1, previous = parent's hash, and the
-// epoch +1 exactly when someone left or was removed.
+// only change is leaving), the same group, revision + 1, previous = parent's hash, the
+// epoch +1 exactly when someone left or was removed, and admins' seniority carried over
+// (a new admin's is this revision).
 [[nodiscard]] std::expected<void, GroupError> mayFollow(const SignedGroupState &parent, const SignedGroupState &next);
 
 // The revisions a member holds, contiguous, oldest first, ending at the current one.
-// offer() is the one rule for what arrives: convergence comes from it being the same on
-// every member (see docs/PROTOCOL.md): two revisions built on the same parent, the one with
-// the lower hash wins, and what was built on the loser goes with it.
+// offer() is the one rule for what arrives; convergence comes from it being the same on
+// every member and deciding between two branches by what they contain, never by which came
+// first (docs/PROTOCOL.md, "Groups: concurrent changes"). Between two branches built on the
+// same revision:
+//  1. a branch that takes away a signer of the other (removes them, or a signing admin's
+//     admin role) wins, unless the other does the same to it;
+//  2. otherwise the branch whose most senior signer is the more senior admin at the fork
+//     wins (a member who is no admin ranks last); equal seniority: the lower SHA-256 of
+//     group id and identity key, fixed before anyone could see the fork;
+//  3. one signer on both sides: the lower hash of the first revisions (it competes only
+//     with itself).
+// No hash a signer can grind decides between two signers, and a branch held for more than
+// MaxForkDepth revisions is no longer contested: nobody rolls a group back further.
 class GroupChain {
 public:
-    static constexpr int Kept = 64; // revisions kept: forks older than this are refused
+    static constexpr int Kept = 64; // revisions kept
+    static constexpr int MaxForkDepth = 8; // = the revisions a GroupUpdate carries
 
     enum class Outcome { Started, Advanced, Replaced, Duplicate };
 
@@ -101,11 +122,18 @@ public:
     // The last `n` revisions, oldest first: what a GroupUpdate carries.
     std::vector<SignedGroupState> tail(int n) const;
 
-    // The first revision we learn of a group (made by us, or sent to us by its signer) is
+    // The first revision we learn of a group (made by us, or sent to us by a member) is
     // taken on its own word: signed by an admin it lists. Every later one must follow.
-    [[nodiscard]] std::expected<Outcome, GroupError> offer(const SignedGroupState &next);
+    [[nodiscard]] std::expected<Outcome, GroupError> offer(const SignedGroupState &next) { return offer(std::vector{next}); }
+    // Consecutive revisions, oldest first (a GroupUpdate's tail), decided as one branch: a
+    // member that took the other side of a fork comes back when it sees the whole branch.
+    // All or nothing when any of them is malformed or not authorised.
+    [[nodiscard]] std::expected<Outcome, GroupError> offer(const std::vector<SignedGroupState> &branch);
 
 private:
+    std::expected<Outcome, GroupError> resolveFork(std::size_t at, const std::vector<SignedGroupState> &incoming);
+    void append(const SignedGroupState &next);
+
     std::vector<SignedGroupState> m_states;
 };
 

@@ -33,6 +33,11 @@ std::expected<GroupState, Error> Messenger::changeGroup(std::int64_t conversatio
     next.revision = parent.state.revision + 1;
     next.previous = parent.hash();
     next.changedBy = m_profile.identityKey();
+    // Seniority as every member checks it (mayFollow): kept by admins, this revision for new ones.
+    for (GroupMember &m : next.members) {
+        const GroupMember *before = parent.state.member(m.peer);
+        m.adminSince = !m.admin ? 0 : before && before->admin ? before->adminSince : next.revision;
+    }
     std::vector<PeerId> removed;
     for (const GroupMember &m : parent.state.members)
         if (!next.isMember(m.peer))
@@ -121,8 +126,9 @@ std::expected<GroupState, Error> Messenger::leaveGroup(std::int64_t conversation
 std::expected<GroupState, Error> Messenger::renameGroup(std::int64_t conversationId, const QString &name, std::vector<PeerId> *queuedFor)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > GroupState::MaxNameChars)
-        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a group name has 1 to 64 characters")});
+    if (!isValidGroupName(trimmed))
+        return std::unexpected(
+            Error{Errc::InvalidInput, QStringLiteral("a group name has 1 to 64 characters, none of them control characters")});
     return changeGroup(
         conversationId,
         [&](GroupState &next) -> std::expected<void, Error> {

@@ -116,8 +116,9 @@ std::expected<std::int64_t, Error> Messenger::createGroup(const QString &name, c
                                                           std::vector<PeerId> *queuedFor)
 {
     const QString trimmed = name.trimmed();
-    if (trimmed.isEmpty() || trimmed.size() > GroupState::MaxNameChars)
-        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a group name has 1 to 64 characters")});
+    if (!isValidGroupName(trimmed))
+        return std::unexpected(
+            Error{Errc::InvalidInput, QStringLiteral("a group name has 1 to 64 characters, none of them control characters")});
     if (members.empty() || members.size() + 1 > std::size_t(GroupState::MaxMembers))
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a group has 1 to 255 other members")});
     GroupState state;
@@ -126,7 +127,7 @@ std::expected<std::int64_t, Error> Messenger::createGroup(const QString &name, c
     state.name = trimmed;
     state.revision = 1;
     state.changedBy = m_profile.identityKey();
-    state.members.push_back({self(), m_profile.identityKey(), true});
+    state.members.push_back({self(), m_profile.identityKey(), true, 1});
     for (const PeerId &peer : members) {
         if (peer == self() || state.isMember(peer))
             continue;
@@ -299,19 +300,17 @@ std::expected<void, protocol::Error> Messenger::receiveGroupUpdate(const PeerId 
         return {};
     GroupChain chain = known ? std::move(*held) : GroupChain();
     const std::optional<GroupState> before = known ? std::optional<GroupState>(chain.current().state) : std::nullopt;
+    // The update's revisions as one branch: a fork is decided on all of it (GroupChain).
     bool changed = false, forkSwitched = false;
-    for (const SignedGroupState &s : states) {
-        auto outcome = chain.offer(s);
-        if (!outcome) {
-            // Not authorised: a forged change, refused. Anything else (an older revision, the
-            // loser of a fork, a gap) is the normal life of a chain: acknowledged, not applied.
-            if (outcome.error().code == GroupErrc::NotAuthorized || outcome.error().code == GroupErrc::Malformed)
-                return refuse(outcome.error().reason);
-            qCInfo(lcMessenger) << "group revision" << s.state.revision << "not applied:" << outcome.error().reason;
-            continue;
-        }
-        changed = changed || *outcome != GroupChain::Outcome::Duplicate;
-        forkSwitched = forkSwitched || *outcome == GroupChain::Outcome::Replaced;
+    if (auto outcome = chain.offer(states); !outcome) {
+        // Not authorised: a forged change, refused. Anything else (an older revision, the
+        // loser of a fork, a gap) is the normal life of a chain: acknowledged, not applied.
+        if (outcome.error().code == GroupErrc::NotAuthorized || outcome.error().code == GroupErrc::Malformed)
+            return refuse(outcome.error().reason);
+        qCInfo(lcMessenger) << "group revisions up to" << states.back().state.revision << "not applied:" << outcome.error().reason;
+    } else {
+        changed = *outcome != GroupChain::Outcome::Duplicate;
+        forkSwitched = *outcome == GroupChain::Outcome::Replaced;
     }
     if (!changed)
         return {};

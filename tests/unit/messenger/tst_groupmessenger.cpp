@@ -235,7 +235,10 @@ private Q_SLOTS:
         grab.revision += 1;
         grab.previous = parent->hash();
         for (auto &m : grab.members)
-            m.admin = true;
+            if (!m.admin) {
+                m.admin = true;
+                m.adminSince = grab.revision; // well formed: refused for who signed it
+            }
         grab.changedBy = bob->profile().identityKey();
         auto byBob = messenger::signGroupState(grab, signerOf(*bob));
         QVERIFY(byBob);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The group-state chain (GroupState.h): who may change a group, replays and gaps refused,
-// and two admins' concurrent changes ending in the same state whatever the arrival order.
+// two admins' concurrent changes ending in the same state whatever the arrival order, and
+// the attacks on that rule: grinding hashes, a removed admin or member taking the group
+// back, a deep rollback.
 #include "core/messenger/Content.pb.h"
 #include "core/messenger/GroupState.h"
 #include "tests/support/SigningIdentity.h"
@@ -23,7 +25,24 @@ class tst_GroupState : public QObject {
     std::vector<std::unique_ptr<test::SigningIdentity>> m_people; // 0 alice (creator), 1 bob, 2 carol, 3 dave
 
     test::SigningIdentity &person(int i) { return *m_people[std::size_t(i)]; }
-    messenger::GroupMember memberOf(int i, bool admin = false) { return {person(i).local.peer, person(i).local.identityKey, admin}; }
+    // A member; an admin when `adminSince` (its seniority: the revision it became one) is set.
+    messenger::GroupMember memberOf(int i, quint64 adminSince = 0)
+    {
+        return {person(i).local.peer, person(i).local.identityKey, adminSince > 0, adminSince};
+    }
+    static void makeAdmin(GroupState &next, const test::SigningIdentity &who)
+    {
+        for (auto &m : next.members)
+            if (m.peer == who.local.peer && !m.admin) {
+                m.admin = true;
+                m.adminSince = next.revision;
+            }
+    }
+    void remove(GroupState &next, int i)
+    {
+        std::erase_if(next.members, [&](const messenger::GroupMember &m) { return m.peer == person(i).local.peer; });
+        ++next.epoch;
+    }
 
     SignedGroupState signedBy(int signer, GroupState next)
     {
@@ -53,7 +72,7 @@ class tst_GroupState : public QObject {
         g.groupId = QByteArray(16, '\0');
         QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(g.groupId.data()), 4);
         g.name = QStringLiteral("Team");
-        g.members = {memberOf(0, true), memberOf(1), memberOf(2)};
+        g.members = {memberOf(0, 1), memberOf(1), memberOf(2)};
         g.revision = 1;
         return signedBy(0, g);
     }
@@ -94,8 +113,7 @@ private Q_SLOTS:
         QCOMPARE(r.error().code, GroupErrc::NotAuthorized);
         // Bob making himself admin is a change too.
         GroupState grab = following(g);
-        for (auto &m : grab.members)
-            m.admin = m.admin || m.peer == person(1).local.peer;
+        makeAdmin(grab, person(1));
         r = chain.offer(signedBy(1, grab));
         QVERIFY(!r);
         QCOMPARE(r.error().code, GroupErrc::NotAuthorized);
@@ -202,8 +220,8 @@ private Q_SLOTS:
             // Alice makes Bob admin first, so two admins can change the group at once.
             const SignedGroupState g = genesis();
             GroupState promote = following(g);
-            for (auto &m : promote.members)
-                m.admin = true;
+            for (int i : {1, 2})
+                makeAdmin(promote, person(i));
             const SignedGroupState two = signedBy(0, promote);
             // Concurrently: Alice adds Dave, Bob renames; Bob's rename then gets a follow-up.
             GroupState add = following(two);
@@ -233,10 +251,180 @@ private Q_SLOTS:
             }
             for (const QByteArray &end : ends)
                 QCOMPARE(end, ends.front());
-            // The winner is the lower hash of the two concurrent revisions.
-            const bool aliceWins = byAlice.hash() < byBob.hash();
-            QCOMPARE(ends.front(), aliceWins ? byAlice.hash() : byBob2.hash());
+            // Neither takes anything from the other's signer: the senior admin's change
+            // wins, whatever the hashes (it was a coin toss on them before).
+            QCOMPARE(ends.front(), byAlice.hash());
         }
+    }
+
+    // Only one encoding of a state is taken: a signer who could vary the bytes of one change
+    // (an unknown field, a name that reads back the same) could try hash after hash.
+    void onlyTheCanonicalEncodingIsTaken()
+    {
+        const SignedGroupState g = genesis();
+        GroupState next = following(g);
+        next.name = QStringLiteral("Renamed");
+        next.changedBy = person(0).local.identityKey;
+        auto genuine = messenger::signGroupState(next, person(0).local.sign);
+        QVERIFY(genuine);
+        // The same state with an unknown field appended (field 15, varint 1), signed anew.
+        QByteArray padded = genuine->bytes + QByteArray("\x78\x01", 2);
+        wire::SignedGroupState w;
+        w.set_state(padded.toStdString());
+        w.set_signature(person(0).local.sign(QByteArrayLiteral("sotto-group-v1") + padded).toStdString());
+        const std::string bytes = w.SerializeAsString();
+        auto parsed = messenger::parseSignedGroupState(m_ctx, QByteArray(bytes.data(), qsizetype(bytes.size())));
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().code, GroupErrc::Malformed);
+        // Names that would read as another: bidi overrides, controls, padding spaces.
+        for (const QString &name : {QStringLiteral("Team\u202Egnp.exe"), QStringLiteral("Te\nam"), QStringLiteral(" Team"),
+                                    QStringLiteral("Tea\u200Bm")}) {
+            QVERIFY2(!messenger::isValidGroupName(name), qPrintable(name));
+            GroupState bad = following(g);
+            bad.name = name;
+            bad.changedBy = person(0).local.identityKey;
+            auto s = messenger::signGroupState(bad, person(0).local.sign);
+            QVERIFY(s);
+            QVERIFY(!messenger::parseSignedGroupState(m_ctx, s->serialize()));
+        }
+        QVERIFY(messenger::isValidGroupName(QStringLiteral("Family \U0001F468\u200D\U0001F469\u200D\U0001F467")));
+        // Seniority is carried, never claimed: Bob made admin cannot date it back to 1.
+        GroupState claim = following(g);
+        makeAdmin(claim, person(1));
+        for (auto &m : claim.members)
+            if (m.peer == person(1).local.peer)
+                m.adminSince = 1;
+        GroupChain chain;
+        QVERIFY(chain.offer(g));
+        auto r = chain.offer(signedBy(0, claim));
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, GroupErrc::Malformed);
+    }
+
+    // Bob, a junior admin, is removed by Alice. Whatever rival he signs on the revision
+    // before — removing Alice, any name, a thousand tries — Alice's removal stands on every
+    // member, whichever arrives first.
+    void aRemovedAdminCannotWinTheGroupBack()
+    {
+        const SignedGroupState g = genesis();
+        GroupState p = following(g);
+        makeAdmin(p, person(1));
+        const SignedGroupState parent = signedBy(0, p);
+        GroupState removal = following(parent);
+        remove(removal, 1);
+        const SignedGroupState byAlice = signedBy(0, removal);
+        for (int attempt = 0; attempt < 40; ++attempt) {
+            GroupState rival = following(parent);
+            remove(rival, 0); // Bob removes Alice
+            makeAdmin(rival, person(2));
+            rival.name = QStringLiteral("Bob's %1").arg(attempt);
+            const SignedGroupState byBob = signedBy(1, rival);
+            for (bool aliceFirst : {true, false}) {
+                GroupChain chain;
+                QVERIFY(chain.offer(g));
+                QVERIFY(chain.offer(parent));
+                auto first = chain.offer(aliceFirst ? byAlice : byBob);
+                QVERIFY(first);
+                auto second = chain.offer(aliceFirst ? byBob : byAlice);
+                Q_UNUSED(second);
+                QCOMPARE(chain.current().hash(), byAlice.hash());
+            }
+        }
+    }
+
+    // Carol (junior admin) renames, then Alice removes Bob. Bob, senior to Carol, signs a
+    // rival on the revision before Carol's: it does not undo his removal, neither on a member
+    // holding both revisions nor on one that took his rival before it saw the removal (it
+    // comes back when Alice's update carries the whole branch).
+    void aRemovedAdminCannotRollBackPastHisRemoval()
+    {
+        const SignedGroupState g = genesis();
+        GroupState p2 = following(g);
+        makeAdmin(p2, person(1));
+        const SignedGroupState two = signedBy(0, p2);
+        GroupState p3 = following(two);
+        makeAdmin(p3, person(2));
+        const SignedGroupState parent = signedBy(0, p3);
+        GroupState rename = following(parent);
+        rename.name = QStringLiteral("Carol's");
+        const SignedGroupState byCarol = signedBy(2, rename);
+        GroupState removal = following(byCarol);
+        remove(removal, 1);
+        const SignedGroupState byAlice = signedBy(0, removal);
+        GroupState rival = following(parent);
+        rival.name = QStringLiteral("Bob's");
+        const SignedGroupState byBob = signedBy(1, rival);
+
+        // Holding Carol's and Alice's: Bob's rival is refused.
+        GroupChain full;
+        for (const SignedGroupState *s : {&g, &two, &parent, &byCarol, &byAlice})
+            QVERIFY(full.offer(*s));
+        auto refused = full.offer(byBob);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, GroupErrc::Lost);
+        QCOMPARE(full.current().hash(), byAlice.hash());
+
+        // Holding only Carol's: Bob, senior to Carol, wins there for now...
+        GroupChain behind;
+        for (const SignedGroupState *s : {&g, &two, &parent, &byCarol})
+            QVERIFY(behind.offer(*s));
+        QCOMPARE(*behind.offer(byBob), GroupChain::Outcome::Replaced);
+        // ...Alice's removal alone cannot follow (its parent is gone), but her update's tail
+        // carries the branch, and the branch that removed Bob wins.
+        QVERIFY(!behind.offer(byAlice));
+        QCOMPARE(*behind.offer(std::vector{g, two, parent, byCarol, byAlice}), GroupChain::Outcome::Replaced);
+        QCOMPARE(behind.current().hash(), byAlice.hash());
+    }
+
+    // Dave, a member, is removed after a run of changes. His leave signed on an older revision
+    // never wins (a member ranks below every admin, and the branch removed him); deeper than
+    // an update carries, it is not even weighed.
+    void aRemovedMemberCannotRollBack()
+    {
+        const SignedGroupState g = genesis();
+        GroupState add = following(g);
+        add.members.push_back(memberOf(3));
+        std::vector<SignedGroupState> chainStates{g, signedBy(0, add)};
+        for (int i = 0; i < 10; ++i) {
+            GroupState next = following(chainStates.back());
+            next.name = QStringLiteral("name %1").arg(i);
+            if (i == 9)
+                remove(next, 3);
+            chainStates.push_back(signedBy(0, next));
+        }
+        GroupChain chain;
+        for (const SignedGroupState &s : chainStates)
+            QVERIFY(chain.offer(s));
+        for (std::size_t forkAt : {std::size_t(1), std::size_t(6), std::size_t(10)}) { // deep, within reach, just before
+            GroupState leave = following(chainStates[forkAt]);
+            remove(leave, 3);
+            auto r = chain.offer(signedBy(3, leave));
+            QVERIFY(!r);
+            QCOMPARE(r.error().code, GroupErrc::Lost);
+            QCOMPARE(chain.current().hash(), chainStates.back().hash());
+        }
+        // And a senior admin's rival deeper than an update carries is settled history.
+        GroupState late = following(chainStates[1]);
+        late.name = QStringLiteral("too late");
+        auto tooLate = chain.offer(signedBy(0, late));
+        QVERIFY(!tooLate);
+        QCOMPARE(tooLate.error().code, GroupErrc::Lost);
+    }
+
+    // A new member's first update may start with someone's leaving (not signed by an admin):
+    // it joins from the next admin's revision instead of refusing the group.
+    void aJoinerStartsFromAnAdminsRevision()
+    {
+        const SignedGroupState g = genesis();
+        GroupState leave = following(g);
+        remove(leave, 2);
+        const SignedGroupState byCarol = signedBy(2, leave);
+        GroupState add = following(byCarol);
+        add.members.push_back(memberOf(3));
+        const SignedGroupState byAlice = signedBy(0, add);
+        GroupChain joiner;
+        QCOMPARE(*joiner.offer(std::vector{byCarol, byAlice}), GroupChain::Outcome::Started);
+        QCOMPARE(joiner.current().hash(), byAlice.hash());
     }
 };
 
