@@ -24,7 +24,6 @@ QByteArray serialize(const wire::Content &content)
 }
 
 std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
-QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
 
 Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
 

@@ -248,6 +248,11 @@ public:
                                                                           const std::vector<QByteArray> &states, Incoming &out);
     [[nodiscard]] std::expected<void, protocol::Error> receiveSenderKey(const protocol::PeerId &from, const QByteArray &groupId,
                                                                         quint32 epoch, const QByteArray &distribution, Incoming &out);
+    // After a group's state changed: the group messages that came before it (parked, see
+    // receiveGroupMessage) and that it now opens, received in arrival order, each in its
+    // own transaction; the sender of each with what came of it.
+    std::vector<std::pair<protocol::PeerId, std::expected<Incoming, Error>>> receiveParked(std::int64_t conversationId);
+    static constexpr int MaxParkedPerGroup = 1000;
 
 private:
     // Inside the caller's transaction: one Content sealed once with our sender key, kept

@@ -365,9 +365,19 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
     const QByteArray groupId = handlers::fromStd(envelope.group_id());
     std::optional<std::int64_t> conversation = m_profile.groups().conversationOf(groupId);
     std::optional<GroupChain> chain = conversation ? loadChain(groupId) : std::nullopt;
-    // The state may still be on its way from another member: not acknowledged, sent again.
-    if (!chain || envelope.epoch() > chain->current().state.epoch)
-        return std::unexpected(Error{Errc::Deferred, QStringLiteral("a group message before its group's state")});
+    // The state may still be on its way from another member (who may be offline for days):
+    // parked and acknowledged, so this sender's other messages are not held up behind it,
+    // and received when the state comes (receiveParked). Bounded: beyond that the sender is
+    // told it was refused.
+    if (!chain || envelope.epoch() > chain->current().state.epoch) {
+        if (groupId.size() != GroupState::GroupIdBytes || m_profile.groups().parkedCount(groupId) >= MaxParkedPerGroup)
+            return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message for a group we do not know")});
+        if (auto parked = m_profile.groups().park(groupId, from.toString(), envelope.epoch(), message.bytes, handlers::nowMs()); !parked)
+            return std::unexpected(Error::from(parked.error()));
+        qCInfo(lcMessenger) << "a group message before its group's state: kept until the state comes";
+        out.kind = Incoming::Kind::Ignored;
+        return out;
+    }
     const GroupState &state = chain->current().state;
     if (!state.isMember(from) || !state.isMember(self()))
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message from or to someone not in the group")});
@@ -393,6 +403,30 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
     if (!decrypted) {
         qCInfo(lcMessenger) << "dropped a group message from" << from.toString() << ":" << decrypted.error().reason;
         return std::unexpected(Error::from(decrypted.error()));
+    }
+    return out;
+}
+
+std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiveParked(std::int64_t conversationId)
+{
+    std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> out;
+    std::optional<QByteArray> groupId = m_profile.groups().groupOf(conversationId);
+    std::optional<GroupChain> chain = groupId ? loadChain(*groupId) : std::nullopt;
+    if (!chain)
+        return out;
+    for (const storage::GroupStore::Parked &row : m_profile.groups().parked(*groupId, chain->current().state.epoch)) {
+        const PeerId from = PeerId::fromString(row.sender);
+        protocol::StoreTransaction tx(m_profile.protocolStore());
+        if (!tx.isOpen())
+            break;
+        auto received = receiveGroupMessage(from, {protocol::MessageKind::SenderKey, row.envelope});
+        // A full disk: kept for the next change of state. Anything else (a forgery, a
+        // sender no longer in the group) is settled, like a refused envelope.
+        if (!received && willBeResent(received.error().code))
+            break;
+        if (!m_profile.groups().unpark(row.id) || !tx.commit())
+            break;
+        out.emplace_back(from, std::move(received));
     }
     return out;
 }

@@ -911,8 +911,20 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             acknowledged = true; // flushed below
     }
     emitChanges(changes);
-    for (std::int64_t conversation : groupsChanged)
+    for (std::int64_t conversation : groupsChanged) {
         Q_EMIT groupUpdated(conversation);
+        // What came before this state, from any member: received now.
+        for (const auto &[sender, parked] : m_messenger.receiveParked(conversation)) {
+            if (!parked) {
+                qCInfo(lcMessenger) << "a kept group message from" << sender.toString() << "dropped:" << parked.error().reason;
+            } else if (parked->kind == Incoming::Kind::Text && parked->message) {
+                noteActivity(sender);
+                Q_EMIT messageReceived(*parked->message);
+            } else if (parked->kind == Incoming::Kind::Update && parked->message) {
+                Q_EMIT messageUpdated(*parked->message);
+            }
+        }
+    }
     for (const PeerId &member : keysQueued)
         if (member != peer)
             flush(member);

@@ -71,6 +71,44 @@ std::expected<void, Error> GroupStore::saveStates(const QByteArray &groupId, con
     return {};
 }
 
+std::expected<void, Error> GroupStore::park(const QByteArray &groupId, const QString &sender, quint32 epoch, const QByteArray &envelope,
+                                           qint64 receivedAtMs)
+{
+    if (!m_db.prepare("INSERT INTO group_parked (group_id, sender, epoch, envelope, received_at) VALUES (?, ?, ?, ?, ?)")
+             .bind(1, groupId)
+             .bind(2, sender)
+             .bind(3, qint64(epoch))
+             .bind(4, envelope)
+             .bind(5, receivedAtMs)
+             .run())
+        return std::unexpected(sqlError(m_db, "park group message"));
+    return {};
+}
+
+int GroupStore::parkedCount(const QByteArray &groupId)
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE group_id = ?");
+    st.bind(1, groupId);
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
+std::vector<GroupStore::Parked> GroupStore::parked(const QByteArray &groupId, quint32 epoch)
+{
+    std::vector<Parked> out;
+    Statement st = m_db.prepare("SELECT id, sender, envelope FROM group_parked WHERE group_id = ? AND epoch <= ? ORDER BY id");
+    st.bind(1, groupId).bind(2, qint64(epoch));
+    while (st.next())
+        out.push_back({st.int64(0), st.text(1), st.blob(2)});
+    return out;
+}
+
+std::expected<void, Error> GroupStore::unpark(std::int64_t id)
+{
+    if (!m_db.prepare("DELETE FROM group_parked WHERE id = ?").bind(1, id).run())
+        return std::unexpected(sqlError(m_db, "unpark group message"));
+    return {};
+}
+
 std::expected<std::int64_t, Error> GroupStore::keepCiphertext(const QByteArray &ciphertext)
 {
     if (!m_db.prepare("INSERT INTO group_ciphertexts (ciphertext) VALUES (?)").bind(1, ciphertext).run())

@@ -24,6 +24,19 @@ public:
     // Replaces the revisions held by `chain` (a change may drop a losing fork).
     [[nodiscard]] std::expected<void, Error> saveStates(const QByteArray &groupId,
                                                         const std::vector<std::pair<quint64, QByteArray>> &chain);
+    // Group messages that came before the state they were sealed for, in arrival order.
+    struct Parked {
+        std::int64_t id = 0;
+        QString sender; // PeerId text
+        QByteArray envelope;
+    };
+    [[nodiscard]] std::expected<void, Error> park(const QByteArray &groupId, const QString &sender, quint32 epoch,
+                                                  const QByteArray &envelope, qint64 receivedAtMs);
+    int parkedCount(const QByteArray &groupId);
+    // Those of epochs up to `epoch`: what the state held now can open.
+    std::vector<Parked> parked(const QByteArray &groupId, quint32 epoch);
+    [[nodiscard]] std::expected<void, Error> unpark(std::int64_t id);
+
     // One group ciphertext, pointed at by each member's outbox row (OutboxStore::enqueueShared).
     [[nodiscard]] std::expected<std::int64_t, Error> keepCiphertext(const QByteArray &ciphertext);
 

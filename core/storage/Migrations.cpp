@@ -381,7 +381,10 @@ UPDATE contacts SET accepted = 1;
 // (no peer); its state is the chain of signed revisions a member holds. A group message is
 // sealed once: its ciphertext is kept once in group_ciphertexts, and each member's outbox
 // row points at it (shared_id; its own ciphertext is the empty blob, so it never counts as
-// unsealed). The ciphertext goes with the last row that points at it.
+// unsealed). The ciphertext goes with the last row that points at it. A group message that
+// arrives before the state it was sealed for waits in group_parked (acknowledged, so the
+// sender's 1:1 messages are not held up behind it) until that state comes.
+// (group_parked was added to this step before any release had version 9.)
 bool schemaV9(Database &db)
 {
     return db.exec(R"sql(
@@ -405,6 +408,15 @@ CREATE TRIGGER outbox_shared_ad AFTER DELETE ON outbox
 WHEN old.shared_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox WHERE shared_id = old.shared_id) BEGIN
     DELETE FROM group_ciphertexts WHERE id = old.shared_id;
 END;
+CREATE TABLE group_parked (
+    id          INTEGER PRIMARY KEY,
+    group_id    BLOB NOT NULL,
+    sender      TEXT NOT NULL,
+    epoch       INTEGER NOT NULL,
+    envelope    BLOB NOT NULL,
+    received_at INTEGER NOT NULL
+);
+CREATE INDEX group_parked_by_group ON group_parked (group_id, epoch);
 )sql");
 }
 

@@ -191,6 +191,44 @@ private Q_SLOTS:
         QCOMPARE(alice->profile().messages().messageCount(*created), 3);
     }
 
+    // Carol writes in the group before Alice's state has reached Bob (Alice went quiet): Bob
+    // keeps it, acknowledged, and Carol's 1:1 messages to him are not held up behind it;
+    // when the state comes, the kept message is received, once.
+    void aGroupMessageBeforeItsStateWaitsWithoutBlocking()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        for (const auto &r : deliver(*alice, *carol))
+            QVERIFY(r);
+        const std::int64_t atCarol = groupIn(*carol, groupId);
+        QVERIFY(atCarol);
+        QVERIFY(carol->messenger().sendGroupText(atCarol, QStringLiteral("early words")));
+        for (const auto &r : deliver(*carol, *bob))
+            QVERIFY2(r, r ? "" : qPrintable(r.error().reason)); // acknowledged, not deferred
+        QVERIFY(!groupIn(*bob, groupId));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+        // Nothing waits behind it: Carol's next 1:1 message arrives at once.
+        QVERIFY(carol->messenger().sendText(bob->id(), QStringLiteral("did you get it?")));
+        const auto direct = deliver(*carol, *bob);
+        QCOMPARE(direct.size(), std::size_t(1));
+        QVERIFY(direct.front() && direct.front()->message);
+        QCOMPARE(direct.front()->message->body, QStringLiteral("did you get it?"));
+        // Alice's state comes: the kept message is received, once.
+        for (const auto &r : deliver(*alice, *bob))
+            QVERIFY(r);
+        const std::int64_t atBob = groupIn(*bob, groupId);
+        QVERIFY(atBob);
+        const auto parked = bob->messenger().receiveParked(atBob);
+        QCOMPARE(parked.size(), std::size_t(1));
+        QVERIFY(parked.front().second && parked.front().second->message);
+        QCOMPARE(parked.front().first, carol->id());
+        QCOMPARE(bob->profile().messages().page(atBob, std::nullopt, 10).front().body, QStringLiteral("early words"));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+        QVERIFY(bob->messenger().receiveParked(atBob).empty());
+        QCOMPARE(bob->profile().messages().messageCount(atBob), 1);
+    }
+
     // A stranger who wrote (a message request, not accepted) cannot put a group, nor
     // sender keys for groups we do not know, into the profile: both are acknowledged and
     // dropped. (Before: any peer with a session could store groups and keys without end.)
