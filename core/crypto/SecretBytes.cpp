@@ -88,4 +88,11 @@ void wipe(QByteArray &bytes)
     bytes.clear();
 }
 
+void wipe(std::string &bytes)
+{
+    if (!bytes.empty())
+        sodium_memzero(bytes.data(), bytes.size());
+    bytes.clear();
+}
+
 } // namespace sotto::crypto

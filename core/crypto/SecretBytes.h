@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <span>
 
 #include <QByteArray>
@@ -48,5 +49,7 @@ private:
 // Zeroes a QByteArray in place (used for transient copies of secrets, e.g. a passphrase
 // read from a file); the array's buffer must not be shared.
 void wipe(QByteArray &bytes);
+// Likewise a std::string (a protobuf field that held a key).
+void wipe(std::string &bytes);
 
 } // namespace sotto::crypto

@@ -17,7 +17,12 @@ HandlerResult groupUpdate(Receiving &r, const wire::Content &content)
 HandlerResult senderKey(Receiving &r, const wire::Content &content)
 {
     const wire::SenderKeyDistribution &key = content.sender_key();
-    return r.messenger.receiveSenderKey(r.from, fromStd(key.group_id()), key.epoch(), fromStd(key.distribution()), r.out);
+    QByteArray distribution = fromStd(key.distribution()); // a chain key: wiped after use
+    HandlerResult result = r.messenger.receiveSenderKey(r.from, fromStd(key.group_id()), key.epoch(), distribution, r.out);
+    crypto::wipe(distribution);
+    // And the parsed Content's own copy (the receive path's local object, so not const).
+    crypto::wipe(*const_cast<wire::Content &>(content).mutable_sender_key()->mutable_distribution());
+    return result;
 }
 
 } // namespace sotto::messenger::handlers
