@@ -265,6 +265,9 @@ private:
                                                                 const QByteArray &content);
     [[nodiscard]] std::expected<Incoming, Error> receiveGroupMessage(const protocol::PeerId &from, const protocol::CipherMessage &message);
     std::optional<GroupChain> loadChain(const QByteArray &groupId);
+    // The current revision alone: a group message needs no more than that (the whole chain
+    // is up to 64 revisions to read and parse).
+    std::optional<GroupState> loadCurrent(const QByteArray &groupId);
     [[nodiscard]] std::expected<void, Error> saveChain(const GroupChain &chain);
     // After the chain moved from `before` (nullopt: we just learnt of the group): our sender
     // key for the current epoch goes to whoever lacks it. Inside the caller's transaction.

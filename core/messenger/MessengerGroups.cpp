@@ -39,6 +39,17 @@ std::optional<GroupChain> Messenger::loadChain(const QByteArray &groupId)
     return GroupChain(std::move(states));
 }
 
+std::optional<GroupState> Messenger::loadCurrent(const QByteArray &groupId)
+{
+    std::optional<QByteArray> bytes = m_profile.groups().currentState(groupId);
+    if (!bytes)
+        return std::nullopt;
+    auto parsed = parseSignedGroupState(m_context, *bytes, SignatureCheck::AlreadyVerified);
+    if (!parsed)
+        return std::nullopt; // the database is damaged
+    return std::move(parsed->state);
+}
+
 std::expected<void, Error> Messenger::saveChain(const GroupChain &chain)
 {
     std::vector<std::pair<quint64, QByteArray>> rows;
@@ -181,10 +192,10 @@ std::expected<GroupState, Error> Messenger::groupState(std::int64_t conversation
     std::optional<QByteArray> groupId = m_profile.groups().groupOf(conversationId);
     if (!groupId)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such group")});
-    std::optional<GroupChain> chain = loadChain(*groupId);
-    if (!chain)
+    std::optional<GroupState> state = loadCurrent(*groupId);
+    if (!state)
         return std::unexpected(Error{Errc::Internal, QStringLiteral("the group's state is unreadable")});
-    return chain->current().state;
+    return std::move(*state);
 }
 
 std::expected<std::vector<PeerId>, Error> Messenger::sealForGroup(std::int64_t conversationId, const QByteArray &content,
@@ -364,12 +375,12 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group envelope does not parse")});
     const QByteArray groupId = handlers::fromStd(envelope.group_id());
     std::optional<std::int64_t> conversation = m_profile.groups().conversationOf(groupId);
-    std::optional<GroupChain> chain = conversation ? loadChain(groupId) : std::nullopt;
+    std::optional<GroupState> current = conversation ? loadCurrent(groupId) : std::nullopt;
     // The state may still be on its way from another member (who may be offline for days):
     // parked and acknowledged, so this sender's other messages are not held up behind it,
     // and received when the state comes (receiveParked). Bounded: beyond that the sender is
     // told it was refused.
-    if (!chain || envelope.epoch() > chain->current().state.epoch) {
+    if (!current || envelope.epoch() > current->epoch) {
         if (groupId.size() != GroupState::GroupIdBytes || m_profile.groups().parkedCount(groupId) >= MaxParkedPerGroup)
             return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message for a group we do not know")});
         if (auto parked = m_profile.groups().park(groupId, from.toString(), envelope.epoch(), message.bytes, handlers::nowMs()); !parked)
@@ -378,7 +389,7 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
         out.kind = Incoming::Kind::Ignored;
         return out;
     }
-    const GroupState &state = chain->current().state;
+    const GroupState &state = *current;
     if (!state.isMember(from) || !state.isMember(self()))
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message from or to someone not in the group")});
     auto sink = [&](const QByteArray &plaintext) -> std::expected<void, protocol::Error> {
@@ -415,10 +426,10 @@ std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiv
 {
     std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> out;
     std::optional<QByteArray> groupId = m_profile.groups().groupOf(conversationId);
-    std::optional<GroupChain> chain = groupId ? loadChain(*groupId) : std::nullopt;
-    if (!chain)
+    std::optional<GroupState> current = groupId ? loadCurrent(*groupId) : std::nullopt;
+    if (!current)
         return out;
-    for (const storage::GroupStore::Parked &row : m_profile.groups().parked(*groupId, chain->current().state.epoch)) {
+    for (const storage::GroupStore::Parked &row : m_profile.groups().parked(*groupId, current->epoch)) {
         const PeerId from = PeerId::fromString(row.sender);
         protocol::StoreTransaction tx(m_profile.protocolStore());
         if (!tx.isOpen())

@@ -56,6 +56,15 @@ std::vector<std::pair<quint64, QByteArray>> GroupStore::states(const QByteArray 
     return out;
 }
 
+std::optional<QByteArray> GroupStore::currentState(const QByteArray &groupId)
+{
+    Statement st = m_db.prepare("SELECT state FROM group_states WHERE group_id = ? ORDER BY revision DESC LIMIT 1");
+    st.bind(1, groupId);
+    if (!st.next())
+        return std::nullopt;
+    return st.blob(0);
+}
+
 std::expected<void, Error> GroupStore::saveStates(const QByteArray &groupId, const std::vector<std::pair<quint64, QByteArray>> &chain)
 {
     if (!m_db.prepare("DELETE FROM group_states WHERE group_id = ?").bind(1, groupId).run())

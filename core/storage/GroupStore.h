@@ -21,6 +21,8 @@ public:
     std::optional<QByteArray> groupOf(std::int64_t conversationId);
     // The revisions held, oldest first, as (revision, signed state bytes).
     std::vector<std::pair<quint64, QByteArray>> states(const QByteArray &groupId);
+    // The newest revision held (what sending and receiving a group message need), or nothing.
+    std::optional<QByteArray> currentState(const QByteArray &groupId);
     // Replaces the revisions held by `chain` (a change may drop a losing fork).
     [[nodiscard]] std::expected<void, Error> saveStates(const QByteArray &groupId,
                                                         const std::vector<std::pair<quint64, QByteArray>> &chain);
