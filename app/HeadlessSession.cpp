@@ -191,6 +191,10 @@ void HeadlessSession::wireEvents()
         emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
                   {QStringLiteral("state"), storage::messageStateName(state)}});
     });
+    connect(m_node.get(), &Node::memberStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state, const PeerId &member) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
+                  {QStringLiteral("state"), storage::messageStateName(state)}, {QStringLiteral("peer"), member.toString()}});
+    });
     connect(m_node.get(), &Node::messageUpdated, this, [this](const storage::MessageRecord &m) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_updated")}, {QStringLiteral("message"), messageJson(m, messenger::Queries(*m_node).extras(m))}});
     });
@@ -603,6 +607,12 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
         if (!created)
             return fail(created.error());
         return ok({{QStringLiteral("conversation"), double(*created)}});
+    }
+    if (cmd == QLatin1String("mark_read") && conversation && m_node->messenger().isGroup(conversation)) {
+        // Each member whose messages were unread gets a read receipt (message_state with "peer").
+        if (auto r = m_node->markRead(conversation); !r)
+            return fail(r.error());
+        return ok({});
     }
     if (cmd == QLatin1String("group_info")) {
         auto state = m_node->messenger().groupState(conversation);

@@ -53,11 +53,35 @@ HandlerResult receipt(Receiving &r, const wire::Content &content)
     if (!conversation)
         return storeFailed(conversation.error().reason);
     storage::MessageStore &history = r.history();
+    storage::GroupStore &groups = r.profile.groups();
+    // A member's receipt for our group messages: its own row moves; the message's state
+    // when every member it was for got that far.
+    const auto memberMoved = [&](std::int64_t messageId, const QByteArray &uuid) -> HandlerResult {
+        r.out.memberAcknowledged.push_back(uuid);
+        if (groups.allReached(messageId, int(state))) {
+            auto moved = history.advanceState(uuid, state);
+            if (!moved)
+                return storeFailed(moved.error().reason);
+            if (*moved)
+                r.out.acknowledged.push_back(uuid);
+        }
+        return {};
+    };
     if (receipt.up_to() && state == MessageState::Read && receipt.ids_size() == 1) {
         // "This one and everything before it": only our messages to this peer move.
         std::optional<storage::MessageRecord> record = history.messageByUuid(fromStd(receipt.ids(0)));
-        if (!record || !record->outgoing || record->conversationId != *conversation)
+        if (!record || !record->outgoing)
             return {};
+        if (record->conversationId != *conversation) { // a group's: what this member read there
+            auto read = groups.readUpTo(record->conversationId, record->id, r.from.toString());
+            if (!read)
+                return storeFailed(read.error().reason);
+            for (std::int64_t id : *read)
+                if (std::optional<storage::MessageRecord> m = history.message(id))
+                    if (auto moved = memberMoved(id, m->uuid); !moved)
+                        return moved;
+            return {};
+        }
         auto moved = history.advanceStateUpTo(*conversation, record->id, state);
         if (!moved)
             return storeFailed(moved.error().reason);
@@ -68,8 +92,17 @@ HandlerResult receipt(Receiving &r, const wire::Content &content)
         // A peer may only acknowledge messages we sent to it.
         const QByteArray id = fromStd(raw);
         std::optional<storage::MessageRecord> record = history.messageByUuid(id);
-        if (!record || !record->outgoing || record->conversationId != *conversation)
+        if (!record || !record->outgoing)
             continue;
+        if (record->conversationId != *conversation) { // only if it was sealed for this member
+            auto moved = groups.advanceReceipt(record->id, r.from.toString(), int(state));
+            if (!moved)
+                return storeFailed(moved.error().reason);
+            if (*moved)
+                if (auto done = memberMoved(record->id, id); !done)
+                    return done;
+            continue;
+        }
         auto moved = history.advanceState(id, state);
         if (!moved)
             return storeFailed(moved.error().reason);

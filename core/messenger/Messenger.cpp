@@ -479,14 +479,16 @@ Inbound::Result Messenger::receiveInbound(const PeerId &from, const Inbound &in)
         std::vector<QByteArray> texts;
         // A message request gets no delivery receipt until accepted (acceptRequest sends
         // them); the transport's Ack still goes, so the sender stops resending.
+        // A group message gets one from every member, contact or not: the sender counts
+        // them per member ("delivered to 3 of 5").
         const bool receipts = isAccepted(from);
         for (const auto &m : in.messages) {
             if (!allGood)
                 break;
             out.received.push_back(receiveOne(from, m));
             allGood = out.received.back().has_value();
-            if (allGood && receipts && out.received.back()->kind == Incoming::Kind::Text && out.received.back()->message
-                && out.received.back()->message->kind != storage::MessageKind::TimerChanged && !out.received.back()->group)
+            if (allGood && (receipts || out.received.back()->group) && out.received.back()->kind == Incoming::Kind::Text
+                && out.received.back()->message && out.received.back()->message->kind != storage::MessageKind::TimerChanged)
                 texts.push_back(out.received.back()->message->uuid);
         }
         // One delivery receipt for the whole batch, committed with it.
@@ -637,7 +639,7 @@ std::expected<Incoming, Error> Messenger::receive(const PeerId &from, const prot
     if (!incoming)
         return incoming;
     if (incoming->kind == Incoming::Kind::Text && incoming->message && incoming->message->kind != storage::MessageKind::TimerChanged
-        && !incoming->group && isAccepted(from)) { // a message request: withheld until accepted (acceptRequest)
+        && (incoming->group || isAccepted(from))) { // a message request: withheld until accepted (acceptRequest)
         if (auto receipt = deliveryReceipt(from, {incoming->message->uuid}); !receipt)
             return std::unexpected(receipt.error());
     }
@@ -690,6 +692,10 @@ std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t c
     if (!conversation)
         return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("no such conversation")});
     protocol::StoreTransaction tx(m_profile.protocolStore());
+    // A group: each member whose messages were unread gets a read receipt of its own.
+    const bool group = !conversation->peer.isValid();
+    const auto bySender = group ? m_profile.messages().newestUnreadBySender(conversationId)
+                                : std::vector<std::pair<QString, QByteArray>>{};
     auto newest = m_profile.messages().markRead(conversationId);
     if (!newest)
         return std::unexpected(Error::from(newest.error()));
@@ -699,6 +705,12 @@ std::expected<std::optional<Envelope>, Error> Messenger::markRead(std::int64_t c
             return std::unexpected(Error::from(started.error()));
     }
     std::optional<Envelope> receipt;
+    for (const auto &[sender, uuid] : bySender) {
+        const PeerId member = PeerId::fromString(sender);
+        if (*newest && member.isValid() && m_sessions.hasSession(member))
+            if (auto sealed = readReceipt(member, uuid); !sealed)
+                return std::unexpected(sealed.error());
+    }
     // A message request is read here but not told (acceptRequest tells it later).
     if (*newest && m_sessions.hasSession(conversation->peer) && isAccepted(conversation->peer)) {
         auto sealed = readReceipt(conversation->peer, **newest);

@@ -59,6 +59,7 @@ struct Incoming {
     bool duplicate = false;                         // same message id seen before; nothing stored
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
+    std::vector<QByteArray> memberAcknowledged;     // our group messages this member moved forward
     bool group = false; // came in a group (no 1:1 receipt goes back)
     std::int64_t groupUpdated = 0; // a group conversation whose state changed
     std::vector<protocol::PeerId> queuedFor; // peers something was queued for (sender keys)

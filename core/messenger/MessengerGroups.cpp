@@ -225,6 +225,10 @@ std::expected<std::vector<PeerId>, Error> Messenger::sealForGroup(std::int64_t c
             = m_profile.outbox().enqueueShared(m.peer, messageId, int(protocol::MessageKind::SenderKey), *shared, handlers::nowMs());
         if (!queued)
             return std::unexpected(Error::from(queued.error()));
+        // Who it was for: their receipts count ("delivered to 3 of 5"), no one else's.
+        if (messageId)
+            if (auto added = m_profile.groups().addRecipient(messageId, m.peer.toString()); !added)
+                return std::unexpected(Error::from(added.error()));
         recipients.push_back(m.peer);
     }
     return recipients;
@@ -439,6 +443,9 @@ std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiv
         // sender no longer in the group) is settled, like a refused envelope.
         if (!received && willBeResent(received.error().code))
             break;
+        if (received && received->kind == Incoming::Kind::Text && received->message)
+            if (auto receipt = deliveryReceipt(from, {received->message->uuid}); !receipt)
+                break;
         if (!m_profile.groups().unpark(row.id) || !tx.commit())
             break;
         out.emplace_back(from, std::move(received));

@@ -446,14 +446,24 @@ std::expected<void, Error> Node::markRead(const PeerId &peer)
     auto conversation = m_profile.messages().conversationFor(peer);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
+    return markRead(*conversation);
+}
+
+std::expected<void, Error> Node::markRead(std::int64_t conversationId)
+{
     // Asked before: a message request's read state changes without a receipt.
-    const std::optional<storage::ConversationRecord> before = m_profile.messages().conversation(*conversation);
-    auto receipt = m_messenger.markRead(*conversation);
+    const std::optional<storage::ConversationRecord> before = m_profile.messages().conversation(conversationId);
+    if (!before)
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such conversation")});
+    auto receipt = m_messenger.markRead(conversationId);
     if (!receipt)
         return std::unexpected(receipt.error());
-    flush(peer);
-    if (before && before->unreadCount > 0) // something was unread: the count changed
-        Q_EMIT conversationUpdated(*conversation);
+    if (before->peer.isValid())
+        flush(before->peer);
+    else
+        flushGroup(conversationId); // the members' read receipts
+    if (before->unreadCount > 0) // something was unread: the count changed
+        Q_EMIT conversationUpdated(conversationId);
     return {};
 }
 
@@ -865,6 +875,8 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
                 continue;
             } else {
                 qCDebug(lcMessenger) << "envelope" << id << "kind" << int(r->kind) << "acks" << r->acknowledged.size();
+                for (const QByteArray &uuid : r->memberAcknowledged)
+                    Q_EMIT memberStateChanged(uuid, r->receiptState, peer);
                 for (const QByteArray &uuid : r->acknowledged)
                     changes.push_back({uuid, r->receiptState});
             }
@@ -920,6 +932,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
             } else if (parked->kind == Incoming::Kind::Text && parked->message) {
                 noteActivity(sender);
                 Q_EMIT messageReceived(*parked->message);
+                flush(sender); // its delivery receipt
             } else if (parked->kind == Incoming::Kind::Update && parked->message) {
                 Q_EMIT messageUpdated(*parked->message);
             }

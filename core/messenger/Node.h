@@ -90,6 +90,8 @@ public:
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
     [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
+    // Any conversation, a group's too (a read receipt to each member whose messages were unread).
+    [[nodiscard]] std::expected<void, Error> markRead(std::int64_t conversationId);
     // The conversation with `peer`, made if there is none yet (a chat opened with someone
     // nearby before either wrote).
     [[nodiscard]] std::expected<std::int64_t, Error> conversationWith(const protocol::PeerId &peer);
@@ -131,6 +133,9 @@ Q_SIGNALS:
     void peerDiscovered(const sotto::messenger::NearbyPeer &peer);
     void messageReceived(const sotto::storage::MessageRecord &message);
     void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
+    // One member of a group got our message that far (messageStateChanged follows once
+    // every member it was for has).
+    void memberStateChanged(const QByteArray &uuid, sotto::storage::MessageState state, const sotto::protocol::PeerId &member);
     // A stored message changed (edited, deleted: a tombstone, reactions): the whole row.
     void messageUpdated(const sotto::storage::MessageRecord &message);
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);

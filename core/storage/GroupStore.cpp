@@ -118,6 +118,60 @@ std::expected<void, Error> GroupStore::unpark(std::int64_t id)
     return {};
 }
 
+std::expected<void, Error> GroupStore::addRecipient(std::int64_t messageId, const QString &peer)
+{
+    if (!m_db.prepare("INSERT OR IGNORE INTO group_receipts (message_id, peer, state) VALUES (?, ?, 1)").bind(1, messageId).bind(2, peer).run())
+        return std::unexpected(sqlError(m_db, "add recipient"));
+    return {};
+}
+
+std::expected<bool, Error> GroupStore::advanceReceipt(std::int64_t messageId, const QString &peer, int state)
+{
+    if (!m_db.prepare("UPDATE OR FAIL group_receipts SET state = ? WHERE message_id = ? AND peer = ? AND state < ?")
+             .bind(1, state)
+             .bind(2, messageId)
+             .bind(3, peer)
+             .bind(4, state)
+             .run())
+        return std::unexpected(sqlError(m_db, "advance receipt"));
+    return m_db.changes() > 0;
+}
+
+std::expected<std::vector<std::int64_t>, Error> GroupStore::readUpTo(std::int64_t conversationId, std::int64_t messageId, const QString &peer)
+{
+    std::vector<std::int64_t> ids;
+    {
+        Statement st = m_db.prepare(
+            // The partial index holds only what is not read yet: a read receipt walks that.
+            "SELECT r.message_id FROM group_receipts r INDEXED BY group_receipts_unread JOIN messages m ON m.id = r.message_id"
+            " WHERE r.peer = ? AND r.state < 3 AND r.message_id <= ? AND m.conversation_id = ? AND m.outgoing = 1");
+        st.bind(1, peer).bind(2, messageId).bind(3, conversationId);
+        while (st.next())
+            ids.push_back(st.int64(0));
+    }
+    for (std::int64_t id : ids)
+        if (!m_db.prepare("UPDATE OR FAIL group_receipts SET state = 3 WHERE message_id = ? AND peer = ?").bind(1, id).bind(2, peer).run())
+            return std::unexpected(sqlError(m_db, "read receipt"));
+    return ids;
+}
+
+bool GroupStore::allReached(std::int64_t messageId, int state)
+{
+    Statement st = m_db.prepare("SELECT count(*) = 0 FROM group_receipts WHERE message_id = ? AND state < ?");
+    st.bind(1, messageId).bind(2, state);
+    return st.next() && st.int64(0) != 0;
+}
+
+std::vector<std::pair<QString, int>> GroupStore::receipts(std::int64_t messageId)
+{
+    std::vector<std::pair<QString, int>> out;
+    Statement st = m_db.prepare("SELECT peer, state FROM group_receipts WHERE message_id = ? ORDER BY peer");
+    st.bind(1, messageId);
+    while (st.next())
+        out.emplace_back(st.text(0), int(st.int64(1)));
+    return out;
+}
+
 std::expected<std::int64_t, Error> GroupStore::keepCiphertext(const QByteArray &ciphertext)
 {
     if (!m_db.prepare("INSERT INTO group_ciphertexts (ciphertext) VALUES (?)").bind(1, ciphertext).run())

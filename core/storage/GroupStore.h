@@ -39,6 +39,20 @@ public:
     std::vector<Parked> parked(const QByteArray &groupId, quint32 epoch);
     [[nodiscard]] std::expected<void, Error> unpark(std::int64_t id);
 
+    // Receipts per member of our group messages: one row per member a message was sealed
+    // for, moved forward (sent < delivered < read) by that member's receipts only.
+    [[nodiscard]] std::expected<void, Error> addRecipient(std::int64_t messageId, const QString &peer);
+    // Whether `peer`'s row moved forward (false: not a recipient, or already there).
+    [[nodiscard]] std::expected<bool, Error> advanceReceipt(std::int64_t messageId, const QString &peer, int state);
+    // "Read up to": every one of our messages of the conversation up to `messageId` that
+    // `peer` had not read; the ids moved.
+    [[nodiscard]] std::expected<std::vector<std::int64_t>, Error> readUpTo(std::int64_t conversationId, std::int64_t messageId,
+                                                                           const QString &peer);
+    // Whether every recipient of the message is at `state` or beyond.
+    bool allReached(std::int64_t messageId, int state);
+    // (peer, state) of every recipient.
+    std::vector<std::pair<QString, int>> receipts(std::int64_t messageId);
+
     // One group ciphertext, pointed at by each member's outbox row (OutboxStore::enqueueShared).
     [[nodiscard]] std::expected<std::int64_t, Error> keepCiphertext(const QByteArray &ciphertext);
 

@@ -384,6 +384,17 @@ std::expected<std::optional<QByteArray>, Error> MessageStore::markRead(std::int6
     return newest;
 }
 
+std::vector<std::pair<QString, QByteArray>> MessageStore::newestUnreadBySender(std::int64_t conversationId)
+{
+    std::vector<std::pair<QString, QByteArray>> out;
+    Statement st = m_db.prepare("SELECT sender, uuid FROM messages WHERE id IN (SELECT max(id) FROM messages WHERE conversation_id = ? "
+                                "AND outgoing = 0 AND id > (SELECT read_upto FROM conversations WHERE id = ?) GROUP BY sender)");
+    st.bind(1, conversationId).bind(2, conversationId);
+    while (st.next())
+        out.emplace_back(st.text(0), st.blob(1));
+    return out;
+}
+
 std::expected<std::vector<QByteArray>, Error> MessageStore::advanceStateUpTo(std::int64_t conversationId, std::int64_t uptoId, MessageState state)
 {
     // "state <> 3" lets both statements walk the partial index of our messages not read

@@ -145,6 +145,9 @@ public:
     // per message. Returns the newest received message that was unread (what a read receipt
     // names: it and everything before it), or nullopt when nothing was unread.
     [[nodiscard]] std::expected<std::optional<QByteArray>, Error> markRead(std::int64_t conversationId);
+    // Before markRead, in a group: each sender's newest message not read yet (PeerId text,
+    // uuid), what the read receipt to each of them names.
+    std::vector<std::pair<QString, QByteArray>> newestUnreadBySender(std::int64_t conversationId);
     // Our messages of the conversation up to row `uptoId` move forward to `state` (a read
     // receipt "up to"); returns the uuids that moved.
     [[nodiscard]] std::expected<std::vector<QByteArray>, Error> advanceStateUpTo(std::int64_t conversationId, std::int64_t uptoId,

@@ -383,8 +383,9 @@ UPDATE contacts SET accepted = 1;
 // row points at it (shared_id; its own ciphertext is the empty blob, so it never counts as
 // unsealed). The ciphertext goes with the last row that points at it. A group message that
 // arrives before the state it was sealed for waits in group_parked (acknowledged, so the
-// sender's 1:1 messages are not held up behind it) until that state comes.
-// (group_parked was added to this step before any release had version 9.)
+// sender's 1:1 messages are not held up behind it) until that state comes. group_receipts:
+// how far each member a group message was sealed for has got with it (delivered, read).
+// (group_parked and group_receipts were added to this step before any release had version 9.)
 bool schemaV9(Database &db)
 {
     return db.exec(R"sql(
@@ -417,6 +418,13 @@ CREATE TABLE group_parked (
     received_at INTEGER NOT NULL
 );
 CREATE INDEX group_parked_by_group ON group_parked (group_id, epoch);
+CREATE TABLE group_receipts (
+    message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    peer       TEXT NOT NULL,
+    state      INTEGER NOT NULL,
+    PRIMARY KEY (message_id, peer)
+) WITHOUT ROWID;
+CREATE INDEX group_receipts_unread ON group_receipts (peer, message_id) WHERE state < 3;
 )sql");
 }
 

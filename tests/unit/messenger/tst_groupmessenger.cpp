@@ -229,6 +229,63 @@ private Q_SLOTS:
         QCOMPARE(bob->profile().messages().messageCount(atBob), 1);
     }
 
+    // Receipts per member: each member's delivery and read receipts move its own row; the
+    // message is delivered (read) once every member it was sealed for has it (read it). A
+    // receipt from someone it was not sealed for moves nothing.
+    void receiptsArePerMember()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        auto sent = alice->messenger().sendGroupText(*created, QStringLiteral("rope at 6"));
+        QVERIFY(sent);
+        const auto stateAtAlice = [&] { return alice->profile().messages().messageByUuid(sent->message.uuid)->state; };
+        const auto receiptOf = [&](test::TestPeer &member) {
+            for (const auto &[peer, state] : alice->profile().groups().receipts(sent->message.id))
+                if (peer == member.id().toString())
+                    return state;
+            return -1;
+        };
+        QCOMPARE(receiptOf(*bob), int(storage::MessageState::Sent));
+        QCOMPARE(receiptOf(*carol), int(storage::MessageState::Sent));
+        // Bob's copy arrives; his delivery receipt comes back: delivered to 1 of 2.
+        for (const auto &r : deliver(*alice, *bob))
+            QVERIFY(r);
+        for (const auto &r : deliver(*bob, *alice))
+            QVERIFY(r);
+        QCOMPARE(receiptOf(*bob), int(storage::MessageState::Delivered));
+        QCOMPARE(receiptOf(*carol), int(storage::MessageState::Sent));
+        QVERIFY(stateAtAlice() < storage::MessageState::Delivered);
+        QVERIFY(pump()); // Carol's too: delivered to all
+        QCOMPARE(receiptOf(*carol), int(storage::MessageState::Delivered));
+        QCOMPARE(stateAtAlice(), storage::MessageState::Delivered);
+        // Bob reads the group: read by 1 of 2; then Carol: read.
+        QVERIFY(bob->messenger().markRead(groupIn(*bob, alice->messenger().groupState(*created)->groupId)));
+        QVERIFY(pump());
+        QCOMPARE(receiptOf(*bob), int(storage::MessageState::Read));
+        QCOMPARE(stateAtAlice(), storage::MessageState::Delivered);
+        // Dave, no member, sends a receipt for it over his own session: nothing moves.
+        test::TestPeer dave(ctx, QStringLiteral("dave"));
+        test::introduce(dave, *alice);
+        QVERIFY(dave.messenger().sendText(alice->id(), QStringLiteral("hello")));
+        for (const storage::OutboxEntry &e : dave.profile().outbox().pending(alice->id(), 0, 10))
+            QVERIFY(alice->messenger().receive(dave.id(), {protocol::MessageKind(e.kind), e.ciphertext}));
+        wire::Content content;
+        content.mutable_receipt()->set_kind(wire::Receipt::READ);
+        content.mutable_receipt()->add_ids(toStd(sent->message.uuid));
+        const std::string bytes = content.SerializeAsString();
+        auto sealed = dave.messenger().sessions().encrypt(alice->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+        QVERIFY(sealed);
+        QVERIFY(alice->messenger().receive(dave.id(), *sealed));
+        QCOMPARE(alice->profile().groups().receipts(sent->message.id).size(), std::size_t(2));
+        QCOMPARE(receiptOf(*carol), int(storage::MessageState::Delivered));
+        QCOMPARE(stateAtAlice(), storage::MessageState::Delivered);
+        QVERIFY(carol->messenger().markRead(groupIn(*carol, alice->messenger().groupState(*created)->groupId)));
+        QVERIFY(pump());
+        QCOMPARE(receiptOf(*carol), int(storage::MessageState::Read));
+        QCOMPARE(stateAtAlice(), storage::MessageState::Read);
+    }
+
     // A stranger who wrote (a message request, not accepted) cannot put a group, nor
     // sender keys for groups we do not know, into the profile: both are acknowledged and
     // dropped. (Before: any peer with a session could store groups and keys without end.)
