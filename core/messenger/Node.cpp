@@ -22,6 +22,11 @@ Node::Node(crypto::SignalContext &context, storage::Profile &profile, NodeOption
     m_idleCheckpoint.setInterval(QuietBeforeCheckpointMs);
     connect(&m_idleCheckpoint, &QTimer::timeout, this, [this] { m_profile.database().checkpoint(); });
     m_profile.database().setCheckpointObserver([this] { m_idleCheckpoint.start(); });
+    m_searchCatchUp.setSingleShot(true);
+    m_searchCatchUp.setInterval(QuietBeforeCheckpointMs);
+    connect(&m_searchCatchUp, &QTimer::timeout, this, &Node::catchUpSearch);
+    m_profile.messages().setUnindexedObserver(
+        [this](std::int64_t waiting) { m_searchCatchUp.start(waiting >= SearchCatchUpRows ? 0 : QuietBeforeCheckpointMs); });
     m_keyMaintenance.setInterval(60 * 60 * 1000);
     connect(&m_keyMaintenance, &QTimer::timeout, this, &Node::maintainKeys);
     m_expiry.setInterval(1000);
@@ -65,6 +70,13 @@ void Node::resendUnacknowledged()
 Node::~Node()
 {
     m_profile.database().setCheckpointObserver({});
+    m_profile.messages().setUnindexedObserver({});
+}
+
+void Node::catchUpSearch()
+{
+    if (auto indexed = m_profile.messages().indexPending(); !indexed)
+        Q_EMIT errorOccurred(QStringLiteral("storage"), indexed.error().reason);
 }
 
 std::expected<quint16, Error> Node::start()
@@ -91,6 +103,7 @@ std::expected<quint16, Error> Node::start()
     m_messenger.setBeaconKeysObserver([this] { loadBeaconKeys(); });
 
     expireDue(); // what ran out while Sotto was not running goes first
+    m_searchCatchUp.start(); // texts a previous run stored but did not index yet
     m_expiry.start();
 
     m_links = std::make_unique<net::LinkManager>(m_local, *m_tls, m_context, this);

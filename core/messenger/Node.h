@@ -202,6 +202,12 @@ private:
     // Database::setCheckpointObserver): the fsync lands between messages, not on one.
     static constexpr int QuietBeforeCheckpointMs = 250;
     QTimer m_idleCheckpoint{this};
+    // The search index catches up (MessageStore::indexPending) after the same quiet time,
+    // or at the next turn of the event loop once this many texts wait: off each message's
+    // commit, in batches that share their index pages.
+    static constexpr int SearchCatchUpRows = 2048;
+    QTimer m_searchCatchUp{this};
+    void catchUpSearch();
     // Disappearing messages are looked for once a second (an index seek when none is due).
     QTimer m_expiry{this};
     void expireDue();

@@ -2,7 +2,9 @@
 // Queries is the read facade for ui/ and app/: history pages with what a window shows
 // beside each row (quotes, reactions read in one batch), one message, search pages, the
 // conversation list and a conversation's header. It returns plain values and never writes
-// (writes go through Node and Messenger). Cheap to make: one per read, on the core thread.
+// (writes go through Node and Messenger), save that a search first brings the search index
+// up to date (texts are indexed in batches, schema 11): nothing anyone reads changes.
+// Cheap to make: one per read, on the core thread.
 #pragma once
 
 #include "core/messenger/Messenger.h"
@@ -100,7 +102,8 @@ public:
     std::optional<storage::MessageRecord> messageByUuid(const QByteArray &uuid);
     std::vector<storage::EditRecord> edits(std::int64_t messageId);
 
-    // Newest first; the next page starts below the last hit's row.
+    // Newest first; the next page starts below the last hit's row. Finds a text stored a
+    // moment ago too (MessageStore::indexPending runs first).
     std::vector<SearchResult> search(const QString &text, int limit, std::optional<std::int64_t> beforeId = std::nullopt);
 
     // Requests, chats (most recent first), blocked strangers who wrote, then peers nearby.

@@ -271,16 +271,53 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
     ++m_nextId;
     // OR FAIL: a one-row statement that cannot leave half a change needs no statement
     // journal (which SQLCipher would encrypt page by page).
-    // An unsupported message is "searchable by nothing": it never enters the index.
-    if ((m.kind == MessageKind::Text
-         && !m_db.prepare("INSERT OR FAIL INTO message_search (docid, body, search_shard) VALUES (?, ?, ?)")
-                 .bind(1, id).bind(2, m.body).bind(3, searchShard(id)).run())
-        || !m_db.prepare("UPDATE OR FAIL conversations SET last_message_id = ?, last_activity = max(last_activity, ?), "
-                         "unread_count = unread_count + ? WHERE id = ?")
-                .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
+    if (!m_db.prepare("UPDATE OR FAIL conversations SET last_message_id = ?, last_activity = max(last_activity, ?), "
+                      "unread_count = unread_count + ? WHERE id = ?")
+             .bind(1, id).bind(2, m.sentAt).bind(3, m.state == MessageState::Received ? 1 : 0).bind(4, m.conversationId).run())
         return std::unexpected(sqlError(m_db, "index message"));
+    // The search index takes it later, with others (indexPending): not in this commit.
+    if (m.kind == MessageKind::Text && m_unindexedObserver)
+        m_unindexedObserver(++m_unindexed);
     return id;
 }
+
+std::expected<int, Error> MessageStore::indexPending()
+{
+    m_unindexed = 0;
+    if (!m_db.begin())
+        return std::unexpected(sqlError(m_db, "begin indexing"));
+    std::int64_t upto = 0;
+    if (Statement mark = m_db.prepare("SELECT value FROM meta WHERE key = 'search_indexed_upto'"); mark.next())
+        upto = mark.int64(0);
+    std::int64_t highest = upto;
+    if (Statement max = m_db.prepare("SELECT coalesce(max(id), 0) FROM messages"); max.next())
+        highest = std::max(highest, max.int64(0));
+    if (highest == upto) {
+        m_db.commit();
+        return 0;
+    }
+    // Only texts are searchable (an unsupported message is "searchable by nothing"), and a
+    // text deleted before its turn has nothing left to index. Row by row with OR FAIL: no
+    // statement journal (see insert).
+    int indexed = 0;
+    bool ok = true;
+    Statement rows = m_db.prepare("SELECT id, body FROM messages WHERE id > ? AND id <= ? AND kind = 0 AND body <> '' ORDER BY id");
+    rows.bind(1, upto).bind(2, highest);
+    while (ok && rows.next()) {
+        const std::int64_t id = rows.int64(0);
+        ok = m_db.prepare("INSERT OR FAIL INTO message_search (docid, body, search_shard) VALUES (?, ?, ?)")
+                 .bind(1, id).bind(2, rows.text(1)).bind(3, searchShard(id)).run();
+        ++indexed;
+    }
+    ok = ok && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_indexed_upto', ?)").bind(1, highest).run();
+    if (!ok || !m_db.commit()) {
+        m_db.rollback();
+        return std::unexpected(sqlError(m_db, "index messages"));
+    }
+    return indexed;
+}
+
+void MessageStore::setUnindexedObserver(std::function<void(std::int64_t)> observer) { m_unindexedObserver = std::move(observer); }
 
 std::expected<void, Error> MessageStore::purgeSearchResidue()
 {
@@ -467,6 +504,9 @@ std::vector<SearchHit> MessageStore::search(const QString &text, int limit, std:
     const QString query = ftsQuery(text);
     if (query.isEmpty() || limit <= 0)
         return out;
+    // What arrived since the last batch is found too.
+    if (auto caughtUp = indexPending(); !caughtUp)
+        qCWarning(lcStorage) << "search index not caught up:" << caughtUp.error().reason;
     // No row is at or above the next id: a larger `before` (typed by anyone, up to 2^53)
     // must not walk shards that cannot exist.
     const std::int64_t below = std::min(beforeId.value_or(std::numeric_limits<std::int64_t>::max()), nextMessageId());
@@ -537,7 +577,11 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::tombstone(std::
         && m_db.prepare("UPDATE messages SET body = '', reply_to = NULL, edited_at = 0, deleted = 1 WHERE id = ?").bind(1, messageId).run()
         // The update trigger put the empty body back into the index: nothing to find.
         // (Only texts were ever indexed.)
-        && (m->kind != MessageKind::Text || m_db.prepare("DELETE FROM message_search WHERE docid = ?").bind(1, messageId).run());
+        // (Only texts were ever indexed; above the watermark nothing is yet.)
+        && (m->kind != MessageKind::Text
+            || m_db.prepare("DELETE FROM message_search WHERE docid = ?1 "
+                            "AND ?1 <= (SELECT value FROM meta WHERE key = 'search_indexed_upto')")
+                   .bind(1, messageId).run());
     m_db.exec("PRAGMA secure_delete = OFF;");
     if (!ok)
         return std::unexpected(sqlError(m_db, "delete message"));

@@ -10,6 +10,7 @@
 
 #include <QHash>
 
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -161,6 +162,13 @@ public:
     // the order they reached this profile); with `beforeId`, only rows older than it (the
     // next page starts below the last hit's id).
     std::vector<SearchHit> search(const QString &text, int limit, std::optional<std::int64_t> beforeId = std::nullopt);
+    // The search index catches up in batches (schema 11): insert leaves texts out of it,
+    // and this adds every text above the watermark ('search_indexed_upto') in one
+    // transaction (joining an open one). search() calls it first; the node calls it when
+    // the observer says enough are waiting, or after a quiet moment. Returns how many.
+    [[nodiscard]] std::expected<int, Error> indexPending();
+    // Told after each text insert how many wait for the index (this run's count, a hint).
+    void setUnindexedObserver(std::function<void(std::int64_t)> observer);
     // The search index is split by row id into shards of 2^16 messages (schema 6): a
     // prefix, which FTS4 reads whole, then costs one shard, not all of history.
     static constexpr int SearchShardBits = 16;
@@ -241,6 +249,8 @@ private:
     // Sets it (if unset) and records it in meta ("search_residue"), kept across restarts.
     void noteSearchResidue();
     std::uint64_t m_nextIdGeneration = 0;
+    std::int64_t m_unindexed = 0;
+    std::function<void(std::int64_t)> m_unindexedObserver;
 
     Database &m_db;
     // peer -> conversation id; read on every message. Dropped when the database rolls back.

@@ -428,6 +428,35 @@ CREATE INDEX group_receipts_unread ON group_receipts (peer, message_id) WHERE st
 )sql");
 }
 
+// Version 11 (10 is attachments, on another branch): the search index catches up in
+// batches instead of within each message's transaction. A single-message commit wrote
+// three or four pages of FTS4 (a level-0 segment, docsize, stat) and merged segments
+// every 16 messages; coalesced, many messages share them (docs/BENCHMARKS.md).
+// meta 'search_indexed_upto': every text at or below that row id is in the index;
+// above it nothing is, and MessageStore::indexPending adds them. The triggers touch the
+// index only below the mark: a text above it is indexed as it is when its turn comes.
+bool schemaV11(Database &db)
+{
+    return db.exec(R"sql(
+INSERT OR REPLACE INTO meta (key, value) SELECT 'search_indexed_upto', coalesce(max(id), 0) FROM messages;
+DROP TRIGGER messages_bu;
+DROP TRIGGER messages_au;
+DROP TRIGGER messages_bd;
+CREATE TRIGGER messages_bu BEFORE UPDATE OF body ON messages
+WHEN old.id <= (SELECT value FROM meta WHERE key = 'search_indexed_upto') BEGIN
+    DELETE FROM message_search WHERE docid = old.id;
+END;
+CREATE TRIGGER messages_au AFTER UPDATE OF body ON messages
+WHEN new.id <= (SELECT value FROM meta WHERE key = 'search_indexed_upto') BEGIN
+    INSERT INTO message_search (docid, body, search_shard) VALUES (new.id, new.body, new.search_shard);
+END;
+CREATE TRIGGER messages_bd BEFORE DELETE ON messages
+WHEN old.id <= (SELECT value FROM meta WHERE key = 'search_indexed_upto') BEGIN
+    DELETE FROM message_search WHERE docid = old.id;
+END;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -442,6 +471,7 @@ const std::vector<Migration> &migrations()
         {7, "contacts-only beacons: beacon keys", schemaV7},
         {8, "message requests: contacts accepted by the user", schemaV8},
         {9, "groups: signed states, one ciphertext for all members", schemaV9},
+        {11, "search index written in batches above a watermark", schemaV11},
     };
     return steps;
 }

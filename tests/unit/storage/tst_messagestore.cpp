@@ -66,6 +66,7 @@ private Q_SLOTS:
         const MessageRecord secret = incoming(conv, other, QStringLiteral("the password is qqzzvanishingword"), 5000);
         QVERIFY(store.insert(secret));
         QVERIFY(db.commit());
+        QCOMPARE(store.indexPending().value(), 201); // as the node's catch-up does (schema 11)
         const std::int64_t secretId = store.messageByUuid(secret.uuid)->id;
         const auto plaintext = [&](const QString &name) {
             const QString path = QDir(me.dir()).filePath(name);

@@ -72,7 +72,9 @@ private Q_SLOTS:
     {
         int last = 0;
         for (const Migration &m : migrations()) {
-            QCOMPARE(m.version, last + 1);
+            // One step per version, in order; 10 is taken by a parallel branch (attachments)
+            // and comes in with it, so 11 may follow 9 until then.
+            QVERIFY2(m.version == last + 1 || (last == 9 && m.version == 11), qPrintable(QString::number(m.version)));
             last = m.version;
         }
         QCOMPARE(latestSchemaVersion(), last);
@@ -290,6 +292,81 @@ private Q_SLOTS:
                                          page[2].sentAt + 1);
         QVERIFY(edited && *edited);
         QCOMPARE(messages.search(QStringLiteral("edited"), 10).size(), 1u);
+    }
+
+    // A profile written by the schema 9 code (tests/fixtures/profile-v9, see its README).
+    // Schema 11 puts the search watermark at its newest row: what was indexed is found as
+    // before (the edited text by its new words, the deleted one not at all). Texts after
+    // the upgrade wait above the mark until a batch (or a search) indexes them, each once,
+    // as it is then; changes below the mark keep the index in step through the triggers.
+    void step11IndexesSearchInBatchesAboveAWatermark()
+    {
+        const QString dir = copyFixture(QStringLiteral("profile-v9/ann"), QStringLiteral("v11-ann"));
+        QVERIFY(!dir.isEmpty());
+        {
+            auto vaultKey = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("correct horse"));
+            QVERIFY(vaultKey);
+            auto db = Database::open(Profile::databasePath(dir), *vaultKey);
+            QVERIFY(db);
+            QCOMPARE((*db)->userVersion(), 9);
+        }
+        auto opened = Profile::unlock(dir, test::passphrase("correct horse"));
+        QVERIFY2(opened, opened ? "" : qPrintable(opened.error().reason));
+        Profile &profile = **opened;
+        Database &db = profile.database();
+        MessageStore &messages = profile.messages();
+        QCOMPARE(db.userVersion(), latestSchemaVersion());
+        const auto scalar = [&db](const char *sql) {
+            Statement st = db.prepare(sql);
+            return st.next() ? st.int64(0) : -1;
+        };
+        const std::int64_t newest = scalar("SELECT max(id) FROM messages");
+        QCOMPARE(newest, 5);
+        QCOMPARE(scalar("SELECT value FROM meta WHERE key = 'search_indexed_upto'"), newest);
+        const auto hits = [&messages](const char *text) { return messages.search(QString::fromUtf8(text), 10).size(); };
+        QCOMPARE(hits("naive"), 1u);
+        QCOMPARE(hits("fixture"), 1u);
+        QCOMPARE(hits("edited once"), 1u);
+        QCOMPARE(hits("deleted"), 0u);
+        QCOMPARE(hits("reply"), 1u);
+
+        const std::vector<ContactRecord> contacts = profile.protocolStore().contacts();
+        QCOMPARE(contacts.size(), std::size_t(1));
+        const protocol::PeerId bob = contacts.front().peer;
+        const std::int64_t conversation = messages.conversationFor(bob).value();
+        const auto text = [&](const char *body, char tag) {
+            MessageRecord m;
+            m.uuid = QByteArray(16, tag);
+            m.conversationId = conversation;
+            m.sender = bob;
+            m.body = QString::fromUtf8(body);
+            m.sentAt = 1796122800000;
+            m.receivedAt = m.sentAt + 1;
+            m.state = MessageState::Received;
+            return m;
+        };
+        const std::int64_t zebra = messages.insert(text("a zebra after the upgrade", 'z')).value();
+        QCOMPARE(scalar("SELECT value FROM meta WHERE key = 'search_indexed_upto'"), newest); // left for the batch
+        QCOMPARE(scalar("SELECT count(*) FROM message_search WHERE message_search MATCH 'zebra'"), 0);
+        // Edited before its turn: the triggers leave the index alone, the batch takes the new text.
+        QVERIFY(messages.applyEdit(QByteArray(16, 'z'), bob, QByteArray(16, 'e'), QStringLiteral("a zebra edited before indexing"),
+                                   1796122800005).value());
+        const std::int64_t quokka = messages.insert(text("a quokka deleted before indexing", 'q')).value();
+        QVERIFY(messages.tombstone(quokka).value());
+        QCOMPARE(hits("indexing"), 1u); // the search caught the index up first
+        QCOMPARE(hits("upgrade"), 0u);
+        QCOMPARE(hits("quokka"), 0u);
+        QCOMPARE(scalar("SELECT value FROM meta WHERE key = 'search_indexed_upto'"), quokka);
+        QCOMPARE(messages.indexPending().value(), 0); // each text once
+        // Below the mark now: an edit goes through the triggers.
+        QVERIFY(messages.applyEdit(QByteArray(16, 'z'), bob, QByteArray(16, 'f'), QStringLiteral("a yak now"), 1796122800009).value());
+        QCOMPARE(hits("zebra"), 0u);
+        QCOMPARE(hits("yak"), 1u);
+        QVERIFY(messages.tombstone(zebra).value());
+        QCOMPARE(hits("yak"), 0u);
+        // (No FTS 'integrity-check': it expects every content row indexed, and tombstones are
+        // not.) Each text is in the index once:
+        QCOMPARE(scalar("SELECT count(*) FROM message_search WHERE message_search MATCH 'indexing OR naive OR reply'"), 2);
     }
 
     // Schema 8 (message requests): every contact there is, with a conversation or none,
