@@ -381,11 +381,7 @@ UPDATE contacts SET accepted = 1;
 // (no peer); its state is the chain of signed revisions a member holds. A group message is
 // sealed once: its ciphertext is kept once in group_ciphertexts, and each member's outbox
 // row points at it (shared_id; its own ciphertext is the empty blob, so it never counts as
-// unsealed). The ciphertext goes with the last row that points at it. A group message that
-// arrives before the state it was sealed for waits in group_parked (acknowledged, so the
-// sender's 1:1 messages are not held up behind it) until that state comes. group_receipts:
-// how far each member a group message was sealed for has got with it (delivered, read).
-// (group_parked and group_receipts were added to this step before any release had version 9.)
+// unsealed). The ciphertext goes with the last row that points at it.
 bool schemaV9(Database &db)
 {
     return db.exec(R"sql(
@@ -409,22 +405,6 @@ CREATE TRIGGER outbox_shared_ad AFTER DELETE ON outbox
 WHEN old.shared_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM outbox WHERE shared_id = old.shared_id) BEGIN
     DELETE FROM group_ciphertexts WHERE id = old.shared_id;
 END;
-CREATE TABLE group_parked (
-    id          INTEGER PRIMARY KEY,
-    group_id    BLOB NOT NULL,
-    sender      TEXT NOT NULL,
-    epoch       INTEGER NOT NULL,
-    envelope    BLOB NOT NULL,
-    received_at INTEGER NOT NULL
-);
-CREATE INDEX group_parked_by_group ON group_parked (group_id, epoch);
-CREATE TABLE group_receipts (
-    message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
-    peer       TEXT NOT NULL,
-    state      INTEGER NOT NULL,
-    PRIMARY KEY (message_id, peer)
-) WITHOUT ROWID;
-CREATE INDEX group_receipts_unread ON group_receipts (peer, message_id) WHERE state < 3;
 )sql");
 }
 
@@ -457,6 +437,33 @@ END;
 )sql");
 }
 
+// Version 12: groups, continued. A group message that arrives before the state it was
+// sealed for waits in group_parked (acknowledged, so the sender's 1:1 messages are not held
+// up behind it) until that state comes. group_receipts: how far each member a group
+// message was sealed for has got with it (delivered, read); the partial index holds only
+// what is not read yet, which is what a read receipt walks.
+bool schemaV12(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE group_parked (
+    id          INTEGER PRIMARY KEY,
+    group_id    BLOB NOT NULL,
+    sender      TEXT NOT NULL,
+    epoch       INTEGER NOT NULL,
+    envelope    BLOB NOT NULL,
+    received_at INTEGER NOT NULL
+);
+CREATE INDEX group_parked_by_group ON group_parked (group_id, epoch);
+CREATE TABLE group_receipts (
+    message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
+    peer       TEXT NOT NULL,
+    state      INTEGER NOT NULL,
+    PRIMARY KEY (message_id, peer)
+) WITHOUT ROWID;
+CREATE INDEX group_receipts_unread ON group_receipts (peer, message_id) WHERE state < 3;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -472,6 +479,7 @@ const std::vector<Migration> &migrations()
         {8, "message requests: contacts accepted by the user", schemaV8},
         {9, "groups: signed states, one ciphertext for all members", schemaV9},
         {11, "search index written in batches above a watermark", schemaV11},
+        {12, "groups: messages before their state, receipts per member", schemaV12},
     };
     return steps;
 }
