@@ -608,6 +608,12 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
             return fail(created.error());
         return ok({{QStringLiteral("conversation"), double(*created)}});
     }
+    if (cmd == QLatin1String("set_timer") && conversation && m_node->messenger().isGroup(conversation)) {
+        auto notice = m_node->setGroupTimer(conversation, command.value(QStringLiteral("seconds")).toInt(-1));
+        if (!notice)
+            return fail(notice.error());
+        return ok({{QStringLiteral("message"), messageJson(*notice, {})}});
+    }
     if (cmd == QLatin1String("mark_read") && conversation && m_node->messenger().isGroup(conversation)) {
         // Each member whose messages were unread gets a read receipt (message_state with "peer").
         if (auto r = m_node->markRead(conversation); !r)

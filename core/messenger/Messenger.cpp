@@ -343,22 +343,44 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
     protocol::StoreTransaction tx(m_profile.protocolStore());
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
-    storage::MessageStore &history = m_profile.messages();
-    auto conversation = history.conversationFor(peer);
+    auto conversation = m_profile.messages().conversationFor(peer);
     if (!conversation)
         return std::unexpected(Error::from(conversation.error()));
     if (auto accepted = consent(peer); !accepted)
         return std::unexpected(accepted.error());
+    auto notice = applyTimer(*conversation, peer, seconds);
+    if (notice && !tx.commit())
+        return std::unexpected(storageFailed("cannot commit the timer"));
+    return notice;
+}
+
+std::expected<storage::MessageRecord, Error> Messenger::setGroupTimer(std::int64_t conversationId, int seconds)
+{
+    if (seconds < 0 || seconds > MaxTimerSeconds)
+        return std::unexpected(Error{Errc::InvalidInput, QStringLiteral("a timer is 0 (off) to %1 seconds").arg(MaxTimerSeconds)});
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    if (!tx.isOpen())
+        return std::unexpected(storageFailed("cannot open a transaction"));
+    // Any member may set it, as in Signal; sealForGroup refuses a non-member.
+    auto notice = applyTimer(conversationId, PeerId(), seconds);
+    if (notice && !tx.commit())
+        return std::unexpected(storageFailed("cannot commit the timer"));
+    return notice;
+}
+
+std::expected<storage::MessageRecord, Error> Messenger::applyTimer(std::int64_t conversationId, const PeerId &peer, int seconds)
+{
+    storage::MessageStore &history = m_profile.messages();
     // Strictly after the change in force (whoever made it, whatever their clock said).
-    const std::int64_t at = std::max(nowMs(), history.timerSetAt(*conversation) + 1);
-    auto set = history.setTimer(*conversation, seconds, at);
+    const std::int64_t at = std::max(nowMs(), history.timerSetAt(conversationId) + 1);
+    auto set = history.setTimer(conversationId, seconds, at);
     if (!set)
         return std::unexpected(Error::from(set.error()));
     if (!*set)
         return std::unexpected(Error{Errc::Internal, QStringLiteral("the timer was not set")});
     storage::MessageRecord notice;
     notice.uuid = newMessageId();
-    notice.conversationId = *conversation;
+    notice.conversationId = conversationId;
     notice.sender = self();
     notice.outgoing = true;
     notice.body = QString::number(seconds);
@@ -374,10 +396,8 @@ std::expected<storage::MessageRecord, Error> Messenger::setTimer(const PeerId &p
     t->set_id(toStd(notice.uuid));
     t->set_sent_at(at);
     t->set_seconds(quint32(seconds));
-    if (auto queued = queue(peer, serialize(content), 0); !queued)
-        return std::unexpected(queued.error());
-    if (!tx.commit())
-        return std::unexpected(storageFailed("cannot commit the timer"));
+    if (auto sent = sendToConversation(conversationId, peer, serialize(content)); !sent)
+        return std::unexpected(sent.error());
     return notice;
 }
 

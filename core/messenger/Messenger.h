@@ -115,6 +115,8 @@ public:
     // Sets the conversation's disappearing-message timer (0: off) for both sides; returns
     // the notice shown in the history.
     [[nodiscard]] std::expected<storage::MessageRecord, Error> setTimer(const protocol::PeerId &peer, int seconds);
+    // A group's disappearing timer, set by any member for everyone in it.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> setGroupTimer(std::int64_t conversationId, int seconds);
     // Deletes what expired; returns the messages gone (`next`: the next expiry, 0 none).
     [[nodiscard]] std::expected<std::vector<storage::MessageRecord>, Error> expire(std::int64_t *next = nullptr);
     // Ephemeral: sealed for a peer with a session and handed back, never stored; the caller
@@ -264,6 +266,9 @@ private:
     // conversation (queue), or sealed once for a group's members (`peer` invalid).
     [[nodiscard]] std::expected<void, Error> sendToConversation(std::int64_t conversationId, const protocol::PeerId &peer,
                                                                 const QByteArray &content);
+    // Inside the caller's transaction: the timer set, its notice, and the change sent.
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> applyTimer(std::int64_t conversationId, const protocol::PeerId &peer,
+                                                                         int seconds);
     [[nodiscard]] std::expected<Incoming, Error> receiveGroupMessage(const protocol::PeerId &from, const protocol::CipherMessage &message);
     std::optional<GroupChain> loadChain(const QByteArray &groupId);
     // The current revision alone: a group message needs no more than that (the whole chain

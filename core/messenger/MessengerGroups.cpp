@@ -408,8 +408,7 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
         case wire::Content::kGroupUpdate:
         case wire::Content::kSenderKey: // pairwise only: a group cannot vouch for its own state
             return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("not a group message kind")});
-        case wire::Content::kTimer: // not in groups yet: they would change the sender's 1:1 conversation
-        case wire::Content::kTyping:
+        case wire::Content::kTyping: // not in groups yet
             out.kind = Incoming::Kind::Ignored;
             return {};
         default: break;

@@ -71,6 +71,8 @@ public:
     // where to report whom it queued for); emits groupUpdated.
     using GroupChangeCall = std::function<std::expected<GroupState, Error>(Messenger &, std::vector<protocol::PeerId> *queuedFor)>;
     [[nodiscard]] std::expected<GroupState, Error> changeGroup(std::int64_t conversationId, const GroupChangeCall &change);
+    // A group's disappearing timer, for every member (Messenger::setGroupTimer).
+    [[nodiscard]] std::expected<storage::MessageRecord, Error> setGroupTimer(std::int64_t conversationId, int seconds);
     // Changes to a stored message (Messenger's rules), sent on at once; each also emits
     // messageUpdated here.
     [[nodiscard]] std::expected<storage::MessageRecord, Error> editText(std::int64_t messageId, const QString &body);

@@ -38,6 +38,16 @@ std::expected<storage::MessageRecord, Error> Node::sendGroupText(std::int64_t co
     return sent->message;
 }
 
+std::expected<storage::MessageRecord, Error> Node::setGroupTimer(std::int64_t conversationId, int seconds)
+{
+    auto notice = m_messenger.setGroupTimer(conversationId, seconds);
+    if (notice) {
+        flushGroup(conversationId);
+        Q_EMIT conversationUpdated(conversationId);
+    }
+    return notice;
+}
+
 std::expected<GroupState, Error> Node::changeGroup(std::int64_t conversationId, const GroupChangeCall &change)
 {
     std::vector<protocol::PeerId> queuedFor;

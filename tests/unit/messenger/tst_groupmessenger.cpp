@@ -286,6 +286,30 @@ private Q_SLOTS:
         QCOMPARE(stateAtAlice(), storage::MessageState::Read);
     }
 
+    // Any member sets the group's disappearing timer for everyone; a later message of the
+    // group then disappears on every member's side (its clock started).
+    void aMemberSetsTheGroupsTimer()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        auto notice = bob->messenger().setGroupTimer(groupIn(*bob, groupId), 60);
+        QVERIFY2(notice, notice ? "" : qPrintable(notice.error().reason));
+        QVERIFY(pump());
+        for (test::TestPeer *p : all()) {
+            const std::int64_t conversation = groupIn(*p, groupId);
+            QCOMPARE(p->profile().messages().timer(conversation), 60);
+            const auto page = p->profile().messages().page(conversation, std::nullopt, 5);
+            QVERIFY(!page.empty());
+            QCOMPARE(page.front().kind, storage::MessageKind::TimerChanged);
+        }
+        // No such group: refused, nothing set.
+        auto refused = carol->messenger().setGroupTimer(groupIn(*carol, groupId) + 1000, 30);
+        QVERIFY(!refused);
+        QCOMPARE(carol->profile().messages().timer(groupIn(*carol, groupId)), 60);
+    }
+
     // A stranger who wrote (a message request, not accepted) cannot put a group, nor
     // sender keys for groups we do not know, into the profile: both are acknowledged and
     // dropped. (Before: any peer with a session could store groups and keys without end.)
