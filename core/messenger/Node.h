@@ -71,6 +71,9 @@ public:
     // where to report whom it queued for); emits groupUpdated.
     using GroupChangeCall = std::function<std::expected<GroupState, Error>(Messenger &, std::vector<protocol::PeerId> *queuedFor)>;
     [[nodiscard]] std::expected<GroupState, Error> changeGroup(std::int64_t conversationId, const GroupChangeCall &change);
+    // markRead for a group (it has no peer to name it by); emits conversationUpdated when
+    // something was unread.
+    [[nodiscard]] std::expected<void, Error> markGroupRead(std::int64_t conversationId);
     // Changes to a stored message (Messenger's rules), sent on at once; each also emits
     // messageUpdated here.
     [[nodiscard]] std::expected<storage::MessageRecord, Error> editText(std::int64_t messageId, const QString &body);

@@ -50,4 +50,17 @@ std::expected<GroupState, Error> Node::changeGroup(std::int64_t conversationId, 
     return state;
 }
 
+std::expected<void, Error> Node::markGroupRead(std::int64_t conversationId)
+{
+    if (!m_messenger.isGroup(conversationId))
+        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such group")});
+    const std::optional<storage::ConversationRecord> before = m_profile.messages().conversation(conversationId);
+    // No receipt comes back for a group (Messenger::markRead sends one only to a 1:1 peer).
+    if (auto read = m_messenger.markRead(conversationId); !read)
+        return std::unexpected(read.error());
+    if (before && before->unreadCount > 0)
+        Q_EMIT conversationUpdated(conversationId);
+    return {};
+}
+
 } // namespace sotto::messenger

@@ -133,7 +133,8 @@ Pane {
                 width: ListView.view.width
                 selected: conversationId ? conversationId === root.app.messages.conversationId : peer === root.app.messages.peer
                 keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
-                onActivated: conversationId ? root.app.messages.open(conversationId, peer) : root.app.messages.openPeer(peer)
+                onActivated: isGroup ? root.app.messages.openGroup(conversationId)
+                           : conversationId ? root.app.messages.open(conversationId, peer) : root.app.messages.openPeer(peer)
             }
             // An empty list says what happens next, and offers the one thing to do.
             EmptyState {

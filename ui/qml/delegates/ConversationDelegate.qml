@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One row of the sidebar: avatar with online dot, name, last message, time, unread badge.
+// A group's row has the group avatar and its preview says who wrote.
 import QtQuick
 import Sotto
 import QtQuick.Controls
@@ -16,6 +17,7 @@ ItemDelegate {
     required property bool contact
     required property string trust
     required property bool typing
+    required property bool isGroup
     property bool selected: false
     property bool keyboardCurrent: false // where the arrow keys are, while the list has focus
     signal activated()
@@ -45,8 +47,9 @@ ItemDelegate {
         spacing: 10
         Avatar {
             name: root.name
-            peer: root.peer
+            peer: root.isGroup ? "group:" + root.name : root.peer
             online: root.online
+            group: root.isGroup
         }
         ColumnLayout {
             spacing: 2

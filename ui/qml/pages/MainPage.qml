@@ -23,14 +23,14 @@ Page {
     Binding {
         target: root.app.messages
         property: "inView"
-        value: Qt.application.state === Qt.ApplicationActive && root.app.messages.peer.length > 0
+        value: Qt.application.state === Qt.ApplicationActive && root.chatOpen
     }
 
     // Below this width one pane shows at a time: the list, or the open chat with a back
     // button. Above it the divider between them can be dragged (and is remembered).
     readonly property int onePaneBelow: 600
     readonly property bool narrow: width < onePaneBelow
-    readonly property bool chatOpen: root.app.messages.peer.length > 0
+    readonly property bool chatOpen: root.app.messages.peer.length > 0 || root.app.messages.isGroup
 
     SplitView {
         id: panes
@@ -78,7 +78,7 @@ Page {
     Component.onCompleted: sidebar.focusList()
     Connections {
         target: root.app.messages
-        function onPeerChanged() { if (root.app.messages.peer.length === 0) sidebar.focusList() }
+        function onPeerChanged() { if (!root.chatOpen) sidebar.focusList() }
     }
 
     SearchDialog { id: search; app: root.app }
