@@ -19,6 +19,7 @@ ItemDelegate {
     required property bool typing
     required property bool isGroup
     property bool selected: false
+    property string avatarKey: peer // what chooses the avatar's colour (a group has no peer)
     property bool keyboardCurrent: false // where the arrow keys are, while the list has focus
     signal activated()
 
@@ -47,7 +48,7 @@ ItemDelegate {
         spacing: 10
         Avatar {
             name: root.name
-            peer: root.isGroup ? "group:" + root.name : root.peer
+            peer: root.avatarKey
             online: root.online
             group: root.isGroup
         }

@@ -11,6 +11,7 @@ Page {
     id: root
     required property AppController app
     signal contactRequested()
+    signal groupInfoRequested()
     signal backRequested()
     property bool showBack: false // a narrow window shows the chat alone: back to the list
     readonly property MessageModel model: app.messages
@@ -38,7 +39,7 @@ Page {
             }
             Avatar {
                 name: root.model.peerName
-                peer: root.model.isGroup ? "group:" + root.model.peerName : root.model.peer
+                peer: root.model.isGroup ? "group:" + root.model.conversationId : root.model.peer
                 group: root.model.isGroup
                 online: root.model.online
                 implicitWidth: 32
@@ -60,7 +61,7 @@ Page {
                         font.bold: true
                         elide: Text.ElideRight
                         Layout.fillWidth: true
-                        Layout.maximumWidth: implicitWidth
+                        Layout.maximumWidth: Math.ceil(implicitWidth) // the layout rounds down: a fraction short, the name was elided
                         Layout.minimumWidth: 0
                     }
                     Label {
@@ -115,6 +116,15 @@ Page {
                         }
                     }
                 }
+            }
+            IconButton {
+                objectName: "groupInfoButton"
+                visible: root.model.isGroup
+                iconName: "group"
+                text: qsTr("Group members and settings")
+                tip: qsTr("Group info")
+                Layout.rightMargin: 4
+                onClicked: root.groupInfoRequested()
             }
             IconButton {
                 objectName: "contactButton"

@@ -60,6 +60,7 @@ Page {
             onSearchRequested: text => search.openWith(text)
             onSettingsRequested: settings.open()
             onAddPeerRequested: addPeer.open()
+            onNewGroupRequested: newGroup.open()
         }
         ChatView {
             app: root.app
@@ -67,6 +68,7 @@ Page {
             showBack: root.narrow
             SplitView.fillWidth: !root.narrow || root.chatOpen
             onBackRequested: root.app.messages.open(0)
+            onGroupInfoRequested: groupInfo.open()
             onContactRequested: {
                 root.app.contact.peer = root.app.messages.peer
                 contact.open()
@@ -83,6 +85,8 @@ Page {
 
     SearchDialog { id: search; app: root.app }
     AddPeerDialog { id: addPeer; app: root.app }
+    NewGroupDialog { id: newGroup; app: root.app }
+    GroupInfoDialog { id: groupInfo; app: root.app }
     SettingsPage { id: settings; app: root.app }
     ContactPage { id: contact; app: root.app }
 }
