@@ -108,6 +108,19 @@ class TestGroupWindow : public QObject {
         return false;
     }
 
+    // The delegate showing the message with this body, once laid out.
+    QQuickItem *delegateOf(const QString &body)
+    {
+        for (int row = 0; row < app->messages()->rowCount(); ++row) {
+            if (app->messages()->data(app->messages()->index(row), ui::MessageModel::BodyRole).toString() != body)
+                continue;
+            QQuickItem *delegate = nullptr;
+            QMetaObject::invokeMethod(item("messageList"), "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, row));
+            return delegate;
+        }
+        return nullptr;
+    }
+
     void linkPeer(std::unique_ptr<HeadlessNode> &node, const QString &name)
     {
         node = std::make_unique<HeadlessNode>(name, QString(), noDiscovery());
@@ -198,6 +211,13 @@ private Q_SLOTS:
         QString sender;
         QTRY_VERIFY_WITH_TIMEOUT(hasMessage(QStringLiteral("Count me in"), &sender), 20000);
         QCOMPARE(sender, QStringLiteral("Bob"));
+        // Above his bubble, his name; none above ours.
+        const auto nameShown = [this](const QString &body) {
+            QQuickItem *label = descendant(delegateOf(body), QStringLiteral("senderName"));
+            return label && isShown(label) ? label->property("text").toString() : QString();
+        };
+        QTRY_COMPARE(nameShown(QStringLiteral("Count me in")), QStringLiteral("Bob"));
+        QCOMPARE(nameShown(QStringLiteral("Saturday at the crag?")), QString());
         QTRY_COMPARE(groupData(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("Bob: Count me in"));
         QTRY_COMPARE(groupData(ui::ConversationListModel::UnreadRole).toInt(), 0); // read as it came, in view
         screenshot(QStringLiteral("group-chat"));

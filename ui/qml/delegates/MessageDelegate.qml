@@ -104,19 +104,24 @@ Item {
             Layout.alignment: Qt.AlignHCenter
         }
 
-        Label {
-            objectName: "senderName"
-            visible: root.senderName.length > 0 && root.firstOfGroup && root.kind !== MessageModel.TimerNotice
-            text: root.senderName
-            textFormat: Text.PlainText // names and texts come from peers: never markup
-            font.pixelSize: 11
-            font.bold: true
-            opacity: 0.75
-            elide: Text.ElideRight
+        // Made only where it shows: a 1:1 chat's delegates (scrolled by the thousand) pay
+        // nothing for it.
+        Loader {
+            active: root.senderName.length > 0 && root.firstOfGroup && root.kind !== MessageModel.TimerNotice
+            visible: active
             Layout.maximumWidth: root.maxBubbleWidth
             Layout.leftMargin: 20
             Layout.topMargin: 2
             Layout.bottomMargin: -2
+            sourceComponent: Label {
+                objectName: "senderName"
+                text: root.senderName
+                textFormat: Text.PlainText // names and texts come from peers: never markup
+                font.pixelSize: 11
+                font.bold: true
+                opacity: 0.75
+                elide: Text.ElideRight
+            }
         }
 
         Rectangle {
