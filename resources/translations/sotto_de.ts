@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="654"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="655"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
@@ -311,7 +311,12 @@
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="671"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="647"/>
+        <source>everyone in %1</source>
+        <translation>allen in %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -666,7 +671,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="235"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="240"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
@@ -676,12 +681,12 @@
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="192"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="197"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="278"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="283"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>

@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="654"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="655"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
@@ -310,7 +310,12 @@
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="671"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="647"/>
+        <source>everyone in %1</source>
+        <translation>%1 中的所有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -665,7 +670,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="235"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="240"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
@@ -675,12 +680,12 @@
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="192"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="197"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="278"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="283"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>

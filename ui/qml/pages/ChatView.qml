@@ -643,7 +643,8 @@ Page {
 
     DeleteForEveryoneDialog {
         id: deleteForEveryone
-        peerName: root.model.peerName
+        // "deleted here and for everyone in Climbing": a group is not a person
+        peerName: root.model.isGroup ? qsTr("everyone in %1").arg(root.model.peerName) : root.model.peerName
         onConfirmed: rowId => root.model.remove(rowId, true)
     }
 
