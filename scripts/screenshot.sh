@@ -12,7 +12,7 @@ done
 if [ -n "${missing:-}" ]; then
   ${SUDO:-$( [ "$(id -u)" -ne 0 ] && echo sudo )} apt-get install -y -qq --no-install-recommends $missing
 fi
-cmake --build build --target sotto tst_visual >/dev/null
+cmake --build build --target sotto tst_visual tst_groupwindow >/dev/null
 
 out="${1:-docs/screenshots}"
 mkdir -p "$out"
@@ -28,8 +28,15 @@ shoot() { # scheme, folder
 }
 shoot light "$work/light"
 shoot dark "$work/dark"
+# Groups (tests/gui/tst_groupwindow): the group's chat and its info, light.
+mkdir -p "$work/groups"
+SOTTO_COLOR_SCHEME=light SOTTO_SCREENSHOTS="$work/groups" SOTTO_BINARY="$PWD/build/app/sotto" XDG_RUNTIME_DIR="$work" \
+  QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" ./build/tests/tst_groupwindow >"$work/groups.log" 2>&1 \
+  || { cat "$work/groups.log"; exit 1; }
 cp "$work/light/main-window.png" "$out/main-window.png"
 cp "$work/light/conversation-features.png" "$out/conversation-features.png"
 cp "$work/light/first-run.png" "$out/first-run.png"
 cp "$work/dark/main-window.png" "$out/main-window-dark.png"
+cp "$work/groups/group-chat.png" "$out/group-chat.png"
+cp "$work/groups/group-info.png" "$out/group-info.png"
 ls -l "$out"/*.png

@@ -24,6 +24,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     , m_search(new SearchModel(*m_core, this))
     , m_contact(new ContactController(*m_core, this))
     , m_desktop(new DesktopController(this))
+    , m_groups(new GroupController(*m_core, this))
     , m_typing(new TypingTracker(this))
 {
     // Who is typing to us: the sidebar row and, for the open conversation, the header.
@@ -56,6 +57,8 @@ AppController::AppController(AppOptions options, QObject *parent)
         if (peer == m_messages->peer())
             m_messages->open(0); // its history is gone
     });
+    // A group just made opens, as a new chat does (the sidebar learns it from groupUpdated).
+    connect(m_groups, &GroupController::created, m_messages, &MessageModel::openGroup);
     connect(m_conversations, &ConversationListModel::totalUnreadChanged, this,
             [this] { m_desktop->setUnread(m_conversations->totalUnread()); });
     connect(m_desktop, &DesktopController::lockRequested, m_session, &SessionController::lock);
@@ -142,6 +145,7 @@ void AppController::onLocked()
     m_conversations->clear();
     m_search->clear();
     m_contact->setPeer(QString());
+    m_groups->clear();
     setNotice({});
 }
 

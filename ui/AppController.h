@@ -10,6 +10,7 @@
 #include "ui/ContactController.h"
 #include "ui/ConversationListModel.h"
 #include "ui/DesktopController.h"
+#include "ui/GroupController.h"
 #include "ui/MessageModel.h"
 #include "ui/SearchModel.h"
 #include "ui/SessionController.h"
@@ -44,6 +45,7 @@ class AppController : public QObject {
     Q_PROPERTY(sotto::ui::SearchModel *search READ search CONSTANT)
     Q_PROPERTY(sotto::ui::ContactController *contact READ contact CONSTANT)
     Q_PROPERTY(sotto::ui::DesktopController *desktop READ desktop CONSTANT)
+    Q_PROPERTY(sotto::ui::GroupController *groups READ groups CONSTANT)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     // Colours by palette role when the desktop prefers dark; empty for the platform's own.
     Q_PROPERTY(QVariantMap darkPalette READ darkPalette CONSTANT)
@@ -59,6 +61,7 @@ public:
     SearchModel *search() { return m_search; }
     ContactController *contact() { return m_contact; }
     DesktopController *desktop() { return m_desktop; }
+    GroupController *groups() { return m_groups; }
     messenger::CoreThread &core() { return *m_core; }
     QString notice() const { return m_notice; }
     QVariantMap darkPalette() const;
@@ -83,6 +86,7 @@ private:
     SearchModel *m_search;
     ContactController *m_contact;
     DesktopController *m_desktop;
+    GroupController *m_groups;
     DemoPeer *m_demo = nullptr;
     TypingTracker *m_typing;
     QString m_notice;

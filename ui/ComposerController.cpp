@@ -47,7 +47,8 @@ void ComposerController::tellTyping(qint64 conversationId, bool typing)
     m_core.run([conversationId, typing](messenger::CoreState &state) {
         if (!state.node)
             return;
-        if (const std::optional<messenger::ConversationInfo> info = messenger::Queries(*state.node).conversation(conversationId))
+        const std::optional<messenger::ConversationInfo> info = messenger::Queries(*state.node).conversation(conversationId);
+        if (info && !info->group) // groups carry no typing yet (the core ignores it there)
             state.node->sendTyping(info->peer, typing); // ephemeral: dropped if the peer is offline
     });
 }

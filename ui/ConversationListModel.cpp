@@ -46,6 +46,7 @@ ConversationListModel::ConversationListModel(messenger::CoreThread &core, QObjec
     connect(&core, &messenger::CoreThread::peerDiscovered, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::contactMerged, this, &ConversationListModel::refresh);
     connect(&core, &messenger::CoreThread::contactChanged, this, &ConversationListModel::refresh); // accepted, blocked, deleted
+    connect(&core, &messenger::CoreThread::groupUpdated, this, &ConversationListModel::refresh); // made, joined, renamed, left
 }
 
 void ConversationListModel::refresh() { m_debounce.start(); }
@@ -68,12 +69,18 @@ void ConversationListModel::refreshNow()
                   row.contact = c.contact;
                   row.trust = int(c.trust);
                   row.section = SidebarSection(int(c.section));
-                  if (const std::optional<storage::MessageRecord> &m = c.last)
+                  row.group = c.group;
+                  row.memberCount = c.memberCount;
+                  if (const std::optional<storage::MessageRecord> &m = c.last) {
                       row.preview = m->deleted ? tr("This message was deleted")
                           : m->kind == storage::MessageKind::Unsupported ? tr("Update Sotto to see this message")
                           : m->kind == storage::MessageKind::TimerChanged
                               ? tr("Disappearing messages: %1").arg(MessageModel::timerText(m->body.toInt()))
                               : oneLine(m->body);
+                      // In a group, who said it (Signal's "Ann: see you there").
+                      if (c.group && m->kind == storage::MessageKind::Text && !m->deleted)
+                          row.preview = tr("%1: %2").arg(m->outgoing ? tr("You") : c.lastSenderName, row.preview);
+                  }
                   rows.append(row);
               }
               return rows;
@@ -145,7 +152,9 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case OnlineRole: return r.online;
     case ContactRole: return r.contact;
     case TrustRole: return protocol::trustStateName(protocol::TrustState(r.trust));
-    case TypingRole: return m_typing.contains(r.peer);
+    case TypingRole: return !r.group && m_typing.contains(r.peer);
+    case IsGroupRole: return r.group;
+    case MemberCountRole: return r.memberCount;
     case SectionRole:
         switch (r.section) {
         case SidebarSection::Request: return QStringLiteral("request");
@@ -163,7 +172,7 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
     return {{PeerRole, "peer"},       {NameRole, "name"},     {PreviewRole, "preview"}, {TimeRole, "time"},
             {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"},
             {TypingRole, "typing"},   {SectionRole, "sidebarSection"},
-            {ConversationIdRole, "conversationId"}};
+            {ConversationIdRole, "conversationId"}, {IsGroupRole, "isGroup"}, {MemberCountRole, "memberCount"}};
 }
 
 void ConversationListModel::setTyping(const QString &peer, bool typing)
@@ -186,7 +195,7 @@ int ConversationListModel::indexOfConversation(qint64 conversationId) const
 
 int ConversationListModel::indexOf(const QString &peer) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
+    for (int i = 0; !peer.isEmpty() && i < m_rows.size(); ++i)
         if (m_rows[i].peer == peer)
             return i;
     return -1;

@@ -31,6 +31,8 @@ struct ConversationRow {
     bool contact = true;
     int trust = 0; // protocol::TrustState
     SidebarSection section = SidebarSection::Chat;
+    bool group = false; // no peer: the group's name, its preview says who wrote
+    int memberCount = 0;
 };
 
 class ConversationListModel : public QAbstractListModel {
@@ -54,6 +56,8 @@ public:
         TypingRole,                  // the peer is typing to us now
         SectionRole,                 // "request", "chat", "blocked" or "nearby" (SidebarSection)
         ConversationIdRole,          // the conversation; 0 for someone nearby we never talked with
+        IsGroupRole,                 // a group: no peer, opened by its conversation id
+        MemberCountRole,             // a group's members, us included
     };
     Q_ENUM(Role)
 

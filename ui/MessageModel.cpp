@@ -25,21 +25,23 @@ struct HistoryWindow {
     int highlightRow = -1;
     // The messages just beyond each end, when there are more (see m_olderEdge).
     std::optional<MessageRecord> olderEdge, newerEdge;
+    QHash<QString, QString> senderNames; // a group's: who wrote the rows (members or not)
 };
 
 struct HistoryPage {
     std::vector<MessageRecord> rows;
     QHash<qint64, RowExtras> extras;
     std::optional<MessageRecord> edge; // the next message beyond the page, if any
+    QHash<QString, QString> senderNames; // a group's page: who wrote its rows
 };
 
 namespace {
 
-// One bubble group: one sender, one minute (the time is shown once, on its newest), no
-// notice between.
+// One bubble group: one sender (in a group, the same member), one minute (the time is
+// shown once, on its newest), no notice between.
 bool sameGroup(const MessageRecord &a, const MessageRecord &b)
 {
-    return a.outgoing == b.outgoing && a.sentAt / 60000 == b.sentAt / 60000
+    return a.outgoing == b.outgoing && (a.outgoing || a.sender == b.sender) && a.sentAt / 60000 == b.sentAt / 60000
         && a.kind != storage::MessageKind::TimerChanged && b.kind != storage::MessageKind::TimerChanged;
 }
 
@@ -96,6 +98,17 @@ HistoryPage pageOf(messenger::HistoryItems items, int keep)
     return {std::move(items.rows), worded(items.extras), std::move(edge)};
 }
 
+// The names of whoever wrote `rows` (a group's): former members too, whom the header's
+// member list no longer names.
+QHash<QString, QString> senderNamesOf(messenger::Queries &queries, const std::vector<MessageRecord> &rows)
+{
+    QHash<QString, QString> names;
+    for (const MessageRecord &m : rows)
+        if (!m.outgoing && !names.contains(m.sender.toString()))
+            names.insert(m.sender.toString(), queries.nameOf(m.sender));
+    return names;
+}
+
 QDate dayOf(const MessageRecord &m) { return QDateTime::fromMSecsSinceEpoch(m.sentAt).date(); }
 
 } // namespace
@@ -132,6 +145,11 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
             refreshContact();
     };
     connect(&core, &messenger::CoreThread::peerOnline, this, onlineChanged);
+    // The open group renamed, joined, left, or its members changed: the header reads anew.
+    connect(&core, &messenger::CoreThread::groupUpdated, this, [this](qint64 conversation) {
+        if (conversation == m_conversation)
+            refreshContact();
+    });
     connect(&core, &messenger::CoreThread::peerOffline, this, onlineChanged);
 }
 
@@ -180,6 +198,8 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
     case FirstUnreadRole: return m_firstUnread != 0 && m.id == m_firstUnread;
     case RichBodyRole: return m.kind == storage::MessageKind::Text && !m.deleted ? linkified(m.body) : QString();
+    case SenderNameRole:
+        return m_group && !m.outgoing ? m_senderNames.value(m.sender.toString(), m.sender.toString().left(8)) : QString();
     case CanChangeRole:
         return m.outgoing && !m.deleted && m.kind == storage::MessageKind::Text
             && QDateTime::currentMSecsSinceEpoch() - m.sentAt < messenger::Messenger::ChangeWindowMs;
@@ -194,7 +214,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
             {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
             {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"},
-            {LastOfGroupRole, "lastOfGroup"}};
+            {LastOfGroupRole, "lastOfGroup"}, {SenderNameRole, "senderName"}};
 }
 
 // What the ways of opening share: the old window goes, the conversation's header and a
@@ -202,7 +222,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
 // reactions), and shown unless another conversation was opened meanwhile. The
 // conversation is named by its id, or (`peer`, id 0) by its peer: someone nearby we never
 // talked with gets a conversation made now.
-void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill)
+void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill, bool group)
 {
     const bool sameConversation = m_conversation != 0
         && (conversationId ? conversationId == m_conversation : !peer.isEmpty() && peer == m_peer);
@@ -212,7 +232,12 @@ void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64
     // "no conversation" in between (the window would leave the chat and come back).
     // By peer, the same peer is the same conversation (1:1): it stays.
     const qint64 known = conversationId ? conversationId : !peer.isEmpty() && peer == m_peer ? m_conversation : 0;
-    setConversation(known, conversationId && peer.isEmpty() ? m_peer : peer);
+    if (group && !m_group) { // shown as a group at once: no peer's header or composer meanwhile
+        m_group = true;
+        m_groupMember = true;
+        Q_EMIT contactChanged();
+    }
+    setConversation(known, group ? QString() : conversationId && peer.isEmpty() ? m_peer : peer);
     if (!conversationId && peer.isEmpty()) {
         // No conversation shown: none keeps its link open for being looked at.
         m_core.run([](messenger::CoreState &state) {
@@ -245,6 +270,8 @@ void MessageModel::openWindow(qint64 conversationId, const QString &peer, qint64
               w.conversation = info->id;
               w.info = *info;
               messenger::HistoryItems items = fill(queries, w);
+              if (info->group)
+                  w.senderNames = senderNamesOf(queries, items.rows);
               w.rows = std::move(items.rows);
               w.extras = worded(items.extras);
               return w;
@@ -276,6 +303,11 @@ void MessageModel::open(qint64 conversationId, const QString &peer)
 void MessageModel::openPeer(const QString &peer)
 {
     openWindow(0, peer, 0, newestPage);
+}
+
+void MessageModel::openGroup(qint64 conversationId)
+{
+    openWindow(conversationId, QString(), 0, newestPage, true);
 }
 
 void MessageModel::openAt(qint64 conversationId, qint64 rowId, const QString &peer)
@@ -337,7 +369,27 @@ void MessageModel::applyInfo(const messenger::ConversationInfo &info)
     m_timer = info.timer;
     m_namesake = info.namesake ? info.namesake->toString() : QString();
     m_namesakeName = info.namesakeName;
+    m_group = info.group;
+    m_groupMember = info.member;
+    m_memberCount = int(info.members.size());
+    QHash<QString, QString> names;
+    for (const messenger::GroupMemberInfo &member : info.members)
+        names.insert(member.peer.toString(), member.name);
+    addSenderNames(names); // a rename shows on the rows already loaded
     Q_EMIT contactChanged();
+}
+
+void MessageModel::addSenderNames(const QHash<QString, QString> &names)
+{
+    bool changed = false;
+    for (auto it = names.constBegin(); it != names.constEnd(); ++it) {
+        if (m_senderNames.value(it.key()) != *it) {
+            m_senderNames.insert(it.key(), *it);
+            changed = true;
+        }
+    }
+    if (changed && !m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_rows.size()) - 1), {SenderNameRole});
 }
 
 void MessageModel::show(const HistoryWindow &w, qint64 highlight)
@@ -355,6 +407,7 @@ void MessageModel::show(const HistoryWindow &w, qint64 highlight)
     beginResetModel();
     m_rows = QList<MessageRecord>(w.rows.begin(), w.rows.end());
     m_extras = w.extras;
+    m_senderNames.insert(w.senderNames);
     m_highlight = highlight;
     // "New messages" above the oldest unread one, as it was when opened (marking read
     // below does not move it).
@@ -396,15 +449,23 @@ void MessageModel::fetchOlder()
     const quint64 generation = m_generation;
     const storage::HistoryCursor cursor{m_rows.last().sentAt, m_rows.last().id};
     const qint64 conversation = m_conversation;
+    const bool group = m_group;
     setLoading(true);
-    m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return state.node ? pageOf(messenger::Queries(*state.node).page(conversation, cursor, PageSize + 1), PageSize) : HistoryPage{};
+    m_core.run([conversation, cursor, group](messenger::CoreState &state) {
+              if (!state.node)
+                  return HistoryPage{};
+              messenger::Queries queries(*state.node);
+              HistoryPage page = pageOf(queries.page(conversation, cursor, PageSize + 1), PageSize);
+              if (group)
+                  page.senderNames = senderNamesOf(queries, page.rows);
+              return page;
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
                 return;
             const std::vector<MessageRecord> &page = read.rows;
             m_extras.insert(read.extras);
+            m_senderNames.insert(read.senderNames);
             // Still "loading" while rows go in: a view (or a model tester) asking for more
             // from inside the insertion must not start a nested one.
             if (!page.empty()) {
@@ -431,15 +492,23 @@ void MessageModel::fetchNewer()
     const quint64 generation = m_generation;
     const storage::HistoryCursor cursor{m_rows.first().sentAt, m_rows.first().id};
     const qint64 conversation = m_conversation;
+    const bool group = m_group;
     setLoading(true);
-    m_core.run([conversation, cursor](messenger::CoreState &state) {
-              return state.node ? pageOf(messenger::Queries(*state.node).pageAfter(conversation, cursor, PageSize + 1), PageSize) : HistoryPage{};
+    m_core.run([conversation, cursor, group](messenger::CoreState &state) {
+              if (!state.node)
+                  return HistoryPage{};
+              messenger::Queries queries(*state.node);
+              HistoryPage page = pageOf(queries.pageAfter(conversation, cursor, PageSize + 1), PageSize);
+              if (group)
+                  page.senderNames = senderNamesOf(queries, page.rows);
+              return page;
           })
         .then(this, [this, generation](const HistoryPage &read) {
             if (generation != m_generation)
                 return;
             const std::vector<MessageRecord> &page = read.rows;
             m_extras.insert(read.extras);
+            m_senderNames.insert(read.senderNames);
             if (!page.empty()) {
                 Q_EMIT newerPageAboutToBeInserted();
                 beginInsertRows({}, 0, int(page.size()) - 1);
@@ -479,6 +548,8 @@ void MessageModel::send(const QString &text, qint64 replyToRow)
               if (replyToRow)
                   if (std::optional<MessageRecord> quoted = queries.message(replyToRow); quoted && quoted->conversationId == conversation)
                       replyTo = quoted->uuid;
+              if (info->group) // sealed once for its members (the headless mode routes it the same)
+                  return state.node->sendGroupText(conversation, body, replyTo);
               return state.node->sendText(info->peer, body, replyTo);
           })
         .then(this, [this, generation](const std::expected<MessageRecord, messenger::Error> &result) {
@@ -486,6 +557,7 @@ void MessageModel::send(const QString &text, qint64 replyToRow)
                 switch (result.error().code) {
                 case messenger::Errc::Blocked: Q_EMIT sendFailed(tr("Not sent: you blocked this contact.")); break;
                 case messenger::Errc::InvalidInput: Q_EMIT sendFailed(tr("Not sent: the message is too long.")); break;
+                case messenger::Errc::NotAllowed: Q_EMIT sendFailed(tr("Not sent: you are no longer a member of this group.")); break;
                 default: Q_EMIT sendFailed(tr("Not sent: %1").arg(result.error().reason)); break;
                 }
                 return;
@@ -819,6 +891,10 @@ void MessageModel::clearWindow(bool keepHeader)
     m_namesakeName.clear();
     m_online = false;
     m_request = false;
+    m_group = false;
+    m_groupMember = false;
+    m_memberCount = 0;
+    m_senderNames.clear();
     Q_EMIT contactChanged();
 }
 
@@ -906,7 +982,7 @@ void MessageModel::trimOldest()
 
 void MessageModel::markReadIfInView()
 {
-    if (!m_inView || !m_shown || m_peer.isEmpty() || m_loading)
+    if (!m_inView || !m_shown || (m_peer.isEmpty() && !m_group) || m_loading)
         return;
     bool unread = false;
     for (int i = 0; i < std::min<qsizetype>(m_rows.size(), PageSize) && !unread; ++i)
@@ -917,11 +993,12 @@ void MessageModel::markReadIfInView()
         if (r.state == storage::MessageState::Received)
             r.state = storage::MessageState::Read;
     const protocol::PeerId id = protocol::PeerId::fromString(m_peer);
+    const qint64 group = m_group ? m_conversation : 0;
     // A read receipt goes to the peer; the sidebar's unread badge follows.
-    m_core.run([id](messenger::CoreState &state) -> QString {
+    m_core.run([id, group](messenger::CoreState &state) -> QString {
               if (!state.node)
                   return {};
-              auto r = state.node->markRead(id);
+              auto r = group ? state.node->markRead(group) : state.node->markRead(id);
               return r ? QString() : r.error().reason;
           })
         .then(this, [this](const QString &error) {

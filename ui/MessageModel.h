@@ -50,6 +50,11 @@ class MessageModel : public QAbstractListModel {
     Q_PROPERTY(bool inView READ inView WRITE setInView NOTIFY inViewChanged)
     Q_PROPERTY(int timer READ timer NOTIFY contactChanged)
     Q_PROPERTY(bool peerTyping READ peerTyping NOTIFY peerTypingChanged)
+    // A group is open: no peer; peerName is the group's name. groupMember: we are still in
+    // it (else the composer gives way to a note); memberCount for the header.
+    Q_PROPERTY(bool isGroup READ isGroup NOTIFY contactChanged)
+    Q_PROPERTY(bool groupMember READ groupMember NOTIFY contactChanged)
+    Q_PROPERTY(int memberCount READ memberCount NOTIFY contactChanged)
 
 public:
     static constexpr int PageSize = 50;
@@ -78,6 +83,7 @@ public:
         FirstUnreadRole,              // the oldest message that was unread when the conversation opened
         RichBodyRole,                 // the text as HTML with its http/https/mailto links clickable; "" without links
         LastOfGroupRole,              // ends such a run (the newest of it): its bubble shows the time
+        SenderNameRole,               // in a group, who wrote it ("" for ours and in 1:1 chats)
     };
     Q_ENUM(Role)
 
@@ -112,6 +118,9 @@ public:
     bool inView() const { return m_inView; }
     int timer() const { return m_timer; }
     bool peerTyping() const { return m_peerTyping; }
+    bool isGroup() const { return m_group; }
+    bool groupMember() const { return m_groupMember; }
+    int memberCount() const { return m_memberCount; }
     void setPeerTyping(const QString &peer, bool typing);
     // `text` escaped as HTML, with http, https and mailto links as anchors (nothing else
     // becomes markup); "" when it has no link.
@@ -127,6 +136,9 @@ public:
     // The same for the conversation with `peer` ("" closes it): someone nearby we never
     // talked with has none yet, and gets one.
     Q_INVOKABLE void openPeer(const QString &peer);
+    // Opens a group's conversation (a sidebar row with no peer): the header is the group's
+    // at once, never the previous peer's.
+    Q_INVOKABLE void openGroup(qint64 conversationId);
     // Opens the conversation around one message (a search hit); `positioned` tells where.
     Q_INVOKABLE void openAt(qint64 conversationId, qint64 rowId, const QString &peer = QString());
     // Opens the open conversation at its first message (Home); `positioned` tells where.
@@ -178,7 +190,8 @@ Q_SIGNALS:
 
 private:
     using WindowFill = std::function<messenger::HistoryItems(messenger::Queries &, HistoryWindow &)>;
-    void openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill);
+    void openWindow(qint64 conversationId, const QString &peer, qint64 highlight, WindowFill fill, bool group = false);
+    void addSenderNames(const QHash<QString, QString> &names);
     void setConversation(qint64 conversationId, const QString &peer);
     void applyInfo(const messenger::ConversationInfo &info);
     void show(const HistoryWindow &window, qint64 highlight);
@@ -211,6 +224,10 @@ private:
     bool m_online = false;
     int m_timer = 0;
     bool m_peerTyping = false;
+    bool m_group = false;
+    bool m_groupMember = false;
+    int m_memberCount = 0;
+    QHash<QString, QString> m_senderNames; // a group's writers by PeerId text
     qint64 m_conversation = 0;
     QList<storage::MessageRecord> m_rows; // newest first
     QHash<qint64, RowExtras> m_extras;    // by row id, for rows that quote or have reactions

@@ -87,6 +87,7 @@ void CoreThread::forward(Node *node)
     connect(node, &Node::typingChanged, this, &CoreThread::typingChanged, Qt::DirectConnection);
     connect(node, &Node::messageRemoved, this, &CoreThread::messageRemoved, Qt::DirectConnection);
     connect(node, &Node::conversationUpdated, this, &CoreThread::conversationUpdated, Qt::DirectConnection);
+    connect(node, &Node::groupUpdated, this, &CoreThread::groupUpdated, Qt::DirectConnection);
     connect(node, &Node::namesakeFound, this, &CoreThread::namesakeFound, Qt::DirectConnection);
     connect(node, &Node::contactMerged, this, &CoreThread::contactMerged, Qt::DirectConnection);
     connect(node, &Node::sessionReset, this, &CoreThread::sessionReset, Qt::DirectConnection);

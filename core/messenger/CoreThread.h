@@ -91,6 +91,7 @@ Q_SIGNALS:
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
     void messageRemoved(const sotto::storage::MessageRecord &message);
     void conversationUpdated(qint64 conversationId);
+    void groupUpdated(qint64 conversationId);
     void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);
     void sessionReset(const sotto::protocol::PeerId &peer);
     void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, qint64 conversationId);

@@ -118,7 +118,11 @@ std::vector<SearchResult> Queries::search(const QString &text, int limit, std::o
             protocol::PeerId peer;
             if (auto c = m_messenger.history().conversation(hit.conversationId))
                 peer = c->peer;
-            it = peers.insert(hit.conversationId, {peer, peer.isValid() ? nameOf(peer) : QString()});
+            QString name = peer.isValid() ? nameOf(peer) : QString();
+            if (!peer.isValid()) // a group's: its name
+                if (auto state = m_messenger.groupState(hit.conversationId))
+                    name = state->name;
+            it = peers.insert(hit.conversationId, {peer, name});
         }
         out.push_back({hit, it->first, it->second});
     }
@@ -164,6 +168,7 @@ std::vector<ConversationListRow> Queries::conversationList()
         listed.insert(c.peer.toString());
         rows.push_back(std::move(row));
     }
+    appendGroups(rows);
     std::stable_sort(rows.begin(), rows.end(), [](const ConversationListRow &a, const ConversationListRow &b) {
         return a.section != b.section ? a.section < b.section : a.lastActivity > b.lastActivity;
     });
@@ -183,6 +188,46 @@ std::vector<ConversationListRow> Queries::conversationList()
         }
     }
     return rows;
+}
+
+// Groups are chats with no peer: listed among them by their last activity, left ones too
+// (their history stays readable).
+void Queries::appendGroups(std::vector<ConversationListRow> &rows)
+{
+    storage::MessageStore &history = m_messenger.history();
+    for (const storage::ConversationRecord &c : history.conversations()) {
+        if (c.peer.isValid() || !m_messenger.isGroup(c.id))
+            continue;
+        auto state = m_messenger.groupState(c.id);
+        if (!state)
+            continue; // unreadable: nothing to name it by
+        ConversationListRow row;
+        row.conversationId = c.id;
+        row.name = state->name;
+        row.group = true;
+        row.memberCount = int(state->members.size());
+        row.lastActivity = c.lastActivity;
+        row.unread = c.unreadCount;
+        if (c.lastMessageId)
+            row.last = history.message(c.lastMessageId);
+        if (row.last && !row.last->outgoing)
+            row.lastSenderName = nameOf(row.last->sender);
+        rows.push_back(std::move(row));
+    }
+}
+
+void Queries::fillGroup(ConversationInfo &info, const GroupState &state)
+{
+    const protocol::PeerId self = m_messenger.self();
+    info.group = true;
+    info.name = state.name;
+    info.accepted = true;
+    info.member = state.isMember(self);
+    info.admin = state.isAdmin(self);
+    for (const GroupMember &m : state.members) {
+        const bool ours = m.peer == self;
+        info.members.push_back({m.peer, ours ? m_messenger.profile().displayName() : nameOf(m.peer), m.admin, ours});
+    }
 }
 
 void Queries::fillPeer(ConversationInfo &info, const protocol::PeerId &peer)
@@ -211,7 +256,14 @@ std::optional<ConversationInfo> Queries::conversation(std::int64_t conversationI
         return std::nullopt;
     ConversationInfo info;
     info.id = c->id;
-    fillPeer(info, c->peer);
+    if (!c->peer.isValid() && m_messenger.isGroup(c->id)) {
+        auto state = m_messenger.groupState(c->id);
+        if (!state)
+            return std::nullopt;
+        fillGroup(info, *state);
+    } else {
+        fillPeer(info, c->peer);
+    }
     info.timer = m_messenger.history().timer(c->id);
     info.unread = c->unreadCount;
     info.draft = m_messenger.history().draft(c->id);

@@ -64,6 +64,18 @@ struct ConversationListRow {
     bool contact = true;
     protocol::TrustState trust = protocol::TrustState::Unverified;
     ListSection section = ListSection::Chat;
+    // A group (no peer): its name is the group's, and the preview says who wrote last.
+    bool group = false;
+    int memberCount = 0;
+    QString lastSenderName; // "" when the last message is ours (or there is none)
+};
+
+// One member of a group as its info panel lists it.
+struct GroupMemberInfo {
+    protocol::PeerId peer;
+    QString name; // the contact's name, else the first 8 digits of its id; ours for us
+    bool admin = false;
+    bool self = false;
 };
 
 // What a conversation's header and composer need.
@@ -81,6 +93,11 @@ struct ConversationInfo {
     QString draft;
     std::optional<protocol::PeerId> namesake; // an older contact of the same name, offline
     QString namesakeName;
+    // A group: `peer` is invalid, `name` the group's; members in the state's order (by id).
+    bool group = false;
+    bool member = false; // we are still in it (not left, not removed)
+    bool admin = false;  // we may change it
+    std::vector<GroupMemberInfo> members;
 };
 
 class Queries {
@@ -126,6 +143,8 @@ public:
 private:
     bool isOnline(const protocol::PeerId &peer) const;
     void fillPeer(ConversationInfo &info, const protocol::PeerId &peer);
+    void fillGroup(ConversationInfo &info, const GroupState &state);
+    void appendGroups(std::vector<ConversationListRow> &rows);
 
     Messenger &m_messenger;
     const Node *m_node = nullptr;

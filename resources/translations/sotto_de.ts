@@ -37,193 +37,218 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="31"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="37"/>
         <source>Back to conversations</source>
         <translation>Zurück zu den Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="84"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="85"/>
         <source>online</source>
         <translation>online</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="85"/>
         <source>offline — messages wait until they are back</source>
         <translation>offline – Nachrichten warten, bis die Person wieder da ist</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="105"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="101"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="93"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="102"/>
         <source>Disappearing messages</source>
         <translation>Verschwindende Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="64"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="71"/>
         <source>verified</source>
         <translation>verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="90"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="23"/>
+        <source>You are no longer in this group</source>
+        <translation>Du bist nicht mehr in dieser Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="24"/>
+        <source>1 member</source>
+        <translation>1 Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="24"/>
+        <source>%1 members</source>
+        <translation>%1 Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="99"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="124"/>
+        <source>Group members and settings</source>
+        <translation>Gruppenmitglieder und -einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="125"/>
+        <source>Group info</source>
+        <translation>Gruppeninfo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="133"/>
         <source>Contact and safety number</source>
         <translation>Kontakt und Sicherheitsnummer</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="140"/>
         <source>More for this conversation</source>
         <translation>Mehr zu dieser Unterhaltung</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="141"/>
         <source>More</source>
         <translation>Mehr</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="553"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
         <source>Unblock %1</source>
         <translation>%1 nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="513"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
         <source>Block %1</source>
         <translation>%1 blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="165"/>
         <source>Sotto</source>
         <translation>Sotto</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="146"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="166"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>Wähle eine Unterhaltung oder jemanden in der Nähe, um zu beginnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="167"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="187"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>Vielleicht %1 mit einem neuen Schlüssel? Ein Kontakt mit diesem Namen ist schon in deiner Liste. Falls die Person Sotto neu installiert hat, vergleiche eure Sicherheitsnummern und führe dann die beiden Unterhaltungen zusammen. Jeder kann sich jeden Namen geben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="193"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="444"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="194"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="199"/>
         <source>Same person: merge</source>
         <translation>Dieselbe Person: zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="200"/>
         <source>It is %1: merge the conversations</source>
         <translation>Es ist %1: Unterhaltungen zusammenführen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="205"/>
         <source>Not them</source>
         <translation>Jemand anderes</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="186"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="206"/>
         <source>Not the same person</source>
         <translation>Nicht dieselbe Person</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="211"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="231"/>
         <source>Dismiss</source>
         <translation>Ausblenden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="253"/>
         <source>Messages</source>
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="302"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="297"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="304"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="324"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="620"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="655"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="338"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="345"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="333"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="353"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="359"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="462"/>
         <source>Say hi to %1</source>
         <translation>Sag %1 Hallo</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>Nachrichten gehen direkt auf den Computer der anderen Person, Ende-zu-Ende-verschlüsselt. Um sicher zu sein, dass sie es wirklich ist, vergleicht eure Sicherheitsnummern – persönlich oder am Telefon.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -231,57 +256,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="504"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 ist nicht in deinen Kontakten und möchte dir schreiben. Bis du annimmst, erfährt %1 nicht, dass du die Nachrichten gesehen hast.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="512"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="532"/>
         <source>Block</source>
         <translation>Blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="518"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="538"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="519"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
         <source>Delete the request and its messages</source>
         <translation>Die Anfrage und ihre Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="544"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
         <source>Accept the message request of %1</source>
         <translation>Die Nachrichtenanfrage von %1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="566"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>Du hast %1 blockiert. Es wird nichts an %1 gesendet und nichts von %1 angenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="552"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="572"/>
         <source>Unblock</source>
         <translation>Nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="583"/>
+        <source>You are no longer a member of this group.</source>
+        <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="637"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="647"/>
+        <source>everyone in %1</source>
+        <translation>allen in %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -365,6 +400,14 @@
     </message>
 </context>
 <context>
+    <name>ContactChecklist</name>
+    <message>
+        <location filename="../../ui/qml/components/ContactChecklist.qml" line="22"/>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+</context>
+<context>
     <name>ContactPage</name>
     <message>
         <location filename="../../ui/qml/pages/ContactPage.qml" line="37"/>
@@ -415,27 +458,27 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="39"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="42"/>
         <source>%1, %2 unread</source>
         <translation>%1, %2 ungelesen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="68"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="72"/>
         <source>verified</source>
         <translation>verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
         <source>Nearby — say hello</source>
         <translation>In der Nähe – sag Hallo</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="91"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="95"/>
         <source>No messages yet</source>
         <translation>Noch keine Nachrichten</translation>
     </message>
@@ -443,29 +486,139 @@
 <context>
     <name>DeleteForEveryoneDialog</name>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="14"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="15"/>
         <source>Delete for everyone?</source>
         <translation>Für alle löschen?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="21"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="30"/>
         <source>The message will be deleted here and for %1. This cannot be undone.</source>
         <translation>Die Nachricht wird hier und bei %1 gelöscht. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="28"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="37"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="34"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="43"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="35"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="44"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="15"/>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="50"/>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="58"/>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <source>1 member</source>
+        <translation>1 Mitglied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <source>%1 members</source>
+        <translation>%1 Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="84"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="102"/>
+        <source>admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="94"/>
+        <source>%1 (you)</source>
+        <translation>%1 (du)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="112"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <source>Remove as admin</source>
+        <translation>Als Admin entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <source>Make admin</source>
+        <translation>Zum Admin machen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="123"/>
+        <source>Remove from group</source>
+        <translation>Aus der Gruppe entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="135"/>
+        <source>Add members…</source>
+        <translation>Mitglieder hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="151"/>
+        <source>All your contacts are in this group.</source>
+        <translation>Alle deine Kontakte sind in dieser Gruppe.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="156"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="222"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="161"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="180"/>
+        <source>You are no longer a member of this group.</source>
+        <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="191"/>
+        <source>Leave group</source>
+        <translation>Gruppe verlassen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="198"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="206"/>
+        <source>Leave %1?</source>
+        <translation>%1 verlassen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="216"/>
+        <source>You will no longer get its messages, and cannot write to it unless an admin adds you again. Its history stays here.</source>
+        <translation>Du bekommst ihre Nachrichten nicht mehr und kannst nicht mehr hineinschreiben, bis ein Admin dich wieder hinzufügt. Der Verlauf bleibt hier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="227"/>
+        <source>Leave</source>
+        <translation>Verlassen</translation>
     </message>
 </context>
 <context>
@@ -497,45 +650,84 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="37"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="39"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="38"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: Aktualisiere Sotto, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
         <source>They</source>
         <translation>Dein Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="218"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="240"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="85"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="87"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="175"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="197"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="261"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="283"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="13"/>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="41"/>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="42"/>
+        <source>Group name</source>
+        <translation>Gruppenname</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="49"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="63"/>
+        <source>No contacts yet. Start a chat with someone first; then you can add them to a group.</source>
+        <translation>Noch keine Kontakte. Beginne zuerst einen Chat mit jemandem, dann kannst du ihn zu einer Gruppe hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="84"/>
+        <source>Creating…</source>
+        <translation>Wird erstellt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="84"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="87"/>
+        <source>Create the group</source>
+        <translation>Die Gruppe erstellen</translation>
     </message>
 </context>
 <context>
@@ -582,17 +774,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="62"/>
+        <location filename="../../ui/MessageModel.cpp" line="67"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="53"/>
+        <location filename="../../ui/MessageModel.cpp" line="58"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="54"/>
+        <location filename="../../ui/MessageModel.cpp" line="59"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -903,63 +1095,68 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="74"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="81"/>
         <source>Search messages</source>
         <translation>Nachrichten durchsuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="80"/>
         <source>Search (Ctrl+K)</source>
         <translation>Suchen (Strg+K)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="147"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <source>New group</source>
+        <translation>Neue Gruppe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="156"/>
         <source>Add by address</source>
         <translation>Über Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="58"/>
         <source>Add someone by address</source>
         <translation>Jemanden über die Adresse hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="64"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="109"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="116"/>
         <source>Conversations</source>
         <translation>Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="127"/>
         <source>Message requests</source>
         <translation>Nachrichtenanfragen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="128"/>
         <source>Blocked</source>
         <translation>Blockiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="129"/>
         <source>Nearby</source>
         <translation>In der Nähe</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="129"/>
         <source>Chats</source>
         <translation>Chats</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="154"/>
         <source>No conversations yet</source>
         <translation>Noch keine Unterhaltungen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="155"/>
         <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
         <translation>Wer in deinem Netzwerk Sotto nutzt, erscheint hier von selbst. Jemand in einem anderen Netzwerk? Füge die Person über die Adresse hinzu, die ihre Sotto-Einstellungen zeigen.</translation>
     </message>
@@ -1014,12 +1211,12 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="100"/>
+        <location filename="../../ui/AppController.cpp" line="103"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>Nachrichten mit %1 konnten nicht gelesen werden (ein Profil aus einer älteren Kopie wiederhergestellt?). Sotto hat eine neue sichere Sitzung begonnen und sendet erneut, was noch gewartet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="107"/>
+        <location filename="../../ui/AppController.cpp" line="110"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>Ein neuer Kontakt nennt sich %1. Falls %1 Sotto neu installiert hat, vergleiche im neuen Chat die Sicherheitsnummern, bevor du die beiden zusammenführst.</translation>
     </message>
@@ -1027,13 +1224,13 @@
 <context>
     <name>sotto::ui::ComposerController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="233"/>
+        <location filename="../../ui/ComposerController.cpp" line="240"/>
         <source>Images cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/components/Composer.qml" line="77"/>
-        <location filename="../../ui/ComposerController.cpp" line="235"/>
+        <location filename="../../ui/ComposerController.cpp" line="242"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
@@ -1074,19 +1271,29 @@
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="72"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="73"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
         <source>Update Sotto to see this message</source>
         <translation>Aktualisiere Sotto, um diese Nachricht zu sehen</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="78"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <source>You</source>
+        <translation>Du</translation>
     </message>
 </context>
 <context>
@@ -1189,114 +1396,159 @@
     </message>
 </context>
 <context>
+    <name>sotto::ui::GroupController</name>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="71"/>
+        <location filename="../../ui/GroupController.cpp" line="146"/>
+        <source>Give the group a name.</source>
+        <translation>Gib der Gruppe einen Namen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="73"/>
+        <location filename="../../ui/GroupController.cpp" line="155"/>
+        <source>Choose at least one contact.</source>
+        <translation>Wähle mindestens einen Kontakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="209"/>
+        <source>One of them is blocked: unblock them first.</source>
+        <translation>Einer von ihnen ist blockiert: Hebe die Blockierung zuerst auf.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="210"/>
+        <source>One of them is not a contact yet.</source>
+        <translation>Einer von ihnen ist noch kein Kontakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="213"/>
+        <source>Not allowed: %1.</source>
+        <translation>Nicht erlaubt: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="214"/>
+        <source>Not done: %1.</source>
+        <translation>Nicht ausgeführt: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="215"/>
+        <source>Something went wrong: %1.</source>
+        <translation>Etwas ist schiefgegangen: %1.</translation>
+    </message>
+</context>
+<context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="150"/>
+        <location filename="../../ui/MessageModel.cpp" line="191"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="150"/>
+        <location filename="../../ui/MessageModel.cpp" line="191"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="151"/>
+        <location filename="../../ui/MessageModel.cpp" line="192"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="152"/>
+        <location filename="../../ui/MessageModel.cpp" line="193"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="453"/>
+        <location filename="../../ui/MessageModel.cpp" line="558"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="454"/>
+        <location filename="../../ui/MessageModel.cpp" line="559"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="455"/>
+        <location filename="../../ui/MessageModel.cpp" line="560"/>
+        <source>Not sent: you are no longer a member of this group.</source>
+        <translation>Nicht gesendet: Du bist kein Mitglied dieser Gruppe mehr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="561"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="610"/>
+        <location filename="../../ui/MessageModel.cpp" line="716"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="612"/>
+        <location filename="../../ui/MessageModel.cpp" line="718"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="612"/>
+        <location filename="../../ui/MessageModel.cpp" line="718"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="614"/>
+        <location filename="../../ui/MessageModel.cpp" line="720"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="614"/>
+        <location filename="../../ui/MessageModel.cpp" line="720"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="722"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="722"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="724"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="724"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="619"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="619"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="652"/>
+        <location filename="../../ui/MessageModel.cpp" line="758"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="653"/>
+        <location filename="../../ui/MessageModel.cpp" line="759"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="654"/>
+        <location filename="../../ui/MessageModel.cpp" line="760"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="726"/>
+        <location filename="../../ui/MessageModel.cpp" line="832"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>

@@ -37,250 +37,285 @@
 <context>
     <name>ChatView</name>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="31"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="37"/>
         <source>Back to conversations</source>
         <translation>返回会话列表</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="76"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="84"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="85"/>
         <source>online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="77"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="85"/>
         <source>offline — messages wait until they are back</source>
         <translation>离线 — 消息会在对方上线后送达</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="92"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="105"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="101"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="93"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="102"/>
         <source>Disappearing messages</source>
         <translation>限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="64"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="71"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="90"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="23"/>
+        <source>You are no longer in this group</source>
+        <translation>你已不在此群组中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="24"/>
+        <source>1 member</source>
+        <translation>1 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="24"/>
+        <source>%1 members</source>
+        <translation>%1 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="99"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="114"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="124"/>
+        <source>Group members and settings</source>
+        <translation>群组成员和设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="125"/>
+        <source>Group info</source>
+        <translation>群组信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="133"/>
         <source>Contact and safety number</source>
         <translation>联系人和安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="120"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="140"/>
         <source>More for this conversation</source>
         <translation>此会话的更多选项</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="121"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="141"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="553"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
         <source>Unblock %1</source>
         <translation>取消屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="131"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="513"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
         <source>Block %1</source>
         <translation>屏蔽 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="145"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="165"/>
         <source>Sotto</source>
         <translation>Sotto</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="146"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="166"/>
         <source>Choose a conversation, or someone nearby, to start.</source>
         <translation>选择一个会话或附近的人，开始聊天。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="167"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="187"/>
         <source>Maybe %1 with a new key? A contact of that name is already in your list. If they reinstalled Sotto, compare safety numbers with them, then merge the two conversations. Anyone can take a name.</source>
         <translation>也许是换了新密钥的 %1？你的列表中已有同名联系人。如果对方重新安装了 Sotto，请先与对方核对安全码，再合并这两个会话。任何人都可以使用任意名字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="173"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="193"/>
         <source>Compare</source>
         <translation>核对</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="174"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="444"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="194"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="179"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="199"/>
         <source>Same person: merge</source>
         <translation>同一个人：合并</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="180"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="200"/>
         <source>It is %1: merge the conversations</source>
         <translation>是 %1：合并会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="185"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="205"/>
         <source>Not them</source>
         <translation>不是本人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="186"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="206"/>
         <source>Not the same person</source>
         <translation>不是同一个人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="211"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="231"/>
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="233"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="253"/>
         <source>Messages</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="270"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="282"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="302"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="297"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="304"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="324"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="620"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="655"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="338"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="345"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="333"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="353"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="359"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="442"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="462"/>
         <source>Say hi to %1</source>
         <translation>向 %1 打个招呼</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="443"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>消息直接发送到对方的电脑，端到端加密。要确认对方确实是本人，请当面或通过电话核对安全码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="476"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="504"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 不在你的联系人中，想要给你发消息。在你接受之前，对方不会知道你已看到这些消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="512"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="532"/>
         <source>Block</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="518"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="538"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="519"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
         <source>Delete the request and its messages</source>
         <translation>删除该请求及其消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="544"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="526"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
         <source>Accept the message request of %1</source>
         <translation>接受 %1 的消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="566"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>你已屏蔽 %1。不会向对方发送任何内容，也不会接收对方的任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="552"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="572"/>
         <source>Unblock</source>
         <translation>取消屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="597"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="583"/>
+        <source>You are no longer a member of this group.</source>
+        <translation>你已不再是该群组的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
         <source>Insert %1</source>
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="637"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="647"/>
+        <source>everyone in %1</source>
+        <translation>%1 中的所有人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -364,6 +399,14 @@
     </message>
 </context>
 <context>
+    <name>ContactChecklist</name>
+    <message>
+        <location filename="../../ui/qml/components/ContactChecklist.qml" line="22"/>
+        <source>Contacts</source>
+        <translation>联系人</translation>
+    </message>
+</context>
+<context>
     <name>ContactPage</name>
     <message>
         <location filename="../../ui/qml/pages/ContactPage.qml" line="37"/>
@@ -414,27 +457,27 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="39"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="42"/>
         <source>%1, %2 unread</source>
         <translation>%1，%2 条未读</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="68"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="72"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="90"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
         <source>Nearby — say hello</source>
         <translation>在附近 — 打个招呼吧</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="91"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="95"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
@@ -442,29 +485,139 @@
 <context>
     <name>DeleteForEveryoneDialog</name>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="14"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="15"/>
         <source>Delete for everyone?</source>
         <translation>为所有人删除？</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="21"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="30"/>
         <source>The message will be deleted here and for %1. This cannot be undone.</source>
         <translation>此消息将在这里和 %1 处被删除。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="28"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="37"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="34"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="43"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="35"/>
+        <location filename="../../ui/qml/dialogs/DeleteForEveryoneDialog.qml" line="44"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
+    </message>
+</context>
+<context>
+    <name>GroupInfoDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="15"/>
+        <source>Group</source>
+        <translation>群组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="50"/>
+        <source>Group name</source>
+        <translation>群组名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="58"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <source>1 member</source>
+        <translation>1 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <source>%1 members</source>
+        <translation>%1 位成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="84"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="102"/>
+        <source>admin</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="94"/>
+        <source>%1 (you)</source>
+        <translation>%1（你）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="112"/>
+        <source>Change %1</source>
+        <translation>更改 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <source>Remove as admin</source>
+        <translation>取消管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <source>Make admin</source>
+        <translation>设为管理员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="123"/>
+        <source>Remove from group</source>
+        <translation>移出群组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="135"/>
+        <source>Add members…</source>
+        <translation>添加成员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="151"/>
+        <source>All your contacts are in this group.</source>
+        <translation>你的所有联系人都已在此群组中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="156"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="222"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="161"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="180"/>
+        <source>You are no longer a member of this group.</source>
+        <translation>你已不再是该群组的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="191"/>
+        <source>Leave group</source>
+        <translation>退出群组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="198"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="206"/>
+        <source>Leave %1?</source>
+        <translation>退出 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="216"/>
+        <source>You will no longer get its messages, and cannot write to it unless an admin adds you again. Its history stays here.</source>
+        <translation>你将不再收到它的消息，除非管理员再次添加你，否则无法在其中发言。聊天记录会保留在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="227"/>
+        <source>Leave</source>
+        <translation>退出</translation>
     </message>
 </context>
 <context>
@@ -496,45 +649,84 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="37"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="39"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="38"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="47"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
         <source>They</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="48"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="218"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="240"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="85"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="87"/>
         <source>New messages</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="175"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="197"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="261"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="283"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
+    </message>
+</context>
+<context>
+    <name>NewGroupDialog</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="13"/>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="41"/>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="42"/>
+        <source>Group name</source>
+        <translation>群组名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="49"/>
+        <source>Members</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="63"/>
+        <source>No contacts yet. Start a chat with someone first; then you can add them to a group.</source>
+        <translation>还没有联系人。先和某人开始聊天，然后就可以把对方加入群组。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="84"/>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="84"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/NewGroupDialog.qml" line="87"/>
+        <source>Create the group</source>
+        <translation>创建群组</translation>
     </message>
 </context>
 <context>
@@ -581,17 +773,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="62"/>
+        <location filename="../../ui/MessageModel.cpp" line="67"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="53"/>
+        <location filename="../../ui/MessageModel.cpp" line="58"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="54"/>
+        <location filename="../../ui/MessageModel.cpp" line="59"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -902,63 +1094,68 @@
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="74"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="81"/>
         <source>Search messages</source>
         <translation>搜索消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="73"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="80"/>
         <source>Search (Ctrl+K)</source>
         <translation>搜索（Ctrl+K）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="50"/>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="147"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <source>New group</source>
+        <translation>新建群组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="156"/>
         <source>Add by address</source>
         <translation>通过地址添加</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="51"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="58"/>
         <source>Add someone by address</source>
         <translation>通过地址添加联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="57"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="64"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="109"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="116"/>
         <source>Conversations</source>
         <translation>会话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="120"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="127"/>
         <source>Message requests</source>
         <translation>消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="121"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="128"/>
         <source>Blocked</source>
         <translation>已屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="129"/>
         <source>Nearby</source>
         <translation>附近</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="122"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="129"/>
         <source>Chats</source>
         <translation>聊天</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="145"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="154"/>
         <source>No conversations yet</source>
         <translation>还没有对话</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Sidebar.qml" line="146"/>
+        <location filename="../../ui/qml/components/Sidebar.qml" line="155"/>
         <source>People running Sotto on your network appear here by themselves. Someone on another network? Add them by the address their Sotto settings show.</source>
         <translation>在你的网络中运行 Sotto 的人会自动出现在这里。对方在另一个网络中？请用对方 Sotto 设置中显示的地址添加。</translation>
     </message>
@@ -1013,12 +1210,12 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="100"/>
+        <location filename="../../ui/AppController.cpp" line="103"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="107"/>
+        <location filename="../../ui/AppController.cpp" line="110"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
@@ -1026,13 +1223,13 @@
 <context>
     <name>sotto::ui::ComposerController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="233"/>
+        <location filename="../../ui/ComposerController.cpp" line="240"/>
         <source>Images cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
     </message>
     <message>
         <location filename="../../ui/qml/components/Composer.qml" line="77"/>
-        <location filename="../../ui/ComposerController.cpp" line="235"/>
+        <location filename="../../ui/ComposerController.cpp" line="242"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
     </message>
@@ -1073,19 +1270,29 @@
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="72"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="73"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
         <source>Update Sotto to see this message</source>
         <translation>请更新 Sotto 以查看此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="78"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <source>You</source>
+        <translation>你</translation>
     </message>
 </context>
 <context>
@@ -1187,114 +1394,159 @@
     </message>
 </context>
 <context>
+    <name>sotto::ui::GroupController</name>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="71"/>
+        <location filename="../../ui/GroupController.cpp" line="146"/>
+        <source>Give the group a name.</source>
+        <translation>请为群组命名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="73"/>
+        <location filename="../../ui/GroupController.cpp" line="155"/>
+        <source>Choose at least one contact.</source>
+        <translation>请至少选择一位联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="209"/>
+        <source>One of them is blocked: unblock them first.</source>
+        <translation>其中有人已被屏蔽：请先解除屏蔽。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="210"/>
+        <source>One of them is not a contact yet.</source>
+        <translation>其中有人还不是联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="213"/>
+        <source>Not allowed: %1.</source>
+        <translation>不允许：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="214"/>
+        <source>Not done: %1.</source>
+        <translation>未完成：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="215"/>
+        <source>Something went wrong: %1.</source>
+        <translation>出错了：%1。</translation>
+    </message>
+</context>
+<context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="150"/>
+        <location filename="../../ui/MessageModel.cpp" line="191"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="150"/>
+        <location filename="../../ui/MessageModel.cpp" line="191"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="151"/>
+        <location filename="../../ui/MessageModel.cpp" line="192"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="152"/>
+        <location filename="../../ui/MessageModel.cpp" line="193"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="453"/>
+        <location filename="../../ui/MessageModel.cpp" line="558"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="454"/>
+        <location filename="../../ui/MessageModel.cpp" line="559"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="455"/>
+        <location filename="../../ui/MessageModel.cpp" line="560"/>
+        <source>Not sent: you are no longer a member of this group.</source>
+        <translation>未发送：你已不再是该群组的成员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="561"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="610"/>
+        <location filename="../../ui/MessageModel.cpp" line="716"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="612"/>
+        <location filename="../../ui/MessageModel.cpp" line="718"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="612"/>
+        <location filename="../../ui/MessageModel.cpp" line="718"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="614"/>
+        <location filename="../../ui/MessageModel.cpp" line="720"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="614"/>
+        <location filename="../../ui/MessageModel.cpp" line="720"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="722"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="616"/>
+        <location filename="../../ui/MessageModel.cpp" line="722"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="724"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="618"/>
+        <location filename="../../ui/MessageModel.cpp" line="724"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="619"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="619"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="652"/>
+        <location filename="../../ui/MessageModel.cpp" line="758"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="653"/>
+        <location filename="../../ui/MessageModel.cpp" line="759"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="654"/>
+        <location filename="../../ui/MessageModel.cpp" line="760"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="726"/>
+        <location filename="../../ui/MessageModel.cpp" line="832"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>

@@ -171,6 +171,63 @@ private Q_SLOTS:
         QCOMPARE(bobList[0].section, messenger::ListSection::Chat);
     }
 
+    // A group is a chat with no peer: listed by its name with who wrote last, its header
+    // names every member with their admin mark, and says when we are no longer in it.
+    void groupsInListAndHeader()
+    {
+        auto created = ann->messenger().createGroup(QStringLiteral("Climbing"), {bob->id()});
+        QVERIFY(created);
+        const std::int64_t atAnn = *created;
+        deliverAll(*ann, *bob, annSent);
+        Queries bobReads(bob->messenger());
+        std::int64_t atBob = 0;
+        for (const messenger::ConversationListRow &row : bobReads.conversationList())
+            if (row.group)
+                atBob = row.conversationId;
+        QVERIFY(atBob != 0);
+        QVERIFY(bob->messenger().sendGroupText(atBob, QStringLiteral("rope or no rope?")));
+        deliverAll(*bob, *ann, bobSent);
+
+        Queries annReads(ann->messenger());
+        const std::vector<messenger::ConversationListRow> list = annReads.conversationList();
+        QCOMPARE(list.size(), 2u);
+        QCOMPARE(list[0].conversationId, atAnn); // the most recent activity first
+        QVERIFY(list[0].group);
+        QVERIFY(!list[0].peer.isValid());
+        QCOMPARE(list[0].section, messenger::ListSection::Chat);
+        QCOMPARE(list[0].name, QStringLiteral("Climbing"));
+        QCOMPARE(list[0].memberCount, 2);
+        QCOMPARE(list[0].unread, 1);
+        QVERIFY(list[0].last);
+        QCOMPARE(list[0].last->body, QStringLiteral("rope or no rope?"));
+        QCOMPARE(list[0].lastSenderName, QStringLiteral("Bob"));
+        QVERIFY(!list[1].group);
+
+        std::optional<messenger::ConversationInfo> info = annReads.conversation(atAnn);
+        QVERIFY(info);
+        QVERIFY(info->group);
+        QCOMPARE(info->name, QStringLiteral("Climbing"));
+        QVERIFY(info->member);
+        QVERIFY(info->admin);
+        QCOMPARE(info->members.size(), 2u);
+        for (const messenger::GroupMemberInfo &m : info->members) {
+            QCOMPARE(m.self, m.peer == ann->id());
+            QCOMPARE(m.admin, m.peer == ann->id()); // the creator is its admin
+            QCOMPARE(m.name, m.self ? ann->profile().displayName() : QStringLiteral("Bob"));
+        }
+        const std::vector<messenger::SearchResult> hits = annReads.search(QStringLiteral("rope"), 10);
+        QCOMPARE(hits.size(), 1u);
+        QCOMPARE(hits[0].name, QStringLiteral("Climbing"));
+
+        // Bob is no admin; once he left, his header says he is out (the history stays).
+        QVERIFY(!bobReads.conversation(atBob)->admin);
+        QVERIFY(bob->messenger().leaveGroup(atBob));
+        info = bobReads.conversation(atBob);
+        QVERIFY(info && info->group);
+        QVERIFY(!info->member);
+        QCOMPARE(info->members.size(), 1u);
+    }
+
     void aStrangerWhoWroteIsARequest()
     {
         test::TestPeer eve(ctx, QStringLiteral("eve"));

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Our name with Add by address and Settings, the search field, then message requests
+// Our name with New group, Add by address and Settings, the search field, then message requests
 // (strangers who wrote), conversations (most recent first), blocked strangers and people
 // nearby who are not contacts yet; or, with none of them, what to do next.
 import QtQuick
@@ -14,6 +14,7 @@ Pane {
     signal searchRequested(string text)
     signal settingsRequested()
     signal addPeerRequested()
+    signal newGroupRequested()
     padding: 0
 
     function focusList() { list.forceActiveFocus() }
@@ -43,6 +44,12 @@ Pane {
                     elide: Text.ElideRight
                     Layout.fillWidth: true
                     Layout.minimumWidth: 0
+                }
+                IconButton {
+                    objectName: "newGroupButton"
+                    iconName: "group-add"
+                    text: qsTr("New group")
+                    onClicked: root.newGroupRequested()
                 }
                 IconButton {
                     objectName: "addPeerButton"
@@ -133,7 +140,9 @@ Pane {
                 width: ListView.view.width
                 selected: conversationId ? conversationId === root.app.messages.conversationId : peer === root.app.messages.peer
                 keyboardCurrent: ListView.isCurrentItem && ListView.view.activeFocus
-                onActivated: conversationId ? root.app.messages.open(conversationId, peer) : root.app.messages.openPeer(peer)
+                avatarKey: isGroup ? "group:" + conversationId : peer // a colour that stays through a rename
+                onActivated: isGroup ? root.app.messages.openGroup(conversationId)
+                           : conversationId ? root.app.messages.open(conversationId, peer) : root.app.messages.openPeer(peer)
             }
             // An empty list says what happens next, and offers the one thing to do.
             EmptyState {

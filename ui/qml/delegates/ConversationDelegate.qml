@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One row of the sidebar: avatar with online dot, name, last message, time, unread badge.
+// A group's row has the group avatar and its preview says who wrote.
 import QtQuick
 import Sotto
 import QtQuick.Controls
@@ -16,7 +17,9 @@ ItemDelegate {
     required property bool contact
     required property string trust
     required property bool typing
+    required property bool isGroup
     property bool selected: false
+    property string avatarKey: peer // what chooses the avatar's colour (a group has no peer)
     property bool keyboardCurrent: false // where the arrow keys are, while the list has focus
     signal activated()
 
@@ -45,8 +48,9 @@ ItemDelegate {
         spacing: 10
         Avatar {
             name: root.name
-            peer: root.peer
+            peer: root.avatarKey
             online: root.online
+            group: root.isGroup
         }
         ColumnLayout {
             spacing: 2

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // One message: a day header where a day starts, a bubble (ours on the right), and for our
 // own messages their state. One sender's messages of one minute form a group: the corners
-// between them are tight and only the newest says the time (Signal's clustering).
+// between them are tight and only the newest says the time (Signal's clustering). In a
+// group, each run of someone else's messages starts with their name.
 import QtQuick
 import Sotto
 import QtQuick.Controls
@@ -28,6 +29,7 @@ Item {
     required property bool canChange
     required property bool firstUnread
     required property string richBody
+    required property string senderName // a group's: who wrote it ("" for ours and in 1:1)
     signal linkActivated(string link)
     // The chat view has one menu for all messages; it asks the model for the rest.
     signal contextMenuRequested(var rowId, string text, bool canChange, int kind)
@@ -44,7 +46,7 @@ Item {
     // The time and state line: under the newest of a group, or a message's own news.
     readonly property bool showMeta: lastOfGroup || edited || delivery === "failed"
     Accessible.role: Accessible.StaticText
-    Accessible.name: (outgoing ? qsTr("You") : qsTr("They")) + ", " + time + ": " + shownText
+    Accessible.name: (outgoing ? qsTr("You") : senderName.length > 0 ? senderName : qsTr("They")) + ", " + time + ": " + shownText
                      + (edited ? ", " + qsTr("edited") : "") + (reactions.length > 0 ? ", " + reactions : "")
                      + (stateIcon.stateName.length > 0 ? ", " + stateIcon.stateName : "")
 
@@ -100,6 +102,26 @@ Item {
             topPadding: 4
             bottomPadding: 4
             Layout.alignment: Qt.AlignHCenter
+        }
+
+        // Made only where it shows: a 1:1 chat's delegates (scrolled by the thousand) pay
+        // nothing for it.
+        Loader {
+            active: root.senderName.length > 0 && root.firstOfGroup && root.kind !== MessageModel.TimerNotice
+            visible: active
+            Layout.maximumWidth: root.maxBubbleWidth
+            Layout.leftMargin: 20
+            Layout.topMargin: 2
+            Layout.bottomMargin: -2
+            sourceComponent: Label {
+                objectName: "senderName"
+                text: root.senderName
+                textFormat: Text.PlainText // names and texts come from peers: never markup
+                font.pixelSize: 11
+                font.bold: true
+                opacity: 0.75
+                elide: Text.ElideRight
+            }
         }
 
         Rectangle {

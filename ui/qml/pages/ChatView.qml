@@ -11,16 +11,22 @@ Page {
     id: root
     required property AppController app
     signal contactRequested()
+    signal groupInfoRequested()
     signal backRequested()
     property bool showBack: false // a narrow window shows the chat alone: back to the list
     readonly property MessageModel model: app.messages
     // A new contact named like an older, offline one: maybe that person, reinstalled.
     readonly property bool askNamesake: model.namesake.length > 0
+    // A conversation is shown: a peer's, or a group's (which has no peer).
+    readonly property bool chatOpen: model.peer.length > 0 || model.isGroup
+    // "3 members", spelled out per number (without a translation "%n member(s)" shows "(s)").
+    readonly property string groupStatus: !model.groupMember ? qsTr("You are no longer in this group")
+        : model.memberCount === 1 ? qsTr("1 member") : qsTr("%1 members").arg(model.memberCount)
     // The messages on the text background, the list beside it on the window's: two panes.
     background: Rectangle { color: palette.base }
 
     header: ToolBar {
-        visible: root.model.peer.length > 0
+        visible: root.chatOpen
         implicitHeight: 48
         RowLayout {
             anchors.fill: parent
@@ -33,7 +39,8 @@ Page {
             }
             Avatar {
                 name: root.model.peerName
-                peer: root.model.peer
+                peer: root.model.isGroup ? "group:" + root.model.conversationId : root.model.peer
+                group: root.model.isGroup
                 online: root.model.online
                 implicitWidth: 32
                 implicitHeight: 32
@@ -54,7 +61,7 @@ Page {
                         font.bold: true
                         elide: Text.ElideRight
                         Layout.fillWidth: true
-                        Layout.maximumWidth: implicitWidth
+                        Layout.maximumWidth: Math.ceil(implicitWidth) // the layout rounds down: a fraction short, the name was elided
                         Layout.minimumWidth: 0
                     }
                     Label {
@@ -73,7 +80,8 @@ Page {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
                     Layout.alignment: Qt.AlignLeft
                     objectName: "chatStatus"
-                    text: root.model.peerTyping ? qsTr("typing…")
+                    text: root.model.isGroup ? root.groupStatus
+                        : root.model.peerTyping ? qsTr("typing…")
                         : root.model.online ? qsTr("online") : qsTr("offline — messages wait until they are back")
                     font.pixelSize: 11
                     opacity: 0.7
@@ -86,6 +94,7 @@ Page {
             // With a timer set, it says which beside the icon.
             IconButton {
                 objectName: "timerButton"
+                visible: !root.model.isGroup // groups have no timer yet
                 iconName: "timer"
                 text: root.model.timer > 0 ? root.model.timerText(root.model.timer) : qsTr("Off")
                 display: root.model.timer > 0 ? AbstractButton.TextBesideIcon : AbstractButton.IconOnly
@@ -109,13 +118,24 @@ Page {
                 }
             }
             IconButton {
+                objectName: "groupInfoButton"
+                visible: root.model.isGroup
+                iconName: "group"
+                text: qsTr("Group members and settings")
+                tip: qsTr("Group info")
+                Layout.rightMargin: 4
+                onClicked: root.groupInfoRequested()
+            }
+            IconButton {
                 objectName: "contactButton"
+                visible: !root.model.isGroup
                 iconName: "shield"
                 text: qsTr("Contact and safety number")
                 onClicked: root.contactRequested()
             }
             IconButton {
                 objectName: "chatMenuButton"
+                visible: !root.model.isGroup
                 iconName: "more"
                 text: qsTr("More for this conversation")
                 tip: qsTr("More")
@@ -140,7 +160,7 @@ Page {
         objectName: "noChatOpen"
         anchors.centerIn: parent
         width: Math.min(parent.width - 40, 360)
-        visible: root.model.peer.length === 0
+        visible: !root.chatOpen
         iconSource: "qrc:/sotto/icons/sotto.svg"
         title: qsTr("Sotto")
         text: qsTr("Choose a conversation, or someone nearby, to start.")
@@ -148,7 +168,7 @@ Page {
 
     ColumnLayout {
         anchors.fill: parent
-        visible: root.model.peer.length > 0
+        visible: root.chatOpen
         spacing: 0
 
         // A changed safety number pauses sending until the user accepts it.
@@ -407,7 +427,7 @@ Page {
                 target: root.model
                 function onPositioned(row) { messages.positionViewAtIndex(row, ListView.Center) }
                 // A conversation just opened: ready to type.
-                function onPeerChanged() { if (root.model.peer.length > 0) composer.focusInput() }
+                function onPeerChanged() { if (root.chatOpen) composer.focusInput() }
                 function onNewerPageAboutToBeInserted() {
                     messages.anchorOffset = NaN
                     if (!messages.atYEnd)
@@ -437,7 +457,7 @@ Page {
                 parent: messages
                 anchors.centerIn: parent
                 width: Math.min(parent.width - 40, 380)
-                visible: messages.count === 0 && !root.model.loading && root.model.peer.length > 0
+                visible: messages.count === 0 && !root.model.loading && root.chatOpen
                 iconSource: "qrc:/sotto/icons/ui/emoji.svg"
                 title: qsTr("Say hi to %1").arg(root.model.peerName)
                 text: qsTr("Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.")
@@ -556,11 +576,25 @@ Page {
             }
         }
 
+        // Left or removed: the history stays readable, nothing more can be sent.
+        Label {
+            objectName: "notAMemberBar"
+            visible: root.model.isGroup && !root.model.groupMember
+            text: qsTr("You are no longer a member of this group.")
+            textFormat: Text.PlainText
+            horizontalAlignment: Text.AlignHCenter
+            wrapMode: Text.WordWrap
+            opacity: 0.8
+            padding: 14
+            Layout.fillWidth: true
+            background: Rectangle { color: palette.window }
+        }
+
         Composer {
             id: composer
             objectName: "composer"
             Layout.fillWidth: true
-            visible: !root.model.request && root.model.trust !== "blocked"
+            visible: !root.model.request && root.model.trust !== "blocked" && (!root.model.isGroup || root.model.groupMember)
             enabled: !root.askNamesake
             composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
@@ -609,7 +643,8 @@ Page {
 
     DeleteForEveryoneDialog {
         id: deleteForEveryone
-        peerName: root.model.peerName
+        // "deleted here and for everyone in Climbing": a group is not a person
+        peerName: root.model.isGroup ? qsTr("everyone in %1").arg(root.model.peerName) : root.model.peerName
         onConfirmed: rowId => root.model.remove(rowId, true)
     }
 

@@ -23,14 +23,14 @@ Page {
     Binding {
         target: root.app.messages
         property: "inView"
-        value: Qt.application.state === Qt.ApplicationActive && root.app.messages.peer.length > 0
+        value: Qt.application.state === Qt.ApplicationActive && root.chatOpen
     }
 
     // Below this width one pane shows at a time: the list, or the open chat with a back
     // button. Above it the divider between them can be dragged (and is remembered).
     readonly property int onePaneBelow: 600
     readonly property bool narrow: width < onePaneBelow
-    readonly property bool chatOpen: root.app.messages.peer.length > 0
+    readonly property bool chatOpen: root.app.messages.peer.length > 0 || root.app.messages.isGroup
 
     SplitView {
         id: panes
@@ -60,6 +60,7 @@ Page {
             onSearchRequested: text => search.openWith(text)
             onSettingsRequested: settings.open()
             onAddPeerRequested: addPeer.open()
+            onNewGroupRequested: newGroup.open()
         }
         ChatView {
             app: root.app
@@ -67,6 +68,7 @@ Page {
             showBack: root.narrow
             SplitView.fillWidth: !root.narrow || root.chatOpen
             onBackRequested: root.app.messages.open(0)
+            onGroupInfoRequested: groupInfo.open()
             onContactRequested: {
                 root.app.contact.peer = root.app.messages.peer
                 contact.open()
@@ -78,11 +80,13 @@ Page {
     Component.onCompleted: sidebar.focusList()
     Connections {
         target: root.app.messages
-        function onPeerChanged() { if (root.app.messages.peer.length === 0) sidebar.focusList() }
+        function onPeerChanged() { if (!root.chatOpen) sidebar.focusList() }
     }
 
     SearchDialog { id: search; app: root.app }
     AddPeerDialog { id: addPeer; app: root.app }
+    NewGroupDialog { id: newGroup; app: root.app }
+    GroupInfoDialog { id: groupInfo; app: root.app }
     SettingsPage { id: settings; app: root.app }
     ContactPage { id: contact; app: root.app }
 }

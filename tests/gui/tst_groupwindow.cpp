@@ -1,0 +1,313 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Groups in the real window against real headless Sottos (Bob, Carol) over real TLS links:
+// New group through its dialog, the group's row in the sidebar, writing in it both ways
+// (their name above their messages), and renaming, members and leaving through its info.
+#include "ui/AppController.h"
+#include "ui/MainWindow.h"
+
+#include "tests/gui/GuiTestApp.h"
+#include "tests/support/HeadlessNode.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace sotto;
+using test::HeadlessNode;
+using test::noDiscovery;
+
+namespace {
+
+constexpr char Passphrase[] = "a long and winding road";
+
+bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
+QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
+
+} // namespace
+
+class TestGroupWindow : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp;
+    std::unique_ptr<ui::AppController> app;
+    std::unique_ptr<QQmlApplicationEngine> engine;
+    QQuickWindow *window = nullptr;
+    std::unique_ptr<HeadlessNode> bob, carol;
+    qint64 group = 0;      // the group's conversation in the window's profile
+    double bobsGroup = 0;  // and in Bob's
+    QString screenshotDir = qEnvironmentVariable("SOTTO_SCREENSHOTS");
+
+    QQuickItem *item(const char *name) { return test::findItem(window, name); }
+    static bool isShown(QQuickItem *i) { return test::isShown(i); }
+    void click(QQuickItem *target) { test::clickItem(window, target); }
+    void keys(const QString &text) { test::typeKeys(window, text); }
+
+    // Delegates are not QObject children of the window: walk the item tree.
+    static QQuickItem *descendant(QQuickItem *root, const QString &name)
+    {
+        if (!root)
+            return nullptr;
+        for (QQuickItem *child : root->childItems()) {
+            if (child->objectName() == name)
+                return child;
+            if (QQuickItem *found = descendant(child, name))
+                return found;
+        }
+        return nullptr;
+    }
+
+    // Under SOTTO_SCREENSHOTS only (scripts/screenshot.sh): the window now, settled.
+    void screenshot(const QString &name)
+    {
+        if (screenshotDir.isEmpty())
+            return;
+        QTest::mouseMove(window, QPoint(window->width() - 2, window->height() / 2)); // no hover, no tooltip
+        QTest::qWait(400);
+        QVERIFY(window->grabWindow().save(QDir(screenshotDir).filePath(name + QStringLiteral(".png"))));
+    }
+
+    // The one on screen of the items of that name (each member row has its own menu, laid
+    // in the window's overlay while open).
+    static QQuickItem *shownDescendant(QQuickItem *root, const QString &name)
+    {
+        if (!root)
+            return nullptr;
+        for (QQuickItem *child : root->childItems()) {
+            if (child->objectName() == name && isShown(child))
+                return child;
+            if (QQuickItem *found = shownDescendant(child, name))
+                return found;
+        }
+        return nullptr;
+    }
+
+    int groupRow() const
+    {
+        ui::ConversationListModel *list = app->conversations();
+        for (int i = 0; i < list->rowCount(); ++i)
+            if (list->data(list->index(i), ui::ConversationListModel::IsGroupRole).toBool())
+                return i;
+        return -1;
+    }
+    QVariant groupData(int role) const { return app->conversations()->data(app->conversations()->index(groupRow()), role); }
+
+    bool hasMessage(const QString &body, QString *sender = nullptr) const
+    {
+        for (int row = 0; row < app->messages()->rowCount(); ++row) {
+            const QModelIndex i = app->messages()->index(row);
+            if (app->messages()->data(i, ui::MessageModel::BodyRole).toString() == body) {
+                if (sender)
+                    *sender = app->messages()->data(i, ui::MessageModel::SenderNameRole).toString();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // The delegate showing the message with this body, once laid out.
+    QQuickItem *delegateOf(const QString &body)
+    {
+        for (int row = 0; row < app->messages()->rowCount(); ++row) {
+            if (app->messages()->data(app->messages()->index(row), ui::MessageModel::BodyRole).toString() != body)
+                continue;
+            QQuickItem *delegate = nullptr;
+            QMetaObject::invokeMethod(item("messageList"), "itemAtIndex", Q_RETURN_ARG(QQuickItem *, delegate), Q_ARG(int, row));
+            return delegate;
+        }
+        return nullptr;
+    }
+
+    void linkPeer(std::unique_ptr<HeadlessNode> &node, const QString &name)
+    {
+        node = std::make_unique<HeadlessNode>(name, QString(), noDiscovery());
+        QVERIFY(node->start());
+        app->session()->addPeer(node->address()); // a contact of ours, not a request
+        QVERIFY(!node->waitFor([](const QJsonObject &e) { return isEvent(e, "peer_online"); }).isEmpty());
+        node->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), app->session()->peerId()},
+                    {QStringLiteral("body"), QStringLiteral("Hi, it's %1").arg(name)}});
+        QTRY_VERIFY_WITH_TIMEOUT(app->conversations()->indexOf(node->peer()) >= 0, 20000);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
+        engine = std::make_unique<QQmlApplicationEngine>();
+        window = ui::loadMainWindow(*engine, *app);
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->requestActivate();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
+        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        linkPeer(bob, QStringLiteral("Bob"));
+        linkPeer(carol, QStringLiteral("Carol"));
+    }
+
+    void cleanupTestCase()
+    {
+        bob.reset();
+        carol.reset();
+        engine.reset();
+        app.reset();
+    }
+
+    // New group: a name and Bob ticked; Create makes it, Bob learns of it, and it opens.
+    void createAGroupThroughTheDialog()
+    {
+        click(item("newGroupButton"));
+        QTRY_VERIFY(isShown(item("groupNameField")));
+        QTRY_VERIFY(item("groupNameField")->hasActiveFocus());
+        QVERIFY(!item("createGroupButton")->isEnabled()); // no name, nobody chosen
+        keys(QStringLiteral("Climbing"));
+        QQuickItem *bobCheck = nullptr;
+        QTRY_VERIFY((bobCheck = descendant(item("newGroupContacts"), QStringLiteral("contactCheck_") + bob->peer())));
+        QTRY_VERIFY(descendant(item("newGroupContacts"), QStringLiteral("contactCheck_") + carol->peer()));
+        QTest::qWait(100); // the dialog settles (it grows as the list fills): the click lands on Bob
+        click(bobCheck);
+        QTRY_VERIFY(bobCheck->property("checked").toBool());
+        QTRY_VERIFY(item("createGroupButton")->isEnabled());
+        click(item("createGroupButton"));
+        QTRY_VERIFY_WITH_TIMEOUT(!isShown(item("newGroupDialog")), 10000);
+
+        // The group opens, and the sidebar lists it with the group avatar.
+        QTRY_VERIFY(app->messages()->isGroup());
+        QTRY_VERIFY(groupRow() >= 0);
+        group = groupData(ui::ConversationListModel::ConversationIdRole).toLongLong();
+        QCOMPARE(app->messages()->conversationId(), group);
+        QCOMPARE(groupData(ui::ConversationListModel::NameRole).toString(), QStringLiteral("Climbing"));
+        QCOMPARE(groupData(ui::ConversationListModel::MemberCountRole).toInt(), 2);
+        QTRY_COMPARE(item("chatTitle")->property("text").toString(), QStringLiteral("Climbing"));
+        QVERIFY(isShown(item("groupInfoButton")));
+        QVERIFY(!isShown(item("timerButton"))); // no timer in groups yet
+
+        const QJsonObject joined = bob->waitFor([](const QJsonObject &e) {
+            return isEvent(e, "group_updated") && e.value(QStringLiteral("name")) == QLatin1String("Climbing");
+        });
+        QVERIFY(!joined.isEmpty());
+        bobsGroup = joined.value(QStringLiteral("conversation")).toDouble();
+        QCOMPARE(joined.value(QStringLiteral("members")).toArray().size(), 2);
+    }
+
+    // Written in the window, it reaches Bob; Bob's answer shows with his name above it.
+    void writeInTheGroup()
+    {
+        QVERIFY(group);
+        QTRY_VERIFY(item("composerInput")->hasActiveFocus());
+        keys(QStringLiteral("Saturday at the crag?"));
+        QTest::keyClick(window, Qt::Key_Return);
+        QVERIFY(!bob->waitFor([](const QJsonObject &e) {
+                        return isEvent(e, "message_received") && messageOf(e).value(QStringLiteral("body")) == QLatin1String("Saturday at the crag?");
+                    }).isEmpty());
+        QTRY_VERIFY(hasMessage(QStringLiteral("Saturday at the crag?")));
+        QTRY_COMPARE(groupData(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("You: Saturday at the crag?"));
+
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("conversation"), bobsGroup},
+                   {QStringLiteral("body"), QStringLiteral("Count me in")}});
+        QString sender;
+        QTRY_VERIFY_WITH_TIMEOUT(hasMessage(QStringLiteral("Count me in"), &sender), 20000);
+        QCOMPARE(sender, QStringLiteral("Bob"));
+        // Above his bubble, his name; none above ours.
+        const auto nameShown = [this](const QString &body) {
+            QQuickItem *label = descendant(delegateOf(body), QStringLiteral("senderName"));
+            return label && isShown(label) ? label->property("text").toString() : QString();
+        };
+        QTRY_COMPARE(nameShown(QStringLiteral("Count me in")), QStringLiteral("Bob"));
+        QCOMPARE(nameShown(QStringLiteral("Saturday at the crag?")), QString());
+        QTRY_COMPARE(groupData(ui::ConversationListModel::PreviewRole).toString(), QStringLiteral("Bob: Count me in"));
+        QTRY_COMPARE(groupData(ui::ConversationListModel::UnreadRole).toInt(), 0); // read as it came, in view
+        screenshot(QStringLiteral("group-chat"));
+    }
+
+    // The info panel: members with the admin mark; rename, add Carol; Bob sees both.
+    void renameAndAddThroughTheInfo()
+    {
+        QVERIFY(group);
+        click(item("groupInfoButton"));
+        QTRY_VERIFY(isShown(item("groupRenameField")));
+        QTRY_COMPARE(item("groupMembers")->property("count").toInt(), 2);
+        QTRY_VERIFY(descendant(item("groupMembers"), QStringLiteral("member_") + bob->peer()));
+        QQuickItem *bobRow = descendant(item("groupMembers"), QStringLiteral("member_") + bob->peer());
+        QVERIFY(!isShown(descendant(bobRow, QStringLiteral("adminMark"))));
+        QQuickItem *usRow = descendant(item("groupMembers"), QStringLiteral("member_") + app->session()->peerId());
+        QVERIFY(isShown(descendant(usRow, QStringLiteral("adminMark"))));
+
+        QQuickItem *field = item("groupRenameField");
+        QTRY_COMPARE(field->property("text").toString(), QStringLiteral("Climbing"));
+        field->forceActiveFocus();
+        QMetaObject::invokeMethod(field, "selectAll");
+        keys(QStringLiteral("Crag crew"));
+        click(item("renameGroupButton"));
+        QTRY_COMPARE(groupData(ui::ConversationListModel::NameRole).toString(), QStringLiteral("Crag crew"));
+        QTRY_COMPARE(item("chatTitle")->property("text").toString(), QStringLiteral("Crag crew"));
+        QVERIFY(!bob->waitFor([](const QJsonObject &e) {
+                        return isEvent(e, "group_updated") && e.value(QStringLiteral("name")) == QLatin1String("Crag crew");
+                    }).isEmpty());
+
+        click(item("addMembersButton"));
+        QQuickItem *carolCheck = nullptr;
+        QTRY_VERIFY((carolCheck = descendant(item("addMembersContacts"), QStringLiteral("contactCheck_") + carol->peer())));
+        QVERIFY(!descendant(item("addMembersContacts"), QStringLiteral("contactCheck_") + bob->peer())); // already in
+        QTest::qWait(100); // the dialog settles (it grew by the list)
+        click(carolCheck);
+        QTRY_VERIFY(carolCheck->property("checked").toBool());
+        QTRY_VERIFY(item("confirmAddMembersButton")->isEnabled());
+        click(item("confirmAddMembersButton"));
+        QTRY_COMPARE(item("groupMembers")->property("count").toInt(), 3);
+        QTRY_COMPARE(groupData(ui::ConversationListModel::MemberCountRole).toInt(), 3);
+        QVERIFY(!carol->waitFor([](const QJsonObject &e) {
+                        return isEvent(e, "group_updated") && e.value(QStringLiteral("name")) == QLatin1String("Crag crew");
+                    }).isEmpty());
+        QVERIFY(item("groupProblem")->property("text").toString().isEmpty());
+        screenshot(QStringLiteral("group-info"));
+        click(item("closeGroupInfoButton"));
+        QTRY_VERIFY(!isShown(item("groupInfoDialog")));
+    }
+
+    // A refusal is shown in words: Bob (no admin) cannot rename; we leave, asked first.
+    void leaveAfterConfirming()
+    {
+        QVERIFY(group);
+        const QJsonObject refused = bob->call({{QStringLiteral("cmd"), QStringLiteral("rename_group")},
+                                               {QStringLiteral("conversation"), bobsGroup}, {QStringLiteral("name"), QStringLiteral("Bob's")}});
+        QVERIFY(isEvent(refused, "error"));
+
+        click(item("groupInfoButton"));
+        QTRY_VERIFY(isShown(item("leaveGroupButton")));
+        // We are the only admin: the core refuses, and says why in the dialog.
+        click(item("leaveGroupButton"));
+        QTRY_VERIFY(isShown(item("confirmLeaveButton")));
+        click(item("confirmLeaveButton"));
+        QTRY_VERIFY(!item("groupProblem")->property("text").toString().isEmpty());
+        QVERIFY(app->messages()->groupMember());
+
+        // Bob made admin, we may go.
+        QQuickItem *bobRow = descendant(item("groupMembers"), QStringLiteral("member_") + bob->peer());
+        QVERIFY(bobRow);
+        click(descendant(bobRow, QStringLiteral("memberMenuButton")));
+        QQuickItem *makeAdmin = nullptr;
+        QTRY_VERIFY((makeAdmin = shownDescendant(window->contentItem(), QStringLiteral("toggleAdminItem"))));
+        QObject *menu = makeAdmin->property("menu").value<QObject *>();
+        QVERIFY(menu);
+        QTRY_VERIFY(menu->property("opened").toBool()); // done opening: the click lands on it
+        click(makeAdmin);
+        QTRY_VERIFY(isShown(descendant(descendant(item("groupMembers"), QStringLiteral("member_") + bob->peer()),
+                                       QStringLiteral("adminMark"))));
+        click(item("leaveGroupButton"));
+        QTRY_VERIFY(isShown(item("confirmLeaveButton")));
+        click(item("confirmLeaveButton"));
+        QTRY_VERIFY(!app->messages()->groupMember());
+        QTRY_VERIFY(!isShown(item("leaveGroupButton")));
+        click(item("closeGroupInfoButton"));
+        QTRY_VERIFY(isShown(item("notAMemberBar")));
+        QVERIFY(!isShown(item("composerInput")));
+        QVERIFY(hasMessage(QStringLiteral("Count me in"))); // the history stays
+    }
+};
+
+QTEST_MAIN(TestGroupWindow)
+#include "tst_groupwindow.moc"
