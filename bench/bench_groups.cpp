@@ -35,6 +35,8 @@
 #include <ctime>
 #include <map>
 #include <memory>
+
+#include <unistd.h>
 #include <vector>
 
 using namespace sotto;
@@ -121,11 +123,35 @@ QJsonObject sendCommand(const QString &body, std::int64_t conversation, const QS
     return c;
 }
 
+// CPU seconds (user + system) a node's process has used so far, from /proc.
+double cpuSeconds(const HeadlessNode &node)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(node.processId()));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    // Fields after the command name "(...)": state is field 3; utime and stime are 14 and 15.
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.size() > 13 ? double(fields[11].toLongLong() + fields[12].toLongLong()) / double(sysconf(_SC_CLK_TCK)) : 0;
+}
+
+// Where a burst's CPU went: the sender, and the receivers together.
+struct BurstCpu {
+    double sender = 0, receivers = 0;
+};
+
 // Posts `n` messages (body prefix + number) and returns the seconds until every receiver
 // printed all of them.
 double burst(HeadlessNode &sender, const std::vector<HeadlessNode *> &all, const std::vector<HeadlessNode *> &receivers,
-             std::int64_t conversation, const QString &peer, const QString &prefix, int n)
+             std::int64_t conversation, const QString &peer, const QString &prefix, int n, BurstCpu *cpu = nullptr)
 {
+    const auto receiversCpu = [&] {
+        double sum = 0;
+        for (HeadlessNode *r : receivers)
+            sum += cpuSeconds(*r);
+        return sum;
+    };
+    const double senderBefore = cpuSeconds(sender), receiversBefore = receiversCpu();
     std::vector<Tally> tallies;
     for (HeadlessNode *r : receivers) {
         r->forgetEvents();
@@ -147,7 +173,10 @@ double burst(HeadlessNode &sender, const std::vector<HeadlessNode *> &all, const
         if (t.elapsed() > 600000)
             qFatal("a burst did not finish in 10 minutes");
     }
-    return double(t.nsecsElapsed()) / 1e9;
+    const double seconds = double(t.nsecsElapsed()) / 1e9;
+    if (cpu)
+        *cpu = {cpuSeconds(sender) - senderBefore, receiversCpu() - receiversBefore};
+    return seconds;
 }
 
 // One message at a time, `rounds` times: ms from writing `send` to the last receiver's event.
@@ -234,9 +263,10 @@ void partA(int messages)
     std::printf("bench_groups A: 8 headless nodes meshed and grouped in %.1f s (load %s)\n", double(setup.elapsed()) / 1e3,
                 qPrintable(loadAverage()));
 
-    const double direct = burst(ann, nodes, {&bob}, 0, bob.peer(), QStringLiteral("d "), messages);
+    BurstCpu directCpu, groupCpu;
+    const double direct = burst(ann, nodes, {&bob}, 0, bob.peer(), QStringLiteral("d "), messages, &directCpu);
     const QString loadDirect = loadAverage();
-    const double grouped = burst(ann, nodes, members, group, {}, QStringLiteral("g "), messages);
+    const double grouped = burst(ann, nodes, members, group, {}, QStringLiteral("g "), messages, &groupCpu);
     const QString loadGroup = loadAverage();
     const std::vector<double> directLatency = latencies(ann, nodes, {&bob}, 0, bob.peer(), QStringLiteral("dl "), 100);
     const std::vector<double> groupLatency = latencies(ann, nodes, members, group, {}, QStringLiteral("gl "), 100);
@@ -253,6 +283,9 @@ void partA(int messages)
                 messages, recipients, grouped, messages / grouped, messages * recipients / grouped, qPrintable(loadGroup));
     std::printf("group cost per recipient vs 1:1 = (%.3f ms / %d) / %.3f ms = %.2f (aim < 2: %s)\n", grouped / messages * 1e3,
                 recipients, direct / messages * 1e3, ratio, verdict(ratio < 2.0));
+    std::printf("CPU per message: 1:1 sender %.3f ms, receiver %.3f ms; group sender %.3f ms, receivers %.3f ms (%.3f ms each)\n",
+                directCpu.sender / messages * 1e3, directCpu.receivers / messages * 1e3, groupCpu.sender / messages * 1e3,
+                groupCpu.receivers / messages * 1e3, groupCpu.receivers / messages / recipients * 1e3);
     std::printf("latency at rest, 1:1 (send -> receiver's event): median %.2f ms, p99 %.2f ms\n", percentile(directLatency, 0.5),
                 percentile(directLatency, 0.99));
     std::printf("latency at rest, group (send -> last of %d members' event): median %.2f ms, p99 %.2f ms; "
