@@ -4,6 +4,7 @@
 #include <QCryptographicHash>
 #include <QFile>
 #include <QSaveFile>
+#include <QScopeGuard>
 
 namespace sotto::storage {
 
@@ -70,20 +71,22 @@ QByteArray AttachmentFile::readChunk(std::uint64_t index) const
     return std::uint64_t(sealed.size()) == sealedLength(index) ? sealed : QByteArray();
 }
 
-std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, const QByteArray &sealed)
+std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, const QByteArray &sealed, QCryptographicHash *hash)
 {
     if (index >= chunkCount() || std::uint64_t(sealed.size()) != sealedLength(index))
         return std::unexpected(QStringLiteral("chunk %1 has the wrong length").arg(index));
     std::optional<QByteArray> plain = m_sealer.open(index, isLast(index), sealed);
     if (!plain)
         return std::unexpected(QStringLiteral("chunk %1 failed authentication").arg(index));
-    plain->fill('\0');
+    const auto wiped = qScopeGuard([&] { plain->fill('\0'); });
     QFile out(m_path);
     if (!out.open(QIODevice::ReadWrite))
         return std::unexpected(out.errorString());
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     if (!out.seek(qint64(index * ChunkSealer::SealedChunkSize)) || out.write(sealed) != sealed.size() || !out.flush())
         return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(out.errorString()));
+    if (hash)
+        hash->addData(*plain); // only once it is written: a chunk that failed to land is asked for again
     return {};
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/crypto/ChunkSealer.h"
 
+#include <QCryptographicHash>
 #include <QString>
 
 #include <expected>
@@ -28,7 +29,9 @@ public:
     QByteArray readChunk(std::uint64_t index) const;
     // Receiving: opens `sealed` as chunk `index` (refused if it fails authentication) and
     // writes it in its place. Chunks are written in order, so the copy stays a prefix.
-    [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed);
+    // `hash`, if given, takes the chunk's plaintext (a download hashes as it goes, so the
+    // final check needs no second pass over the file).
+    [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed, QCryptographicHash *hash = nullptr);
     // Whole chunks on disk (a chunk cut short by a kill is dropped from the file).
     std::uint64_t chunksOnDisk();
     // Opens every chunk and hashes the plaintext (SHA-256); optionally writes it to `out`.
