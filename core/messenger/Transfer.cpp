@@ -3,7 +3,6 @@
 
 #include "core/messenger/MessengerLog.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QStorageInfo>
 
@@ -36,7 +35,7 @@ struct Transfer::Download {
     QElapsedTimer lastReport;
     // The plaintext's SHA-256 so far, when this process saw every chunk from the first (a
     // resumed download hashes the whole file once at the end instead).
-    std::unique_ptr<QCryptographicHash> hash;
+    std::unique_ptr<crypto::Sha256> hash;
 };
 
 // One file a peer pulls from us: the range it asked for, and the chunk being sent in slices.
@@ -138,7 +137,7 @@ void Transfer::startDownload(const AttachmentRecord &a)
     d->file = std::make_unique<storage::AttachmentFile>(pathOf(a), d->key, a.fileId, a.size);
     d->next = d->file->chunksOnDisk(); // whole chunks there were verified before they were written
     if (d->next == 0)
-        d->hash = std::make_unique<QCryptographicHash>(QCryptographicHash::Sha256);
+        d->hash = std::make_unique<crypto::Sha256>();
     d->savedChunks = a.chunksDone;
     d->lastReport.start();
     m_downloads.insert(a.fileId, d);
@@ -177,6 +176,7 @@ void Transfer::request(Download &d, std::uint64_t first, std::uint32_t count)
     r->set_first(first);
     r->set_count(count);
     link->send(frame);
+    qCDebug(lcMessenger) << "transfer: asked for chunks" << first << "+" << count << "of" << d.record.fileId.toHex().left(8);
     d.requestedUpTo = first + count;
 }
 
@@ -235,9 +235,10 @@ void Transfer::chunkComplete(Download &d)
             d.savedChunks = d.next;
     }
     report(d.record, d.next, d.lastReport);
-    // Keep Window chunks asked for ahead: half a window at a time.
-    if (d.requestedUpTo - d.next <= std::uint64_t(Window / 2))
-        request(d, d.requestedUpTo, Window / 2);
+    // Keep Window chunks asked for ahead, topped up as each one lands: what is in flight
+    // (and so what a chat frame can find queued before it) stays about Window chunks.
+    if (d.requestedUpTo - d.next < std::uint64_t(Window))
+        request(d, d.requestedUpTo, std::uint32_t(Window - (d.requestedUpTo - d.next)));
 }
 
 void Transfer::finishDownload(Download &d)
@@ -397,6 +398,8 @@ void Transfer::onChunkRequest(const PeerId &peer, const wire::ChunkRequest &requ
     if (request.first() >= chunks || request.count() > std::uint32_t(MaxRequest))
         return; // out of bounds: ignored
     const std::uint64_t end = std::min<std::uint64_t>(chunks, request.first() + request.count());
+    qCDebug(lcMessenger) << "transfer: asked for" << request.first() << "+" << request.count() << "; was at" << u->next << "to" << u->end
+                         << "offset" << u->offset;
     // A request starting where the range asked for ends extends it; any other (after a
     // refused chunk) starts over from its first chunk.
     if (request.first() == u->end) {
@@ -516,6 +519,9 @@ void Transfer::peerUp(const PeerId &peer)
     if (net::Link *link = m_links.link(peer))
         connect(link, &net::Link::drained, this, &Transfer::onDrained, Qt::UniqueConnection);
     // Downloads from this peer that were under way (before a lost link, or a restart).
+    // A new link: whatever the peer pulled on the old one is over (it asks again); the old
+    // link's close may not have been reported as down if this one replaced it first.
+    m_uploads.remove(peer.toString());
     for (const AttachmentRecord &a : m_store.unfinished(peer)) {
         auto it = m_downloads.find(a.fileId);
         if (it == m_downloads.end()) {
@@ -565,6 +571,7 @@ void Transfer::framesReceived(const PeerId &peer, const std::vector<wire::Frame>
 void Transfer::sweep()
 {
     for (const AttachmentRecord &a : m_store.orphans()) {
+        qCDebug(lcMessenger) << "transfer: sweeping" << a.fileId.toHex().left(8) << "message" << a.messageId;
         m_downloads.remove(a.fileId);
         if (auto it = m_uploads.find(a.peer.toString()); it != m_uploads.end())
             std::erase_if(*it, [&](const std::shared_ptr<Upload> &u) { return u->record.fileId == a.fileId; });

@@ -31,8 +31,10 @@ public:
     // A bulk frame goes only while the link's socket holds less than this: a chat frame
     // then waits behind at most this much (about a millisecond on a LAN).
     static constexpr qint64 BulkHighWater = 256 * 1024;
-    static constexpr int SliceSize = 64 * 1024;   // bytes of a sealed chunk per frame
-    static constexpr int Window = 16;             // chunks asked for ahead (4 MiB)
+    static constexpr int SliceSize = 128 * 1024;  // bytes of a sealed chunk per frame (under the frame cap)
+    // Chunks asked for ahead (512 KiB). Kernel socket buffers hold whatever is in flight, so
+    // this, not BulkHighWater alone, bounds how long a chat frame waits behind the file.
+    static constexpr int Window = 2;
     static constexpr int MaxRequest = 64;         // chunks one request may ask for
     static constexpr int MaxChunkFailures = 3;    // the same chunk failing authentication
     static constexpr qint64 AutoDownloadImageBytes = 25'000'000;

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/AttachmentFile.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSaveFile>
 #include <QScopeGuard>
@@ -33,7 +32,7 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
     if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
     out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    crypto::Sha256 hash;
     for (std::uint64_t i = 0; i < chunkCount(); ++i) {
         QByteArray plain = in.read(ChunkSealer::plainLength(m_size, i));
         if (std::uint64_t(plain.size()) != ChunkSealer::plainLength(m_size, i)) {
@@ -60,18 +59,30 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
     return hash.result();
 }
 
+QFile *AttachmentFile::file(QIODevice::OpenMode mode) const
+{
+    if (m_file && (m_file->openMode() & mode) == mode)
+        return m_file.get();
+    m_file = std::make_unique<QFile>(m_path);
+    if (!m_file->open(mode)) {
+        m_file.reset();
+        return nullptr;
+    }
+    return m_file.get();
+}
+
 QByteArray AttachmentFile::readChunk(std::uint64_t index) const
 {
     if (index >= chunkCount())
         return {};
-    QFile in(m_path);
-    if (!in.open(QIODevice::ReadOnly) || !in.seek(qint64(index * ChunkSealer::SealedChunkSize)))
+    QFile *in = file(QIODevice::ReadOnly);
+    if (!in || !in->seek(qint64(index * ChunkSealer::SealedChunkSize)))
         return {};
-    const QByteArray sealed = in.read(qint64(sealedLength(index)));
+    const QByteArray sealed = in->read(qint64(sealedLength(index)));
     return std::uint64_t(sealed.size()) == sealedLength(index) ? sealed : QByteArray();
 }
 
-std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, const QByteArray &sealed, QCryptographicHash *hash)
+std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, const QByteArray &sealed, crypto::Sha256 *hash)
 {
     if (index >= chunkCount() || std::uint64_t(sealed.size()) != sealedLength(index))
         return std::unexpected(QStringLiteral("chunk %1 has the wrong length").arg(index));
@@ -79,12 +90,17 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
     if (!plain)
         return std::unexpected(QStringLiteral("chunk %1 failed authentication").arg(index));
     const auto wiped = qScopeGuard([&] { plain->fill('\0'); });
-    QFile out(m_path);
-    if (!out.open(QIODevice::ReadWrite))
-        return std::unexpected(out.errorString());
-    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (!out.seek(qint64(index * ChunkSealer::SealedChunkSize)) || out.write(sealed) != sealed.size() || !out.flush())
-        return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(out.errorString()));
+    const bool fresh = !m_file;
+    QFile *out = file(QIODevice::ReadWrite);
+    if (!out)
+        return std::unexpected(QStringLiteral("cannot open the file"));
+    if (fresh)
+        out->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    if (!out->seek(qint64(index * ChunkSealer::SealedChunkSize)) || out->write(sealed) != sealed.size() || !out->flush()) {
+        const QString why = out->errorString();
+        m_file.reset(); // what did not land is not kept in a buffer either
+        return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
+    }
     if (hash)
         hash->addData(*plain); // only once it is written: a chunk that failed to land is asked for again
     return {};
@@ -92,6 +108,7 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
 
 std::uint64_t AttachmentFile::chunksOnDisk()
 {
+    m_file.reset();
     QFile f(m_path);
     if (!f.exists())
         return 0;
@@ -117,7 +134,7 @@ std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOu
         if (!out->open(QIODevice::WriteOnly))
             return std::unexpected(QStringLiteral("cannot write %1: %2").arg(plainOut, out->errorString()));
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    crypto::Sha256 hash;
     for (std::uint64_t i = 0; i < chunkCount(); ++i) {
         const QByteArray sealed = in.read(qint64(sealedLength(i)));
         std::optional<QByteArray> plain = m_sealer.open(i, isLast(i), sealed);
@@ -135,6 +152,10 @@ std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOu
     return hash.result();
 }
 
-bool AttachmentFile::remove() { return QFile::remove(m_path) || !QFile::exists(m_path); }
+bool AttachmentFile::remove()
+{
+    m_file.reset();
+    return QFile::remove(m_path) || !QFile::exists(m_path);
+}
 
 } // namespace sotto::storage

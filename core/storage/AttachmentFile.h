@@ -5,9 +5,12 @@
 #pragma once
 
 #include "core/crypto/ChunkSealer.h"
+#include "core/crypto/Sha256.h"
 
-#include <QCryptographicHash>
+#include <QFile>
 #include <QString>
+
+#include <memory>
 
 #include <expected>
 
@@ -31,7 +34,7 @@ public:
     // writes it in its place. Chunks are written in order, so the copy stays a prefix.
     // `hash`, if given, takes the chunk's plaintext (a download hashes as it goes, so the
     // final check needs no second pass over the file).
-    [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed, QCryptographicHash *hash = nullptr);
+    [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed, crypto::Sha256 *hash = nullptr);
     // Whole chunks on disk (a chunk cut short by a kill is dropped from the file).
     std::uint64_t chunksOnDisk();
     // Opens every chunk and hashes the plaintext (SHA-256); optionally writes it to `out`.
@@ -40,6 +43,11 @@ public:
     bool remove();
 
 private:
+    // Opened once and kept while the transfer runs (a file open per chunk showed in the
+    // throughput); ReadWrite for a download, ReadOnly for an upload.
+    QFile *file(QIODevice::OpenMode mode) const;
+
+    mutable std::unique_ptr<QFile> m_file;
     QString m_path;
     crypto::ChunkSealer m_sealer;
     std::uint64_t m_size;
