@@ -45,13 +45,16 @@ constexpr std::array<Field, 3> Verify{{Peer, Conversation, {"verified", Type::Bo
 constexpr std::array<Field, 3> Block{{Peer, Conversation, {"blocked", Type::Bool}}};
 constexpr std::array<Field, 1> SetVisibility{{{"visible_to", Type::String}}};
 constexpr std::array<Field, 3> MergeContact{{Peer, Conversation, {"previous", Type::String}}};
+constexpr std::array<Field, 4> SendFile{{Peer, Conversation, {"path", Type::String}, {"caption", Type::String}}};
+constexpr std::array<Field, 1> AttachmentOnly{{{"attachment", Type::String}}};
+constexpr std::array<Field, 2> SaveAttachment{{{"attachment", Type::String}, {"path", Type::String}}};
 
 struct Command {
     const char *cmd;
     std::span<const Field> fields;
 };
 
-constexpr std::array<Command, 30> Commands{{
+constexpr std::array<Command, 35> Commands{{
     {"create", Create},       {"unlock", {}},           {"quit", {}},
     {"whoami", {}},           {"peers", {}},            {"add_peer", AddPeer},
     {"send", Send},           {"reply", Reply},         {"edit", Edit},
@@ -63,6 +66,8 @@ constexpr std::array<Command, 30> Commands{{
     {"set_visibility", SetVisibility},
     {"open_conversation", PeerOnly}, {"close_conversation", {}},
     {"requests", {}},         {"accept_request", PeerOnly}, {"delete_request", PeerOnly},
+    {"send_file", SendFile},  {"download", AttachmentOnly}, {"pause", AttachmentOnly},
+    {"cancel", AttachmentOnly}, {"save_attachment", SaveAttachment},
 }};
 
 // Empty when the value fits, else why not.

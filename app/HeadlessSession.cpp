@@ -3,6 +3,7 @@
 
 #include "app/HeadlessCommand.h"
 
+#include "core/crypto/ChunkSealer.h"
 #include "core/messenger/Queries.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,25 @@ QString errorCode(messenger::Errc code)
 // "Visible to" as headless commands and replies name it.
 QString visibleTo(bool contactsOnly) { return contactsOnly ? QStringLiteral("contacts") : QStringLiteral("everyone"); }
 
+} // namespace
+
+// An attachment as messages and transfer_progress show it (never its key).
+QJsonObject attachmentJson(const storage::AttachmentRecord &a)
+{
+    const std::uint64_t done = std::min<std::uint64_t>(a.size, a.chunksDone * crypto::ChunkSealer::ChunkSize);
+    QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(a.fileId.toHex())},
+                     {QStringLiteral("name"), a.name},
+                     {QStringLiteral("size"), double(a.size)},
+                     {QStringLiteral("mime"), a.mime},
+                     {QStringLiteral("state"), storage::attachmentStateName(a.state)},
+                     {QStringLiteral("bytes_done"), double(a.state == storage::AttachmentState::Done ? a.size : done)},
+                     {QStringLiteral("sha256"), QString::fromLatin1(a.sha256.toHex())}};
+    if (!a.error.isEmpty())
+        json.insert(QStringLiteral("error"), a.error);
+    return json;
+}
+
+
 // The whole message, as every event and history entry shows it.
 // `extras`: its reactions, read with it (a page's in one query).
 QJsonObject messageJson(const storage::MessageRecord &m, const messenger::MessageExtras &extras)
@@ -58,6 +78,7 @@ QJsonObject messageJson(const storage::MessageRecord &m, const messenger::Messag
                      {QStringLiteral("state"), storage::messageStateName(m.state)},
                      {QStringLiteral("kind"), m.kind == storage::MessageKind::Unsupported ? QStringLiteral("unsupported")
                                               : m.kind == storage::MessageKind::TimerChanged ? QStringLiteral("timer")
+                                              : m.kind == storage::MessageKind::Attachment   ? QStringLiteral("attachment")
                                                                                              : QStringLiteral("text")},
                      {QStringLiteral("reply_to"), m.replyTo.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(m.replyTo.toHex()))},
                      {QStringLiteral("edited"), m.editedAt != 0},
@@ -66,6 +87,8 @@ QJsonObject messageJson(const storage::MessageRecord &m, const messenger::Messag
                      {QStringLiteral("expires_in"), m.expiresIn}};
     if (m.kind == storage::MessageKind::TimerChanged)
         json.insert(QStringLiteral("timer"), m.body.toInt()); // the seconds it was set to
+    if (extras.attachment)
+        json.insert(QStringLiteral("attachment"), attachmentJson(*extras.attachment));
     QJsonArray reactions;
     for (const messenger::Reaction &r : extras.reactions)
         reactions.append(QJsonObject{{QStringLiteral("peer"), r.reactor.toString()}, {QStringLiteral("emoji"), r.emoji}});
@@ -73,7 +96,6 @@ QJsonObject messageJson(const storage::MessageRecord &m, const messenger::Messag
     return json;
 }
 
-} // namespace
 
 HeadlessSession::HeadlessSession(QString profileDir, crypto::SecretBytes passphrase, bool fastKdf, messenger::NodeOptions options,
                                  QObject *parent)
@@ -264,6 +286,7 @@ QJsonObject HeadlessSession::open(const QString &cmd, const QJsonObject &command
     m_node = std::make_unique<messenger::Node>(m_context, *m_profile, m_options);
     wireEvents();
     wireGroupEvents();
+    wireAttachmentEvents();
     auto port = m_node->start();
     if (!port)
         return error(id, QStringLiteral("start_failed"), port.error().reason);
@@ -308,6 +331,8 @@ QJsonObject HeadlessSession::handle(const QJsonObject &command)
     if (!m_node)
         return error(id, QStringLiteral("locked"), QStringLiteral("create or unlock the profile first"));
     if (std::optional<QJsonObject> answer = handleGroup(cmd, command))
+        return *answer;
+    if (std::optional<QJsonObject> answer = handleAttachment(cmd, command))
         return *answer;
 
     messenger::Messenger &messenger = m_node->messenger();

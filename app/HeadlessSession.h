@@ -8,6 +8,7 @@
 #include "app/HeadlessLineReader.h"
 #include "core/crypto/SignalContext.h"
 #include "core/messenger/Node.h"
+#include "core/messenger/Queries.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -16,6 +17,11 @@
 #include <memory>
 
 namespace sotto::app {
+
+// As the headless mode shows them (HeadlessSession.cpp).
+QJsonObject attachmentJson(const storage::AttachmentRecord &a);
+// `extras`: its reactions and attachment, read with it (a page's in one query).
+QJsonObject messageJson(const storage::MessageRecord &m, const messenger::MessageExtras &extras);
 
 class HeadlessSession : public QObject {
     Q_OBJECT
@@ -36,6 +42,10 @@ private:
     std::optional<QJsonObject> handleGroup(const QString &cmd, const QJsonObject &command);
     void wireGroupEvents();
     QJsonObject groupJson(std::int64_t conversationId, const messenger::GroupState &state);
+    // Attachments (HeadlessAttachments.cpp): send_file, download, pause, cancel,
+    // save_attachment; the transfer_progress event.
+    std::optional<QJsonObject> handleAttachment(const QString &cmd, const QJsonObject &command);
+    void wireAttachmentEvents();
 
     QString m_profileDir;
     crypto::SecretBytes m_passphrase;

@@ -59,6 +59,7 @@ ContentHandler handlerFor(wire::Content::BodyCase kind)
     case C::kTyping: return handlers::typing;
     case C::kGroupUpdate: return handlers::groupUpdate;
     case C::kSenderKey: return handlers::senderKey;
+    case C::kAttachment: return handlers::attachment;
     case C::BODY_NOT_SET: return nullptr;
     }
     return nullptr;

@@ -57,6 +57,7 @@ HandlerResult timer(Receiving &, const wire::Content &);
 HandlerResult typing(Receiving &, const wire::Content &);
 HandlerResult groupUpdate(Receiving &, const wire::Content &);
 HandlerResult senderKey(Receiving &, const wire::Content &);
+HandlerResult attachment(Receiving &, const wire::Content &);
 } // namespace handlers
 
 } // namespace sotto::messenger

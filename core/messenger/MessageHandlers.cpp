@@ -138,7 +138,7 @@ HandlerResult deletion(Receiving &r, const wire::Content &content)
     std::optional<storage::MessageRecord> target = targetOf(r, content.delete_().target());
     if (!target)
         return {};
-    if (target->kind != storage::MessageKind::Text)
+    if (target->kind != storage::MessageKind::Text && target->kind != storage::MessageKind::Attachment)
         return {}; // notices and unsupported kinds are not the sender's to delete
     auto gone = r.history().tombstone(target->id, r.from); // only the sender's own message
     if (!gone)

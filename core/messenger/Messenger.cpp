@@ -107,6 +107,8 @@ QByteArray Messenger::textContent(const storage::MessageRecord &record)
 
 QByteArray Messenger::firstWrittenContent(storage::MessageRecord record)
 {
+    if (record.kind == storage::MessageKind::Attachment)
+        return attachmentContent(record);
     // Edited before it could leave: it goes as first written, and each edit after it
     // (queued in order), so the peer keeps the same edit history as we do.
     if (record.editedAt) {
@@ -209,7 +211,7 @@ std::expected<storage::MessageRecord, Error> Messenger::ownChange(std::int64_t m
     std::optional<storage::MessageRecord> m = m_profile.messages().message(messageId);
     if (!m)
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
-    if (!m->outgoing || m->kind != storage::MessageKind::Text || m->deleted)
+    if (!m->outgoing || (m->kind != storage::MessageKind::Text && m->kind != storage::MessageKind::Attachment) || m->deleted)
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("only your own messages can be changed for everyone")});
     if (nowMs() - m->sentAt > ChangeWindowMs)
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("a message can be changed for everyone within 24 hours")});
@@ -236,6 +238,8 @@ std::expected<storage::MessageRecord, Error> Messenger::editText(std::int64_t me
     auto own = ownChange(messageId, peer);
     if (!own)
         return own;
+    if (own->kind != storage::MessageKind::Text)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("only a text can be edited")});
     const QByteArray editId = newMessageId();
     // Strictly after the text it replaces, even within one millisecond.
     const std::int64_t at = std::max(nowMs(), std::max(own->sentAt, own->editedAt) + 1);

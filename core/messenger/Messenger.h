@@ -246,6 +246,31 @@ public:
     [[nodiscard]] std::expected<GroupSend, Error> sendGroupText(std::int64_t conversationId, const QString &body,
                                                                 const QByteArray &replyTo = {});
     protocol::GroupSessions &groupSessions() { return m_groupSessions; }
+    // Attachments (docs/PROTOCOL.md, "Attachments"; MessengerAttachments.cpp). First the
+    // file is sealed into the profile's attachments/ folder (sealFile: files only, a chunk
+    // at a time, on any thread), then its pointer is stored and queued for the peer like a
+    // text (sendAttachment, on the core thread). 1:1 conversations only.
+    static constexpr std::uint64_t MaxAttachmentBytes = 4ULL << 30;
+    struct SealedFile {
+        QByteArray fileId;
+        crypto::SecretBytes key;
+        QString name;
+        QString mime;
+        std::uint64_t size = 0;
+        QByteArray sha256;
+        QString localFile; // the sealed copy's name in `folder`
+        QString sealedPath;
+    };
+    [[nodiscard]] static std::expected<SealedFile, Error> sealFile(const QString &path, const QString &folder);
+    struct AttachmentSend {
+        Envelope envelope;
+        storage::MessageRecord message;
+    };
+    // Takes the sealed copy over (deleted if the message cannot be stored).
+    [[nodiscard]] std::expected<AttachmentSend, Error> sendAttachment(const protocol::PeerId &to, SealedFile file,
+                                                                      const QString &caption);
+    // Whether the user may write to `peer` at all (known, not blocked).
+    [[nodiscard]] std::expected<void, Error> mayWriteTo(const protocol::PeerId &peer) { return mayMessage(peer); }
     // The receive path's group kinds (ContentHandlers), inside the decrypt's transaction.
     [[nodiscard]] std::expected<void, protocol::Error> receiveGroupUpdate(const protocol::PeerId &from,
                                                                           const std::vector<QByteArray> &states, Incoming &out);
@@ -300,6 +325,8 @@ private:
     // A text not sealed yet, as the peer must first get it: its first body if it was edited
     // since (the edits follow it in the outbox).
     QByteArray firstWrittenContent(storage::MessageRecord record);
+    // An attachment message's pointer, rebuilt from its rows (the key from the database).
+    QByteArray attachmentContent(const storage::MessageRecord &record);
     [[nodiscard]] std::expected<Incoming, Error> receiveOne(const protocol::PeerId &from, const protocol::CipherMessage &message);
 
     bool mayResetSession(const protocol::PeerId &peer);

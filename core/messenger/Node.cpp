@@ -2,6 +2,7 @@
 #include "core/messenger/Node.h"
 
 #include "core/messenger/MessengerLog.h"
+#include "core/messenger/Transfer.h"
 #include "core/net/RedialBackoff.h"
 #include "core/protocol/IdentitySignature.h"
 
@@ -113,6 +114,7 @@ std::expected<quint16, Error> Node::start()
     const quint16 port = m_links->listen(m_options.listenAddress, m_options.listenPort);
     if (!port)
         return std::unexpected(Error{Errc::Internal, QStringLiteral("cannot listen for links")});
+    startTransfers();
 
     if (m_options.discovery) {
         m_discovery = std::make_unique<net::Discovery>(m_local, m_context, this);

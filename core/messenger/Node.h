@@ -11,6 +11,7 @@
 #include "core/messenger/Messenger.h"
 #include "core/net/Discovery.h"
 #include "core/net/LinkManager.h"
+#include "core/storage/AttachmentStore.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -20,6 +21,8 @@
 #include <memory>
 
 namespace sotto::messenger {
+
+class Transfer;
 
 struct NodeOptions {
     QHostAddress listenAddress = QHostAddress::Any;
@@ -91,6 +94,12 @@ public:
     };
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
+    // Attachments (NodeAttachments.cpp): the file is sealed at rest (on a worker thread),
+    // then its message stored and sent on at once, and `done` called with it (or why not);
+    // the peer pulls the chunks through transfer() (null before start()).
+    using FileSent = std::function<void(std::expected<storage::MessageRecord, Error>)>;
+    void sendFile(const protocol::PeerId &to, const QString &path, const QString &caption, FileSent done);
+    Transfer *transfer() { return m_transfer.get(); }
     [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
     // Any conversation, a group's too (a read receipt to each member whose messages were unread).
     [[nodiscard]] std::expected<void, Error> markRead(std::int64_t conversationId);
@@ -158,6 +167,8 @@ Q_SIGNALS:
     void contactChanged(const sotto::protocol::PeerId &peer);
     void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, std::int64_t conversationId);
     void errorOccurred(const QString &code, const QString &reason);
+    // An attachment's transfer moved (at most 4 per second per file; Transfer::progress).
+    void transferProgress(const sotto::storage::AttachmentRecord &attachment, quint64 bytesDone);
 
 private:
     void onPeerUp(net::Link *link);
@@ -190,6 +201,8 @@ private:
     net::LocalIdentity m_local;
     std::unique_ptr<net::LinkManager> m_links;
     std::unique_ptr<net::Discovery> m_discovery;
+    std::unique_ptr<Transfer> m_transfer;
+    void startTransfers(); // NodeAttachments.cpp
     QHash<QString, NearbyPeer> m_nearby;
     // peer id -> wall-clock ms of the last message either way (seeded from the
     // conversations at start): what "talked to recently" means for links on demand.

@@ -96,7 +96,9 @@ QHash<std::int64_t, MessageExtras> Queries::extras(const std::vector<MessageReco
                 x.reactions.push_back(std::move(reaction));
             }
         }
-        if (x.quote.state != Quote::State::None || !x.reactions.empty())
+        if (m.kind == storage::MessageKind::Attachment)
+            x.attachment = storage::AttachmentStore(m_messenger.profile().database()).byMessage(m.id);
+        if (x.quote.state != Quote::State::None || !x.reactions.empty() || x.attachment)
             out.insert(m.id, std::move(x));
     }
     return out;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/messenger/Messenger.h"
+#include "core/storage/AttachmentStore.h"
 
 #include <QHash>
 
@@ -37,6 +38,7 @@ struct Reaction {
 struct MessageExtras {
     Quote quote;
     std::vector<Reaction> reactions; // in the order they were set
+    std::optional<storage::AttachmentRecord> attachment; // an attachment message's file
 };
 
 struct HistoryItems {

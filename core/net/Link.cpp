@@ -20,6 +20,7 @@ Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto
     m_started.start();
     connect(m_socket, &QSslSocket::encrypted, this, &Link::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &Link::onReadyRead);
+    connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { Q_EMIT drained(this); });
     connect(m_socket, &QAbstractSocket::disconnected, this, [this] { close(QStringLiteral("peer closed the connection")); });
     connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
         if (m_state != State::Closed)

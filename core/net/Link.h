@@ -38,7 +38,7 @@ public:
     quint16 peerListenPort() const { return m_peerListenPort; }
     // The Content version both ends speak on this link: the lower of the two.
     quint32 peerContentVersion() const { return m_peerContentVersion; }
-    static constexpr quint32 ContentVersion = 3; // 3: groups (docs/PROTOCOL.md, "Groups")
+    static constexpr quint32 ContentVersion = 4; // 3: groups, 4: attachments (docs/PROTOCOL.md)
     // The link version both ends speak: the lower of the two Hellos' (2 or 3).
     quint32 peerLinkVersion() const { return m_peerLinkVersion; }
     // The other end's address; still known after the connection closed.
@@ -55,6 +55,11 @@ public:
     void expectPeer(const protocol::PeerId &peer) { m_expectedPeer = peer; }
 
     bool send(const wire::Frame &frame);
+    // Back-pressure for bulk data (attachments): bytes handed to the socket and not yet
+    // written to the network. Chat frames are sent at once; bulk frames only while this is
+    // below a small bound, so a message never waits behind a file. `drained` says when
+    // some of it went out.
+    qint64 bytesToWrite() const { return m_socket->bytesToWrite() + m_socket->encryptedBytesToWrite(); }
     void close(const QString &reason);
 
     // TLS and the link proof must be done this long after the connection began.
@@ -68,6 +73,7 @@ Q_SIGNALS:
     // All frames that arrived in one read, in order (lets the reader commit them together).
     void framesReceived(sotto::net::Link *link, const std::vector<sotto::wire::Frame> &frames);
     void closed(sotto::net::Link *link, const QString &reason);
+    void drained(sotto::net::Link *link);
 
 private:
     void onEncrypted();

@@ -44,6 +44,7 @@ enum class MessageKind : int {
     Text = 0,
     Unsupported = 1, // a content kind this version does not know: shown as "update Sotto", never searchable
     TimerChanged = 2, // a notice: the disappearing-message timer was set (body: the seconds)
+    Attachment = 3, // a file (its row in attachments, AttachmentStore); body: the caption
 };
 
 struct MessageRecord {

@@ -408,7 +408,36 @@ END;
 )sql");
 }
 
-// Version 11 (10 is attachments, on another branch): the search index catches up in
+// Version 10: attachments (docs/PROTOCOL.md, "Attachments"; AttachmentStore). One row per
+// file, sent or received: its pointer (the per-file key lives only here, inside SQLCipher),
+// how far the transfer got, and the name of its sealed copy under <profile>/attachments/.
+// The message row may go (deleted, expired): message_id turns NULL and the file is swept.
+bool schemaV10(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE attachments (
+    id              INTEGER PRIMARY KEY,
+    file_id         BLOB NOT NULL UNIQUE,
+    message_id      INTEGER REFERENCES messages (id) ON DELETE SET NULL,
+    conversation_id INTEGER NOT NULL,
+    peer_id         TEXT NOT NULL,
+    outgoing        INTEGER NOT NULL,
+    name            TEXT NOT NULL,
+    mime            TEXT NOT NULL,
+    size            INTEGER NOT NULL,
+    sha256          BLOB NOT NULL,
+    file_key        BLOB NOT NULL,
+    thumbnail       BLOB,
+    state           INTEGER NOT NULL,
+    chunks_done     INTEGER NOT NULL DEFAULT 0,
+    error           TEXT NOT NULL DEFAULT '',
+    local_file      TEXT NOT NULL
+);
+CREATE INDEX attachments_by_message ON attachments (message_id);
+)sql");
+}
+
+// Version 11: the search index catches up in
 // batches instead of within each message's transaction. A single-message commit wrote
 // three or four pages of FTS4 (a level-0 segment, docsize, stat) and merged segments
 // every 16 messages; coalesced, many messages share them (docs/BENCHMARKS.md).
@@ -478,6 +507,7 @@ const std::vector<Migration> &migrations()
         {7, "contacts-only beacons: beacon keys", schemaV7},
         {8, "message requests: contacts accepted by the user", schemaV8},
         {9, "groups: signed states, one ciphertext for all members", schemaV9},
+        {10, "attachments: pointers, keys and transfer progress", schemaV10},
         {11, "search index written in batches above a watermark", schemaV11},
         {12, "groups: messages before their state, receipts per member", schemaV12},
     };

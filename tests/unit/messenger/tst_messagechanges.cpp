@@ -232,7 +232,7 @@ private Q_SLOTS:
         QCOMPARE(bob->profile().messages().messageCount(*bob->profile().messages().conversationFor(ann->id())), countBefore);
     }
 
-    // A newer Sotto's message kind (field 8, say an attachment pointer): stored once as
+    // A newer Sotto's message kind (field 11, not assigned yet): stored once as
     // "unsupported", acknowledged (not rejected: the sender does not mark it failed).
     // Issue 8 leftovers: changes to texts that could not leave yet (no session). An edited
     // one goes as first written, then its edit: the peer's edit history is ours (it had
@@ -298,7 +298,7 @@ private Q_SLOTS:
         inner += char(6);
         inner += "future";
         std::string plaintext;
-        plaintext += char((8 << 3) | 2);
+        plaintext += char((11 << 3) | 2); // kind 11: not assigned (8 became the attachment in Content v4)
         plaintext += char(inner.size());
         plaintext += inner;
         auto sealed = ann->messenger().sessions().encrypt(bob->id(), QByteArray::fromStdString(plaintext));

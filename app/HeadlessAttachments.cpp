@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The headless mode's attachment commands (send_file, download, pause, cancel,
+// save_attachment) and the transfer_progress event. An attachment is named by its id
+// (32 hex digits, the pointer's file id); the rules are Node's and Transfer's.
+#include "app/HeadlessSession.h"
+
+#include "core/messenger/Transfer.h"
+
+#include <QFileInfo>
+
+namespace sotto::app {
+
+void HeadlessSession::wireAttachmentEvents()
+{
+    connect(m_node.get(), &messenger::Node::transferProgress, this, [this](const storage::AttachmentRecord &a, quint64 bytesDone) {
+        const std::optional<storage::MessageRecord> m = messenger::Queries(*m_node).message(a.messageId);
+        emitLine({{QStringLiteral("event"), QStringLiteral("transfer_progress")},
+                  {QStringLiteral("attachment"), QString::fromLatin1(a.fileId.toHex())},
+                  {QStringLiteral("message"), m ? QString::fromLatin1(m->uuid.toHex()) : QString()},
+                  {QStringLiteral("state"), storage::attachmentStateName(a.state)},
+                  {QStringLiteral("bytes_done"), double(bytesDone)},
+                  {QStringLiteral("size"), double(a.size)},
+                  {QStringLiteral("bytes_served"), double(m_node->transfer() ? m_node->transfer()->bytesServed() : 0)}});
+    });
+}
+
+std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd, const QJsonObject &command)
+{
+    if (cmd != QLatin1String("send_file") && cmd != QLatin1String("download") && cmd != QLatin1String("pause")
+        && cmd != QLatin1String("cancel") && cmd != QLatin1String("save_attachment"))
+        return std::nullopt;
+    const QString id = command.value(QStringLiteral("id")).toString();
+    const auto fail = [id](const QString &code, const QString &reason) {
+        return QJsonObject{{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("id"), id},
+                           {QStringLiteral("code"), code}, {QStringLiteral("reason"), reason}};
+    };
+    const auto failed = [fail](const messenger::Error &e) {
+        return fail(e.code == messenger::Errc::NotFound ? QStringLiteral("not_found")
+                    : e.code == messenger::Errc::NotAllowed ? QStringLiteral("not_allowed")
+                    : e.code == messenger::Errc::InvalidInput ? QStringLiteral("invalid_input")
+                    : e.code == messenger::Errc::Blocked ? QStringLiteral("blocked")
+                    : e.code == messenger::Errc::UnknownContact ? QStringLiteral("unknown_contact")
+                                                                : QStringLiteral("storage"),
+                    e.reason);
+    };
+    const auto ok = [id](QJsonObject fields) {
+        fields.insert(QStringLiteral("event"), QStringLiteral("ok"));
+        fields.insert(QStringLiteral("id"), id);
+        return fields;
+    };
+    messenger::Transfer *transfer = m_node->transfer();
+    messenger::Queries queries(*m_node);
+
+    if (cmd == QLatin1String("send_file")) {
+        protocol::PeerId peer = protocol::PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+        if (command.contains(QStringLiteral("conversation"))) {
+            std::optional<messenger::ConversationInfo> c = queries.conversation(qint64(command.value(QStringLiteral("conversation")).toDouble()));
+            if (!c)
+                return fail(QStringLiteral("not_found"), QStringLiteral("no such conversation"));
+            peer = c->peer;
+        }
+        if (!peer.isValid())
+            return fail(QStringLiteral("invalid_input"),
+                        QStringLiteral("\"peer\" must be a peer id, or \"conversation\" a 1:1 conversation id (not a group)"));
+        const QString path = command.value(QStringLiteral("path")).toString();
+        if (path.isEmpty())
+            return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file"));
+        // Answered once the file is sealed (seconds for a large one); other commands go on meanwhile.
+        m_node->sendFile(peer, path, command.value(QStringLiteral("caption")).toString(),
+                         [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
+                             if (!sent) {
+                                 emitLine(failed(sent.error()));
+                                 return;
+                             }
+                             emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
+                         });
+        return QJsonObject{}; // no reply now
+    }
+
+    const QByteArray fileId = QByteArray::fromHex(command.value(QStringLiteral("attachment")).toString().toLatin1());
+    if (fileId.size() != 16 || !transfer)
+        return fail(QStringLiteral("not_found"), QStringLiteral("no such attachment"));
+    if (cmd == QLatin1String("save_attachment")) {
+        const QString path = command.value(QStringLiteral("path")).toString();
+        if (path.isEmpty() || QFileInfo(path).isDir())
+            return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file to write"));
+        if (auto saved = transfer->save(fileId, path); !saved)
+            return failed(saved.error());
+        return ok({{QStringLiteral("path"), path}});
+    }
+    auto result = cmd == QLatin1String("download") ? transfer->download(fileId)
+                : cmd == QLatin1String("pause")    ? transfer->pause(fileId)
+                                                   : transfer->cancel(fileId);
+    if (!result)
+        return failed(result.error());
+    return ok({{QStringLiteral("attachment"), attachmentJson(*result)}});
+}
+
+} // namespace sotto::app

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ChunkSealer seals and opens one chunk of an attachment with XChaCha20-Poly1305 (libsodium)
+// under the file's own key. It owns no file and no key storage: only the chunk format.
+#pragma once
+
+#include "core/crypto/SecretBytes.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <optional>
+
+namespace sotto::crypto {
+
+// A sealed chunk is nonce (24 random bytes) || ciphertext || tag (16). The associated data
+// binds it to its place: "sotto-chunk-v1" || file id (16) || index (8, big endian) || last
+// (1 byte, 0 or 1). So a chunk cannot be moved to another index or file, and a file cannot
+// be cut short at a chunk boundary (the last chunk says it is the last).
+class ChunkSealer {
+public:
+    static constexpr std::size_t KeySize = 32;
+    static constexpr std::size_t FileIdSize = 16;
+    static constexpr std::size_t NonceSize = 24;
+    static constexpr std::size_t TagSize = 16;
+    static constexpr std::size_t Overhead = NonceSize + TagSize;
+    static constexpr std::uint32_t ChunkSize = 256 * 1024; // plaintext bytes per chunk
+    static constexpr std::size_t SealedChunkSize = ChunkSize + Overhead;
+
+    // Invalid (and every call fails) unless the key is 32 bytes and the file id 16.
+    ChunkSealer(const SecretBytes &key, const QByteArray &fileId);
+    bool isValid() const { return m_valid; }
+
+    // Chunks of a file of `size` plaintext bytes: at least one (an empty file has one
+    // empty chunk).
+    static std::uint64_t chunkCount(std::uint64_t size);
+    // The plaintext length of chunk `index` of a file of `size` bytes.
+    static std::uint32_t plainLength(std::uint64_t size, std::uint64_t index);
+
+    QByteArray seal(std::uint64_t index, bool last, const QByteArray &plaintext) const;
+    // Nullopt when the chunk fails authentication (changed, moved, from another file or
+    // key, or a different `last`).
+    std::optional<QByteArray> open(std::uint64_t index, bool last, const QByteArray &sealed) const;
+
+private:
+    QByteArray associatedData(std::uint64_t index, bool last) const;
+
+    const SecretBytes &m_key;
+    QByteArray m_fileId;
+    bool m_valid = false;
+};
+
+} // namespace sotto::crypto

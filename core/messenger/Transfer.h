@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Transfer moves attachments' sealed chunks over the proven links, beside chat and never in
+// front of it: the receiver pulls chunk ranges from its last verified chunk (so a lost link,
+// a kill or a restart on either side resumes, not restarts), the sender answers from its
+// own sealed copy only while the link's socket holds less than a small bound. It owns the
+// in-flight state of downloads and uploads; pointers and keys are AttachmentStore's.
+#pragma once
+
+#include "core/messenger/Messenger.h"
+#include "core/net/LinkManager.h"
+#include "core/storage/AttachmentFile.h"
+#include "core/storage/AttachmentStore.h"
+#include "core/storage/Profile.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace sotto::messenger {
+
+// The sealed copy's file name inside attachments/ (no secret in it: the file id is random).
+QString localFileFor(const QByteArray &fileId);
+
+class Transfer : public QObject {
+    Q_OBJECT
+public:
+    // A bulk frame goes only while the link's socket holds less than this: a chat frame
+    // then waits behind at most this much (about a millisecond on a LAN).
+    static constexpr qint64 BulkHighWater = 256 * 1024;
+    static constexpr int SliceSize = 128 * 1024;  // bytes of a sealed chunk per frame (under the frame cap)
+    // Chunks asked for ahead (512 KiB). Kernel socket buffers hold whatever is in flight, so
+    // this, not BulkHighWater alone, bounds how long a chat frame waits behind the file.
+    static constexpr int Window = 2;
+    static constexpr int MaxRequest = 64;         // chunks one request may ask for
+    static constexpr int MaxChunkFailures = 3;    // the same chunk failing authentication
+    static constexpr qint64 AutoDownloadImageBytes = 25'000'000;
+    static constexpr int ProgressIntervalMs = 250; // transfer_progress at most 4/s per file
+    static constexpr qint64 DiskMarginBytes = 16 * 1024 * 1024;
+    static constexpr int DiskRetryMs = 5000;
+
+    Transfer(storage::Profile &profile, net::LinkManager &links, QObject *parent = nullptr);
+    ~Transfer() override;
+
+    // The user's commands. `download` starts or resumes a received file; `pause` stops a
+    // download where it is; `cancel` ends a download or an upload for good (failed,
+    // "cancelled"). Each returns the file as it is now.
+    [[nodiscard]] std::expected<storage::AttachmentRecord, Error> download(const QByteArray &fileId);
+    [[nodiscard]] std::expected<storage::AttachmentRecord, Error> pause(const QByteArray &fileId);
+    [[nodiscard]] std::expected<storage::AttachmentRecord, Error> cancel(const QByteArray &fileId);
+    // The verified plaintext written to `path` (the user's choice; checked against the hash).
+    [[nodiscard]] std::expected<void, Error> save(const QByteArray &fileId, const QString &path);
+
+    // Seals the file at `path` into attachments/ on a worker thread that touches only files
+    // (a 1 GiB file takes seconds; the core thread goes on meanwhile), then calls `done` on
+    // this object's thread.
+    using Sealed = std::function<void(std::expected<Messenger::SealedFile, Error>)>;
+    void seal(const QString &path, Sealed done);
+
+    // A received attachment message: images under AutoDownloadImageBytes start at once.
+    void messageReceived(const storage::MessageRecord &message);
+    // Files whose message was deleted or expired go (their rows and sealed copies).
+    void sweep();
+
+    void peerUp(const protocol::PeerId &peer);
+    void peerDown(const protocol::PeerId &peer);
+    void framesReceived(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
+
+    // Bytes of sealed chunks this process put on links (all files), for tests and benchmarks.
+    std::uint64_t bytesServed() const { return m_bytesServed; }
+
+Q_SIGNALS:
+    // Throttled (ProgressIntervalMs per file); `bytesDone` of the plaintext.
+    void progress(const sotto::storage::AttachmentRecord &attachment, quint64 bytesDone);
+    // A transfer reached done or failed (or a download paused for want of disk space): the
+    // message's row to show again.
+    void ended(std::int64_t messageId);
+
+private:
+    struct Download;
+    struct Upload;
+
+    QString pathOf(const storage::AttachmentRecord &a) const;
+    net::Link *bulkLink(const protocol::PeerId &peer) const; // an up link speaking Content v4
+    void startDownload(const storage::AttachmentRecord &a);
+    void request(Download &d, std::uint64_t first, std::uint32_t count);
+    void onChunkData(const protocol::PeerId &peer, const wire::ChunkData &data);
+    void chunkComplete(Download &d);
+    void finishDownload(Download &d);
+    // Ends a download in `state` with `reason` (the in-memory part goes; the row stays).
+    void stopDownload(const QByteArray &fileId, storage::AttachmentState state, const QString &reason, bool tellSender);
+    void onChunkRequest(const protocol::PeerId &peer, const wire::ChunkRequest &request);
+    void onTransferEnd(const protocol::PeerId &peer, const wire::TransferEnd &end);
+    void pump(const protocol::PeerId &peer);
+    void onDrained(net::Link *link);
+    void sendEnd(const protocol::PeerId &peer, const QByteArray &fileId, wire::TransferEnd::Status status);
+    void report(const storage::AttachmentRecord &a, std::uint64_t chunksDone, QElapsedTimer &last, bool force = false);
+    void retryDisk();
+
+    storage::Profile &m_profile;
+    storage::AttachmentStore m_store;
+    net::LinkManager &m_links;
+    QHash<QByteArray, std::shared_ptr<Download>> m_downloads;           // file id -> receiving
+    QHash<QString, std::vector<std::shared_ptr<Upload>>> m_uploads;     // peer -> files it pulls from us
+    QTimer m_diskRetry;
+    QList<QThread *> m_sealers; // waited for on destruction
+    std::uint64_t m_bytesServed = 0;
+};
+
+} // namespace sotto::messenger

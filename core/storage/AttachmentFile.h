@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AttachmentFile is one attachment's sealed copy at rest: chunk i of ChunkSealer's format at
+// offset i * SealedChunkSize, so a partial download is a prefix of whole, verified chunks.
+// It owns the file's bytes on disk only; keys come from AttachmentStore, never from a file.
+#pragma once
+
+#include "core/crypto/ChunkSealer.h"
+#include "core/crypto/Sha256.h"
+
+#include <QFile>
+#include <QString>
+
+#include <memory>
+
+#include <expected>
+
+namespace sotto::storage {
+
+class AttachmentFile {
+public:
+    // `path`: the sealed copy; `size`: the plaintext's size in bytes (from the pointer).
+    AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size);
+
+    std::uint64_t chunkCount() const { return crypto::ChunkSealer::chunkCount(m_size); }
+    bool isLast(std::uint64_t index) const { return index + 1 == chunkCount(); }
+    std::uint64_t sealedLength(std::uint64_t index) const;
+
+    // Sending: the plaintext at `source` sealed chunk by chunk into the copy, read and
+    // written a chunk at a time (memory stays flat); gives the plaintext's SHA-256.
+    [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const QString &source);
+    // One sealed chunk as stored (what goes on the wire); empty if it is not there.
+    QByteArray readChunk(std::uint64_t index) const;
+    // Receiving: opens `sealed` as chunk `index` (refused if it fails authentication) and
+    // writes it in its place. Chunks are written in order, so the copy stays a prefix.
+    // `hash`, if given, takes the chunk's plaintext (a download hashes as it goes, so the
+    // final check needs no second pass over the file).
+    [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed, crypto::Sha256 *hash = nullptr);
+    // Whole chunks on disk (a chunk cut short by a kill is dropped from the file).
+    std::uint64_t chunksOnDisk();
+    // Opens every chunk and hashes the plaintext (SHA-256); optionally writes it to `out`.
+    // Fails if any chunk does not open.
+    [[nodiscard]] std::expected<QByteArray, QString> digest(const QString &plainOut = {}) const;
+    bool remove();
+
+private:
+    // Opened once and kept while the transfer runs (a file open per chunk showed in the
+    // throughput); ReadWrite for a download, ReadOnly for an upload.
+    QFile *file(QIODevice::OpenMode mode) const;
+
+    mutable std::unique_ptr<QFile> m_file;
+    QString m_path;
+    crypto::ChunkSealer m_sealer;
+    std::uint64_t m_size;
+};
+
+} // namespace sotto::storage
