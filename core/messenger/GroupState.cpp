@@ -47,41 +47,53 @@ Power powerOf(const GroupState &g, const QByteArray &identityKey)
     return !m ? Power::None : m->admin ? Power::Admin : Power::Member;
 }
 
-// Whether `branch` takes away the power of a signer of `other`, both built on `parent`.
-bool ousts(const GroupState &parent, const std::vector<SignedGroupState> &branch, const std::vector<SignedGroupState> &other)
+// A branch's deciding signer: the most senior admin of `parent` among its signers (a member
+// who is no admin ranks last), ties broken by SHA-256(group id || identity key), which was
+// fixed before anyone could see the fork. Seniority won inside the branch counts for
+// nothing. Returns (rank, the signer's identity key); the lower rank decides.
+struct Deciding {
+    std::pair<quint64, QByteArray> rank;
+    QByteArray signer;
+};
+Deciding decidingSigner(const GroupState &parent, const std::vector<SignedGroupState> &branch)
 {
-    const GroupState &tip = branch.back().state;
-    return std::any_of(other.begin(), other.end(), [&](const SignedGroupState &s) {
-        return powerOf(tip, s.state.changedBy) < powerOf(parent, s.state.changedBy);
-    });
-}
-
-// A branch's most senior signer, as an admin of `parent`: (seniority, tie-break); lower ranks
-// higher. Seniority won inside the branch itself counts for nothing.
-std::pair<quint64, QByteArray> rankOf(const GroupState &parent, const std::vector<SignedGroupState> &branch)
-{
-    std::pair<quint64, QByteArray> best{std::numeric_limits<quint64>::max(), QByteArray(32, '\xff')};
+    Deciding best{{std::numeric_limits<quint64>::max(), QByteArray(33, '\xff')}, {}};
     for (const SignedGroupState &s : branch) {
         const GroupMember *m = parent.member(protocol::PeerId::fromIdentityKey(s.state.changedBy));
         const quint64 since = m && m->admin ? m->adminSince : std::numeric_limits<quint64>::max();
         std::pair<quint64, QByteArray> rank{since, QCryptographicHash::hash(parent.groupId + s.state.changedBy, QCryptographicHash::Sha256)};
-        best = std::min(best, rank);
+        if (best.signer.isEmpty() || rank < best.rank)
+            best = {std::move(rank), s.state.changedBy};
     }
     return best;
+}
+
+bool signs(const std::vector<SignedGroupState> &branch, const QByteArray &identityKey)
+{
+    return std::any_of(branch.begin(), branch.end(), [&](const SignedGroupState &s) { return s.state.changedBy == identityKey; });
+}
+
+// Whether `branch` takes away the power the deciding signer of `other` had at `parent`
+// (removes it, or a deciding admin's admin role). Only the deciding signer counts: a branch
+// cannot win by ousting someone minor on the other side (a member who left there anyway),
+// nor by ousting someone who also signs it (its own signer demoting itself).
+bool ousts(const GroupState &parent, const std::vector<SignedGroupState> &branch, const Deciding &other)
+{
+    return !signs(branch, other.signer) && powerOf(branch.back().state, other.signer) < powerOf(parent, other.signer);
 }
 
 // Whether branch `a` wins over branch `b`, both built on `parent` (GroupState.h's rule). The
 // same answer whichever is held and whichever arrives: b wins exactly when a does not.
 bool wins(const GroupState &parent, const std::vector<SignedGroupState> &a, const std::vector<SignedGroupState> &b)
 {
-    const bool aOusted = ousts(parent, b, a);
-    const bool bOusted = ousts(parent, a, b);
+    const Deciding decidesA = decidingSigner(parent, a);
+    const Deciding decidesB = decidingSigner(parent, b);
+    const bool aOusted = ousts(parent, b, decidesA);
+    const bool bOusted = ousts(parent, a, decidesB);
     if (aOusted != bOusted)
         return bOusted;
-    const auto rankA = rankOf(parent, a);
-    const auto rankB = rankOf(parent, b);
-    if (rankA != rankB)
-        return rankA < rankB;
+    if (decidesA.rank != decidesB.rank)
+        return decidesA.rank < decidesB.rank;
     return a.front().hash() < b.front().hash();
 }
 
@@ -98,6 +110,9 @@ bool isValidGroupName(const QString &name)
         if (category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Other_Surrogate
             || category == QChar::Other_NotAssigned || category == QChar::Separator_Line || category == QChar::Separator_Paragraph
             || c == 0xFFFD)
+            return false;
+        // Letters and marks that draw nothing: a name made to look like another.
+        if (c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 || c == 0x2800 || c == 0x034F || c == 0x180E)
             return false;
     }
     return true;
@@ -311,9 +326,9 @@ std::expected<GroupChain::Outcome, GroupError> GroupChain::offer(const std::vect
 std::expected<GroupChain::Outcome, GroupError> GroupChain::resolveFork(std::size_t at, const std::vector<SignedGroupState> &incoming)
 {
     const std::vector<SignedGroupState> held(m_states.begin() + qsizetype(at), m_states.end());
-    // Held longer than an update carries: settled; no one rolls the group back further.
-    if (held.size() > std::size_t(MaxForkDepth))
-        return fail(GroupErrc::Lost, "a change on a revision too old to contest");
+    // However long the held branch: refusing by depth would make the outcome depend on what
+    // had arrived when (a member that held 9 revisions of one side would keep it, one that
+    // held 3 would switch), and members would part for good.
     if (!wins(m_states[at - 1].state, incoming, held))
         return fail(GroupErrc::Lost, "a concurrent change won over this one");
     m_states.resize(at);

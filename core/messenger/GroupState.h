@@ -92,21 +92,21 @@ using IdentitySigner = std::function<QByteArray(const QByteArray &message)>;
 // The revisions a member holds, contiguous, oldest first, ending at the current one.
 // offer() is the one rule for what arrives; convergence comes from it being the same on
 // every member and deciding between two branches by what they contain, never by which came
-// first (docs/PROTOCOL.md, "Groups: concurrent changes"). Between two branches built on the
-// same revision:
-//  1. a branch that takes away a signer of the other (removes them, or a signing admin's
-//     admin role) wins, unless the other does the same to it;
-//  2. otherwise the branch whose most senior signer is the more senior admin at the fork
-//     wins (a member who is no admin ranks last); equal seniority: the lower SHA-256 of
-//     group id and identity key, fixed before anyone could see the fork;
-//  3. one signer on both sides: the lower hash of the first revisions (it competes only
-//     with itself).
-// No hash a signer can grind decides between two signers, and a branch held for more than
-// MaxForkDepth revisions is no longer contested: nobody rolls a group back further.
+// first (docs/PROTOCOL.md, "Groups: concurrent changes"). Each branch built on the same
+// revision has a deciding signer: its most senior admin at the fork (a member who is no
+// admin ranks last; equal seniority: the lower SHA-256 of group id and identity key, fixed
+// before anyone could see the fork). Between two branches:
+//  1. the branch that takes away the other's deciding signer (removes them, or their admin
+//     role), when that signer does not sign it too, wins — unless the other does the same
+//     to it;
+//  2. otherwise the branch whose deciding signer ranks higher wins;
+//  3. one deciding signer on both sides: the lower hash of the first revisions (it competes
+//     only with itself).
+// No hash a signer can grind decides between two signers, and a removed admin or member
+// never gets a branch back past their removal.
 class GroupChain {
 public:
-    static constexpr int Kept = 64; // revisions kept
-    static constexpr int MaxForkDepth = 8; // = the revisions a GroupUpdate carries
+    static constexpr int Kept = 64; // revisions kept: no fork reaches further back
 
     enum class Outcome { Started, Advanced, Replaced, Duplicate };
 

@@ -49,21 +49,22 @@ HandlerResult receipt(Receiving &r, const wire::Content &content)
         return invalid("receipt too long");
     const MessageState state = receipt.kind() == wire::Receipt::READ ? MessageState::Read : MessageState::Delivered;
     r.out.receiptState = state;
-    auto conversation = r.conversation();
-    if (!conversation)
-        return storeFailed(conversation.error().reason);
     storage::MessageStore &history = r.history();
     storage::GroupStore &groups = r.profile.groups();
-    // A member's receipt for our group messages: its own row moves; the message's state
-    // when every member it was for got that far.
+    // The 1:1 conversation with the sender, looked up, never made: a group member who is no
+    // contact of ours gets no empty conversation for sending a receipt.
+    const std::optional<std::int64_t> conversation = history.findConversation(r.from);
+    // A member's receipt for our group messages: its own row moves; the message's state is
+    // the least any member it was for has reached.
     const auto memberMoved = [&](std::int64_t messageId, const QByteArray &uuid) -> HandlerResult {
         r.out.memberAcknowledged.push_back(uuid);
-        if (groups.allReached(messageId, int(state))) {
-            auto moved = history.advanceState(uuid, state);
+        const int least = groups.leastReceipt(messageId);
+        if (least >= int(MessageState::Delivered)) {
+            auto moved = history.advanceState(uuid, MessageState(least));
             if (!moved)
                 return storeFailed(moved.error().reason);
             if (*moved)
-                r.out.acknowledged.push_back(uuid);
+                r.out.groupStates.push_back({uuid, MessageState(least)});
         }
         return {};
     };
@@ -72,7 +73,7 @@ HandlerResult receipt(Receiving &r, const wire::Content &content)
         std::optional<storage::MessageRecord> record = history.messageByUuid(fromStd(receipt.ids(0)));
         if (!record || !record->outgoing)
             return {};
-        if (record->conversationId != *conversation) { // a group's: what this member read there
+        if (record->conversationId != conversation) { // a group's: what this member read there
             auto read = groups.readUpTo(record->conversationId, record->id, r.from.toString());
             if (!read)
                 return storeFailed(read.error().reason);
@@ -94,7 +95,7 @@ HandlerResult receipt(Receiving &r, const wire::Content &content)
         std::optional<storage::MessageRecord> record = history.messageByUuid(id);
         if (!record || !record->outgoing)
             continue;
-        if (record->conversationId != *conversation) { // only if it was sealed for this member
+        if (record->conversationId != conversation) { // only if it was sealed for this member
             auto moved = groups.advanceReceipt(record->id, r.from.toString(), int(state));
             if (!moved)
                 return storeFailed(moved.error().reason);

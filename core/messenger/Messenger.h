@@ -60,6 +60,7 @@ struct Incoming {
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
     std::vector<QByteArray> memberAcknowledged;     // our group messages this member moved forward
+    std::vector<StateChange> groupStates;           // ...and those whose least member state moved them
     bool group = false; // came in a group (no 1:1 receipt goes back)
     std::int64_t groupUpdated = 0; // a group conversation whose state changed
     std::vector<protocol::PeerId> queuedFor; // peers something was queued for (sender keys)
@@ -280,7 +281,11 @@ public:
     // receiveGroupMessage) and that it now opens, received in arrival order, each in its
     // own transaction; the sender of each with what came of it.
     std::vector<std::pair<protocol::PeerId, std::expected<Incoming, Error>>> receiveParked(std::int64_t conversationId);
-    static constexpr int MaxParkedPerGroup = 1000;
+    static constexpr int MaxParkedPerSender = 500;   // per group
+    static constexpr quint32 MaxEpochsAhead = 8;      // of the state we hold
+    static constexpr qint64 ParkedForMs = 14LL * 24 * 3600 * 1000; // then dropped unread
+    // Groups with messages waiting for their state (receiveParked at start).
+    std::vector<std::int64_t> groupsWithParked();
 
 private:
     // Inside the caller's transaction: one Content sealed once with our sender key, kept

@@ -64,6 +64,9 @@ std::expected<GroupState, Error> Messenger::changeGroup(std::int64_t conversatio
         return std::unexpected(storageFailed("cannot open a transaction"));
     if (auto saved = saveChain(*chain); !saved)
         return std::unexpected(saved.error());
+    for (const PeerId &gone : removed) // their receipts will not come
+        if (auto forgotten = m_profile.groups().forgetRecipient(conversationId, gone.toString()); !forgotten)
+            return std::unexpected(Error::from(forgotten.error()));
     std::vector<PeerId> to = removed; // the removed learn it too (and stop sending to the group)
     for (const GroupMember &m : now.members)
         if (m.peer != self())

@@ -344,6 +344,23 @@ std::expected<void, protocol::Error> Messenger::receiveGroupUpdate(const PeerId 
     }
     if (auto saved = saveChain(chain); !saved)
         return storeFailed(saved.error().reason);
+    if (before)
+        for (const GroupMember &m : before->members)
+            if (!now.isMember(m.peer)) // their receipts will not come
+                if (auto forgotten = m_profile.groups().forgetRecipient(conversation, m.peer.toString()); !forgotten)
+                    return storeFailed(forgotten.error().reason);
+    // We had left, and a fork brought us back (a concurrent change won over our leaving):
+    // we leave again, on top of the winner, and our key goes to nobody.
+    if (before && !before->isMember(self()) && before->changedBy == m_profile.identityKey() && now.isMember(self())) {
+        m_afterDecrypt.push_back([this, conversation](Incoming &in) -> std::expected<void, Error> {
+            auto left = leaveGroup(conversation, &in.queuedFor);
+            if (!left)
+                return std::unexpected(left.error());
+            return {};
+        });
+        out.groupUpdated = conversation;
+        return {};
+    }
     // Our key may go to the sender too: sealed after its decrypt (m_afterDecrypt).
     m_afterDecrypt.push_back(
         [this, before, now, forkSwitched](Incoming &in) { return distributeOwnKey(before, now, forkSwitched, in.queuedFor); });
@@ -384,13 +401,21 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
     // parked and acknowledged, so this sender's other messages are not held up behind it,
     // and received when the state comes (receiveParked). Bounded: beyond that the sender is
     // told it was refused.
-    if (!current || envelope.epoch() > current->epoch) {
-        if (groupId.size() != GroupState::GroupIdBytes || m_profile.groups().parkedCount(groupId) >= MaxParkedPerGroup)
-            return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message for a group we do not know")});
+    // A newcomer's too (its member update on the way: adding one keeps the epoch). Only from
+    // an accepted contact for a group we do not know (a stranger who linked must not fill
+    // the profile), only the next few epochs, a bounded number per sender, and not for long.
+    const bool early = !current || envelope.epoch() > current->epoch || (!current->isMember(from) && current->isMember(self()));
+    if (early) {
+        out.kind = Incoming::Kind::Ignored;
+        if (!current && !isAccepted(from))
+            return out; // acknowledged and dropped, as its sender key and group update would be
+        if (groupId.size() != GroupState::GroupIdBytes || (current && envelope.epoch() > current->epoch + MaxEpochsAhead)
+            || m_profile.groups().parkedCount(groupId, from.toString()) >= MaxParkedPerSender)
+            return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message for a state we do not have")});
+        m_profile.groups().expireParked(handlers::nowMs() - ParkedForMs);
         if (auto parked = m_profile.groups().park(groupId, from.toString(), envelope.epoch(), message.bytes, handlers::nowMs()); !parked)
             return std::unexpected(Error::from(parked.error()));
         qCInfo(lcMessenger) << "a group message before its group's state: kept until the state comes";
-        out.kind = Incoming::Kind::Ignored;
         return out;
     }
     const GroupState &state = *current;
@@ -425,6 +450,8 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
     return out;
 }
 
+std::vector<std::int64_t> Messenger::groupsWithParked() { return m_profile.groups().conversationsWithParked(); }
+
 std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiveParked(std::int64_t conversationId)
 {
     std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> out;
@@ -442,9 +469,11 @@ std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiv
         // sender no longer in the group) is settled, like a refused envelope.
         if (!received && willBeResent(received.error().code))
             break;
-        if (received && received->kind == Incoming::Kind::Text && received->message)
+        // Its delivery receipt, if it can be sealed now (a failure here loses only that).
+        if (received && received->kind == Incoming::Kind::Text && received->message
+            && received->message->kind != storage::MessageKind::TimerChanged && m_sessions.hasSession(from))
             if (auto receipt = deliveryReceipt(from, {received->message->uuid}); !receipt)
-                break;
+                qCInfo(lcMessenger) << "no delivery receipt for a kept group message:" << receipt.error().reason;
         if (!m_profile.groups().unpark(row.id) || !tx.commit())
             break;
         out.emplace_back(from, std::move(received));

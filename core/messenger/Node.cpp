@@ -151,6 +151,9 @@ std::expected<quint16, Error> Node::start()
     // so a node that runs for weeks still rotates them weekly.
     maintainKeys();
     m_keyMaintenance.start();
+    // Group messages kept for a state that came just before a crash or a full disk.
+    for (std::int64_t group : m_messenger.groupsWithParked())
+        deliverParked(group);
     return port;
 }
 
@@ -892,6 +895,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
                 qCDebug(lcMessenger) << "envelope" << id << "kind" << int(r->kind) << "acks" << r->acknowledged.size();
                 for (const QByteArray &uuid : r->memberAcknowledged)
                     Q_EMIT memberStateChanged(uuid, r->receiptState, peer);
+                changes.insert(changes.end(), r->groupStates.begin(), r->groupStates.end());
                 for (const QByteArray &uuid : r->acknowledged)
                     changes.push_back({uuid, r->receiptState});
             }
@@ -940,18 +944,7 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
     emitChanges(changes);
     for (std::int64_t conversation : groupsChanged) {
         Q_EMIT groupUpdated(conversation);
-        // What came before this state, from any member: received now.
-        for (const auto &[sender, parked] : m_messenger.receiveParked(conversation)) {
-            if (!parked) {
-                qCInfo(lcMessenger) << "a kept group message from" << sender.toString() << "dropped:" << parked.error().reason;
-            } else if (parked->kind == Incoming::Kind::Text && parked->message) {
-                noteActivity(sender);
-                Q_EMIT messageReceived(*parked->message);
-                flush(sender); // its delivery receipt
-            } else if (parked->kind == Incoming::Kind::Update && parked->message) {
-                Q_EMIT messageUpdated(*parked->message);
-            }
-        }
+        deliverParked(conversation); // what came before this state, from any member
     }
     for (const PeerId &member : keysQueued)
         if (member != peer)

@@ -188,6 +188,9 @@ private:
     void closeIdleLinks();
     void flush(const protocol::PeerId &peer);
     void flushGroup(std::int64_t conversationId); // every other member of a group
+    // The group messages kept for a state we now have: received, and told as if they had
+    // just arrived.
+    void deliverParked(std::int64_t conversationId);
     [[nodiscard]] std::expected<storage::MessageRecord, Error> store(const protocol::PeerId &to, const QString &body, const QByteArray &replyTo = {});
     [[nodiscard]] std::expected<storage::MessageRecord, Error> changed(const std::expected<storage::MessageRecord, Error> &result);
     void emitChanges(const std::vector<StateChange> &changes);

@@ -2,6 +2,7 @@
 // Node's group commands: Messenger's group rules, then what they queued leaves at once for
 // every member whose link is up (the others get it when they link).
 #include "core/messenger/Node.h"
+#include "core/messenger/MessengerLog.h"
 
 namespace sotto::messenger {
 
@@ -46,6 +47,23 @@ std::expected<storage::MessageRecord, Error> Node::setGroupTimer(std::int64_t co
         Q_EMIT conversationUpdated(conversationId);
     }
     return notice;
+}
+
+void Node::deliverParked(std::int64_t conversationId)
+{
+    for (const auto &[sender, parked] : m_messenger.receiveParked(conversationId)) {
+        if (!parked) {
+            qCInfo(lcMessenger) << "a kept group message from" << sender.toString() << "dropped:" << parked.error().reason;
+        } else if (parked->kind == Incoming::Kind::Text && parked->message) {
+            noteActivity(sender);
+            Q_EMIT messageReceived(*parked->message);
+            if (parked->message->kind == storage::MessageKind::TimerChanged)
+                Q_EMIT conversationUpdated(conversationId);
+            flush(sender); // its delivery receipt
+        } else if (parked->kind == Incoming::Kind::Update && parked->message) {
+            Q_EMIT messageUpdated(*parked->message);
+        }
+    }
 }
 
 std::expected<GroupState, Error> Node::changeGroup(std::int64_t conversationId, const GroupChangeCall &change)

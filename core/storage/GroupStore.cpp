@@ -94,11 +94,25 @@ std::expected<void, Error> GroupStore::park(const QByteArray &groupId, const QSt
     return {};
 }
 
-int GroupStore::parkedCount(const QByteArray &groupId)
+int GroupStore::parkedCount(const QByteArray &groupId, const QString &sender)
 {
-    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE group_id = ?");
-    st.bind(1, groupId);
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE group_id = ? AND sender = ?");
+    st.bind(1, groupId).bind(2, sender);
     return st.next() ? int(st.int64(0)) : 0;
+}
+
+void GroupStore::expireParked(qint64 beforeMs)
+{
+    m_db.prepare("DELETE FROM group_parked WHERE received_at < ?").bind(1, beforeMs).run();
+}
+
+std::vector<std::int64_t> GroupStore::conversationsWithParked()
+{
+    std::vector<std::int64_t> out;
+    Statement st = m_db.prepare("SELECT DISTINCT c.conversation_id FROM group_parked p JOIN group_chats c ON c.group_id = p.group_id");
+    while (st.next())
+        out.push_back(st.int64(0));
+    return out;
 }
 
 std::vector<GroupStore::Parked> GroupStore::parked(const QByteArray &groupId, quint32 epoch)
@@ -155,11 +169,22 @@ std::expected<std::vector<std::int64_t>, Error> GroupStore::readUpTo(std::int64_
     return ids;
 }
 
-bool GroupStore::allReached(std::int64_t messageId, int state)
+int GroupStore::leastReceipt(std::int64_t messageId)
 {
-    Statement st = m_db.prepare("SELECT count(*) = 0 FROM group_receipts WHERE message_id = ? AND state < ?");
-    st.bind(1, messageId).bind(2, state);
-    return st.next() && st.int64(0) != 0;
+    Statement st = m_db.prepare("SELECT coalesce(min(state), -1) FROM group_receipts WHERE message_id = ?");
+    st.bind(1, messageId);
+    return st.next() ? int(st.int64(0)) : -1;
+}
+
+std::expected<void, Error> GroupStore::forgetRecipient(std::int64_t conversationId, const QString &peer)
+{
+    if (!m_db.prepare("DELETE FROM group_receipts WHERE peer = ? AND state < 3 AND message_id IN "
+                      "(SELECT id FROM messages WHERE conversation_id = ? AND outgoing = 1)")
+             .bind(1, peer)
+             .bind(2, conversationId)
+             .run())
+        return std::unexpected(sqlError(m_db, "forget recipient"));
+    return {};
 }
 
 std::vector<std::pair<QString, int>> GroupStore::receipts(std::int64_t messageId)

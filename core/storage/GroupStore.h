@@ -34,7 +34,10 @@ public:
     };
     [[nodiscard]] std::expected<void, Error> park(const QByteArray &groupId, const QString &sender, quint32 epoch,
                                                   const QByteArray &envelope, qint64 receivedAtMs);
-    int parkedCount(const QByteArray &groupId);
+    int parkedCount(const QByteArray &groupId, const QString &sender);
+    // Kept longer than until `beforeMs`: dropped unread.
+    void expireParked(qint64 beforeMs);
+    std::vector<std::int64_t> conversationsWithParked();
     // Those of epochs up to `epoch`: what the state held now can open.
     std::vector<Parked> parked(const QByteArray &groupId, quint32 epoch);
     [[nodiscard]] std::expected<void, Error> unpark(std::int64_t id);
@@ -48,8 +51,10 @@ public:
     // `peer` had not read; the ids moved.
     [[nodiscard]] std::expected<std::vector<std::int64_t>, Error> readUpTo(std::int64_t conversationId, std::int64_t messageId,
                                                                            const QString &peer);
-    // Whether every recipient of the message is at `state` or beyond.
-    bool allReached(std::int64_t messageId, int state);
+    // The least state any recipient of the message is at (-1: none).
+    int leastReceipt(std::int64_t messageId);
+    // `peer` left the group: its rows of messages it never read no longer hold them back.
+    [[nodiscard]] std::expected<void, Error> forgetRecipient(std::int64_t conversationId, const QString &peer);
     // (peer, state) of every recipient.
     std::vector<std::pair<QString, int>> receipts(std::int64_t messageId);
 

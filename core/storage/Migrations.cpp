@@ -470,11 +470,12 @@ END;
 // sealed for waits in group_parked (acknowledged, so the sender's 1:1 messages are not held
 // up behind it) until that state comes. group_receipts: how far each member a group
 // message was sealed for has got with it (delivered, read); the partial index holds only
-// what is not read yet, which is what a read receipt walks.
+// what is not read yet, which is what a read receipt walks. (IF NOT EXISTS: development
+// builds of one day had these tables in step 9; no release did.)
 bool schemaV12(Database &db)
 {
     return db.exec(R"sql(
-CREATE TABLE group_parked (
+CREATE TABLE IF NOT EXISTS group_parked (
     id          INTEGER PRIMARY KEY,
     group_id    BLOB NOT NULL,
     sender      TEXT NOT NULL,
@@ -482,14 +483,14 @@ CREATE TABLE group_parked (
     envelope    BLOB NOT NULL,
     received_at INTEGER NOT NULL
 );
-CREATE INDEX group_parked_by_group ON group_parked (group_id, epoch);
-CREATE TABLE group_receipts (
+CREATE INDEX IF NOT EXISTS group_parked_by_group ON group_parked (group_id, epoch);
+CREATE TABLE IF NOT EXISTS group_receipts (
     message_id INTEGER NOT NULL REFERENCES messages (id) ON DELETE CASCADE,
     peer       TEXT NOT NULL,
     state      INTEGER NOT NULL,
     PRIMARY KEY (message_id, peer)
 ) WITHOUT ROWID;
-CREATE INDEX group_receipts_unread ON group_receipts (peer, message_id) WHERE state < 3;
+CREATE INDEX IF NOT EXISTS group_receipts_unread ON group_receipts (peer, message_id) WHERE state < 3;
 )sql");
 }
 

@@ -403,12 +403,81 @@ private Q_SLOTS:
             QCOMPARE(r.error().code, GroupErrc::Lost);
             QCOMPARE(chain.current().hash(), chainStates.back().hash());
         }
-        // And a senior admin's rival deeper than an update carries is settled history.
-        GroupState late = following(chainStates[1]);
-        late.name = QStringLiteral("too late");
-        auto tooLate = chain.offer(signedBy(0, late));
-        QVERIFY(!tooLate);
-        QCOMPARE(tooLate.error().code, GroupErrc::Lost);
+    }
+
+    // Bob, removed by Alice, builds a long branch of his own (removing Alice, then nine more
+    // changes) and gets it to a member before Alice's removal does. When her update comes
+    // the member still switches to it: the length of what a member holds decides nothing
+    // (it did: a held branch over 8 revisions was kept, and members parted for good).
+    void aLongBranchDoesNotWinByArrivingFirst()
+    {
+        const SignedGroupState g = genesis();
+        GroupState p2 = following(g);
+        makeAdmin(p2, person(1));
+        const SignedGroupState parent = signedBy(0, p2);
+        GroupState removal = following(parent);
+        remove(removal, 1);
+        const SignedGroupState byAlice = signedBy(0, removal);
+        std::vector<SignedGroupState> bobs;
+        GroupState x = following(parent);
+        remove(x, 0);
+        bobs.push_back(signedBy(1, x));
+        for (int i = 0; i < 9; ++i) {
+            GroupState next = following(bobs.back());
+            next.name = QStringLiteral("Bob's %1").arg(i);
+            bobs.push_back(signedBy(1, next));
+        }
+        GroupChain member;
+        QVERIFY(member.offer(g));
+        QVERIFY(member.offer(parent));
+        for (const SignedGroupState &s : bobs)
+            QVERIFY(member.offer(s));
+        QCOMPARE(member.current().hash(), bobs.back().hash());
+        QCOMPARE(*member.offer(std::vector{parent, byAlice}), GroupChain::Outcome::Replaced);
+        QCOMPARE(member.current().hash(), byAlice.hash());
+        // A member that had Alice's first keeps it, whatever of Bob's comes.
+        GroupChain other;
+        for (const SignedGroupState *s : {&g, &parent, &byAlice})
+            QVERIFY(other.offer(*s));
+        QVERIFY(!other.offer(std::vector(bobs.end() - 8, bobs.end())));
+        QVERIFY(!other.offer(std::vector(bobs.begin(), bobs.begin() + 8)));
+        QCOMPARE(other.current().hash(), byAlice.hash());
+    }
+
+    // Alice (senior) removes Dave, then Carol (a member) leaves. Bob, a junior admin, signs on
+    // the revision before a change that removes Carol — ousting someone on Alice's side who
+    // left there anyway — and nothing of Alice's: Alice's removal of Dave stands. Likewise
+    // when Bob signs on Alice's side too and demotes himself in his rival.
+    void ousterOfSomeoneMinorDoesNotWin()
+    {
+        const SignedGroupState g = genesis();
+        GroupState p2 = following(g);
+        p2.members.push_back(memberOf(3));
+        makeAdmin(p2, person(1));
+        const SignedGroupState parent = signedBy(0, p2);
+        GroupState y1 = following(parent);
+        remove(y1, 3);
+        const SignedGroupState removeDave = signedBy(0, y1);
+        GroupState y2 = following(removeDave);
+        remove(y2, 2);
+        const SignedGroupState carolLeaves = signedBy(2, y2);
+        GroupState x1 = following(parent);
+        remove(x1, 2);
+        const SignedGroupState bobRemovesCarol = signedBy(1, x1);
+        for (bool bobFirst : {true, false}) {
+            GroupChain chain;
+            QVERIFY(chain.offer(g));
+            QVERIFY(chain.offer(parent));
+            if (bobFirst) {
+                QVERIFY(chain.offer(bobRemovesCarol));
+                QCOMPARE(*chain.offer(std::vector{removeDave, carolLeaves}), GroupChain::Outcome::Replaced);
+            } else {
+                QVERIFY(chain.offer(std::vector{removeDave, carolLeaves}));
+                QVERIFY(!chain.offer(bobRemovesCarol));
+            }
+            QCOMPARE(chain.current().hash(), carolLeaves.hash());
+            QVERIFY(!chain.current().state.isMember(person(3).local.peer));
+        }
     }
 
     // A new member's first update may start with someone's leaving (not signed by an admin):
