@@ -122,6 +122,11 @@ void Transfer::messageReceived(const storage::MessageRecord &message)
 {
     if (message.kind != storage::MessageKind::Attachment || message.outgoing)
         return;
+    // Only from an accepted contact: a stranger's "image" (its MIME type and size are its
+    // own claims) would fill the disk, and asking for its chunks would tell the stranger the
+    // message arrived — what a message request withholds until it is accepted.
+    if (!m_profile.protocolStore().isAccepted(message.sender))
+        return;
     std::optional<AttachmentRecord> a = m_store.byMessage(message.id);
     if (a && a->mime.startsWith(QLatin1String("image/")) && a->size < std::uint64_t(AutoDownloadImageBytes))
         (void)download(a->fileId);

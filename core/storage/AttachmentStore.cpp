@@ -150,7 +150,13 @@ std::vector<AttachmentRecord> AttachmentStore::unfinished(const protocol::PeerId
 
 std::expected<void, Error> AttachmentStore::remove(const QByteArray &fileId)
 {
-    if (!m_db.prepare("DELETE FROM attachments WHERE file_id = ?").bind(1, fileId).run())
+    // The row holds the file's key: overwritten, not left in a free page (the sealed copy
+    // on disk is only unlinked; without its key it is noise), as deleted messages are.
+    if (!m_db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(m_db, "secure delete"));
+    const bool removed = m_db.prepare("DELETE FROM attachments WHERE file_id = ?").bind(1, fileId).run();
+    m_db.exec("PRAGMA secure_delete = OFF;");
+    if (!removed)
         return std::unexpected(sqlError(m_db, "remove attachment"));
     return {};
 }

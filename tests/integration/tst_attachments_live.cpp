@@ -265,8 +265,9 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("never.pdf"))));
     }
 
-    // An image under 25 MB comes without being asked for; deleted for everyone, both
-    // sealed copies go.
+    // An image under 25 MB from a contact comes without being asked for (from a stranger
+    // it waits: asking would tell them it arrived); deleted for everyone, both sealed
+    // copies go.
     void anImageComesByItselfAndGoesWithItsMessage()
     {
         const QString source = tmp.filePath(QStringLiteral("photo.png"));
@@ -278,6 +279,16 @@ private Q_SLOTS:
         QVERIFY(ann.start());
         QVERIFY(bob.start());
         QVERIFY(linked(ann, bob));
+        // Ann is a stranger to Bob (she added him, he did not add her): her image waits.
+        const QJsonObject early = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()},
+                                            {QStringLiteral("path"), source}}).value(QStringLiteral("message")).toObject();
+        const QString earlyId = early.value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
+        const QJsonObject request = bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == earlyId; });
+        QCOMPARE(attachmentOf(request).value(QStringLiteral("state")).toString(), QStringLiteral("paused"));
+        QTest::qWait(500);
+        QVERIFY(bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "transfer_progress") && e.value(QStringLiteral("attachment")) == earlyId; }, 1).isEmpty());
+        // Bob adds her: now a contact, her next image comes by itself.
+        bob.call({{QStringLiteral("cmd"), QStringLiteral("add_peer")}, {QStringLiteral("address"), ann.address()}});
         const QJsonObject message = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()},
                                               {QStringLiteral("path"), source}}).value(QStringLiteral("message")).toObject();
         const QString id = message.value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
@@ -286,6 +297,8 @@ private Q_SLOTS:
         QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "transfer_progress") && e.value(QStringLiteral("attachment")) == id; }).isEmpty());
         QCOMPARE(QDir(bob.profileDir() + QStringLiteral("/attachments")).entryList(QDir::Files).size(), 1);
         cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("delete")}, {QStringLiteral("message"), message.value(QStringLiteral("id")).toString()},
+                  {QStringLiteral("for"), QStringLiteral("everyone")}});
+        cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("delete")}, {QStringLiteral("message"), early.value(QStringLiteral("id")).toString()},
                   {QStringLiteral("for"), QStringLiteral("everyone")}});
         for (HeadlessNode *node : {&ann, &bob})
             QVERIFY2(waitUntil([&] { return QDir(node->profileDir() + QStringLiteral("/attachments")).entryList(QDir::Files).isEmpty(); }, *node, 10000),
