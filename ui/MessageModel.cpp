@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MessageModel.h"
+#include "ui/EmojiText.h"
 
 #include "ui/UiLog.h"
 
@@ -195,9 +196,10 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m_extras.value(m.id).quote;
     case QuoteRowRole: return m_extras.value(m.id).quoteRow;
     case ReactionsRole: return m_extras.value(m.id).reactions;
+    case ReactionsRichRole: return emoji::toHtml(m_extras.value(m.id).reactions);
     case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
     case FirstUnreadRole: return m_firstUnread != 0 && m.id == m_firstUnread;
-    case RichBodyRole: return m.kind == storage::MessageKind::Text && !m.deleted ? linkified(m.body) : QString();
+    case RichBodyRole: return m.kind == storage::MessageKind::Text && !m.deleted ? richBody(m.body) : QString();
     case SenderNameRole:
         return m_group && !m.outgoing ? m_senderNames.value(m.sender.toString(), m.sender.toString().left(8)) : QString();
     case CanChangeRole:
@@ -213,7 +215,7 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {TimeRole, "time"},   {DayRole, "day"},             {FirstOfDayRole, "firstOfDay"},     {FirstOfGroupRole, "firstOfGroup"},
             {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
             {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
-            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"},
+            {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"}, {ReactionsRichRole, "reactionsRich"},
             {LastOfGroupRole, "lastOfGroup"}, {SenderNameRole, "senderName"}};
 }
 
@@ -681,15 +683,17 @@ void MessageModel::setPeerTyping(const QString &peer, bool typing)
     }
 }
 
-QString MessageModel::linkified(const QString &text)
+QString MessageModel::richBody(const QString &text)
 {
-    if (!text.contains(QLatin1String("http"), Qt::CaseInsensitive) && !text.contains(QLatin1String("mailto:"), Qt::CaseInsensitive))
+    const bool mayLink = text.contains(QLatin1String("http"), Qt::CaseInsensitive) || text.contains(QLatin1String("mailto:"), Qt::CaseInsensitive);
+    const bool hasEmoji = emoji::contains(text);
+    if (!mayLink && !hasEmoji)
         return {};
     static const QRegularExpression link(QStringLiteral("\\b(?:https?://|mailto:)[^\\s<>\"]+"), QRegularExpression::CaseInsensitiveOption);
     QString html;
     qsizetype from = 0;
     bool any = false;
-    for (QRegularExpressionMatchIterator it = link.globalMatch(text); it.hasNext();) {
+    for (QRegularExpressionMatchIterator it = link.globalMatch(mayLink ? text : QString()); it.hasNext();) {
         const QRegularExpressionMatch m = it.next();
         QString url = m.captured();
         // Sentence punctuation after a link is not part of it.
@@ -697,15 +701,16 @@ QString MessageModel::linkified(const QString &text)
             url.chop(1);
         if (url.endsWith(QLatin1String("://")) || url.compare(QLatin1String("mailto:"), Qt::CaseInsensitive) == 0)
             continue;
-        html += text.mid(from, m.capturedStart() - from).toHtmlEscaped();
+        html += emoji::toHtml(text.mid(from, m.capturedStart() - from));
         html += QStringLiteral("<a href=\"%1\">%2</a>").arg(url.toHtmlEscaped(), url.toHtmlEscaped());
         from = m.capturedStart() + url.size();
         any = true;
     }
-    if (!any)
+    if (!any && !hasEmoji)
         return {};
-    html += text.mid(from).toHtmlEscaped();
-    return html.replace(u'\n', QLatin1String("<br>"));
+    html += emoji::toHtml(text.mid(from));
+    // Rich text would fold runs of spaces that the plain text shows.
+    return QStringLiteral("<span style=\"white-space:pre-wrap\">%1</span>").arg(html.replace(u'\n', QLatin1String("<br>")));
 }
 
 QString MessageModel::timerText(int seconds)
@@ -810,7 +815,7 @@ void MessageModel::refreshExtras(const QList<qint64> &rowIds)
                     m_extras.insert(m.id, *it);
                 for (int i = 0; i < m_rows.size(); ++i)
                     if (m_rows[i].id == m.id)
-                        Q_EMIT dataChanged(index(i), index(i), {QuoteRole, QuoteRowRole, ReactionsRole, ReactorsRole});
+                        Q_EMIT dataChanged(index(i), index(i), {QuoteRole, QuoteRowRole, ReactionsRole, ReactionsRichRole, ReactorsRole});
             }
         });
 }

@@ -81,9 +81,10 @@ public:
         ReactorsRole,                 // who reacted with what, one line each
         CanChangeRole,                // ours and recent: can be edited or deleted for everyone
         FirstUnreadRole,              // the oldest message that was unread when the conversation opened
-        RichBodyRole,                 // the text as HTML with its http/https/mailto links clickable; "" without links
+        RichBodyRole,                 // the text as HTML: links clickable, emoji in colour; "" when plain text shows it as well
         LastOfGroupRole,              // ends such a run (the newest of it): its bubble shows the time
         SenderNameRole,               // in a group, who wrote it ("" for ours and in 1:1 chats)
+        ReactionsRichRole,            // the reactions as HTML, emoji in the colour font
     };
     Q_ENUM(Role)
 
@@ -122,9 +123,9 @@ public:
     bool groupMember() const { return m_groupMember; }
     int memberCount() const { return m_memberCount; }
     void setPeerTyping(const QString &peer, bool typing);
-    // `text` escaped as HTML, with http, https and mailto links as anchors (nothing else
-    // becomes markup); "" when it has no link.
-    static QString linkified(const QString &text);
+    // `text` escaped as HTML, with http, https and mailto links as anchors and emoji runs in
+    // the colour font (nothing else becomes markup); "" when it has neither.
+    static QString richBody(const QString &text);
     // "1 hour", "30 seconds", "off": how the window says a timer.
     Q_INVOKABLE static QString timerText(int seconds);
     void setInView(bool inView);

@@ -18,9 +18,13 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QQuickItemGrabResult>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTime>
+
+#include <cmath>
+#include <functional>
 
 using namespace sotto;
 using test::HeadlessNode;
@@ -98,6 +102,24 @@ class TestVisual : public QObject {
             return delegate;
         }
         return nullptr;
+    }
+    // Pixels of an item drawn in a saturated colour (text in the text colour has none).
+    int colouredPixels(QQuickItem *item)
+    {
+        if (!item)
+            return -1;
+        QSharedPointer<QQuickItemGrabResult> grab = item->grabToImage();
+        if (!grab || !QTest::qWaitFor([&] { return !grab->image().isNull(); }, 5000))
+            return -1;
+        const QImage image = grab->image().convertToFormat(QImage::Format_ARGB32);
+        int coloured = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = QColor::fromRgba(image.pixel(x, y));
+                if (c.alpha() > 128 && c.hsvSaturation() > 120 && c.value() > 80)
+                    ++coloured;
+            }
+        return coloured;
     }
     QString timeShownOn(const QString &body)
     {
@@ -265,6 +287,14 @@ private Q_SLOTS:
         bobSays(route);
         if (QTest::currentTestFailed())
             return;
+        // Emoji in a text are drawn in colour, not as DejaVu's outlines in the text colour.
+        const QString coffee = QStringLiteral("Coffee first \u2615\U0001F602"); // both in DejaVu Sans too
+        bobSays(coffee);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(isShown(descendant(bubbleWith(coffee), QStringLiteral("messageBody"))));
+        QCOMPARE(colouredPixels(descendant(bubbleWith(coffee), QStringLiteral("messageBody"))) > 20, true);
+        QCOMPARE(colouredPixels(descendant(bubbleWith(QStringLiteral("Perfect, see you there")), QStringLiteral("messageBody"))), 0);
         window->resize(1400, 800);
         QTRY_COMPARE(window->width(), 1400);
         QTRY_VERIFY(bubbleWith(route) && descendant(bubbleWith(route), QStringLiteral("messageBody"))->width() > 300);
@@ -333,6 +363,16 @@ private Q_SLOTS:
         QTRY_VERIFY(popup->property("opened").toBool());
         QQuickItem *picker = popup->property("contentItem").value<QQuickItem *>();
         QVERIFY(picker);
+        // It opens beside its button, not in the middle of the window: above it, its
+        // right edge near the button's, inside the window.
+        {
+            QQuickItem *button = item("emojiButton");
+            const QRectF b = button->mapRectToScene(QRectF(0, 0, button->width(), button->height()));
+            const QRectF p = picker->mapRectToScene(QRectF(0, 0, picker->width(), picker->height()));
+            QVERIFY2(p.bottom() <= b.top(), qPrintable(QStringLiteral("picker bottom %1, button top %2").arg(p.bottom()).arg(b.top())));
+            QVERIFY2(std::abs(p.right() - b.right()) <= 40, qPrintable(QStringLiteral("picker right %1, button right %2").arg(p.right()).arg(b.right())));
+            QVERIFY(p.left() >= 0 && p.right() <= window->width());
+        }
         // The first button of the grid: 👍.
         QQuickItem *first = nullptr;
         std::function<void(QQuickItem *)> find = [&](QQuickItem *i) {

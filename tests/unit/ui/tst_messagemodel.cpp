@@ -209,15 +209,38 @@ private Q_SLOTS:
     // Links become anchors; everything else stays text, escaped: a peer's message is never markup.
     void linksAreAnchorsAndNothingElseIsMarkup()
     {
-        QCOMPARE(ui::MessageModel::linkified(QStringLiteral("no link <b>here</b>")), QString());
-        QCOMPARE(ui::MessageModel::linkified(QStringLiteral("see https://example.org/a?b=1&c=2.")),
-                 QStringLiteral("see <a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>."));
-        const QString sneaky = ui::MessageModel::linkified(QStringLiteral("<img src=x> http://a.example\" onclick=\"x javascript:alert(1)"));
-        QVERIFY(sneaky.startsWith(QLatin1String("&lt;img src=x&gt; <a href=\"http://a.example\">")));
+        const auto rich = [](const char *text) { return ui::MessageModel::richBody(QString::fromUtf8(text)); };
+        const auto wrapped = [](const QString &html) { return QStringLiteral("<span style=\"white-space:pre-wrap\">%1</span>").arg(html); };
+        QCOMPARE(rich("no link <b>here</b>"), QString());
+        QCOMPARE(rich("see https://example.org/a?b=1&c=2."),
+                 wrapped(QStringLiteral("see <a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>.")));
+        const QString sneaky = rich("<img src=x> http://a.example\" onclick=\"x javascript:alert(1)");
+        QVERIFY(sneaky.contains(QLatin1String("&lt;img src=x&gt; <a href=\"http://a.example\">")));
         QVERIFY(!sneaky.contains(QLatin1String("<img")));
         QVERIFY(!sneaky.contains(QLatin1String("href=\"javascript")));
-        QVERIFY(ui::MessageModel::linkified(QStringLiteral("mail mailto:ann@example.org\nbye")).contains(QLatin1String("<br>bye")));
-        QCOMPARE(ui::MessageModel::linkified(QStringLiteral("just http:// alone")), QString());
+        QVERIFY(rich("mail mailto:ann@example.org\nbye").contains(QLatin1String("<br>bye")));
+        QCOMPARE(rich("just http:// alone"), QString());
+    }
+
+    // Emoji are set in the colour font (DejaVu's outline glyphs came first before), whole
+    // sequences in one span; text-default symbols stay text; the rest stays escaped.
+    void emojiAreInTheColourFont()
+    {
+        const auto rich = [](const char *text) { return ui::MessageModel::richBody(QString::fromUtf8(text)); };
+        const QString span = QStringLiteral("<span style=\"font-family:'Noto Color Emoji'\">");
+        QCOMPARE(rich("plain \u2713 \u263A text"), QString()); // ✓ and ☺ are text by default
+        QCOMPARE(rich("coffee \u2615 <b>"),
+                 QStringLiteral("<span style=\"white-space:pre-wrap\">coffee %1\u2615</span> &lt;b&gt;</span>").arg(span));
+        // A family joined by ZWJ with a skin tone, a heart with VS16, a keycap and a flag:
+        // four pictures, one run.
+        const char *family = "\U0001F469\U0001F3FD\u200D\U0001F4BB\u2764\uFE0F1\uFE0F\u20E3\U0001F1E9\U0001F1EA";
+        QCOMPARE(rich(family), QStringLiteral("<span style=\"white-space:pre-wrap\">%1%2</span></span>").arg(span, QString::fromUtf8(family)));
+        // A digit alone is not a keycap; a bare ZWJ at the end does not run past the text.
+        QCOMPARE(rich("1 2 3"), QString());
+        QVERIFY(rich("\U0001F600\u200D").endsWith(QStringLiteral("\U0001F600</span>\u200D</span>")));
+        // Emoji and a link together, and spaces kept.
+        QCOMPARE(rich("\u2728  https://a.example"),
+                 QStringLiteral("<span style=\"white-space:pre-wrap\">%1\u2728</span>  <a href=\"https://a.example\">https://a.example</a></span>").arg(span));
     }
 
     void timersReadAsPeopleSayThem()

@@ -14,6 +14,7 @@ Pane {
     // always, Ctrl+Home/Ctrl+End always, Home/End when there is no text to move through.
     signal historyKey(var event)
     signal emojiRequested() // the chat's emoji picker, which writes back with insertText()
+    readonly property Item emojiButton: emojiButtonItem // where the picker opens
     padding: 8
     topPadding: 6
     background: Rectangle {
@@ -138,6 +139,7 @@ Pane {
                     }
                 }
                 IconButton {
+                    id: emojiButtonItem
                     objectName: "emojiButton"
                     iconName: "emoji"
                     text: qsTr("Insert an emoji")

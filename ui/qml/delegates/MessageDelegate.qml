@@ -11,6 +11,7 @@ import QtQuick.Layouts
 Item {
     id: root
     required property string body
+    required property string reactionsRich
     required property bool outgoing
     required property string delivery
     required property string time
@@ -259,8 +260,8 @@ Item {
         Label {
             objectName: "reactions"
             visible: root.reactions.length > 0
-            text: root.reactions
-            textFormat: Text.PlainText // names and texts come from peers: never markup
+            text: root.reactionsRich
+            textFormat: Text.RichText // escaped by the model, emoji set in the colour font
             Layout.alignment: root.outgoing ? Qt.AlignRight : Qt.AlignLeft
             Layout.leftMargin: 18
             Layout.rightMargin: 18

@@ -324,7 +324,7 @@ Page {
                         text: qsTr("More reactions…")
                         enabled: menu.shown
                         Accessible.name: text
-                        onTriggered: { emojiPicker.rowId = menu.rowId; emojiPicker.open() }
+                        onTriggered: emojiPicker.openFrom(menu.rowId, menu.contentItem)
                     }
                     MenuItem {
                         objectName: "editHistoryItem"
@@ -598,7 +598,7 @@ Page {
             enabled: !root.askNamesake
             composerState: root.app.composer
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
-            onEmojiRequested: { emojiPicker.rowId = 0; emojiPicker.open() }
+            onEmojiRequested: emojiPicker.openFrom(0, composer.emojiButton)
         }
     }
 
@@ -609,11 +609,28 @@ Page {
         objectName: "emojiPicker"
         property var rowId: 0
         readonly property bool reacting: rowId !== 0
-        anchors.centerIn: Overlay.overlay
         modal: true
+        dim: false // a popover beside its button, not a dialog
         focus: true
         padding: 12
-        Overlay.modal: Backdrop {}
+        // Beside what opened it: above the composer's emoji button with the right edges in
+        // line, or where the message's menu was; below it when there is no room above;
+        // always inside the chat.
+        function openFrom(row, item) {
+            rowId = row
+            const margin = 8
+            const area = parent // the page's content, below its header: x and y are in it
+            if (item) {
+                const p = item.mapToItem(area, 0, 0)
+                x = Math.max(margin, Math.min(p.x + item.width - implicitWidth, area.width - implicitWidth - margin))
+                const above = p.y - implicitHeight - margin
+                y = above >= margin ? above : Math.max(margin, Math.min(p.y + item.height + margin, area.height - implicitHeight - margin))
+            } else {
+                x = (area.width - implicitWidth) / 2
+                y = (area.height - implicitHeight) / 2
+            }
+            open()
+        }
         onClosed: if (!reacting) composer.focusInput()
         background: Rectangle { radius: 12; color: palette.window; border.color: palette.mid }
         GridLayout {
