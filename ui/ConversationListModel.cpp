@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/ConversationListModel.h"
+#include "ui/EmojiText.h"
 
 #include "ui/MessageModel.h"
 
@@ -147,6 +148,7 @@ QVariant ConversationListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
     case NameRole: return r.name;
     case PreviewRole: return r.preview;
+    case PreviewRichRole: return emoji::contains(r.preview) ? emoji::toHtml(r.preview) : QString();
     case TimeRole: return shortTime(r.lastActivity);
     case UnreadRole: return r.unread;
     case OnlineRole: return r.online;
@@ -172,7 +174,8 @@ QHash<int, QByteArray> ConversationListModel::roleNames() const
     return {{PeerRole, "peer"},       {NameRole, "name"},     {PreviewRole, "preview"}, {TimeRole, "time"},
             {UnreadRole, "unread"},   {OnlineRole, "online"}, {ContactRole, "contact"}, {TrustRole, "trust"},
             {TypingRole, "typing"},   {SectionRole, "sidebarSection"},
-            {ConversationIdRole, "conversationId"}, {IsGroupRole, "isGroup"}, {MemberCountRole, "memberCount"}};
+            {ConversationIdRole, "conversationId"}, {IsGroupRole, "isGroup"}, {MemberCountRole, "memberCount"},
+            {PreviewRichRole, "previewRich"}};
 }
 
 void ConversationListModel::setTyping(const QString &peer, bool typing)

@@ -58,6 +58,7 @@ public:
         ConversationIdRole,          // the conversation; 0 for someone nearby we never talked with
         IsGroupRole,                 // a group: no peer, opened by its conversation id
         MemberCountRole,             // a group's members, us included
+        PreviewRichRole,             // the preview as HTML with emoji in the colour font; "" without emoji
     };
     Q_ENUM(Role)
 

@@ -297,6 +297,10 @@ private Q_SLOTS:
         QCOMPARE(colouredPixels(descendant(bubbleWith(QStringLiteral("Perfect, see you there")), QStringLiteral("messageBody"))), 0);
         window->resize(1400, 800);
         QTRY_COMPARE(window->width(), 1400);
+        // And in the sidebar's preview of that chat.
+        const auto preview = [&] { return descendant(item("conversationList"), QStringLiteral("rowPreview")); };
+        QTRY_VERIFY(preview() && preview()->property("text").toString().contains(QStringLiteral("\u2615")));
+        QVERIFY(colouredPixels(preview()) > 20);
         QTRY_VERIFY(bubbleWith(route) && descendant(bubbleWith(route), QStringLiteral("messageBody"))->width() > 300);
         QQuickItem *body = descendant(bubbleWith(route), QStringLiteral("messageBody"));
         QQuickItem *bubble = body->parentItem();

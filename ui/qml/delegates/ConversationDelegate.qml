@@ -11,6 +11,7 @@ ItemDelegate {
     required property string peer
     required property string name
     required property string preview
+    required property string previewRich
     required property string time
     required property int unread
     required property bool online
@@ -89,14 +90,20 @@ ItemDelegate {
             }
             RowLayout {
                 Label {
-                    textFormat: Text.PlainText // names and texts come from peers: never markup
                     objectName: "rowPreview"
-                    text: root.typing ? qsTr("typing…") : !root.contact ? qsTr("Nearby — say hello")
+                    // With emoji: the model's escaped HTML, emoji in the colour font; rich
+                    // text cannot elide, so it is cut at the edge instead.
+                    readonly property bool rich: !root.typing && root.contact && root.previewRich.length > 0
+                    textFormat: rich ? Text.RichText : Text.PlainText // names and texts come from peers: never markup
+                    text: rich ? root.previewRich
+                        : root.typing ? qsTr("typing…") : !root.contact ? qsTr("Nearby — say hello")
                         : root.preview.length > 0 ? root.preview : qsTr("No messages yet")
                     font.italic: root.typing
                     font.pixelSize: 12
                     opacity: 0.75
                     elide: Text.ElideRight
+                    wrapMode: Text.NoWrap
+                    clip: rich
                     Layout.fillWidth: true
                 }
                 Rectangle {
