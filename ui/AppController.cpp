@@ -70,20 +70,30 @@ AppController::AppController(AppOptions options, QObject *parent)
         if (m.kind != storage::MessageKind::Text)
             return; // a notice or a kind we cannot show: nothing to tell
         // The sender's name from the profile: the sidebar may not list a new contact yet.
+        // In a group the title is the group's name and the text says who wrote (Signal's
+        // "Climbing / Ann: see you there"); a member need not be our contact.
+        struct Told {
+            QString title;
+            QString sender;
+            bool notify = false;
+        };
         const protocol::PeerId sender = m.sender;
+        const std::int64_t conversationId = m.conversationId;
         const QString body = m.body;
-        m_core->run([sender](messenger::CoreState &state) {
+        m_core->run([sender, conversationId](messenger::CoreState &state) {
                   if (!state.node)
-                      return std::make_pair(sender.toString().left(8), false);
+                      return Told{sender.toString().left(8), {}, false};
                   messenger::Queries queries(*state.node);
+                  if (const std::optional<messenger::ConversationInfo> c = queries.conversation(conversationId); c && c->group)
+                      return Told{c->name, queries.nameOf(sender), c->member};
                   const std::optional<storage::ContactRecord> contact = queries.contact(sender);
-                  return std::make_pair(queries.nameOf(sender), contact && contact->accepted);
+                  return Told{queries.nameOf(sender), {}, contact && contact->accepted};
               })
-            .then(this, [this, body](const std::pair<QString, bool> &from) {
+            .then(this, [this, body](const Told &told) {
                 // A stranger's message is not a chat's: its request is told once, quietly
                 // (messageRequest).
-                if (m_session->state() == SessionController::Unlocked && from.second) // not after a lock
-                    m_desktop->notifyMessage(from.first, body);
+                if (m_session->state() == SessionController::Unlocked && told.notify) // not after a lock
+                    m_desktop->notifyMessage(told.title, told.sender.isEmpty() ? body : tr("%1: %2").arg(told.sender, body));
             });
     });
     // A stranger wrote: one quiet notification, without the text, not a chat's.

@@ -192,7 +192,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="302"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="655"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
@@ -306,17 +306,17 @@
         <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="647"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="664"/>
         <source>everyone in %1</source>
         <translation>allen in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="689"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -324,77 +324,77 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
         <source>Editing your message</source>
         <translation>Du bearbeitest deine Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="43"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
         <source>Cancel editing</source>
         <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="75"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="76"/>
         <source>Attach a file</source>
         <translation>Datei anhängen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="117"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="118"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="143"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="145"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
         <source>Save the edit</source>
         <translation>Änderung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
         <source>Save the edit (Enter)</source>
         <translation>Änderung speichern (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
@@ -458,27 +458,27 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="42"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="43"/>
         <source>%1, %2 unread</source>
         <translation>%1, %2 ungelesen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="72"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="73"/>
         <source>verified</source>
         <translation>verifiziert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="99"/>
         <source>typing…</source>
         <translation>schreibt…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="99"/>
         <source>Nearby — say hello</source>
         <translation>In der Nähe – sag Hallo</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="95"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="100"/>
         <source>No messages yet</source>
         <translation>Noch keine Nachrichten</translation>
     </message>
@@ -650,43 +650,43 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="39"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: Aktualisiere Sotto, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
         <source>They</source>
         <translation>Dein Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="240"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="51"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="241"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="87"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="88"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="197"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="198"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="283"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="284"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -774,17 +774,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="67"/>
+        <location filename="../../ui/MessageModel.cpp" line="68"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="58"/>
+        <location filename="../../ui/MessageModel.cpp" line="59"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="59"/>
+        <location filename="../../ui/MessageModel.cpp" line="60"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -1211,12 +1211,17 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="103"/>
+        <location filename="../../ui/AppController.cpp" line="96"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="113"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>Nachrichten mit %1 konnten nicht gelesen werden (ein Profil aus einer älteren Kopie wiederhergestellt?). Sotto hat eine neue sichere Sitzung begonnen und sendet erneut, was noch gewartet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="110"/>
+        <location filename="../../ui/AppController.cpp" line="120"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>Ein neuer Kontakt nennt sich %1. Falls %1 Sotto neu installiert hat, vergleiche im neuen Chat die Sicherheitsnummern, bevor du die beiden zusammenführst.</translation>
     </message>
@@ -1229,7 +1234,7 @@
         <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="77"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
         <location filename="../../ui/ComposerController.cpp" line="242"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
@@ -1271,27 +1276,27 @@
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="77"/>
         <source>Update Sotto to see this message</source>
         <translation>Aktualisiere Sotto, um diese Nachricht zu sehen</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="78"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="79"/>
         <source>Disappearing messages: %1</source>
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
@@ -1438,117 +1443,117 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="191"/>
+        <location filename="../../ui/MessageModel.cpp" line="192"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="191"/>
+        <location filename="../../ui/MessageModel.cpp" line="192"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="192"/>
+        <location filename="../../ui/MessageModel.cpp" line="193"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="193"/>
+        <location filename="../../ui/MessageModel.cpp" line="194"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="558"/>
+        <location filename="../../ui/MessageModel.cpp" line="560"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="559"/>
+        <location filename="../../ui/MessageModel.cpp" line="561"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="560"/>
+        <location filename="../../ui/MessageModel.cpp" line="562"/>
         <source>Not sent: you are no longer a member of this group.</source>
         <translation>Nicht gesendet: Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="561"/>
+        <location filename="../../ui/MessageModel.cpp" line="563"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="716"/>
+        <location filename="../../ui/MessageModel.cpp" line="721"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="718"/>
+        <location filename="../../ui/MessageModel.cpp" line="723"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="718"/>
+        <location filename="../../ui/MessageModel.cpp" line="723"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="720"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="720"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="722"/>
+        <location filename="../../ui/MessageModel.cpp" line="727"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="722"/>
+        <location filename="../../ui/MessageModel.cpp" line="727"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="724"/>
+        <location filename="../../ui/MessageModel.cpp" line="729"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="724"/>
+        <location filename="../../ui/MessageModel.cpp" line="729"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="730"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="730"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="758"/>
+        <location filename="../../ui/MessageModel.cpp" line="763"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="759"/>
+        <location filename="../../ui/MessageModel.cpp" line="764"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="760"/>
+        <location filename="../../ui/MessageModel.cpp" line="765"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="832"/>
+        <location filename="../../ui/MessageModel.cpp" line="837"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>

@@ -192,7 +192,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="302"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
@@ -213,7 +213,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="655"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
@@ -305,17 +305,17 @@
         <translation>你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="631"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
         <source>Insert %1</source>
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="647"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="664"/>
         <source>everyone in %1</source>
         <translation>%1 中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="689"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -323,77 +323,77 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="41"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
         <source>Editing your message</source>
         <translation>正在编辑你的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="43"/>
         <source>Replying to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="51"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
         <source>Cancel reply</source>
         <translation>取消回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="75"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="76"/>
         <source>Attach a file</source>
         <translation>添加附件</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
         <source>Write a message</source>
         <translation>输入消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="104"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
         <source>Sending is paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="117"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="118"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="143"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="145"/>
         <source>Insert an emoji</source>
         <translation>插入表情</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="173"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
         <source>Save the edit</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
         <source>Save the edit (Enter)</source>
         <translation>保存修改（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="176"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
@@ -457,27 +457,27 @@
 <context>
     <name>ConversationDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="42"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="43"/>
         <source>%1, %2 unread</source>
         <translation>%1，%2 条未读</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="72"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="73"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="99"/>
         <source>typing…</source>
         <translation>正在输入…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="94"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="99"/>
         <source>Nearby — say hello</source>
         <translation>在附近 — 打个招呼吧</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="95"/>
+        <location filename="../../ui/qml/delegates/ConversationDelegate.qml" line="100"/>
         <source>No messages yet</source>
         <translation>还没有消息</translation>
     </message>
@@ -649,43 +649,43 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="39"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="49"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
         <source>They</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="240"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="51"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="241"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="87"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="88"/>
         <source>New messages</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="197"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="198"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="283"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="284"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -773,17 +773,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="67"/>
+        <location filename="../../ui/MessageModel.cpp" line="68"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="58"/>
+        <location filename="../../ui/MessageModel.cpp" line="59"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="59"/>
+        <location filename="../../ui/MessageModel.cpp" line="60"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -1210,12 +1210,17 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="103"/>
+        <location filename="../../ui/AppController.cpp" line="96"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="113"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="110"/>
+        <location filename="../../ui/AppController.cpp" line="120"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
@@ -1228,7 +1233,7 @@
         <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="77"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
         <location filename="../../ui/ComposerController.cpp" line="242"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
@@ -1270,27 +1275,27 @@
 <context>
     <name>sotto::ui::ConversationListModel</name>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="75"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="76"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="77"/>
         <source>Update Sotto to see this message</source>
         <translation>请更新 Sotto 以查看此消息</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="78"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="79"/>
         <source>Disappearing messages: %1</source>
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -1436,117 +1441,117 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="191"/>
+        <location filename="../../ui/MessageModel.cpp" line="192"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="191"/>
+        <location filename="../../ui/MessageModel.cpp" line="192"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="192"/>
+        <location filename="../../ui/MessageModel.cpp" line="193"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="193"/>
+        <location filename="../../ui/MessageModel.cpp" line="194"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="558"/>
+        <location filename="../../ui/MessageModel.cpp" line="560"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="559"/>
+        <location filename="../../ui/MessageModel.cpp" line="561"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="560"/>
+        <location filename="../../ui/MessageModel.cpp" line="562"/>
         <source>Not sent: you are no longer a member of this group.</source>
         <translation>未发送：你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="561"/>
+        <location filename="../../ui/MessageModel.cpp" line="563"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="716"/>
+        <location filename="../../ui/MessageModel.cpp" line="721"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="718"/>
+        <location filename="../../ui/MessageModel.cpp" line="723"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="718"/>
+        <location filename="../../ui/MessageModel.cpp" line="723"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="720"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="720"/>
+        <location filename="../../ui/MessageModel.cpp" line="725"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="722"/>
+        <location filename="../../ui/MessageModel.cpp" line="727"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="722"/>
+        <location filename="../../ui/MessageModel.cpp" line="727"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="724"/>
+        <location filename="../../ui/MessageModel.cpp" line="729"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="724"/>
+        <location filename="../../ui/MessageModel.cpp" line="729"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="730"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="730"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="758"/>
+        <location filename="../../ui/MessageModel.cpp" line="763"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="759"/>
+        <location filename="../../ui/MessageModel.cpp" line="764"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="760"/>
+        <location filename="../../ui/MessageModel.cpp" line="765"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="832"/>
+        <location filename="../../ui/MessageModel.cpp" line="837"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>

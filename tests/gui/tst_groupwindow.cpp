@@ -13,6 +13,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -266,6 +267,24 @@ private Q_SLOTS:
         screenshot(QStringLiteral("group-info"));
         click(item("closeGroupInfoButton"));
         QTRY_VERIFY(!isShown(item("groupInfoDialog")));
+    }
+
+    // A group's message read elsewhere is told under the group's name, saying who wrote.
+    void aMessageElsewhereIsToldUnderTheGroupsName()
+    {
+        QVERIFY(group);
+        app->messages()->openPeer(bob->peer()); // Bob's own chat: the group is not being read
+        QTRY_VERIFY(!app->messages()->isGroup());
+        QTRY_VERIFY(!app->messages()->loading());
+        QSignalSpy notified(app->desktop(), &ui::DesktopController::notified);
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("conversation"), bobsGroup},
+                   {QStringLiteral("body"), QStringLiteral("Rope is packed")}});
+        QTRY_VERIFY_WITH_TIMEOUT(notified.size() >= 1, 20000);
+        QCOMPARE(notified.last().at(0).toString(), QStringLiteral("Crag crew"));
+        QCOMPARE(notified.last().at(1).toString(), QStringLiteral("Bob: Rope is packed"));
+        app->messages()->openGroup(group);
+        QTRY_COMPARE(app->messages()->conversationId(), group);
+        QTRY_VERIFY(!app->messages()->loading());
     }
 
     // A refusal is shown in words: Bob (no admin) cannot rename; we leave, asked first.
