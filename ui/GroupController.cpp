@@ -126,7 +126,9 @@ void GroupController::load(qint64 conversationId)
                   view.members.append(QVariantMap{{QStringLiteral("peer"), m.peer.toString()},
                                                   {QStringLiteral("name"), m.name},
                                                   {QStringLiteral("admin"), m.admin},
-                                                  {QStringLiteral("self"), m.self}});
+                                                  {QStringLiteral("self"), m.self},
+                                                  {QStringLiteral("trust"), protocol::trustStateName(m.trust)},
+                                                  {QStringLiteral("contact"), m.contact}});
               return view;
           })
         .then(this, [this, generation](const GroupView &view) {

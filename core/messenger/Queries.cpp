@@ -228,7 +228,14 @@ void Queries::fillGroup(ConversationInfo &info, const GroupState &state)
     info.admin = state.isAdmin(self);
     for (const GroupMember &m : state.members) {
         const bool ours = m.peer == self;
-        info.members.push_back({m.peer, ours ? m_messenger.profile().displayName() : nameOf(m.peer), m.admin, ours});
+        GroupMemberInfo member{m.peer, ours ? m_messenger.profile().displayName() : nameOf(m.peer), m.admin, ours};
+        if (!ours) {
+            if (const std::optional<storage::ContactRecord> record = contact(m.peer)) {
+                member.trust = record->trust;
+                member.contact = record->accepted;
+            }
+        }
+        info.members.push_back(std::move(member));
     }
 }
 

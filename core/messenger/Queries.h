@@ -78,6 +78,10 @@ struct GroupMemberInfo {
     QString name; // the contact's name, else the first 8 digits of its id; ours for us
     bool admin = false;
     bool self = false;
+    // Its safety-number state as we hold it; a member need not be our contact (then
+    // `contact` is false and it shows as not verified until someone checks).
+    protocol::TrustState trust = protocol::TrustState::Unverified;
+    bool contact = false;
 };
 
 // What a conversation's header and composer need.

@@ -519,104 +519,129 @@
         <translation>Gruppe</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="50"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="52"/>
         <source>Group name</source>
         <translation>Gruppenname</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="58"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="60"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="67"/>
         <source>1 member</source>
         <translation>1 Mitglied</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="67"/>
         <source>%1 members</source>
         <translation>%1 Mitglieder</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="84"/>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="102"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="87"/>
+        <source>verified</source>
+        <translation>verifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="88"/>
+        <source>safety number changed</source>
+        <translation>Sicherheitsnummer geändert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="89"/>
+        <source>blocked</source>
+        <translation>blockiert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="89"/>
+        <source>not verified</source>
+        <translation>nicht verifiziert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="90"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="124"/>
         <source>admin</source>
         <translation>Admin</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="94"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="93"/>
+        <source>Show the safety number</source>
+        <translation>Sicherheitsnummer anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="105"/>
         <source>%1 (you)</source>
         <translation>%1 (du)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="112"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="134"/>
         <source>Change %1</source>
         <translation>%1 ändern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="140"/>
         <source>Remove as admin</source>
         <translation>Als Admin entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="140"/>
         <source>Make admin</source>
         <translation>Zum Admin machen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="123"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="145"/>
         <source>Remove from group</source>
         <translation>Aus der Gruppe entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="135"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="157"/>
         <source>Add members…</source>
         <translation>Mitglieder hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="151"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="173"/>
         <source>All your contacts are in this group.</source>
         <translation>Alle deine Kontakte sind in dieser Gruppe.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="156"/>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="222"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="178"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="244"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="161"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="183"/>
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="180"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="202"/>
         <source>You are no longer a member of this group.</source>
         <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="191"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="213"/>
         <source>Leave group</source>
         <translation>Gruppe verlassen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="198"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="220"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="206"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="228"/>
         <source>Leave %1?</source>
         <translation>%1 verlassen?</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="216"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="238"/>
         <source>You will no longer get its messages, and cannot write to it unless an admin adds you again. Its history stays here.</source>
         <translation>Du bekommst ihre Nachrichten nicht mehr und kannst nicht mehr hineinschreiben, bis ein Admin dich wieder hinzufügt. Der Verlauf bleibt hier.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="227"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="249"/>
         <source>Leave</source>
         <translation>Verlassen</translation>
     </message>
@@ -1404,38 +1429,38 @@
     <name>sotto::ui::GroupController</name>
     <message>
         <location filename="../../ui/GroupController.cpp" line="71"/>
-        <location filename="../../ui/GroupController.cpp" line="146"/>
+        <location filename="../../ui/GroupController.cpp" line="148"/>
         <source>Give the group a name.</source>
         <translation>Gib der Gruppe einen Namen.</translation>
     </message>
     <message>
         <location filename="../../ui/GroupController.cpp" line="73"/>
-        <location filename="../../ui/GroupController.cpp" line="155"/>
+        <location filename="../../ui/GroupController.cpp" line="157"/>
         <source>Choose at least one contact.</source>
         <translation>Wähle mindestens einen Kontakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="209"/>
+        <location filename="../../ui/GroupController.cpp" line="211"/>
         <source>One of them is blocked: unblock them first.</source>
         <translation>Einer von ihnen ist blockiert: Hebe die Blockierung zuerst auf.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="210"/>
+        <location filename="../../ui/GroupController.cpp" line="212"/>
         <source>One of them is not a contact yet.</source>
         <translation>Einer von ihnen ist noch kein Kontakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="213"/>
+        <location filename="../../ui/GroupController.cpp" line="215"/>
         <source>Not allowed: %1.</source>
         <translation>Nicht erlaubt: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="214"/>
+        <location filename="../../ui/GroupController.cpp" line="216"/>
         <source>Not done: %1.</source>
         <translation>Nicht ausgeführt: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="215"/>
+        <location filename="../../ui/GroupController.cpp" line="217"/>
         <source>Something went wrong: %1.</source>
         <translation>Etwas ist schiefgegangen: %1.</translation>
     </message>

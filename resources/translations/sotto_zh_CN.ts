@@ -518,104 +518,129 @@
         <translation>群组</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="50"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="52"/>
         <source>Group name</source>
         <translation>群组名称</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="58"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="60"/>
         <source>Rename</source>
         <translation>重命名</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="67"/>
         <source>1 member</source>
         <translation>1 位成员</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="65"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="67"/>
         <source>%1 members</source>
         <translation>%1 位成员</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="84"/>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="102"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="87"/>
+        <source>verified</source>
+        <translation>已验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="88"/>
+        <source>safety number changed</source>
+        <translation>安全码已更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="89"/>
+        <source>blocked</source>
+        <translation>已屏蔽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="89"/>
+        <source>not verified</source>
+        <translation>未验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="90"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="124"/>
         <source>admin</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="94"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="93"/>
+        <source>Show the safety number</source>
+        <translation>显示安全码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="105"/>
         <source>%1 (you)</source>
         <translation>%1（你）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="112"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="134"/>
         <source>Change %1</source>
         <translation>更改 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="140"/>
         <source>Remove as admin</source>
         <translation>取消管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="118"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="140"/>
         <source>Make admin</source>
         <translation>设为管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="123"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="145"/>
         <source>Remove from group</source>
         <translation>移出群组</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="135"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="157"/>
         <source>Add members…</source>
         <translation>添加成员…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="151"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="173"/>
         <source>All your contacts are in this group.</source>
         <translation>你的所有联系人都已在此群组中。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="156"/>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="222"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="178"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="244"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="161"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="183"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="180"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="202"/>
         <source>You are no longer a member of this group.</source>
         <translation>你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="191"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="213"/>
         <source>Leave group</source>
         <translation>退出群组</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="198"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="220"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="206"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="228"/>
         <source>Leave %1?</source>
         <translation>退出 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="216"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="238"/>
         <source>You will no longer get its messages, and cannot write to it unless an admin adds you again. Its history stays here.</source>
         <translation>你将不再收到它的消息，除非管理员再次添加你，否则无法在其中发言。聊天记录会保留在这里。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="227"/>
+        <location filename="../../ui/qml/dialogs/GroupInfoDialog.qml" line="249"/>
         <source>Leave</source>
         <translation>退出</translation>
     </message>
@@ -1402,38 +1427,38 @@
     <name>sotto::ui::GroupController</name>
     <message>
         <location filename="../../ui/GroupController.cpp" line="71"/>
-        <location filename="../../ui/GroupController.cpp" line="146"/>
+        <location filename="../../ui/GroupController.cpp" line="148"/>
         <source>Give the group a name.</source>
         <translation>请为群组命名。</translation>
     </message>
     <message>
         <location filename="../../ui/GroupController.cpp" line="73"/>
-        <location filename="../../ui/GroupController.cpp" line="155"/>
+        <location filename="../../ui/GroupController.cpp" line="157"/>
         <source>Choose at least one contact.</source>
         <translation>请至少选择一位联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="209"/>
+        <location filename="../../ui/GroupController.cpp" line="211"/>
         <source>One of them is blocked: unblock them first.</source>
         <translation>其中有人已被屏蔽：请先解除屏蔽。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="210"/>
+        <location filename="../../ui/GroupController.cpp" line="212"/>
         <source>One of them is not a contact yet.</source>
         <translation>其中有人还不是联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="213"/>
+        <location filename="../../ui/GroupController.cpp" line="215"/>
         <source>Not allowed: %1.</source>
         <translation>不允许：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="214"/>
+        <location filename="../../ui/GroupController.cpp" line="216"/>
         <source>Not done: %1.</source>
         <translation>未完成：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="215"/>
+        <location filename="../../ui/GroupController.cpp" line="217"/>
         <source>Something went wrong: %1.</source>
         <translation>出错了：%1。</translation>
     </message>

@@ -236,6 +236,9 @@ private Q_SLOTS:
         QVERIFY(!isShown(descendant(bobRow, QStringLiteral("adminMark"))));
         QQuickItem *usRow = descendant(item("groupMembers"), QStringLiteral("member_") + app->session()->peerId());
         QVERIFY(isShown(descendant(usRow, QStringLiteral("adminMark"))));
+        // Each member's safety-number state; none for us.
+        QTRY_COMPARE(descendant(bobRow, QStringLiteral("trustMark"))->property("text").toString(), QStringLiteral("not verified"));
+        QVERIFY(!isShown(descendant(usRow, QStringLiteral("trustMark"))));
 
         QQuickItem *field = item("groupRenameField");
         QTRY_COMPARE(field->property("text").toString(), QStringLiteral("Climbing"));
@@ -267,6 +270,25 @@ private Q_SLOTS:
         screenshot(QStringLiteral("group-info"));
         click(item("closeGroupInfoButton"));
         QTRY_VERIFY(!isShown(item("groupInfoDialog")));
+    }
+
+    // A member's row opens that member's safety number.
+    void aMembersRowOpensItsSafetyNumber()
+    {
+        QVERIFY(group);
+        click(item("groupInfoButton"));
+        QQuickItem *bobRow = nullptr;
+        QTRY_VERIFY((bobRow = descendant(item("groupMembers"), QStringLiteral("member_") + bob->peer())));
+        click(bobRow);
+        QTRY_VERIFY(!isShown(item("groupInfoDialog")));
+        QObject *page = window->findChild<QObject *>(QStringLiteral("contactPage"));
+        QVERIFY(page);
+        QTRY_COMPARE(page->property("position").toReal(), 1.0); // slid in
+        QCOMPARE(app->contact()->peer(), bob->peer());
+        QTRY_VERIFY(!app->contact()->safetyNumber().isEmpty());
+        QTRY_VERIFY(isShown(item("safetyNumber")));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!page->property("visible").toBool());
     }
 
     // A group's message read elsewhere is told under the group's name, saying who wrote.

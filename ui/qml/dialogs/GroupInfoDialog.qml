@@ -22,6 +22,8 @@ Dialog {
     rightPadding: 20
     background: Rectangle { radius: 10; color: palette.window; border.color: palette.mid }
     readonly property bool mayChange: groups.admin && groups.member
+    // A member's row was chosen: its safety number (a member need not be our contact).
+    signal safetyNumberRequested(string peer)
     property bool adding: false
     onOpened: {
         adding = false
@@ -81,7 +83,16 @@ Dialog {
                 width: ListView.view.width
                 objectName: "member_" + modelData.peer
                 hoverEnabled: true
+                readonly property string trustText: modelData.self ? ""
+                    : modelData.trust === "verified" ? qsTr("verified")
+                    : modelData.trust === "changed" ? qsTr("safety number changed")
+                    : modelData.trust === "blocked" ? qsTr("blocked") : qsTr("not verified")
                 Accessible.name: modelData.name + (modelData.admin ? ", " + qsTr("admin") : "")
+                                 + (trustText.length > 0 ? ", " + trustText : "")
+                ToolTip.visible: hovered && !modelData.self
+                ToolTip.text: qsTr("Show the safety number")
+                ToolTip.delay: 600
+                onClicked: if (!modelData.self) root.safetyNumberRequested(modelData.peer)
                 contentItem: RowLayout {
                     spacing: 10
                     Avatar {
@@ -95,6 +106,17 @@ Dialog {
                         textFormat: Text.PlainText // names and texts come from peers: never markup
                         elide: Text.ElideRight
                         Layout.fillWidth: true
+                    }
+                    // Each member's safety-number state, as in a 1:1 chat's header: a member
+                    // who is not our contact reads "not verified" until checked.
+                    Label {
+                        objectName: "trustMark"
+                        visible: memberRow.trustText.length > 0
+                        text: memberRow.trustText
+                        font.pixelSize: 11
+                        color: memberRow.modelData.trust === "verified" ? "#2e9d5b"
+                             : memberRow.modelData.trust === "changed" ? "#d35400" : palette.text
+                        opacity: memberRow.modelData.trust === "verified" || memberRow.modelData.trust === "changed" ? 1 : 0.7
                     }
                     Label {
                         objectName: "adminMark"

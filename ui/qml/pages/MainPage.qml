@@ -86,7 +86,15 @@ Page {
     SearchDialog { id: search; app: root.app }
     AddPeerDialog { id: addPeer; app: root.app }
     NewGroupDialog { id: newGroup; app: root.app }
-    GroupInfoDialog { id: groupInfo; app: root.app }
+    GroupInfoDialog {
+        id: groupInfo
+        app: root.app
+        onSafetyNumberRequested: peer => {
+            groupInfo.close()
+            root.app.contact.peer = peer
+            contact.open()
+        }
+    }
     SettingsPage { id: settings; app: root.app }
     ContactPage { id: contact; app: root.app }
 }
