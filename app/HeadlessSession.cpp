@@ -17,6 +17,13 @@ namespace {
 
 using protocol::PeerId;
 
+// A command's "conversation" as handleGroup reads it (0 when it is not a number).
+std::int64_t groupConversation(const QJsonObject &command)
+{
+    const QJsonValue value = command.value(QStringLiteral("conversation"));
+    return value.isDouble() ? qint64(value.toDouble()) : 0;
+}
+
 QJsonObject error(const QString &id, const QString &code, const QString &reason)
 {
     return {{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("id"), id},
@@ -153,12 +160,15 @@ void HeadlessSession::readCommands()
         else
             items.push_back(std::move(*command));
     }
-    // Runs of "send" that arrived together are committed together (group commit); every
-    // other command runs on its own, in order.
+    // Runs of "send" that arrived together are committed together (group commit), to a
+    // peer or to a group (the commit was most of a group send's CPU); every other command
+    // runs on its own, in order.
     const auto batchable = [this](const std::expected<QJsonObject, QJsonObject> &item) {
-        return m_node && item && item->value(QStringLiteral("cmd")) == QLatin1String("send")
-            && !item->contains(QStringLiteral("conversation"))
-            && protocol::PeerId::fromString(item->value(QStringLiteral("peer")).toString()).isValid();
+        if (!m_node || !item || item->value(QStringLiteral("cmd")) != QLatin1String("send"))
+            return false;
+        if (item->contains(QStringLiteral("conversation")))
+            return !item->contains(QStringLiteral("peer")) && m_node->messenger().isGroup(groupConversation(*item));
+        return protocol::PeerId::fromString(item->value(QStringLiteral("peer")).toString()).isValid();
     };
     for (std::size_t i = 0; i < items.size();) {
         std::size_t end = i;
@@ -299,7 +309,8 @@ void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
     std::vector<messenger::Node::OutgoingText> texts;
     texts.reserve(commands.size());
     for (const QJsonObject &c : commands)
-        texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString()});
+        texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString(),
+                         c.contains(QStringLiteral("conversation")) ? groupConversation(c) : 0});
     const auto results = m_node->sendTexts(texts);
     for (std::size_t i = 0; i < results.size(); ++i) {
         const QString id = commands[i].value(QStringLiteral("id")).toString();

@@ -88,9 +88,12 @@ public:
     [[nodiscard]] std::expected<storage::MessageRecord, Error> setTimer(const protocol::PeerId &peer, int seconds);
     // Many sends in one transaction (group commit), flushed once committed. If the batch
     // cannot commit, each is sent again on its own; results are in input order.
+    // A group's texts (`conversation`, `to` unset) batch the same way: each is sealed once
+    // for its members, and every member's link is flushed once for the whole batch.
     struct OutgoingText {
         protocol::PeerId to;
         QString body;
+        std::int64_t conversation = 0; // a group's conversation; 0: to `to`
     };
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
