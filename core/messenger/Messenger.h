@@ -15,6 +15,7 @@
 #include "core/storage/Profile.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <expected>
 #include <functional>
@@ -284,6 +285,9 @@ public:
     static constexpr int MaxParkedPerSender = 500;   // per group
     static constexpr quint32 MaxEpochsAhead = 8;      // of the state we hold
     static constexpr qint64 ParkedForMs = 14LL * 24 * 3600 * 1000; // then dropped unread
+    // Sender keys kept for groups we do not know yet, from one peer we have not accepted
+    // (a member we never talked to), over all groups: a stranger must not fill the disk.
+    static constexpr int MaxParkedKeysPerStranger = 16;
     // Groups with messages waiting for their state (receiveParked at start).
     std::vector<std::int64_t> groupsWithParked();
 
@@ -351,6 +355,10 @@ private:
     // encrypt for a peer while inside that peer's decrypt callback, so it runs right after
     // the decrypt, still inside the receive's transaction.
     std::vector<std::function<std::expected<void, Error>(Incoming &)>> m_afterDecrypt;
+    // (sender, group id) of groups a stranger offered us and we refused: that stranger's
+    // sender key for such a group is dropped, not kept for a state that will not come.
+    // In memory only (the key follows its update in the same outbox order); bounded.
+    QSet<QByteArray> m_refusedGroups;
 };
 
 } // namespace sotto::messenger

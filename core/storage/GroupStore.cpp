@@ -101,6 +101,13 @@ int GroupStore::parkedCount(const QByteArray &groupId, const QString &sender)
     return st.next() ? int(st.int64(0)) : 0;
 }
 
+int GroupStore::parkedCountFrom(const QString &sender)
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE sender = ?");
+    st.bind(1, sender);
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
 void GroupStore::expireParked(qint64 beforeMs)
 {
     m_db.prepare("DELETE FROM group_parked WHERE received_at < ?").bind(1, beforeMs).run();
@@ -118,10 +125,10 @@ std::vector<std::int64_t> GroupStore::conversationsWithParked()
 std::vector<GroupStore::Parked> GroupStore::parked(const QByteArray &groupId, quint32 epoch)
 {
     std::vector<Parked> out;
-    Statement st = m_db.prepare("SELECT id, sender, envelope FROM group_parked WHERE group_id = ? AND epoch <= ? ORDER BY id");
+    Statement st = m_db.prepare("SELECT id, sender, envelope, epoch FROM group_parked WHERE group_id = ? AND epoch <= ? ORDER BY id");
     st.bind(1, groupId).bind(2, qint64(epoch));
     while (st.next())
-        out.push_back({st.int64(0), st.text(1), st.blob(2)});
+        out.push_back({st.int64(0), st.text(1), st.blob(2), quint32(st.int64(3))});
     return out;
 }
 

@@ -339,6 +339,67 @@ private Q_SLOTS:
         QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
     }
 
+    // Review finding #7: Dave, a member Bob never talked to, sends Bob his sender key before
+    // Alice's state naming them both reaches Bob. Bob keeps it (not in the sender-key store:
+    // Dave is no contact of his) and takes it when the state comes, so Dave's messages can
+    // be read. (Before: dropped, and every message of Dave's failed with no sender key.)
+    void aNonContactsKeyBeforeTheStateIsKept()
+    {
+        test::TestPeer dave(ctx, QStringLiteral("dave"));
+        test::introduce(*alice, dave);
+        QVERIFY(alice->messenger().sendText(dave.id(), QStringLiteral("hi")));
+        for (const auto &r : deliver(*alice, dave))
+            QVERIFY(r);
+        QVERIFY(dave.messenger().acceptRequest(alice->id()));
+        for (const auto &r : deliver(dave, *alice))
+            QVERIFY(r);
+        test::introduce(dave, *bob); // Dave can write to Bob; Bob has never heard of Dave
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), dave.id()});
+        QVERIFY(created);
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        for (const auto &r : deliver(*alice, dave))
+            QVERIFY(r);
+        QVERIFY(groupIn(dave, groupId));
+        // Dave's key reaches Bob first (Alice went quiet): acknowledged, and kept.
+        const std::int64_t keysBefore = count(*bob, "SELECT count(*) FROM sender_keys");
+        for (const auto &r : deliver(dave, *bob))
+            QVERIFY2(r, r ? "" : qPrintable(r.error().reason));
+        QVERIFY(!bob->messenger().isAccepted(dave.id()));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keysBefore);
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+        // Alice's state comes; what was kept is taken (Node does this on every new state).
+        for (const auto &r : deliver(*alice, *bob))
+            QVERIFY(r);
+        const std::int64_t atBob = groupIn(*bob, groupId);
+        QVERIFY(atBob);
+        QVERIFY(bob->messenger().receiveParked(atBob).empty()); // a key is no message
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+        // Dave writes in the group: Bob reads it.
+        QVERIFY(dave.messenger().sendGroupText(groupIn(dave, groupId), QStringLiteral("new here")));
+        const auto results = deliver(dave, *bob);
+        QCOMPARE(results.size(), std::size_t(1));
+        QVERIFY2(results.front(), results.front() ? "" : qPrintable(results.front().error().reason));
+        QCOMPARE(bob->profile().messages().page(atBob, std::nullopt, 10).front().body, QStringLiteral("new here"));
+
+        // Bounded: a stranger's keys for groups that never come stop being kept.
+        test::TestPeer mallory(ctx, QStringLiteral("mallory"));
+        test::introduce(mallory, *bob);
+        for (int i = 0; i < messenger::Messenger::MaxParkedKeysPerStranger + 4; ++i) {
+            wire::Content content;
+            wire::SenderKeyDistribution *k = content.mutable_sender_key();
+            k->set_id(toStd(QByteArray(16, char('a' + i))));
+            k->set_sent_at(1);
+            k->set_group_id(toStd(QByteArray(messenger::GroupState::GroupIdBytes, char(i + 1))));
+            k->set_epoch(1);
+            k->set_distribution(std::string(100, 'k'));
+            const std::string bytes = content.SerializeAsString();
+            auto sealed = mallory.messenger().sessions().encrypt(bob->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+            QVERIFY(sealed);
+            QVERIFY(bob->messenger().receive(mallory.id(), *sealed)); // acknowledged either way
+        }
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), messenger::Messenger::MaxParkedKeysPerStranger);
+    }
+
     // Carol leaves while Alice renames the group: Alice's change wins the fork (an admin
     // ranks above a member), which would have kept Carol in. Carol's node leaves again on
     // top of it: every member ends with Carol out, and her key went to nobody.
