@@ -26,8 +26,12 @@ HandlerResult text(Receiving &r, const wire::Content &content)
     record.sentAt = text.sent_at();
     record.receivedAt = nowMs();
     record.state = MessageState::Received;
-    if (text.reply_to().size() == 16)
+    if (text.reply_to().size() == 16) {
         record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
+        // A sender of Content version 4 or less, or one whose quoted copy differs from
+        // ours, may stamp a reply before what it answers: it sorts after it all the same.
+        record.sentAt = afterQuoted(record.sentAt, targetOf(r, text.reply_to()));
+    }
     record.expiresIn = int(std::min<quint32>(text.expires_in(), Messenger::MaxTimerSeconds)); // its clock starts when read
     auto id = r.history().insert(record);
     if (!id && id.error().code == storage::Errc::Duplicate) {

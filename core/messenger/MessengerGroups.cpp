@@ -263,8 +263,9 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
     storage::MessageStore &history = m_profile.messages();
+    std::optional<storage::MessageRecord> quoted;
     if (!replyTo.isEmpty()) {
-        std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
+        quoted = history.messageByUuid(replyTo);
         if (!quoted || quoted->conversationId != conversationId)
             return std::unexpected(Error{Errc::NotFound, QStringLiteral("the message replied to is not in this conversation")});
     }
@@ -275,7 +276,7 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t
     record.sender = self();
     record.outgoing = true;
     record.body = body;
-    record.sentAt = handlers::nowMs();
+    record.sentAt = handlers::afterQuoted(handlers::nowMs(), quoted); // after what it answers, whatever the clocks say
     record.state = storage::MessageState::Queued;
     record.replyTo = replyTo;
     auto id = history.insert(record);

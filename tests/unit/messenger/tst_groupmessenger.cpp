@@ -7,6 +7,7 @@
 #include "core/protocol/IdentitySignature.h"
 #include "tests/support/TestProfiles.h"
 
+#include <QDateTime>
 #include <QTest>
 
 #include <map>
@@ -398,6 +399,68 @@ private Q_SLOTS:
             QVERIFY(bob->messenger().receive(mallory.id(), *sealed)); // acknowledged either way
         }
         QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), messenger::Messenger::MaxParkedKeysPerStranger);
+    }
+
+    // Clocks disagree: Alice's is two minutes ahead of Bob's. Bob's reply to her message is
+    // stamped just after it, so every member's view (ordered by sent_at) shows it below what
+    // it answers. A quoted time beyond the few minutes a clock may lead does not move ours.
+    // And a reply stamped before its target by a peer that does not do this (Content v4) is
+    // sorted after the target by its receiver.
+    void aReplyNeverShowsBeforeWhatItAnswers()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        auto asked = alice->messenger().sendGroupText(*created, QStringLiteral("who brings the rope?"));
+        QVERIFY(asked);
+        QVERIFY(pump());
+        // As if Alice's clock had been two minutes ahead: her stamp, in every copy.
+        const qint64 ahead = 2 * 60 * 1000;
+        for (test::TestPeer *p : all()) {
+            storage::Statement st = p->profile().database().prepare("UPDATE messages SET sent_at = sent_at + ? WHERE uuid = ?");
+            QVERIFY(st.bind(1, ahead).bind(2, asked->message.uuid).run());
+        }
+        const qint64 askedAt = bob->profile().messages().messageByUuid(asked->message.uuid)->sentAt;
+        auto answer = bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("I do"), asked->message.uuid);
+        QVERIFY(answer);
+        QCOMPARE(answer->message.sentAt, askedAt + 1);
+        QVERIFY(pump());
+        for (test::TestPeer *p : all()) {
+            const auto page = p->profile().messages().page(groupIn(*p, groupId), std::nullopt, 10);
+            QCOMPARE(page.size(), std::size_t(2));
+            QCOMPARE(page.front().body, QStringLiteral("I do")); // newest first: the answer below the question
+            QCOMPARE(page.front().sentAt, askedAt + 1);
+        }
+        // A clock an hour ahead is not followed: the reply keeps our time.
+        auto far = alice->messenger().sendGroupText(*created, QStringLiteral("and the tent?"));
+        QVERIFY(far);
+        QVERIFY(pump());
+        storage::Statement st = bob->profile().database().prepare("UPDATE messages SET sent_at = sent_at + ? WHERE uuid = ?");
+        QVERIFY(st.bind(1, qint64(3600 * 1000)).bind(2, far->message.uuid).run());
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        auto tent = bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("no tent"), far->message.uuid);
+        QVERIFY(tent);
+        QVERIFY(tent->message.sentAt >= before && tent->message.sentAt < before + 60 * 1000);
+
+        // 1:1, from a peer that stamps its reply with its own clock, a minute before.
+        QVERIFY(alice->messenger().sendText(bob->id(), QStringLiteral("lunch?")));
+        QVERIFY(pump());
+        const auto lunch = bob->profile().messages().page(*bob->profile().messages().conversationFor(alice->id()), std::nullopt, 1).front();
+        wire::Content content;
+        wire::TextMessage *text = content.mutable_text();
+        text->set_id(toStd(QByteArray(16, 'r')));
+        text->set_sent_at(lunch.sentAt - 60 * 1000);
+        text->set_body("yes");
+        text->set_reply_to(toStd(lunch.uuid));
+        const std::string bytes = content.SerializeAsString();
+        auto sealed = bob->messenger().sessions().encrypt(alice->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+        QVERIFY(sealed);
+        auto got = alice->messenger().receive(bob->id(), *sealed);
+        QVERIFY2(got && got->message, got ? "" : qPrintable(got.error().reason));
+        const qint64 lunchAtAlice = alice->profile().messages().messageByUuid(lunch.uuid)->sentAt;
+        QCOMPARE(got->message->sentAt, lunchAtAlice + 1);
+        QCOMPARE(alice->profile().messages().page(got->message->conversationId, std::nullopt, 1).front().body, QStringLiteral("yes"));
     }
 
     // Carol leaves while Alice renames the group: Alice's change wins the fork (an admin
