@@ -253,6 +253,10 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("peer"), peer.toString()},
                   {QStringLiteral("typing"), typing}});
     });
+    connect(m_node.get(), &Node::groupTypingChanged, this, [this](std::int64_t conversation, const PeerId &peer, bool typing) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("typing")}, {QStringLiteral("conversation"), double(conversation)},
+                  {QStringLiteral("peer"), peer.toString()}, {QStringLiteral("typing"), typing}});
+    });
     connect(m_node.get(), &Node::namesakeFound, this, [this](const PeerId &peer, const PeerId &previous) {
         emitLine({{QStringLiteral("event"), QStringLiteral("namesake")},
                   {QStringLiteral("peer"), peer.toString()},
@@ -704,6 +708,10 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
         const bool admin = command.value(QStringLiteral("admin")).toBool(true);
         return changed(
             [&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.setGroupAdmin(conversation, member, admin, queued); });
+    }
+    if (cmd == QLatin1String("typing") && conversation && m_node->messenger().isGroup(conversation)) {
+        const int sent = m_node->sendGroupTyping(conversation, command.value(QStringLiteral("typing")).toBool(true));
+        return ok({{QStringLiteral("sent"), sent > 0}, {QStringLiteral("members"), sent}});
     }
     if (cmd == QLatin1String("history") && conversation && m_node->messenger().isGroup(conversation)) {
         const int limit = command.contains(QStringLiteral("limit")) ? command.value(QStringLiteral("limit")).toInt() : 50;

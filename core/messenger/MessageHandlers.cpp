@@ -213,6 +213,21 @@ HandlerResult typing(Receiving &r, const wire::Content &content)
 {
     r.out.kind = Incoming::Kind::Typing;
     r.out.typing = content.typing().typing();
+    if (content.typing().group_id().empty())
+        return {};
+    // In a group: only from a member of a group we are in, else ignored (a stranger must
+    // not make "typing…" appear in a group it is not in).
+    r.out.kind = Incoming::Kind::Ignored;
+    if (r.groupConversation) // inside a group ciphertext: never sent so, ignored
+        return {};
+    const std::optional<std::int64_t> conversation = r.profile.groups().conversationOf(fromStd(content.typing().group_id()));
+    if (!conversation)
+        return {};
+    auto state = r.messenger.groupState(*conversation);
+    if (!state || !state->isMember(r.from) || !state->isMember(r.messenger.self()))
+        return {};
+    r.out.kind = Incoming::Kind::Typing;
+    r.out.typingGroup = *conversation;
     return {};
 }
 

@@ -57,6 +57,7 @@ struct Incoming {
     Kind kind = Kind::Text;
     std::optional<storage::MessageRecord> message; // the stored row (Text), or the row as it now is (Update)
     bool typing = false;                            // Kind::Typing
+    std::int64_t typingGroup = 0;                   // Kind::Typing in this group's conversation (0: 1:1)
     bool duplicate = false;                         // same message id seen before; nothing stored
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
@@ -124,6 +125,10 @@ public:
     // Ephemeral: sealed for a peer with a session and handed back, never stored; the caller
     // sends it now or drops it.
     [[nodiscard]] std::expected<protocol::CipherMessage, Error> typing(const protocol::PeerId &to, bool typing);
+    // Typing in a group, sealed pairwise for one member (not blocked, with a session; a
+    // member need not be an accepted contact: the group is their consent).
+    [[nodiscard]] std::expected<protocol::CipherMessage, Error> groupTyping(std::int64_t conversationId, const protocol::PeerId &to,
+                                                                            bool typing);
     // Seals the peer's waiting messages in order; stops at the first that cannot be sealed.
     [[nodiscard]] std::expected<int, Error> sealPending(const protocol::PeerId &to);
     // Decrypts and stores; for a text, also seals the delivery receipt into the outbox, in

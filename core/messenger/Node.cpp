@@ -902,6 +902,8 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
                 continue;
             } else if (r->kind == Incoming::Kind::Update && r->message) {
                 Q_EMIT messageUpdated(*r->message);
+            } else if (r->kind == Incoming::Kind::Typing && r->typingGroup) {
+                Q_EMIT groupTypingChanged(r->typingGroup, peer, r->typing);
             } else if (r->kind == Incoming::Kind::Typing) {
                 Q_EMIT typingChanged(peer, r->typing);
             } else if (r->kind == Incoming::Kind::Ignored) {

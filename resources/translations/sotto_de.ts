@@ -1636,4 +1636,27 @@
         <translation>Im Netzwerk wurde kein Computer namens %1 gefunden.</translation>
     </message>
 </context>
+<context>
+    <name>sotto::ui::TypingTracker</name>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="98"/>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="99"/>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="100"/>
+        <source>%1, %2 and one other are typing…</source>
+        <translation>%1, %2 und eine weitere Person schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="102"/>
+        <source>%1, %2 and %3 others are typing…</source>
+        <translation>%1, %2 und %3 weitere schreiben…</translation>
+    </message>
+</context>
 </TS>

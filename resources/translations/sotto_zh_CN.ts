@@ -1634,4 +1634,27 @@
         <translation>在网络中找不到名为 %1 的计算机。</translation>
     </message>
 </context>
+<context>
+    <name>sotto::ui::TypingTracker</name>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="98"/>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="99"/>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="100"/>
+        <source>%1, %2 and one other are typing…</source>
+        <translation>%1、%2 和另外 1 人正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="102"/>
+        <source>%1, %2 and %3 others are typing…</source>
+        <translation>%1、%2 和另外 %3 人正在输入…</translation>
+    </message>
+</context>
 </TS>
