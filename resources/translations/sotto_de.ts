@@ -1434,6 +1434,26 @@
         <source>Something went wrong: %1.</source>
         <translation>Etwas ist schiefgegangen: %1.</translation>
     </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="83"/>
+        <source>%1: read</source>
+        <translation>%1: gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="84"/>
+        <source>%1: delivered</source>
+        <translation>%1: zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="85"/>
+        <source>%1: sent</source>
+        <translation>%1: gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="88"/>
+        <source>Delivered to %1 of %2 · read by %3</source>
+        <translation>Zugestellt an %1 von %2 · gelesen von %3</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::MessageModel</name>

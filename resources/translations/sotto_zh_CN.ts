@@ -1432,6 +1432,26 @@
         <source>Something went wrong: %1.</source>
         <translation>出错了：%1。</translation>
     </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="83"/>
+        <source>%1: read</source>
+        <translation>%1：已读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="84"/>
+        <source>%1: delivered</source>
+        <translation>%1：已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="85"/>
+        <source>%1: sent</source>
+        <translation>%1：已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="88"/>
+        <source>Delivered to %1 of %2 · read by %3</source>
+        <translation>已送达 %2 人中的 %1 人 · %3 人已读</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::MessageModel</name>

@@ -254,6 +254,7 @@ Page {
             ScrollBar.vertical: ScrollBar {}
             delegate: MessageDelegate {
                 width: ListView.view.width
+                receiptsSource: root.model.isGroup ? root.app.groups : null
                 onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
                 onQuoteClicked: quoteRow => root.model.openAt(root.model.conversationId, quoteRow)
                 onLinkActivated: link => root.app.desktop.openLink(link)
