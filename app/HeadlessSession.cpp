@@ -17,6 +17,13 @@ namespace {
 
 using protocol::PeerId;
 
+// A command's "conversation" as handleGroup reads it (0 when it is not a number).
+std::int64_t groupConversation(const QJsonObject &command)
+{
+    const QJsonValue value = command.value(QStringLiteral("conversation"));
+    return value.isDouble() ? qint64(value.toDouble()) : 0;
+}
+
 QJsonObject error(const QString &id, const QString &code, const QString &reason)
 {
     return {{QStringLiteral("event"), QStringLiteral("error")}, {QStringLiteral("id"), id},
@@ -153,12 +160,15 @@ void HeadlessSession::readCommands()
         else
             items.push_back(std::move(*command));
     }
-    // Runs of "send" that arrived together are committed together (group commit); every
-    // other command runs on its own, in order.
+    // Runs of "send" that arrived together are committed together (group commit), to a
+    // peer or to a group (the commit was most of a group send's CPU); every other command
+    // runs on its own, in order.
     const auto batchable = [this](const std::expected<QJsonObject, QJsonObject> &item) {
-        return m_node && item && item->value(QStringLiteral("cmd")) == QLatin1String("send")
-            && !item->contains(QStringLiteral("conversation"))
-            && protocol::PeerId::fromString(item->value(QStringLiteral("peer")).toString()).isValid();
+        if (!m_node || !item || item->value(QStringLiteral("cmd")) != QLatin1String("send"))
+            return false;
+        if (item->contains(QStringLiteral("conversation")))
+            return !item->contains(QStringLiteral("peer")) && m_node->messenger().isGroup(groupConversation(*item));
+        return protocol::PeerId::fromString(item->value(QStringLiteral("peer")).toString()).isValid();
     };
     for (std::size_t i = 0; i < items.size();) {
         std::size_t end = i;
@@ -243,6 +253,10 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("peer"), peer.toString()},
                   {QStringLiteral("typing"), typing}});
     });
+    connect(m_node.get(), &Node::groupTypingChanged, this, [this](std::int64_t conversation, const PeerId &peer, bool typing) {
+        emitLine({{QStringLiteral("event"), QStringLiteral("typing")}, {QStringLiteral("conversation"), double(conversation)},
+                  {QStringLiteral("peer"), peer.toString()}, {QStringLiteral("typing"), typing}});
+    });
     connect(m_node.get(), &Node::namesakeFound, this, [this](const PeerId &peer, const PeerId &previous) {
         emitLine({{QStringLiteral("event"), QStringLiteral("namesake")},
                   {QStringLiteral("peer"), peer.toString()},
@@ -299,7 +313,8 @@ void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
     std::vector<messenger::Node::OutgoingText> texts;
     texts.reserve(commands.size());
     for (const QJsonObject &c : commands)
-        texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString()});
+        texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString(),
+                         c.contains(QStringLiteral("conversation")) ? groupConversation(c) : 0});
     const auto results = m_node->sendTexts(texts);
     for (std::size_t i = 0; i < results.size(); ++i) {
         const QString id = commands[i].value(QStringLiteral("id")).toString();
@@ -693,6 +708,10 @@ std::optional<QJsonObject> HeadlessSession::handleGroup(const QString &cmd, cons
         const bool admin = command.value(QStringLiteral("admin")).toBool(true);
         return changed(
             [&](messenger::Messenger &m, std::vector<PeerId> *queued) { return m.setGroupAdmin(conversation, member, admin, queued); });
+    }
+    if (cmd == QLatin1String("typing") && conversation && m_node->messenger().isGroup(conversation)) {
+        const int sent = m_node->sendGroupTyping(conversation, command.value(QStringLiteral("typing")).toBool(true));
+        return ok({{QStringLiteral("sent"), sent > 0}, {QStringLiteral("members"), sent}});
     }
     if (cmd == QLatin1String("history") && conversation && m_node->messenger().isGroup(conversation)) {
         const int limit = command.contains(QStringLiteral("limit")) ? command.value(QStringLiteral("limit")).toInt() : 50;

@@ -30,9 +30,21 @@ AppController::AppController(AppOptions options, QObject *parent)
     // Who is typing to us: the sidebar row and, for the open conversation, the header.
     connect(m_core.get(), &messenger::CoreThread::typingChanged, this,
             [this](const protocol::PeerId &peer, bool typing) { m_typing->set(peer.toString(), typing); });
-    // A message from them ends their typing at once.
-    connect(m_core.get(), &messenger::CoreThread::messageReceived, this,
-            [this](const storage::MessageRecord &m) { m_typing->set(m.sender.toString(), false); });
+    connect(m_core.get(), &messenger::CoreThread::groupTypingChanged, this,
+            [this](qint64 conversation, const protocol::PeerId &member, const QString &name, bool typing) {
+                m_typing->setInGroup(conversation, member.toString(), name, typing);
+            });
+    // A message from them ends their typing at once (in that group, for a group's).
+    connect(m_core.get(), &messenger::CoreThread::messageReceived, this, [this](const storage::MessageRecord &m) {
+        m_typing->set(m.sender.toString(), false);
+        m_typing->setInGroup(m.conversationId, m.sender.toString(), {}, false);
+    });
+    // The header of the open group: a change there, or another conversation opened.
+    connect(m_typing, &TypingTracker::groupTypingChanged, this, [this](qint64 conversation) {
+        if (conversation == m_messages->conversationId())
+            Q_EMIT groupTypingChanged();
+    });
+    connect(m_messages, &MessageModel::conversationChanged, this, &AppController::groupTypingChanged);
     connect(m_typing, &TypingTracker::typingChanged, m_conversations, &ConversationListModel::setTyping);
     // A message that disappeared leaves the sidebar's preview and the composer too.
     connect(m_core.get(), &messenger::CoreThread::messageRemoved, m_conversations, &ConversationListModel::refresh);
@@ -129,6 +141,8 @@ AppController::~AppController()
     delete m_demo; // stops the demo process before the core goes
     m_demo = nullptr;
 }
+
+QString AppController::groupTyping() const { return m_messages->isGroup() ? m_typing->groupText(m_messages->conversationId()) : QString(); }
 
 void AppController::onUnlocked()
 {

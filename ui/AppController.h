@@ -47,12 +47,16 @@ class AppController : public QObject {
     Q_PROPERTY(sotto::ui::DesktopController *desktop READ desktop CONSTANT)
     Q_PROPERTY(sotto::ui::GroupController *groups READ groups CONSTANT)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
+    // Who is typing in the open group ("Ann is typing…"); empty when no one is, or no group is open.
+    Q_PROPERTY(QString groupTyping READ groupTyping NOTIFY groupTypingChanged)
     // Colours by palette role when the desktop prefers dark; empty for the platform's own.
     Q_PROPERTY(QVariantMap darkPalette READ darkPalette CONSTANT)
 
 public:
     explicit AppController(AppOptions options, QObject *parent = nullptr);
     ~AppController() override;
+
+    QString groupTyping() const;
 
     SessionController *session() { return m_session; }
     ConversationListModel *conversations() { return m_conversations; }
@@ -70,6 +74,7 @@ public:
 
 Q_SIGNALS:
     void noticeChanged();
+    void groupTypingChanged();
     void showWindow();
 
 private:

@@ -48,7 +48,9 @@ void ComposerController::tellTyping(qint64 conversationId, bool typing)
         if (!state.node)
             return;
         const std::optional<messenger::ConversationInfo> info = messenger::Queries(*state.node).conversation(conversationId);
-        if (info && !info->group) // groups carry no typing yet (the core ignores it there)
+        if (info && info->group) // to each member online (pairwise, ephemeral)
+            state.node->sendGroupTyping(conversationId, typing);
+        else if (info)
             state.node->sendTyping(info->peer, typing); // ephemeral: dropped if the peer is offline
     });
 }

@@ -65,6 +65,33 @@ void GroupController::loadContacts()
         });
 }
 
+void GroupController::loadReceipts(qint64 rowId)
+{
+    m_core.run([rowId](messenger::CoreState &state) {
+              std::vector<messenger::Queries::MemberReceipt> rows;
+              if (state.node)
+                  rows = messenger::Queries(*state.node).receipts(rowId);
+              return rows;
+          })
+        .then(this, [this, rowId](const std::vector<messenger::Queries::MemberReceipt> &rows) {
+            using storage::MessageState;
+            QStringList lines;
+            int delivered = 0, read = 0;
+            for (const auto &r : rows) {
+                delivered += r.state >= MessageState::Delivered ? 1 : 0;
+                read += r.state >= MessageState::Read ? 1 : 0;
+                lines << (r.state >= MessageState::Read        ? tr("%1: read").arg(r.name)
+                              : r.state >= MessageState::Delivered ? tr("%1: delivered").arg(r.name)
+                                                                   : tr("%1: sent").arg(r.name));
+            }
+            if (!rows.empty())
+                lines.prepend(tr("Delivered to %1 of %2 · read by %3").arg(delivered).arg(rows.size()).arg(read));
+            m_receipts = lines.join(u'\n');
+            m_receiptsRow = rowId;
+            Q_EMIT receiptsChanged();
+        });
+}
+
 void GroupController::create(const QString &name, const QStringList &peers)
 {
     if (name.trimmed().isEmpty())

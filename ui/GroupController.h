@@ -28,6 +28,10 @@ class GroupController : public QObject {
     Q_PROPERTY(bool member READ member NOTIFY groupChanged) // we are still in it
     Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
     Q_PROPERTY(QString errorText READ errorText NOTIFY errorTextChanged)
+    // Our group message's receipts, asked for by loadReceipts: "Delivered to 3 of 5 · read
+    // by 2" and a line per member; receiptsRow names the message they are for.
+    Q_PROPERTY(QString receipts READ receipts NOTIFY receiptsChanged)
+    Q_PROPERTY(qint64 receiptsRow READ receiptsRow NOTIFY receiptsChanged)
 
 public:
     GroupController(messenger::CoreThread &core, QObject *parent = nullptr);
@@ -52,6 +56,9 @@ public:
     Q_INVOKABLE void setAdmin(const QString &peer, bool admin);
     Q_INVOKABLE void leave();
     Q_INVOKABLE void clearError();
+    Q_INVOKABLE void loadReceipts(qint64 rowId);
+    QString receipts() const { return m_receipts; }
+    qint64 receiptsRow() const { return m_receiptsRow; }
     void clear(); // on lock
 
 Q_SIGNALS:
@@ -59,6 +66,7 @@ Q_SIGNALS:
     void groupChanged();
     void busyChanged();
     void errorTextChanged();
+    void receiptsChanged();
     void created(qint64 conversationId);
     void changed(); // a change the user asked for was made (the dialog may close)
 
@@ -79,6 +87,8 @@ private:
     bool m_member = false;
     bool m_busy = false;
     QString m_errorText;
+    QString m_receipts;
+    qint64 m_receiptsRow = 0;
     quint64 m_generation = 0; // drops a read for a group no longer shown
 };
 

@@ -33,6 +33,14 @@ HandlerResult storeFailed(const QString &why) { return std::unexpected(protocol:
 
 std::int64_t clamped(std::int64_t at) { return std::min(at, nowMs() + 5 * 60 * 1000); }
 
+std::int64_t afterQuoted(std::int64_t sentAt, const std::optional<storage::MessageRecord> &quoted)
+{
+    if (!quoted || quoted->sentAt < sentAt)
+        return sentAt;
+    const std::int64_t after = quoted->sentAt + 1;
+    return after <= clamped(after) ? after : sentAt;
+}
+
 std::optional<storage::MessageRecord> targetOf(Receiving &r, const std::string &uuid)
 {
     if (uuid.size() != 16)

@@ -45,6 +45,11 @@ HandlerResult storeFailed(const QString &why);
 // A peer's clock decides "the latest wins" for edits, reactions and timers; a time far
 // ahead would win forever. Nothing counts as later than a few minutes from now.
 std::int64_t clamped(std::int64_t at);
+// A reply's time: at least 1 ms after the message it quotes, so the view (ordered by
+// sent_at) never shows a reply above what it answers when clocks disagree (docs/PROTOCOL.md,
+// "Order of a conversation"). Not beyond a few minutes ahead of our clock: a quoted time
+// far ahead (a wrong clock, a forgery) must not drag ours along.
+std::int64_t afterQuoted(std::int64_t sentAt, const std::optional<storage::MessageRecord> &quoted);
 // The message a change names: it must be in the conversation the change came in.
 std::optional<storage::MessageRecord> targetOf(Receiving &r, const std::string &uuid);
 

@@ -2,6 +2,7 @@
 #include "core/messenger/CoreThread.h"
 
 #include "core/messenger/MessengerLog.h"
+#include "core/messenger/Queries.h"
 
 namespace sotto::messenger {
 
@@ -85,6 +86,13 @@ void CoreThread::forward(Node *node)
     connect(node, &Node::messageStateChanged, this, &CoreThread::messageStateChanged, Qt::DirectConnection);
     connect(node, &Node::messageUpdated, this, &CoreThread::messageUpdated, Qt::DirectConnection);
     connect(node, &Node::typingChanged, this, &CoreThread::typingChanged, Qt::DirectConnection);
+    // The member's name is read here, on the core thread, for the header ("Ann is typing…").
+    connect(
+        node, &Node::groupTypingChanged, this,
+        [this, node](std::int64_t conversation, const protocol::PeerId &member, bool typing) {
+            Q_EMIT groupTypingChanged(conversation, member, Queries(*node).nameOf(member), typing);
+        },
+        Qt::DirectConnection);
     connect(node, &Node::messageRemoved, this, &CoreThread::messageRemoved, Qt::DirectConnection);
     connect(node, &Node::conversationUpdated, this, &CoreThread::conversationUpdated, Qt::DirectConnection);
     connect(node, &Node::groupUpdated, this, &CoreThread::groupUpdated, Qt::DirectConnection);

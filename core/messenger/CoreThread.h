@@ -89,6 +89,7 @@ Q_SIGNALS:
     void messageStateChanged(const QByteArray &uuid, sotto::storage::MessageState state);
     void messageUpdated(const sotto::storage::MessageRecord &message);
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
+    void groupTypingChanged(qint64 conversationId, const sotto::protocol::PeerId &member, const QString &name, bool typing);
     void messageRemoved(const sotto::storage::MessageRecord &message);
     void conversationUpdated(qint64 conversationId);
     void groupUpdated(qint64 conversationId);

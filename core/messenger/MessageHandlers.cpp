@@ -26,8 +26,12 @@ HandlerResult text(Receiving &r, const wire::Content &content)
     record.sentAt = text.sent_at();
     record.receivedAt = nowMs();
     record.state = MessageState::Received;
-    if (text.reply_to().size() == 16)
+    if (text.reply_to().size() == 16) {
         record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
+        // A sender of Content version 4 or less, or one whose quoted copy differs from
+        // ours, may stamp a reply before what it answers: it sorts after it all the same.
+        record.sentAt = afterQuoted(record.sentAt, targetOf(r, text.reply_to()));
+    }
     record.expiresIn = int(std::min<quint32>(text.expires_in(), Messenger::MaxTimerSeconds)); // its clock starts when read
     auto id = r.history().insert(record);
     if (!id && id.error().code == storage::Errc::Duplicate) {
@@ -209,6 +213,21 @@ HandlerResult typing(Receiving &r, const wire::Content &content)
 {
     r.out.kind = Incoming::Kind::Typing;
     r.out.typing = content.typing().typing();
+    if (content.typing().group_id().empty())
+        return {};
+    // In a group: only from a member of a group we are in, else ignored (a stranger must
+    // not make "typing…" appear in a group it is not in).
+    r.out.kind = Incoming::Kind::Ignored;
+    if (r.groupConversation) // inside a group ciphertext: never sent so, ignored
+        return {};
+    const std::optional<std::int64_t> conversation = r.profile.groups().conversationOf(fromStd(content.typing().group_id()));
+    if (!conversation)
+        return {};
+    auto state = r.messenger.groupState(*conversation);
+    if (!state || !state->isMember(r.from) || !state->isMember(r.messenger.self()))
+        return {};
+    r.out.kind = Incoming::Kind::Typing;
+    r.out.typingGroup = *conversation;
     return {};
 }
 

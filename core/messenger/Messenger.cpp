@@ -173,8 +173,9 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
         return std::unexpected(Error::from(conversation.error()));
     if (auto accepted = consent(to); !accepted)
         return std::unexpected(accepted.error());
+    std::optional<storage::MessageRecord> quoted;
     if (!replyTo.isEmpty()) {
-        std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
+        quoted = history.messageByUuid(replyTo);
         if (!quoted || quoted->conversationId != *conversation)
             return std::unexpected(Error{Errc::NotFound, QStringLiteral("the message replied to is not in this conversation")});
     }
@@ -185,7 +186,7 @@ std::expected<Envelope, Error> Messenger::sendText(const PeerId &to, const QStri
     record.sender = self();
     record.outgoing = true;
     record.body = body;
-    record.sentAt = nowMs();
+    record.sentAt = handlers::afterQuoted(nowMs(), quoted); // after what it answers, whatever the clocks say
     record.state = MessageState::Queued;
     record.replyTo = replyTo;
     // Ours disappear counting from now; theirs from when they read it.

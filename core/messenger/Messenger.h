@@ -15,6 +15,7 @@
 #include "core/storage/Profile.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <expected>
 #include <functional>
@@ -56,6 +57,7 @@ struct Incoming {
     Kind kind = Kind::Text;
     std::optional<storage::MessageRecord> message; // the stored row (Text), or the row as it now is (Update)
     bool typing = false;                            // Kind::Typing
+    std::int64_t typingGroup = 0;                   // Kind::Typing in this group's conversation (0: 1:1)
     bool duplicate = false;                         // same message id seen before; nothing stored
     storage::MessageState receiptState = storage::MessageState::Delivered;
     std::vector<QByteArray> acknowledged;           // our message ids moved forward (Kind::Receipt)
@@ -123,6 +125,10 @@ public:
     // Ephemeral: sealed for a peer with a session and handed back, never stored; the caller
     // sends it now or drops it.
     [[nodiscard]] std::expected<protocol::CipherMessage, Error> typing(const protocol::PeerId &to, bool typing);
+    // Typing in a group, sealed pairwise for one member (not blocked, with a session; a
+    // member need not be an accepted contact: the group is their consent).
+    [[nodiscard]] std::expected<protocol::CipherMessage, Error> groupTyping(std::int64_t conversationId, const protocol::PeerId &to,
+                                                                            bool typing);
     // Seals the peer's waiting messages in order; stops at the first that cannot be sealed.
     [[nodiscard]] std::expected<int, Error> sealPending(const protocol::PeerId &to);
     // Decrypts and stores; for a text, also seals the delivery receipt into the outbox, in
@@ -284,6 +290,9 @@ public:
     static constexpr int MaxParkedPerSender = 500;   // per group
     static constexpr quint32 MaxEpochsAhead = 8;      // of the state we hold
     static constexpr qint64 ParkedForMs = 14LL * 24 * 3600 * 1000; // then dropped unread
+    // Sender keys kept for groups we do not know yet, from one peer we have not accepted
+    // (a member we never talked to), over all groups: a stranger must not fill the disk.
+    static constexpr int MaxParkedKeysPerStranger = 16;
     // Groups with messages waiting for their state (receiveParked at start).
     std::vector<std::int64_t> groupsWithParked();
 
@@ -351,6 +360,10 @@ private:
     // encrypt for a peer while inside that peer's decrypt callback, so it runs right after
     // the decrypt, still inside the receive's transaction.
     std::vector<std::function<std::expected<void, Error>(Incoming &)>> m_afterDecrypt;
+    // (sender, group id) of groups a stranger offered us and we refused: that stranger's
+    // sender key for such a group is dropped, not kept for a state that will not come.
+    // In memory only (the key follows its update in the same outbox order); bounded.
+    QSet<QByteArray> m_refusedGroups;
 };
 
 } // namespace sotto::messenger

@@ -21,6 +21,11 @@ QByteArray serialize(const google::protobuf::MessageLite &m) { return handlers::
 Error storageFailed(const char *what) { return {Errc::Storage, QString::fromLatin1(what)}; }
 Error groupError(const GroupError &e) { return {e.code == GroupErrc::NotAuthorized ? Errc::NotAllowed : Errc::InvalidMessage, e.reason}; }
 constexpr int UpdateTail = 8; // revisions a GroupUpdate carries
+// A sender key kept in group_parked beside early messages is marked by a leading 0x00: a
+// kept message is a GroupCiphertext as received, and a protobuf never starts with 0x00
+// (field number 0 does not exist), nor does one that parsed (receiveGroupMessage).
+constexpr char ParkedKeyMark = '\0';
+QByteArray refusedKey(const PeerId &from, const QByteArray &groupId) { return from.toString().toLatin1() + groupId; }
 
 } // namespace
 
@@ -258,8 +263,9 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t
     if (!tx.isOpen())
         return std::unexpected(storageFailed("cannot open a transaction"));
     storage::MessageStore &history = m_profile.messages();
+    std::optional<storage::MessageRecord> quoted;
     if (!replyTo.isEmpty()) {
-        std::optional<storage::MessageRecord> quoted = history.messageByUuid(replyTo);
+        quoted = history.messageByUuid(replyTo);
         if (!quoted || quoted->conversationId != conversationId)
             return std::unexpected(Error{Errc::NotFound, QStringLiteral("the message replied to is not in this conversation")});
     }
@@ -270,7 +276,7 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupText(std::int64_t
     record.sender = self();
     record.outgoing = true;
     record.body = body;
-    record.sentAt = handlers::nowMs();
+    record.sentAt = handlers::afterQuoted(handlers::nowMs(), quoted); // after what it answers, whatever the clocks say
     record.state = storage::MessageState::Queued;
     record.replyTo = replyTo;
     auto id = history.insert(record);
@@ -311,8 +317,13 @@ std::expected<void, protocol::Error> Messenger::receiveGroupUpdate(const PeerId 
     // A group new to us comes only from a contact the user accepted: a stranger who linked
     // (a message request at most) must not fill the profile with groups. Acknowledged and
     // dropped, so it is not sent again.
-    if (!known && !isAccepted(from))
+    if (!known && !isAccepted(from)) {
+        // Its sender key for this group comes next in the same outbox: dropped too.
+        if (m_refusedGroups.size() >= 1024)
+            m_refusedGroups.clear();
+        m_refusedGroups.insert(refusedKey(from, groupId));
         return {};
+    }
     GroupChain chain = known ? std::move(*held) : GroupChain();
     const std::optional<GroupState> before = known ? std::optional<GroupState>(chain.current().state) : std::nullopt;
     // The update's revisions as one branch: a fork is decided on all of it (GroupChain).
@@ -376,11 +387,27 @@ std::expected<void, protocol::Error> Messenger::receiveSenderKey(const PeerId &f
         return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
     // Kept even before the group's state reaches us (it comes from another member, over
     // another link): whether the sender may speak in the group is checked per message.
-    // Before the state, only from an accepted contact: a stranger's keys for groups we do
-    // not know would pile up unbounded (acknowledged and dropped).
-    if (!m_profile.groups().conversationOf(groupId) && !isAccepted(from))
-        return {};
-    return m_groupSessions.processDistribution(groupId, epoch, from, distribution);
+    if (m_profile.groups().conversationOf(groupId) || isAccepted(from))
+        return m_groupSessions.processDistribution(groupId, epoch, from, distribution);
+    // Before the state, from someone we have not accepted: a member we never talked to, or
+    // a stranger. Not taken into the sender-key store (a stranger's keys for made-up groups
+    // would pile up), but kept beside early messages until the state comes and names the
+    // sender (receiveParked), or dropped: so that member's messages can be read once it
+    // does. Bounded: per sender over all groups, per group like messages, and by age.
+    // A group this stranger offered and we refused: its key is of no use.
+    if (m_refusedGroups.contains(refusedKey(from, groupId)) || distribution.isEmpty() || distribution.size() > 4096)
+        return {}; // acknowledged and dropped
+    m_profile.groups().expireParked(handlers::nowMs() - ParkedForMs);
+    if (m_profile.groups().parkedCountFrom(from.toString()) >= MaxParkedKeysPerStranger
+        || m_profile.groups().parkedCount(groupId, from.toString()) >= MaxParkedPerSender)
+        return {}; // acknowledged and dropped, as before keys were kept
+    QByteArray marked = QByteArray(1, ParkedKeyMark) + distribution;
+    auto parked = m_profile.groups().park(groupId, from.toString(), epoch, marked, handlers::nowMs());
+    crypto::wipe(marked);
+    if (!parked)
+        return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, parked.error().reason});
+    qCInfo(lcMessenger) << "a sender key before its group's state, from someone not accepted: kept until the state comes";
+    return {};
 }
 
 std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from, const protocol::CipherMessage &message)
@@ -450,6 +477,33 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
     return out;
 }
 
+std::expected<protocol::CipherMessage, Error> Messenger::groupTyping(std::int64_t conversationId, const PeerId &to, bool typing)
+{
+    auto state = groupState(conversationId);
+    if (!state)
+        return std::unexpected(state.error());
+    if (to == self() || !state->isMember(self()) || !state->isMember(to))
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not a member of this group")});
+    std::optional<protocol::IdentityRecord> contact = m_profile.protocolStore().identity(to);
+    if (!contact || contact->trust == protocol::TrustState::Blocked)
+        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("not sending to this member")});
+    // Pairwise, not with our sender key: a typing state sealed with it would use up an
+    // iteration that members offline never see (skipped keys, and the 2,000 limit), and
+    // every member would verify a signature for it.
+    if (!m_sessions.hasSession(to))
+        return std::unexpected(Error{Errc::NoSession, QStringLiteral("no session with this member")});
+    wire::Content content;
+    content.mutable_typing()->set_typing(typing);
+    content.mutable_typing()->set_group_id(toStd(state->groupId));
+    protocol::StoreTransaction tx(m_profile.protocolStore());
+    auto sealed = m_sessions.encrypt(to, serialize(content));
+    if (!sealed)
+        return std::unexpected(Error::from(sealed.error()));
+    if (!tx.commit())
+        return std::unexpected(storageFailed("cannot commit the typing state"));
+    return *sealed;
+}
+
 std::vector<std::int64_t> Messenger::groupsWithParked() { return m_profile.groups().conversationsWithParked(); }
 
 std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiveParked(std::int64_t conversationId)
@@ -459,8 +513,37 @@ std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiv
     std::optional<GroupState> current = groupId ? loadCurrent(*groupId) : std::nullopt;
     if (!current)
         return out;
-    for (const storage::GroupStore::Parked &row : m_profile.groups().parked(*groupId, current->epoch)) {
+    std::vector<storage::GroupStore::Parked> rows = m_profile.groups().parked(*groupId, current->epoch);
+    // Kept sender keys first: a member's key must be in place before its kept messages.
+    std::stable_partition(rows.begin(), rows.end(),
+                          [](const storage::GroupStore::Parked &r) { return r.envelope.startsWith(ParkedKeyMark); });
+    for (storage::GroupStore::Parked &row : rows) {
         const PeerId from = PeerId::fromString(row.sender);
+        if (row.envelope.startsWith(ParkedKeyMark)) {
+            // Taken only if the state names its sender; otherwise dropped (a stranger's key,
+            // or a member since removed). A key that does not parse is dropped as well.
+            QByteArray distribution = row.envelope.mid(1);
+            crypto::wipe(row.envelope);
+            const auto take = [&] {
+                protocol::StoreTransaction tx(m_profile.protocolStore());
+                if (!tx.isOpen())
+                    return false;
+                if (current->isMember(from) && from != self())
+                    if (auto taken = m_groupSessions.processDistribution(*groupId, row.epoch, from, distribution); !taken) {
+                        qCInfo(lcMessenger) << "a kept sender key dropped:" << taken.error().reason;
+                        return false;
+                    }
+                return m_profile.groups().unpark(row.id) && tx.commit();
+            };
+            const bool taken = take();
+            crypto::wipe(distribution);
+            if (!taken) { // dropped on its own, so it does not come back at every change
+                protocol::StoreTransaction tx(m_profile.protocolStore());
+                if (!tx.isOpen() || !m_profile.groups().unpark(row.id) || !tx.commit())
+                    break;
+            }
+            continue;
+        }
         protocol::StoreTransaction tx(m_profile.protocolStore());
         if (!tx.isOpen())
             break;

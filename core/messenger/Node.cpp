@@ -408,31 +408,46 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
     results.reserve(texts.size());
     QSet<QString> strangers; // not accepted before this batch
     for (const OutgoingText &t : texts)
-        if (!m_messenger.isAccepted(t.to))
+        if (!t.conversation && !m_messenger.isAccepted(t.to))
             strangers.insert(t.to.toString());
+    // Whose links to flush once committed: a group text's recipients are known only once
+    // it is sealed (the members of the state at that moment).
+    std::vector<PeerId> toFlush;
+    const auto sendOne = [&](const OutgoingText &t) -> std::expected<storage::MessageRecord, Error> {
+        if (!t.conversation) {
+            toFlush.push_back(t.to);
+            return store(t.to, t.body);
+        }
+        auto sent = m_messenger.sendGroupText(t.conversation, t.body, {});
+        if (!sent)
+            return std::unexpected(sent.error());
+        toFlush.insert(toFlush.end(), sent->recipients.begin(), sent->recipients.end());
+        return sent->message;
+    };
     bool batched = false;
     {
         protocol::StoreTransaction tx(m_profile.protocolStore());
         if (tx.isOpen()) {
             for (const OutgoingText &t : texts)
-                results.push_back(store(t.to, t.body));
+                results.push_back(sendOne(t));
             batched = tx.commit(); // a failed commit rolls back: nothing of the batch stays
         }
     }
     if (!batched) {
         // Each in its own transaction (never twice: the batch above left nothing behind).
         results.clear();
+        toFlush.clear();
         for (const OutgoingText &t : texts)
-            results.push_back(store(t.to, t.body));
+            results.push_back(sendOne(t));
     }
     // Frames leave only after the commit: a crash must never have sent what it forgot.
     QSet<QString> flushed;
-    for (const OutgoingText &t : texts)
-        if (!flushed.contains(t.to.toString())) {
-            flushed.insert(t.to.toString());
-            if (strangers.contains(t.to.toString()) && m_messenger.isAccepted(t.to))
-                giveBeaconKey(t.to); // writing to them accepted them
-            flush(t.to);
+    for (const PeerId &peer : toFlush)
+        if (!flushed.contains(peer.toString())) {
+            flushed.insert(peer.toString());
+            if (strangers.contains(peer.toString()) && m_messenger.isAccepted(peer))
+                giveBeaconKey(peer); // writing to them accepted them
+            flush(peer);
         }
     return results;
 }
@@ -887,6 +902,8 @@ void Node::onInbound(const PeerId &peer, const messenger::Inbound &inbound, cons
                 continue;
             } else if (r->kind == Incoming::Kind::Update && r->message) {
                 Q_EMIT messageUpdated(*r->message);
+            } else if (r->kind == Incoming::Kind::Typing && r->typingGroup) {
+                Q_EMIT groupTypingChanged(r->typingGroup, peer, r->typing);
             } else if (r->kind == Incoming::Kind::Typing) {
                 Q_EMIT typingChanged(peer, r->typing);
             } else if (r->kind == Incoming::Kind::Ignored) {

@@ -84,13 +84,19 @@ public:
     // The ephemeral path: sent now if the peer is online, else dropped (never stored or
     // queued). Returns whether it left.
     bool sendTyping(const protocol::PeerId &to, bool typing);
+    // The same in a group: to each member whose link is up and speaks Content version 5;
+    // returns how many it left for.
+    int sendGroupTyping(std::int64_t conversationId, bool typing);
     // The disappearing-message timer of the conversation with `peer` (0: off); the notice.
     [[nodiscard]] std::expected<storage::MessageRecord, Error> setTimer(const protocol::PeerId &peer, int seconds);
     // Many sends in one transaction (group commit), flushed once committed. If the batch
     // cannot commit, each is sent again on its own; results are in input order.
+    // A group's texts (`conversation`, `to` unset) batch the same way: each is sealed once
+    // for its members, and every member's link is flushed once for the whole batch.
     struct OutgoingText {
         protocol::PeerId to;
         QString body;
+        std::int64_t conversation = 0; // a group's conversation; 0: to `to`
     };
     std::vector<std::expected<storage::MessageRecord, Error>> sendTexts(const std::vector<OutgoingText> &texts);
     void addPeerAddress(const QHostAddress &address, quint16 port);
@@ -150,6 +156,8 @@ Q_SIGNALS:
     // A stored message changed (edited, deleted: a tombstone, reactions): the whole row.
     void messageUpdated(const sotto::storage::MessageRecord &message);
     void typingChanged(const sotto::protocol::PeerId &peer, bool typing);
+    // A member is (not) typing in a group.
+    void groupTypingChanged(std::int64_t conversationId, const sotto::protocol::PeerId &member, bool typing);
     // A message left the history (its time was up): the row as it was, without its text.
     void messageRemoved(const sotto::storage::MessageRecord &message);
     // A conversation's own state changed: read (unread count), disappearing timer, draft.

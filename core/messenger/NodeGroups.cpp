@@ -39,6 +39,34 @@ std::expected<storage::MessageRecord, Error> Node::sendGroupText(std::int64_t co
     return sent->message;
 }
 
+int Node::sendGroupTyping(std::int64_t conversationId, bool typing)
+{
+    auto state = m_messenger.groupState(conversationId);
+    if (!state || !state->isMember(m_profile.peerId()))
+        return 0;
+    int sent = 0;
+    for (const GroupMember &m : state->members) {
+        if (m.peer == m_profile.peerId())
+            continue;
+        const net::Link *link = m_links->link(m.peer);
+        if (!link || !m_links->isUp(m.peer) || !m_linkStates.contains(m.peer.toString()))
+            continue; // ephemeral: offline means dropped
+        if (link->peerContentVersion() < 5)
+            continue; // a version-4 peer would show it in our 1:1 conversation
+        auto sealed = m_messenger.groupTyping(conversationId, m.peer, typing);
+        if (!sealed)
+            continue;
+        wire::Frame frame;
+        wire::Envelope *envelope = frame.mutable_envelope();
+        envelope->set_id(0); // not in the outbox: its acknowledgement names nothing
+        envelope->set_kind(quint32(sealed->kind));
+        envelope->set_ciphertext(sealed->bytes.toStdString());
+        if (m_links->send(m.peer, frame))
+            ++sent;
+    }
+    return sent;
+}
+
 std::expected<storage::MessageRecord, Error> Node::setGroupTimer(std::int64_t conversationId, int seconds)
 {
     auto notice = m_messenger.setGroupTimer(conversationId, seconds);

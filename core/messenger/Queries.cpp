@@ -302,6 +302,18 @@ std::vector<storage::ContactRecord> Queries::contacts() { return m_messenger.pro
 
 bool Queries::hasMessages(const protocol::PeerId &peer) { return m_messenger.history().hasMessages(peer); }
 
+std::vector<Queries::MemberReceipt> Queries::receipts(std::int64_t messageId)
+{
+    std::vector<MemberReceipt> out;
+    for (const auto &[peer, state] : m_messenger.profile().groups().receipts(messageId)) {
+        const protocol::PeerId member = protocol::PeerId::fromString(peer);
+        if (member.isValid())
+            out.push_back({member, nameOf(member), storage::MessageState(state)});
+    }
+    std::sort(out.begin(), out.end(), [](const MemberReceipt &a, const MemberReceipt &b) { return a.name.localeAwareCompare(b.name) < 0; });
+    return out;
+}
+
 QString Queries::nameOf(const protocol::PeerId &peer)
 {
     QString name = m_messenger.profile().protocolStore().contactName(peer);

@@ -145,6 +145,14 @@ public:
     bool hasMessages(const protocol::PeerId &peer);
     // The contact's name, else the name it beacons, else the first 8 digits of its id.
     QString nameOf(const protocol::PeerId &peer);
+    // Our group message's state per member it was sealed for ("delivered to 3 of 5"):
+    // (member, its name, how far it got), by name.
+    struct MemberReceipt {
+        protocol::PeerId member;
+        QString name;
+        storage::MessageState state = storage::MessageState::Sent;
+    };
+    std::vector<MemberReceipt> receipts(std::int64_t messageId);
 
 private:
     bool isOnline(const protocol::PeerId &peer) const;

@@ -40,6 +40,18 @@ struct KeyName {
     signal_protocol_sender_key_name name{};
 };
 
+using CipherPtr = std::unique_ptr<group_cipher, CipherFree>;
+
+// A group cipher for the key's name (which must outlive it: the library keeps the pointer),
+// shared by encrypt and decrypt.
+std::expected<CipherPtr, Error> cipherFor(StoreBinding &binding, crypto::SignalContext &context, const KeyName &key)
+{
+    group_cipher *raw = nullptr;
+    if (int rc = group_cipher_create(&raw, binding.get(), &key.name, context.get()); rc != SG_SUCCESS)
+        return std::unexpected(Error::fromSignal(rc, "group cipher"));
+    return CipherPtr(raw);
+}
+
 } // namespace
 
 GroupSessions::GroupSessions(crypto::SignalContext &context, StoreBinding &binding)
@@ -129,14 +141,13 @@ std::expected<QByteArray, Error> GroupSessions::encrypt(const QByteArray &groupI
     StoreTransaction tx(m_binding.store());
     if (!tx.isOpen())
         return std::unexpected(storeFailed());
-    group_cipher *raw = nullptr;
-    if (int rc = group_cipher_create(&raw, m_binding.get(), &key.name, m_context.get()); rc != SG_SUCCESS)
-        return std::unexpected(Error::fromSignal(rc, "group cipher"));
-    std::unique_ptr<group_cipher, CipherFree> cipher(raw);
+    auto cipher = cipherFor(m_binding, m_context, key);
+    if (!cipher)
+        return std::unexpected(cipher.error());
     QByteArray padded = pad(plaintext);
     crypto::Adopt<ciphertext_message> message;
     const int rc
-        = group_cipher_encrypt(cipher.get(), reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()), message.out());
+        = group_cipher_encrypt(cipher->get(), reinterpret_cast<const uint8_t *>(padded.constData()), size_t(padded.size()), message.out());
     crypto::wipe(padded);
     if (rc != SG_SUCCESS)
         return std::unexpected(Error::fromSignal(rc, "group encrypt"));
@@ -164,12 +175,11 @@ std::expected<void, Error> GroupSessions::decrypt(const QByteArray &groupId, qui
     StoreTransaction tx(m_binding.store());
     if (!tx.isOpen())
         return std::unexpected(storeFailed());
-    group_cipher *raw = nullptr;
-    if (int rc = group_cipher_create(&raw, m_binding.get(), &key.name, m_context.get()); rc != SG_SUCCESS)
-        return std::unexpected(Error::fromSignal(rc, "group cipher"));
-    std::unique_ptr<group_cipher, CipherFree> cipher(raw);
+    auto cipher = cipherFor(m_binding, m_context, key);
+    if (!cipher)
+        return std::unexpected(cipher.error());
     signal_buffer *plain = nullptr;
-    const int rc = group_cipher_decrypt(cipher.get(), message.get(), nullptr, &plain);
+    const int rc = group_cipher_decrypt(cipher->get(), message.get(), nullptr, &plain);
     crypto::SignalBuffer plainOwned(plain);
     if (rc != SG_SUCCESS)
         return std::unexpected(Error::fromSignal(rc, "group decrypt"));

@@ -101,6 +101,13 @@ int GroupStore::parkedCount(const QByteArray &groupId, const QString &sender)
     return st.next() ? int(st.int64(0)) : 0;
 }
 
+int GroupStore::parkedCountFrom(const QString &sender)
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE sender = ?");
+    st.bind(1, sender);
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
 void GroupStore::expireParked(qint64 beforeMs)
 {
     m_db.prepare("DELETE FROM group_parked WHERE received_at < ?").bind(1, beforeMs).run();
@@ -118,10 +125,10 @@ std::vector<std::int64_t> GroupStore::conversationsWithParked()
 std::vector<GroupStore::Parked> GroupStore::parked(const QByteArray &groupId, quint32 epoch)
 {
     std::vector<Parked> out;
-    Statement st = m_db.prepare("SELECT id, sender, envelope FROM group_parked WHERE group_id = ? AND epoch <= ? ORDER BY id");
+    Statement st = m_db.prepare("SELECT id, sender, envelope, epoch FROM group_parked WHERE group_id = ? AND epoch <= ? ORDER BY id");
     st.bind(1, groupId).bind(2, qint64(epoch));
     while (st.next())
-        out.push_back({st.int64(0), st.text(1), st.blob(2)});
+        out.push_back({st.int64(0), st.text(1), st.blob(2), quint32(st.int64(3))});
     return out;
 }
 
@@ -163,9 +170,17 @@ std::expected<std::vector<std::int64_t>, Error> GroupStore::readUpTo(std::int64_
         while (st.next())
             ids.push_back(st.int64(0));
     }
-    for (std::int64_t id : ids)
-        if (!m_db.prepare("UPDATE OR FAIL group_receipts SET state = 3 WHERE message_id = ? AND peer = ?").bind(1, id).bind(2, peer).run())
-            return std::unexpected(sqlError(m_db, "read receipt"));
+    if (ids.empty())
+        return ids;
+    // One statement for all of them, with the same WHERE as the walk above (the caller's
+    // transaction keeps the two in step), instead of one UPDATE per message.
+    if (!m_db.prepare("UPDATE OR FAIL group_receipts SET state = 3 WHERE peer = ? AND state < 3 AND message_id <= ?"
+                      " AND message_id IN (SELECT id FROM messages WHERE conversation_id = ? AND outgoing = 1)")
+             .bind(1, peer)
+             .bind(2, messageId)
+             .bind(3, conversationId)
+             .run())
+        return std::unexpected(sqlError(m_db, "read receipt"));
     return ids;
 }
 

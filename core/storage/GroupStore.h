@@ -31,10 +31,13 @@ public:
         std::int64_t id = 0;
         QString sender; // PeerId text
         QByteArray envelope;
+        quint32 epoch = 0;
     };
     [[nodiscard]] std::expected<void, Error> park(const QByteArray &groupId, const QString &sender, quint32 epoch,
                                                   const QByteArray &envelope, qint64 receivedAtMs);
     int parkedCount(const QByteArray &groupId, const QString &sender);
+    // Rows kept from `sender` for any group.
+    int parkedCountFrom(const QString &sender);
     // Kept longer than until `beforeMs`: dropped unread.
     void expireParked(qint64 beforeMs);
     std::vector<std::int64_t> conversationsWithParked();

@@ -1464,6 +1464,26 @@
         <source>Something went wrong: %1.</source>
         <translation>Etwas ist schiefgegangen: %1.</translation>
     </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="83"/>
+        <source>%1: read</source>
+        <translation>%1: gelesen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="84"/>
+        <source>%1: delivered</source>
+        <translation>%1: zugestellt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="85"/>
+        <source>%1: sent</source>
+        <translation>%1: gesendet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="88"/>
+        <source>Delivered to %1 of %2 · read by %3</source>
+        <translation>Zugestellt an %1 von %2 · gelesen von %3</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::MessageModel</name>
@@ -1664,6 +1684,29 @@
         <location filename="../../ui/SessionController.cpp" line="197"/>
         <source>No computer named %1 was found on the network.</source>
         <translation>Im Netzwerk wurde kein Computer namens %1 gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::TypingTracker</name>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="98"/>
+        <source>%1 is typing…</source>
+        <translation>%1 schreibt…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="99"/>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 und %2 schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="100"/>
+        <source>%1, %2 and one other are typing…</source>
+        <translation>%1, %2 und eine weitere Person schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="102"/>
+        <source>%1, %2 and %3 others are typing…</source>
+        <translation>%1, %2 und %3 weitere schreiben…</translation>
     </message>
 </context>
 </TS>

@@ -1462,6 +1462,26 @@
         <source>Something went wrong: %1.</source>
         <translation>出错了：%1。</translation>
     </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="83"/>
+        <source>%1: read</source>
+        <translation>%1：已读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="84"/>
+        <source>%1: delivered</source>
+        <translation>%1：已送达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="85"/>
+        <source>%1: sent</source>
+        <translation>%1：已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/GroupController.cpp" line="88"/>
+        <source>Delivered to %1 of %2 · read by %3</source>
+        <translation>已送达 %2 人中的 %1 人 · %3 人已读</translation>
+    </message>
 </context>
 <context>
     <name>sotto::ui::MessageModel</name>
@@ -1662,6 +1682,29 @@
         <location filename="../../ui/SessionController.cpp" line="197"/>
         <source>No computer named %1 was found on the network.</source>
         <translation>在网络中找不到名为 %1 的计算机。</translation>
+    </message>
+</context>
+<context>
+    <name>sotto::ui::TypingTracker</name>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="98"/>
+        <source>%1 is typing…</source>
+        <translation>%1 正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="99"/>
+        <source>%1 and %2 are typing…</source>
+        <translation>%1 和 %2 正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="100"/>
+        <source>%1, %2 and one other are typing…</source>
+        <translation>%1、%2 和另外 1 人正在输入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/TypingTracker.cpp" line="102"/>
+        <source>%1, %2 and %3 others are typing…</source>
+        <translation>%1、%2 和另外 %3 人正在输入…</translation>
     </message>
 </context>
 </TS>

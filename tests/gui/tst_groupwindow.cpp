@@ -224,6 +224,32 @@ private Q_SLOTS:
         screenshot(QStringLiteral("group-chat"));
     }
 
+    // Bob types in the group: the header names him. Our message's receipts per member, as
+    // the state icon's tooltip shows them: delivered to Bob, the one member it was for.
+    void typingAndReceiptsInTheGroup()
+    {
+        QVERIFY(group);
+        const QJsonObject typed = bob->call({{QStringLiteral("cmd"), QStringLiteral("typing")},
+                                             {QStringLiteral("conversation"), bobsGroup},
+                                             {QStringLiteral("typing"), true}});
+        QCOMPARE(typed.value(QStringLiteral("members")).toInt(), 1);
+        QTRY_COMPARE(item("chatStatus")->property("text").toString(), QStringLiteral("Bob is typing…"));
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("typing")}, {QStringLiteral("conversation"), bobsGroup},
+                   {QStringLiteral("typing"), false}});
+        QTRY_VERIFY(!item("chatStatus")->property("text").toString().contains(QStringLiteral("typing")));
+
+        QQuickItem *ours = delegateOf(QStringLiteral("Saturday at the crag?"));
+        QVERIFY(ours);
+        const qint64 row = ours->property("rowId").toLongLong();
+        QVERIFY(row > 0);
+        app->groups()->loadReceipts(row);
+        QTRY_COMPARE(app->groups()->receiptsRow(), row);
+        const QStringList lines = app->groups()->receipts().split(u'\n');
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("Delivered to 1 of 1")), qPrintable(lines[0]));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("Bob: ")), qPrintable(lines[1]));
+    }
+
     // The info panel: members with the admin mark; rename, add Carol; Bob sees both.
     void renameAndAddThroughTheInfo()
     {

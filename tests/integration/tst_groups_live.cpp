@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 #include <memory>
@@ -175,6 +176,65 @@ private Q_SLOTS:
                           return isEvent(e, "message_updated") && m.value(QStringLiteral("id")) == lastId
                               && m.value(QStringLiteral("body")) == QLatin1String("last, edited");
                       }).isEmpty());
+    }
+
+    // Typing in a group reaches its members online and no one else, with the group's
+    // conversation; a burst of group sends written at once (committed as one batch) reaches
+    // every member once, in order.
+    void typingAndBatchedSendsInAGroup()
+    {
+        HeadlessNode ann(QStringLiteral("Ann"), {}, noDiscovery()), bob(QStringLiteral("Bob"), {}, noDiscovery()),
+            cat(QStringLiteral("Cat"), {}, noDiscovery()), dan(QStringLiteral("Dan"), {}, noDiscovery());
+        const std::vector<HeadlessNode *> nodes{&ann, &bob, &cat, &dan};
+        for (HeadlessNode *n : nodes)
+            QVERIFY(n->start());
+        QVERIFY(meshed(nodes));
+        const QJsonObject created = cmd(ann,
+                                        {{QStringLiteral("cmd"), QStringLiteral("create_group")},
+                                         {QStringLiteral("name"), QStringLiteral("Quartet")},
+                                         {QStringLiteral("members"), QJsonArray{bob.peer(), cat.peer()}}});
+        const std::int64_t atAnn = qint64(created.value(QStringLiteral("conversation")).toDouble());
+        QVERIFY(atAnn > 0);
+        std::map<HeadlessNode *, std::int64_t> conversation{{&ann, atAnn}};
+        for (HeadlessNode *n : {&bob, &cat})
+            QVERIFY((conversation[n] = groupAt(*n, QStringLiteral("Quartet"))) > 0);
+
+        const QJsonObject typed = cmd(ann,
+                                      {{QStringLiteral("cmd"), QStringLiteral("typing")},
+                                       {QStringLiteral("conversation"), double(atAnn)},
+                                       {QStringLiteral("typing"), true}});
+        QCOMPARE(typed.value(QStringLiteral("members")).toInt(), 2); // Bob and Cat, not Dan
+        for (HeadlessNode *n : {&bob, &cat})
+            QVERIFY2(!n->waitFor([&](const QJsonObject &e) {
+                           return isEvent(e, "typing") && e.value(QStringLiteral("peer")) == ann.peer()
+                               && qint64(e.value(QStringLiteral("conversation")).toDouble()) == conversation[n]
+                               && e.value(QStringLiteral("typing")).toBool();
+                       }).isEmpty(),
+                     qPrintable(n->peer()));
+        // Not a 1:1 typing state: Bob's 1:1 conversation with Ann shows nothing.
+        for (const QJsonObject &e : bob.events())
+            if (isEvent(e, "typing"))
+                QCOMPARE(qint64(e.value(QStringLiteral("conversation")).toDouble()), conversation[&bob]);
+
+        // 30 sends in one write: the headless mode commits them as one batch.
+        const QStringList burst = numbered(QStringLiteral("burst"), 30);
+        QByteArray lines;
+        for (const QString &body : burst)
+            lines += QJsonDocument(QJsonObject{{QStringLiteral("cmd"), QStringLiteral("send")},
+                                               {QStringLiteral("conversation"), double(atAnn)},
+                                               {QStringLiteral("body"), body}})
+                         .toJson(QJsonDocument::Compact)
+                + '\n';
+        ann.postRaw(lines);
+        ann.flushCommands();
+        for (HeadlessNode *n : {&bob, &cat}) {
+            QVERIFY2(waitUntil([&] { return receivedFrom(*n, conversation[n], ann.peer()).size() >= 30; }, *n, 30000), qPrintable(n->peer()));
+            QCOMPARE(receivedFrom(*n, conversation[n], ann.peer()), burst);
+        }
+        QCOMPARE(history(ann, atAnn).size(), 30);
+        // Dan, no member, got no typing state and nothing of the group.
+        for (const QJsonObject &e : dan.events())
+            QVERIFY(!isEvent(e, "typing") && !isEvent(e, "message_received"));
     }
 
     void memberKilledDuringBurstGetsEverythingOnce()

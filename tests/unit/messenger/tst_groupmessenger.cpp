@@ -7,6 +7,7 @@
 #include "core/protocol/IdentitySignature.h"
 #include "tests/support/TestProfiles.h"
 
+#include <QDateTime>
 #include <QTest>
 
 #include <map>
@@ -337,6 +338,129 @@ private Q_SLOTS:
         QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keysBefore);
         // Nor kept for a state that may come: a stranger would fill the disk group by group.
         QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+    }
+
+    // Review finding #7: Dave, a member Bob never talked to, sends Bob his sender key before
+    // Alice's state naming them both reaches Bob. Bob keeps it (not in the sender-key store:
+    // Dave is no contact of his) and takes it when the state comes, so Dave's messages can
+    // be read. (Before: dropped, and every message of Dave's failed with no sender key.)
+    void aNonContactsKeyBeforeTheStateIsKept()
+    {
+        test::TestPeer dave(ctx, QStringLiteral("dave"));
+        test::introduce(*alice, dave);
+        QVERIFY(alice->messenger().sendText(dave.id(), QStringLiteral("hi")));
+        for (const auto &r : deliver(*alice, dave))
+            QVERIFY(r);
+        QVERIFY(dave.messenger().acceptRequest(alice->id()));
+        for (const auto &r : deliver(dave, *alice))
+            QVERIFY(r);
+        test::introduce(dave, *bob); // Dave can write to Bob; Bob has never heard of Dave
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), dave.id()});
+        QVERIFY(created);
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        for (const auto &r : deliver(*alice, dave))
+            QVERIFY(r);
+        QVERIFY(groupIn(dave, groupId));
+        // Dave's key reaches Bob first (Alice went quiet): acknowledged, and kept.
+        const std::int64_t keysBefore = count(*bob, "SELECT count(*) FROM sender_keys");
+        for (const auto &r : deliver(dave, *bob))
+            QVERIFY2(r, r ? "" : qPrintable(r.error().reason));
+        QVERIFY(!bob->messenger().isAccepted(dave.id()));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keysBefore);
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+        // Alice's state comes; what was kept is taken (Node does this on every new state).
+        for (const auto &r : deliver(*alice, *bob))
+            QVERIFY(r);
+        const std::int64_t atBob = groupIn(*bob, groupId);
+        QVERIFY(atBob);
+        QVERIFY(bob->messenger().receiveParked(atBob).empty()); // a key is no message
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+        // Dave writes in the group: Bob reads it.
+        QVERIFY(dave.messenger().sendGroupText(groupIn(dave, groupId), QStringLiteral("new here")));
+        const auto results = deliver(dave, *bob);
+        QCOMPARE(results.size(), std::size_t(1));
+        QVERIFY2(results.front(), results.front() ? "" : qPrintable(results.front().error().reason));
+        QCOMPARE(bob->profile().messages().page(atBob, std::nullopt, 10).front().body, QStringLiteral("new here"));
+
+        // Bounded: a stranger's keys for groups that never come stop being kept.
+        test::TestPeer mallory(ctx, QStringLiteral("mallory"));
+        test::introduce(mallory, *bob);
+        for (int i = 0; i < messenger::Messenger::MaxParkedKeysPerStranger + 4; ++i) {
+            wire::Content content;
+            wire::SenderKeyDistribution *k = content.mutable_sender_key();
+            k->set_id(toStd(QByteArray(16, char('a' + i))));
+            k->set_sent_at(1);
+            k->set_group_id(toStd(QByteArray(messenger::GroupState::GroupIdBytes, char(i + 1))));
+            k->set_epoch(1);
+            k->set_distribution(std::string(100, 'k'));
+            const std::string bytes = content.SerializeAsString();
+            auto sealed = mallory.messenger().sessions().encrypt(bob->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+            QVERIFY(sealed);
+            QVERIFY(bob->messenger().receive(mallory.id(), *sealed)); // acknowledged either way
+        }
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), messenger::Messenger::MaxParkedKeysPerStranger);
+    }
+
+    // Clocks disagree: Alice's is two minutes ahead of Bob's. Bob's reply to her message is
+    // stamped just after it, so every member's view (ordered by sent_at) shows it below what
+    // it answers. A quoted time beyond the few minutes a clock may lead does not move ours.
+    // And a reply stamped before its target by a peer that does not do this (Content v4) is
+    // sorted after the target by its receiver.
+    void aReplyNeverShowsBeforeWhatItAnswers()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        auto asked = alice->messenger().sendGroupText(*created, QStringLiteral("who brings the rope?"));
+        QVERIFY(asked);
+        QVERIFY(pump());
+        // As if Alice's clock had been two minutes ahead: her stamp, in every copy.
+        const qint64 ahead = 2 * 60 * 1000;
+        for (test::TestPeer *p : all()) {
+            storage::Statement st = p->profile().database().prepare("UPDATE messages SET sent_at = sent_at + ? WHERE uuid = ?");
+            QVERIFY(st.bind(1, ahead).bind(2, asked->message.uuid).run());
+        }
+        const qint64 askedAt = bob->profile().messages().messageByUuid(asked->message.uuid)->sentAt;
+        auto answer = bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("I do"), asked->message.uuid);
+        QVERIFY(answer);
+        QCOMPARE(answer->message.sentAt, askedAt + 1);
+        QVERIFY(pump());
+        for (test::TestPeer *p : all()) {
+            const auto page = p->profile().messages().page(groupIn(*p, groupId), std::nullopt, 10);
+            QCOMPARE(page.size(), std::size_t(2));
+            QCOMPARE(page.front().body, QStringLiteral("I do")); // newest first: the answer below the question
+            QCOMPARE(page.front().sentAt, askedAt + 1);
+        }
+        // A clock an hour ahead is not followed: the reply keeps our time.
+        auto far = alice->messenger().sendGroupText(*created, QStringLiteral("and the tent?"));
+        QVERIFY(far);
+        QVERIFY(pump());
+        storage::Statement st = bob->profile().database().prepare("UPDATE messages SET sent_at = sent_at + ? WHERE uuid = ?");
+        QVERIFY(st.bind(1, qint64(3600 * 1000)).bind(2, far->message.uuid).run());
+        const qint64 before = QDateTime::currentMSecsSinceEpoch();
+        auto tent = bob->messenger().sendGroupText(groupIn(*bob, groupId), QStringLiteral("no tent"), far->message.uuid);
+        QVERIFY(tent);
+        QVERIFY(tent->message.sentAt >= before && tent->message.sentAt < before + 60 * 1000);
+
+        // 1:1, from a peer that stamps its reply with its own clock, a minute before.
+        QVERIFY(alice->messenger().sendText(bob->id(), QStringLiteral("lunch?")));
+        QVERIFY(pump());
+        const auto lunch = bob->profile().messages().page(*bob->profile().messages().conversationFor(alice->id()), std::nullopt, 1).front();
+        wire::Content content;
+        wire::TextMessage *text = content.mutable_text();
+        text->set_id(toStd(QByteArray(16, 'r')));
+        text->set_sent_at(lunch.sentAt - 60 * 1000);
+        text->set_body("yes");
+        text->set_reply_to(toStd(lunch.uuid));
+        const std::string bytes = content.SerializeAsString();
+        auto sealed = bob->messenger().sessions().encrypt(alice->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+        QVERIFY(sealed);
+        auto got = alice->messenger().receive(bob->id(), *sealed);
+        QVERIFY2(got && got->message, got ? "" : qPrintable(got.error().reason));
+        const qint64 lunchAtAlice = alice->profile().messages().messageByUuid(lunch.uuid)->sentAt;
+        QCOMPARE(got->message->sentAt, lunchAtAlice + 1);
+        QCOMPARE(alice->profile().messages().page(got->message->conversationId, std::nullopt, 1).front().body, QStringLiteral("yes"));
     }
 
     // Carol leaves while Alice renames the group: Alice's change wins the fork (an admin

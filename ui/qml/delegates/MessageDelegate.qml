@@ -31,6 +31,8 @@ Item {
     required property bool firstUnread
     required property string richBody
     required property string senderName // a group's: who wrote it ("" for ours and in 1:1)
+    // In a group, our message's receipts per member (GroupController), shown on the state icon.
+    property var receiptsSource: null
     signal linkActivated(string link)
     // The chat view has one menu for all messages; it asks the model for the rest.
     signal contextMenuRequested(var rowId, string text, bool canChange, int kind)
@@ -252,6 +254,17 @@ Item {
                     color: root.delivery === "failed" ? "#e74c3c" : text.color
                     opacity: 0.9
                     anchors.verticalCenter: parent.verticalCenter
+                    // A group message: "Delivered to 3 of 5 · read by 2" and who, on hover.
+                    HoverHandler {
+                        id: receiptsHover
+                        enabled: root.outgoing && root.receiptsSource !== null
+                        onHoveredChanged: if (hovered) root.receiptsSource.loadReceipts(root.rowId)
+                    }
+                    ToolTip {
+                        visible: receiptsHover.hovered && root.receiptsSource !== null && root.receiptsSource.receiptsRow === root.rowId
+                                 && root.receiptsSource.receipts.length > 0
+                        contentItem: Label { text: root.receiptsSource ? root.receiptsSource.receipts : ""; textFormat: Text.PlainText }
+                    }
                 }
             }
         }

@@ -80,7 +80,7 @@ Page {
                     textFormat: Text.PlainText // names and texts come from peers: never markup
                     Layout.alignment: Qt.AlignLeft
                     objectName: "chatStatus"
-                    text: root.model.isGroup ? root.groupStatus
+                    text: root.model.isGroup ? (root.app.groupTyping.length > 0 ? root.app.groupTyping : root.groupStatus)
                         : root.model.peerTyping ? qsTr("typing…")
                         : root.model.online ? qsTr("online") : qsTr("offline — messages wait until they are back")
                     font.pixelSize: 11
@@ -254,6 +254,7 @@ Page {
             ScrollBar.vertical: ScrollBar {}
             delegate: MessageDelegate {
                 width: ListView.view.width
+                receiptsSource: root.model.isGroup ? root.app.groups : null
                 onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
                 onQuoteClicked: quoteRow => root.model.openAt(root.model.conversationId, quoteRow)
                 onLinkActivated: link => root.app.desktop.openLink(link)
