@@ -119,13 +119,13 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="574"/>
         <source>Unblock %1</source>
         <translation>%1 nicht mehr blockieren</translation>
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="534"/>
         <source>Block %1</source>
         <translation>%1 blockieren</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="194"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="465"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
@@ -186,69 +186,69 @@
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="302"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="324"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="332"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="673"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="338"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="345"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="346"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="353"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="354"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="359"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="360"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="462"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
         <source>Say hi to %1</source>
         <translation>Sag %1 Hallo</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>Nachrichten gehen direkt auf den Computer der anderen Person, Ende-zu-Ende-verschlüsselt. Um sicher zu sein, dass sie es wirklich ist, vergleicht eure Sicherheitsnummern – persönlich oder am Telefon.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -256,67 +256,67 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="525"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 ist nicht in deinen Kontakten und möchte dir schreiben. Bis du annimmst, erfährt %1 nicht, dass du die Nachrichten gesehen hast.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="532"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
         <source>Block</source>
         <translation>Blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="538"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="540"/>
         <source>Delete the request and its messages</source>
         <translation>Die Anfrage und ihre Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="544"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="545"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="547"/>
         <source>Accept the message request of %1</source>
         <translation>Die Nachrichtenanfrage von %1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="566"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="567"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>Du hast %1 blockiert. Es wird nichts an %1 gesendet und nichts von %1 angenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="572"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
         <source>Unblock</source>
         <translation>Nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="583"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="584"/>
         <source>You are no longer a member of this group.</source>
         <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="664"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="665"/>
         <source>everyone in %1</source>
         <translation>allen in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="689"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="690"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -675,43 +675,43 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="43"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: Aktualisiere Sotto, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
         <source>They</source>
         <translation>Dein Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="51"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="241"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="53"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="243"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="88"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="90"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="198"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="200"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="284"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="297"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -1236,17 +1236,17 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="96"/>
+        <location filename="../../ui/AppController.cpp" line="108"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="113"/>
+        <location filename="../../ui/AppController.cpp" line="125"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>Nachrichten mit %1 konnten nicht gelesen werden (ein Profil aus einer älteren Kopie wiederhergestellt?). Sotto hat eine neue sichere Sitzung begonnen und sendet erneut, was noch gewartet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="120"/>
+        <location filename="../../ui/AppController.cpp" line="132"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>Ein neuer Kontakt nennt sich %1. Falls %1 Sotto neu installiert hat, vergleiche im neuen Chat die Sicherheitsnummern, bevor du die beiden zusammenführst.</translation>
     </message>
@@ -1254,13 +1254,13 @@
 <context>
     <name>sotto::ui::ComposerController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="240"/>
+        <location filename="../../ui/ComposerController.cpp" line="242"/>
         <source>Images cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
     <message>
         <location filename="../../ui/qml/components/Composer.qml" line="78"/>
-        <location filename="../../ui/ComposerController.cpp" line="242"/>
+        <location filename="../../ui/ComposerController.cpp" line="244"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
     </message>
@@ -1428,39 +1428,39 @@
 <context>
     <name>sotto::ui::GroupController</name>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="71"/>
-        <location filename="../../ui/GroupController.cpp" line="148"/>
+        <location filename="../../ui/GroupController.cpp" line="98"/>
+        <location filename="../../ui/GroupController.cpp" line="175"/>
         <source>Give the group a name.</source>
         <translation>Gib der Gruppe einen Namen.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="73"/>
-        <location filename="../../ui/GroupController.cpp" line="157"/>
+        <location filename="../../ui/GroupController.cpp" line="100"/>
+        <location filename="../../ui/GroupController.cpp" line="184"/>
         <source>Choose at least one contact.</source>
         <translation>Wähle mindestens einen Kontakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="211"/>
+        <location filename="../../ui/GroupController.cpp" line="238"/>
         <source>One of them is blocked: unblock them first.</source>
         <translation>Einer von ihnen ist blockiert: Hebe die Blockierung zuerst auf.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="212"/>
+        <location filename="../../ui/GroupController.cpp" line="239"/>
         <source>One of them is not a contact yet.</source>
         <translation>Einer von ihnen ist noch kein Kontakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="215"/>
+        <location filename="../../ui/GroupController.cpp" line="242"/>
         <source>Not allowed: %1.</source>
         <translation>Nicht erlaubt: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="216"/>
+        <location filename="../../ui/GroupController.cpp" line="243"/>
         <source>Not done: %1.</source>
         <translation>Nicht ausgeführt: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="217"/>
+        <location filename="../../ui/GroupController.cpp" line="244"/>
         <source>Something went wrong: %1.</source>
         <translation>Etwas ist schiefgegangen: %1.</translation>
     </message>

@@ -119,13 +119,13 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="574"/>
         <source>Unblock %1</source>
         <translation>取消屏蔽 %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="534"/>
         <source>Block %1</source>
         <translation>屏蔽 %1</translation>
     </message>
@@ -151,7 +151,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="194"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="465"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
@@ -186,136 +186,136 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="290"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="302"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="310"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="317"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="324"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="331"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="672"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="332"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="673"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="338"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="345"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="346"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="353"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="354"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="359"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="360"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="462"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
         <source>Say hi to %1</source>
         <translation>向 %1 打个招呼</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>消息直接发送到对方的电脑，端到端加密。要确认对方确实是本人，请当面或通过电话核对安全码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="496"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="524"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="525"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 不在你的联系人中，想要给你发消息。在你接受之前，对方不会知道你已看到这些消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="532"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
         <source>Block</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="538"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="540"/>
         <source>Delete the request and its messages</source>
         <translation>删除该请求及其消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="544"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="545"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="546"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="547"/>
         <source>Accept the message request of %1</source>
         <translation>接受 %1 的消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="566"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="567"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>你已屏蔽 %1。不会向对方发送任何内容，也不会接收对方的任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="572"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
         <source>Unblock</source>
         <translation>取消屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="583"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="584"/>
         <source>You are no longer a member of this group.</source>
         <translation>你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="648"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
         <source>Insert %1</source>
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="664"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="665"/>
         <source>everyone in %1</source>
         <translation>%1 中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="689"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="690"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -674,43 +674,43 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="40"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="41"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="43"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="50"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
         <source>They</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="51"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="241"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="53"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="243"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="88"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="90"/>
         <source>New messages</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="198"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="200"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="284"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="297"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -1235,17 +1235,17 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="96"/>
+        <location filename="../../ui/AppController.cpp" line="108"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="113"/>
+        <location filename="../../ui/AppController.cpp" line="125"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="120"/>
+        <location filename="../../ui/AppController.cpp" line="132"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
@@ -1253,13 +1253,13 @@
 <context>
     <name>sotto::ui::ComposerController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="240"/>
+        <location filename="../../ui/ComposerController.cpp" line="242"/>
         <source>Images cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
     </message>
     <message>
         <location filename="../../ui/qml/components/Composer.qml" line="78"/>
-        <location filename="../../ui/ComposerController.cpp" line="242"/>
+        <location filename="../../ui/ComposerController.cpp" line="244"/>
         <source>Files cannot be sent yet: Sotto sends text only for now.</source>
         <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
     </message>
@@ -1426,39 +1426,39 @@
 <context>
     <name>sotto::ui::GroupController</name>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="71"/>
-        <location filename="../../ui/GroupController.cpp" line="148"/>
+        <location filename="../../ui/GroupController.cpp" line="98"/>
+        <location filename="../../ui/GroupController.cpp" line="175"/>
         <source>Give the group a name.</source>
         <translation>请为群组命名。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="73"/>
-        <location filename="../../ui/GroupController.cpp" line="157"/>
+        <location filename="../../ui/GroupController.cpp" line="100"/>
+        <location filename="../../ui/GroupController.cpp" line="184"/>
         <source>Choose at least one contact.</source>
         <translation>请至少选择一位联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="211"/>
+        <location filename="../../ui/GroupController.cpp" line="238"/>
         <source>One of them is blocked: unblock them first.</source>
         <translation>其中有人已被屏蔽：请先解除屏蔽。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="212"/>
+        <location filename="../../ui/GroupController.cpp" line="239"/>
         <source>One of them is not a contact yet.</source>
         <translation>其中有人还不是联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="215"/>
+        <location filename="../../ui/GroupController.cpp" line="242"/>
         <source>Not allowed: %1.</source>
         <translation>不允许：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="216"/>
+        <location filename="../../ui/GroupController.cpp" line="243"/>
         <source>Not done: %1.</source>
         <translation>未完成：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/GroupController.cpp" line="217"/>
+        <location filename="../../ui/GroupController.cpp" line="244"/>
         <source>Something went wrong: %1.</source>
         <translation>出错了：%1。</translation>
     </message>
