@@ -25,6 +25,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     , m_contact(new ContactController(*m_core, this))
     , m_desktop(new DesktopController(this))
     , m_groups(new GroupController(*m_core, this))
+    , m_attachments(new AttachmentController(*m_core, *m_messages, *m_composer, this))
     , m_typing(new TypingTracker(this))
 {
     // Who is typing to us: the sidebar row and, for the open conversation, the header.
@@ -47,6 +48,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_messages, &MessageModel::conversationRead, m_conversations, &ConversationListModel::refresh);
     connect(m_messages, &MessageModel::sendFailed, this, &AppController::setNotice);
     connect(m_contact, &ContactController::failed, this, &AppController::setNotice);
+    connect(m_attachments, &AttachmentController::failed, this, &AppController::setNotice);
     connect(m_contact, &ContactController::trustChanged, this, [this](const QString &peer) {
         m_conversations->refresh();
         if (peer == m_messages->peer())
@@ -116,6 +118,7 @@ AppController::AppController(AppOptions options, QObject *parent)
 AppController::~AppController()
 {
     m_composer->clear(); // a draft typed in the last moments is saved before the core closes
+    m_attachments->clear(); // opened files and pasted images: no plaintext outlives the window
     delete m_demo; // stops the demo process before the core goes
     m_demo = nullptr;
 }
@@ -123,6 +126,7 @@ AppController::~AppController()
 void AppController::onUnlocked()
 {
     m_desktop->setUnlocked(true);
+    m_attachments->applySettings();
     m_conversations->refreshNow();
     if (!m_options.demoProgram.isEmpty() && !m_demo) {
         m_demo = new DemoPeer(m_options.demoProgram, m_options.demoDir, this);
@@ -140,6 +144,7 @@ void AppController::onLocked()
     // Nothing of the profile stays in the window's models.
     m_desktop->setUnlocked(false);
     m_composer->clear();
+    m_attachments->clear(); // the opened files' plaintext goes with the key
     m_typing->clear();
     m_messages->open(0);
     m_conversations->clear();
