@@ -20,11 +20,14 @@
 #include <QImage>
 #include <QMimeData>
 #include <QPainter>
+#include <QPainterPath>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace sotto;
 using test::HeadlessNode;
@@ -37,15 +40,30 @@ constexpr char Passphrase[] = "a long and winding road";
 bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
 QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
 
-// A picture with detail in it (a flat colour compresses to nothing and proves little).
+// A picture with detail in it (a flat colour compresses to nothing and proves little): an
+// evening sky over hills, so the screenshot shows something one would send.
 QImage picture(int width, int height)
 {
     QImage image(width, height, QImage::Format_RGB32);
     QPainter p(&image);
-    for (int x = 0; x < width; x += 16)
-        p.fillRect(x, 0, 16, height, QColor::fromHsv((x * 7) % 360, 200, 230));
-    for (int y = 0; y < height; y += 24)
-        p.fillRect(0, y, width, 4, Qt::black);
+    p.setRenderHint(QPainter::Antialiasing);
+    QLinearGradient sky(0, 0, 0, height);
+    sky.setColorAt(0, QColor(0x2c, 0x3e, 0x91));
+    sky.setColorAt(0.6, QColor(0xf3, 0x9c, 0x5a));
+    sky.setColorAt(1, QColor(0xfd, 0xe3, 0xa7));
+    p.fillRect(image.rect(), sky);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xff, 0xf1, 0xc1));
+    p.drawEllipse(QPointF(width * 0.68, height * 0.55), height * 0.12, height * 0.12);
+    const QColor hills[] = {QColor(0x5b, 0x4a, 0x7a), QColor(0x3d, 0x2f, 0x5c), QColor(0x22, 0x1b, 0x3a)};
+    for (int layer = 0; layer < 3; ++layer) {
+        QPainterPath path(QPointF(0, height));
+        for (int x = 0; x <= width; x += width / 40)
+            path.lineTo(x, height * (0.62 + 0.1 * layer) - height * 0.08 * std::sin(x * (3.0 + layer) / width + layer));
+        path.lineTo(width, height);
+        p.setBrush(hills[layer]);
+        p.drawPath(path);
+    }
     return image;
 }
 
