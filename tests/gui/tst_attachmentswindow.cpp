@@ -24,6 +24,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -300,6 +301,35 @@ private Q_SLOTS:
         QTRY_VERIFY(test::isShown(delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentSave"))));
     }
 
+    // Bob's headless send_file of an image carries a thumbnail too; ours shows it before the
+    // image is here, the image comes by itself (Bob is a contact), and a click opens it in
+    // the window's viewer, which Esc closes.
+    void aReceivedImageShowsItsThumbnailAndOpensInTheViewer()
+    {
+        const QString path = tmp.filePath(QStringLiteral("evening.png"));
+        QVERIFY(picture(1600, 1000).save(path, "PNG"));
+        const QJsonObject sent = bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")},
+                                            {QStringLiteral("peer"), app->session()->peerId()},
+                                            {QStringLiteral("path"), path}},
+                                           60000);
+        QVERIFY(messageOf(sent).value(QStringLiteral("attachment")).toObject().value(QStringLiteral("thumbnail_bytes")).toInt() > 500);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("evening.png")) == 0, 20000);
+        QTRY_VERIFY(data(0, ui::MessageModel::AttachmentThumbnailRole).toBool());
+        verifyThumbnailShownAt(0);
+        QTRY_COMPARE_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("done"), 30000);
+
+        QQuickItem *thumbnail = delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentThumbnail"));
+        click(thumbnail);
+        QQuickItem *shown = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((shown = item("viewerImage")) && test::isShown(shown), 10000);
+        QTRY_COMPARE(shown->property("status").toInt(), 1 /* Image.Ready */);
+        // The image itself, decoded no larger than shown: bigger than its thumbnail here.
+        QVERIFY(shown->property("paintedWidth").toDouble() > 320);
+        QVERIFY(shown->property("source").toUrl().toLocalFile().startsWith(app->attachments()->openFolder() + u'/'));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!test::isShown(item("viewerImage")));
+    }
+
     void openWritesAPrivateCopyThatALockWipes()
     {
         const QString path = tmp.filePath(QStringLiteral("notes.txt"));
@@ -335,6 +365,15 @@ private Q_SLOTS:
         }
         QCOMPARE(QFileInfo(copy).permissions() & ~(QFileDevice::ReadUser | QFileDevice::WriteUser),
                  QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+
+        // Save as… writes the verified file where the user chose (the dialog's answer).
+        QSignalSpy saved(app->attachments(), &ui::AttachmentController::saved);
+        const QString chosen = tmp.filePath(QStringLiteral("kept-notes.txt"));
+        app->attachments()->saveAs(data(0, ui::MessageModel::AttachmentIdRole).toString(), QUrl::fromLocalFile(chosen));
+        QTRY_COMPARE(saved.size(), 1);
+        QFile kept(chosen);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), content);
 
         app->session()->lock();
         QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Locked, 10000);
