@@ -69,11 +69,14 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_core.get(), &messenger::CoreThread::messageReceived, this, [this](const storage::MessageRecord &m) {
         if (m_messages->inView() && m_messages->conversationId() == m.conversationId)
             return; // being read right now
-        if (m.kind != storage::MessageKind::Text)
+        if (m.kind != storage::MessageKind::Text && m.kind != storage::MessageKind::Attachment)
             return; // a notice or a kind we cannot show: nothing to tell
         // The sender's name from the profile: the sidebar may not list a new contact yet.
         const protocol::PeerId sender = m.sender;
-        const QString body = m.body;
+        // A file says so (its name stays out of the notification; the caption is its text).
+        const QString body = m.kind == storage::MessageKind::Attachment
+            ? QStringLiteral("\U0001F4CE ") + (m.body.isEmpty() ? tr("File") : m.body)
+            : m.body;
         m_core->run([sender](messenger::CoreState &state) {
                   if (!state.node)
                       return std::make_pair(sender.toString().left(8), false);

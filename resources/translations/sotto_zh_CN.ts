@@ -1336,12 +1336,17 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="105"/>
+        <location filename="../../ui/AppController.cpp" line="78"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="108"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="112"/>
+        <location filename="../../ui/AppController.cpp" line="115"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
@@ -1491,12 +1496,17 @@
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="81"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="85"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="85"/>
         <source>You</source>
         <translation>你</translation>
     </message>

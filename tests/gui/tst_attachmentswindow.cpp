@@ -232,6 +232,12 @@ private Q_SLOTS:
         const QJsonObject a = messageOf(bobReceives(QStringLiteral("harbour.jpg"))).value(QStringLiteral("attachment")).toObject();
         QVERIFY(a.value(QStringLiteral("thumbnail_bytes")).toInt() > 500);
         QCOMPARE(a.value(QStringLiteral("mime")).toString(), QStringLiteral("image/jpeg"));
+        // Without a caption the sidebar still says a file went (not an empty line).
+        const auto preview = [this] {
+            auto *list = app->conversations();
+            return list->data(list->index(list->indexOf(bob->peer())), ui::ConversationListModel::PreviewRole).toString();
+        };
+        QTRY_COMPARE(preview(), QStringLiteral("\U0001F4CE File"));
     }
 
     void aFileOverTheLimitIsRefused()
