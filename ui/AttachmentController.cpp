@@ -138,11 +138,11 @@ void AttachmentController::sendUrls(const QList<QUrl> &urls)
         paths << info.absoluteFilePath();
     }
     const QString caption = m_composer.takeCaption();
+    // Each file keeps the peer it was picked for: files for another chat picked meanwhile
+    // wait their turn and still go where they were meant to.
+    const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
     for (int i = 0; i < paths.size(); ++i)
-        m_queue.push_back({paths[i], i == paths.size() - 1 ? caption : QString(), false});
-    // The queue holds this conversation's files; one picked for another meanwhile waits its turn.
-    m_sendingTo = protocol::PeerId::fromString(m_messages.peer());
-    m_sendingConversation = m_messages.conversationId();
+        m_queue.push_back({paths[i], i == paths.size() - 1 ? caption : QString(), to, false});
     Q_EMIT preparingChanged();
     sendNext();
 }
@@ -179,8 +179,7 @@ bool AttachmentController::paste()
     const QString path = QDir(folder).filePath(name);
     const quint64 generation = m_generation;
     const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
-    const QString peer = m_messages.peer();
-    const qint64 conversation = m_messages.conversationId();
+    const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
     ++m_busyPasting;
     Q_EMIT preparingChanged();
     // A screenshot takes a moment to encode: not on the GUI thread. Owner-only from the start.
@@ -192,7 +191,7 @@ bool AttachmentController::paste()
             return qint64(-1);
         }
         return file.size();
-    }).then(this, [this, path, caption, generation, limit, peer, conversation](qint64 size) {
+    }).then(this, [this, path, caption, generation, limit, to](qint64 size) {
         --m_busyPasting;
         Q_EMIT preparingChanged();
         if (generation != m_generation) {
@@ -209,9 +208,7 @@ bool AttachmentController::paste()
                               .arg(MessageModel::sizeText(quint64(size)), MessageModel::sizeText(limit)));
             return;
         }
-        m_sendingTo = protocol::PeerId::fromString(peer);
-        m_sendingConversation = conversation;
-        m_queue.push_back({path, caption, true});
+        m_queue.push_back({path, caption, to, true});
         Q_EMIT preparingChanged();
         sendNext();
     });
@@ -226,7 +223,7 @@ void AttachmentController::sendNext()
     m_queue.pop_front();
     m_busy = true;
     const quint64 generation = m_generation;
-    const protocol::PeerId to = m_sendingTo;
+    const protocol::PeerId to = p.to;
     // One at a time, in order: the sealing of a large file must not let a later small one
     // (with the caption) overtake it.
     QtConcurrent::run([path = p.path] { return Thumbnailer::isImage(path) ? Thumbnailer::make(path) : QByteArray(); })

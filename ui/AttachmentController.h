@@ -94,6 +94,7 @@ private:
     struct Pending {
         QString path;
         QString caption;
+        protocol::PeerId to;    // the conversation's peer when it was picked, whatever is open later
         bool temporary = false; // a pasted image: removed once sealed (or refused)
     };
     void sendNext();
@@ -106,8 +107,6 @@ private:
     MessageModel &m_messages;
     ComposerController &m_composer;
     std::deque<Pending> m_queue;
-    protocol::PeerId m_sendingTo;   // the conversation's peer the queue is for
-    qint64 m_sendingConversation = 0;
     bool m_busy = false;
     int m_busyPasting = 0;          // pasted images being written
     quint64 m_generation = 0;       // a lock drops what was in flight
