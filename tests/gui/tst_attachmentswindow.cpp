@@ -336,6 +336,24 @@ private Q_SLOTS:
         QTRY_VERIFY(!test::isShown(item("viewerImage")));
     }
 
+    // Settings: "download images automatically" off, an image waits for a click like any file.
+    void imagesWaitWhenAutomaticDownloadIsOff()
+    {
+        app->attachments()->setAutoDownloadImages(false);
+        const QString path = tmp.filePath(QStringLiteral("noon.png"));
+        QVERIFY(picture(800, 500).save(path, "PNG"));
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("path"), path}},
+                  60000);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("noon.png")) == 0, 20000);
+        QTRY_VERIFY(data(0, ui::MessageModel::AttachmentThumbnailRole).toBool()); // the thumbnail shows all the same
+        QTest::qWait(1500); // the evening image came in well under this
+        QCOMPARE(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("paused"));
+        app->attachments()->setAutoDownloadImages(true);
+        app->attachments()->download(data(0, ui::MessageModel::AttachmentIdRole).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("done"), 30000);
+    }
+
     void openWritesAPrivateCopyThatALockWipes()
     {
         const QString path = tmp.filePath(QStringLiteral("notes.txt"));
