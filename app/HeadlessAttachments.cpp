@@ -5,8 +5,10 @@
 #include "app/HeadlessSession.h"
 
 #include "core/messenger/Transfer.h"
+#include "ui/Thumbnailer.h"
 
 #include <QFileInfo>
+#include <QtConcurrent>
 
 namespace sotto::app {
 
@@ -65,15 +67,24 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
         const QString path = command.value(QStringLiteral("path")).toString();
         if (path.isEmpty())
             return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file"));
-        // Answered once the file is sealed (seconds for a large one); other commands go on meanwhile.
-        m_node->sendFile(peer, path, command.value(QStringLiteral("caption")).toString(),
-                         [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
-                             if (!sent) {
-                                 emitLine(failed(sent.error()));
-                                 return;
-                             }
-                             emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
-                         });
+        // Answered once the file is sealed (seconds for a large one); other commands go on
+        // meanwhile. An image gets the window's thumbnail, made on a worker first.
+        const QString caption = command.value(QStringLiteral("caption")).toString();
+        QtConcurrent::run([path] { return ui::Thumbnailer::isImage(path) ? ui::Thumbnailer::make(path) : QByteArray(); })
+            .then(this, [this, peer, path, caption, failed, ok](const QByteArray &thumbnail) {
+                if (!m_node)
+                    return;
+                m_node->sendFile(
+                    peer, path, caption,
+                    [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
+                        if (!sent) {
+                            emitLine(failed(sent.error()));
+                            return;
+                        }
+                        emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
+                    },
+                    thumbnail);
+            });
         return QJsonObject{}; // no reply now
     }
 

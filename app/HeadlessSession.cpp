@@ -67,6 +67,9 @@ QJsonObject attachmentJson(const storage::AttachmentRecord &a)
                      {QStringLiteral("sha256"), QString::fromLatin1(a.sha256.toHex())}};
     if (!a.error.isEmpty())
         json.insert(QStringLiteral("error"), a.error);
+    // Its size only: the picture is the GUI's to show (and a peer's bytes, kept out of logs).
+    if (!a.thumbnail.isEmpty())
+        json.insert(QStringLiteral("thumbnail_bytes"), double(a.thumbnail.size()));
     return json;
 }
 

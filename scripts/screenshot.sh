@@ -12,7 +12,7 @@ done
 if [ -n "${missing:-}" ]; then
   ${SUDO:-$( [ "$(id -u)" -ne 0 ] && echo sudo )} apt-get install -y -qq --no-install-recommends $missing
 fi
-cmake --build build --target sotto tst_visual tst_groupwindow >/dev/null
+cmake --build build --target sotto tst_visual tst_groupwindow tst_attachmentswindow >/dev/null
 
 out="${1:-docs/screenshots}"
 mkdir -p "$out"
@@ -33,6 +33,12 @@ mkdir -p "$work/groups"
 SOTTO_COLOR_SCHEME=light SOTTO_SCREENSHOTS="$work/groups" SOTTO_BINARY="$PWD/build/app/sotto" XDG_RUNTIME_DIR="$work" \
   QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" ./build/tests/tst_groupwindow >"$work/groups.log" 2>&1 \
   || { cat "$work/groups.log"; exit 1; }
+# Attachments (tests/gui/tst_attachmentswindow): images inline, a file card part-way, light.
+mkdir -p "$work/attachments"
+SOTTO_COLOR_SCHEME=light SOTTO_SCREENSHOTS="$work/attachments" SOTTO_BINARY="$PWD/build/app/sotto" XDG_RUNTIME_DIR="$work" \
+  QT_QPA_PLATFORM=xcb xvfb-run -a -s "-screen 0 1600x1000x24" ./build/tests/tst_attachmentswindow >"$work/attachments.log" 2>&1 \
+  || { cat "$work/attachments.log"; exit 1; }
+cp "$work/attachments/attachment.png" "$out/attachment.png"
 cp "$work/light/main-window.png" "$out/main-window.png"
 cp "$work/light/conversation-features.png" "$out/conversation-features.png"
 cp "$work/light/first-run.png" "$out/first-run.png"

@@ -25,6 +25,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     , m_contact(new ContactController(*m_core, this))
     , m_desktop(new DesktopController(this))
     , m_groups(new GroupController(*m_core, this))
+    , m_attachments(new AttachmentController(*m_core, *m_messages, *m_composer, this))
     , m_typing(new TypingTracker(this))
 {
     // Who is typing to us: the sidebar row and, for the open conversation, the header.
@@ -59,6 +60,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_messages, &MessageModel::conversationRead, m_conversations, &ConversationListModel::refresh);
     connect(m_messages, &MessageModel::sendFailed, this, &AppController::setNotice);
     connect(m_contact, &ContactController::failed, this, &AppController::setNotice);
+    connect(m_attachments, &AttachmentController::failed, this, &AppController::setNotice);
     connect(m_contact, &ContactController::trustChanged, this, [this](const QString &peer) {
         m_conversations->refresh();
         if (peer == m_messages->peer())
@@ -79,7 +81,7 @@ AppController::AppController(AppOptions options, QObject *parent)
     connect(m_core.get(), &messenger::CoreThread::messageReceived, this, [this](const storage::MessageRecord &m) {
         if (m_messages->inView() && m_messages->conversationId() == m.conversationId)
             return; // being read right now
-        if (m.kind != storage::MessageKind::Text)
+        if (m.kind != storage::MessageKind::Text && m.kind != storage::MessageKind::Attachment)
             return; // a notice or a kind we cannot show: nothing to tell
         // The sender's name from the profile: the sidebar may not list a new contact yet.
         // In a group the title is the group's name and the text says who wrote (Signal's
@@ -91,7 +93,10 @@ AppController::AppController(AppOptions options, QObject *parent)
         };
         const protocol::PeerId sender = m.sender;
         const std::int64_t conversationId = m.conversationId;
-        const QString body = m.body;
+        // A file says so (its name stays out of the notification; the caption is its text).
+        const QString body = m.kind == storage::MessageKind::Attachment
+            ? QStringLiteral("\U0001F4CE ") + (m.body.isEmpty() ? tr("File") : m.body)
+            : m.body;
         m_core->run([sender, conversationId](messenger::CoreState &state) {
                   if (!state.node)
                       return Told{sender.toString().left(8), {}, false};
@@ -138,6 +143,7 @@ AppController::AppController(AppOptions options, QObject *parent)
 AppController::~AppController()
 {
     m_composer->clear(); // a draft typed in the last moments is saved before the core closes
+    m_attachments->clear(); // opened files and pasted images: no plaintext outlives the window
     delete m_demo; // stops the demo process before the core goes
     m_demo = nullptr;
 }
@@ -147,6 +153,7 @@ QString AppController::groupTyping() const { return m_messages->isGroup() ? m_ty
 void AppController::onUnlocked()
 {
     m_desktop->setUnlocked(true);
+    m_attachments->applySettings();
     m_conversations->refreshNow();
     if (!m_options.demoProgram.isEmpty() && !m_demo) {
         m_demo = new DemoPeer(m_options.demoProgram, m_options.demoDir, this);
@@ -164,6 +171,7 @@ void AppController::onLocked()
     // Nothing of the profile stays in the window's models.
     m_desktop->setUnlocked(false);
     m_composer->clear();
+    m_attachments->clear(); // the opened files' plaintext goes with the key
     m_typing->clear();
     m_messages->open(0);
     m_conversations->clear();

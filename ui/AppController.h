@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/messenger/CoreThread.h"
+#include "ui/AttachmentController.h"
 #include "ui/ComposerController.h"
 #include "ui/ContactController.h"
 #include "ui/ConversationListModel.h"
@@ -46,6 +47,7 @@ class AppController : public QObject {
     Q_PROPERTY(sotto::ui::ContactController *contact READ contact CONSTANT)
     Q_PROPERTY(sotto::ui::DesktopController *desktop READ desktop CONSTANT)
     Q_PROPERTY(sotto::ui::GroupController *groups READ groups CONSTANT)
+    Q_PROPERTY(sotto::ui::AttachmentController *attachments READ attachments CONSTANT)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     // Who is typing in the open group ("Ann is typing…"); empty when no one is, or no group is open.
     Q_PROPERTY(QString groupTyping READ groupTyping NOTIFY groupTypingChanged)
@@ -66,6 +68,7 @@ public:
     ContactController *contact() { return m_contact; }
     DesktopController *desktop() { return m_desktop; }
     GroupController *groups() { return m_groups; }
+    AttachmentController *attachments() { return m_attachments; }
     messenger::CoreThread &core() { return *m_core; }
     QString notice() const { return m_notice; }
     QVariantMap darkPalette() const;
@@ -92,6 +95,7 @@ private:
     ContactController *m_contact;
     DesktopController *m_desktop;
     GroupController *m_groups;
+    AttachmentController *m_attachments;
     DemoPeer *m_demo = nullptr;
     TypingTracker *m_typing;
     QString m_notice;

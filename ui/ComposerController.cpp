@@ -5,9 +5,7 @@
 
 #include "core/messenger/Queries.h"
 
-#include <QClipboard>
 #include <QGuiApplication>
-#include <QMimeData>
 #include <QSettings>
 
 namespace sotto::ui {
@@ -232,17 +230,17 @@ void ComposerController::clear()
     Q_EMIT modeChanged();
 }
 
-QString ComposerController::pasteProblem() const
+QString ComposerController::takeCaption()
 {
-    const QClipboard *clipboard = QGuiApplication::clipboard();
-    const QMimeData *data = clipboard ? clipboard->mimeData() : nullptr;
-    if (!data || (data->hasText() && !data->text().isEmpty()))
+    if (m_current.editing || !m_conversation)
         return {};
-    if (data->hasImage())
-        return tr("Images cannot be sent yet: Sotto sends text only for now.");
-    if (data->hasUrls())
-        return tr("Files cannot be sent yet: Sotto sends text only for now.");
-    return {};
+    const QString caption = m_current.text.trimmed();
+    stopTyping();
+    m_current.text.clear();
+    Q_EMIT textChanged();
+    m_save.stop();
+    saveDraft();
+    return caption;
 }
 
 } // namespace sotto::ui

@@ -52,10 +52,10 @@ public:
     Q_INVOKABLE void cancel(); // no reply, no edit: back to the draft
     // Sends the text (or the edit); the composer is empty afterwards.
     Q_INVOKABLE void submit();
-    // What to tell the user when Ctrl+V would paste nothing: the clipboard holds an image
-    // or files and no text (attachments are not there yet: say so, do not stay silent).
-    // Empty when there is text to paste.
-    Q_INVOKABLE QString pasteProblem() const;
+    // Files are being sent: the text typed, if any, becomes the caption (of the last file,
+    // as Signal does) and the composer is empty afterwards, as after a send. An edit in
+    // progress is left alone (its text is not a caption): "" then.
+    QString takeCaption();
 
     // The message went away (it disappeared): a reply to it or an edit of it ends.
     void forgetRow(qint64 rowId);

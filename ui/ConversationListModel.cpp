@@ -77,9 +77,12 @@ void ConversationListModel::refreshNow()
                           : m->kind == storage::MessageKind::Unsupported ? tr("Update Sotto to see this message")
                           : m->kind == storage::MessageKind::TimerChanged
                               ? tr("Disappearing messages: %1").arg(MessageModel::timerText(m->body.toInt()))
+                          // A file: its caption, marked; an empty caption still says something came.
+                          : m->kind == storage::MessageKind::Attachment
+                              ? QStringLiteral("\U0001F4CE ") + (m->body.isEmpty() ? tr("File") : oneLine(m->body))
                               : oneLine(m->body);
                       // In a group, who said it (Signal's "Ann: see you there").
-                      if (c.group && m->kind == storage::MessageKind::Text && !m->deleted)
+                      if (c.group && (m->kind == storage::MessageKind::Text || m->kind == storage::MessageKind::Attachment) && !m->deleted)
                           row.preview = tr("%1: %2").arg(m->outgoing ? tr("You") : c.lastSenderName, row.preview);
                   }
                   rows.append(row);

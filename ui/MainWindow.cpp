@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/AppController.h"
+#include "ui/AttachmentImageProvider.h"
 #include "ui/QrImageProvider.h"
 #include "ui/WindowPlacement.h"
 
@@ -30,6 +31,7 @@ QQuickWindow *loadMainWindow(QQmlApplicationEngine &engine, AppController &app)
     Q_UNUSED(registered);
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.addImageProvider(QStringLiteral("qr"), new QrImageProvider);
+    engine.addImageProvider(QStringLiteral("attachment"), new AttachmentImageProvider(app.core()));
     // Where the user left it (Main.qml's size is the first start's).
     QVariantMap initial{{QStringLiteral("app"), QVariant::fromValue(&app)}};
     if (const auto placed = WindowPlacement::savedGeometry()) {

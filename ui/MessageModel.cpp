@@ -4,7 +4,10 @@
 
 #include "ui/UiLog.h"
 
+#include "core/crypto/ChunkSealer.h"
+
 #include <QDateTime>
+#include <QImageReader>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -71,7 +74,11 @@ QHash<qint64, RowExtras> worded(const QHash<std::int64_t, messenger::MessageExtr
         for (const QString &emoji : order)
             parts << (counts[emoji] > 1 ? emoji + u' ' + QString::number(counts[emoji]) : emoji);
         x.reactions = parts.join(QStringLiteral("  "));
-        if (!x.quote.isEmpty() || !x.reactions.isEmpty())
+        if (const std::optional<storage::AttachmentRecord> &a = e.attachment) {
+            x.attachment = RowAttachment{a->fileId, a->name,  a->mime,  a->size, a->state,
+                                         a->chunksDone, a->error, !a->thumbnail.isEmpty()};
+        }
+        if (!x.quote.isEmpty() || !x.reactions.isEmpty() || x.attachment)
             out.insert(it.key(), x);
     }
     return out;
@@ -152,6 +159,7 @@ MessageModel::MessageModel(messenger::CoreThread &core, QObject *parent)
             refreshContact();
     });
     connect(&core, &messenger::CoreThread::peerOffline, this, onlineChanged);
+    connect(&core, &messenger::CoreThread::transferProgress, this, &MessageModel::onProgress);
 }
 
 int MessageModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_rows.size()); }
@@ -183,6 +191,7 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
         return m.deleted                                         ? Deleted
             : m.kind == storage::MessageKind::Unsupported       ? Unsupported
             : m.kind == storage::MessageKind::TimerChanged      ? TimerNotice
+            : m.kind == storage::MessageKind::Attachment        ? Attachment
                                                                 : Text;
     case EditedRole: return m.editedAt != 0 && !m.deleted;
     case QuoteRole:
@@ -199,9 +208,24 @@ QVariant MessageModel::data(const QModelIndex &index, int role) const
     case ReactionsRichRole: return emoji::toHtml(m_extras.value(m.id).reactions);
     case ReactorsRole: return m_extras.value(m.id).reactors.join(u'\n');
     case FirstUnreadRole: return m_firstUnread != 0 && m.id == m_firstUnread;
-    case RichBodyRole: return m.kind == storage::MessageKind::Text && !m.deleted ? richBody(m.body) : QString();
+    case RichBodyRole:
+        return (m.kind == storage::MessageKind::Text || m.kind == storage::MessageKind::Attachment) && !m.deleted
+            ? richBody(m.body)
+            : QString();
     case SenderNameRole:
         return m_group && !m.outgoing ? m_senderNames.value(m.sender.toString(), m.sender.toString().left(8)) : QString();
+    case AttachmentIdRole:
+    case AttachmentNameRole:
+    case AttachmentSizeRole:
+    case AttachmentSizeTextRole:
+    case AttachmentMimeRole:
+    case AttachmentStateRole:
+    case AttachmentBytesRole:
+    case AttachmentProgressTextRole:
+    case AttachmentErrorRole:
+    case AttachmentThumbnailRole:
+    case AttachmentIsImageRole:
+        return attachmentData(m, role);
     case CanChangeRole:
         return m.outgoing && !m.deleted && m.kind == storage::MessageKind::Text
             && QDateTime::currentMSecsSinceEpoch() - m.sentAt < messenger::Messenger::ChangeWindowMs;
@@ -216,7 +240,87 @@ QHash<int, QByteArray> MessageModel::roleNames() const
             {HighlightRole, "highlight"}, {MessageIdRole, "messageId"}, {KindRole, "kind"}, {EditedRole, "edited"},
             {QuoteRole, "quote"},   {QuoteRowRole, "quoteRow"},    {ReactionsRole, "reactions"},       {ReactorsRole, "reactors"},
             {CanChangeRole, "canChange"}, {FirstUnreadRole, "firstUnread"}, {RichBodyRole, "richBody"}, {ReactionsRichRole, "reactionsRich"},
-            {LastOfGroupRole, "lastOfGroup"}, {SenderNameRole, "senderName"}};
+            {LastOfGroupRole, "lastOfGroup"}, {SenderNameRole, "senderName"},
+            {AttachmentIdRole, "attachmentId"}, {AttachmentNameRole, "attachmentName"}, {AttachmentSizeRole, "attachmentSize"},
+            {AttachmentSizeTextRole, "attachmentSizeText"}, {AttachmentMimeRole, "attachmentMime"},
+            {AttachmentStateRole, "attachmentState"}, {AttachmentBytesRole, "attachmentBytes"},
+            {AttachmentProgressTextRole, "attachmentProgressText"}, {AttachmentErrorRole, "attachmentError"},
+            {AttachmentThumbnailRole, "attachmentThumbnail"}, {AttachmentIsImageRole, "attachmentIsImage"}};
+}
+
+QString MessageModel::sizeText(quint64 bytes) { return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeSIFormat); }
+
+QVariant MessageModel::attachmentData(const MessageRecord &m, int role) const
+{
+    const auto extras = m_extras.constFind(m.id);
+    if (m.deleted || extras == m_extras.constEnd() || !extras->attachment)
+        return role == AttachmentSizeRole || role == AttachmentBytesRole ? QVariant(0.0)
+             : role == AttachmentThumbnailRole || role == AttachmentIsImageRole ? QVariant(false)
+                                                                                : QVariant(QString());
+    const RowAttachment &a = *extras->attachment;
+    const auto moving = m_progress.constFind(a.fileId);
+    // Without a progress report yet, whole verified chunks are what the row knows.
+    const quint64 done = a.state == storage::AttachmentState::Done ? a.size
+        : moving != m_progress.constEnd()                          ? moving->bytes
+                                                                   : std::min<quint64>(a.size, a.chunksDone * crypto::ChunkSealer::ChunkSize);
+    switch (role) {
+    case AttachmentIdRole: return QString::fromLatin1(a.fileId.toHex());
+    case AttachmentNameRole: return a.name;
+    case AttachmentSizeRole: return double(a.size); // QML numbers: exact up to 2^53
+    case AttachmentSizeTextRole: return sizeText(a.size);
+    case AttachmentMimeRole: return a.mime;
+    case AttachmentStateRole: return storage::attachmentStateName(a.state);
+    case AttachmentBytesRole: return double(done);
+    case AttachmentErrorRole: return a.error;
+    case AttachmentThumbnailRole: return a.hasThumbnail;
+    case AttachmentIsImageRole: {
+        static const QList<QByteArray> readable = QImageReader::supportedMimeTypes();
+        return readable.contains(a.mime.toLatin1());
+    }
+    case AttachmentProgressTextRole: {
+        QString text = tr("%1 of %2").arg(sizeText(done), sizeText(a.size));
+        if (moving != m_progress.constEnd() && moving->bytesPerSecond > 1
+            && (a.state == storage::AttachmentState::Downloading || a.state == storage::AttachmentState::Uploading)) {
+            const qint64 left = qint64(double(a.size - std::min(done, a.size)) / moving->bytesPerSecond + 0.5);
+            text += QStringLiteral(" · ") + tr("%1/s").arg(sizeText(quint64(moving->bytesPerSecond)));
+            text += QStringLiteral(" · ")
+                + (left >= 3600 ? tr("%n h left", nullptr, int(left / 3600))
+                   : left >= 60 ? tr("%n min left", nullptr, int(left / 60))
+                                : tr("%n s left", nullptr, int(std::max<qint64>(left, 1))));
+        }
+        return text;
+    }
+    }
+    return {};
+}
+
+void MessageModel::onProgress(const storage::AttachmentRecord &a, quint64 bytesDone)
+{
+    if (!m_conversation || a.conversationId != m_conversation)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    Progress &p = m_progress[a.fileId];
+    if (p.at && now > p.at && bytesDone >= p.bytes) {
+        // Smoothed over the last few reports (they come about every 250 ms): a speed that
+        // does not jump about, and a time left that means something.
+        const double current = double(bytesDone - p.bytes) * 1000.0 / double(now - p.at);
+        p.bytesPerSecond = p.bytesPerSecond > 0 ? 0.7 * p.bytesPerSecond + 0.3 * current : current;
+    }
+    p.bytes = bytesDone;
+    p.at = now;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows[i].id != a.messageId)
+            continue;
+        auto extras = m_extras.find(m_rows[i].id);
+        if (extras != m_extras.end() && extras->attachment) {
+            extras->attachment->state = a.state;
+            extras->attachment->chunksDone = a.chunksDone;
+            extras->attachment->error = a.error;
+        }
+        // Only this row, only what moved: the view repaints one bar, at most 4 times a second.
+        Q_EMIT dataChanged(index(i), index(i), {AttachmentStateRole, AttachmentBytesRole, AttachmentProgressTextRole, AttachmentErrorRole});
+        return;
+    }
 }
 
 // What the ways of opening share: the old window goes, the conversation's header and a
@@ -564,19 +668,26 @@ void MessageModel::send(const QString &text, qint64 replyToRow)
                 }
                 return;
             }
-            Q_EMIT sent();
-            if (generation != m_generation)
+            if (generation != m_generation) {
+                Q_EMIT sent();
                 return;
-            if (result->conversationId != m_conversation)
-                return; // not this conversation's (the one shown changed meanwhile)
-            if (m_atNewest) {
-                insertNewest(*result);
-                if (!result->replyTo.isEmpty())
-                    refreshExtras({result->id});
-            } else {
-                open(m_conversation); // jump to the present, where the new message is
             }
+            addSent(*result);
         });
+}
+
+void MessageModel::addSent(const MessageRecord &m)
+{
+    Q_EMIT sent();
+    if (m.conversationId != m_conversation)
+        return; // not this conversation's (the one shown changed meanwhile)
+    if (m_atNewest) {
+        insertNewest(m);
+        if (!m.replyTo.isEmpty() || m.kind == storage::MessageKind::Attachment)
+            refreshExtras({m.id});
+    } else {
+        open(m_conversation); // jump to the present, where the new message is
+    }
 }
 
 // Edits, deletes and reactions come back through messageUpdated (the node emits it for
@@ -813,9 +924,18 @@ void MessageModel::refreshExtras(const QList<qint64> &rowIds)
                 m_extras.remove(m.id);
                 if (auto it = read.extras.constFind(m.id); it != read.extras.constEnd())
                     m_extras.insert(m.id, *it);
+                // A transfer that ended: its bar goes (the row's state says the rest).
+                if (auto it = read.extras.constFind(m.id); it != read.extras.constEnd() && it->attachment
+                    && it->attachment->state != storage::AttachmentState::Downloading
+                    && it->attachment->state != storage::AttachmentState::Uploading)
+                    m_progress.remove(it->attachment->fileId);
                 for (int i = 0; i < m_rows.size(); ++i)
                     if (m_rows[i].id == m.id)
-                        Q_EMIT dataChanged(index(i), index(i), {QuoteRole, QuoteRowRole, ReactionsRole, ReactionsRichRole, ReactorsRole});
+                        Q_EMIT dataChanged(index(i), index(i),
+                                           {QuoteRole, QuoteRowRole, ReactionsRole, ReactionsRichRole, ReactorsRole, AttachmentIdRole, AttachmentNameRole,
+                                            AttachmentSizeRole, AttachmentSizeTextRole, AttachmentMimeRole, AttachmentStateRole,
+                                            AttachmentBytesRole, AttachmentProgressTextRole, AttachmentErrorRole,
+                                            AttachmentThumbnailRole, AttachmentIsImageRole});
             }
         });
 }
@@ -873,6 +993,7 @@ void MessageModel::clearWindow(bool keepHeader)
     beginResetModel();
     m_rows.clear();
     m_extras.clear();
+    m_progress.clear();
     m_highlight = 0;
     m_firstUnread = 0;
     endResetModel();
@@ -927,7 +1048,7 @@ void MessageModel::onReceived(const MessageRecord &m)
         refreshContact(); // the header shows the timer in force
     if (m_atNewest) {
         insertNewest(m);
-        if (!m.replyTo.isEmpty())
+        if (!m.replyTo.isEmpty() || m.kind == storage::MessageKind::Attachment)
             refreshExtras({m.id});
     }
     Q_EMIT messageArrived();

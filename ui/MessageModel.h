@@ -20,12 +20,27 @@ namespace sotto::ui {
 struct HistoryWindow;
 struct HistoryPage;
 
+// An attachment message's file as a row shows it: the pointer's facts and how far its
+// transfer got. The thumbnail's bytes stay in the database (the image provider reads them
+// by file id), so 2000 rows of images hold no pictures here.
+struct RowAttachment {
+    QByteArray fileId; // 16 bytes
+    QString name;      // the sender's name for it (shown only as plain text)
+    QString mime;
+    quint64 size = 0;
+    storage::AttachmentState state = storage::AttachmentState::Downloading;
+    quint64 chunksDone = 0;
+    QString error;
+    bool hasThumbnail = false;
+};
+
 // What a row shows beside its own record: read with its page on the core thread.
 struct RowExtras {
     QString quote;          // the quoted message's text ("" when not a reply)
     qint64 quoteRow = 0;    // its history row, 0 when it is not here (or not a reply)
     QString reactions;      // "👍 2  ❤️ 1", empty when none
     QStringList reactors;   // "👍 Ann", one line per reaction, for the tooltip
+    std::optional<RowAttachment> attachment; // an attachment message's file
 };
 
 class MessageModel : public QAbstractListModel {
@@ -85,6 +100,18 @@ public:
         LastOfGroupRole,              // ends such a run (the newest of it): its bubble shows the time
         SenderNameRole,               // in a group, who wrote it ("" for ours and in 1:1 chats)
         ReactionsRichRole,            // the reactions as HTML, emoji in the colour font
+        // An attachment (kind Attachment; empty or 0 for other rows):
+        AttachmentIdRole,             // its file id (32 hex digits), as the image provider and actions name it
+        AttachmentNameRole,           // the file's name (plain text: a peer chose it)
+        AttachmentSizeRole,           // bytes
+        AttachmentSizeTextRole,       // "4.2 MB"
+        AttachmentMimeRole,           // "image/png"
+        AttachmentStateRole,          // "uploading", "downloading", "paused", "done", "failed"
+        AttachmentBytesRole,          // bytes moved so far
+        AttachmentProgressTextRole,   // "1.2 MB of 4.2 MB · 3.1 MB/s · 1 s left" while it moves
+        AttachmentErrorRole,          // why it failed or paused ("" otherwise)
+        AttachmentThumbnailRole,      // it carries a thumbnail (image://attachment/<id> serves it)
+        AttachmentIsImageRole,        // an image this window can show
     };
     Q_ENUM(Role)
 
@@ -94,6 +121,7 @@ public:
         Unsupported, // a kind a newer Sotto sent: "update Sotto to see it"
         Deleted,     // a tombstone
         TimerNotice, // "X set disappearing messages to 1 hour"; quote holds the words
+        Attachment,  // a file or an image; its caption is the body
     };
     Q_ENUM(MessageKind)
 
@@ -167,6 +195,13 @@ public:
     Q_INVOKABLE void dismissNamesake();
     Q_INVOKABLE void refreshContact();
     Q_INVOKABLE void clear();
+    // One of our messages made elsewhere (a file sent by AttachmentController): shown as a
+    // text sent from here is.
+    void addSent(const storage::MessageRecord &m);
+    // The row's extras (its attachment's state) read again, after a pause, resume or cancel.
+    void refreshRow(qint64 rowId) { refreshExtras({rowId}); }
+    // Formats for the window: "4.2 MB" (the locale's units).
+    static QString sizeText(quint64 bytes);
 
 Q_SIGNALS:
     void conversationChanged();
@@ -200,6 +235,8 @@ private:
     void onState(const QByteArray &uuid, storage::MessageState state);
     void onUpdated(const storage::MessageRecord &m);
     void onRemoved(const storage::MessageRecord &m);
+    void onProgress(const storage::AttachmentRecord &a, quint64 bytesDone);
+    QVariant attachmentData(const storage::MessageRecord &m, int role) const;
     void refreshExtras(const QList<qint64> &rowIds);
     void changeFailed(const messenger::Error &error);
     void insertNewest(const storage::MessageRecord &m);
@@ -232,6 +269,13 @@ private:
     qint64 m_conversation = 0;
     QList<storage::MessageRecord> m_rows; // newest first
     QHash<qint64, RowExtras> m_extras;    // by row id, for rows that quote or have reactions
+    // Transfers moving now, by file id: what the last progress said, for speed and time left.
+    struct Progress {
+        quint64 bytes = 0;
+        double bytesPerSecond = 0; // smoothed
+        qint64 at = 0;             // ms, monotonic
+    };
+    QHash<QByteArray, Progress> m_progress;
     bool m_atNewest = true;
     bool m_atOldest = true;
     bool m_loading = false;

@@ -15,6 +15,7 @@ CoreThread::CoreThread(QObject *parent)
     qRegisterMetaType<storage::MessageRecord>();
     qRegisterMetaType<storage::MessageState>();
     qRegisterMetaType<NearbyPeer>();
+    qRegisterMetaType<storage::AttachmentRecord>();
     m_thread->setObjectName(QStringLiteral("sotto-core"));
     m_worker->moveToThread(m_thread);
     m_thread->start();
@@ -102,6 +103,7 @@ void CoreThread::forward(Node *node)
     connect(node, &Node::messageRequest, this, &CoreThread::messageRequest, Qt::DirectConnection);
     connect(node, &Node::contactChanged, this, &CoreThread::contactChanged, Qt::DirectConnection);
     connect(node, &Node::errorOccurred, this, &CoreThread::errorOccurred, Qt::DirectConnection);
+    connect(node, &Node::transferProgress, this, &CoreThread::transferProgress, Qt::DirectConnection);
 }
 
 } // namespace sotto::messenger

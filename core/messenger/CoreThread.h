@@ -99,6 +99,7 @@ Q_SIGNALS:
     void messageRequest(const sotto::protocol::PeerId &peer, qint64 conversationId);
     void contactChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);
+    void transferProgress(const sotto::storage::AttachmentRecord &attachment, quint64 bytesDone);
 
 private:
     void forward(Node *node);

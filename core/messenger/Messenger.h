@@ -273,9 +273,10 @@ public:
         Envelope envelope;
         storage::MessageRecord message;
     };
-    // Takes the sealed copy over (deleted if the message cannot be stored).
+    // Takes the sealed copy over (deleted if the message cannot be stored). A thumbnail over
+    // the pointer's bound (20 KiB) is left out, not an error: the file still goes.
     [[nodiscard]] std::expected<AttachmentSend, Error> sendAttachment(const protocol::PeerId &to, SealedFile file,
-                                                                      const QString &caption);
+                                                                      const QString &caption, const QByteArray &thumbnail = {});
     // Whether the user may write to `peer` at all (known, not blocked).
     [[nodiscard]] std::expected<void, Error> mayWriteTo(const protocol::PeerId &peer) { return mayMessage(peer); }
     // The receive path's group kinds (ContentHandlers), inside the decrypt's transaction.

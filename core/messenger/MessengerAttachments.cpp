@@ -76,7 +76,7 @@ std::expected<Messenger::SealedFile, Error> Messenger::sealFile(const QString &p
 }
 
 std::expected<Messenger::AttachmentSend, Error> Messenger::sendAttachment(const protocol::PeerId &to, SealedFile sealed,
-                                                                          const QString &caption)
+                                                                          const QString &caption, const QByteArray &thumbnail)
 {
     storage::AttachmentFile file(sealed.sealedPath, sealed.key, sealed.fileId, sealed.size);
     if (auto sendable = mayMessage(to); !sendable) {
@@ -94,6 +94,8 @@ std::expected<Messenger::AttachmentSend, Error> Messenger::sendAttachment(const 
     a.mime = sealed.mime;
     a.sha256 = sealed.sha256;
     a.localFile = sealed.localFile;
+    if (thumbnail.size() <= MaxThumbnailBytes) // a receiver refuses a pointer with a bigger one
+        a.thumbnail = thumbnail;
     a.outgoing = true;
     a.peer = to;
     a.state = storage::AttachmentState::Uploading;

@@ -102,9 +102,11 @@ public:
     void addPeerAddress(const QHostAddress &address, quint16 port);
     // Attachments (NodeAttachments.cpp): the file is sealed at rest (on a worker thread),
     // then its message stored and sent on at once, and `done` called with it (or why not);
-    // the peer pulls the chunks through transfer() (null before start()).
+    // the peer pulls the chunks through transfer() (null before start()). `thumbnail`: a
+    // small JPEG/PNG the sender made of an image (at most 20 KiB, else left out), or empty.
     using FileSent = std::function<void(std::expected<storage::MessageRecord, Error>)>;
-    void sendFile(const protocol::PeerId &to, const QString &path, const QString &caption, FileSent done);
+    void sendFile(const protocol::PeerId &to, const QString &path, const QString &caption, FileSent done,
+                  const QByteArray &thumbnail = {});
     Transfer *transfer() { return m_transfer.get(); }
     [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
     // Any conversation, a group's too (a read receipt to each member whose messages were unread).

@@ -33,19 +33,20 @@ void Node::startTransfers()
     });
 }
 
-void Node::sendFile(const protocol::PeerId &to, const QString &path, const QString &caption, FileSent done)
+void Node::sendFile(const protocol::PeerId &to, const QString &path, const QString &caption, FileSent done,
+                    const QByteArray &thumbnail)
 {
     if (auto sendable = m_messenger.mayWriteTo(to); !sendable || !m_transfer) {
         done(std::unexpected(sendable ? Error{Errc::Internal, QStringLiteral("not started")} : sendable.error()));
         return;
     }
-    m_transfer->seal(path, [this, to, caption, done = std::move(done)](std::expected<Messenger::SealedFile, Error> sealed) {
+    m_transfer->seal(path, [this, to, caption, thumbnail, done = std::move(done)](std::expected<Messenger::SealedFile, Error> sealed) {
         if (!sealed) {
             done(std::unexpected(sealed.error()));
             return;
         }
         const bool wasAccepted = m_messenger.isAccepted(to);
-        auto sent = m_messenger.sendAttachment(to, std::move(*sealed), caption);
+        auto sent = m_messenger.sendAttachment(to, std::move(*sealed), caption, thumbnail);
         if (!sent) {
             done(std::unexpected(sent.error()));
             return;

@@ -106,6 +106,11 @@ QHash<std::int64_t, MessageExtras> Queries::extras(const std::vector<MessageReco
 
 std::optional<MessageRecord> Queries::message(std::int64_t id) { return m_messenger.history().message(id); }
 
+std::optional<storage::AttachmentRecord> Queries::attachment(const QByteArray &fileId)
+{
+    return storage::AttachmentStore(m_messenger.profile().database()).byFileId(fileId);
+}
+
 std::optional<MessageRecord> Queries::messageByUuid(const QByteArray &uuid) { return m_messenger.history().messageByUuid(uuid); }
 
 std::vector<storage::EditRecord> Queries::edits(std::int64_t messageId) { return m_messenger.history().edits(messageId); }

@@ -124,6 +124,9 @@ public:
     std::optional<storage::MessageRecord> message(std::int64_t id);
     std::optional<storage::MessageRecord> messageByUuid(const QByteArray &uuid);
     std::vector<storage::EditRecord> edits(std::int64_t messageId);
+    // One attachment by its file id (16 bytes), thumbnail included: what the window's image
+    // provider and its Open / Save as read.
+    std::optional<storage::AttachmentRecord> attachment(const QByteArray &fileId);
 
     // Newest first; the next page starts below the last hit's row. Finds a text stored a
     // moment ago too (MessageStore::indexPending runs first).

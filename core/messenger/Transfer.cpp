@@ -120,7 +120,7 @@ std::expected<AttachmentRecord, Error> Transfer::download(const QByteArray &file
 
 void Transfer::messageReceived(const storage::MessageRecord &message)
 {
-    if (message.kind != storage::MessageKind::Attachment || message.outgoing)
+    if (message.kind != storage::MessageKind::Attachment || message.outgoing || !m_autoDownloadImages)
         return;
     // Only from an accepted contact: a stranger's "image" (its MIME type and size are its
     // own claims) would fill the disk, and asking for its chunks would tell the stranger the

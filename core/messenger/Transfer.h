@@ -60,8 +60,10 @@ public:
     using Sealed = std::function<void(std::expected<Messenger::SealedFile, Error>)>;
     void seal(const QString &path, Sealed done);
 
-    // A received attachment message: images under AutoDownloadImageBytes start at once.
+    // A received attachment message: images under AutoDownloadImageBytes start at once
+    // (unless the user turned that off: then every file waits for download()).
     void messageReceived(const storage::MessageRecord &message);
+    void setAutoDownloadImages(bool on) { m_autoDownloadImages = on; }
     // Files whose message was deleted or expired go (their rows and sealed copies).
     void sweep();
 
@@ -108,6 +110,7 @@ private:
     QTimer m_diskRetry;
     QList<QThread *> m_sealers; // waited for on destruction
     std::uint64_t m_bytesServed = 0;
+    bool m_autoDownloadImages = true;
 };
 
 } // namespace sotto::messenger

@@ -35,6 +35,59 @@
     </message>
 </context>
 <context>
+    <name>AttachmentView</name>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="55"/>
+        <source>Image %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <source>unknown reason</source>
+        <translation>Grund unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="131"/>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="137"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="143"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="149"/>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="37"/>
@@ -119,13 +172,13 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="574"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="577"/>
         <source>Unblock %1</source>
         <translation>%1 nicht mehr blockieren</translation>
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="534"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="537"/>
         <source>Block %1</source>
         <translation>%1 blockieren</translation>
     </message>
@@ -151,7 +204,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="194"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="465"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="468"/>
         <source>Compare safety numbers</source>
         <translation>Sicherheitsnummern vergleichen</translation>
     </message>
@@ -186,69 +239,69 @@
         <translation>Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="294"/>
         <source>React</source>
         <translation>Reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="306"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="653"/>
         <source>React with %1</source>
         <translation>Mit %1 reagieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="314"/>
         <source>Reply</source>
         <translation>Antworten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="321"/>
         <source>Edit</source>
         <translation>Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="328"/>
         <source>More reactions…</source>
         <translation>Weitere Reaktionen…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="332"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="673"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="335"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="715"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="342"/>
         <source>Remove my reaction</source>
         <translation>Meine Reaktion entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="346"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="349"/>
         <source>Copy text</source>
         <translation>Text kopieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="354"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="357"/>
         <source>Delete for me</source>
         <translation>Für mich löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="360"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="363"/>
         <source>Delete for everyone</source>
         <translation>Für alle löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="466"/>
         <source>Say hi to %1</source>
         <translation>Sag %1 Hallo</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="467"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>Nachrichten gehen direkt auf den Computer der anderen Person, Ende-zu-Ende-verschlüsselt. Um sicher zu sein, dass sie es wirklich ist, vergleicht eure Sicherheitsnummern – persönlich oder am Telefon.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>Zur neuesten Nachricht, %n neue</numerusform>
@@ -256,67 +309,72 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
         <source>Go to the newest message</source>
         <translation>Zur neuesten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="525"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="528"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 ist nicht in deinen Kontakten und möchte dir schreiben. Bis du annimmst, erfährt %1 nicht, dass du die Nachrichten gesehen hast.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="536"/>
         <source>Block</source>
         <translation>Blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="542"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="540"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="543"/>
         <source>Delete the request and its messages</source>
         <translation>Die Anfrage und ihre Nachrichten löschen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="545"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="548"/>
         <source>Accept</source>
         <translation>Annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="547"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="550"/>
         <source>Accept the message request of %1</source>
         <translation>Die Nachrichtenanfrage von %1 annehmen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="567"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="570"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>Du hast %1 blockiert. Es wird nichts an %1 gesendet und nichts von %1 angenommen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="576"/>
         <source>Unblock</source>
         <translation>Nicht mehr blockieren</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="584"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="587"/>
         <source>You are no longer a member of this group.</source>
         <translation>Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="653"/>
         <source>Insert %1</source>
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="665"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="691"/>
+        <source>Drop to send to %1</source>
+        <translation>Loslassen, um es an %1 zu senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="707"/>
         <source>everyone in %1</source>
         <translation>allen in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="690"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="732"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -324,42 +382,52 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
         <source>Editing your message</source>
         <translation>Du bearbeitest deine Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="43"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="45"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
         <source>Cancel editing</source>
         <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="76"/>
-        <source>Attach a file</source>
-        <translation>Datei anhängen</translation>
+        <location filename="../../ui/qml/components/Composer.qml" line="64"/>
+        <source>Preparing a file…</source>
+        <translation>Eine Datei wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="65"/>
+        <source>Preparing %1 files…</source>
+        <translation>%1 Dateien werden vorbereitet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
+        <source>Attach files</source>
+        <translation>Dateien anhängen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="118"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="120"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
@@ -647,6 +715,34 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="56"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="61"/>
+        <source>This image cannot be shown here. Open it with another program, or save it.</source>
+        <translation>Dieses Bild kann hier nicht angezeigt werden. Öffne es mit einem anderen Programm oder speichere es.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="67"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="71"/>
+        <source>Save as…</source>
+        <translation>Speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="76"/>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../ui/qml/Main.qml" line="17"/>
@@ -675,43 +771,48 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="58"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="43"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="59"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: Aktualisiere Sotto, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
         <source>They</source>
         <translation>Dein Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="53"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="243"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="69"/>
+        <source>file %1, %2</source>
+        <translation>Datei %1, %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="70"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="296"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="90"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="107"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="200"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="219"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="297"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="350"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -799,17 +900,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="68"/>
+        <location filename="../../ui/MessageModel.cpp" line="71"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="59"/>
+        <location filename="../../ui/MessageModel.cpp" line="62"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="60"/>
+        <location filename="../../ui/MessageModel.cpp" line="63"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -984,46 +1085,71 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="165"/>
+        <source>Send files up to</source>
+        <translation>Dateien senden bis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <source>Largest file to send, in MiB</source>
+        <translation>Größte Datei zum Senden, in MiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="174"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="178"/>
+        <source>Download images from contacts automatically (under 25 MB)</source>
+        <translation>Bilder von Kontakten automatisch herunterladen (unter 25 MB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
         <source>Visible to</source>
         <translation>Sichtbar für</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="189"/>
         <source>Everyone on this network</source>
         <translation>Alle in diesem Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="192"/>
         <source>Visible to everyone on this network</source>
         <translation>Sichtbar für alle in diesem Netzwerk</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="197"/>
         <source>Only my contacts</source>
         <translation>Nur meine Kontakte</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="200"/>
         <source>Visible to only my contacts</source>
         <translation>Nur für meine Kontakte sichtbar</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="205"/>
         <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
         <translation>Nur deine Kontakte erkennen dich in diesem Netzwerk; andere sehen ein anonymes Signal von diesem Computer. Wer deine Adresse kennt, kann dich trotzdem erreichen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="206"/>
         <source>Everyone on this network sees your name and can write to you.</source>
         <translation>Alle in diesem Netzwerk sehen deinen Namen und können dir schreiben.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="212"/>
         <source>Privacy</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="215"/>
         <source>Let contacts see when I am typing</source>
         <translation>Kontakte sehen lassen, wenn ich schreibe</translation>
     </message>
@@ -1236,33 +1362,118 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="108"/>
+        <location filename="../../ui/AppController.cpp" line="98"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="113"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="125"/>
+        <location filename="../../ui/AppController.cpp" line="130"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>Nachrichten mit %1 konnten nicht gelesen werden (ein Profil aus einer älteren Kopie wiederhergestellt?). Sotto hat eine neue sichere Sitzung begonnen und sendet erneut, was noch gewartet hat.</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="132"/>
+        <location filename="../../ui/AppController.cpp" line="137"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>Ein neuer Kontakt nennt sich %1. Falls %1 Sotto neu installiert hat, vergleiche im neuen Chat die Sicherheitsnummern, bevor du die beiden zusammenführst.</translation>
     </message>
 </context>
 <context>
-    <name>sotto::ui::ComposerController</name>
+    <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="242"/>
-        <source>Images cannot be sent yet: Sotto sends text only for now.</source>
-        <translation>Bilder können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
+        <location filename="../../ui/AttachmentController.cpp" line="63"/>
+        <source>Not sent: you blocked this contact.</source>
+        <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
-        <location filename="../../ui/ComposerController.cpp" line="244"/>
-        <source>Files cannot be sent yet: Sotto sends text only for now.</source>
-        <translation>Dateien können noch nicht gesendet werden: Sotto sendet vorerst nur Text.</translation>
+        <location filename="../../ui/AttachmentController.cpp" line="64"/>
+        <source>Not sent: the file could not be read, or it is too large.</source>
+        <translation>Nicht gesendet: Die Datei konnte nicht gelesen werden oder ist zu groß.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="65"/>
+        <source>Not sent: files cannot go to this conversation.</source>
+        <translation>Nicht gesendet: In diese Unterhaltung können keine Dateien gehen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="66"/>
+        <source>Not sent: something went wrong in Sotto (%1).</source>
+        <translation>Nicht gesendet: In Sotto ist etwas schiefgegangen (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="122"/>
+        <location filename="../../ui/AttachmentController.cpp" line="169"/>
+        <source>Files cannot be sent to a group yet.</source>
+        <translation>An Gruppen können noch keine Dateien gesendet werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="130"/>
+        <source>“%1” is not a file Sotto can read. Nothing was sent.</source>
+        <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="134"/>
+        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
+        <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="174"/>
+        <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
+        <translation>Das Bild konnte nicht eingefügt werden: Sotto hat keinen privaten Ordner, in den es geschrieben werden kann.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="202"/>
+        <source>The image could not be pasted.</source>
+        <translation>Das Bild konnte nicht eingefügt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="207"/>
+        <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.</source>
+        <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="280"/>
+        <source>That file cannot be changed now.</source>
+        <translation>Diese Datei kann gerade nicht geändert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="298"/>
+        <source>Sotto has no private folder to open files from here.</source>
+        <translation>Sotto hat keinen privaten Ordner, um Dateien von hier aus zu öffnen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="324"/>
+        <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
+        <translation>Die Datei konnte nicht geöffnet werden: Sie ist noch nicht ganz da, oder sie stimmt nicht mit dem Gesendeten überein.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="344"/>
+        <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
+        <translation>Sotto öffnet keine empfangenen Programme oder Skripte. Nutze „Speichern unter…“ und öffne sie selbst, wenn du ihnen vertraust.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="350"/>
+        <source>No program here opens this kind of file. Use Save as… instead.</source>
+        <translation>Kein Programm hier öffnet diese Art von Datei. Nutze stattdessen „Speichern unter…“.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="374"/>
+        <source>The file could not be saved there.</source>
+        <translation>Die Datei konnte dort nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="390"/>
+        <source>Send files</source>
+        <translation>Dateien senden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="403"/>
+        <source>Save as</source>
+        <translation>Speichern unter</translation>
     </message>
 </context>
 <context>
@@ -1316,12 +1527,17 @@
         <translation>Verschwindende Nachrichten: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="86"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="86"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
@@ -1488,117 +1704,151 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="192"/>
+        <location filename="../../ui/MessageModel.cpp" line="201"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="192"/>
+        <location filename="../../ui/MessageModel.cpp" line="201"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="193"/>
+        <location filename="../../ui/MessageModel.cpp" line="202"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="194"/>
+        <location filename="../../ui/MessageModel.cpp" line="203"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="560"/>
+        <location filename="../../ui/MessageModel.cpp" line="281"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="285"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MessageModel.cpp" line="287"/>
+        <source>%n h left</source>
+        <translation>
+            <numerusform>noch %n Std.</numerusform>
+            <numerusform>noch %n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MessageModel.cpp" line="288"/>
+        <source>%n min left</source>
+        <translation>
+            <numerusform>noch %n Min.</numerusform>
+            <numerusform>noch %n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MessageModel.cpp" line="289"/>
+        <source>%n s left</source>
+        <translation>
+            <numerusform>noch %n s</numerusform>
+            <numerusform>noch %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="664"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="561"/>
+        <location filename="../../ui/MessageModel.cpp" line="665"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="562"/>
+        <location filename="../../ui/MessageModel.cpp" line="666"/>
         <source>Not sent: you are no longer a member of this group.</source>
         <translation>Nicht gesendet: Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="563"/>
+        <location filename="../../ui/MessageModel.cpp" line="667"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="721"/>
+        <location filename="../../ui/MessageModel.cpp" line="832"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="723"/>
+        <location filename="../../ui/MessageModel.cpp" line="834"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="723"/>
+        <location filename="../../ui/MessageModel.cpp" line="834"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="836"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="836"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="727"/>
+        <location filename="../../ui/MessageModel.cpp" line="838"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="727"/>
+        <location filename="../../ui/MessageModel.cpp" line="838"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="729"/>
+        <location filename="../../ui/MessageModel.cpp" line="840"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="729"/>
+        <location filename="../../ui/MessageModel.cpp" line="840"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="730"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="730"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="763"/>
+        <location filename="../../ui/MessageModel.cpp" line="874"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="764"/>
+        <location filename="../../ui/MessageModel.cpp" line="875"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="765"/>
+        <location filename="../../ui/MessageModel.cpp" line="876"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="837"/>
+        <location filename="../../ui/MessageModel.cpp" line="957"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>

@@ -35,6 +35,59 @@
     </message>
 </context>
 <context>
+    <name>AttachmentView</name>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="55"/>
+        <source>Image %1</source>
+        <translation>图片 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <source>unknown reason</source>
+        <translation>原因不明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="131"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="137"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="143"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="149"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+</context>
+<context>
     <name>ChatView</name>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="37"/>
@@ -119,13 +172,13 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="574"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="577"/>
         <source>Unblock %1</source>
         <translation>取消屏蔽 %1</translation>
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="151"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="534"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="537"/>
         <source>Block %1</source>
         <translation>屏蔽 %1</translation>
     </message>
@@ -151,7 +204,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="194"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="465"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="468"/>
         <source>Compare safety numbers</source>
         <translation>核对安全码</translation>
     </message>
@@ -186,136 +239,141 @@
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="291"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="294"/>
         <source>React</source>
         <translation>回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="303"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="306"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="653"/>
         <source>React with %1</source>
         <translation>用 %1 回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="311"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="314"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="318"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="321"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="325"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="328"/>
         <source>More reactions…</source>
         <translation>更多回应…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="332"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="673"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="335"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="715"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="339"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="342"/>
         <source>Remove my reaction</source>
         <translation>移除我的回应</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="346"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="349"/>
         <source>Copy text</source>
         <translation>复制文本</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="354"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="357"/>
         <source>Delete for me</source>
         <translation>仅为我删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="360"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="363"/>
         <source>Delete for everyone</source>
         <translation>为所有人删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="463"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="466"/>
         <source>Say hi to %1</source>
         <translation>向 %1 打个招呼</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="464"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="467"/>
         <source>Messages go straight to their computer, end-to-end encrypted. To be sure it is really them, compare safety numbers — in person or on a call.</source>
         <translation>消息直接发送到对方的电脑，端到端加密。要确认对方确实是本人，请当面或通过电话核对安全码。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
         <source>Go to the newest message, %n new</source>
         <translation>
             <numerusform>跳到最新消息，%n 条新消息</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="497"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="500"/>
         <source>Go to the newest message</source>
         <translation>跳到最新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="525"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="528"/>
         <source>%1 is not in your contacts and wants to message you. They will not know you have seen their messages until you accept.</source>
         <translation>%1 不在你的联系人中，想要给你发消息。在你接受之前，对方不会知道你已看到这些消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="533"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="536"/>
         <source>Block</source>
         <translation>屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="539"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="542"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="540"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="543"/>
         <source>Delete the request and its messages</source>
         <translation>删除该请求及其消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="545"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="548"/>
         <source>Accept</source>
         <translation>接受</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="547"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="550"/>
         <source>Accept the message request of %1</source>
         <translation>接受 %1 的消息请求</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="567"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="570"/>
         <source>You blocked %1. Nothing is sent to or taken from them.</source>
         <translation>你已屏蔽 %1。不会向对方发送任何内容，也不会接收对方的任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="573"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="576"/>
         <source>Unblock</source>
         <translation>取消屏蔽</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="584"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="587"/>
         <source>You are no longer a member of this group.</source>
         <translation>你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="649"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="653"/>
         <source>Insert %1</source>
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="665"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="691"/>
+        <source>Drop to send to %1</source>
+        <translation>松开即可发送给 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="707"/>
         <source>everyone in %1</source>
         <translation>%1 中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="690"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="732"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -323,42 +381,52 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="42"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
         <source>Editing your message</source>
         <translation>正在编辑你的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="43"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="45"/>
         <source>Replying to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="52"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
         <source>Cancel reply</source>
         <translation>取消回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="76"/>
-        <source>Attach a file</source>
-        <translation>添加附件</translation>
+        <location filename="../../ui/qml/components/Composer.qml" line="64"/>
+        <source>Preparing a file…</source>
+        <translation>正在准备一个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="65"/>
+        <source>Preparing %1 files…</source>
+        <translation>正在准备 %1 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
+        <source>Attach files</source>
+        <translation>添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
         <source>Write a message</source>
         <translation>输入消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="105"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
         <source>Sending is paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="118"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="120"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
@@ -646,6 +714,34 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="56"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="61"/>
+        <source>This image cannot be shown here. Open it with another program, or save it.</source>
+        <translation>此图片无法在这里显示。请用其他程序打开，或将其保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="67"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="71"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="76"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../ui/qml/Main.qml" line="17"/>
@@ -674,43 +770,48 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="42"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="58"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="43"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="59"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="52"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
         <source>They</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="53"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="243"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="69"/>
+        <source>file %1, %2</source>
+        <translation>文件 %1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="70"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="296"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="90"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="107"/>
         <source>New messages</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="200"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="219"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="297"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="350"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -798,17 +899,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="68"/>
+        <location filename="../../ui/MessageModel.cpp" line="71"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="59"/>
+        <location filename="../../ui/MessageModel.cpp" line="62"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="60"/>
+        <location filename="../../ui/MessageModel.cpp" line="63"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -983,46 +1084,71 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/SettingsPage.qml" line="163"/>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="165"/>
+        <source>Send files up to</source>
+        <translation>发送的文件最大为</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <source>Largest file to send, in MiB</source>
+        <translation>可发送的最大文件，单位 MiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="174"/>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="178"/>
+        <source>Download images from contacts automatically (under 25 MB)</source>
+        <translation>自动下载联系人发来的图片（小于 25 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
         <source>Visible to</source>
         <translation>可见范围</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="168"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="189"/>
         <source>Everyone on this network</source>
         <translation>此网络中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="171"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="192"/>
         <source>Visible to everyone on this network</source>
         <translation>对此网络中的所有人可见</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="176"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="197"/>
         <source>Only my contacts</source>
         <translation>仅我的联系人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="179"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="200"/>
         <source>Visible to only my contacts</source>
         <translation>仅对我的联系人可见</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="184"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="205"/>
         <source>Only your contacts recognise you on this network; others see an anonymous signal from this computer. People who know your address can still reach you.</source>
         <translation>在此网络中只有你的联系人能认出你；其他人只会看到来自这台电脑的匿名信号。知道你地址的人仍然可以联系你。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="185"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="206"/>
         <source>Everyone on this network sees your name and can write to you.</source>
         <translation>此网络中的所有人都能看到你的名字，并可以给你发消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="191"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="212"/>
         <source>Privacy</source>
         <translation>隐私</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/SettingsPage.qml" line="194"/>
+        <location filename="../../ui/qml/pages/SettingsPage.qml" line="215"/>
         <source>Let contacts see when I am typing</source>
         <translation>让联系人看到我正在输入</translation>
     </message>
@@ -1235,33 +1361,118 @@
 <context>
     <name>sotto::ui::AppController</name>
     <message>
-        <location filename="../../ui/AppController.cpp" line="108"/>
+        <location filename="../../ui/AppController.cpp" line="98"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AppController.cpp" line="113"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="125"/>
+        <location filename="../../ui/AppController.cpp" line="130"/>
         <source>Messages with %1 could not be read (a profile restored from an older copy?). Sotto started a new secure session and is sending what waited again.</source>
         <translation>无法读取与 %1 的消息（是否从旧副本恢复了配置文件？）。Sotto 已建立新的安全会话，正在重新发送等待中的消息。</translation>
     </message>
     <message>
-        <location filename="../../ui/AppController.cpp" line="132"/>
+        <location filename="../../ui/AppController.cpp" line="137"/>
         <source>A new contact calls itself %1. If %1 reinstalled Sotto, compare safety numbers in the new chat before you merge the two.</source>
         <translation>一个新联系人自称 %1。如果 %1 重新安装了 Sotto，请先在新聊天中核对安全码，再将两者合并。</translation>
     </message>
 </context>
 <context>
-    <name>sotto::ui::ComposerController</name>
+    <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/ComposerController.cpp" line="242"/>
-        <source>Images cannot be sent yet: Sotto sends text only for now.</source>
-        <translation>暂时还不能发送图片：Sotto 目前只能发送文字。</translation>
+        <location filename="../../ui/AttachmentController.cpp" line="63"/>
+        <source>Not sent: you blocked this contact.</source>
+        <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
-        <location filename="../../ui/ComposerController.cpp" line="244"/>
-        <source>Files cannot be sent yet: Sotto sends text only for now.</source>
-        <translation>暂时还不能发送文件：Sotto 目前只能发送文字。</translation>
+        <location filename="../../ui/AttachmentController.cpp" line="64"/>
+        <source>Not sent: the file could not be read, or it is too large.</source>
+        <translation>未发送：文件无法读取，或文件过大。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="65"/>
+        <source>Not sent: files cannot go to this conversation.</source>
+        <translation>未发送：此对话无法接收文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="66"/>
+        <source>Not sent: something went wrong in Sotto (%1).</source>
+        <translation>未发送：Sotto 内部出错（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="122"/>
+        <location filename="../../ui/AttachmentController.cpp" line="169"/>
+        <source>Files cannot be sent to a group yet.</source>
+        <translation>暂时还不能向群组发送文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="130"/>
+        <source>“%1” is not a file Sotto can read. Nothing was sent.</source>
+        <translation>“%1”不是 Sotto 能读取的文件。没有发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="134"/>
+        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
+        <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="174"/>
+        <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
+        <translation>无法粘贴图片：Sotto 没有可写入的私有文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="202"/>
+        <source>The image could not be pasted.</source>
+        <translation>无法粘贴图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="207"/>
+        <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.</source>
+        <translation>粘贴的图片大小为 %1，超过了设置中的 %2 上限。没有发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="280"/>
+        <source>That file cannot be changed now.</source>
+        <translation>现在无法更改此文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="298"/>
+        <source>Sotto has no private folder to open files from here.</source>
+        <translation>Sotto 没有可用于在此打开文件的私有文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="324"/>
+        <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
+        <translation>无法打开文件：文件尚未完整接收，或与发送的内容不符。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="344"/>
+        <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
+        <translation>Sotto 不会打开收到的程序或脚本。如果你信任它，请用“另存为…”保存后自行打开。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="350"/>
+        <source>No program here opens this kind of file. Use Save as… instead.</source>
+        <translation>这里没有能打开此类文件的程序。请改用“另存为…”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="374"/>
+        <source>The file could not be saved there.</source>
+        <translation>无法将文件保存到该位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="390"/>
+        <source>Send files</source>
+        <translation>发送文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="403"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
     </message>
 </context>
 <context>
@@ -1315,12 +1526,17 @@
         <translation>限时消息：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="82"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ConversationListModel.cpp" line="86"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/ConversationListModel.cpp" line="83"/>
+        <location filename="../../ui/ConversationListModel.cpp" line="86"/>
         <source>You</source>
         <translation>你</translation>
     </message>
@@ -1486,117 +1702,148 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="192"/>
+        <location filename="../../ui/MessageModel.cpp" line="201"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="192"/>
+        <location filename="../../ui/MessageModel.cpp" line="201"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="193"/>
+        <location filename="../../ui/MessageModel.cpp" line="202"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="194"/>
+        <location filename="../../ui/MessageModel.cpp" line="203"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="560"/>
+        <location filename="../../ui/MessageModel.cpp" line="281"/>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="285"/>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MessageModel.cpp" line="287"/>
+        <source>%n h left</source>
+        <translation>
+            <numerusform>还剩 %n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MessageModel.cpp" line="288"/>
+        <source>%n min left</source>
+        <translation>
+            <numerusform>还剩 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/MessageModel.cpp" line="289"/>
+        <source>%n s left</source>
+        <translation>
+            <numerusform>还剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/MessageModel.cpp" line="664"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="561"/>
+        <location filename="../../ui/MessageModel.cpp" line="665"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="562"/>
+        <location filename="../../ui/MessageModel.cpp" line="666"/>
         <source>Not sent: you are no longer a member of this group.</source>
         <translation>未发送：你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="563"/>
+        <location filename="../../ui/MessageModel.cpp" line="667"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="721"/>
+        <location filename="../../ui/MessageModel.cpp" line="832"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="723"/>
+        <location filename="../../ui/MessageModel.cpp" line="834"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="723"/>
+        <location filename="../../ui/MessageModel.cpp" line="834"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="836"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="725"/>
+        <location filename="../../ui/MessageModel.cpp" line="836"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="727"/>
+        <location filename="../../ui/MessageModel.cpp" line="838"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="727"/>
+        <location filename="../../ui/MessageModel.cpp" line="838"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="729"/>
+        <location filename="../../ui/MessageModel.cpp" line="840"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="729"/>
+        <location filename="../../ui/MessageModel.cpp" line="840"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="730"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="730"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="763"/>
+        <location filename="../../ui/MessageModel.cpp" line="874"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="764"/>
+        <location filename="../../ui/MessageModel.cpp" line="875"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="765"/>
+        <location filename="../../ui/MessageModel.cpp" line="876"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="837"/>
+        <location filename="../../ui/MessageModel.cpp" line="957"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>

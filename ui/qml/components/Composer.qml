@@ -10,6 +10,8 @@ Pane {
     id: root
     // What is being written in the open conversation (draft, reply, edit).
     required property ComposerController composerState
+    // Sends files: the attach button's picks, and a paste of an image or of copied files.
+    required property AttachmentController attachments
     // Paging keys the history takes (the handler accepts the event): PageUp/PageDown
     // always, Ctrl+Home/Ctrl+End always, Home/End when there is no text to move through.
     signal historyKey(var event)
@@ -54,28 +56,28 @@ Pane {
         }
     }
 
-    // A paste that would do nothing says why, for a few seconds.
+    // Files being read and sealed before their message appears (a large one takes seconds).
     Label {
-        id: pasteNotice
-        objectName: "pasteNotice"
+        objectName: "preparingNotice"
+        visible: root.attachments.preparing > 0
+        // Spelled out per number: without an English translation "%n file(s)" shows "(s)".
+        text: root.attachments.preparing === 1 ? qsTr("Preparing a file…")
+                                               : qsTr("Preparing %1 files…").arg(root.attachments.preparing)
         textFormat: Text.PlainText
-        visible: pasteNoticeTimer.running
-        wrapMode: Text.WordWrap
         opacity: 0.8
         Layout.fillWidth: true
-        Timer { id: pasteNoticeTimer; interval: 5000 }
     }
 
     RowLayout {
         Layout.fillWidth: true
         spacing: 4
-        // Attachments are not there yet: the button says so, in the words a paste gets.
+        // Files to send, several at once; the text typed becomes the last one's caption.
         IconButton {
             objectName: "attachButton"
             iconName: "attach"
-            text: qsTr("Attach a file")
+            text: qsTr("Attach files")
             Layout.alignment: Qt.AlignBottom
-            onClicked: root.showNotice(qsTranslate("sotto::ui::ComposerController", "Files cannot be sent yet: Sotto sends text only for now."))
+            onClicked: root.attachments.pickFiles()
         }
         // The field: rounded, outlined, the emoji button inside it on the right.
         Rectangle {
@@ -123,13 +125,11 @@ Pane {
                         Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
                         Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
                         Keys.onPressed: event => {
-                            if (event.matches(StandardKey.Paste)) {
-                                const problem = root.composerState.pasteProblem()
-                                if (problem.length > 0) {
-                                    root.showNotice(problem)
-                                    event.accepted = true
-                                    return
-                                }
+                            // An image or copied files on the clipboard are sent (the text,
+                            // if any, as the caption); anything else pastes as text.
+                            if (event.matches(StandardKey.Paste) && root.attachments.paste()) {
+                                event.accepted = true
+                                return
                             }
                             const paging = event.key === Qt.Key_PageUp || event.key === Qt.Key_PageDown
                             const ends = event.key === Qt.Key_Home || event.key === Qt.Key_End
@@ -187,12 +187,6 @@ Pane {
     function insertText(text) {
         input.insert(input.cursorPosition, text)
         focusInput()
-    }
-
-    // Why something did nothing (a paste, the attach button), for a few seconds.
-    function showNotice(text) {
-        pasteNotice.text = text
-        pasteNoticeTimer.restart()
     }
 
     // A draft or a message to edit came in from the controller (not typed here): the

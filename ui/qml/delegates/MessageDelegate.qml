@@ -21,7 +21,7 @@ Item {
     required property bool lastOfGroup
     required property bool highlight
     required property var rowId
-    required property int kind          // MessageModel.Text, Unsupported or Deleted
+    required property int kind          // MessageModel.Text, Unsupported, Deleted, TimerNotice or Attachment
     required property bool edited
     required property string quote
     required property var quoteRow
@@ -33,6 +33,22 @@ Item {
     required property string senderName // a group's: who wrote it ("" for ours and in 1:1)
     // In a group, our message's receipts per member (GroupController), shown on the state icon.
     property var receiptsSource: null
+    // An attachment (kind Attachment): its file; the body is its caption.
+    required property string attachmentId
+    required property string attachmentName
+    required property real attachmentSize
+    required property string attachmentSizeText
+    required property string attachmentMime
+    required property string attachmentState
+    required property real attachmentBytes
+    required property string attachmentProgressText
+    required property string attachmentError
+    required property bool attachmentThumbnail
+    required property bool attachmentIsImage
+    // Set by the chat view: what an attachment's buttons act on.
+    property AttachmentController attachments: null
+    signal imageViewRequested(string fileId)
+    signal saveRequested(string fileId, string name)
     signal linkActivated(string link)
     // The chat view has one menu for all messages; it asks the model for the rest.
     signal contextMenuRequested(var rowId, string text, bool canChange, int kind)
@@ -50,6 +66,7 @@ Item {
     readonly property bool showMeta: lastOfGroup || edited || delivery === "failed"
     Accessible.role: Accessible.StaticText
     Accessible.name: (outgoing ? qsTr("You") : senderName.length > 0 ? senderName : qsTr("They")) + ", " + time + ": " + shownText
+                     + (kind === MessageModel.Attachment ? ", " + qsTr("file %1, %2").arg(attachmentName).arg(attachmentSizeText) : "")
                      + (edited ? ", " + qsTr("edited") : "") + (reactions.length > 0 ? ", " + reactions : "")
                      + (stateIcon.stateName.length > 0 ? ", " + stateIcon.stateName : "")
 
@@ -134,8 +151,10 @@ Item {
             Layout.leftMargin: 12
             Layout.rightMargin: 12
             Layout.maximumWidth: root.maxBubbleWidth
-            implicitWidth: Math.max(text.implicitWidth, meta.visible ? meta.implicitWidth : 0, quoteBox.visible ? quoteBox.implicitWidth : 0) + 24
-            implicitHeight: (quoteBox.visible ? quoteBox.height + 6 : 0) + text.implicitHeight + (meta.visible ? meta.implicitHeight : 0) + 16
+            implicitWidth: Math.max(text.visible ? text.implicitWidth : 0, meta.visible ? meta.implicitWidth : 0,
+                                    quoteBox.visible ? quoteBox.implicitWidth : 0, attachment.active ? attachment.implicitWidth : 0) + 24
+            implicitHeight: (quoteBox.visible ? quoteBox.height + 6 : 0) + (attachment.active ? attachment.height + 6 : 0)
+                            + (text.visible ? text.implicitHeight : 0) + (meta.visible ? meta.implicitHeight : 0) + 16
             radius: 16
             // Theirs: the text colour faintly over the background, in light and dark alike.
             color: root.outgoing ? palette.highlight : Qt.tint(palette.base, Qt.rgba(palette.text.r, palette.text.g, palette.text.b, 0.08))
@@ -200,6 +219,37 @@ Item {
                 Accessible.name: qsTr("Go to the message it answers")
             }
 
+            // An attachment above its caption; made only for attachment rows.
+            Loader {
+                id: attachment
+                objectName: "attachment"
+                active: root.kind === MessageModel.Attachment && root.attachmentId.length > 0 && root.attachments !== null
+                visible: active
+                x: 12
+                y: quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 10
+                width: item ? Math.min(item.implicitWidth, root.maxBubbleWidth - 24) : 0
+                height: item ? item.implicitHeight : 0
+                sourceComponent: AttachmentView {
+                    controller: root.attachments
+                    fileId: root.attachmentId
+                    name: root.attachmentName
+                    sizeText: root.attachmentSizeText
+                    mime: root.attachmentMime
+                    state: root.attachmentState
+                    bytes: root.attachmentBytes
+                    size: root.attachmentSize
+                    progressText: root.attachmentProgressText
+                    error: root.attachmentError
+                    hasThumbnail: root.attachmentThumbnail
+                    isImage: root.attachmentIsImage
+                    outgoing: root.outgoing
+                    textColor: text.color
+                    maxWidth: Math.min(320, root.maxBubbleWidth - 24)
+                    onViewRequested: fileId => root.imageViewRequested(fileId)
+                    onSaveRequested: (fileId, name) => root.saveRequested(fileId, name)
+                }
+            }
+
             // Selectable; links (http, https, mailto) clickable. Rich text only for a
             // message with a link, built by the model from escaped text: a peer's text is
             // never markup.
@@ -207,7 +257,10 @@ Item {
                 id: text
                 objectName: "messageBody"
                 x: 12
-                y: quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 8
+                y: attachment.active ? attachment.y + attachment.height + 6 : quoteBox.visible ? quoteBox.y + quoteBox.height + 6 : 8
+                // An attachment without a caption shows no empty line under it.
+                visible: root.kind !== MessageModel.Attachment || root.body.length > 0
+                height: visible ? implicitHeight : 0
                 width: Math.min(implicitWidth, root.maxBubbleWidth - 24)
                 readOnly: true
                 selectByMouse: true
@@ -215,7 +268,7 @@ Item {
                 textFormat: root.richBody.length > 0 ? TextEdit.RichText : TextEdit.PlainText
                 text: root.richBody.length > 0 ? root.richBody : root.shownText
                 wrapMode: TextEdit.Wrap
-                font.italic: root.kind !== MessageModel.Text
+                font.italic: root.kind !== MessageModel.Text && root.kind !== MessageModel.Attachment
                 color: root.outgoing ? palette.highlightedText : palette.text
                 selectedTextColor: palette.highlightedText
                 selectionColor: root.outgoing ? Qt.darker(palette.highlight, 1.4) : palette.highlight
@@ -235,7 +288,7 @@ Item {
                 visible: root.showMeta
                 anchors.right: parent.right
                 anchors.rightMargin: 12
-                anchors.top: text.bottom
+                anchors.top: text.visible ? text.bottom : attachment.bottom
                 spacing: 4
                 Label {
                     objectName: "messageTime"

@@ -258,6 +258,9 @@ Page {
                 onContextMenuRequested: (rowId, text, canChange, kind) => messages.showMessageMenu(rowId, text, canChange, kind)
                 onQuoteClicked: quoteRow => root.model.openAt(root.model.conversationId, quoteRow)
                 onLinkActivated: link => root.app.desktop.openLink(link)
+                attachments: root.app.attachments
+                onImageViewRequested: fileId => root.app.attachments.view(fileId)
+                onSaveRequested: (fileId, name) => root.app.attachments.pickSaveLocation(fileId, name)
             }
             // One menu for every message, built on the first right click: a menu per delegate
             // was built for each row shown, an eager one cost ~15 ms at start (bench_gui).
@@ -598,6 +601,7 @@ Page {
             visible: !root.model.request && root.model.trust !== "blocked" && (!root.model.isGroup || root.model.groupMember)
             enabled: !root.askNamesake
             composerState: root.app.composer
+            attachments: root.app.attachments
             onHistoryKey: event => { event.accepted = messages.historyKey(event) }
             onEmojiRequested: emojiPicker.openFrom(0, composer.emojiButton)
         }
@@ -657,6 +661,44 @@ Page {
                 }
             }
         }
+    }
+
+    // Files dropped anywhere on the open chat are sent to it (the composer's text, if any,
+    // becomes the caption); the chat shows where they will go while they hover.
+    DropArea {
+        id: dropArea
+        objectName: "chatDropArea"
+        anchors.fill: parent
+        enabled: root.chatOpen && composer.visible && composer.enabled
+        keys: ["text/uri-list"]
+        onEntered: drag => { if (!drag.hasUrls) drag.accepted = false }
+        onDropped: drop => {
+            if (drop.hasUrls) {
+                root.app.attachments.sendUrls(drop.urls)
+                drop.acceptProposedAction()
+            }
+        }
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: 8
+            visible: dropArea.containsDrag
+            radius: 12
+            color: Qt.rgba(palette.highlight.r, palette.highlight.g, palette.highlight.b, 0.12)
+            border.color: palette.highlight
+            border.width: 2
+            Label {
+                anchors.centerIn: parent
+                text: qsTr("Drop to send to %1").arg(root.model.peerName)
+                textFormat: Text.PlainText // names come from peers: never markup
+                font.pixelSize: 18
+            }
+        }
+    }
+
+    ImageViewer {
+        id: imageViewer
+        attachments: root.app.attachments
+        onSaveRequested: (fileId, name) => root.app.attachments.pickSaveLocation(fileId, name)
     }
 
     DeleteForEveryoneDialog {

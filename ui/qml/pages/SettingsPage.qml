@@ -160,6 +160,27 @@ Dialog {
                 Accessible.name: text
             }
 
+            Label { text: qsTr("Files"); font.bold: true; Layout.topMargin: 8 }
+            RowLayout {
+                Label { text: qsTr("Send files up to") }
+                SpinBox {
+                    objectName: "sizeLimitMiB"
+                    from: 1; to: 4096
+                    editable: true
+                    value: root.app.attachments.sizeLimitMiB
+                    Accessible.name: qsTr("Largest file to send, in MiB")
+                    onValueModified: root.app.attachments.sizeLimitMiB = value
+                }
+                Label { text: qsTr("MiB") }
+            }
+            CheckBox {
+                objectName: "autoDownloadImages"
+                text: qsTr("Download images from contacts automatically (under 25 MB)")
+                checked: root.app.attachments.autoDownloadImages
+                onToggled: root.app.attachments.autoDownloadImages = checked
+                Accessible.name: text
+            }
+
             Label { text: qsTr("Visible to"); font.bold: true; Layout.topMargin: 8 }
             ButtonGroup { id: visibleTo }
             RadioButton {

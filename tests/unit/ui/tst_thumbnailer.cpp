@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The thumbnail an image attachment carries: made within the pointer's bounds (320 px,
+// 20 KiB) whatever the picture, and read back from a peer's bytes without trusting what
+// they claim (a few bytes can claim a 50,000 × 50,000 picture).
+#include "ui/PrivateFolder.h"
+#include "ui/Thumbnailer.h"
+
+#include <QBuffer>
+#include <QImageReader>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+using namespace sotto::ui;
+
+namespace {
+
+quint32 crc32(const QByteArray &data)
+{
+    quint32 crc = 0xffffffffu;
+    for (char c : data) {
+        crc ^= quint8(c);
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320u & (0u - (crc & 1u)));
+    }
+    return ~crc;
+}
+
+QByteArray chunk(const char *type, const QByteArray &data)
+{
+    QByteArray out(4, '\0');
+    qToBigEndian<quint32>(quint32(data.size()), out.data());
+    const QByteArray body = QByteArray(type, 4) + data;
+    QByteArray crc(4, '\0');
+    qToBigEndian<quint32>(crc32(body), crc.data());
+    return out + body + crc;
+}
+
+// A valid PNG header claiming `width` × `height` RGB pixels, followed by a few bytes of
+// compressed zeros: a decompression bomb's shape (the real ones inflate for gigabytes).
+QByteArray pngClaiming(quint32 width, quint32 height)
+{
+    QByteArray ihdr(13, '\0');
+    qToBigEndian<quint32>(width, ihdr.data());
+    qToBigEndian<quint32>(height, ihdr.data() + 4);
+    ihdr[8] = 8; // bit depth
+    ihdr[9] = 2; // RGB
+    const QByteArray zlib = qCompress(QByteArray(4096, '\0')).mid(4); // qCompress prefixes the length
+    return QByteArray("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr) + chunk("IDAT", zlib) + chunk("IEND", {});
+}
+
+QImage noise(int width, int height)
+{
+    QImage image(width, height, QImage::Format_RGB32);
+    QRandomGenerator random(42);
+    for (int y = 0; y < height; ++y)
+        for (int x = 0; x < width; ++x)
+            image.setPixel(x, y, random.generate() | 0xff000000u);
+    return image;
+}
+
+QSize sizeOf(const QByteArray &jpeg)
+{
+    QBuffer buffer;
+    buffer.setData(jpeg);
+    buffer.open(QIODevice::ReadOnly);
+    return QImageReader(&buffer).size();
+}
+
+} // namespace
+
+class TestThumbnailer : public QObject {
+    Q_OBJECT
+    QTemporaryDir tmp;
+
+private Q_SLOTS:
+    void aPhotoBecomesASmallJpeg()
+    {
+        const QString path = tmp.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(noise(3000, 2000).save(path, "JPEG", 95));
+        QVERIFY(Thumbnailer::isImage(path));
+        const QByteArray thumbnail = Thumbnailer::make(path);
+        QVERIFY(!thumbnail.isEmpty());
+        QVERIFY2(thumbnail.size() <= Thumbnailer::MaxBytes, qPrintable(QString::number(thumbnail.size())));
+        QVERIFY(thumbnail.startsWith("\xff\xd8")); // a JPEG
+        const QSize size = sizeOf(thumbnail);
+        QVERIFY(size.width() <= 320 && size.height() <= 320);
+        QVERIFY(size.width() >= 100); // noise does not fit at 320: smaller, not nothing
+        QCOMPARE(qRound(double(size.width()) / size.height() * 10), 15); // the shape kept
+    }
+
+    void aSmallPictureStaysItsSize()
+    {
+        QImage image(200, 100, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        const QByteArray thumbnail = Thumbnailer::make(image);
+        QCOMPARE(sizeOf(thumbnail), QSize(200, 100));
+    }
+
+    // JPEG has no alpha: a transparent screenshot must not turn black.
+    void transparencyBecomesWhite()
+    {
+        QImage image(64, 64, QImage::Format_ARGB32);
+        image.fill(Qt::transparent);
+        const QImage back = Thumbnailer::decode(Thumbnailer::make(image));
+        QVERIFY(!back.isNull());
+        QVERIFY(qGray(back.pixel(32, 32)) > 240);
+    }
+
+    void aDecompressionBombIsNotRead()
+    {
+        const QString path = tmp.filePath(QStringLiteral("bomb.png"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(pngClaiming(50000, 50000));
+        f.close();
+        QCOMPARE(QImageReader(path).size(), QSize(50000, 50000)); // what it claims
+        QVERIFY(Thumbnailer::make(path).isEmpty());               // and is not believed
+    }
+
+    void notAnImageMakesNoThumbnail()
+    {
+        const QString path = tmp.filePath(QStringLiteral("notes.txt"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("just words\n");
+        f.close();
+        QVERIFY(!Thumbnailer::isImage(path));
+        QVERIFY(Thumbnailer::make(path).isEmpty());
+    }
+
+    // A peer's thumbnail: bounded whatever it says.
+    void aReceivedThumbnailIsDecodedWithinBounds()
+    {
+        QVERIFY(Thumbnailer::decode(pngClaiming(5000, 5000)).isNull());   // claims too much
+        QVERIFY(Thumbnailer::decode(QByteArray(Thumbnailer::MaxBytes + 1, 'x')).isNull()); // over the pointer's bound
+        QVERIFY(Thumbnailer::decode(QByteArray("\xff\xd8 not really", 13)).isNull());
+        // A legal but larger than promised picture (800 × 600 PNG of few bytes) is shown at 320.
+        QImage big(800, 600, QImage::Format_RGB32);
+        big.fill(Qt::red);
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(big.save(&buffer, "PNG"));
+        QVERIFY(png.size() <= Thumbnailer::MaxBytes);
+        const QImage shown = Thumbnailer::decode(png);
+        QCOMPARE(shown.size(), QSize(320, 240));
+    }
+
+    void namesFromPeersAreMadeHarmless()
+    {
+        QCOMPARE(PrivateFolder::safeName(QStringLiteral("../../.bashrc")), QStringLiteral("bashrc"));
+        QCOMPARE(PrivateFolder::safeName(QStringLiteral("a\\b\\report.pdf")), QStringLiteral("report.pdf"));
+        QCOMPARE(PrivateFolder::safeName(QStringLiteral("..")), QStringLiteral("file"));
+        QCOMPARE(PrivateFolder::safeName(QStringLiteral("evil\u202Etxt.exe")), QStringLiteral("eviltxt.exe")); // no right-to-left override
+        QCOMPARE(PrivateFolder::safeName(QStringLiteral("line\nbreak.txt")), QStringLiteral("linebreak.txt"));
+    }
+};
+
+QTEST_MAIN(TestThumbnailer)
+#include "tst_thumbnailer.moc"

@@ -1,0 +1,429 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/AttachmentController.h"
+
+#include "ui/ComposerController.h"
+#include "ui/MessageModel.h"
+#include "ui/PrivateFolder.h"
+#include "ui/Thumbnailer.h"
+#include "ui/UiLog.h"
+
+#include "core/messenger/Queries.h"
+#include "core/messenger/Transfer.h"
+
+#include <QClipboard>
+#include <QDateTime>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
+#include <QMimeData>
+#include <QMimeDatabase>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <cerrno>
+#include <sys/stat.h>
+
+namespace sotto::ui {
+namespace {
+
+const QString SizeLimitKey = QStringLiteral("attachments/sizeLimitMiB");
+const QString AutoDownloadKey = QStringLiteral("attachments/autoDownloadImages");
+const QString OpenName = QStringLiteral("open");
+const QString PasteName = QStringLiteral("paste");
+
+enum Command { Download, Pause, Cancel };
+
+// Kinds a double click would run rather than show: Open refuses them (Save as… still works,
+// the user then decides). By name as well as by type, since the name is the peer's choice.
+bool runsAsProgram(const QString &name)
+{
+    static const QStringList suffixes{
+        QStringLiteral("desktop"), QStringLiteral("sh"),   QStringLiteral("bash"), QStringLiteral("zsh"),  QStringLiteral("run"),
+        QStringLiteral("bin"),     QStringLiteral("appimage"), QStringLiteral("exe"), QStringLiteral("msi"), QStringLiteral("bat"),
+        QStringLiteral("cmd"),     QStringLiteral("com"),  QStringLiteral("scr"),  QStringLiteral("jar"),  QStringLiteral("py"),
+        QStringLiteral("pl"),      QStringLiteral("rb"),   QStringLiteral("ps1"),  QStringLiteral("vbs"),  QStringLiteral("lnk"),
+        QStringLiteral("deb"),     QStringLiteral("rpm"),  QStringLiteral("flatpakref"), QStringLiteral("snap"), QStringLiteral("apk")};
+    if (suffixes.contains(QFileInfo(name).suffix().toLower()))
+        return true;
+    const QMimeType type = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension);
+    for (const char *risky : {"application/x-executable", "application/x-sharedlib", "application/x-desktop",
+                              "application/x-shellscript", "application/x-msdownload", "application/x-ms-dos-executable"})
+        if (type.inherits(QLatin1String(risky)))
+            return true;
+    return false;
+}
+
+QString worded(const messenger::Error &error)
+{
+    switch (error.code) {
+    case messenger::Errc::Blocked: return AttachmentController::tr("Not sent: you blocked this contact.");
+    case messenger::Errc::InvalidInput: return AttachmentController::tr("Not sent: the file could not be read, or it is too large.");
+    case messenger::Errc::NotAllowed: return AttachmentController::tr("Not sent: files cannot go to this conversation.");
+    default: return AttachmentController::tr("Not sent: something went wrong in Sotto (%1).").arg(int(error.code));
+    }
+}
+
+} // namespace
+
+AttachmentController::AttachmentController(messenger::CoreThread &core, MessageModel &messages, ComposerController &composer,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_core(core)
+    , m_messages(messages)
+    , m_composer(composer)
+{
+    const QSettings settings;
+    m_sizeLimitMiB = std::clamp(settings.value(SizeLimitKey, DefaultSizeLimitMiB).toInt(), 1, MaxSizeLimitMiB);
+    m_autoDownloadImages = settings.value(AutoDownloadKey, true).toBool();
+    // What a crashed Sotto left: plaintext must not wait there for the next reboot.
+    PrivateFolder::sweepStale(OpenName);
+    PrivateFolder::sweepStale(PasteName);
+}
+
+AttachmentController::~AttachmentController() { clear(); }
+
+void AttachmentController::setSizeLimitMiB(int mib)
+{
+    mib = std::clamp(mib, 1, MaxSizeLimitMiB);
+    if (mib == m_sizeLimitMiB)
+        return;
+    m_sizeLimitMiB = mib;
+    QSettings().setValue(SizeLimitKey, mib);
+    Q_EMIT settingsChanged();
+}
+
+void AttachmentController::setAutoDownloadImages(bool on)
+{
+    if (on == m_autoDownloadImages)
+        return;
+    m_autoDownloadImages = on;
+    QSettings().setValue(AutoDownloadKey, on);
+    applySettings();
+    Q_EMIT settingsChanged();
+}
+
+void AttachmentController::applySettings()
+{
+    m_core.run([on = m_autoDownloadImages](messenger::CoreState &state) {
+        if (state.node && state.node->transfer())
+            state.node->transfer()->setAutoDownloadImages(on);
+    });
+}
+
+void AttachmentController::sendUrls(const QList<QUrl> &urls)
+{
+    if (!m_messages.conversationId() || urls.isEmpty())
+        return;
+    if (m_messages.isGroup()) {
+        Q_EMIT failed(tr("Files cannot be sent to a group yet."));
+        return;
+    }
+    const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
+    QStringList paths;
+    for (const QUrl &url : urls) {
+        const QFileInfo info(url.toLocalFile());
+        if (!url.isLocalFile() || !info.isFile() || !info.isReadable()) {
+            Q_EMIT failed(tr("“%1” is not a file Sotto can read. Nothing was sent.").arg(info.fileName().isEmpty() ? url.fileName() : info.fileName()));
+            return;
+        }
+        if (quint64(info.size()) > limit) {
+            Q_EMIT failed(tr("“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.")
+                              .arg(info.fileName(), MessageModel::sizeText(quint64(info.size())), MessageModel::sizeText(limit)));
+            return;
+        }
+        paths << info.absoluteFilePath();
+    }
+    const QString caption = m_composer.takeCaption();
+    // Each file keeps the peer it was picked for: files for another chat picked meanwhile
+    // wait their turn and still go where they were meant to.
+    const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
+    for (int i = 0; i < paths.size(); ++i)
+        m_queue.push_back({paths[i], i == paths.size() - 1 ? caption : QString(), to, false});
+    Q_EMIT preparingChanged();
+    sendNext();
+}
+
+bool AttachmentController::paste()
+{
+    const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+    if (!data || !m_messages.conversationId())
+        return false;
+    // Copied files (a file manager also puts their paths as text: the files are meant).
+    if (data->hasUrls()) {
+        const QList<QUrl> urls = data->urls();
+        if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); })) {
+            sendUrls(urls);
+            return true;
+        }
+    }
+    if (!data->hasImage() || (data->hasText() && !data->text().isEmpty()))
+        return false;
+    const QImage image = qvariant_cast<QImage>(data->imageData());
+    if (image.isNull())
+        return false;
+    if (m_messages.isGroup()) {
+        Q_EMIT failed(tr("Files cannot be sent to a group yet."));
+        return true;
+    }
+    const QString folder = PrivateFolder::path(PasteName);
+    if (folder.isEmpty()) {
+        Q_EMIT failed(tr("The image could not be pasted: Sotto has no private folder to write it to."));
+        return true;
+    }
+    const QString caption = m_composer.takeCaption();
+    const QString name = QStringLiteral("image-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
+    const QString path = QDir(folder).filePath(name);
+    const quint64 generation = m_generation;
+    const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
+    const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
+    ++m_busyPasting;
+    Q_EMIT preparingChanged();
+    // A screenshot takes a moment to encode: not on the GUI thread. Owner-only from the start.
+    QtConcurrent::run([image, path] {
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+            || !image.save(&file, "PNG")) {
+            file.remove();
+            return qint64(-1);
+        }
+        return file.size();
+    }).then(this, [this, path, caption, generation, limit, to](qint64 size) {
+        --m_busyPasting;
+        Q_EMIT preparingChanged();
+        if (generation != m_generation) {
+            QFile::remove(path);
+            return;
+        }
+        if (size < 0) {
+            Q_EMIT failed(tr("The image could not be pasted."));
+            return;
+        }
+        if (quint64(size) > limit) {
+            QFile::remove(path);
+            Q_EMIT failed(tr("The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.")
+                              .arg(MessageModel::sizeText(quint64(size)), MessageModel::sizeText(limit)));
+            return;
+        }
+        m_queue.push_back({path, caption, to, true});
+        Q_EMIT preparingChanged();
+        sendNext();
+    });
+    return true;
+}
+
+void AttachmentController::sendNext()
+{
+    if (m_busy || m_queue.empty())
+        return;
+    Pending p = m_queue.front();
+    m_queue.pop_front();
+    m_busy = true;
+    const quint64 generation = m_generation;
+    const protocol::PeerId to = p.to;
+    // One at a time, in order: the sealing of a large file must not let a later small one
+    // (with the caption) overtake it.
+    QtConcurrent::run([path = p.path] { return Thumbnailer::isImage(path) ? Thumbnailer::make(path) : QByteArray(); })
+        .then(this, [this, p, to, generation](const QByteArray &thumbnail) {
+            if (generation != m_generation) {
+                if (p.temporary)
+                    QFile::remove(p.path);
+                return;
+            }
+            m_core.run([this, p, to, thumbnail, generation](messenger::CoreState &state) {
+                const auto back = [this, p, generation](std::expected<storage::MessageRecord, messenger::Error> result) {
+                    QMetaObject::invokeMethod(this, [this, p, generation, result] {
+                        if (p.temporary)
+                            QFile::remove(p.path); // sealed (or refused): the plaintext copy goes
+                        if (generation != m_generation)
+                            return;
+                        sent(p, result);
+                    }, Qt::QueuedConnection);
+                };
+                if (!state.node) {
+                    back(std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")}));
+                    return;
+                }
+                state.node->sendFile(to, p.path, p.caption, back, thumbnail);
+            });
+        });
+}
+
+void AttachmentController::sent(const Pending &p, const std::expected<storage::MessageRecord, messenger::Error> &result)
+{
+    Q_UNUSED(p);
+    m_busy = false;
+    if (result)
+        m_messages.addSent(*result);
+    else
+        Q_EMIT failed(worded(result.error()));
+    Q_EMIT preparingChanged();
+    sendNext();
+}
+
+void AttachmentController::command(const QString &fileId, int which)
+{
+    const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
+    if (id.size() != 16)
+        return;
+    m_core.run([id, which](messenger::CoreState &state) -> std::expected<storage::AttachmentRecord, messenger::Error> {
+              messenger::Transfer *t = state.node ? state.node->transfer() : nullptr;
+              if (!t)
+                  return std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")});
+              return which == Download ? t->download(id) : which == Pause ? t->pause(id) : t->cancel(id);
+          })
+        .then(this, [this](const std::expected<storage::AttachmentRecord, messenger::Error> &result) {
+            if (!result) {
+                Q_EMIT failed(tr("That file cannot be changed now."));
+                return;
+            }
+            m_messages.refreshRow(result->messageId);
+        });
+}
+
+void AttachmentController::download(const QString &fileId) { command(fileId, Download); }
+void AttachmentController::pause(const QString &fileId) { command(fileId, Pause); }
+void AttachmentController::cancel(const QString &fileId) { command(fileId, Cancel); }
+
+void AttachmentController::exportToPrivate(const QString &fileId, std::function<void(const QString &)> then)
+{
+    const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
+    if (id.size() != 16)
+        return;
+    const QString folder = PrivateFolder::path(OpenName);
+    if (folder.isEmpty()) {
+        Q_EMIT failed(tr("Sotto has no private folder to open files from here."));
+        return;
+    }
+    m_openFolder = folder;
+    // Transfer::save decrypts and checks the hash; on the core thread, which owns the keys.
+    m_core.run([id, folder](messenger::CoreState &state) -> std::expected<QString, QString> {
+              messenger::Transfer *t = state.node ? state.node->transfer() : nullptr;
+              if (!t)
+                  return std::unexpected(QString());
+              const std::optional<storage::AttachmentRecord> a = messenger::Queries(*state.node).attachment(id);
+              // Ours is whole from the start (sealed before it was sent); theirs once verified.
+              if (!a || (!a->outgoing && a->state != storage::AttachmentState::Done))
+                  return std::unexpected(QStringLiteral("not here"));
+              // A folder per file: two files of one name never overwrite each other.
+              const QString dir = QDir(folder).filePath(QString::fromLatin1(id.toHex()));
+              if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST)
+                  return std::unexpected(QStringLiteral("no folder"));
+              const QString path = QDir(dir).filePath(PrivateFolder::safeName(a->name));
+              QFile::remove(path);
+              if (auto saved = t->save(id, path); !saved)
+                  return std::unexpected(QStringLiteral("not saved"));
+              QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+              return path;
+          })
+        .then(this, [this, then = std::move(then)](const std::expected<QString, QString> &path) {
+            if (!path) {
+                Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
+                return;
+            }
+            then(*path);
+        });
+}
+
+void AttachmentController::open(const QString &fileId)
+{
+    // The name is checked before anything is written: a program is never put where a
+    // click starts it.
+    const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
+    m_core.run([id](messenger::CoreState &state) {
+              std::optional<storage::AttachmentRecord> a;
+              if (state.node && id.size() == 16)
+                  a = messenger::Queries(*state.node).attachment(id);
+              return a ? a->name : QString();
+          })
+        .then(this, [this, fileId](const QString &name) {
+            if (runsAsProgram(name)) {
+                Q_EMIT failed(tr("Sotto does not open programs or scripts it received. Use Save as… and open it yourself "
+                                 "if you trust it."));
+                return;
+            }
+            exportToPrivate(fileId, [this](const QString &path) {
+                if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+                    Q_EMIT failed(tr("No program here opens this kind of file. Use Save as… instead."));
+            });
+        });
+}
+
+void AttachmentController::view(const QString &fileId)
+{
+    exportToPrivate(fileId, [this, fileId](const QString &path) { Q_EMIT viewReady(fileId, QUrl::fromLocalFile(path)); });
+}
+
+void AttachmentController::saveAs(const QString &fileId, const QUrl &to)
+{
+    const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
+    const QString path = to.toLocalFile();
+    if (id.size() != 16 || path.isEmpty())
+        return;
+    m_core.run([id, path](messenger::CoreState &state) {
+              messenger::Transfer *t = state.node ? state.node->transfer() : nullptr;
+              return t && t->save(id, path).has_value();
+          })
+        .then(this, [this, path](bool ok) {
+            if (ok)
+                Q_EMIT saved(QFileInfo(path).fileName());
+            else
+                Q_EMIT failed(tr("The file could not be saved there."));
+        });
+}
+
+QString AttachmentController::suggestedPath(const QString &name) const
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
+    if (folder.isEmpty())
+        folder = QDir::homePath();
+    return QDir(folder).filePath(PrivateFolder::safeName(name));
+}
+
+void AttachmentController::pickFiles()
+{
+    if (m_dialog)
+        m_dialog->close();
+    m_dialog = new QFileDialog(nullptr, tr("Send files"));
+    m_dialog->setObjectName(QStringLiteral("filePicker"));
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setFileMode(QFileDialog::ExistingFiles);
+    m_dialog->setWindowModality(Qt::ApplicationModal);
+    connect(m_dialog, &QFileDialog::urlsSelected, this, &AttachmentController::sendUrls);
+    m_dialog->open();
+}
+
+void AttachmentController::pickSaveLocation(const QString &fileId, const QString &name)
+{
+    if (m_dialog)
+        m_dialog->close();
+    m_dialog = new QFileDialog(nullptr, tr("Save as"), suggestedPath(name));
+    m_dialog->setObjectName(QStringLiteral("saveDialog"));
+    m_dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_dialog->setAcceptMode(QFileDialog::AcceptSave);
+    m_dialog->setFileMode(QFileDialog::AnyFile);
+    m_dialog->setWindowModality(Qt::ApplicationModal);
+    connect(m_dialog, &QFileDialog::urlSelected, this, [this, fileId](const QUrl &url) { saveAs(fileId, url); });
+    m_dialog->open();
+}
+
+void AttachmentController::clear()
+{
+    ++m_generation;
+    for (const Pending &p : m_queue)
+        if (p.temporary)
+            QFile::remove(p.path);
+    m_queue.clear();
+    m_busy = false;
+    PrivateFolder::wipe(OpenName);
+    PrivateFolder::wipe(PasteName);
+    m_openFolder.clear();
+    if (m_dialog)
+        m_dialog->close(); // a dialog from before the lock acts on nothing after it
+    Q_EMIT preparingChanged();
+}
+
+} // namespace sotto::ui

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// AttachmentController is the window's side of attachments: sending files (picker, drop,
+// paste) to the open conversation with a thumbnail for images, the user's commands on a
+// transfer (download, pause, cancel, retry) and getting a file out (Open, the image viewer,
+// Save as…). Plaintext leaves the profile only into the private folder (PrivateFolder,
+// wiped on lock and exit) or where the user saves it. Moving bytes is the core's Transfer.
+#pragma once
+
+#include "core/messenger/CoreThread.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+#include <QUrl>
+#include <QFileDialog>
+#include <QtQml/qqmlregistration.h>
+
+#include <deque>
+
+namespace sotto::ui {
+
+class ComposerController;
+class MessageModel;
+
+class AttachmentController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("provided by the application")
+    // Files larger than this are refused when sent from the window (Settings; 4 GiB, the
+    // most the core carries). In MiB for the settings field.
+    Q_PROPERTY(int sizeLimitMiB READ sizeLimitMiB WRITE setSizeLimitMiB NOTIFY settingsChanged)
+    // Received images (under 25 MB, from accepted contacts) download by themselves.
+    Q_PROPERTY(bool autoDownloadImages READ autoDownloadImages WRITE setAutoDownloadImages NOTIFY settingsChanged)
+    // Files being read, thumbnailed and sealed before their message appears.
+    Q_PROPERTY(int preparing READ preparing NOTIFY preparingChanged)
+
+public:
+    static constexpr int MaxSizeLimitMiB = 4096; // Messenger::MaxAttachmentBytes
+    static constexpr int DefaultSizeLimitMiB = 4096;
+
+    AttachmentController(messenger::CoreThread &core, MessageModel &messages, ComposerController &composer,
+                         QObject *parent = nullptr);
+    ~AttachmentController() override;
+
+    int sizeLimitMiB() const { return m_sizeLimitMiB; }
+    void setSizeLimitMiB(int mib);
+    bool autoDownloadImages() const { return m_autoDownloadImages; }
+    void setAutoDownloadImages(bool on);
+    int preparing() const { return int(m_queue.size()) + (m_busy ? 1 : 0) + m_busyPasting; }
+
+    // The desktop's file dialog (or Qt's own where it has none; the QML one needs a module
+    // Debian splits off, and crashed without it): several files to send, or where to save
+    // one. Both return at once; the choice comes back as sendUrls / saveAs.
+    Q_INVOKABLE void pickFiles();
+    Q_INVOKABLE void pickSaveLocation(const QString &fileId, const QString &name);
+
+    // Sends these local files to the open conversation, in order; the composer's text is
+    // the last one's caption. Refused as a whole (nothing sent) when one is not a readable
+    // file or is over the size limit: failed() says which.
+    Q_INVOKABLE void sendUrls(const QList<QUrl> &urls);
+    // Ctrl+V: copied files are sent, or an image (written as PNG to the private folder,
+    // sent, then removed). False when the clipboard holds neither: the text field pastes.
+    Q_INVOKABLE bool paste();
+
+    // A transfer, named by its file id (32 hex digits).
+    Q_INVOKABLE void download(const QString &fileId); // also resume and retry
+    Q_INVOKABLE void pause(const QString &fileId);
+    Q_INVOKABLE void cancel(const QString &fileId);
+    // The verified plaintext into the private folder, then the desktop opens it.
+    Q_INVOKABLE void open(const QString &fileId);
+    // The same copy, for the window's image viewer: viewReady brings its URL.
+    Q_INVOKABLE void view(const QString &fileId);
+    Q_INVOKABLE void saveAs(const QString &fileId, const QUrl &to);
+    // Where a Save as… dialog starts (Downloads) and what it proposes there: the peer's
+    // name made safe to use as a file name.
+    QString suggestedPath(const QString &name) const;
+    // This process's private folder for opened files ("" before the first Open).
+    Q_INVOKABLE QString openFolder() const { return m_openFolder; }
+
+    // A lock or the end: queued sends are dropped, pasted images and opened files wiped.
+    void clear();
+    // The node just started (unlock): it learns the download setting.
+    void applySettings();
+
+Q_SIGNALS:
+    void settingsChanged();
+    void preparingChanged();
+    // Worded for the user: why nothing was sent, opened or saved.
+    void failed(const QString &reason);
+    void viewReady(const QString &fileId, const QUrl &url);
+    void saved(const QString &fileName);
+
+private:
+    struct Pending {
+        QString path;
+        QString caption;
+        protocol::PeerId to;    // the conversation's peer when it was picked, whatever is open later
+        bool temporary = false; // a pasted image: removed once sealed (or refused)
+    };
+    void sendNext();
+    void sent(const Pending &p, const std::expected<storage::MessageRecord, messenger::Error> &result);
+    // Writes the file's plaintext into the private folder, then `then(path)`.
+    void exportToPrivate(const QString &fileId, std::function<void(const QString &)> then);
+    void command(const QString &fileId, int which);
+
+    messenger::CoreThread &m_core;
+    MessageModel &m_messages;
+    ComposerController &m_composer;
+    std::deque<Pending> m_queue;
+    bool m_busy = false;
+    int m_busyPasting = 0;          // pasted images being written
+    quint64 m_generation = 0;       // a lock drops what was in flight
+    int m_sizeLimitMiB = DefaultSizeLimitMiB;
+    bool m_autoDownloadImages = true;
+    QString m_openFolder;
+    QPointer<QFileDialog> m_dialog; // at most one open at a time
+};
+
+} // namespace sotto::ui
