@@ -53,27 +53,32 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
 
     if (cmd == QLatin1String("send_file")) {
         protocol::PeerId peer = protocol::PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+        std::int64_t group = 0;
         if (command.contains(QStringLiteral("conversation"))) {
             std::optional<messenger::ConversationInfo> c = queries.conversation(qint64(command.value(QStringLiteral("conversation")).toDouble()));
             if (!c)
                 return fail(QStringLiteral("not_found"), QStringLiteral("no such conversation"));
             peer = c->peer;
+            group = c->group ? c->id : 0;
         }
-        if (!peer.isValid())
-            return fail(QStringLiteral("invalid_input"),
-                        QStringLiteral("\"peer\" must be a peer id, or \"conversation\" a 1:1 conversation id (not a group)"));
+        if (!peer.isValid() && !group)
+            return fail(QStringLiteral("invalid_input"), QStringLiteral("\"peer\" must be a peer id, or \"conversation\" a conversation id"));
         const QString path = command.value(QStringLiteral("path")).toString();
         if (path.isEmpty())
             return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file"));
         // Answered once the file is sealed (seconds for a large one); other commands go on meanwhile.
-        m_node->sendFile(peer, path, command.value(QStringLiteral("caption")).toString(),
-                         [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
-                             if (!sent) {
-                                 emitLine(failed(sent.error()));
-                                 return;
-                             }
-                             emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
-                         });
+        auto answer = [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
+            if (!sent) {
+                emitLine(failed(sent.error()));
+                return;
+            }
+            emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
+        };
+        const QString caption = command.value(QStringLiteral("caption")).toString();
+        if (group)
+            m_node->sendGroupFile(group, path, caption, std::move(answer));
+        else
+            m_node->sendFile(peer, path, caption, std::move(answer));
         return QJsonObject{}; // no reply now
     }
 

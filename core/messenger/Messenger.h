@@ -270,6 +270,10 @@ public:
     // Takes the sealed copy over (deleted if the message cannot be stored).
     [[nodiscard]] std::expected<AttachmentSend, Error> sendAttachment(const protocol::PeerId &to, SealedFile file,
                                                                       const QString &caption);
+    // The same in a group (MessengerGroupAttachments.cpp): one sealed copy, its pointer sealed
+    // once with our sender key for every member, each of whom pulls the chunks from us.
+    [[nodiscard]] std::expected<GroupSend, Error> sendGroupAttachment(std::int64_t conversationId, SealedFile file,
+                                                                      const QString &caption);
     // Whether the user may write to `peer` at all (known, not blocked).
     [[nodiscard]] std::expected<void, Error> mayWriteTo(const protocol::PeerId &peer) { return mayMessage(peer); }
     // The receive path's group kinds (ContentHandlers), inside the decrypt's transaction.
