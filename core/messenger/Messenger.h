@@ -250,7 +250,7 @@ public:
     // Attachments (docs/PROTOCOL.md, "Attachments"; MessengerAttachments.cpp). First the
     // file is sealed into the profile's attachments/ folder (sealFile: files only, a chunk
     // at a time, on any thread), then its pointer is stored and queued for the peer like a
-    // text (sendAttachment, on the core thread). 1:1 conversations only.
+    // text (sendAttachment, on the core thread).
     static constexpr std::uint64_t MaxAttachmentBytes = 4ULL << 30;
     struct SealedFile {
         QByteArray fileId;

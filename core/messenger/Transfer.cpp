@@ -322,8 +322,12 @@ void Transfer::chunkComplete(const std::shared_ptr<Download> &d)
                 return w;
             }
             ++copy->written;
-            if (copy->written % SyncEveryChunks == 0 && copy->file.sync())
-                copy->synced = copy->written;
+            if (copy->written % SyncEveryChunks == 0) {
+                if (copy->file.sync())
+                    copy->synced = copy->written;
+            } else if (copy->written % WritebackEveryChunks == 0) {
+                copy->file.startWriteback();
+            }
             w.status = Written::Status::Ok;
             w.synced = copy->synced;
             return w;
@@ -704,7 +708,9 @@ void Transfer::report(const AttachmentRecord &a, std::uint64_t chunksDone, QElap
     if (!force && last.isValid() && last.elapsed() < ProgressIntervalMs)
         return;
     last.start();
-    if (a.outgoing && !force) // the sender's progress survives a restart too
+    // The sender's progress survives a restart too; not a group's file, whose members each
+    // pull at their own pace (and whose row one member's DONE may have made done).
+    if (a.outgoing && !force && !sentToGroup(a))
         (void)m_store.setProgress(a.fileId, a.state, chunksDone);
     AttachmentRecord now = a;
     now.chunksDone = chunksDone;

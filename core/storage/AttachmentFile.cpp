@@ -5,6 +5,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace sotto::storage {
@@ -157,6 +158,12 @@ std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOu
     if (out && !out->commit())
         return std::unexpected(QStringLiteral("cannot write %1: %2").arg(plainOut, out->errorString()));
     return result;
+}
+
+void AttachmentFile::startWriteback()
+{
+    if (m_file && m_file->flush())
+        (void)::sync_file_range(m_file->handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 bool AttachmentFile::sync()

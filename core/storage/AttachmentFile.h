@@ -46,6 +46,9 @@ public:
     // done or its progress is recorded: a crash or power cut then cannot leave a "done" file
     // whose last chunks never reached the disk.
     [[nodiscard]] bool sync();
+    // Starts writing the chunks written so far to disk without waiting for it (so the sync
+    // at the end, or the next one, has little left to do).
+    void startWriteback();
     bool remove();
 
 private:
