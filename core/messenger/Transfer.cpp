@@ -322,12 +322,8 @@ void Transfer::chunkComplete(const std::shared_ptr<Download> &d)
                 return w;
             }
             ++copy->written;
-            if (copy->written % SyncEveryChunks == 0) {
-                if (copy->file.sync())
-                    copy->synced = copy->written;
-            } else if (copy->written % WritebackEveryChunks == 0) {
+            if (copy->written % WritebackEveryChunks == 0)
                 copy->file.startWriteback();
-            }
             w.status = Written::Status::Ok;
             w.synced = copy->synced;
             return w;
