@@ -89,9 +89,11 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
         const QString path = command.value(QStringLiteral("path")).toString();
         if (path.isEmpty() || QFileInfo(path).isDir())
             return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file to write"));
-        if (auto saved = transfer->save(fileId, path); !saved)
-            return failed(saved.error());
-        return ok({{QStringLiteral("path"), path}});
+        // On the transfer's worker thread (seconds for a large file); answered when written.
+        transfer->saveAsync(fileId, path, [this, failed, ok, path](std::expected<void, messenger::Error> saved) {
+            emitLine(saved ? ok({{QStringLiteral("path"), path}}) : failed(saved.error()));
+        });
+        return QJsonObject{}; // no reply now
     }
     auto result = cmd == QLatin1String("download") ? transfer->download(fileId)
                 : cmd == QLatin1String("pause")    ? transfer->pause(fileId)

@@ -526,6 +526,35 @@ std::expected<void, Error> Transfer::save(const QByteArray &fileId, const QStrin
     return {};
 }
 
+void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved done)
+{
+    std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
+    if (!a || !a->messageId) {
+        done(std::unexpected(Error{Errc::NotFound, QStringLiteral("no such attachment")}));
+        return;
+    }
+    if (!a->outgoing && a->state != AttachmentState::Done) {
+        done(std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file has not arrived yet")}));
+        return;
+    }
+    auto copy = std::make_shared<SealedCopy>(pathOf(*a), m_store.key(fileId), fileId, a->size);
+    m_io->run(
+        this,
+        [copy, path, expected = a->sha256]() -> std::expected<void, QString> {
+            // As save(): a temporary beside `path`, renamed only once its hash matched.
+            auto digest = copy->file.digest(path, expected);
+            if (!digest)
+                return std::unexpected(digest.error());
+            return {};
+        },
+        [done = std::move(done)](const std::expected<void, QString> &saved) {
+            if (!saved)
+                done(std::unexpected(Error{Errc::Storage, saved.error()}));
+            else
+                done({});
+        });
+}
+
 // ---- sending ----
 
 void Transfer::onChunkRequest(const PeerId &peer, const wire::ChunkRequest &request)

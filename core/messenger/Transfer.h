@@ -75,6 +75,10 @@ public:
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> cancel(const QByteArray &fileId);
     // The verified plaintext written to `path` (the user's choice; checked against the hash).
     [[nodiscard]] std::expected<void, Error> save(const QByteArray &fileId, const QString &path);
+    // The same on the worker thread (a 1 GiB file takes seconds: the core thread goes on),
+    // then `done` on this object's thread. Refusals (no such file, not arrived) come at once.
+    using Saved = std::function<void(std::expected<void, Error>)>;
+    void saveAsync(const QByteArray &fileId, const QString &path, Saved done);
 
     // Seals the file at `path` into attachments/ on a worker thread that touches only files
     // (a 1 GiB file takes seconds; the core thread goes on meanwhile), then calls `done` on
