@@ -55,15 +55,16 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
 
     if (cmd == QLatin1String("send_file")) {
         protocol::PeerId peer = protocol::PeerId::fromString(command.value(QStringLiteral("peer")).toString());
+        std::int64_t group = 0;
         if (command.contains(QStringLiteral("conversation"))) {
             std::optional<messenger::ConversationInfo> c = queries.conversation(qint64(command.value(QStringLiteral("conversation")).toDouble()));
             if (!c)
                 return fail(QStringLiteral("not_found"), QStringLiteral("no such conversation"));
             peer = c->peer;
+            group = c->group ? c->id : 0;
         }
-        if (!peer.isValid())
-            return fail(QStringLiteral("invalid_input"),
-                        QStringLiteral("\"peer\" must be a peer id, or \"conversation\" a 1:1 conversation id (not a group)"));
+        if (!peer.isValid() && !group)
+            return fail(QStringLiteral("invalid_input"), QStringLiteral("\"peer\" must be a peer id, or \"conversation\" a conversation id"));
         const QString path = command.value(QStringLiteral("path")).toString();
         if (path.isEmpty())
             return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file"));
@@ -71,19 +72,20 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
         // meanwhile. An image gets the window's thumbnail, made on a worker first.
         const QString caption = command.value(QStringLiteral("caption")).toString();
         QtConcurrent::run([path] { return ui::Thumbnailer::isImage(path) ? ui::Thumbnailer::make(path) : QByteArray(); })
-            .then(this, [this, peer, path, caption, failed, ok](const QByteArray &thumbnail) {
+            .then(this, [this, peer, group, path, caption, failed, ok](const QByteArray &thumbnail) {
                 if (!m_node)
                     return;
-                m_node->sendFile(
-                    peer, path, caption,
-                    [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
-                        if (!sent) {
-                            emitLine(failed(sent.error()));
-                            return;
-                        }
-                        emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
-                    },
-                    thumbnail);
+                auto answer = [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {
+                    if (!sent) {
+                        emitLine(failed(sent.error()));
+                        return;
+                    }
+                    emitLine(ok({{QStringLiteral("message"), messageJson(*sent, messenger::Queries(*m_node).extras(*sent))}}));
+                };
+                if (group)
+                    m_node->sendGroupFile(group, path, caption, std::move(answer), thumbnail);
+                else
+                    m_node->sendFile(peer, path, caption, std::move(answer), thumbnail);
             });
         return QJsonObject{}; // no reply now
     }
@@ -95,9 +97,11 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
         const QString path = command.value(QStringLiteral("path")).toString();
         if (path.isEmpty() || QFileInfo(path).isDir())
             return fail(QStringLiteral("invalid_input"), QStringLiteral("\"path\" must name a file to write"));
-        if (auto saved = transfer->save(fileId, path); !saved)
-            return failed(saved.error());
-        return ok({{QStringLiteral("path"), path}});
+        // On the transfer's worker thread (seconds for a large file); answered when written.
+        transfer->saveAsync(fileId, path, [this, failed, ok, path](std::expected<void, messenger::Error> saved) {
+            emitLine(saved ? ok({{QStringLiteral("path"), path}}) : failed(saved.error()));
+        });
+        return QJsonObject{}; // no reply now
     }
     auto result = cmd == QLatin1String("download") ? transfer->download(fileId)
                 : cmd == QLatin1String("pause")    ? transfer->pause(fileId)

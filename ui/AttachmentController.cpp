@@ -18,7 +18,6 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QMimeData>
-#include <QMimeDatabase>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent>
@@ -36,26 +35,6 @@ const QString OpenName = QStringLiteral("open");
 const QString PasteName = QStringLiteral("paste");
 
 enum Command { Download, Pause, Cancel };
-
-// Kinds a double click would run rather than show: Open refuses them (Save as… still works,
-// the user then decides). By name as well as by type, since the name is the peer's choice.
-bool runsAsProgram(const QString &name)
-{
-    static const QStringList suffixes{
-        QStringLiteral("desktop"), QStringLiteral("sh"),   QStringLiteral("bash"), QStringLiteral("zsh"),  QStringLiteral("run"),
-        QStringLiteral("bin"),     QStringLiteral("appimage"), QStringLiteral("exe"), QStringLiteral("msi"), QStringLiteral("bat"),
-        QStringLiteral("cmd"),     QStringLiteral("com"),  QStringLiteral("scr"),  QStringLiteral("jar"),  QStringLiteral("py"),
-        QStringLiteral("pl"),      QStringLiteral("rb"),   QStringLiteral("ps1"),  QStringLiteral("vbs"),  QStringLiteral("lnk"),
-        QStringLiteral("deb"),     QStringLiteral("rpm"),  QStringLiteral("flatpakref"), QStringLiteral("snap"), QStringLiteral("apk")};
-    if (suffixes.contains(QFileInfo(name).suffix().toLower()))
-        return true;
-    const QMimeType type = QMimeDatabase().mimeTypeForFile(name, QMimeDatabase::MatchExtension);
-    for (const char *risky : {"application/x-executable", "application/x-sharedlib", "application/x-desktop",
-                              "application/x-shellscript", "application/x-msdownload", "application/x-ms-dos-executable"})
-        if (type.inherits(QLatin1String(risky)))
-            return true;
-    return false;
-}
 
 QString worded(const messenger::Error &error)
 {
@@ -118,10 +97,6 @@ void AttachmentController::sendUrls(const QList<QUrl> &urls)
 {
     if (!m_messages.conversationId() || urls.isEmpty())
         return;
-    if (m_messages.isGroup()) {
-        Q_EMIT failed(tr("Files cannot be sent to a group yet."));
-        return;
-    }
     const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
     QStringList paths;
     for (const QUrl &url : urls) {
@@ -141,8 +116,9 @@ void AttachmentController::sendUrls(const QList<QUrl> &urls)
     // Each file keeps the peer it was picked for: files for another chat picked meanwhile
     // wait their turn and still go where they were meant to.
     const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
+    const std::int64_t group = m_messages.isGroup() ? m_messages.conversationId() : 0;
     for (int i = 0; i < paths.size(); ++i)
-        m_queue.push_back({paths[i], i == paths.size() - 1 ? caption : QString(), to, false});
+        m_queue.push_back({paths[i], i == paths.size() - 1 ? caption : QString(), to, group, false});
     Q_EMIT preparingChanged();
     sendNext();
 }
@@ -165,10 +141,6 @@ bool AttachmentController::paste()
     const QImage image = qvariant_cast<QImage>(data->imageData());
     if (image.isNull())
         return false;
-    if (m_messages.isGroup()) {
-        Q_EMIT failed(tr("Files cannot be sent to a group yet."));
-        return true;
-    }
     const QString folder = PrivateFolder::path(PasteName);
     if (folder.isEmpty()) {
         Q_EMIT failed(tr("The image could not be pasted: Sotto has no private folder to write it to."));
@@ -180,6 +152,7 @@ bool AttachmentController::paste()
     const quint64 generation = m_generation;
     const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
     const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
+    const std::int64_t group = m_messages.isGroup() ? m_messages.conversationId() : 0;
     ++m_busyPasting;
     Q_EMIT preparingChanged();
     // A screenshot takes a moment to encode: not on the GUI thread. Owner-only from the start.
@@ -191,7 +164,7 @@ bool AttachmentController::paste()
             return qint64(-1);
         }
         return file.size();
-    }).then(this, [this, path, caption, generation, limit, to](qint64 size) {
+    }).then(this, [this, path, caption, generation, limit, to, group](qint64 size) {
         --m_busyPasting;
         Q_EMIT preparingChanged();
         if (generation != m_generation) {
@@ -208,7 +181,7 @@ bool AttachmentController::paste()
                               .arg(MessageModel::sizeText(quint64(size)), MessageModel::sizeText(limit)));
             return;
         }
-        m_queue.push_back({path, caption, to, true});
+        m_queue.push_back({path, caption, to, group, true});
         Q_EMIT preparingChanged();
         sendNext();
     });
@@ -247,7 +220,10 @@ void AttachmentController::sendNext()
                     back(std::unexpected(messenger::Error{messenger::Errc::Internal, QStringLiteral("locked")}));
                     return;
                 }
-                state.node->sendFile(to, p.path, p.caption, back, thumbnail);
+                if (p.group)
+                    state.node->sendGroupFile(p.group, p.path, p.caption, back, thumbnail);
+                else
+                    state.node->sendFile(to, p.path, p.caption, back, thumbnail);
             });
         });
 }
@@ -319,7 +295,13 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
               QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
               return path;
           })
-        .then(this, [this, then = std::move(then)](const std::expected<QString, QString> &path) {
+        .then(this, [this, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
+            if (generation != m_generation) {
+                // Locked (the folder wiped) while the copy was written: it goes, unopened.
+                if (path)
+                    QFile::remove(*path);
+                return;
+            }
             if (!path) {
                 Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
                 return;
@@ -340,12 +322,20 @@ void AttachmentController::open(const QString &fileId)
               return a ? a->name : QString();
           })
         .then(this, [this, fileId](const QString &name) {
-            if (runsAsProgram(name)) {
+            const auto refuse = [this] {
                 Q_EMIT failed(tr("Sotto does not open programs or scripts it received. Use Save as… and open it yourself "
                                  "if you trust it."));
+            };
+            if (!PrivateFolder::mayOpenByName(PrivateFolder::safeName(name))) {
+                refuse();
                 return;
             }
-            exportToPrivate(fileId, [this](const QString &path) {
+            exportToPrivate(fileId, [this, refuse](const QString &path) {
+                if (!PrivateFolder::mayOpenFile(path)) {
+                    QFile::remove(path); // a program in a picture's name: never left where a click starts it
+                    refuse();
+                    return;
+                }
                 if (!QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
                     Q_EMIT failed(tr("No program here opens this kind of file. Use Save as… instead."));
             });

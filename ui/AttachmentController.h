@@ -95,6 +95,7 @@ private:
         QString path;
         QString caption;
         protocol::PeerId to;    // the conversation's peer when it was picked, whatever is open later
+        std::int64_t group = 0; // or the group's conversation: sealed once, every member pulls it
         bool temporary = false; // a pasted image: removed once sealed (or refused)
     };
     void sendNext();

@@ -19,5 +19,10 @@ void sweepStale(const QString &name);
 // A file name from a peer made harmless: the last component, no control characters, no
 // leading dots (no hidden or relative names), at most 200 bytes; "file" when nothing is left.
 QString safeName(QString name);
+// Whether Open may hand a file to the desktop: only kinds that are shown, not run (an
+// allowlist: pictures, sound, video, PDF, plain text, office documents, archives). By the
+// name it has on disk, and once written by its bytes as well.
+bool mayOpenByName(const QString &diskName);
+bool mayOpenFile(const QString &path);
 
 } // namespace sotto::ui::PrivateFolder

@@ -31,6 +31,35 @@ HandlerResult invalid(const char *why)
 
 HandlerResult storeFailed(const QString &why) { return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, why}); }
 
+storage::MessageRecord incoming(const Receiving &r, std::int64_t conversationId, const QByteArray &uuid, const std::string &body,
+                                std::int64_t sentAt, quint32 expiresIn)
+{
+    storage::MessageRecord record;
+    record.uuid = uuid;
+    record.conversationId = conversationId;
+    record.sender = r.from;
+    record.outgoing = false;
+    record.body = QString::fromStdString(body);
+    record.sentAt = sentAt;
+    record.receivedAt = nowMs();
+    record.state = storage::MessageState::Received;
+    record.expiresIn = int(std::min<quint32>(expiresIn, Messenger::MaxTimerSeconds));
+    return record;
+}
+
+HandlerResult insertIncoming(Receiving &r, storage::MessageRecord &record)
+{
+    auto id = r.history().insert(record);
+    if (!id && id.error().code == storage::Errc::Duplicate) {
+        r.out.duplicate = true; // resent after a lost acknowledgement: keep one copy
+        return {};
+    }
+    if (!id)
+        return storeFailed(id.error().reason);
+    record.id = *id;
+    return {};
+}
+
 std::int64_t clamped(std::int64_t at) { return std::min(at, nowMs() + 5 * 60 * 1000); }
 
 std::int64_t afterQuoted(std::int64_t sentAt, const std::optional<storage::MessageRecord> &quoted)

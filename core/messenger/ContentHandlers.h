@@ -36,6 +36,10 @@ ContentHandler handlerFor(wire::Content::BodyCase kind);
 // A new message id: 16 bytes laid out like a UUIDv7 (time first, then random).
 QByteArray newMessageId();
 
+// A file name from the network or the disk made safe to show and to save under
+// (MessengerAttachments.cpp): one path component, no control or format characters.
+QString safeFileName(const QString &received);
+
 // Shared by the handlers of each kind's file.
 namespace handlers {
 std::int64_t nowMs();
@@ -50,6 +54,13 @@ std::int64_t clamped(std::int64_t at);
 // "Order of a conversation"). Not beyond a few minutes ahead of our clock: a quoted time
 // far ahead (a wrong clock, a forgery) must not drag ours along.
 std::int64_t afterQuoted(std::int64_t sentAt, const std::optional<storage::MessageRecord> &quoted);
+// A received durable message (text, attachment) as the handlers store it: from the sender,
+// received now, its timer clamped (its clock starts when read).
+storage::MessageRecord incoming(const Receiving &r, std::int64_t conversationId, const QByteArray &uuid, const std::string &body,
+                                std::int64_t sentAt, quint32 expiresIn);
+// Inserts it and sets its id; one resent after a lost acknowledgement is kept once (no
+// error, r.out.duplicate set, nothing else to store).
+HandlerResult insertIncoming(Receiving &r, storage::MessageRecord &record);
 // The message a change names: it must be in the conversation the change came in.
 std::optional<storage::MessageRecord> targetOf(Receiving &r, const std::string &uuid);
 

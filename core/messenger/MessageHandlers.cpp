@@ -17,30 +17,15 @@ HandlerResult text(Receiving &r, const wire::Content &content)
     auto conversation = r.conversation();
     if (!conversation)
         return storeFailed(conversation.error().reason);
-    storage::MessageRecord record;
-    record.uuid = uuid;
-    record.conversationId = *conversation;
-    record.sender = r.from;
-    record.outgoing = false;
-    record.body = QString::fromStdString(text.body());
-    record.sentAt = text.sent_at();
-    record.receivedAt = nowMs();
-    record.state = MessageState::Received;
+    storage::MessageRecord record = incoming(r, *conversation, uuid, text.body(), text.sent_at(), text.expires_in());
     if (text.reply_to().size() == 16) {
         record.replyTo = fromStd(text.reply_to()); // shown as a quote if we have it
         // A sender of Content version 4 or less, or one whose quoted copy differs from
         // ours, may stamp a reply before what it answers: it sorts after it all the same.
         record.sentAt = afterQuoted(record.sentAt, targetOf(r, text.reply_to()));
     }
-    record.expiresIn = int(std::min<quint32>(text.expires_in(), Messenger::MaxTimerSeconds)); // its clock starts when read
-    auto id = r.history().insert(record);
-    if (!id && id.error().code == storage::Errc::Duplicate) {
-        r.out.duplicate = true; // resent after a lost acknowledgement: keep one copy
-        return {};
-    }
-    if (!id)
-        return storeFailed(id.error().reason);
-    record.id = *id;
+    if (auto stored = insertIncoming(r, record); !stored || r.out.duplicate)
+        return stored;
     r.out.message = std::move(record);
     return {};
 }

@@ -256,8 +256,9 @@ public:
     // Attachments (docs/PROTOCOL.md, "Attachments"; MessengerAttachments.cpp). First the
     // file is sealed into the profile's attachments/ folder (sealFile: files only, a chunk
     // at a time, on any thread), then its pointer is stored and queued for the peer like a
-    // text (sendAttachment, on the core thread). 1:1 conversations only.
+    // text (sendAttachment, on the core thread).
     static constexpr std::uint64_t MaxAttachmentBytes = 4ULL << 30;
+    static constexpr qsizetype MaxThumbnailBytes = 20 * 1024; // a receiver refuses a pointer with a bigger one
     struct SealedFile {
         QByteArray fileId;
         crypto::SecretBytes key;
@@ -276,6 +277,10 @@ public:
     // Takes the sealed copy over (deleted if the message cannot be stored). A thumbnail over
     // the pointer's bound (20 KiB) is left out, not an error: the file still goes.
     [[nodiscard]] std::expected<AttachmentSend, Error> sendAttachment(const protocol::PeerId &to, SealedFile file,
+                                                                      const QString &caption, const QByteArray &thumbnail = {});
+    // The same in a group (MessengerGroupAttachments.cpp): one sealed copy, its pointer sealed
+    // once with our sender key for every member, each of whom pulls the chunks from us.
+    [[nodiscard]] std::expected<GroupSend, Error> sendGroupAttachment(std::int64_t conversationId, SealedFile file,
                                                                       const QString &caption, const QByteArray &thumbnail = {});
     // Whether the user may write to `peer` at all (known, not blocked).
     [[nodiscard]] std::expected<void, Error> mayWriteTo(const protocol::PeerId &peer) { return mayMessage(peer); }

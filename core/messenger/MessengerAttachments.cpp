@@ -14,13 +14,13 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QMimeDatabase>
+#include <QScopeGuard>
 
 namespace sotto::messenger {
 namespace {
 
 constexpr qsizetype MaxNameBytes = 255;
 constexpr qsizetype MaxMimeBytes = 255;
-constexpr qsizetype MaxThumbnailBytes = 20 * 1024;
 
 std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
 
@@ -33,19 +33,36 @@ QByteArray serialize(const wire::Content &content)
     return out;
 }
 
-// A name another system cannot turn into a path: the last component, no control characters.
-QString safeFileName(QString name)
+} // namespace
+
+// A name another system cannot turn into a path or show as something else: the last
+// component; no control (Cc) or format (Cf) characters — U+202E RIGHT-TO-LEFT OVERRIDE makes
+// "photo\u202Egpj.exe" show as "photoexe.jpg", zero-width ones hide a difference — no line
+// or paragraph separators, no unpaired surrogates.
+QString safeFileName(const QString &received)
 {
-    name = name.section(u'/', -1).section(u'\\', -1);
-    name.removeIf([](QChar c) { return c.unicode() < 0x20 || c.unicode() == 0x7f; });
+    QString name = received.section(u'/', -1).section(u'\\', -1);
+    QList<uint> kept;
+    kept.reserve(name.size());
+    for (const uint c : name.toUcs4()) {
+        switch (QChar::category(char32_t(c))) {
+        case QChar::Other_Control:
+        case QChar::Other_Format:
+        case QChar::Other_Surrogate:
+        case QChar::Separator_Line:
+        case QChar::Separator_Paragraph: continue;
+        default: kept.push_back(c);
+        }
+    }
+    name = QString::fromUcs4(reinterpret_cast<const char32_t *>(kept.constData()), kept.size()).trimmed();
     if (name.isEmpty() || name == u"." || name == u"..")
         name = QStringLiteral("file");
     while (name.toUtf8().size() > MaxNameBytes)
         name.chop(1);
+    if (!name.isEmpty() && name.back().isHighSurrogate())
+        name.chop(1); // not half a character at the cut
     return name;
 }
-
-} // namespace
 
 QString localFileFor(const QByteArray &fileId) { return QString::fromLatin1(fileId.toHex()) + QStringLiteral(".sealed"); }
 
@@ -176,39 +193,32 @@ namespace handlers {
 HandlerResult attachment(Receiving &r, const wire::Content &content)
 {
     const wire::Attachment &p = content.attachment();
+    // The parsed pointer's own copy of the key is wiped on every way out: its caller frees
+    // the Content later without wiping. (The Content is a mutable object of the caller's,
+    // const only in this signature.)
+    const auto wipeKey = qScopeGuard([&p] {
+        std::string &parsedKey = const_cast<std::string &>(p.key());
+        sodium_memzero(parsedKey.data(), parsedKey.size());
+    });
     const QByteArray uuid = fromStd(p.id());
     if (uuid.size() != 16 || p.file_id().size() != 16 || p.key().size() != crypto::ChunkSealer::KeySize || p.sha256().size() != 32
         || p.size() > Messenger::MaxAttachmentBytes || p.chunk_size() != crypto::ChunkSealer::ChunkSize
         || qsizetype(p.mime().size()) > MaxMimeBytes || p.name().empty() || qsizetype(p.name().size()) > MaxNameBytes
-        || qsizetype(p.thumbnail().size()) > MaxThumbnailBytes || qsizetype(p.caption().size()) > Messenger::MaxBodyBytes)
+        || qsizetype(p.thumbnail().size()) > Messenger::MaxThumbnailBytes || qsizetype(p.caption().size()) > Messenger::MaxBodyBytes)
         return invalid("attachment pointer out of bounds");
-    if (r.groupConversation)
-        return invalid("attachments in groups are not supported yet");
+    // In a group, r.conversation() is the group's: the row goes there, with the sender as the
+    // peer to pull from (it serves the group's members).
     auto conversation = r.conversation();
     if (!conversation)
         return storeFailed(conversation.error().reason);
-    storage::MessageRecord record;
-    record.uuid = uuid;
-    record.conversationId = *conversation;
-    record.sender = r.from;
-    record.body = QString::fromStdString(p.caption());
-    record.sentAt = p.sent_at();
-    record.receivedAt = nowMs();
-    record.state = storage::MessageState::Received;
+    storage::MessageRecord record = incoming(r, *conversation, uuid, p.caption(), p.sent_at(), p.expires_in());
     record.kind = storage::MessageKind::Attachment;
-    record.expiresIn = int(std::min<quint32>(p.expires_in(), Messenger::MaxTimerSeconds));
-    auto id = r.history().insert(record);
-    if (!id && id.error().code == storage::Errc::Duplicate) {
-        r.out.duplicate = true;
-        return {};
-    }
-    if (!id)
-        return storeFailed(id.error().reason);
-    record.id = *id;
+    if (auto stored = insertIncoming(r, record); !stored || r.out.duplicate)
+        return stored;
 
     storage::AttachmentRecord a;
     a.fileId = fromStd(p.file_id());
-    a.messageId = *id;
+    a.messageId = record.id;
     a.conversationId = *conversation;
     a.peer = r.from;
     a.outgoing = false;
@@ -222,6 +232,7 @@ HandlerResult attachment(Receiving &r, const wire::Content &content)
     a.localFile = localFileFor(a.fileId);
     QByteArray keyBytes = fromStd(p.key());
     const crypto::SecretBytes key = crypto::SecretBytes::takeFrom(keyBytes);
+
     storage::AttachmentStore attachments(r.profile.database());
     if (auto stored = attachments.insert(a, key); !stored) {
         if (stored.error().code == storage::Errc::Duplicate)

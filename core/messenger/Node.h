@@ -107,6 +107,9 @@ public:
     using FileSent = std::function<void(std::expected<storage::MessageRecord, Error>)>;
     void sendFile(const protocol::PeerId &to, const QString &path, const QString &caption, FileSent done,
                   const QByteArray &thumbnail = {});
+    // A file to a group (NodeAttachments.cpp): sealed once, every member pulls it from us.
+    void sendGroupFile(std::int64_t conversationId, const QString &path, const QString &caption, FileSent done,
+                       const QByteArray &thumbnail = {});
     Transfer *transfer() { return m_transfer.get(); }
     [[nodiscard]] std::expected<void, Error> markRead(const protocol::PeerId &peer);
     // Any conversation, a group's too (a read receipt to each member whose messages were unread).

@@ -26,6 +26,11 @@ void Node::startTransfers()
     });
     // A message request deleted takes its messages, and so their files, along.
     connect(this, &Node::contactChanged, t, [t] { t->sweep(); });
+    // A file sent to a group is served to whoever is a member of it when they ask.
+    t->setMembership([this](std::int64_t conversationId, const protocol::PeerId &peer) {
+        auto state = m_messenger.groupState(conversationId);
+        return state && state->isMember(peer);
+    });
     connect(t, &Transfer::progress, this, &Node::transferProgress);
     connect(t, &Transfer::ended, this, [this](std::int64_t messageId) {
         if (std::optional<storage::MessageRecord> m = m_profile.messages().message(messageId))
@@ -54,6 +59,29 @@ void Node::sendFile(const protocol::PeerId &to, const QString &path, const QStri
         if (!wasAccepted)
             giveBeaconKey(to);
         flush(to);
+        done(sent->message);
+    });
+}
+
+void Node::sendGroupFile(std::int64_t conversationId, const QString &path, const QString &caption, FileSent done,
+                         const QByteArray &thumbnail)
+{
+    if (!m_transfer || !m_messenger.isGroup(conversationId)) {
+        done(std::unexpected(Error{m_transfer ? Errc::NotFound : Errc::Internal, m_transfer ? QStringLiteral("no such group") : QStringLiteral("not started")}));
+        return;
+    }
+    m_transfer->seal(path, [this, conversationId, caption, thumbnail, done = std::move(done)](std::expected<Messenger::SealedFile, Error> sealed) {
+        if (!sealed) {
+            done(std::unexpected(sealed.error()));
+            return;
+        }
+        auto sent = m_messenger.sendGroupAttachment(conversationId, std::move(*sealed), caption, thumbnail);
+        if (!sent) {
+            done(std::unexpected(sent.error()));
+            return;
+        }
+        for (const protocol::PeerId &member : sent->recipients)
+            flush(member);
         done(sent->message);
     });
 }

@@ -6,6 +6,8 @@
 #include <QDir>
 #include <QStorageInfo>
 
+#include <deque>
+
 namespace sotto::messenger {
 
 using protocol::PeerId;
@@ -19,36 +21,50 @@ std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_
 QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype(s.size())); }
 std::uint64_t bytesOf(const AttachmentRecord &a, std::uint64_t chunks) { return std::min<std::uint64_t>(a.size, chunks * ChunkSealer::ChunkSize); }
 constexpr quint32 TransferContentVersion = 4;
+constexpr quint32 LargeSliceContentVersion = 5;
 
 } // namespace
 
-// One file being received: the chunk being put together from its slices, what was asked.
+// One file being received. Slices are put together into chunks here, on the core thread;
+// each whole chunk goes to the worker, which opens it, hashes it and writes it in order.
 struct Transfer::Download {
     AttachmentRecord record;
-    crypto::SecretBytes key; // before `file`, which holds a reference to it
-    std::unique_ptr<storage::AttachmentFile> file;
-    std::uint64_t next = 0;          // the chunk being assembled (all before it are verified)
+    std::shared_ptr<SealedCopy> copy; // the worker's side of the file
+    bool opened = false;             // the worker counted the chunks already on disk
+    bool finishing = false;          // the final check is on the worker
+    std::uint64_t verified = 0;      // chunks written (all of them verified first)
+    std::uint64_t next = 0;          // the chunk being assembled (those between went to the worker)
     std::uint64_t requestedUpTo = 0; // chunks below this were asked for
     QByteArray assembling;           // the sealed bytes of chunk `next` so far
-    int failures = 0;                // of chunk `next`
+    int failures = 0;                // of chunk `verified`
     std::uint64_t savedChunks = 0;   // chunks_done as last written to the database
     QElapsedTimer lastReport;
-    // The plaintext's SHA-256 so far, when this process saw every chunk from the first (a
-    // resumed download hashes the whole file once at the end instead).
-    std::unique_ptr<crypto::Sha256> hash;
 };
 
-// One file a peer pulls from us: the range it asked for, and the chunk being sent in slices.
+// What the worker did with one received chunk.
+struct Transfer::Written {
+    enum class Status { Ok, Skipped, Refused, Failed };
+    std::uint64_t index = 0;
+    Status status = Status::Skipped;
+    std::uint64_t synced = 0; // chunks on stable storage after it
+    QString error;
+};
+
+// One file a peer pulls from us: the range it asked for, the chunks the worker read ahead,
+// and the chunk being sent in slices.
 struct Transfer::Upload {
     AttachmentRecord record;
-    crypto::SecretBytes key;
-    std::unique_ptr<storage::AttachmentFile> file;
-    std::uint64_t next = 0; // the next chunk to send
-    std::uint64_t end = 0;  // one past the last chunk asked for
-    QByteArray chunk;       // the sealed chunk being sent (index next - 1 once loaded)
-    qsizetype offset = 0;   // how much of `chunk` went
+    std::shared_ptr<SealedCopy> copy;
+    std::uint64_t end = 0;        // one past the last chunk asked for
+    std::uint64_t readNext = 0;   // the next chunk to have the worker read
+    int reading = 0;              // reads on the worker, of any range: a peer starting over
+                                  // and over cannot queue more than ReadAhead of them
+    std::uint64_t generation = 0; // bumped when the range starts over: older reads are dropped
+    std::deque<std::pair<std::uint64_t, QByteArray>> ready; // read, in order, not yet sent
+    QByteArray chunk;             // the sealed chunk being sent
+    qsizetype offset = 0;         // how much of `chunk` went
     std::uint64_t chunkIndex = 0;
-    std::uint64_t highest = 0; // chunks served, for progress
+    std::uint64_t highest = 0;    // chunks served, for progress
     QElapsedTimer lastReport;
 };
 
@@ -57,6 +73,7 @@ Transfer::Transfer(storage::Profile &profile, net::LinkManager &links, QObject *
     , m_profile(profile)
     , m_store(profile.database())
     , m_links(links)
+    , m_io(std::make_unique<TransferIo>())
 {
     m_diskRetry.setInterval(DiskRetryMs);
     connect(&m_diskRetry, &QTimer::timeout, this, &Transfer::retryDisk);
@@ -65,6 +82,7 @@ Transfer::Transfer(storage::Profile &profile, net::LinkManager &links, QObject *
 
 Transfer::~Transfer()
 {
+    m_io.reset(); // first: no file job runs, and no result comes, once the rest goes
     for (QThread *t : std::as_const(m_sealers))
         t->wait();
     qDeleteAll(m_sealers);
@@ -84,10 +102,26 @@ void Transfer::seal(const QString &path, Sealed done)
     worker->start();
 }
 
+void Transfer::removeCopy(const QString &path)
+{
+    // On the worker, after every job already queued for the file: a write still waiting
+    // there cannot bring a removed file back.
+    m_io->run(this, [path] { return QFile::remove(path); }, [](bool) {});
+}
+
 QString Transfer::pathOf(const AttachmentRecord &a) const
 {
     return QDir(storage::AttachmentStore::folder(m_profile.directory())).filePath(a.localFile);
 }
+
+bool Transfer::mayPull(const AttachmentRecord &a, const PeerId &peer) const
+{
+    if (a.peer == peer)
+        return peer != m_profile.peerId(); // (our own id names a group's file, never a puller)
+    return a.outgoing && a.peer == m_profile.peerId() && m_isMember && m_isMember(a.conversationId, peer);
+}
+
+bool Transfer::sentToGroup(const AttachmentRecord &a) const { return a.outgoing && a.peer == m_profile.peerId(); }
 
 net::Link *Transfer::bulkLink(const PeerId &peer) const
 {
@@ -128,41 +162,98 @@ void Transfer::messageReceived(const storage::MessageRecord &message)
     if (!m_profile.protocolStore().isAccepted(message.sender))
         return;
     std::optional<AttachmentRecord> a = m_store.byMessage(message.id);
-    if (a && a->mime.startsWith(QLatin1String("image/")) && a->size < std::uint64_t(AutoDownloadImageBytes))
-        (void)download(a->fileId);
+    if (!a || !a->mime.startsWith(QLatin1String("image/")) || a->size >= std::uint64_t(AutoDownloadImageBytes))
+        return;
+    // Nothing comes by itself onto a disk getting full: a contact sending image after image
+    // must not eat the room the history and the keys need. Below the margin the user asks.
+    const QStorageInfo disk(storage::AttachmentStore::folder(m_profile.directory()));
+    if (disk.isValid() && disk.bytesAvailable() >= 0) {
+        const std::uint64_t margin = std::max<std::uint64_t>(AutoDownloadMarginBytes, std::uint64_t(disk.bytesTotal()) / 100);
+        if (std::uint64_t(disk.bytesAvailable()) < a->size + reserved({}) + margin)
+            return;
+    }
+    (void)download(a->fileId);
+}
+
+int Transfer::activeDownloads(const PeerId &peer) const
+{
+    int n = 0;
+    for (const std::shared_ptr<Download> &d : m_downloads)
+        n += d->record.peer == peer ? 1 : 0;
+    return n;
+}
+
+std::uint64_t Transfer::reserved(const QByteArray &except) const
+{
+    std::uint64_t bytes = 0;
+    for (const std::shared_ptr<Download> &d : m_downloads)
+        if (d->record.fileId != except) {
+            const std::uint64_t chunks = d->copy->file.chunkCount();
+            bytes += (chunks - std::min(d->verified, chunks)) * ChunkSealer::SealedChunkSize;
+        }
+    return bytes;
+}
+
+void Transfer::startWaiting(const PeerId &peer)
+{
+    for (const AttachmentRecord &a : m_store.unfinished(peer))
+        if (!m_downloads.contains(a.fileId) && activeDownloads(peer) < MaxPerPeer)
+            startDownload(a);
 }
 
 void Transfer::startDownload(const AttachmentRecord &a)
 {
     if (m_downloads.contains(a.fileId))
         return;
+    // At most MaxPerPeer at a time from one sender: the rest stay "downloading" and start as
+    // those end (startWaiting), or on the sender's next link.
+    if (activeDownloads(a.peer) >= MaxPerPeer)
+        return;
     auto d = std::make_shared<Download>();
     d->record = a;
-    d->key = m_store.key(a.fileId);
-    d->file = std::make_unique<storage::AttachmentFile>(pathOf(a), d->key, a.fileId, a.size);
-    d->next = d->file->chunksOnDisk(); // whole chunks there were verified before they were written
-    if (d->next == 0)
-        d->hash = std::make_unique<crypto::Sha256>();
+    d->copy = std::make_shared<SealedCopy>(pathOf(a), m_store.key(a.fileId), a.fileId, a.size);
     d->savedChunks = a.chunksDone;
     d->lastReport.start();
     m_downloads.insert(a.fileId, d);
-    if (d->next == d->file->chunkCount()) {
-        finishDownload(*d);
+    // Whole chunks on disk were verified before they were written; counted on the worker,
+    // after any write still queued there for this file.
+    m_io->run(
+        this,
+        [copy = d->copy] {
+            const std::uint64_t n = copy->file.chunksOnDisk();
+            copy->written = copy->synced = n;
+            if (n == 0)
+                copy->hash = std::make_unique<crypto::Sha256>();
+            return n;
+        },
+        [this, d](std::uint64_t onDisk) { opened(d, onDisk); });
+}
+
+void Transfer::opened(const std::shared_ptr<Download> &d, std::uint64_t onDisk)
+{
+    if (m_downloads.value(d->record.fileId) != d)
+        return; // stopped meanwhile
+    d->opened = true;
+    d->verified = d->next = d->requestedUpTo = onDisk;
+    const std::uint64_t chunks = d->copy->file.chunkCount();
+    if (onDisk == chunks) {
+        finishDownload(d);
         return;
     }
-    // The rest must fit, with a margin: a full disk pauses the transfer, never corrupts it.
-    const std::uint64_t remaining = (d->file->chunkCount() - d->next) * ChunkSealer::SealedChunkSize;
+    // The rest must fit, beside what the other downloads under way still need, with a
+    // margin: a full disk pauses the transfer, never corrupts it.
+    const std::uint64_t remaining = (chunks - onDisk) * ChunkSealer::SealedChunkSize;
+    const std::uint64_t needed = remaining + reserved(d->record.fileId) + DiskMarginBytes;
     const QStorageInfo disk(storage::AttachmentStore::folder(m_profile.directory()));
-    if (disk.isValid() && disk.bytesAvailable() >= 0 && std::uint64_t(disk.bytesAvailable()) < remaining + DiskMarginBytes) {
-        stopDownload(a.fileId, AttachmentState::Paused,
+    if (disk.isValid() && disk.bytesAvailable() >= 0 && std::uint64_t(disk.bytesAvailable()) < needed) {
+        stopDownload(d->record.fileId, AttachmentState::Paused,
                      QStringLiteral("not enough disk space: %1 MB needed, %2 MB free; it resumes when space is freed")
-                         .arg((remaining + DiskMarginBytes) >> 20)
+                         .arg(needed >> 20)
                          .arg(std::uint64_t(disk.bytesAvailable()) >> 20),
                      false);
         return;
     }
-    d->requestedUpTo = d->next;
-    if (bulkLink(a.peer))
+    if (bulkLink(d->record.peer))
         request(*d, d->next, Window);
     // else: asked for when the sender's link comes up (peerUp)
 }
@@ -170,9 +261,10 @@ void Transfer::startDownload(const AttachmentRecord &a)
 void Transfer::request(Download &d, std::uint64_t first, std::uint32_t count)
 {
     net::Link *link = bulkLink(d.record.peer);
-    if (!link)
+    if (!link || !d.opened || d.finishing)
         return;
-    count = std::uint32_t(std::min<std::uint64_t>(count, d.file->chunkCount() - std::min(first, d.file->chunkCount())));
+    const std::uint64_t chunks = d.copy->file.chunkCount();
+    count = std::uint32_t(std::min<std::uint64_t>(count, chunks - std::min(first, chunks)));
     if (!count)
         return;
     wire::Frame frame;
@@ -185,6 +277,15 @@ void Transfer::request(Download &d, std::uint64_t first, std::uint32_t count)
     d.requestedUpTo = first + count;
 }
 
+void Transfer::topUp(Download &d)
+{
+    // Keep Window chunks asked for beyond the last one written, topped up as each one lands:
+    // what is in flight or waiting for the worker (and so what a chat frame can find queued
+    // before it, and what a download holds in memory) stays about Window chunks.
+    if (d.requestedUpTo - d.verified < std::uint64_t(Window))
+        request(d, d.requestedUpTo, std::uint32_t(Window - (d.requestedUpTo - d.verified)));
+}
+
 void Transfer::onChunkData(const PeerId &peer, const wire::ChunkData &data)
 {
     const QByteArray fileId = fromStd(data.file_id());
@@ -192,97 +293,164 @@ void Transfer::onChunkData(const PeerId &peer, const wire::ChunkData &data)
     // Slices of a download we stopped, or from someone else than the file's sender: dropped.
     if (it == m_downloads.end() || (*it)->record.peer != peer)
         return;
-    Download &d = **it;
-    // After a refused chunk, slices already on their way for later chunks are dropped
-    // until the chunk asked for again starts (at offset 0).
-    if (data.index() != d.next || data.offset() != quint64(d.assembling.size()) || data.data().empty()
-        || data.data().size() > std::size_t(SliceSize))
+    const std::shared_ptr<Download> d = *it;
+    // Only the chunk being assembled, and only if it was asked for (a sender pushing more
+    // would queue unbounded work for the worker). After a refused chunk, slices already on
+    // their way for later chunks are dropped until the chunk asked for again starts (at
+    // offset 0).
+    if (!d->opened || d->finishing || data.index() != d->next || d->next >= d->requestedUpTo
+        || data.offset() != quint64(d->assembling.size()) || data.data().empty() || data.data().size() > std::size_t(SliceSize))
         return;
-    if (std::uint64_t(d.assembling.size()) + data.data().size() > d.file->sealedLength(d.next)) {
-        d.assembling.clear();
+    const std::uint64_t length = d->copy->file.sealedLength(d->next);
+    if (std::uint64_t(d->assembling.size()) + data.data().size() > length) {
+        d->assembling.clear();
         return;
     }
-    d.assembling.append(data.data().data(), qsizetype(data.data().size()));
-    if (std::uint64_t(d.assembling.size()) == d.file->sealedLength(d.next))
+    if (d->assembling.isEmpty())
+        d->assembling.reserve(qsizetype(length));
+    d->assembling.append(data.data().data(), qsizetype(data.data().size()));
+    if (std::uint64_t(d->assembling.size()) == length)
         chunkComplete(d);
 }
 
-void Transfer::chunkComplete(Download &d)
+void Transfer::chunkComplete(const std::shared_ptr<Download> &d)
 {
-    const QByteArray fileId = d.record.fileId;
-    auto written = d.file->writeChunk(d.next, d.assembling, d.hash.get());
-    d.assembling.clear();
-    if (!written) {
-        if (written.error().contains(QLatin1String("authentication"))) {
-            // Refused: asked for again from this chunk on, up to MaxChunkFailures times.
-            qCInfo(lcMessenger) << "attachment chunk" << d.next << "refused:" << written.error();
-            if (++d.failures >= MaxChunkFailures) {
-                stopDownload(fileId, AttachmentState::Failed,
-                             QStringLiteral("chunk %1 failed authentication %2 times").arg(d.next).arg(MaxChunkFailures), true);
-                return;
+    const std::uint64_t index = d->next++;
+    QByteArray sealed = std::exchange(d->assembling, QByteArray());
+    m_io->run(
+        this,
+        [copy = d->copy, index, sealed = std::move(sealed)] {
+            Written w;
+            w.index = index;
+            // Stopped, or after a refused chunk (writes land only in order): not written.
+            if (copy->stopped.load() || index != copy->written)
+                return w;
+            auto written = copy->file.writeChunk(index, sealed, copy->hash.get());
+            if (!written) {
+                w.status = written.error().contains(QLatin1String("authentication")) ? Written::Status::Refused : Written::Status::Failed;
+                w.error = written.error();
+                return w;
             }
-            request(d, d.next, Window);
+            ++copy->written;
+            if (copy->written % WritebackEveryChunks == 0)
+                copy->file.startWriteback();
+            w.status = Written::Status::Ok;
+            w.synced = copy->synced;
+            return w;
+        },
+        [this, d](const Written &w) { chunkWritten(d, w); });
+}
+
+void Transfer::chunkWritten(const std::shared_ptr<Download> &d, const Written &w)
+{
+    const QByteArray fileId = d->record.fileId;
+    if (m_downloads.value(fileId) != d || w.index != d->verified)
+        return; // stopped meanwhile, or written after a refused chunk was asked for again
+    switch (w.status) {
+    case Written::Status::Skipped: return;
+    case Written::Status::Refused:
+        // Asked for again from this chunk on, up to MaxChunkFailures times.
+        qCInfo(lcMessenger) << "attachment chunk" << w.index << "refused:" << w.error;
+        if (++d->failures > MaxChunkFailures) {
+            stopDownload(fileId, AttachmentState::Failed, QStringLiteral("the sender's chunks keep failing authentication"), true);
             return;
         }
+        d->assembling.clear();
+        d->next = w.index;
+        request(*d, w.index, Window);
+        return;
+    case Written::Status::Failed:
         // Most likely a full disk: paused, and tried again when space returns.
-        stopDownload(fileId, AttachmentState::Paused, QStringLiteral("cannot write the file (%1); it resumes when space is freed").arg(written.error()),
+        stopDownload(fileId, AttachmentState::Paused, QStringLiteral("cannot write the file (%1); it resumes when space is freed").arg(w.error),
                      false);
         return;
+    case Written::Status::Ok: break;
     }
-    d.failures = 0;
-    ++d.next;
-    if (d.next == d.file->chunkCount()) {
+    d->failures = 0;
+    d->verified = w.index + 1;
+    // chunks_done counts only chunks on stable storage.
+    if (w.synced > d->savedChunks && m_store.setProgress(fileId, AttachmentState::Downloading, w.synced))
+        d->savedChunks = w.synced;
+    if (d->verified == d->copy->file.chunkCount()) {
         finishDownload(d);
         return;
     }
-    if (d.next - d.savedChunks >= std::uint64_t(Window)) {
-        if (m_store.setProgress(fileId, AttachmentState::Downloading, d.next))
-            d.savedChunks = d.next;
-    }
-    report(d.record, d.next, d.lastReport);
-    // Keep Window chunks asked for ahead, topped up as each one lands: what is in flight
-    // (and so what a chat frame can find queued before it) stays about Window chunks.
-    if (d.requestedUpTo - d.next < std::uint64_t(Window))
-        request(d, d.requestedUpTo, std::uint32_t(Window - (d.requestedUpTo - d.next)));
+    report(d->record, d->verified, d->lastReport);
+    topUp(*d);
 }
 
-void Transfer::finishDownload(Download &d)
+void Transfer::finishDownload(const std::shared_ptr<Download> &d)
 {
-    const QByteArray fileId = d.record.fileId;
+    d->finishing = true;
+    // On the worker, after the last write: the file made durable, then its hash (kept as the
+    // chunks came, or of the whole file for a resumed download).
+    m_io->run(
+        this,
+        [copy = d->copy, expected = d->record.sha256]() -> std::expected<QByteArray, QString> {
+            if (copy->stopped.load())
+                return std::unexpected(QStringLiteral("stopped"));
+            if (!copy->file.sync())
+                return std::unexpected(QStringLiteral("the file could not be written to disk"));
+            copy->synced = copy->written;
+            auto digest = copy->hash ? std::expected<QByteArray, QString>(copy->hash->result()) : copy->file.digest();
+            if (!digest || *digest != expected)
+                copy->file.remove(); // gone before the failure is reported
+            return digest;
+        },
+        [this, d](const std::expected<QByteArray, QString> &digest) { verified(d, digest); });
+}
+
+void Transfer::verified(const std::shared_ptr<Download> &d, const std::expected<QByteArray, QString> &digest)
+{
+    const QByteArray fileId = d->record.fileId;
+    if (m_downloads.value(fileId) != d)
+        return;
     // The whole file against the pointer's hash before it is ever shown as done.
-    auto digest = d.hash ? std::expected<QByteArray, QString>(d.hash->result()) : d.file->digest();
-    if (!digest || *digest != d.record.sha256) {
+    if (!digest || *digest != d->record.sha256) {
         const QString reason = digest ? QStringLiteral("the file does not match the hash in its message (SHA-256); it was discarded")
                                       : QStringLiteral("the file could not be verified: %1").arg(digest.error());
-        d.file->remove();
-        stopDownload(fileId, AttachmentState::Failed, reason, true);
+        stopDownload(fileId, AttachmentState::Failed, reason, true); // removes the copy
         return;
     }
-    const std::uint64_t chunks = d.file->chunkCount();
+    const std::uint64_t chunks = d->copy->file.chunkCount();
     (void)m_store.setProgress(fileId, AttachmentState::Done, chunks);
-    d.record.state = AttachmentState::Done;
-    report(d.record, chunks, d.lastReport, true);
-    const std::int64_t messageId = d.record.messageId;
-    const PeerId peer = d.record.peer;
+    d->record.state = AttachmentState::Done;
+    report(d->record, chunks, d->lastReport, true);
+    const std::int64_t messageId = d->record.messageId;
+    const PeerId peer = d->record.peer;
     m_downloads.remove(fileId);
     sendEnd(peer, fileId, wire::TransferEnd::DONE);
     Q_EMIT ended(messageId);
+    startWaiting(peer);
 }
 
 void Transfer::stopDownload(const QByteArray &fileId, AttachmentState state, const QString &reason, bool tellSender)
 {
     std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
-    auto it = m_downloads.find(fileId);
-    const std::uint64_t chunks = it != m_downloads.end() ? (*it)->next : (a ? a->chunksDone : 0);
-    if (it != m_downloads.end())
-        m_downloads.erase(it);
+    std::shared_ptr<Download> d = m_downloads.take(fileId);
+    if (d)
+        d->copy->stopped = true; // writes still queued on the worker are skipped
     if (!a)
         return;
-    (void)m_store.setProgress(fileId, state, state == AttachmentState::Failed ? 0 : chunks, reason);
+    (void)m_store.setProgress(fileId, state, state == AttachmentState::Failed ? 0 : (d ? d->savedChunks : a->chunksDone), reason);
+    if (d && state == AttachmentState::Paused) {
+        // What was written before the pause, on stable storage, then counted.
+        m_io->run(
+            this, [copy = d->copy] { return copy->file.sync() ? copy->written : copy->synced; },
+            [this, fileId](std::uint64_t synced) {
+                std::optional<AttachmentRecord> now = m_store.byFileId(fileId);
+                if (now && now->state == AttachmentState::Paused && !m_downloads.contains(fileId) && synced > now->chunksDone
+                    && m_store.setProgress(fileId, AttachmentState::Paused, synced, now->error)) {
+                    // The view learns where the pause left it (it read the row before the sync).
+                    now->chunksDone = synced;
+                    Q_EMIT progress(*now, bytesOf(*now, synced));
+                }
+            });
+    }
     if (state == AttachmentState::Paused && reason.contains(QLatin1String("space")) && !m_diskRetry.isActive())
         m_diskRetry.start();
     if (state == AttachmentState::Failed)
-        QFile::remove(pathOf(*a)); // a partial file is never kept as if it could be complete
+        removeCopy(pathOf(*a)); // a partial file is never kept as if it could be complete
     if (bulkLink(a->peer)) {
         if (tellSender) {
             sendEnd(a->peer, fileId, wire::TransferEnd::CANCELLED);
@@ -296,6 +464,8 @@ void Transfer::stopDownload(const QByteArray &fileId, AttachmentState state, con
     if (!reason.isEmpty())
         qCInfo(lcMessenger).noquote() << "attachment" << fileId.toHex().left(8) << attachmentStateName(state) << "-" << reason;
     Q_EMIT ended(a->messageId);
+    if (d)
+        startWaiting(a->peer);
 }
 
 void Transfer::retryDisk()
@@ -340,9 +510,12 @@ std::expected<AttachmentRecord, Error> Transfer::cancel(const QByteArray &fileId
         // Our copy stays (the message still shows the file); the peer is refused from now on.
         if (auto r = m_store.setProgress(fileId, AttachmentState::Failed, a->chunksDone, QStringLiteral("cancelled")); !r)
             return std::unexpected(Error::from(r.error()));
-        auto &uploads = m_uploads[a->peer.toString()];
-        std::erase_if(uploads, [&](const std::shared_ptr<Upload> &u) { return u->record.fileId == fileId; });
-        sendEnd(a->peer, fileId, wire::TransferEnd::UNAVAILABLE);
+        // Everyone pulling it now is told (a group's file may have several).
+        for (auto it = m_uploads.begin(); it != m_uploads.end(); ++it)
+            if (std::erase_if(*it, [&](const std::shared_ptr<Upload> &u) { return u->record.fileId == fileId; }) && it.key() != a->peer.toString())
+                sendEnd(PeerId::fromString(it.key()), fileId, wire::TransferEnd::UNAVAILABLE);
+        if (!sentToGroup(*a))
+            sendEnd(a->peer, fileId, wire::TransferEnd::UNAVAILABLE);
         Q_EMIT ended(a->messageId);
     } else {
         stopDownload(fileId, AttachmentState::Failed, QStringLiteral("cancelled"), true);
@@ -359,14 +532,41 @@ std::expected<void, Error> Transfer::save(const QByteArray &fileId, const QStrin
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file has not arrived yet")});
     const crypto::SecretBytes key = m_store.key(fileId);
     const storage::AttachmentFile file(pathOf(*a), key, fileId, a->size);
-    auto digest = file.digest(path);
+    // Written to a temporary beside `path` and renamed only once its hash matched: the name
+    // never holds a partial or wrong file, and a file already there is not lost to one.
+    auto digest = file.digest(path, a->sha256);
     if (!digest)
         return std::unexpected(Error{Errc::Storage, digest.error()});
-    if (*digest != a->sha256) {
-        QFile::remove(path);
-        return std::unexpected(Error{Errc::Storage, QStringLiteral("the stored file does not match its hash")});
-    }
     return {};
+}
+
+void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved done)
+{
+    std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
+    if (!a || !a->messageId) {
+        done(std::unexpected(Error{Errc::NotFound, QStringLiteral("no such attachment")}));
+        return;
+    }
+    if (!a->outgoing && a->state != AttachmentState::Done) {
+        done(std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file has not arrived yet")}));
+        return;
+    }
+    auto copy = std::make_shared<SealedCopy>(pathOf(*a), m_store.key(fileId), fileId, a->size);
+    m_io->run(
+        this,
+        [copy, path, expected = a->sha256]() -> std::expected<void, QString> {
+            // As save(): a temporary beside `path`, renamed only once its hash matched.
+            auto digest = copy->file.digest(path, expected);
+            if (!digest)
+                return std::unexpected(digest.error());
+            return {};
+        },
+        [done = std::move(done)](const std::expected<void, QString> &saved) {
+            if (!saved)
+                done(std::unexpected(Error{Errc::Storage, saved.error()}));
+            else
+                done({});
+        });
 }
 
 // ---- sending ----
@@ -385,68 +585,111 @@ void Transfer::onChunkRequest(const PeerId &peer, const wire::ChunkRequest &requ
     if (existing != uploads.end()) {
         u = *existing;
     } else {
-        // Only the peer we sent the pointer to, for a file we still have and did not cancel.
+        // Only a peer the pointer went to, for a file we still have and did not cancel.
         std::optional<AttachmentRecord> a = fileId.size() == 16 ? m_store.byFileId(fileId) : std::nullopt;
-        if (!a || !a->outgoing || a->peer != peer || !a->messageId || a->state == AttachmentState::Failed) {
+        if (!a || !a->outgoing || !mayPull(*a, peer) || !a->messageId || a->state == AttachmentState::Failed) {
             sendEnd(peer, fileId, wire::TransferEnd::UNAVAILABLE);
+            return;
+        }
+        // A peer pulling more files at once than an honest one ever does is not served
+        // beyond that (not refused for good: it may ask again once others are done).
+        if (uploads.size() >= std::size_t(MaxPerPeer)) {
+            qCInfo(lcMessenger) << "transfer: a peer asked for more than" << MaxPerPeer << "files at once; not served";
             return;
         }
         u = std::make_shared<Upload>();
         u->record = *a;
-        u->key = m_store.key(fileId);
-        u->file = std::make_unique<storage::AttachmentFile>(pathOf(*a), u->key, fileId, a->size);
+        u->copy = std::make_shared<SealedCopy>(pathOf(*a), m_store.key(fileId), fileId, a->size);
         u->highest = a->chunksDone;
         u->lastReport.start();
         uploads.push_back(u);
     }
-    const std::uint64_t chunks = u->file->chunkCount();
+    const std::uint64_t chunks = u->copy->file.chunkCount();
     if (request.first() >= chunks || request.count() > std::uint32_t(MaxRequest))
         return; // out of bounds: ignored
     const std::uint64_t end = std::min<std::uint64_t>(chunks, request.first() + request.count());
-    qCDebug(lcMessenger) << "transfer: asked for" << request.first() << "+" << request.count() << "; was at" << u->next << "to" << u->end
-                         << "offset" << u->offset;
+    qCDebug(lcMessenger) << "transfer: asked for" << request.first() << "+" << request.count() << "; was reading" << u->readNext << "to"
+                         << u->end;
     // A request starting where the range asked for ends extends it; any other (after a
     // refused chunk) starts over from its first chunk.
     if (request.first() == u->end) {
         u->end = end;
     } else {
-        u->next = request.first();
+        // Starting over is where a member removed meanwhile is told no: the
+        // file is served to whom it may go now, not to whom it went once.
+        if (std::optional<AttachmentRecord> now = m_store.byFileId(fileId); !now || !mayPull(*now, peer) || now->state == AttachmentState::Failed) {
+            std::erase(uploads, u);
+            sendEnd(peer, fileId, wire::TransferEnd::UNAVAILABLE);
+            return;
+        }
+        ++u->generation;
+        u->readNext = request.first();
         u->end = end;
+        u->ready.clear();
         u->chunk.clear();
         u->offset = 0;
     }
-    pump(peer);
+    readAhead(peer, u);
+}
+
+void Transfer::readAhead(const PeerId &peer, const std::shared_ptr<Upload> &u)
+{
+    while (u->reading + qsizetype(u->ready.size()) < ReadAhead && u->readNext < u->end) {
+        const std::uint64_t index = u->readNext++;
+        ++u->reading;
+        m_io->run(
+            this, [copy = u->copy, index] { return copy->file.readChunk(index); },
+            [this, peer, u, index, generation = u->generation](const QByteArray &sealed) {
+                --u->reading;
+                auto found = m_uploads.find(peer.toString());
+                if (found == m_uploads.end() || std::find(found->begin(), found->end(), u) == found->end())
+                    return; // the upload ended
+                if (u->generation != generation) {
+                    readAhead(peer, u); // the range started over: its reads go on from here
+                    return;
+                }
+                if (sealed.isEmpty()) {
+                    qCWarning(lcMessenger) << "attachment chunk" << index << "cannot be read from our copy";
+                    std::erase(*found, u);
+                    sendEnd(peer, u->record.fileId, wire::TransferEnd::UNAVAILABLE);
+                    return;
+                }
+                u->ready.emplace_back(index, sealed);
+                pump(peer);
+            });
+    }
 }
 
 void Transfer::pump(const PeerId &peer)
 {
-    auto found = m_uploads.find(peer.toString());
-    if (found == m_uploads.end() || found->empty())
-        return;
     net::Link *link = bulkLink(peer);
     if (!link)
         return;
-    std::vector<std::shared_ptr<Upload>> &uploads = *found;
+    const QString key = peer.toString();
+    const qsizetype slice = link->peerContentVersion() >= LargeSliceContentVersion ? SliceSize : SliceSizeV4;
     // Round robin over the files the peer pulls, one slice each, while the socket is short.
+    // The list is looked up again at every step, not held: a send or a progress report may
+    // lead to it changing (an upload ended, the peer's entry gone).
     bool progressed = true;
     while (progressed && link->bytesToWrite() < BulkHighWater) {
         progressed = false;
-        for (std::size_t i = 0; i < uploads.size() && link->bytesToWrite() < BulkHighWater; ++i) {
-            const std::shared_ptr<Upload> u = uploads[i];
+        for (std::size_t i = 0; link->bytesToWrite() < BulkHighWater; ++i) {
+            auto found = m_uploads.find(key);
+            if (found == m_uploads.end() || i >= found->size())
+                break;
+            const std::shared_ptr<Upload> u = (*found)[i]; // kept alive through this step
             if (u->offset >= u->chunk.size()) {
-                if (u->next >= u->end)
+                if (u->ready.empty()) {
+                    readAhead(peer, u); // pump runs again when a read lands
                     continue;
-                u->chunk = u->file->readChunk(u->next);
-                if (u->chunk.isEmpty()) {
-                    qCWarning(lcMessenger) << "attachment chunk" << u->next << "cannot be read from our copy";
-                    sendEnd(peer, u->record.fileId, wire::TransferEnd::UNAVAILABLE);
-                    uploads.erase(uploads.begin() + qsizetype(i));
-                    return;
                 }
-                u->chunkIndex = u->next++;
+                u->chunkIndex = u->ready.front().first;
+                u->chunk = std::move(u->ready.front().second);
+                u->ready.pop_front();
                 u->offset = 0;
+                readAhead(peer, u);
             }
-            const qsizetype n = std::min<qsizetype>(SliceSize, u->chunk.size() - u->offset);
+            const qsizetype n = std::min<qsizetype>(slice, u->chunk.size() - u->offset);
             wire::Frame frame;
             wire::ChunkData *data = frame.mutable_chunk_data();
             data->set_file_id(toStd(u->record.fileId));
@@ -474,7 +717,7 @@ void Transfer::onTransferEnd(const PeerId &peer, const wire::TransferEnd &end)
 {
     const QByteArray fileId = fromStd(end.file_id());
     std::optional<AttachmentRecord> a = fileId.size() == 16 ? m_store.byFileId(fileId) : std::nullopt;
-    if (!a || a->peer != peer)
+    if (!a || !(a->outgoing ? mayPull(*a, peer) : a->peer == peer))
         return;
     if (a->outgoing) {
         auto &uploads = m_uploads[peer.toString()];
@@ -482,6 +725,10 @@ void Transfer::onTransferEnd(const PeerId &peer, const wire::TransferEnd &end)
         if (a->state != AttachmentState::Uploading)
             return;
         const bool done = end.status() == wire::TransferEnd::DONE;
+        // A group's file: one member giving up does not end it for the others; the first
+        // that has it whole shows it as sent (the rest may still pull it).
+        if (!done && sentToGroup(*a))
+            return;
         const std::uint64_t chunks = ChunkSealer::chunkCount(a->size);
         (void)m_store.setProgress(fileId, done ? AttachmentState::Done : AttachmentState::Failed, done ? chunks : a->chunksDone,
                                   done ? QString() : QStringLiteral("cancelled by the receiver"));
@@ -510,7 +757,9 @@ void Transfer::report(const AttachmentRecord &a, std::uint64_t chunksDone, QElap
     if (!force && last.isValid() && last.elapsed() < ProgressIntervalMs)
         return;
     last.start();
-    if (a.outgoing && !force) // the sender's progress survives a restart too
+    // The sender's progress survives a restart too; not a group's file, whose members each
+    // pull at their own pace (and whose row one member's DONE may have made done).
+    if (a.outgoing && !force && !sentToGroup(a))
         (void)m_store.setProgress(a.fileId, a.state, chunksDone);
     AttachmentRecord now = a;
     now.chunksDone = chunksDone;
@@ -531,10 +780,12 @@ void Transfer::peerUp(const PeerId &peer)
         auto it = m_downloads.find(a.fileId);
         if (it == m_downloads.end()) {
             startDownload(a);
-        } else {
+        } else if ((*it)->opened && !(*it)->finishing) {
+            // Asked again from the chunk being assembled (those before it were received and
+            // are with the worker).
             Download &d = **it;
             d.assembling.clear();
-            request(d, d.next, Window);
+            request(d, d.next, std::uint32_t(std::max<std::int64_t>(1, Window - std::int64_t(d.next - d.verified))));
         }
     }
 }
@@ -551,7 +802,7 @@ void Transfer::peerDown(const PeerId &peer)
     for (const std::shared_ptr<Download> &d : std::as_const(m_downloads))
         if (d->record.peer == peer) {
             d->assembling.clear();
-            d->requestedUpTo = d->next; // asked again, from the last verified chunk, on the next link
+            d->requestedUpTo = d->next; // asked again, from the chunk being assembled, on the next link
         }
 }
 
@@ -577,10 +828,11 @@ void Transfer::sweep()
 {
     for (const AttachmentRecord &a : m_store.orphans()) {
         qCDebug(lcMessenger) << "transfer: sweeping" << a.fileId.toHex().left(8) << "message" << a.messageId;
-        m_downloads.remove(a.fileId);
-        if (auto it = m_uploads.find(a.peer.toString()); it != m_uploads.end())
-            std::erase_if(*it, [&](const std::shared_ptr<Upload> &u) { return u->record.fileId == a.fileId; });
-        QFile::remove(pathOf(a));
+        for (auto &uploads : m_uploads) // a group's file may be pulled by several
+            std::erase_if(uploads, [&](const std::shared_ptr<Upload> &u) { return u->record.fileId == a.fileId; });
+        if (std::shared_ptr<Download> d = m_downloads.take(a.fileId))
+            d->copy->stopped = true;
+        removeCopy(pathOf(a));
         (void)m_store.remove(a.fileId);
     }
 }

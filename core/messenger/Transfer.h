@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/messenger/Messenger.h"
+#include "core/messenger/TransferIo.h"
 #include "core/net/LinkManager.h"
 #include "core/storage/AttachmentFile.h"
 #include "core/storage/AttachmentStore.h"
@@ -17,6 +18,8 @@
 #include <QObject>
 #include <QThread>
 #include <QTimer>
+
+#include <functional>
 
 #include <memory>
 
@@ -31,15 +34,36 @@ public:
     // A bulk frame goes only while the link's socket holds less than this: a chat frame
     // then waits behind at most this much (about a millisecond on a LAN).
     static constexpr qint64 BulkHighWater = 256 * 1024;
-    static constexpr int SliceSize = 128 * 1024;  // bytes of a sealed chunk per frame (under the frame cap)
-    // Chunks asked for ahead (512 KiB). Kernel socket buffers hold whatever is in flight, so
-    // this, not BulkHighWater alone, bounds how long a chat frame waits behind the file.
-    static constexpr int Window = 2;
+    // Bytes of a sealed chunk per ChunkData frame, under the frame cap (262,144 bytes with
+    // the frame's own fields): a Content-v5 peer takes a chunk in two frames, a v4 peer in
+    // three (it refuses slices over 128 KiB). Fewer frames: less parsing and copying.
+    static constexpr int SliceSize = 255 * 1024;
+    static constexpr int SliceSizeV4 = 128 * 1024;
+    // Chunks asked for ahead of the last one written (1 MiB): those in flight on the link and
+    // those waiting for the worker. Kernel socket buffers hold whatever is in flight, so this,
+    // not BulkHighWater alone, bounds how long a chat frame waits behind the file; it also
+    // bounds the memory a download holds.
+    static constexpr int Window = 4;
+    // Sealed chunks read ahead per upload by the worker, so the socket never waits on the disk.
+    static constexpr int ReadAhead = 2;
+    // A download's copy is made durable (fdatasync) when it pauses and before it is done,
+    // and only chunks made durable count in the database's chunks_done (resuming goes by
+    // the verified chunks on disk). Syncs while it runs waited for the disk on the worker
+    // and stalled the window (1 GiB: 350 MB/s without them, 179 MB/s with one every
+    // 256 MiB), so meanwhile writeback is only started, every this many chunks (32 MiB),
+    // and the final sync has little left to write.
+    static constexpr std::uint64_t WritebackEveryChunks = 128;
+    // Files one peer may have in flight with us in each direction: a peer asking for more
+    // uploads at once is not served beyond this (an honest receiver never asks for more), and
+    // we pull at most this many downloads from one peer at a time (the others wait their turn).
+    static constexpr int MaxPerPeer = 8;
     static constexpr int MaxRequest = 64;         // chunks one request may ask for
     static constexpr int MaxChunkFailures = 3;    // the same chunk failing authentication
     static constexpr qint64 AutoDownloadImageBytes = 25'000'000;
     static constexpr int ProgressIntervalMs = 250; // transfer_progress at most 4/s per file
     static constexpr qint64 DiskMarginBytes = 16 * 1024 * 1024;
+    // An image downloads by itself only while this much (or 1 % of the disk) stays free.
+    static constexpr std::uint64_t AutoDownloadMarginBytes = 256ULL * 1024 * 1024;
     static constexpr int DiskRetryMs = 5000;
 
     Transfer(storage::Profile &profile, net::LinkManager &links, QObject *parent = nullptr);
@@ -53,6 +77,10 @@ public:
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> cancel(const QByteArray &fileId);
     // The verified plaintext written to `path` (the user's choice; checked against the hash).
     [[nodiscard]] std::expected<void, Error> save(const QByteArray &fileId, const QString &path);
+    // The same on the worker thread (a 1 GiB file takes seconds: the core thread goes on),
+    // then `done` on this object's thread. Refusals (no such file, not arrived) come at once.
+    using Saved = std::function<void(std::expected<void, Error>)>;
+    void saveAsync(const QByteArray &fileId, const QString &path, Saved done);
 
     // Seals the file at `path` into attachments/ on a worker thread that touches only files
     // (a 1 GiB file takes seconds; the core thread goes on meanwhile), then calls `done` on
@@ -71,6 +99,11 @@ public:
     void peerDown(const protocol::PeerId &peer);
     void framesReceived(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
 
+    // Whether a peer is a member of a group conversation now (Node gives it; the group state
+    // is Messenger's): who may pull a file sent to that group.
+    using Membership = std::function<bool(std::int64_t conversationId, const protocol::PeerId &peer)>;
+    void setMembership(Membership isMember) { m_isMember = std::move(isMember); }
+
     // Bytes of sealed chunks this process put on links (all files), for tests and benchmarks.
     std::uint64_t bytesServed() const { return m_bytesServed; }
 
@@ -88,15 +121,30 @@ private:
     QString pathOf(const storage::AttachmentRecord &a) const;
     net::Link *bulkLink(const protocol::PeerId &peer) const; // an up link speaking Content v4
     void startDownload(const storage::AttachmentRecord &a);
+    void opened(const std::shared_ptr<Download> &d, std::uint64_t onDisk);
+    void removeCopy(const QString &path);
+    // Whether `peer` may pull our file `a`: the peer it was sent to, or for a file sent to a
+    // group (its row names ourselves), a member of that group now.
+    bool mayPull(const storage::AttachmentRecord &a, const protocol::PeerId &peer) const;
+    bool sentToGroup(const storage::AttachmentRecord &a) const;
     void request(Download &d, std::uint64_t first, std::uint32_t count);
+    void topUp(Download &d);
     void onChunkData(const protocol::PeerId &peer, const wire::ChunkData &data);
-    void chunkComplete(Download &d);
-    void finishDownload(Download &d);
+    void chunkComplete(const std::shared_ptr<Download> &d);
+    struct Written;
+    void chunkWritten(const std::shared_ptr<Download> &d, const Written &w);
+    void finishDownload(const std::shared_ptr<Download> &d);
+    void verified(const std::shared_ptr<Download> &d, const std::expected<QByteArray, QString> &digest);
+    // Bytes the downloads under way still need on disk (their reservation against free space).
+    std::uint64_t reserved(const QByteArray &except) const;
+    int activeDownloads(const protocol::PeerId &peer) const;
+    void startWaiting(const protocol::PeerId &peer); // downloads held back by MaxPerPeer
     // Ends a download in `state` with `reason` (the in-memory part goes; the row stays).
     void stopDownload(const QByteArray &fileId, storage::AttachmentState state, const QString &reason, bool tellSender);
     void onChunkRequest(const protocol::PeerId &peer, const wire::ChunkRequest &request);
     void onTransferEnd(const protocol::PeerId &peer, const wire::TransferEnd &end);
     void pump(const protocol::PeerId &peer);
+    void readAhead(const protocol::PeerId &peer, const std::shared_ptr<Upload> &u);
     void onDrained(net::Link *link);
     void sendEnd(const protocol::PeerId &peer, const QByteArray &fileId, wire::TransferEnd::Status status);
     void report(const storage::AttachmentRecord &a, std::uint64_t chunksDone, QElapsedTimer &last, bool force = false);
@@ -107,10 +155,13 @@ private:
     net::LinkManager &m_links;
     QHash<QByteArray, std::shared_ptr<Download>> m_downloads;           // file id -> receiving
     QHash<QString, std::vector<std::shared_ptr<Upload>>> m_uploads;     // peer -> files it pulls from us
+    Membership m_isMember;
     QTimer m_diskRetry;
     QList<QThread *> m_sealers; // waited for on destruction
     std::uint64_t m_bytesServed = 0;
     bool m_autoDownloadImages = true;
+    // Declared last, so destroyed first: no job's result arrives once the rest is going.
+    std::unique_ptr<TransferIo> m_io;
 };
 
 } // namespace sotto::messenger

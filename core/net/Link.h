@@ -38,7 +38,7 @@ public:
     quint16 peerListenPort() const { return m_peerListenPort; }
     // The Content version both ends speak on this link: the lower of the two.
     quint32 peerContentVersion() const { return m_peerContentVersion; }
-    static constexpr quint32 ContentVersion = 5; // 3: groups, 4: attachments, 5: typing in groups (docs/PROTOCOL.md)
+    static constexpr quint32 ContentVersion = 5; // 3: groups, 4: attachments, 5: typing and attachments in groups, larger slices (docs/PROTOCOL.md)
     // The link version both ends speak: the lower of the two Hellos' (2 or 3).
     quint32 peerLinkVersion() const { return m_peerLinkVersion; }
     // The other end's address; still known after the connection closed.

@@ -5,6 +5,9 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace sotto::storage {
 
 using crypto::ChunkSealer;
@@ -123,7 +126,7 @@ std::uint64_t AttachmentFile::chunksOnDisk()
     return whole;
 }
 
-std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOut) const
+std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOut, const QByteArray &expected) const
 {
     QFile in(m_path);
     if (!in.open(QIODevice::ReadOnly))
@@ -147,9 +150,27 @@ std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOu
     }
     if (!in.atEnd())
         return std::unexpected(QStringLiteral("the sealed copy is longer than its file"));
+    const QByteArray result = hash.result();
+    if (out && result != expected) {
+        out->cancelWriting(); // the temporary goes; whatever had the name keeps it
+        return std::unexpected(QStringLiteral("the stored file does not match its hash"));
+    }
     if (out && !out->commit())
         return std::unexpected(QStringLiteral("cannot write %1: %2").arg(plainOut, out->errorString()));
-    return hash.result();
+    return result;
+}
+
+void AttachmentFile::startWriteback()
+{
+    if (m_file && m_file->flush())
+        (void)::sync_file_range(m_file->handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
+bool AttachmentFile::sync()
+{
+    if (!m_file)
+        return QFile::exists(m_path); // nothing written through this object
+    return m_file->flush() && ::fdatasync(m_file->handle()) == 0;
 }
 
 bool AttachmentFile::remove()

@@ -37,9 +37,18 @@ public:
     [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed, crypto::Sha256 *hash = nullptr);
     // Whole chunks on disk (a chunk cut short by a kill is dropped from the file).
     std::uint64_t chunksOnDisk();
-    // Opens every chunk and hashes the plaintext (SHA-256); optionally writes it to `out`.
-    // Fails if any chunk does not open.
-    [[nodiscard]] std::expected<QByteArray, QString> digest(const QString &plainOut = {}) const;
+    // Opens every chunk and hashes the plaintext (SHA-256); optionally writes it to
+    // `plainOut`. Fails if any chunk does not open. With `plainOut`, the plaintext goes to a
+    // temporary file in the same folder and takes the name only if its hash is `expected`:
+    // a partial or wrong file is never left under the user's name (nor replaces one there).
+    [[nodiscard]] std::expected<QByteArray, QString> digest(const QString &plainOut = {}, const QByteArray &expected = {}) const;
+    // The chunks written so far on stable storage (fdatasync), before a download is called
+    // done or its progress is recorded: a crash or power cut then cannot leave a "done" file
+    // whose last chunks never reached the disk.
+    [[nodiscard]] bool sync();
+    // Starts writing the chunks written so far to disk without waiting for it (so the sync
+    // at the end, or the next one, has little left to do).
+    void startWriteback();
     bool remove();
 
 private:

@@ -1405,73 +1405,67 @@
         <translation>Nicht gesendet: In Sotto ist etwas schiefgegangen (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="122"/>
-        <location filename="../../ui/AttachmentController.cpp" line="169"/>
-        <source>Files cannot be sent to a group yet.</source>
-        <translation>An Gruppen können noch keine Dateien gesendet werden.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AttachmentController.cpp" line="130"/>
+        <location filename="../../ui/AttachmentController.cpp" line="126"/>
         <source>“%1” is not a file Sotto can read. Nothing was sent.</source>
         <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="134"/>
+        <location filename="../../ui/AttachmentController.cpp" line="130"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
         <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="174"/>
+        <location filename="../../ui/AttachmentController.cpp" line="167"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>Das Bild konnte nicht eingefügt werden: Sotto hat keinen privaten Ordner, in den es geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="202"/>
+        <location filename="../../ui/AttachmentController.cpp" line="196"/>
         <source>The image could not be pasted.</source>
         <translation>Das Bild konnte nicht eingefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="207"/>
+        <location filename="../../ui/AttachmentController.cpp" line="201"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.</source>
         <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="280"/>
+        <location filename="../../ui/AttachmentController.cpp" line="277"/>
         <source>That file cannot be changed now.</source>
         <translation>Diese Datei kann gerade nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="298"/>
+        <location filename="../../ui/AttachmentController.cpp" line="295"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto hat keinen privaten Ordner, um Dateien von hier aus zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="324"/>
+        <location filename="../../ui/AttachmentController.cpp" line="321"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>Die Datei konnte nicht geöffnet werden: Sie ist noch nicht ganz da, oder sie stimmt nicht mit dem Gesendeten überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="344"/>
+        <location filename="../../ui/AttachmentController.cpp" line="341"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto öffnet keine empfangenen Programme oder Skripte. Nutze „Speichern unter…“ und öffne sie selbst, wenn du ihnen vertraust.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="350"/>
+        <location filename="../../ui/AttachmentController.cpp" line="347"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>Kein Programm hier öffnet diese Art von Datei. Nutze stattdessen „Speichern unter…“.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="374"/>
+        <location filename="../../ui/AttachmentController.cpp" line="371"/>
         <source>The file could not be saved there.</source>
         <translation>Die Datei konnte dort nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="390"/>
+        <location filename="../../ui/AttachmentController.cpp" line="387"/>
         <source>Send files</source>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="403"/>
+        <location filename="../../ui/AttachmentController.cpp" line="400"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>

@@ -1404,73 +1404,67 @@
         <translation>未发送：Sotto 内部出错（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="122"/>
-        <location filename="../../ui/AttachmentController.cpp" line="169"/>
-        <source>Files cannot be sent to a group yet.</source>
-        <translation>暂时还不能向群组发送文件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AttachmentController.cpp" line="130"/>
+        <location filename="../../ui/AttachmentController.cpp" line="126"/>
         <source>“%1” is not a file Sotto can read. Nothing was sent.</source>
         <translation>“%1”不是 Sotto 能读取的文件。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="134"/>
+        <location filename="../../ui/AttachmentController.cpp" line="130"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
         <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="174"/>
+        <location filename="../../ui/AttachmentController.cpp" line="167"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>无法粘贴图片：Sotto 没有可写入的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="202"/>
+        <location filename="../../ui/AttachmentController.cpp" line="196"/>
         <source>The image could not be pasted.</source>
         <translation>无法粘贴图片。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="207"/>
+        <location filename="../../ui/AttachmentController.cpp" line="201"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.</source>
         <translation>粘贴的图片大小为 %1，超过了设置中的 %2 上限。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="280"/>
+        <location filename="../../ui/AttachmentController.cpp" line="277"/>
         <source>That file cannot be changed now.</source>
         <translation>现在无法更改此文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="298"/>
+        <location filename="../../ui/AttachmentController.cpp" line="295"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto 没有可用于在此打开文件的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="324"/>
+        <location filename="../../ui/AttachmentController.cpp" line="321"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>无法打开文件：文件尚未完整接收，或与发送的内容不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="344"/>
+        <location filename="../../ui/AttachmentController.cpp" line="341"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto 不会打开收到的程序或脚本。如果你信任它，请用“另存为…”保存后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="350"/>
+        <location filename="../../ui/AttachmentController.cpp" line="347"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>这里没有能打开此类文件的程序。请改用“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="374"/>
+        <location filename="../../ui/AttachmentController.cpp" line="371"/>
         <source>The file could not be saved there.</source>
         <translation>无法将文件保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="390"/>
+        <location filename="../../ui/AttachmentController.cpp" line="387"/>
         <source>Send files</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="403"/>
+        <location filename="../../ui/AttachmentController.cpp" line="400"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>

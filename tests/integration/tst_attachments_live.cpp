@@ -309,6 +309,40 @@ private Q_SLOTS:
             QVERIFY2(fileContaining(node->profileDir(), Marker).isEmpty(), qPrintable(fileContaining(node->profileDir(), Marker)));
     }
 
+    // Twelve files asked for at once: a receiver pulls at most 8 at a time from one sender
+    // (and a sender serves no more), the others wait their turn and start as those end —
+    // all twelve arrive whole.
+    void moreFilesThanThePerPeerCapAllArrive()
+    {
+        HeadlessNode ann(QStringLiteral("ann"), {}, noDiscovery()), bob(QStringLiteral("bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        QStringList ids;
+        QHash<QString, QByteArray> hashes;
+        for (int i = 0; i < 12; ++i) {
+            const QString source = tmp.filePath(QStringLiteral("batch-%1.bin").arg(i));
+            const QByteArray hash = writeFile(source, 3 * crypto::ChunkSealer::ChunkSize + 1000 * i);
+            const QString id = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), source}})
+                                   .value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
+            QVERIFY(!id.isEmpty());
+            ids.append(id);
+            hashes.insert(id, hash);
+        }
+        for (const QString &id : std::as_const(ids))
+            QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == id; }).isEmpty());
+        for (const QString &id : std::as_const(ids))
+            cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
+        for (const QString &id : std::as_const(ids)) {
+            QCOMPARE(ended(bob, id, 30000).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+            const QString copy = tmp.filePath(QStringLiteral("batch-copy-%1.bin").arg(id));
+            cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("save_attachment")}, {QStringLiteral("attachment"), id}, {QStringLiteral("path"), copy}});
+            QCOMPARE(sha256Of(copy), hashes.value(id));
+        }
+        ann.quit();
+        bob.quit();
+    }
+
     // The receiver's profile on a small tmpfs: a file that does not fit (with the margin)
     // pauses with a reason instead of filling the disk, and goes on by itself once the
     // file system has room again.

@@ -6,6 +6,7 @@
 #include "ui/Thumbnailer.h"
 
 #include <QBuffer>
+#include <QFile>
 #include <QImageReader>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -155,6 +156,32 @@ private Q_SLOTS:
         QCOMPARE(PrivateFolder::safeName(QStringLiteral("..")), QStringLiteral("file"));
         QCOMPARE(PrivateFolder::safeName(QStringLiteral("evil\u202Etxt.exe")), QStringLiteral("eviltxt.exe")); // no right-to-left override
         QCOMPARE(PrivateFolder::safeName(QStringLiteral("line\nbreak.txt")), QStringLiteral("linebreak.txt"));
+        // Cut from the middle: the suffix shown is the suffix written ("…jar.pdf" must not
+        // become "…jar" on disk and open as a program).
+        const QString cut = PrivateFolder::safeName(QString(196, u'a') + QStringLiteral(".jar.pdf"));
+        QVERIFY(cut.toUtf8().size() <= 200);
+        QVERIFY(cut.endsWith(QLatin1String(".pdf")));
+    }
+
+    // Open hands to the desktop only what is shown, not run: an allowlist by the name on
+    // disk, and by the bytes once written.
+    void openTakesOnlyWhatIsShownNotRun()
+    {
+        for (const char *shown : {"photo.jpg", "clip.mp4", "song.ogg", "report.pdf", "notes.txt", "sheet.ods", "letter.docx", "backup.tar.gz"})
+            QVERIFY2(PrivateFolder::mayOpenByName(QLatin1String(shown)), shown);
+        for (const char *run : {"setup.exe", "run.sh", "app.desktop", "tool.jar", "start.jnlp", "x.py", "page.html", "logo.svg",
+                                "disk.iso", "invoice", "setup.exe.", "a.AppImage", "b.bat"})
+            QVERIFY2(!PrivateFolder::mayOpenByName(QLatin1String(run)), run);
+        // A script inside a ".txt", a program inside a ".jpg": refused by their bytes.
+        QTemporaryDir dir;
+        const auto write = [&](const QString &name, const QByteArray &bytes) {
+            QFile f(dir.filePath(name));
+            return f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size() ? f.fileName() : QString();
+        };
+        QVERIFY(PrivateFolder::mayOpenFile(write(QStringLiteral("notes.txt"), "just some words\n")));
+        QVERIFY(!PrivateFolder::mayOpenFile(write(QStringLiteral("readme.txt"), "#!/bin/sh\nrm -rf ~\n")));
+        QVERIFY(!PrivateFolder::mayOpenFile(write(QStringLiteral("photo.jpg"), QByteArray("MZ\x90\0\x03\0\0\0", 8) + QByteArray(512, '\0'))));
+        QVERIFY(!PrivateFolder::mayOpenFile(write(QStringLiteral("entry.txt"), "[Desktop Entry]\nType=Application\nExec=sh\n")));
     }
 };
 

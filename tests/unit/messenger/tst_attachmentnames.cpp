@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// File names from the network: one path component, and nothing that shows the name as
+// something else than it is — a RIGHT-TO-LEFT OVERRIDE turns "photo\u202Egpj.exe" into what
+// reads as "photoexe.jpg"; zero-width and other format or control characters go too.
+#include "core/messenger/ContentHandlers.h"
+
+#include <QTest>
+
+using sotto::messenger::safeFileName;
+
+class TestAttachmentNames : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void names_data()
+    {
+        QTest::addColumn<QString>("received");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("plain") << QStringLiteral("holiday.jpg") << QStringLiteral("holiday.jpg");
+        QTest::newRow("path") << QStringLiteral("../../etc/passwd") << QStringLiteral("passwd");
+        QTest::newRow("windows path") << QStringLiteral("C:\\Users\\x\\a.txt") << QStringLiteral("a.txt");
+        QTest::newRow("rlo") << QString::fromUtf8("photo\u202Egpj.exe") << QStringLiteral("photogpj.exe");
+        QTest::newRow("bidi isolates") << QString::fromUtf8("a\u2066b\u2069c\u200Fd.txt") << QStringLiteral("abcd.txt");
+        QTest::newRow("zero width") << QString::fromUtf8("in\u200Bvoice\uFEFF.pdf") << QStringLiteral("invoice.pdf");
+        QTest::newRow("control") << QString::fromUtf8("a\tb\nc\u0085d\u007f.txt") << QStringLiteral("abcd.txt");
+        QTest::newRow("line separator") << QString::fromUtf8("a\u2028b.txt") << QStringLiteral("ab.txt");
+        QTest::newRow("tag characters") << QString::fromUtf8("a\U000E0041b.txt") << QStringLiteral("ab.txt");
+        QTest::newRow("only format") << QString::fromUtf8("\u202E\u200B") << QStringLiteral("file");
+        QTest::newRow("dots") << QStringLiteral("..") << QStringLiteral("file");
+        QTest::newRow("accents kept") << QString::fromUtf8("Żółć 😀.png") << QString::fromUtf8("Żółć 😀.png");
+    }
+
+    void names()
+    {
+        QFETCH(QString, received);
+        QFETCH(QString, shown);
+        QCOMPARE(safeFileName(received), shown);
+    }
+
+    void longNamesAreCutWholeCharacters()
+    {
+        const QString name = safeFileName(QString::fromUtf8("😀").repeated(100));
+        QVERIFY(name.toUtf8().size() <= 255);
+        QVERIFY(!name.back().isHighSurrogate());
+        QCOMPARE(name.toUtf8(), QString::fromUtf8("😀").repeated(63).toUtf8());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAttachmentNames)
+#include "tst_attachmentnames.moc"
