@@ -281,7 +281,7 @@ std::expected<std::int64_t, Error> MessageStore::insert(const MessageRecord &m)
     return id;
 }
 
-std::expected<int, Error> MessageStore::indexPending()
+std::expected<int, Error> MessageStore::indexPending(int batch)
 {
     m_unindexed = 0;
     if (!m_db.begin())
@@ -299,6 +299,15 @@ std::expected<int, Error> MessageStore::indexPending()
     // Only texts are searchable (an unsupported message is "searchable by nothing"), and a
     // text deleted before its turn has nothing left to index. Row by row with OR FAIL: no
     // statement journal (see insert).
+    // In batches when asked (the catch-up at start after an upgrade, or of a profile that
+    // took many messages unindexed, must not hold the core thread for seconds): the mark
+    // then moves to the last row looked at.
+    if (batch > 0) {
+        Statement last = m_db.prepare("SELECT id FROM messages WHERE id > ? AND id <= ? ORDER BY id LIMIT 1 OFFSET ?");
+        last.bind(1, upto).bind(2, highest).bind(3, batch - 1);
+        if (last.next())
+            highest = last.int64(0);
+    }
     int indexed = 0;
     bool ok = true;
     Statement rows = m_db.prepare("SELECT id, body FROM messages WHERE id > ? AND id <= ? AND kind = 0 AND body <> '' ORDER BY id");
@@ -315,6 +324,12 @@ std::expected<int, Error> MessageStore::indexPending()
         return std::unexpected(sqlError(m_db, "index messages"));
     }
     return indexed;
+}
+
+bool MessageStore::searchBehind()
+{
+    Statement st = m_db.prepare("SELECT coalesce((SELECT value FROM meta WHERE key = 'search_indexed_upto'), 0) < coalesce(max(id), 0) FROM messages");
+    return st.next() && st.int64(0) != 0;
 }
 
 void MessageStore::setUnindexedObserver(std::function<void(std::int64_t)> observer) { m_unindexedObserver = std::move(observer); }

@@ -167,7 +167,9 @@ public:
     // and this adds every text above the watermark ('search_indexed_upto') in one
     // transaction (joining an open one). search() calls it first; the node calls it when
     // the observer says enough are waiting, or after a quiet moment. Returns how many.
-    [[nodiscard]] std::expected<int, Error> indexPending();
+    // `batch` > 0: at most that many rows looked at (searchBehind() tells whether more wait).
+    [[nodiscard]] std::expected<int, Error> indexPending(int batch = 0);
+    [[nodiscard]] bool searchBehind();
     // Told after each text insert how many wait for the index (this run's count, a hint).
     void setUnindexedObserver(std::function<void(std::int64_t)> observer);
     // The search index is split by row id into shards of 2^16 messages (schema 6): a

@@ -53,6 +53,31 @@ private Q_SLOTS:
     // a new segment; the words stay in the old one (readable by anyone with the key) until
     // segments merge. The database is exported in plain text (sqlcipher_export) to look at
     // every byte of every live row, as someone with the passphrase could.
+    // The catch-up can go in batches (the node's, so a far-behind index does not hold the
+    // core thread): each batch takes what it was given, the mark follows, search sees all.
+    void theSearchIndexCatchesUpInBatches()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        Database &db = me.profile().database();
+        const PeerId other = test::randomPeerId();
+        const std::int64_t conv = *store.conversationFor(other);
+        QVERIFY(db.begin());
+        for (int i = 0; i < 250; ++i)
+            QVERIFY(store.insert(incoming(conv, other, QStringLiteral("batched word%1").arg(i), 1000 + i)));
+        QVERIFY(db.commit());
+        QVERIFY(store.searchBehind());
+        QCOMPARE(store.indexPending(100).value(), 100);
+        QVERIFY(store.searchBehind());
+        QCOMPARE(store.indexPending(100).value(), 100);
+        QCOMPARE(store.indexPending(100).value(), 50);
+        QVERIFY(!store.searchBehind());
+        QCOMPARE(store.indexPending(100).value(), 0);
+        QCOMPARE(int(store.search(QStringLiteral("batched"), 1000).size()), 250);
+        QCOMPARE(int(store.search(QStringLiteral("word249"), 10).size()), 1);
+        QCOMPARE(int(store.search(QStringLiteral("word0"), 10).size()), 1);
+    }
+
     void deletedWordsLeaveTheSearchIndexWhenPurged()
     {
         test::TestPeer me(ctx);
