@@ -23,7 +23,7 @@ HandlerResult text(Receiving &r, const wire::Content &content)
     record.sender = r.from;
     record.outgoing = false;
     record.body = QString::fromStdString(text.body());
-    record.sentAt = text.sent_at();
+    record.sentAt = clamped(text.sent_at());
     record.receivedAt = nowMs();
     record.state = MessageState::Received;
     if (text.reply_to().size() == 16) {

@@ -192,7 +192,7 @@ HandlerResult attachment(Receiving &r, const wire::Content &content)
     record.conversationId = *conversation;
     record.sender = r.from;
     record.body = QString::fromStdString(p.caption());
-    record.sentAt = p.sent_at();
+    record.sentAt = clamped(p.sent_at());
     record.receivedAt = nowMs();
     record.state = storage::MessageState::Received;
     record.kind = storage::MessageKind::Attachment;
