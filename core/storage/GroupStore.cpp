@@ -173,9 +173,12 @@ std::expected<std::vector<std::int64_t>, Error> GroupStore::readUpTo(std::int64_
     if (ids.empty())
         return ids;
     // One statement for all of them, with the same WHERE as the walk above (the caller's
-    // transaction keeps the two in step), instead of one UPDATE per message.
-    if (!m_db.prepare("UPDATE OR FAIL group_receipts SET state = 3 WHERE peer = ? AND state < 3 AND message_id <= ?"
-                      " AND message_id IN (SELECT id FROM messages WHERE conversation_id = ? AND outgoing = 1)")
+    // transaction keeps the two in step), instead of one UPDATE per message. The conversation
+    // is checked per unread row (one primary-key lookup), not by listing every message of
+    // the conversation first: that cost grew with its whole history, at every read receipt.
+    if (!m_db.prepare("UPDATE OR FAIL group_receipts INDEXED BY group_receipts_unread SET state = 3"
+                      " WHERE peer = ? AND state < 3 AND message_id <= ? AND EXISTS (SELECT 1 FROM messages m"
+                      " WHERE m.id = group_receipts.message_id AND m.conversation_id = ? AND m.outgoing = 1)")
              .bind(1, peer)
              .bind(2, messageId)
              .bind(3, conversationId)
@@ -193,8 +196,9 @@ int GroupStore::leastReceipt(std::int64_t messageId)
 
 std::expected<void, Error> GroupStore::forgetRecipient(std::int64_t conversationId, const QString &peer)
 {
-    if (!m_db.prepare("DELETE FROM group_receipts WHERE peer = ? AND state < 3 AND message_id IN "
-                      "(SELECT id FROM messages WHERE conversation_id = ? AND outgoing = 1)")
+    // Per unread row of the peer, one primary-key lookup (as readUpTo), not the whole history.
+    if (!m_db.prepare("DELETE FROM group_receipts INDEXED BY group_receipts_unread WHERE peer = ? AND state < 3 AND EXISTS "
+                      "(SELECT 1 FROM messages m WHERE m.id = group_receipts.message_id AND m.conversation_id = ? AND m.outgoing = 1)")
              .bind(1, peer)
              .bind(2, conversationId)
              .run())
