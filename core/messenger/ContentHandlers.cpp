@@ -8,6 +8,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 
+#include <algorithm>
 #include <array>
 
 namespace sotto::messenger {
@@ -40,7 +41,7 @@ storage::MessageRecord incoming(const Receiving &r, std::int64_t conversationId,
     record.sender = r.from;
     record.outgoing = false;
     record.body = QString::fromStdString(body);
-    record.sentAt = sentAt;
+    record.sentAt = clamped(sentAt); // a peer's clock, or a forgery: never beyond a few minutes ahead
     record.receivedAt = nowMs();
     record.state = storage::MessageState::Received;
     record.expiresIn = int(std::min<quint32>(expiresIn, Messenger::MaxTimerSeconds));
@@ -60,14 +61,17 @@ HandlerResult insertIncoming(Receiving &r, storage::MessageRecord &record)
     return {};
 }
 
-std::int64_t clamped(std::int64_t at) { return std::min(at, nowMs() + 5 * 60 * 1000); }
+std::int64_t clamped(std::int64_t at) { return std::clamp<std::int64_t>(at, 0, nowMs() + FutureMarginMs); }
 
 std::int64_t afterQuoted(std::int64_t sentAt, const std::optional<storage::MessageRecord> &quoted)
 {
     if (!quoted || quoted->sentAt < sentAt)
         return sentAt;
-    const std::int64_t after = quoted->sentAt + 1;
-    return after <= clamped(after) ? after : sentAt;
+    // The bound is checked before the + 1: a stored time came from the wire and may be
+    // INT64_MAX, and a signed overflow is undefined (and would sort the reply first).
+    if (quoted->sentAt >= nowMs() + FutureMarginMs)
+        return sentAt;
+    return quoted->sentAt + 1;
 }
 
 std::optional<storage::MessageRecord> targetOf(Receiving &r, const std::string &uuid)
@@ -148,7 +152,7 @@ HandlerResult receiveUnknown(Receiving &r)
     record.uuid = uuid;
     record.conversationId = *conversation;
     record.sender = r.from;
-    record.sentAt = sentAt;
+    record.sentAt = handlers::clamped(sentAt);
     record.receivedAt = handlers::nowMs();
     record.state = storage::MessageState::Received;
     record.kind = storage::MessageKind::Unsupported;

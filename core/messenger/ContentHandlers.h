@@ -46,8 +46,12 @@ std::int64_t nowMs();
 QByteArray fromStd(const std::string &s);
 HandlerResult invalid(const char *why);
 HandlerResult storeFailed(const QString &why);
-// A peer's clock decides "the latest wins" for edits, reactions and timers; a time far
-// ahead would win forever. Nothing counts as later than a few minutes from now.
+// How far ahead of our clock a peer's time may be (clocks on a LAN disagree a little).
+inline constexpr std::int64_t FutureMarginMs = 5 * 60 * 1000;
+// A peer's clock decides "the latest wins" for edits, reactions and timers, and the order of
+// a conversation; a time far ahead would win forever, one before 1970 (or INT64_MIN) would
+// sort first and break arithmetic on it. Every time from the wire is brought into
+// [0, now + FutureMarginMs] before it is stored.
 std::int64_t clamped(std::int64_t at);
 // A reply's time: at least 1 ms after the message it quotes, so the view (ordered by
 // sent_at) never shows a reply above what it answers when clocks disagree (docs/PROTOCOL.md,

@@ -887,6 +887,11 @@ std::expected<void, Error> Messenger::setBlocked(const PeerId &peer, bool blocke
     // A blocked contact must stop recognising our contacts-only beacons: it holds the old key.
     if (blocked && !rotateBeaconKey())
         return std::unexpected(storageFailed("cannot replace the beacon key"));
+    // What it sent before a group's state came (keys, messages) is dropped unread, as its
+    // messages are from now on: it must not be taken when the state arrives.
+    if (blocked)
+        if (auto r = m_profile.groups().unparkFrom(peer.toString()); !r)
+            return std::unexpected(Error::from(r.error()));
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the block"));
     // Unblocked, its stored key counts again (blocked ones are left out of recognition).
@@ -964,6 +969,9 @@ std::expected<void, Error> Messenger::deleteRequest(const PeerId &peer)
             return std::unexpected(Error::from(r.error()));
     }
     if (auto r = m_profile.outbox().removeAll(peer); !r)
+        return std::unexpected(Error::from(r.error()));
+    // And what it sent for groups we do not have yet: the request is gone, with all of it.
+    if (auto r = m_profile.groups().unparkFrom(peer.toString()); !r)
         return std::unexpected(Error::from(r.error()));
     if (!tx.commit())
         return std::unexpected(storageFailed("cannot commit the deletion"));

@@ -295,10 +295,15 @@ public:
     std::vector<std::pair<protocol::PeerId, std::expected<Incoming, Error>>> receiveParked(std::int64_t conversationId);
     static constexpr int MaxParkedPerSender = 500;   // per group
     static constexpr quint32 MaxEpochsAhead = 8;      // of the state we hold
+    static constexpr quint32 MaxEpochsBehind = 8;     // a sender key older than that is not stored
     static constexpr qint64 ParkedForMs = 14LL * 24 * 3600 * 1000; // then dropped unread
     // Sender keys kept for groups we do not know yet, from one peer we have not accepted
     // (a member we never talked to), over all groups: a stranger must not fill the disk.
     static constexpr int MaxParkedKeysPerStranger = 16;
+    // And from all such peers together: kept keys, and kept rows of any kind (a kept key lets
+    // its sender's messages be kept too). When full, new ones are dropped (acknowledged).
+    static constexpr int MaxParkedKeysFromStrangers = 256;
+    static constexpr int MaxParkedFromStrangers = 5000;
     // Groups with messages waiting for their state (receiveParked at start).
     std::vector<std::int64_t> groupsWithParked();
 

@@ -385,28 +385,45 @@ std::expected<void, protocol::Error> Messenger::receiveSenderKey(const PeerId &f
     out.kind = Incoming::Kind::Ignored;
     if (groupId.size() != GroupState::GroupIdBytes)
         return std::unexpected(protocol::Error{protocol::Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
-    // Kept even before the group's state reaches us (it comes from another member, over
-    // another link): whether the sender may speak in the group is checked per message.
-    if (m_profile.groups().conversationOf(groupId) || isAccepted(from))
+    if (m_profile.groups().conversationOf(groupId)) {
+        // A group we know: stored only from a member of the state we hold, for an epoch near
+        // it (a few back: members still sealing with an older key; a few ahead, as messages
+        // may be). Anyone else could otherwise store sender keys without end.
+        std::optional<GroupState> current = loadCurrent(groupId);
+        if (current && current->isMember(from) && from != self()) {
+            if (quint64(epoch) + MaxEpochsBehind < current->epoch || quint64(epoch) > quint64(current->epoch) + MaxEpochsAhead)
+                return {}; // acknowledged and dropped: of no use, or not yet believable
+            return m_groupSessions.processDistribution(groupId, epoch, from, distribution);
+        }
+        // Not in our state: maybe a member added in a revision we have not got yet. Kept
+        // as below (bounded), taken by receiveParked if that revision names it.
+    } else if (isAccepted(from)) {
+        // Kept even before the group's state reaches us (it comes from another member, over
+        // another link): whether the sender may speak in the group is checked per message.
         return m_groupSessions.processDistribution(groupId, epoch, from, distribution);
-    // Before the state, from someone we have not accepted: a member we never talked to, or
-    // a stranger. Not taken into the sender-key store (a stranger's keys for made-up groups
-    // would pile up), but kept beside early messages until the state comes and names the
-    // sender (receiveParked), or dropped: so that member's messages can be read once it
-    // does. Bounded: per sender over all groups, per group like messages, and by age.
+    }
+    // Before the state (or the revision naming the sender), from someone we have not
+    // accepted, or not in our state: a member we never talked to, a newcomer, or a stranger.
+    // Not taken into the sender-key store (a stranger's keys for made-up groups would pile
+    // up), but kept beside early messages until the state comes and names the sender
+    // (receiveParked), or dropped: so that member's messages can be read once it does. Bounded: per sender over all groups, per group like messages, and by age.
     // A group this stranger offered and we refused: its key is of no use.
     if (m_refusedGroups.contains(refusedKey(from, groupId)) || distribution.isEmpty() || distribution.size() > 4096)
         return {}; // acknowledged and dropped
     m_profile.groups().expireParked(handlers::nowMs() - ParkedForMs);
-    if (m_profile.groups().parkedCountFrom(from.toString()) >= MaxParkedKeysPerStranger
-        || m_profile.groups().parkedCount(groupId, from.toString()) >= MaxParkedPerSender)
+    // Only keys count toward the per-peer bound: a member's kept messages must not push
+    // out its key (without which they could never be read).
+    storage::GroupStore &groups = m_profile.groups();
+    if (groups.parkedMarkedFrom(from.toString(), ParkedKeyMark) >= MaxParkedKeysPerStranger
+        || groups.parkedMarkedCount(ParkedKeyMark) >= MaxParkedKeysFromStrangers || groups.parkedTotal() >= MaxParkedFromStrangers
+        || groups.parkedCount(groupId, from.toString()) >= MaxParkedPerSender)
         return {}; // acknowledged and dropped, as before keys were kept
     QByteArray marked = QByteArray(1, ParkedKeyMark) + distribution;
     auto parked = m_profile.groups().park(groupId, from.toString(), epoch, marked, handlers::nowMs());
     crypto::wipe(marked);
     if (!parked)
         return std::unexpected(protocol::Error{protocol::Errc::StoreFailed, parked.error().reason});
-    qCInfo(lcMessenger) << "a sender key before its group's state, from someone not accepted: kept until the state comes";
+    qCInfo(lcMessenger) << "a sender key before the group state naming its sender: kept until the state comes";
     return {};
 }
 
@@ -434,12 +451,18 @@ std::expected<Incoming, Error> Messenger::receiveGroupMessage(const PeerId &from
     const bool early = !current || envelope.epoch() > current->epoch || (!current->isMember(from) && current->isMember(self()));
     if (early) {
         out.kind = Incoming::Kind::Ignored;
-        if (!current && !isAccepted(from))
-            return out; // acknowledged and dropped, as its sender key and group update would be
+        m_profile.groups().expireParked(handlers::nowMs() - ParkedForMs);
+        // From someone we have not accepted, for a group we do not know: kept only if that
+        // sender's key for the group was kept (a member we never talked to, whose key came
+        // first, as it is sent first): receiveParked takes the key, then this. Otherwise
+        // acknowledged and dropped, as its sender key and group update would be.
+        if (!current && !isAccepted(from)
+            && (!m_profile.groups().hasParkedMarked(groupId, from.toString(), ParkedKeyMark)
+                || m_profile.groups().parkedTotal() >= MaxParkedFromStrangers))
+            return out;
         if (groupId.size() != GroupState::GroupIdBytes || (current && envelope.epoch() > current->epoch + MaxEpochsAhead)
             || m_profile.groups().parkedCount(groupId, from.toString()) >= MaxParkedPerSender)
             return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("a group message for a state we do not have")});
-        m_profile.groups().expireParked(handlers::nowMs() - ParkedForMs);
         if (auto parked = m_profile.groups().park(groupId, from.toString(), envelope.epoch(), message.bytes, handlers::nowMs()); !parked)
             return std::unexpected(Error::from(parked.error()));
         qCInfo(lcMessenger) << "a group message before its group's state: kept until the state comes";
@@ -520,24 +543,34 @@ std::vector<std::pair<PeerId, std::expected<Incoming, Error>>> Messenger::receiv
     for (storage::GroupStore::Parked &row : rows) {
         const PeerId from = PeerId::fromString(row.sender);
         if (row.envelope.startsWith(ParkedKeyMark)) {
-            // Taken only if the state names its sender; otherwise dropped (a stranger's key,
-            // or a member since removed). A key that does not parse is dropped as well.
+            // Taken only if the state names its sender and the sender is not blocked;
+            // otherwise dropped (a stranger's key, a member since removed, one the user
+            // blocked). A key that does not parse is dropped as well. A storage failure keeps
+            // it for the next change of state, as a kept message is kept: dropping it would
+            // lose the key, and every message sealed with it, for good.
             QByteArray distribution = row.envelope.mid(1);
             crypto::wipe(row.envelope);
+            enum class Take { Taken, Dropped, Failed };
             const auto take = [&] {
                 protocol::StoreTransaction tx(m_profile.protocolStore());
                 if (!tx.isOpen())
-                    return false;
-                if (current->isMember(from) && from != self())
-                    if (auto taken = m_groupSessions.processDistribution(*groupId, row.epoch, from, distribution); !taken) {
-                        qCInfo(lcMessenger) << "a kept sender key dropped:" << taken.error().reason;
-                        return false;
-                    }
-                return m_profile.groups().unpark(row.id) && tx.commit();
+                    return Take::Failed;
+                const auto contact = m_profile.protocolStore().identity(from);
+                if (!current->isMember(from) || from == self() || (contact && contact->trust == protocol::TrustState::Blocked))
+                    return Take::Dropped;
+                if (auto taken = m_groupSessions.processDistribution(*groupId, row.epoch, from, distribution); !taken) {
+                    if (willBeResent(Error::from(taken.error()).code))
+                        return Take::Failed;
+                    qCInfo(lcMessenger) << "a kept sender key dropped:" << taken.error().reason;
+                    return Take::Dropped;
+                }
+                return m_profile.groups().unpark(row.id) && tx.commit() ? Take::Taken : Take::Failed;
             };
-            const bool taken = take();
+            const Take taken = take();
             crypto::wipe(distribution);
-            if (!taken) { // dropped on its own, so it does not come back at every change
+            if (taken == Take::Failed)
+                break;
+            if (taken == Take::Dropped) { // dropped on its own, so it does not come back at every change
                 protocol::StoreTransaction tx(m_profile.protocolStore());
                 if (!tx.isOpen() || !m_profile.groups().unpark(row.id) || !tx.commit())
                     break;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/net/BeaconFilter.h"
 
+#include "core/net/HelloCheck.h"
+
 #include "core/net/Wire.pb.h"
 #include "core/protocol/IdentitySignature.h"
 
@@ -106,7 +108,7 @@ BeaconFilter::Verdict BeaconFilter::checkSigned(const QByteArray &datagram, qint
     if (!protocol::verifyIdentitySignature(m_context, out.identityKey, QByteArray(BeaconContext) + body,
                                            QByteArray::fromStdString(signedBeacon.signature())))
         return Verdict::BadSignature;
-    out.displayName = QString::fromStdString(beacon.display_name()).left(64);
+    out.displayName = displayNameFromWire(beacon.display_name(), 64);
     out.port = quint16(beacon.port());
     out.timestampMs = beacon.timestamp_ms();
     out.kind = Visibility::Everyone;

@@ -10,6 +10,20 @@ namespace {
 constexpr char ProofContext[] = "sotto-link-v1";
 }
 
+QString displayNameFromWire(const std::string &raw, int maxLength)
+{
+    std::u32string kept;
+    for (const uint c : QString::fromStdString(raw).toUcs4()) {
+        const QChar::Category category = QChar::category(char32_t(c));
+        if (c != 0x200D
+            && (category == QChar::Other_Control || category == QChar::Other_Format || category == QChar::Separator_Line
+                || category == QChar::Separator_Paragraph))
+            continue;
+        kept.push_back(char32_t(c));
+    }
+    return QString::fromStdU32String(kept).left(maxLength);
+}
+
 QByteArray helloProofMessage(const QByteArray &signerCertHash, const QByteArray &otherCertHash)
 {
     return QByteArray(ProofContext) + signerCertHash + otherCertHash;
@@ -43,7 +57,7 @@ std::optional<PeerHello> checkHello(crypto::SignalContext &context, const wire::
     if (!protocol::verifyIdentitySignature(context, out.identityKey, helloProofMessage(peerCertHash, localCertHash),
                                            QByteArray::fromStdString(hello.proof())))
         return std::nullopt;
-    out.displayName = QString::fromStdString(hello.display_name()).left(MaxHelloNameLength);
+    out.displayName = displayNameFromWire(hello.display_name(), MaxHelloNameLength);
     out.listenPort = quint16(std::min<quint32>(hello.listen_port(), 65535));
     out.contentVersion = std::clamp<quint32>(hello.content_version(), 1, ourContentVersion);
     out.linkVersion = std::min(hello.version(), HelloVersion);

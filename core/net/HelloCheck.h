@@ -34,6 +34,13 @@ struct PeerHello {
     quint32 linkVersion = MinHelloVersion; // the lower of theirs and ours
 };
 
+// A display name as it comes from the network (Hello, beacon), made safe to show: control
+// and format characters (Cc, Cf: newlines, bidi overrides and isolates, invisible marks) and
+// line or paragraph separators are removed, except the zero-width joiner (emoji sequences);
+// then cut to `maxLength`. A name must not forge lines where it is shown ("Bob: read\nCarol:
+// read" in a receipts tooltip) or reorder the text around it.
+QString displayNameFromWire(const std::string &raw, int maxLength);
+
 // What a Hello's proof signs: a fixed context, the signer's certificate hash, the other's.
 QByteArray helloProofMessage(const QByteArray &signerCertHash, const QByteArray &otherCertHash);
 

@@ -101,11 +101,34 @@ int GroupStore::parkedCount(const QByteArray &groupId, const QString &sender)
     return st.next() ? int(st.int64(0)) : 0;
 }
 
-int GroupStore::parkedCountFrom(const QString &sender)
+int GroupStore::parkedMarkedFrom(const QString &sender, char mark)
 {
-    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE sender = ?");
-    st.bind(1, sender);
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE sender = ? AND substr(envelope, 1, 1) = ?");
+    const QByteArray prefix(1, mark); // bound without a copy: lives until the step
+    st.bind(1, sender).bind(2, prefix);
     return st.next() ? int(st.int64(0)) : 0;
+}
+
+int GroupStore::parkedMarkedCount(char mark)
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked WHERE substr(envelope, 1, 1) = ?");
+    const QByteArray prefix(1, mark);
+    st.bind(1, prefix);
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
+int GroupStore::parkedTotal()
+{
+    Statement st = m_db.prepare("SELECT count(*) FROM group_parked");
+    return st.next() ? int(st.int64(0)) : 0;
+}
+
+bool GroupStore::hasParkedMarked(const QByteArray &groupId, const QString &sender, char mark)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM group_parked WHERE group_id = ? AND sender = ? AND substr(envelope, 1, 1) = ? LIMIT 1");
+    const QByteArray prefix(1, mark); // bound without a copy: lives until the step
+    st.bind(1, groupId).bind(2, sender).bind(3, prefix);
+    return st.next();
 }
 
 void GroupStore::expireParked(qint64 beforeMs)
@@ -130,6 +153,13 @@ std::vector<GroupStore::Parked> GroupStore::parked(const QByteArray &groupId, qu
     while (st.next())
         out.push_back({st.int64(0), st.text(1), st.blob(2), quint32(st.int64(3))});
     return out;
+}
+
+std::expected<void, Error> GroupStore::unparkFrom(const QString &sender)
+{
+    if (!m_db.prepare("DELETE FROM group_parked WHERE sender = ?").bind(1, sender).run())
+        return std::unexpected(sqlError(m_db, "unpark a sender's group messages"));
+    return {};
 }
 
 std::expected<void, Error> GroupStore::unpark(std::int64_t id)
@@ -173,9 +203,12 @@ std::expected<std::vector<std::int64_t>, Error> GroupStore::readUpTo(std::int64_
     if (ids.empty())
         return ids;
     // One statement for all of them, with the same WHERE as the walk above (the caller's
-    // transaction keeps the two in step), instead of one UPDATE per message.
-    if (!m_db.prepare("UPDATE OR FAIL group_receipts SET state = 3 WHERE peer = ? AND state < 3 AND message_id <= ?"
-                      " AND message_id IN (SELECT id FROM messages WHERE conversation_id = ? AND outgoing = 1)")
+    // transaction keeps the two in step), instead of one UPDATE per message. The conversation
+    // is checked per unread row (one primary-key lookup), not by listing every message of
+    // the conversation first: that cost grew with its whole history, at every read receipt.
+    if (!m_db.prepare("UPDATE OR FAIL group_receipts INDEXED BY group_receipts_unread SET state = 3"
+                      " WHERE peer = ? AND state < 3 AND message_id <= ? AND EXISTS (SELECT 1 FROM messages m"
+                      " WHERE m.id = group_receipts.message_id AND m.conversation_id = ? AND m.outgoing = 1)")
              .bind(1, peer)
              .bind(2, messageId)
              .bind(3, conversationId)
@@ -193,8 +226,9 @@ int GroupStore::leastReceipt(std::int64_t messageId)
 
 std::expected<void, Error> GroupStore::forgetRecipient(std::int64_t conversationId, const QString &peer)
 {
-    if (!m_db.prepare("DELETE FROM group_receipts WHERE peer = ? AND state < 3 AND message_id IN "
-                      "(SELECT id FROM messages WHERE conversation_id = ? AND outgoing = 1)")
+    // Per unread row of the peer, one primary-key lookup (as readUpTo), not the whole history.
+    if (!m_db.prepare("DELETE FROM group_receipts INDEXED BY group_receipts_unread WHERE peer = ? AND state < 3 AND EXISTS "
+                      "(SELECT 1 FROM messages m WHERE m.id = group_receipts.message_id AND m.conversation_id = ? AND m.outgoing = 1)")
              .bind(1, peer)
              .bind(2, conversationId)
              .run())

@@ -36,14 +36,22 @@ public:
     [[nodiscard]] std::expected<void, Error> park(const QByteArray &groupId, const QString &sender, quint32 epoch,
                                                   const QByteArray &envelope, qint64 receivedAtMs);
     int parkedCount(const QByteArray &groupId, const QString &sender);
-    // Rows kept from `sender` for any group.
-    int parkedCountFrom(const QString &sender);
+    // Rows whose envelope starts with `mark` (the messenger marks the sender keys it keeps
+    // so): kept from `sender` for any group (through group_parked_by_sender), and in all.
+    int parkedMarkedFrom(const QString &sender, char mark);
+    int parkedMarkedCount(char mark);
+    // Every row kept, for every group and sender.
+    int parkedTotal();
+    // A row of `groupId` from `sender` whose envelope starts with `mark` is held.
+    bool hasParkedMarked(const QByteArray &groupId, const QString &sender, char mark);
     // Kept longer than until `beforeMs`: dropped unread.
     void expireParked(qint64 beforeMs);
     std::vector<std::int64_t> conversationsWithParked();
     // Those of epochs up to `epoch`: what the state held now can open.
     std::vector<Parked> parked(const QByteArray &groupId, quint32 epoch);
     [[nodiscard]] std::expected<void, Error> unpark(std::int64_t id);
+    // Every row kept from `sender`, of any group (blocked, or its request deleted).
+    [[nodiscard]] std::expected<void, Error> unparkFrom(const QString &sender);
 
     // Receipts per member of our group messages: one row per member a message was sealed
     // for, moved forward (sent < delivered < read) by that member's receipts only.

@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <limits>
 
 namespace sotto::storage {
@@ -555,12 +556,20 @@ std::expected<std::optional<MessageRecord>, Error> MessageStore::applyEdit(const
         return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such message")});
     if (m->sender != editor || m->deleted || m->kind != MessageKind::Text)
         return std::nullopt;
-    const bool newer = editedAt > std::max(m->editedAt, m->sentAt);
-    // The history keeps every text but the one shown, each with the time it was written.
+    // Edits race only each other: the first edit always replaces the original, a later one
+    // only a less recent edit. The original's sent_at is no clock to compare with: a received
+    // reply is moved to just after what it quotes (docs/PROTOCOL.md, "Order of a
+    // conversation"), and its author's edits, stamped by the author's clock, may be before it.
+    const bool newer = m->editedAt == 0 || editedAt > m->editedAt;
+    // Stored as at least 1: edited_at 0 means "never edited" (a time from the wire is
+    // clamped to 0 at the least).
+    editedAt = std::max<std::int64_t>(editedAt, 1);
+    // The history keeps every text but the one shown, each with the time it was written (the
+    // original at most at the time of the edit that replaced it, so it lists first).
     Statement history = m_db.prepare("INSERT OR IGNORE INTO message_edits (message_id, uuid, body, edited_at) VALUES (?, ?, ?, ?)");
     history.bind(1, m->id).bind(2, editId);
     if (newer)
-        history.bind(3, m->body).bind(4, m->editedAt ? m->editedAt : m->sentAt);
+        history.bind(3, m->body).bind(4, m->editedAt ? m->editedAt : std::min(m->sentAt, editedAt));
     else
         history.bind(3, body).bind(4, editedAt);
     if (!history.run())

@@ -494,6 +494,17 @@ CREATE INDEX IF NOT EXISTS group_receipts_unread ON group_receipts (peer, messag
 )sql");
 }
 
+// Version 13: the bounds on what peers we have not accepted may keep in group_parked are
+// counted per sender (a peer's kept sender keys) and the age limit deletes by time at every
+// kept row: both walked the whole table.
+bool schemaV13(Database &db)
+{
+    return db.exec(R"sql(
+CREATE INDEX group_parked_by_sender ON group_parked (sender);
+CREATE INDEX group_parked_by_time ON group_parked (received_at);
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -511,6 +522,7 @@ const std::vector<Migration> &migrations()
         {10, "attachments: pointers, keys and transfer progress", schemaV10},
         {11, "search index written in batches above a watermark", schemaV11},
         {12, "groups: messages before their state, receipts per member", schemaV12},
+        {13, "groups: kept rows indexed by sender and by age", schemaV13},
     };
     return steps;
 }

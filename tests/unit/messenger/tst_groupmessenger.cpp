@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 
 using namespace sotto;
@@ -368,12 +369,31 @@ private Q_SLOTS:
         QVERIFY(!bob->messenger().isAccepted(dave.id()));
         QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keysBefore);
         QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
-        // Alice's state comes; what was kept is taken (Node does this on every new state).
+        // Dave writes before the state reaches Bob: kept too, as his key was (review finding
+        // 3: it was acknowledged and dropped, the key kept for nothing).
+        QVERIFY(dave.messenger().sendGroupText(groupIn(dave, groupId), QStringLiteral("early words")));
+        for (const auto &r : deliver(dave, *bob))
+            QVERIFY2(r, r ? "" : qPrintable(r.error().reason));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 2);
+        // Alice's state comes; what was kept is taken (Node does this on every new state):
+        // the key first (no result: a key is no message), then the message it opens.
         for (const auto &r : deliver(*alice, *bob))
             QVERIFY(r);
         const std::int64_t atBob = groupIn(*bob, groupId);
         QVERIFY(atBob);
-        QVERIFY(bob->messenger().receiveParked(atBob).empty()); // a key is no message
+        // Review finding 6: a storage failure while taking the key keeps it (and the message
+        // behind it) for the next try; it was deleted as if it did not parse.
+        QVERIFY(bob->profile().database().exec(
+            "CREATE TRIGGER full_disk BEFORE INSERT ON sender_keys BEGIN SELECT RAISE(FAIL, 'full'); END;"));
+        QVERIFY(bob->messenger().receiveParked(atBob).empty());
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 2);
+        QVERIFY(bob->profile().database().exec("DROP TRIGGER full_disk;"));
+        const auto kept = bob->messenger().receiveParked(atBob);
+        QCOMPARE(kept.size(), std::size_t(1));
+        QCOMPARE(kept.front().first, dave.id());
+        QVERIFY2(kept.front().second, kept.front().second ? "" : qPrintable(kept.front().second.error().reason));
+        const auto page = bob->profile().messages().page(atBob, std::nullopt, 10);
+        QVERIFY(std::any_of(page.begin(), page.end(), [](const storage::MessageRecord &m) { return m.body == QStringLiteral("early words"); }));
         QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
         // Dave writes in the group: Bob reads it.
         QVERIFY(dave.messenger().sendGroupText(groupIn(dave, groupId), QStringLiteral("new here")));
@@ -399,6 +419,157 @@ private Q_SLOTS:
             QVERIFY(bob->messenger().receive(mallory.id(), *sealed)); // acknowledged either way
         }
         QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), messenger::Messenger::MaxParkedKeysPerStranger);
+    }
+
+    // Review finding 8: a sender key for a group we know is stored only from a member of our
+    // state, for an epoch near ours; anyone could store keys without end. A member added in
+    // a revision we have not got yet is kept aside and still read once that revision comes.
+    void senderKeysOnlyFromMembersNearOurEpoch()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        const std::int64_t atBob = groupIn(*bob, groupId);
+        QVERIFY(atBob);
+        int sent = 0;
+        const auto sendKey = [&](test::TestPeer &from, quint32 epoch) {
+            wire::Content content;
+            wire::SenderKeyDistribution *k = content.mutable_sender_key();
+            k->set_id(toStd(QByteArray(15, 'k') + char(++sent)));
+            k->set_sent_at(1);
+            k->set_group_id(toStd(groupId));
+            k->set_epoch(epoch);
+            // A well-formed distribution: the sender's real one for that epoch.
+            auto made = from.messenger().groupSessions().ownDistribution(groupId, epoch, from.id());
+            if (!made)
+                return false;
+            k->set_distribution(toStd(*made));
+            const std::string bytes = content.SerializeAsString();
+            auto sealed = from.messenger().sessions().encrypt(bob->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+            return sealed && bob->messenger().receive(from.id(), *sealed).has_value(); // acknowledged
+        };
+        const std::int64_t keys = count(*bob, "SELECT count(*) FROM sender_keys");
+        QVERIFY(sendKey(*carol, 0)); // Carol is no member: kept aside, not stored
+        QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keys);
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+        QVERIFY(sendKey(*alice, 40)); // a member, but 40 epochs ahead: dropped
+        QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keys);
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+
+        // Alice adds Carol; Carol's key, then her first message, reach Bob before the revision.
+        auto added = alice->messenger().addMembers(*created, {carol->id()});
+        QVERIFY(added);
+        for (const auto &r : deliver(*alice, *carol))
+            QVERIFY(r);
+        const std::int64_t atCarol = groupIn(*carol, groupId);
+        QVERIFY(atCarol);
+        QVERIFY(carol->messenger().sendGroupText(atCarol, QStringLiteral("thanks for adding me")));
+        for (const auto &r : deliver(*carol, *bob))
+            QVERIFY2(r, r ? "" : qPrintable(r.error().reason));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM sender_keys"), keys);
+        for (const auto &r : deliver(*alice, *bob))
+            QVERIFY(r);
+        QCOMPARE(bob->messenger().groupState(atBob)->members.size(), std::size_t(3));
+        const auto kept = bob->messenger().receiveParked(atBob);
+        QCOMPARE(kept.size(), std::size_t(1));
+        QVERIFY2(kept.front().second, kept.front().second ? "" : qPrintable(kept.front().second.error().reason));
+        QVERIFY(bob->messenger().groupSessions().hasSenderKey(groupId, 0, carol->id()));
+        const auto page = bob->profile().messages().page(atBob, std::nullopt, 10);
+        QVERIFY(std::any_of(page.begin(), page.end(),
+                            [](const storage::MessageRecord &m) { return m.body == QStringLiteral("thanks for adding me"); }));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+    }
+
+    // Review finding 7: blocking a peer, or deleting its message request, drops what it had
+    // kept for groups we do not have yet (it was taken, or kept 14 days, all the same).
+    void aBlockedOrDeletedRequestsKeptRowsGo()
+    {
+        test::TestPeer mallory(ctx, QStringLiteral("mallory"));
+        test::introduce(mallory, *bob);
+        int sent = 0;
+        const auto sendKey = [&] {
+            wire::Content content;
+            wire::SenderKeyDistribution *k = content.mutable_sender_key();
+            k->set_id(toStd(QByteArray(15, 'k') + char(++sent)));
+            k->set_sent_at(1);
+            k->set_group_id(toStd(QByteArray(messenger::GroupState::GroupIdBytes, char(sent))));
+            k->set_epoch(1);
+            k->set_distribution(std::string(100, 'k'));
+            const std::string bytes = content.SerializeAsString();
+            auto sealed = mallory.messenger().sessions().encrypt(bob->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+            return sealed && bob->messenger().receive(mallory.id(), *sealed).has_value();
+        };
+        QVERIFY(sendKey());
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+        auto deleted = bob->messenger().deleteRequest(mallory.id());
+        QVERIFY2(deleted, deleted ? "" : qPrintable(deleted.error().reason));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+        QVERIFY(sendKey());
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 1);
+        QVERIFY(bob->messenger().setBlocked(mallory.id(), true));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), 0);
+    }
+
+    // Review finding 5: only kept keys count toward a stranger's key bound (a member with
+    // many kept messages still gets its key for another group kept), and all strangers
+    // together are bounded: 256 kept keys, 5,000 kept rows.
+    void keptRowsFromStrangersAreBounded()
+    {
+        test::TestPeer mallory(ctx, QStringLiteral("mallory"));
+        test::introduce(mallory, *bob);
+        int sent = 0;
+        const auto sendKey = [&](char group) {
+            wire::Content content;
+            wire::SenderKeyDistribution *k = content.mutable_sender_key();
+            k->set_id(toStd(QByteArray(15, 'k') + char(++sent)));
+            k->set_sent_at(1);
+            k->set_group_id(toStd(QByteArray(messenger::GroupState::GroupIdBytes, group)));
+            k->set_epoch(1);
+            k->set_distribution(std::string(100, 'k'));
+            const std::string bytes = content.SerializeAsString();
+            auto sealed = mallory.messenger().sessions().encrypt(bob->id(), QByteArray(bytes.data(), qsizetype(bytes.size())));
+            return sealed && bob->messenger().receive(mallory.id(), *sealed).has_value(); // acknowledged either way
+        };
+        const auto sendMessage = [&](char group) {
+            wire::GroupCiphertext envelope;
+            envelope.set_group_id(toStd(QByteArray(messenger::GroupState::GroupIdBytes, group)));
+            envelope.set_epoch(1);
+            envelope.set_ciphertext(std::string(80, char(++sent)));
+            const std::string bytes = envelope.SerializeAsString();
+            return bob->messenger().receive(mallory.id(), {protocol::MessageKind::SenderKey, QByteArray::fromStdString(bytes)}).has_value();
+        };
+        QVERIFY(sendKey('\x01'));
+        for (int i = 0; i < messenger::Messenger::MaxParkedKeysPerStranger + 4; ++i)
+            QVERIFY(sendMessage('\x01'));
+        const std::int64_t kept = count(*bob, "SELECT count(*) FROM group_parked");
+        QCOMPARE(kept, std::int64_t(messenger::Messenger::MaxParkedKeysPerStranger + 5));
+        QVERIFY(sendKey('\x02')); // its messages for group 1 do not push out its key for group 2
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), kept + 1);
+
+        // Other strangers' keys fill the shared bound: no more keys, from anyone not accepted.
+        for (int i = 0; i < messenger::Messenger::MaxParkedKeysFromStrangers - 2; ++i) {
+            const QByteArray group(messenger::GroupState::GroupIdBytes, char(0x40 + i % 64));
+            storage::Statement filler = bob->profile().database().prepare(
+                "INSERT INTO group_parked (group_id, sender, epoch, envelope, received_at) VALUES (?, ?, 1, x'006b6b', ?)");
+            QVERIFY(filler.bind(1, group).bind(2, QStringLiteral("stranger%1").arg(i)).bind(3, QDateTime::currentMSecsSinceEpoch()).run());
+        }
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked WHERE substr(envelope, 1, 1) = x'00'"),
+                 std::int64_t(messenger::Messenger::MaxParkedKeysFromStrangers));
+        const std::int64_t full = count(*bob, "SELECT count(*) FROM group_parked");
+        QVERIFY(sendKey('\x03'));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), full);
+        // And rows of any kind: a kept key's sender's messages stop being kept at the total.
+        QVERIFY(bob->profile().database().exec("DELETE FROM group_parked WHERE sender LIKE 'stranger%';"));
+        QVERIFY(bob->profile().database().exec(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+            "INSERT INTO group_parked (group_id, sender, epoch, envelope, received_at) "
+            "SELECT x'0f', 'someone', 1, x'0a', strftime('%s', 'now') * 1000 FROM n;"));
+        const std::int64_t many = count(*bob, "SELECT count(*) FROM group_parked");
+        QVERIFY(many >= messenger::Messenger::MaxParkedFromStrangers);
+        QVERIFY(sendMessage('\x01'));
+        QVERIFY(sendKey('\x04'));
+        QCOMPARE(count(*bob, "SELECT count(*) FROM group_parked"), many);
     }
 
     // Clocks disagree: Alice's is two minutes ahead of Bob's. Bob's reply to her message is

@@ -4,6 +4,7 @@
 // index), reactions (one per person, latest wins), the ephemeral typing path, and a
 // content kind this version does not know (kept as unsupported, acknowledged, never failed).
 #include "core/messenger/Content.pb.h"
+#include "core/messenger/ContentHandlers.h"
 
 #include "tests/support/TestProfiles.h"
 
@@ -96,6 +97,53 @@ private Q_SLOTS:
         QCOMPARE(got[0].message->body, QStringLiteral("and hello to you"));
         // A quote of a message from another conversation is refused.
         QVERIFY(!bob->messenger().sendText(ann->id(), QStringLiteral("x"), QByteArray(16, '\x07')));
+    }
+
+    // A quoted time is a wire value: INT64_MAX must not overflow into a reply sorted first
+    // (undefined behaviour; the sanitizer build aborts), nor drag the reply far ahead.
+    void aReplyFollowsOnlyASaneQuotedTime()
+    {
+        using messenger::handlers::afterQuoted;
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        MessageRecord quoted;
+        quoted.sentAt = std::numeric_limits<std::int64_t>::max();
+        QCOMPARE(afterQuoted(now, quoted), now);
+        quoted.sentAt = std::numeric_limits<std::int64_t>::max() - 1;
+        QCOMPARE(afterQuoted(now, quoted), now);
+        quoted.sentAt = now + 10 * 60 * 1000;
+        QCOMPARE(afterQuoted(now, quoted), now);
+        quoted.sentAt = std::numeric_limits<std::int64_t>::min();
+        QCOMPARE(afterQuoted(now, quoted), now);
+        quoted.sentAt = now + 1000; // a clock a second ahead: followed
+        QCOMPARE(afterQuoted(now, quoted), now + 1001);
+        QCOMPARE(afterQuoted(now, std::nullopt), now);
+    }
+
+    // An incoming text's time is stored within [0, now + a few minutes], whatever it says.
+    void aTextsTimeFromTheWireIsClamped()
+    {
+        const auto deliver = [&](const QByteArray &id, std::int64_t sentAt, const QByteArray &replyTo) {
+            wire::Content content;
+            content.mutable_text()->set_id(id.toStdString());
+            content.mutable_text()->set_sent_at(sentAt);
+            content.mutable_text()->set_body("when?");
+            if (!replyTo.isEmpty())
+                content.mutable_text()->set_reply_to(replyTo.toStdString());
+            auto sealed = ann->messenger().sessions().encrypt(bob->id(), QByteArray::fromStdString(content.SerializeAsString()));
+            if (!sealed)
+                qFatal("seal: %s", qPrintable(sealed.error().reason));
+            return receive(*bob, ann->id(), *sealed);
+        };
+        const std::int64_t margin = 5 * 60 * 1000;
+        const QByteArray far(16, '\x11'), early(16, '\x12'), reply(16, '\x13');
+        deliver(far, std::numeric_limits<std::int64_t>::max(), {});
+        QVERIFY(byUuid(*bob, far).sentAt <= QDateTime::currentMSecsSinceEpoch() + margin);
+        deliver(early, std::numeric_limits<std::int64_t>::min(), {});
+        QCOMPARE(byUuid(*bob, early).sentAt, 0);
+        // A reply to the far one (itself stamped before 1970) sorts after it, never first.
+        deliver(reply, std::numeric_limits<std::int64_t>::min(), far);
+        QVERIFY(byUuid(*bob, reply).sentAt >= 0);
+        QVERIFY(byUuid(*bob, reply).sentAt <= QDateTime::currentMSecsSinceEpoch() + margin + 1);
     }
 
     void editIsShownEverywhereAndSearchFindsOnlyTheNewText()

@@ -54,6 +54,29 @@ private Q_SLOTS:
         QCOMPARE(hello->contentVersion, net::Link::ContentVersion); // ours, the lower
     }
 
+    // Review finding 9: a name must not forge lines ("Bob: read\nCarol: read" in the
+    // receipts tooltip) or flip the text around it; emoji sequences keep their joiners.
+    void aDisplayNameLosesControlAndFormatCharacters()
+    {
+        const auto clean = [](const QString &name) { return net::displayNameFromWire(name.toStdString(), 64); };
+        QCOMPARE(clean(QStringLiteral("Bob: read\nCarol: read")), QStringLiteral("Bob: readCarol: read"));
+        QCOMPARE(clean(QStringLiteral("Eve\r\t\x1b[2J")), QStringLiteral("Eve[2J"));
+        QCOMPARE(clean(QString::fromUtf8("Mallory\u202Egnp.exe")), QStringLiteral("Mallorygnp.exe"));      // RLO
+        QCOMPARE(clean(QString::fromUtf8("A\u2066B\u2069\u200BC\u2028D\u2029E")), QStringLiteral("ABCDE")); // isolates, ZWSP, separators
+        const QString family = QString::fromUtf8("\U0001F468\u200D\U0001F469\u200D\U0001F467 Ann");
+        QCOMPARE(clean(family), family); // ZWJ kept
+        QCOMPARE(clean(QStringLiteral("Zoë")), QStringLiteral("Zoë"));
+        QCOMPARE(clean(QString(70, QLatin1Char('a'))).size(), 64);
+        // Through a whole Hello, as a peer sends it.
+        test::SigningIdentity peer(ctx, QStringLiteral("Newer"));
+        wire::Hello hello = helloFrom(peer, net::HelloVersion, net::Link::ContentVersion);
+        hello.set_display_name("Bob\nCarol: read");
+        QString refusal;
+        const auto checked = net::checkHello(ctx, hello, test::randomPeerId(), PeerCert, OurCert, net::Link::ContentVersion, &refusal);
+        QVERIFY2(checked, qPrintable(refusal));
+        QCOMPARE(checked->displayName, QStringLiteral("BobCarol: read"));
+    }
+
     void anOlderHelloIsSpokenAtItsVersion()
     {
         test::SigningIdentity older(ctx, QStringLiteral("Older"));

@@ -352,6 +352,38 @@ private Q_SLOTS:
         QVERIFY(db.exec("INSERT INTO message_search (message_search) VALUES ('integrity-check');"));
     }
 
+    // A received reply is moved to just after what it quotes, so its author's edits, stamped
+    // by the author's clock, may be earlier than its stored sent_at: they still show, and
+    // among edits the latest still wins, whatever the arrival order.
+    void editsOfAReplyMovedForwardStillShow()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        const PeerId author = test::randomPeerId(), someoneElse = test::randomPeerId();
+        const auto conv = *store.conversationFor(author);
+        MessageRecord reply = incoming(conv, author, QStringLiteral("yes"), 10000); // moved from 1000
+        const auto id = *store.insert(reply);
+
+        QVERIFY(!store.applyEdit(reply.uuid, someoneElse, QByteArray(16, 'x'), QStringLiteral("forged"), 20000).value());
+        auto first = store.applyEdit(reply.uuid, author, QByteArray(16, 'a'), QStringLiteral("yes, at 7"), 3000);
+        QVERIFY(first && *first);
+        QCOMPARE(store.message(id)->body, QStringLiteral("yes, at 7"));
+        QCOMPARE(store.message(id)->editedAt, std::int64_t(3000));
+        auto older = store.applyEdit(reply.uuid, author, QByteArray(16, 'b'), QStringLiteral("yes, at 6"), 2000);
+        QVERIFY(older && !*older); // an older edit arriving late: kept in the history only
+        auto later = store.applyEdit(reply.uuid, author, QByteArray(16, 'c'), QStringLiteral("yes, at 8"), 4000);
+        QVERIFY(later && *later);
+        QCOMPARE(store.message(id)->body, QStringLiteral("yes, at 8"));
+        QVERIFY(!store.applyEdit(reply.uuid, author, QByteArray(16, 'c'), QStringLiteral("yes, at 8"), 4000).value()); // a repeat
+        // The history: everything but the text shown, by time; the original no later than
+        // the edit that replaced it (its moved sent_at would list it after its edits).
+        const auto edits = store.edits(id);
+        QCOMPARE(edits.size(), 3u);
+        QCOMPARE(edits[0].body, QStringLiteral("yes, at 6"));
+        QCOMPARE(edits[1].body, QStringLiteral("yes"));
+        QCOMPARE(edits[2].body, QStringLiteral("yes, at 7"));
+    }
+
     void unreadCountsAndLastMessageStayInStep()
     {
         test::TestPeer me(ctx);

@@ -163,6 +163,31 @@ private Q_SLOTS:
         QVERIFY2(plan.contains(QLatin1String("messages_unread_by_peer")), qPrintable(plan));
     }
 
+    // Schema 13: the bounds on kept group rows (a sender's kept keys, the age limit) look
+    // up an index instead of walking the table.
+    void step13IndexesKeptGroupRows()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("v13.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db, 12).value(), 12);
+        QVERIFY(!hasTable(**db, QStringLiteral("group_parked_by_sender")));
+        QVERIFY((*db)->exec("INSERT INTO group_parked (group_id, sender, epoch, envelope, received_at) VALUES (x'01', 'p', 1, x'00', 5);"));
+        QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        const auto plan = [&](const char *sql) {
+            Statement st = (*db)->prepare(sql);
+            QString out;
+            while (st.next())
+                out += st.text(3);
+            return out;
+        };
+        const QString bySender = plan("EXPLAIN QUERY PLAN SELECT count(*) FROM group_parked WHERE sender = ? AND substr(envelope, 1, 1) = ?");
+        QVERIFY2(bySender.contains(QLatin1String("group_parked_by_sender")), qPrintable(bySender));
+        const QString byTime = plan("EXPLAIN QUERY PLAN DELETE FROM group_parked WHERE received_at < ?");
+        QVERIFY2(byTime.contains(QLatin1String("group_parked_by_time")), qPrintable(byTime));
+        Statement kept = (*db)->prepare("SELECT count(*) FROM group_parked");
+        QVERIFY(kept.next());
+        QCOMPARE(kept.int64(0), 1); // kept rows stay
+    }
+
     // Schema 7: beacon keys (ours and each contact's), empty until first made or given;
     // contacts and our identity are kept as they were.
     void step7AddsBeaconKeys()
