@@ -583,9 +583,17 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
             continue; // goes again with the others
         // A group message one member cannot read fails for that member only (it lacks our
         // sender key): the others may have it.
+        // It goes again after our key (from a checkpoint at or before it), once.
         if (m_profile.outbox().kindOf(peer, id) == int(protocol::MessageKind::SenderKey)) {
+            auto resent = resendSenderKey(peer, id);
+            if (!resent) {
+                m_pendingResentKeys.clear();
+                m_pendingResentMessages.clear();
+                return std::unexpected(resent.error());
+            }
             m_profile.outbox().remove(peer, id);
-            qCInfo(lcMessenger) << "a member could not read a group message:" << peer.toString();
+            if (!*resent)
+                qCInfo(lcMessenger) << "a member could not read a group message:" << peer.toString();
             continue;
         }
         std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
@@ -603,8 +611,21 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
     if (!tx.commit()) {
         if (reset)
             m_lastReset.remove(peer.toString()); // it did not happen
+        m_pendingResentKeys.clear();
+        m_pendingResentMessages.clear();
         return std::unexpected(storageFailed("cannot commit acknowledgements"));
     }
+    // What went again is on record only now that it is queued for good.
+    if (m_resentSenderKeys.size() > 10000 || m_resentGroupMessages.size() > 100000) {
+        m_resentSenderKeys.clear();
+        m_resentGroupMessages.clear();
+    }
+    for (const QString &key : m_pendingResentKeys)
+        m_resentSenderKeys.insert(key, handlers::nowMs());
+    for (const QString &message : m_pendingResentMessages)
+        m_resentGroupMessages.insert(message);
+    m_pendingResentKeys.clear();
+    m_pendingResentMessages.clear();
     if (reset)
         m_sessionResets.push_back(peer);
     return changes;

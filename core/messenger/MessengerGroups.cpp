@@ -104,6 +104,17 @@ std::expected<void, Error> Messenger::distributeOwnKey(const std::optional<Group
                                      : m_groupSessions.ownDistribution(now.groupId, now.epoch, self());
     if (!distribution)
         return std::unexpected(Error::from(distribution.error()));
+    // What we hand out is also what a member behind may need again (MessengerKeyResend.cpp);
+    // a replaced key's checkpoints open nothing.
+    if (forkSwitched)
+        if (auto dropped = m_profile.groups().dropCheckpoints(now.groupId, now.epoch); !dropped)
+            return std::unexpected(Error::from(dropped.error()));
+    QByteArray checkpoint = *distribution;
+    checkpoint.detach();
+    if (auto kept = keepOwnCheckpoint(now.groupId, now.epoch, checkpoint); !kept) {
+        crypto::wipe(*distribution);
+        return std::unexpected(kept.error());
+    }
     wire::Content content;
     wire::SenderKeyDistribution *k = content.mutable_sender_key();
     k->set_id(toStd(newMessageId()));
@@ -212,9 +223,12 @@ std::expected<std::vector<PeerId>, Error> Messenger::sealForGroup(std::int64_t c
     if (!state->isMember(self()))
         return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("you are not a member of this group")});
     // Sealed once, with our sender key for the epoch; kept once for every member.
-    auto sealed = m_groupSessions.encrypt(state->groupId, state->epoch, self(), content);
+    quint32 iteration = 0;
+    auto sealed = m_groupSessions.encrypt(state->groupId, state->epoch, self(), content, &iteration);
     if (!sealed)
         return std::unexpected(Error::from(sealed.error()));
+    if (auto kept = checkpointAfter(state->groupId, state->epoch, iteration); !kept)
+        return std::unexpected(kept.error());
     wire::GroupCiphertext envelope;
     envelope.set_group_id(toStd(state->groupId));
     envelope.set_epoch(state->epoch);

@@ -133,7 +133,7 @@ bool GroupSessions::hasSenderKey(const QByteArray &groupId, quint32 epoch, const
 }
 
 std::expected<QByteArray, Error> GroupSessions::encrypt(const QByteArray &groupId, quint32 epoch, const PeerId &self,
-                                                        const QByteArray &plaintext)
+                                                        const QByteArray &plaintext, quint32 *iteration)
 {
     if (plaintext.size() > MaxPlaintextSize)
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("message too large")});
@@ -152,6 +152,8 @@ std::expected<QByteArray, Error> GroupSessions::encrypt(const QByteArray &groupI
     if (rc != SG_SUCCESS)
         return std::unexpected(Error::fromSignal(rc, "group encrypt"));
     auto owned = message.take();
+    if (iteration)
+        *iteration = sender_key_message_get_iteration(reinterpret_cast<sender_key_message *>(owned.get()));
     QByteArray out = crypto::toByteArray(ciphertext_message_get_serialized(owned.get()));
     if (!tx.commit())
         return std::unexpected(storeFailed());
@@ -195,6 +197,33 @@ std::expected<void, Error> GroupSessions::decrypt(const QByteArray &groupId, qui
     if (!tx.commit())
         return std::unexpected(storeFailed());
     return {};
+}
+
+std::expected<GroupSessions::KeyPosition, Error> GroupSessions::positionOfCiphertext(const QByteArray &ciphertext)
+{
+    if (ciphertext.size() < 2 || ciphertext.size() > MaxCiphertextSize)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
+    crypto::Adopt<sender_key_message> parsed;
+    if (int rc = sender_key_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(ciphertext.constData()),
+                                                size_t(ciphertext.size()), m_context.get());
+        rc != SG_SUCCESS)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group ciphertext does not parse")});
+    auto message = parsed.take();
+    return KeyPosition{sender_key_message_get_key_id(message.get()), sender_key_message_get_iteration(message.get())};
+}
+
+std::expected<GroupSessions::KeyPosition, Error> GroupSessions::positionOfDistribution(const QByteArray &distribution)
+{
+    if (distribution.isEmpty() || distribution.size() > 4096)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
+    crypto::Adopt<sender_key_distribution_message> parsed;
+    if (int rc = sender_key_distribution_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(distribution.constData()),
+                                                             size_t(distribution.size()), m_context.get());
+        rc != SG_SUCCESS)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key does not parse")});
+    auto message = parsed.take();
+    return KeyPosition{sender_key_distribution_message_get_id(message.get()),
+                       sender_key_distribution_message_get_iteration(message.get())};
 }
 
 } // namespace sotto::protocol

@@ -36,9 +36,16 @@ public:
     [[nodiscard]] std::expected<void, Error> processDistribution(const QByteArray &groupId, quint32 epoch, const PeerId &sender,
                                                                  const QByteArray &distribution);
     bool hasSenderKey(const QByteArray &groupId, quint32 epoch, const PeerId &sender);
-    // Pads and seals once for every member.
+    // Pads and seals once for every member; `iteration`, if given, is the one it used.
     [[nodiscard]] std::expected<QByteArray, Error> encrypt(const QByteArray &groupId, quint32 epoch, const PeerId &self,
-                                                           const QByteArray &plaintext);
+                                                           const QByteArray &plaintext, quint32 *iteration = nullptr);
+    // Which key (its id) and iteration a group ciphertext, or a distribution message, is at.
+    struct KeyPosition {
+        quint32 keyId = 0;
+        quint32 iteration = 0;
+    };
+    [[nodiscard]] std::expected<KeyPosition, Error> positionOfCiphertext(const QByteArray &ciphertext);
+    [[nodiscard]] std::expected<KeyPosition, Error> positionOfDistribution(const QByteArray &distribution);
     using PlaintextSink = std::function<std::expected<void, Error>(const QByteArray &plaintext)>;
     // Errc::Duplicate for an iteration already received (a resend after a lost Ack).
     [[nodiscard]] std::expected<void, Error> decrypt(const QByteArray &groupId, quint32 epoch, const PeerId &sender,

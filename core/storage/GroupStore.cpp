@@ -253,4 +253,41 @@ std::expected<std::int64_t, Error> GroupStore::keepCiphertext(const QByteArray &
     return m_db.lastInsertRowId();
 }
 
+std::expected<void, Error> GroupStore::keepCheckpoint(const QByteArray &groupId, quint32 epoch, quint32 iteration,
+                                                      const QByteArray &distribution)
+{
+    if (!m_db.prepare("INSERT OR REPLACE INTO sender_key_checkpoints (group_id, epoch, iteration, distribution) VALUES (?, ?, ?, ?)")
+             .bind(1, groupId)
+             .bind(2, qint64(epoch))
+             .bind(3, qint64(iteration))
+             .bind(4, distribution)
+             .run())
+        return std::unexpected(sqlError(m_db, "keep sender key checkpoint"));
+    return {};
+}
+
+std::optional<GroupStore::Checkpoint> GroupStore::checkpointAtOrBefore(const QByteArray &groupId, quint32 epoch, quint32 iteration)
+{
+    Statement st = m_db.prepare("SELECT iteration, distribution FROM sender_key_checkpoints WHERE group_id = ? AND epoch = ? "
+                                "AND iteration <= ? ORDER BY iteration DESC LIMIT 1");
+    st.bind(1, groupId).bind(2, qint64(epoch)).bind(3, qint64(iteration));
+    if (!st.next())
+        return std::nullopt;
+    return Checkpoint{quint32(st.int64(0)), st.blob(1)};
+}
+
+std::expected<void, Error> GroupStore::dropCheckpoints(const QByteArray &groupId, quint32 epoch)
+{
+    if (!m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ? AND epoch = ?").bind(1, groupId).bind(2, qint64(epoch)).run())
+        return std::unexpected(sqlError(m_db, "drop sender key checkpoints"));
+    return {};
+}
+
+std::expected<void, Error> GroupStore::dropCheckpointsBefore(const QByteArray &groupId, quint32 epoch)
+{
+    if (!m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ? AND epoch < ?").bind(1, groupId).bind(2, qint64(epoch)).run())
+        return std::unexpected(sqlError(m_db, "drop sender key checkpoints"));
+    return {};
+}
+
 } // namespace sotto::storage

@@ -72,6 +72,20 @@ public:
     // One group ciphertext, pointed at by each member's outbox row (OutboxStore::enqueueShared).
     [[nodiscard]] std::expected<std::int64_t, Error> keepCiphertext(const QByteArray &ciphertext);
 
+    // Our sender key for (group, epoch) as a distribution message at `iteration`: the newest
+    // at or before an iteration is what a member behind needs to read from there on.
+    [[nodiscard]] std::expected<void, Error> keepCheckpoint(const QByteArray &groupId, quint32 epoch, quint32 iteration,
+                                                            const QByteArray &distribution);
+    struct Checkpoint {
+        quint32 iteration = 0;
+        QByteArray distribution;
+    };
+    std::optional<Checkpoint> checkpointAtOrBefore(const QByteArray &groupId, quint32 epoch, quint32 iteration);
+    // Our key for the epoch was replaced (a new key id): its checkpoints open nothing now.
+    [[nodiscard]] std::expected<void, Error> dropCheckpoints(const QByteArray &groupId, quint32 epoch);
+    // Epochs before `epoch`: no member reads them any more.
+    [[nodiscard]] std::expected<void, Error> dropCheckpointsBefore(const QByteArray &groupId, quint32 epoch);
+
 private:
     Database &m_db;
 };

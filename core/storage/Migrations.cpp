@@ -505,6 +505,25 @@ CREATE INDEX group_parked_by_time ON group_parked (received_at);
 )sql");
 }
 
+// Version 14: our own sender key's distribution message every 1,000 iterations (and each
+// one we sent). libsignal cannot step a member's copy of our key more than 2,000 messages
+// ahead, nor back: a member who lost messages in between, or our key, rejects what follows,
+// and gets the checkpoint at or before the rejected message's iteration again, then the
+// message (Messenger::resendSenderKey). Chain keys: secrets, kept only inside SQLCipher, and
+// gone with the group.
+bool schemaV14(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE sender_key_checkpoints (
+    group_id     BLOB NOT NULL REFERENCES group_chats (group_id) ON DELETE CASCADE,
+    epoch        INTEGER NOT NULL,
+    iteration    INTEGER NOT NULL,
+    distribution BLOB NOT NULL,
+    PRIMARY KEY (group_id, epoch, iteration)
+) WITHOUT ROWID;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -523,6 +542,7 @@ const std::vector<Migration> &migrations()
         {11, "search index written in batches above a watermark", schemaV11},
         {12, "groups: messages before their state, receipts per member", schemaV12},
         {13, "groups: kept rows indexed by sender and by age", schemaV13},
+        {14, "groups: checkpoints of our sender keys, to give again to members behind", schemaV14},
     };
     return steps;
 }

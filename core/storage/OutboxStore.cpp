@@ -95,6 +95,16 @@ std::optional<int> OutboxStore::kindOf(const protocol::PeerId &peer, std::int64_
     return int(st.int64(0));
 }
 
+std::optional<OutboxStore::SharedRow> OutboxStore::sharedRow(const protocol::PeerId &peer, std::int64_t id)
+{
+    Statement st = m_db.prepare("SELECT coalesce(o.message_id, 0), o.shared_id, g.ciphertext FROM outbox o "
+                                "JOIN group_ciphertexts g ON g.id = o.shared_id WHERE o.id = ? AND o.peer_id = ?");
+    st.bind(1, id).bind(2, peer.toString());
+    if (!st.next())
+        return std::nullopt;
+    return SharedRow{st.int64(0), st.int64(1), st.blob(2)};
+}
+
 std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, const protocol::PeerId &to)
 {
     std::int64_t last = 0;

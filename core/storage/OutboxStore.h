@@ -57,6 +57,14 @@ public:
     // session that broke. New ids, so a late Ack or rejection of the old ones finds nothing.
     [[nodiscard]] std::expected<int, Error> reseal(const protocol::PeerId &peer) { return requeue(peer, peer); }
     std::optional<int> kindOf(const protocol::PeerId &peer, std::int64_t id);
+    // A group message's row for `peer`: its message (0: none), the ciphertext kept once
+    // for every member, and that ciphertext's id (for enqueueShared).
+    struct SharedRow {
+        std::int64_t messageId = 0;
+        std::int64_t sharedId = 0;
+        QByteArray ciphertext;
+    };
+    std::optional<SharedRow> sharedRow(const protocol::PeerId &peer, std::int64_t id);
 
 private:
     [[nodiscard]] std::expected<int, Error> requeue(const protocol::PeerId &from, const protocol::PeerId &to);

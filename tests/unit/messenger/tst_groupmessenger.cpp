@@ -777,6 +777,92 @@ private Q_SLOTS:
         QVERIFY(!fromCarol);
     }
 
+    // A member who lost more than 2,000 of our group messages after storing them (kept rows
+    // dropped when full, a profile restored from a copy) cannot step our sender key that far:
+    // it rejects what follows. It gets our key again, from the checkpoint at or before the
+    // first it rejected, then the messages, and reads each once. A message it rejects again
+    // with the key in hand is not sent a third time.
+    void aMemberFarBehindGetsTheSenderKeyAgain()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        const std::int64_t atBob = groupIn(*bob, groupId);
+        const int lost = int(messenger::Messenger::SenderKeyMaxStep) + 150;
+        {
+            protocol::StoreTransaction tx(alice->profile().protocolStore());
+            for (int i = 0; i < lost; ++i)
+                QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("lost %1").arg(i)));
+            QVERIFY(tx.commit());
+        }
+        // Our key at its start was kept, and one every 1,000 iterations.
+        QCOMPARE(count(*alice, "SELECT count(*) FROM sender_key_checkpoints"), 1 + lost / 1000);
+        {
+            // Taken and acknowledged, then lost: nothing of them reaches Bob's history.
+            std::int64_t &upTo = sentUpTo[{alice->id().toString(), bob->id().toString()}];
+            std::vector<std::int64_t> ids;
+            for (const storage::OutboxEntry &row : alice->profile().outbox().pending(bob->id(), upTo, lost + 10))
+                ids.push_back(row.id);
+            QCOMPARE(int(ids.size()), lost);
+            upTo = ids.back();
+            QVERIFY(alice->messenger().acknowledge(bob->id(), ids, {}));
+        }
+        for (const QString &text : {QStringLiteral("after 1"), QStringLiteral("after 2"), QStringLiteral("after 3")})
+            QVERIFY(alice->messenger().sendGroupText(*created, text));
+
+        std::int64_t &upTo = sentUpTo[{alice->id().toString(), bob->id().toString()}];
+        std::vector<std::int64_t> rejected;
+        for (const storage::OutboxEntry &row : alice->profile().outbox().pending(bob->id(), upTo, 10)) {
+            QCOMPARE(row.kind, int(protocol::MessageKind::SenderKey));
+            auto r = bob->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, row.ciphertext});
+            QVERIFY(!r); // more than 2,000 ahead of his copy of Alice's key
+            QCOMPARE(r.error().code, messenger::Errc::InvalidMessage);
+            rejected.push_back(row.id);
+            upTo = row.id;
+        }
+        QCOMPARE(rejected.size(), std::size_t(3));
+        QVERIFY(alice->messenger().acknowledge(bob->id(), {}, rejected));
+        // Our key (pairwise), then the same three ciphertexts.
+        auto again = alice->profile().outbox().pending(bob->id(), upTo, 10);
+        QCOMPARE(again.size(), std::size_t(4));
+        QVERIFY(again[0].kind != int(protocol::MessageKind::SenderKey));
+        for (std::size_t i = 1; i < again.size(); ++i)
+            QCOMPARE(again[i].kind, int(protocol::MessageKind::SenderKey));
+        // The third is rejected again before it is even sent: dropped, not queued a third time.
+        QVERIFY(alice->messenger().acknowledge(bob->id(), {}, {again[3].id}));
+        QCOMPARE(alice->profile().outbox().pending(bob->id(), upTo, 10).size(), std::size_t(3));
+
+        const std::int64_t before = bob->profile().messages().messageCount(atBob);
+        QVERIFY(pump());
+        QCOMPARE(bob->profile().messages().messageCount(atBob), before + 2);
+        const auto page = bob->profile().messages().page(atBob, std::nullopt, 2);
+        QStringList bodies;
+        for (const storage::MessageRecord &m : page)
+            bodies << m.body;
+        bodies.sort();
+        QCOMPARE(bodies, (QStringList{QStringLiteral("after 1"), QStringLiteral("after 2")}));
+    }
+
+    // A member removed before its rejection of our message reached us gets no key again:
+    // the message was of the epoch before, and it is no longer one of us.
+    void aRemovedMemberIsNotGivenTheKeyAgain()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("for all three")));
+        const std::int64_t upTo = sentUpTo[{alice->id().toString(), carol->id().toString()}];
+        const auto rows = alice->profile().outbox().pending(carol->id(), upTo, 10);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QVERIFY(alice->messenger().removeMembers(*created, {carol->id()}));
+        const auto queued = alice->profile().outbox().pending(carol->id(), upTo, 10);
+        QVERIFY(alice->messenger().acknowledge(carol->id(), {}, {rows[0].id}));
+        const auto after = alice->profile().outbox().pending(carol->id(), upTo, 10);
+        QCOMPARE(after.size(), queued.size() - 1);
+        QCOMPARE(after.back().id, queued.back().id); // nothing new for her
+    }
+
     // A member added later gets the senders' keys as they are now: what was sealed before
     // it joined stays unreadable to it.
     void newMemberCannotReadWhatCameBefore()
@@ -807,6 +893,20 @@ private Q_SLOTS:
         const auto page = carol->profile().messages().page(atCarol, std::nullopt, 10);
         for (const auto &m : page)
             QVERIFY(m.body != QStringLiteral("before carol"));
+        // She rejects a later one (as if she lost what came between): the key she gets again
+        // is from her joining on, and still does not open what came before it.
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("once more")));
+        std::int64_t &upTo = sentUpTo[{alice->id().toString(), carol->id().toString()}];
+        const auto rows = alice->profile().outbox().pending(carol->id(), upTo, 10);
+        QCOMPARE(rows.size(), std::size_t(1));
+        upTo = rows[0].id;
+        QVERIFY(alice->messenger().acknowledge(carol->id(), {}, {rows[0].id}));
+        QCOMPARE(alice->profile().outbox().pending(carol->id(), upTo, 10).size(), std::size_t(2)); // key, message
+        QVERIFY(pump());
+        QCOMPARE(carol->profile().messages().messageCount(atCarol), 3);
+        auto stillOld = carol->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, captured});
+        QVERIFY(!stillOld);
+        QCOMPARE(carol->profile().messages().messageCount(atCarol), 3);
     }
 
     // What a 1:1 chat does, in a group: a reply, an edit, a reaction and a delete for

@@ -188,6 +188,25 @@ private Q_SLOTS:
         QCOMPARE(kept.int64(0), 1); // kept rows stay
     }
 
+    // Schema 14: checkpoints of our sender keys, gone with their group.
+    void step14KeepsSenderKeyCheckpointsPerGroup()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("v14.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db, 13).value(), 13);
+        QVERIFY(!hasTable(**db, QStringLiteral("sender_key_checkpoints")));
+        QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        QVERIFY(hasTable(**db, QStringLiteral("sender_key_checkpoints")));
+        QVERIFY((*db)->exec("INSERT INTO conversations (id, kind) VALUES (7, 1);"
+                            "INSERT INTO group_chats (group_id, conversation_id) VALUES (x'01', 7);"
+                            "INSERT INTO sender_key_checkpoints (group_id, epoch, iteration, distribution) VALUES (x'01', 0, 0, x'aa');"));
+        // Not for a group we do not have.
+        QVERIFY(!(*db)->exec("INSERT INTO sender_key_checkpoints (group_id, epoch, iteration, distribution) VALUES (x'02', 0, 0, x'aa');"));
+        QVERIFY((*db)->exec("DELETE FROM conversations WHERE id = 7;"));
+        Statement left = (*db)->prepare("SELECT count(*) FROM sender_key_checkpoints");
+        QVERIFY(left.next());
+        QCOMPARE(left.int64(0), 0);
+    }
+
     // Schema 7: beacon keys (ours and each contact's), empty until first made or given;
     // contacts and our identity are kept as they were.
     void step7AddsBeaconKeys()
