@@ -42,6 +42,20 @@ struct KeyName {
 
 using CipherPtr = std::unique_ptr<group_cipher, CipherFree>;
 
+// A group ciphertext as libsignal's SenderKeyMessage (bounded in size first).
+std::expected<crypto::SignalPtr<sender_key_message>, Error> parseSenderKeyMessage(crypto::SignalContext &context,
+                                                                                  const QByteArray &ciphertext)
+{
+    if (ciphertext.size() < 2 || ciphertext.size() > GroupSessions::MaxCiphertextSize)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
+    crypto::Adopt<sender_key_message> parsed;
+    if (int rc = sender_key_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(ciphertext.constData()),
+                                                size_t(ciphertext.size()), context.get());
+        rc != SG_SUCCESS)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group ciphertext does not parse")});
+    return parsed.take();
+}
+
 // A group cipher for the key's name (which must outlive it: the library keeps the pointer),
 // shared by encrypt and decrypt.
 std::expected<CipherPtr, Error> cipherFor(StoreBinding &binding, crypto::SignalContext &context, const KeyName &key)
@@ -167,12 +181,10 @@ std::expected<void, Error> GroupSessions::decrypt(const QByteArray &groupId, qui
         return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
     if (!hasSenderKey(groupId, epoch, sender))
         return std::unexpected(Error{Errc::NoSession, QStringLiteral("no sender key from this member for this epoch")});
-    crypto::Adopt<sender_key_message> parsed;
-    if (int rc = sender_key_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(ciphertext.constData()),
-                                                size_t(ciphertext.size()), m_context.get());
-        rc != SG_SUCCESS)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group ciphertext does not parse")});
-    auto message = parsed.take();
+    auto parsed = parseSenderKeyMessage(m_context, ciphertext);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    crypto::SignalPtr<sender_key_message> message = std::move(*parsed);
     KeyName key(groupId, epoch, sender);
     StoreTransaction tx(m_binding.store());
     if (!tx.isOpen())
@@ -201,15 +213,10 @@ std::expected<void, Error> GroupSessions::decrypt(const QByteArray &groupId, qui
 
 std::expected<GroupSessions::KeyPosition, Error> GroupSessions::positionOfCiphertext(const QByteArray &ciphertext)
 {
-    if (ciphertext.size() < 2 || ciphertext.size() > MaxCiphertextSize)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("ciphertext size out of range")});
-    crypto::Adopt<sender_key_message> parsed;
-    if (int rc = sender_key_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(ciphertext.constData()),
-                                                size_t(ciphertext.size()), m_context.get());
-        rc != SG_SUCCESS)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("group ciphertext does not parse")});
-    auto message = parsed.take();
-    return KeyPosition{sender_key_message_get_key_id(message.get()), sender_key_message_get_iteration(message.get())};
+    auto message = parseSenderKeyMessage(m_context, ciphertext);
+    if (!message)
+        return std::unexpected(message.error());
+    return KeyPosition{sender_key_message_get_key_id(message->get()), sender_key_message_get_iteration(message->get())};
 }
 
 std::expected<GroupSessions::KeyPosition, Error> GroupSessions::positionOfDistribution(const QByteArray &distribution)
