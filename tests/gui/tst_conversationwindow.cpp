@@ -6,7 +6,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QDateTime>
@@ -19,58 +19,17 @@
 #include <QTest>
 
 using namespace sotto;
+using test::isEvent;
+using test::messageOf;
 using test::HeadlessNode;
 using test::noDiscovery;
 
-namespace {
-
-constexpr char Passphrase[] = "a long and winding road";
-
-bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
-QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
-
-} // namespace
-
-class TestConversationWindow : public QObject {
+class TestConversationWindow : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> bob, carol;
 
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
-    static bool isShown(QQuickItem *i) { return test::isShown(i); }
-    void click(QQuickItem *target, Qt::MouseButton button = Qt::LeftButton) { test::clickItem(window, target, button); }
-    void keys(const QString &text) { test::typeKeys(window, text); }
-
-    // Items a Repeater made are not QObject children of the window: walk the item tree.
-    static QQuickItem *descendant(QQuickItem *root, const QString &name)
-    {
-        if (!root)
-            return nullptr;
-        for (QQuickItem *child : root->childItems()) {
-            if (child->objectName() == name)
-                return child;
-            if (QQuickItem *found = descendant(child, name))
-                return found;
-        }
-        return nullptr;
-    }
-
     QString composerText() { return item("composerInput")->property("text").toString(); }
-
-    void openWindow()
-    {
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window));
-    }
 
     void openConversation(const QString &peer)
     {
@@ -153,9 +112,8 @@ class TestConversationWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        openWindow();
-        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
-        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(openWindow());
+        QVERIFY(createProfile(QStringLiteral("Ada")));
         linkPeer(bob, QStringLiteral("Bob"));
         linkPeer(carol, QStringLiteral("Carol"));
     }
@@ -164,8 +122,7 @@ private Q_SLOTS:
     {
         bob.reset();
         carol.reset();
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     void aDraftStaysWithItsConversation()
@@ -194,7 +151,7 @@ private Q_SLOTS:
     {
         QTest::qWait(600); // past the pause after which a draft is written
         cleanupTestCase_windowOnly();
-        openWindow();
+        QVERIFY(openWindow());
         app->session()->unlock(QLatin1String(Passphrase));
         QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
         openConversation(bob->peer());
@@ -433,9 +390,7 @@ private Q_SLOTS:
 private:
     void cleanupTestCase_windowOnly()
     {
-        engine.reset();
-        app.reset(); // saves the drafts and closes the profile
-        window = nullptr;
+        closeWindow(); // saves the drafts and closes the profile
     }
 };
 

@@ -5,7 +5,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QDir>
@@ -18,48 +18,18 @@
 #include <QTest>
 
 using namespace sotto;
+using test::isEvent;
+using test::messageOf;
 using test::HeadlessNode;
 using test::noDiscovery;
 
-namespace {
-
-constexpr char Passphrase[] = "a long and winding road";
-
-bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
-QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
-
-} // namespace
-
-class TestGroupWindow : public QObject {
+class TestGroupWindow : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> bob, carol;
     qint64 group = 0;      // the group's conversation in the window's profile
     double bobsGroup = 0;  // and in Bob's
     QString screenshotDir = qEnvironmentVariable("SOTTO_SCREENSHOTS");
-
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
-    static bool isShown(QQuickItem *i) { return test::isShown(i); }
-    void click(QQuickItem *target) { test::clickItem(window, target); }
-    void keys(const QString &text) { test::typeKeys(window, text); }
-
-    // Delegates are not QObject children of the window: walk the item tree.
-    static QQuickItem *descendant(QQuickItem *root, const QString &name)
-    {
-        if (!root)
-            return nullptr;
-        for (QQuickItem *child : root->childItems()) {
-            if (child->objectName() == name)
-                return child;
-            if (QQuickItem *found = descendant(child, name))
-                return found;
-        }
-        return nullptr;
-    }
 
     // Under SOTTO_SCREENSHOTS only (scripts/screenshot.sh): the window now, settled.
     void screenshot(const QString &name)
@@ -136,15 +106,8 @@ class TestGroupWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
-        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(openWindow());
+        QVERIFY(createProfile(QStringLiteral("Ada")));
         linkPeer(bob, QStringLiteral("Bob"));
         linkPeer(carol, QStringLiteral("Carol"));
     }
@@ -153,8 +116,7 @@ private Q_SLOTS:
     {
         bob.reset();
         carol.reset();
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     // New group: a name and Bob ticked; Create makes it, Bob learns of it, and it opens.

@@ -7,7 +7,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/ChatListProbe.h"
 #include "tests/support/TestProfiles.h"
 
@@ -23,23 +23,16 @@ using namespace sotto;
 
 namespace {
 
-constexpr char Passphrase[] = "a long and winding road";
 constexpr int Messages = 10000;
 
 } // namespace
 
-class TestHistory : public QObject {
+class TestHistory : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     QString peer;
     QQuickItem *list = nullptr;
     QElapsedTimer sinceStart;
-
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
 
     // The seeded numbers of the messages on screen, top to bottom (oldest first), as the
     // delegates the view laid out there show them.
@@ -228,14 +221,7 @@ private Q_SLOTS:
             peer = seeded->toString();
         }
         sinceStart.start();
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        window->resize(900, 1400); // tall: many rows per screen, so the test moves fast
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window));
+        QVERIFY(openWindow(QSize(900, 1400))); // tall: many rows per screen, so the test moves fast
         app->session()->unlock(QLatin1String(Passphrase));
         QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
         list = item("messageList");
@@ -244,8 +230,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     void wheelScrollsToTheFirstMessageAndBack()

@@ -9,7 +9,7 @@
 #include "ui/AppController.h"
 #include "ui/MainWindow.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QJsonArray>
@@ -21,29 +21,14 @@
 #include <QTest>
 
 using namespace sotto;
+using test::isEvent;
 using test::HeadlessNode;
 using test::noDiscovery;
 
-namespace {
-
-constexpr char Passphrase[] = "a long and winding road";
-
-bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
-
-} // namespace
-
-class TestRequestsWindow : public QObject {
+class TestRequestsWindow : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> eve, mallory;
-
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
-    static bool isShown(QQuickItem *i) { return test::isShown(i); }
-    void click(QQuickItem *target) { test::clickItem(window, target); }
 
     QString sectionOf(const QString &peer)
     {
@@ -102,23 +87,15 @@ class TestRequestsWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window)); // "in view": a chat would send read receipts
-        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
-        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(openWindow()); // "in view": a chat would send read receipts
+        QVERIFY(createProfile(QStringLiteral("Ada")));
     }
 
     void cleanupTestCase()
     {
         eve.reset();
         mallory.reset();
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     void aStrangersMessageIsARequest()

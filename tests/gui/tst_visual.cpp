@@ -8,7 +8,7 @@
 #include "ui/MainWindow.h"
 #include "ui/SystemAppearance.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QAccessible>
@@ -27,15 +27,13 @@
 #include <functional>
 
 using namespace sotto;
+using test::isEvent;
+using test::messageOf;
 using test::HeadlessNode;
 using test::noDiscovery;
 
 namespace {
 
-constexpr char Passphrase[] = "a long and winding road";
-
-bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
-QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
 QString accessibleName(QQuickItem *item)
 {
     QAccessibleInterface *a = item ? QAccessible::queryAccessibleInterface(item) : nullptr;
@@ -44,20 +42,11 @@ QString accessibleName(QQuickItem *item)
 
 } // namespace
 
-class TestVisual : public QObject {
+class TestVisual : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> bob;
     QString screenshotDir = qEnvironmentVariable("SOTTO_SCREENSHOTS");
-
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
-    static bool isShown(QQuickItem *i) { return test::isShown(i); }
-    void click(QQuickItem *target) { test::clickItem(window, target); }
-    void keys(const QString &text) { test::typeKeys(window, text); }
 
     // Under SOTTO_SCREENSHOTS only: the window as it is now, after a few frames to settle,
     // with the pointer out of the way (no tooltip, no hover).
@@ -165,23 +154,14 @@ private Q_SLOTS:
         options.dark = qgetenv("SOTTO_COLOR_SCHEME") == "dark";
         if (options.dark)
             QApplication::setPalette(ui::darkPalette()); // links in rich text, as main() does
-        app = std::make_unique<ui::AppController>(options);
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        window->resize(1000, 680);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
-        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(openWindow(options, QSize(1000, 680)));
+        QVERIFY(createProfile(QStringLiteral("Ada")));
     }
 
     void cleanupTestCase()
     {
         bob.reset();
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     // First run: the empty list says what happens next and offers Add by address.

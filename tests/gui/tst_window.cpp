@@ -8,7 +8,7 @@
 #include "ui/MainWindow.h"
 #include "ui/WindowPlacement.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 #include "tests/support/TestProfiles.h"
 
@@ -32,8 +32,6 @@ using test::HeadlessNode;
 
 namespace {
 
-constexpr char Passphrase[] = "a long and winding road";
-
 // Every file of the profile folder with its hash: "nothing changed" is checked byte for byte.
 QMap<QString, QByteArray> snapshot(const QString &dir)
 {
@@ -56,20 +54,11 @@ QJsonObject eventWithBody(HeadlessNode &node, const QString &body, int timeoutMs
 
 } // namespace
 
-class TestWindow : public QObject {
+class TestWindow : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> bob;
     QString bobPeer;
-
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
-    static bool isShown(QQuickItem *i) { return test::isShown(i); }
-    void click(QQuickItem *target) { test::clickItem(window, target); }
-    void keys(const QString &text) { test::typeKeys(window, text); }
 
     void type(QQuickItem *field, const QString &text)
     {
@@ -134,20 +123,13 @@ class TestWindow : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window)); // "in view": read receipts are sent
+        QVERIFY(openWindow()); // "in view": read receipts are sent
     }
 
     void cleanupTestCase()
     {
         bob.reset();
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     void createsAProfile()
