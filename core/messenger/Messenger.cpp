@@ -571,6 +571,7 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
             changes.push_back({record->uuid, MessageState::Sent});
     }
     bool reset = false;
+    QSet<QByteArray> keysQueued; // our sender key given again, per (group, checkpoint)
     for (std::int64_t id : rejected) {
         // A text we sealed in a session the peer cannot read: our ratchet and theirs went
         // apart (one side restored an older copy). Not failed: sealed again after a reset.
@@ -585,12 +586,9 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
         // sender key): the others may have it.
         // It goes again after our key (from a checkpoint at or before it), once.
         if (m_profile.outbox().kindOf(peer, id) == int(protocol::MessageKind::SenderKey)) {
-            auto resent = resendSenderKey(peer, id);
-            if (!resent) {
-                m_pendingResentKeys.clear();
-                m_pendingResentMessages.clear();
+            auto resent = resendSenderKey(peer, id, keysQueued);
+            if (!resent)
                 return std::unexpected(resent.error());
-            }
             m_profile.outbox().remove(peer, id);
             if (!*resent)
                 qCInfo(lcMessenger) << "a member could not read a group message:" << peer.toString();
@@ -611,21 +609,8 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
     if (!tx.commit()) {
         if (reset)
             m_lastReset.remove(peer.toString()); // it did not happen
-        m_pendingResentKeys.clear();
-        m_pendingResentMessages.clear();
         return std::unexpected(storageFailed("cannot commit acknowledgements"));
     }
-    // What went again is on record only now that it is queued for good.
-    if (m_resentSenderKeys.size() > 10000 || m_resentGroupMessages.size() > 100000) {
-        m_resentSenderKeys.clear();
-        m_resentGroupMessages.clear();
-    }
-    for (const QString &key : m_pendingResentKeys)
-        m_resentSenderKeys.insert(key, handlers::nowMs());
-    for (const QString &message : m_pendingResentMessages)
-        m_resentGroupMessages.insert(message);
-    m_pendingResentKeys.clear();
-    m_pendingResentMessages.clear();
     if (reset)
         m_sessionResets.push_back(peer);
     return changes;

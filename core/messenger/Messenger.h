@@ -311,8 +311,6 @@ public:
     static constexpr quint32 SenderKeyCheckpointEvery = 1000;
     // libsignal steps a member's copy of a sender key at most this far for one message.
     static constexpr quint32 SenderKeyMaxStep = 2000;
-    // A checkpoint goes to the same member again only after this long.
-    static constexpr qint64 SenderKeyResendAfterMs = 10LL * 60 * 1000;
 
 private:
     // Inside the caller's transaction: one Content sealed once with our sender key, kept
@@ -343,8 +341,10 @@ private:
     [[nodiscard]] std::expected<void, Error> checkpointAfter(const QByteArray &groupId, quint32 epoch, quint32 iteration);
     // A member rejected our group message (outbox row `outboxId`): it lacks our key, or is
     // too far behind. Our key from the checkpoint at or before it goes to the member again,
-    // then the message; true if so (the caller removes the old row either way).
-    [[nodiscard]] std::expected<bool, Error> resendSenderKey(const protocol::PeerId &peer, std::int64_t outboxId);
+    // then the message; true if so (the caller removes the old row either way). A key is
+    // queued once per (group, checkpoint) in `keysQueued`, the caller's batch.
+    [[nodiscard]] std::expected<bool, Error> resendSenderKey(const protocol::PeerId &peer, std::int64_t outboxId,
+                                                             QSet<QByteArray> &keysQueued);
     // Replaces our beacon key, inside the caller's transaction.
     [[nodiscard]] bool rotateBeaconKey();
     void beaconKeysChanged() { if (m_beaconKeysChanged) m_beaconKeysChanged(); }
@@ -390,13 +390,6 @@ private:
     // sender key for such a group is dropped, not kept for a state that will not come.
     // In memory only (the key follows its update in the same outbox order); bounded.
     QSet<QByteArray> m_refusedGroups;
-    // Group messages sent again after a rejection ("peer:shared id"; once each), and the
-    // checkpoints given again (key -> when), in memory: a restart allows one more round.
-    // What a rolled-back transaction added waits in the pending lists and is dropped.
-    QSet<QString> m_resentGroupMessages;
-    QHash<QString, qint64> m_resentSenderKeys;
-    std::vector<QString> m_pendingResentMessages;
-    std::vector<QString> m_pendingResentKeys;
 };
 
 } // namespace sotto::messenger

@@ -87,8 +87,20 @@ std::expected<void, Error> Messenger::queueGroupUpdate(const GroupChain &chain, 
 std::expected<void, Error> Messenger::distributeOwnKey(const std::optional<GroupState> &before, const GroupState &now, bool forkSwitched,
                                                        std::vector<PeerId> &queuedFor)
 {
-    if (!now.isMember(self()))
-        return {}; // removed: our key is of no use to anyone any more
+    // A fork that went back to a lower epoch (the winning branch removed no one where the
+    // losing one did): our keys for the epochs above may have gone to members the winning
+    // branch removes later, and would be used again when it reaches those epochs. Forgotten,
+    // so each is made fresh then.
+    if (forkSwitched && before && before->epoch > now.epoch)
+        for (quint64 e = quint64(now.epoch) + 1; e <= before->epoch; ++e)
+            if (!m_groupSessions.forgetOwnKey(now.groupId, quint32(e), self()))
+                return std::unexpected(storageFailed("cannot forget a sender key"));
+    if (!now.isMember(self())) {
+        // Removed: our key is of no use to anyone any more, nor are its checkpoints.
+        if (auto dropped = m_profile.groups().dropCheckpoints(now.groupId); !dropped)
+            return std::unexpected(Error::from(dropped.error()));
+        return {};
+    }
     // A new epoch (someone left), a group new to us, or a fork that went the other way:
     // everyone else gets our key; otherwise only those who joined.
     const bool everyone = !before || forkSwitched || before->epoch != now.epoch || !before->isMember(self());
@@ -107,7 +119,7 @@ std::expected<void, Error> Messenger::distributeOwnKey(const std::optional<Group
     // What we hand out is also what a member behind may need again (MessengerKeyResend.cpp);
     // a replaced key's checkpoints open nothing.
     if (forkSwitched)
-        if (auto dropped = m_profile.groups().dropCheckpoints(now.groupId, now.epoch); !dropped)
+        if (auto dropped = m_profile.groups().dropCheckpoints(now.groupId); !dropped)
             return std::unexpected(Error::from(dropped.error()));
     QByteArray checkpoint = *distribution;
     checkpoint.detach();

@@ -8,7 +8,8 @@
 // send); on a rejection the member gets, over the pairwise session, the newest checkpoint at
 // or before the rejected message, then the message again: a checkpoint lets it read from its
 // iteration on, never before (it cannot open what the member already read, nor anything of
-// another epoch). Once per message; a checkpoint once per member every ten minutes.
+// another epoch). Once per message (the row sent again is marked), the key once per batch of
+// rejections; a member already past the checkpoint ignores it (GroupSessions, forward only).
 #include "core/messenger/ContentHandlers.h"
 #include "core/messenger/Messenger.h"
 #include "core/messenger/MessengerLog.h"
@@ -31,14 +32,18 @@ std::expected<void, Error> Messenger::keepOwnCheckpoint(const QByteArray &groupI
         crypto::wipe(distribution);
         return std::unexpected(Error::from(at.error()));
     }
-    auto kept = m_profile.groups().keepCheckpoint(groupId, epoch, at->iteration, distribution);
+    const qint64 now = handlers::nowMs();
+    auto kept = m_profile.groups().keepCheckpoint(groupId, epoch, at->iteration, distribution, now);
     crypto::wipe(distribution);
     if (!kept)
         return std::unexpected(Error::from(kept.error()));
-    // Epochs members no longer read (receiveSenderKey stores none so old) need none.
-    if (epoch > MaxEpochsBehind)
-        if (auto dropped = m_profile.groups().dropCheckpointsBefore(groupId, epoch - MaxEpochsBehind); !dropped)
-            return std::unexpected(Error::from(dropped.error()));
+    // Only the current epoch's are ever given again, and only as far back as a message
+    // still queued needs: an older chain key at rest would read what no one waits for.
+    if (auto dropped = m_profile.groups().dropCheckpointsExcept(groupId, epoch); !dropped)
+        return std::unexpected(Error::from(dropped.error()));
+    const qint64 oldest = m_profile.outbox().oldestSharedQueuedAt().value_or(now);
+    if (auto pruned = m_profile.groups().pruneCheckpoints(groupId, epoch, std::min(oldest, now)); !pruned)
+        return std::unexpected(Error::from(pruned.error()));
     return {};
 }
 
@@ -52,13 +57,10 @@ std::expected<void, Error> Messenger::checkpointAfter(const QByteArray &groupId,
     return keepOwnCheckpoint(groupId, epoch, *distribution);
 }
 
-std::expected<bool, Error> Messenger::resendSenderKey(const PeerId &peer, std::int64_t outboxId)
+std::expected<bool, Error> Messenger::resendSenderKey(const PeerId &peer, std::int64_t outboxId, QSet<QByteArray> &keysQueued)
 {
     std::optional<storage::OutboxStore::SharedRow> row = m_profile.outbox().sharedRow(peer, outboxId);
-    if (!row)
-        return false;
-    const QString messageOnce = peer.toString() + QLatin1Char(':') + QString::number(row->sharedId);
-    if (m_resentGroupMessages.contains(messageOnce))
+    if (!row || row->resent)
         return false; // rejected again with our key in hand: lost for this member, as before
     wire::GroupCiphertext envelope;
     if (!envelope.ParseFromArray(row->ciphertext.constData(), int(row->ciphertext.size())))
@@ -80,7 +82,7 @@ std::expected<bool, Error> Messenger::resendSenderKey(const PeerId &peer, std::i
     // it joined.
     std::optional<storage::GroupStore::Checkpoint> checkpoint = m_profile.groups().checkpointAtOrBefore(groupId, current->epoch, at->iteration);
     if (!checkpoint)
-        return false; // sealed before checkpoints were kept (an older Sotto)
+        return false; // sealed before checkpoints were kept (an older Sotto), or pruned
     auto from = m_groupSessions.positionOfDistribution(checkpoint->distribution);
     // A checkpoint of a key since replaced (dropped with it, but checked), or too far back
     // for the library to step to the message in one go: of no use.
@@ -88,35 +90,34 @@ std::expected<bool, Error> Messenger::resendSenderKey(const PeerId &peer, std::i
         crypto::wipe(checkpoint->distribution);
         return false;
     }
-    const QString keyOnce = peer.toString() + QLatin1Char(':') + QString::fromLatin1(groupId.toHex()) + QLatin1Char(':')
-        + QString::number(current->epoch) + QLatin1Char(':') + QString::number(from->iteration);
-    const qint64 now = handlers::nowMs();
-    const auto given = m_resentSenderKeys.constFind(keyOnce);
-    const bool keyAlreadyGiven = given != m_resentSenderKeys.cend() && now - *given < SenderKeyResendAfterMs;
-    const bool keyGivenInThisBatch = std::find(m_pendingResentKeys.begin(), m_pendingResentKeys.end(), keyOnce) != m_pendingResentKeys.end();
-    if (!keyAlreadyGiven && !keyGivenInThisBatch) {
+    // One key for a batch of rejections (a window of messages the member could not read).
+    QByteArray once = groupId;
+    once.append(reinterpret_cast<const char *>(&from->iteration), sizeof from->iteration);
+    if (!keysQueued.contains(once)) {
         wire::Content content;
         wire::SenderKeyDistribution *k = content.mutable_sender_key();
         k->set_id(toStd(newMessageId()));
-        k->set_sent_at(now);
+        k->set_sent_at(handlers::nowMs());
         k->set_group_id(toStd(groupId));
         k->set_epoch(current->epoch);
         k->set_distribution(toStd(checkpoint->distribution));
         crypto::wipe(checkpoint->distribution);
-        QByteArray plaintext = handlers::fromStd(content.SerializeAsString());
+        std::string serialized = content.SerializeAsString();
         k->mutable_distribution()->assign(k->distribution().size(), '\0');
+        QByteArray plaintext = handlers::fromStd(serialized);
+        serialized.assign(serialized.size(), '\0');
         auto queued = queue(peer, plaintext, 0);
         crypto::wipe(plaintext);
         if (!queued)
             return std::unexpected(queued.error());
-        m_pendingResentKeys.push_back(keyOnce);
+        keysQueued.insert(once);
     }
     crypto::wipe(checkpoint->distribution);
-    // The very same ciphertext, after the key in this member's order.
-    auto again = m_profile.outbox().enqueueShared(peer, row->messageId, int(protocol::MessageKind::SenderKey), row->sharedId, now);
+    // The very same ciphertext, after the key in this member's order, marked as sent again.
+    auto again = m_profile.outbox().enqueueShared(peer, row->messageId, int(protocol::MessageKind::SenderKey), row->sharedId,
+                                                  handlers::nowMs(), true);
     if (!again)
         return std::unexpected(Error::from(again.error()));
-    m_pendingResentMessages.push_back(messageOnce);
     qCInfo(lcMessenger) << "a member could not read a group message: our sender key goes to it again," << peer.toString();
     return true;
 }

@@ -7,6 +7,9 @@
 #include <signal/group_cipher.h>
 #include <signal/group_session_builder.h>
 #include <signal/protocol.h>
+#include <signal/sender_key.h>
+#include <signal/sender_key_record.h>
+#include <signal/sender_key_state.h>
 
 #include <memory>
 
@@ -130,6 +133,16 @@ std::expected<void, Error> GroupSessions::processDistribution(const QByteArray &
     StoreTransaction tx(m_binding.store());
     if (!tx.isOpen())
         return std::unexpected(storeFailed());
+    // Forward only. libsignal puts a distribution's state first and finds states by key id:
+    // one at or before where our copy of that key already is would step it back, and what
+    // we already read (or its skipped message keys) would decrypt again, or no longer. A
+    // sender gives its key again to members behind (docs/PROTOCOL.md): never to one ahead.
+    if (std::optional<quint32> held = heldIteration(groupId, epoch, sender, sender_key_distribution_message_get_id(message.get()));
+        held && *held >= sender_key_distribution_message_get_iteration(message.get())) {
+        if (!tx.commit()) // nothing written, but a rolled-back nested transaction fails the caller's
+            return std::unexpected(storeFailed());
+        return {};
+    }
     group_session_builder *raw = nullptr;
     if (int rc = group_session_builder_create(&raw, m_binding.get(), m_context.get()); rc != SG_SUCCESS)
         return std::unexpected(Error::fromSignal(rc, "group session builder"));
@@ -139,6 +152,29 @@ std::expected<void, Error> GroupSessions::processDistribution(const QByteArray &
     if (!tx.commit())
         return std::unexpected(storeFailed());
     return {};
+}
+
+std::optional<quint32> GroupSessions::heldIteration(const QByteArray &groupId, quint32 epoch, const PeerId &sender, quint32 keyId)
+{
+    std::optional<QByteArray> bytes = m_binding.store().loadSenderKey(senderKeyName(groupId, epoch), sender, 1);
+    if (!bytes)
+        return std::nullopt;
+    crypto::Adopt<sender_key_record> parsed;
+    const int rc = sender_key_record_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(bytes->constData()),
+                                                 size_t(bytes->size()), m_context.get());
+    crypto::wipe(*bytes);
+    if (rc != SG_SUCCESS)
+        return std::nullopt;
+    auto record = parsed.take();
+    sender_key_state *state = nullptr; // owned by the record
+    if (sender_key_record_get_sender_key_state_by_id(record.get(), &state, keyId) != SG_SUCCESS || !state)
+        return std::nullopt;
+    return sender_chain_key_get_iteration(sender_key_state_get_chain_key(state));
+}
+
+bool GroupSessions::forgetOwnKey(const QByteArray &groupId, quint32 epoch, const PeerId &self)
+{
+    return m_binding.store().removeSenderKey(senderKeyName(groupId, epoch), self, 1);
 }
 
 bool GroupSessions::hasSenderKey(const QByteArray &groupId, quint32 epoch, const PeerId &sender)

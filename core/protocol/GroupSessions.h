@@ -36,6 +36,11 @@ public:
     [[nodiscard]] std::expected<void, Error> processDistribution(const QByteArray &groupId, quint32 epoch, const PeerId &sender,
                                                                  const QByteArray &distribution);
     bool hasSenderKey(const QByteArray &groupId, quint32 epoch, const PeerId &sender);
+    // Where our copy of a member's key `keyId` for the epoch is (the next iteration it reads).
+    std::optional<quint32> heldIteration(const QByteArray &groupId, quint32 epoch, const PeerId &sender, quint32 keyId);
+    // Our own key for the epoch forgotten (a fork went back below that epoch: the key may
+    // have gone to members the winning branch does not have, and must never be used again).
+    [[nodiscard]] bool forgetOwnKey(const QByteArray &groupId, quint32 epoch, const PeerId &self);
     // Pads and seals once for every member; `iteration`, if given, is the one it used.
     [[nodiscard]] std::expected<QByteArray, Error> encrypt(const QByteArray &groupId, quint32 epoch, const PeerId &self,
                                                            const QByteArray &plaintext, quint32 *iteration = nullptr);

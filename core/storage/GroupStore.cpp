@@ -254,13 +254,15 @@ std::expected<std::int64_t, Error> GroupStore::keepCiphertext(const QByteArray &
 }
 
 std::expected<void, Error> GroupStore::keepCheckpoint(const QByteArray &groupId, quint32 epoch, quint32 iteration,
-                                                      const QByteArray &distribution)
+                                                      const QByteArray &distribution, qint64 createdAtMs)
 {
-    if (!m_db.prepare("INSERT OR REPLACE INTO sender_key_checkpoints (group_id, epoch, iteration, distribution) VALUES (?, ?, ?, ?)")
+    if (!m_db.prepare("INSERT OR REPLACE INTO sender_key_checkpoints (group_id, epoch, iteration, distribution, created_at) "
+                      "VALUES (?, ?, ?, ?, ?)")
              .bind(1, groupId)
              .bind(2, qint64(epoch))
              .bind(3, qint64(iteration))
              .bind(4, distribution)
+             .bind(5, createdAtMs)
              .run())
         return std::unexpected(sqlError(m_db, "keep sender key checkpoint"));
     return {};
@@ -276,18 +278,43 @@ std::optional<GroupStore::Checkpoint> GroupStore::checkpointAtOrBefore(const QBy
     return Checkpoint{quint32(st.int64(0)), st.blob(1)};
 }
 
-std::expected<void, Error> GroupStore::dropCheckpoints(const QByteArray &groupId, quint32 epoch)
+namespace {
+
+// Chain keys leave the file as they leave the table: the freed cells are overwritten.
+std::expected<void, Error> secureDelete(Database &db, Statement &&st, const char *what)
 {
-    if (!m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ? AND epoch = ?").bind(1, groupId).bind(2, qint64(epoch)).run())
-        return std::unexpected(sqlError(m_db, "drop sender key checkpoints"));
+    if (!db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(db, what));
+    const bool ran = st.run();
+    db.exec("PRAGMA secure_delete = OFF;");
+    if (!ran)
+        return std::unexpected(sqlError(db, what));
     return {};
 }
 
-std::expected<void, Error> GroupStore::dropCheckpointsBefore(const QByteArray &groupId, quint32 epoch)
+} // namespace
+
+std::expected<void, Error> GroupStore::dropCheckpointsExcept(const QByteArray &groupId, quint32 epoch)
 {
-    if (!m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ? AND epoch < ?").bind(1, groupId).bind(2, qint64(epoch)).run())
-        return std::unexpected(sqlError(m_db, "drop sender key checkpoints"));
-    return {};
+    Statement st = m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ? AND epoch <> ?");
+    st.bind(1, groupId).bind(2, qint64(epoch));
+    return secureDelete(m_db, std::move(st), "drop sender key checkpoints");
+}
+
+std::expected<void, Error> GroupStore::dropCheckpoints(const QByteArray &groupId)
+{
+    Statement st = m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ?");
+    st.bind(1, groupId);
+    return secureDelete(m_db, std::move(st), "drop sender key checkpoints");
+}
+
+std::expected<void, Error> GroupStore::pruneCheckpoints(const QByteArray &groupId, quint32 epoch, qint64 oldestQueuedMs)
+{
+    Statement st = m_db.prepare("DELETE FROM sender_key_checkpoints WHERE group_id = ?1 AND epoch = ?2 AND iteration < "
+                                "(SELECT max(iteration) FROM sender_key_checkpoints WHERE group_id = ?1 AND epoch = ?2 "
+                                "AND created_at <= ?3)");
+    st.bind(1, groupId).bind(2, qint64(epoch)).bind(3, oldestQueuedMs);
+    return secureDelete(m_db, std::move(st), "prune sender key checkpoints");
 }
 
 } // namespace sotto::storage

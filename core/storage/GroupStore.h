@@ -75,16 +75,19 @@ public:
     // Our sender key for (group, epoch) as a distribution message at `iteration`: the newest
     // at or before an iteration is what a member behind needs to read from there on.
     [[nodiscard]] std::expected<void, Error> keepCheckpoint(const QByteArray &groupId, quint32 epoch, quint32 iteration,
-                                                            const QByteArray &distribution);
+                                                            const QByteArray &distribution, qint64 createdAtMs);
     struct Checkpoint {
         quint32 iteration = 0;
         QByteArray distribution;
     };
     std::optional<Checkpoint> checkpointAtOrBefore(const QByteArray &groupId, quint32 epoch, quint32 iteration);
-    // Our key for the epoch was replaced (a new key id): its checkpoints open nothing now.
-    [[nodiscard]] std::expected<void, Error> dropCheckpoints(const QByteArray &groupId, quint32 epoch);
-    // Epochs before `epoch`: no member reads them any more.
-    [[nodiscard]] std::expected<void, Error> dropCheckpointsBefore(const QByteArray &groupId, quint32 epoch);
+    // Every checkpoint of the group but those of `epoch` (none are used but the current
+    // epoch's: a new epoch, a fork that went back, our removal), or all of them.
+    [[nodiscard]] std::expected<void, Error> dropCheckpointsExcept(const QByteArray &groupId, quint32 epoch);
+    [[nodiscard]] std::expected<void, Error> dropCheckpoints(const QByteArray &groupId);
+    // Those no queued group message can need: older than the newest one made at or before
+    // `oldestQueuedMs` (when the oldest group message still queued was sealed).
+    [[nodiscard]] std::expected<void, Error> pruneCheckpoints(const QByteArray &groupId, quint32 epoch, qint64 oldestQueuedMs);
 
 private:
     Database &m_db;

@@ -509,8 +509,9 @@ CREATE INDEX group_parked_by_time ON group_parked (received_at);
 // one we sent). libsignal cannot step a member's copy of our key more than 2,000 messages
 // ahead, nor back: a member who lost messages in between, or our key, rejects what follows,
 // and gets the checkpoint at or before the rejected message's iteration again, then the
-// message (Messenger::resendSenderKey). Chain keys: secrets, kept only inside SQLCipher, and
-// gone with the group.
+// message (Messenger::resendSenderKey). Chain keys: secrets, kept only inside SQLCipher,
+// only for the current epoch and only as far back as a message still queued needs, and
+// gone with the group. An outbox row sent again so is marked (`resent`): never a third time.
 bool schemaV14(Database &db)
 {
     return db.exec(R"sql(
@@ -519,8 +520,10 @@ CREATE TABLE sender_key_checkpoints (
     epoch        INTEGER NOT NULL,
     iteration    INTEGER NOT NULL,
     distribution BLOB NOT NULL,
+    created_at   INTEGER NOT NULL,
     PRIMARY KEY (group_id, epoch, iteration)
 ) WITHOUT ROWID;
+ALTER TABLE outbox ADD COLUMN resent INTEGER NOT NULL DEFAULT 0;
 )sql");
 }
 

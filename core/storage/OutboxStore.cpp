@@ -97,12 +97,20 @@ std::optional<int> OutboxStore::kindOf(const protocol::PeerId &peer, std::int64_
 
 std::optional<OutboxStore::SharedRow> OutboxStore::sharedRow(const protocol::PeerId &peer, std::int64_t id)
 {
-    Statement st = m_db.prepare("SELECT coalesce(o.message_id, 0), o.shared_id, g.ciphertext FROM outbox o "
+    Statement st = m_db.prepare("SELECT coalesce(o.message_id, 0), o.shared_id, g.ciphertext, o.resent FROM outbox o "
                                 "JOIN group_ciphertexts g ON g.id = o.shared_id WHERE o.id = ? AND o.peer_id = ?");
     st.bind(1, id).bind(2, peer.toString());
     if (!st.next())
         return std::nullopt;
-    return SharedRow{st.int64(0), st.int64(1), st.blob(2)};
+    return SharedRow{st.int64(0), st.int64(1), st.blob(2), st.int64(3) != 0};
+}
+
+std::optional<std::int64_t> OutboxStore::oldestSharedQueuedAt()
+{
+    Statement st = m_db.prepare("SELECT min(created_at) FROM outbox WHERE shared_id IS NOT NULL AND resent = 0");
+    if (!st.next() || st.isNull(0))
+        return std::nullopt;
+    return st.int64(0);
 }
 
 std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, const protocol::PeerId &to)
@@ -169,10 +177,14 @@ std::expected<void, Error> OutboxStore::removeAll(const protocol::PeerId &peer)
 }
 
 std::expected<std::int64_t, Error> OutboxStore::enqueueShared(const protocol::PeerId &peer, std::int64_t messageId, int kind,
-                                                              std::int64_t sharedId, std::int64_t createdAt)
+                                                              std::int64_t sharedId, std::int64_t createdAt, bool resent)
 {
-    Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id) "
-                                "VALUES (?, ?, ?, X'', ?, ?)");
+    // `resent` named only when set: the column is schema 14's, and this runs on older ones
+    // in the migration tests.
+    Statement st = m_db.prepare(resent ? "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id, resent) "
+                                         "VALUES (?, ?, ?, X'', ?, ?, 1)"
+                                       : "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id) "
+                                         "VALUES (?, ?, ?, X'', ?, ?)");
     st.bind(1, peer.toString());
     if (messageId)
         st.bind(2, messageId);

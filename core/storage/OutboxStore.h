@@ -31,8 +31,9 @@ public:
     [[nodiscard]] std::expected<std::int64_t, Error> enqueue(const OutboxEntry &entry);
     // A group message for one member: the row points at the ciphertext kept once
     // (GroupStore::keepCiphertext); it is sealed already and sent in this peer's order.
+    // `resent`: sent again after the member rejected it (never a third time).
     [[nodiscard]] std::expected<std::int64_t, Error> enqueueShared(const protocol::PeerId &peer, std::int64_t messageId, int kind,
-                                                                   std::int64_t sharedId, std::int64_t createdAt);
+                                                                   std::int64_t sharedId, std::int64_t createdAt, bool resent = false);
     // Entries with id > afterId, oldest first.
     std::vector<OutboxEntry> pending(const protocol::PeerId &peer, std::int64_t afterId, int limit);
     std::vector<OutboxEntry> unsealed(const protocol::PeerId &peer);
@@ -63,8 +64,11 @@ public:
         std::int64_t messageId = 0;
         std::int64_t sharedId = 0;
         QByteArray ciphertext;
+        bool resent = false;
     };
     std::optional<SharedRow> sharedRow(const protocol::PeerId &peer, std::int64_t id);
+    // When the oldest group message still queued for anyone (not sent again) was queued.
+    std::optional<std::int64_t> oldestSharedQueuedAt();
 
 private:
     [[nodiscard]] std::expected<int, Error> requeue(const protocol::PeerId &from, const protocol::PeerId &to);

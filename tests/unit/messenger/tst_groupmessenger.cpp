@@ -844,6 +844,63 @@ private Q_SLOTS:
         QCOMPARE(bodies, (QStringList{QStringLiteral("after 1"), QStringLiteral("after 2")}));
     }
 
+    // A member that rejects a message it is not behind on (for whatever reason) and gets our
+    // key again ignores it: its copy of our key never steps back, so what it read stays a
+    // duplicate. Checkpoints no queued message needs are dropped.
+    void aMemberAheadIgnoresTheKeyGivenAgain()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("first")));
+        const QByteArray first = lastGroupEnvelope(*alice, *bob);
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("second")));
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("third")));
+        std::int64_t &upTo = sentUpTo[{alice->id().toString(), bob->id().toString()}];
+        const auto rows = alice->profile().outbox().pending(bob->id(), upTo, 10);
+        QCOMPARE(rows.size(), std::size_t(1));
+        upTo = rows[0].id;
+        QVERIFY(alice->messenger().acknowledge(bob->id(), {}, {rows[0].id}));
+        QCOMPARE(alice->profile().outbox().pending(bob->id(), upTo, 10).size(), std::size_t(2)); // key (from 0), message
+        QVERIFY(pump());
+        const std::int64_t atBob = groupIn(*bob, groupId);
+        QCOMPARE(bob->profile().messages().messageCount(atBob), 3);
+        auto replay = bob->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, first});
+        QVERIFY(!replay);
+        QCOMPARE(replay.error().code, messenger::Errc::Duplicate);
+
+        // Everything acknowledged; a thousand more, all queued: only the checkpoint the
+        // oldest of them needs (and newer) stays.
+        std::vector<std::int64_t> ids;
+        for (const storage::OutboxEntry &row : alice->profile().outbox().pending(bob->id(), 0, 100))
+            ids.push_back(row.id);
+        QVERIFY(alice->messenger().acknowledge(bob->id(), ids, {}));
+        QTest::qWait(5); // the next messages are queued a few ms after the checkpoint at 0
+        {
+            protocol::StoreTransaction tx(alice->profile().protocolStore());
+            for (int i = 0; i < int(messenger::Messenger::SenderKeyCheckpointEvery); ++i)
+                QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("more %1").arg(i)));
+            QVERIFY(tx.commit());
+        }
+        QCOMPARE(count(*alice, "SELECT count(*) FROM sender_key_checkpoints"), 2);
+        QCOMPARE(count(*alice, "SELECT min(iteration) FROM sender_key_checkpoints"), 0);
+        ids.clear();
+        for (const storage::OutboxEntry &row : alice->profile().outbox().pending(bob->id(), 0, 2000))
+            ids.push_back(row.id);
+        QVERIFY(alice->messenger().acknowledge(bob->id(), ids, {}));
+        QTest::qWait(5);
+        {
+            protocol::StoreTransaction tx(alice->profile().protocolStore());
+            for (int i = 0; i < int(messenger::Messenger::SenderKeyCheckpointEvery); ++i)
+                QVERIFY(alice->messenger().sendGroupText(*created, QStringLiteral("yet more %1").arg(i)));
+            QVERIFY(tx.commit());
+        }
+        // The one at 0 is of no use now: the oldest queued message is past the one at 1,000.
+        QCOMPARE(count(*alice, "SELECT min(iteration) FROM sender_key_checkpoints"), 1000);
+    }
+
     // A member removed before its rejection of our message reached us gets no key again:
     // the message was of the epoch before, and it is no longer one of us.
     void aRemovedMemberIsNotGivenTheKeyAgain()

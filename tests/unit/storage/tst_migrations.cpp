@@ -198,9 +198,9 @@ private Q_SLOTS:
         QVERIFY(hasTable(**db, QStringLiteral("sender_key_checkpoints")));
         QVERIFY((*db)->exec("INSERT INTO conversations (id, kind) VALUES (7, 1);"
                             "INSERT INTO group_chats (group_id, conversation_id) VALUES (x'01', 7);"
-                            "INSERT INTO sender_key_checkpoints (group_id, epoch, iteration, distribution) VALUES (x'01', 0, 0, x'aa');"));
+                            "INSERT INTO sender_key_checkpoints (group_id, epoch, iteration, distribution, created_at) VALUES (x'01', 0, 0, x'aa', 1);"));
         // Not for a group we do not have.
-        QVERIFY(!(*db)->exec("INSERT INTO sender_key_checkpoints (group_id, epoch, iteration, distribution) VALUES (x'02', 0, 0, x'aa');"));
+        QVERIFY(!(*db)->exec("INSERT INTO sender_key_checkpoints (group_id, epoch, iteration, distribution, created_at) VALUES (x'02', 0, 0, x'aa', 1);"));
         QVERIFY((*db)->exec("DELETE FROM conversations WHERE id = 7;"));
         Statement left = (*db)->prepare("SELECT count(*) FROM sender_key_checkpoints");
         QVERIFY(left.next());
