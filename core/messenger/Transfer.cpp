@@ -523,23 +523,6 @@ std::expected<AttachmentRecord, Error> Transfer::cancel(const QByteArray &fileId
     return m_store.byFileId(fileId).value_or(*a);
 }
 
-std::expected<void, Error> Transfer::save(const QByteArray &fileId, const QString &path)
-{
-    std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
-    if (!a || !a->messageId)
-        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such attachment")});
-    if (!a->outgoing && a->state != AttachmentState::Done)
-        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file has not arrived yet")});
-    const crypto::SecretBytes key = m_store.key(fileId);
-    const storage::AttachmentFile file(pathOf(*a), key, fileId, a->size);
-    // Written to a temporary beside `path` and renamed only once its hash matched: the name
-    // never holds a partial or wrong file, and a file already there is not lost to one.
-    auto digest = file.digest(path, a->sha256);
-    if (!digest)
-        return std::unexpected(Error{Errc::Storage, digest.error()});
-    return {};
-}
-
 void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved done)
 {
     std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
@@ -555,7 +538,8 @@ void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved do
     m_io->run(
         this,
         [copy, path, expected = a->sha256]() -> std::expected<void, QString> {
-            // As save(): a temporary beside `path`, renamed only once its hash matched.
+            // Written to a temporary beside `path` and renamed only once its hash matched: the
+            // name never holds a partial or wrong file, and a file already there is not lost to one.
             auto digest = copy->file.digest(path, expected);
             if (!digest)
                 return std::unexpected(digest.error());

@@ -75,10 +75,10 @@ public:
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> download(const QByteArray &fileId);
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> pause(const QByteArray &fileId);
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> cancel(const QByteArray &fileId);
-    // The verified plaintext written to `path` (the user's choice; checked against the hash).
-    [[nodiscard]] std::expected<void, Error> save(const QByteArray &fileId, const QString &path);
-    // The same on the worker thread (a 1 GiB file takes seconds: the core thread goes on),
-    // then `done` on this object's thread. Refusals (no such file, not arrived) come at once.
+    // The verified plaintext written to `path` (the user's choice; checked against the hash)
+    // on the worker thread (a 1 GiB file takes seconds: the core thread goes on), then `done`
+    // on this object's thread. Refusals (no such file, not arrived) come at once. There is no
+    // blocking variant: the core thread never decrypts a whole file.
     using Saved = std::function<void(std::expected<void, Error>)>;
     void saveAsync(const QByteArray &fileId, const QString &path, Saved done);
 
