@@ -4,6 +4,7 @@
 #include "core/messenger/MessengerLog.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStorageInfo>
 
 #include <deque>
@@ -78,14 +79,40 @@ Transfer::Transfer(storage::Profile &profile, net::LinkManager &links, QObject *
     m_diskRetry.setInterval(DiskRetryMs);
     connect(&m_diskRetry, &QTimer::timeout, this, &Transfer::retryDisk);
     sweep(); // what was deleted while Sotto did not run
+    sweepStrays();
 }
 
 Transfer::~Transfer()
 {
     m_io.reset(); // first: no file job runs, and no result comes, once the rest goes
-    for (QThread *t : std::as_const(m_sealers))
-        t->wait();
-    qDeleteAll(m_sealers);
+    // Removals the worker did not get to: a failed download's partial copy is not left
+    // where it could pass for resumable, a deleted message's copy not left at all.
+    for (const QString &path : std::as_const(m_removing))
+        QFile::remove(path);
+    // A file sealed for a message that will now never be sent (its `done` would have made
+    // the message): nothing names the copy, and without its key it is only noise.
+    for (auto it = m_sealers.cbegin(); it != m_sealers.cend(); ++it) {
+        it.key()->wait();
+        if (*it.value())
+            QFile::remove((*it.value())->sealedPath);
+        delete it.key();
+    }
+}
+
+void Transfer::sweepStrays()
+{
+    // Sealed copies no row names: Sotto was killed while it sealed a file, or stopped while
+    // a removal waited for the worker. Their key (if there ever was one) is gone with the
+    // row. Only names this code gives are touched; the rows' own files stay, partial
+    // downloads included (resuming needs them).
+    static const QRegularExpression sealedName(QStringLiteral("^[0-9a-f]{32}\\.sealed$"));
+    const QDir folder(storage::AttachmentStore::folder(m_profile.directory()));
+    const QSet<QString> named = m_store.localFiles();
+    for (const QString &name : folder.entryList({QStringLiteral("*.sealed")}, QDir::Files))
+        if (sealedName.match(name).hasMatch() && !named.contains(name)) {
+            qCDebug(lcMessenger) << "transfer: removing a sealed copy no attachment names";
+            QFile::remove(folder.filePath(name));
+        }
 }
 
 void Transfer::seal(const QString &path, Sealed done)
@@ -93,9 +120,9 @@ void Transfer::seal(const QString &path, Sealed done)
     auto result = std::make_shared<std::expected<Messenger::SealedFile, Error>>(std::unexpected(Error{Errc::Internal, QStringLiteral("not sealed")}));
     const QString folder = storage::AttachmentStore::folder(m_profile.directory());
     QThread *worker = QThread::create([result, path, folder] { *result = Messenger::sealFile(path, folder); });
-    m_sealers.append(worker);
+    m_sealers.insert(worker, result);
     connect(worker, &QThread::finished, this, [this, worker, result, done = std::move(done)] {
-        m_sealers.removeOne(worker);
+        m_sealers.remove(worker);
         worker->deleteLater();
         done(std::move(*result));
     });
@@ -106,7 +133,8 @@ void Transfer::removeCopy(const QString &path)
 {
     // On the worker, after every job already queued for the file: a write still waiting
     // there cannot bring a removed file back.
-    m_io->run(this, [path] { return QFile::remove(path); }, [](bool) {});
+    m_removing.insert(path);
+    m_io->run(this, [path] { return QFile::remove(path); }, [this, path](bool) { m_removing.remove(path); });
 }
 
 QString Transfer::pathOf(const AttachmentRecord &a) const
@@ -389,7 +417,9 @@ void Transfer::finishDownload(const std::shared_ptr<Download> &d)
         [copy = d->copy, expected = d->record.sha256]() -> std::expected<QByteArray, QString> {
             if (copy->stopped.load())
                 return std::unexpected(QStringLiteral("stopped"));
-            if (!copy->file.sync())
+            // Its bytes, then its name: the copy was created by this download, and a name
+            // not yet in a synced directory can vanish in a power cut. Once per file.
+            if (!copy->file.sync() || !storage::syncDirectoryOf(copy->file.path()))
                 return std::unexpected(QStringLiteral("the file could not be written to disk"));
             copy->synced = copy->written;
             auto digest = copy->hash ? std::expected<QByteArray, QString>(copy->hash->result()) : copy->file.digest();

@@ -126,6 +126,7 @@ private:
     // Whether `peer` may pull our file `a`: the peer it was sent to, or for a file sent to a
     // group (its row names ourselves), a member of that group now.
     bool mayPull(const storage::AttachmentRecord &a, const protocol::PeerId &peer) const;
+    void sweepStrays();
     bool sentToGroup(const storage::AttachmentRecord &a) const;
     void request(Download &d, std::uint64_t first, std::uint32_t count);
     void topUp(Download &d);
@@ -157,7 +158,10 @@ private:
     QHash<QString, std::vector<std::shared_ptr<Upload>>> m_uploads;     // peer -> files it pulls from us
     Membership m_isMember;
     QTimer m_diskRetry;
-    QList<QThread *> m_sealers; // waited for on destruction
+    // Sealing threads and what each one sealed: waited for on destruction, when a sealed
+    // copy whose message was never made is removed.
+    QHash<QThread *, std::shared_ptr<std::expected<Messenger::SealedFile, Error>>> m_sealers;
+    QSet<QString> m_removing; // copies queued for removal on the worker, removed at the end if still there
     std::uint64_t m_bytesServed = 0;
     bool m_autoDownloadImages = true;
     // Declared last, so destroyed first: no job's result arrives once the rest is going.
