@@ -314,10 +314,11 @@ void Transfer::topUp(Download &d)
         request(d, d.requestedUpTo, std::uint32_t(Window - (d.requestedUpTo - d.verified)));
 }
 
-void Transfer::onChunkData(const PeerId &peer, const wire::ChunkData &data)
+void Transfer::sliceReceived(const PeerId &peer, const net::ChunkSlice &data)
 {
-    const QByteArray fileId = fromStd(data.file_id());
-    auto it = m_downloads.find(fileId);
+    if (data.fileId.size() != 16)
+        return;
+    auto it = m_downloads.find(QByteArray::fromRawData(data.fileId.data(), data.fileId.size()));
     // Slices of a download we stopped, or from someone else than the file's sender: dropped.
     if (it == m_downloads.end() || (*it)->record.peer != peer)
         return;
@@ -326,17 +327,17 @@ void Transfer::onChunkData(const PeerId &peer, const wire::ChunkData &data)
     // would queue unbounded work for the worker). After a refused chunk, slices already on
     // their way for later chunks are dropped until the chunk asked for again starts (at
     // offset 0).
-    if (!d->opened || d->finishing || data.index() != d->next || d->next >= d->requestedUpTo
-        || data.offset() != quint64(d->assembling.size()) || data.data().empty() || data.data().size() > std::size_t(SliceSize))
+    if (!d->opened || d->finishing || data.index != d->next || d->next >= d->requestedUpTo
+        || data.offset != quint64(d->assembling.size()) || data.data.isEmpty() || data.data.size() > SliceSize)
         return;
     const std::uint64_t length = d->copy->file.sealedLength(d->next);
-    if (std::uint64_t(d->assembling.size()) + data.data().size() > length) {
+    if (std::uint64_t(d->assembling.size()) + std::uint64_t(data.data.size()) > length) {
         d->assembling.clear();
         return;
     }
     if (d->assembling.isEmpty())
         d->assembling.reserve(qsizetype(length));
-    d->assembling.append(data.data().data(), qsizetype(data.data().size()));
+    d->assembling.append(data.data);
     if (std::uint64_t(d->assembling.size()) == length)
         chunkComplete(d);
 }
@@ -704,13 +705,9 @@ void Transfer::pump(const PeerId &peer)
                 readAhead(peer, u);
             }
             const qsizetype n = std::min<qsizetype>(slice, u->chunk.size() - u->offset);
-            wire::Frame frame;
-            wire::ChunkData *data = frame.mutable_chunk_data();
-            data->set_file_id(toStd(u->record.fileId));
-            data->set_index(u->chunkIndex);
-            data->set_offset(quint32(u->offset));
-            data->set_data(u->chunk.constData() + u->offset, std::size_t(n));
-            if (!link->send(frame))
+            // Straight from the chunk into the socket's buffer (a protobuf ChunkData, written
+            // by hand: no copy into a message and then a frame first).
+            if (!link->sendSlice(net::ChunkSlice{u->record.fileId, u->chunkIndex, quint32(u->offset), QByteArrayView(u->chunk).sliced(u->offset, n)}))
                 return;
             m_bytesServed += std::uint64_t(n);
             u->offset += n;
@@ -825,7 +822,13 @@ void Transfer::framesReceived(const PeerId &peer, const std::vector<wire::Frame>
     bool asked = false;
     for (const wire::Frame &frame : frames) {
         switch (frame.body_case()) {
-        case wire::Frame::kChunkData: onChunkData(peer, frame.chunk_data()); break;
+        case wire::Frame::kChunkData: {
+            // A ChunkData the link did not read in place (an unusual encoding): the same path.
+            const wire::ChunkData &c = frame.chunk_data();
+            sliceReceived(peer, net::ChunkSlice{QByteArrayView(c.file_id().data(), qsizetype(c.file_id().size())), c.index(), c.offset(),
+                                                QByteArrayView(c.data().data(), qsizetype(c.data().size()))});
+            break;
+        }
         case wire::Frame::kChunkRequest:
             onChunkRequest(peer, frame.chunk_request());
             asked = true;

@@ -98,6 +98,9 @@ public:
     void peerUp(const protocol::PeerId &peer);
     void peerDown(const protocol::PeerId &peer);
     void framesReceived(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
+    // A slice of a chunk we asked for, read in place by the link (its views hold only during
+    // the call: the bytes are appended to the chunk being assembled, their only copy here).
+    void sliceReceived(const protocol::PeerId &peer, const net::ChunkSlice &slice);
 
     // Whether a peer is a member of a group conversation now (Node gives it; the group state
     // is Messenger's): who may pull a file sent to that group.
@@ -123,14 +126,13 @@ private:
     void startDownload(const storage::AttachmentRecord &a);
     void opened(const std::shared_ptr<Download> &d, std::uint64_t onDisk);
     void removeCopy(const QString &path);
+    void sweepStrays();
     // Whether `peer` may pull our file `a`: the peer it was sent to, or for a file sent to a
     // group (its row names ourselves), a member of that group now.
     bool mayPull(const storage::AttachmentRecord &a, const protocol::PeerId &peer) const;
-    void sweepStrays();
     bool sentToGroup(const storage::AttachmentRecord &a) const;
     void request(Download &d, std::uint64_t first, std::uint32_t count);
     void topUp(Download &d);
-    void onChunkData(const protocol::PeerId &peer, const wire::ChunkData &data);
     void chunkComplete(const std::shared_ptr<Download> &d);
     struct Written;
     void chunkWritten(const std::shared_ptr<Download> &d, const Written &w);
