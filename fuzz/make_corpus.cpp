@@ -83,7 +83,7 @@ int main(int argc, char **argv)
     write("hello", "zoe", bytesOf(signedHello(zoe.local)));
 
     // Frames: one of each kind, and several back to back (first byte: read size - 1).
-    std::vector<wire::Frame> frames(7);
+    std::vector<wire::Frame> frames(8);
     *frames[0].mutable_hello() = signedHello(ann.local);
     frames[1].mutable_ping()->set_nonce(0x0123456789abcdefULL);
     frames[2].mutable_pong()->set_nonce(42);
@@ -94,7 +94,11 @@ int main(int argc, char **argv)
     frames[5].mutable_envelope()->set_ciphertext(std::string(300, '\x33'));
     frames[6].mutable_ack()->add_ids(7);
     frames[6].mutable_ack()->add_rejected(8);
-    const char *frameNames[] = {"hello", "ping", "pong", "bundle_request", "bundle_response", "envelope", "ack"};
+    frames[7].mutable_chunk_data()->set_file_id(std::string(16, '\x11'));
+    frames[7].mutable_chunk_data()->set_index(3);
+    frames[7].mutable_chunk_data()->set_offset(1000);
+    frames[7].mutable_chunk_data()->set_data(std::string(300, '\x33'));
+    const char *frameNames[] = {"hello", "ping", "pong", "bundle_request", "bundle_response", "envelope", "ack", "chunk_data"};
     QByteArray all(1, char(16));
     for (std::size_t i = 0; i < frames.size(); ++i) {
         write("frame", frameNames[i], QByteArray(1, char(255)) + net::encodeFrame(frames[i]));

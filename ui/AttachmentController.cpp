@@ -18,6 +18,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QMimeData>
+#include <QPromise>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent>
@@ -44,6 +45,43 @@ QString worded(const messenger::Error &error)
     case messenger::Errc::NotAllowed: return AttachmentController::tr("Not sent: files cannot go to this conversation.");
     default: return AttachmentController::tr("Not sent: something went wrong in Sotto (%1).").arg(int(error.code));
     }
+}
+
+// A file's plaintext written out through Transfer::saveAsync: the core thread only looks the
+// file up and starts the job, the transfer's worker decrypts, hashes and writes (seconds for
+// a large file, during which chat and transfers go on), and the future finishes once the
+// file is there with the written path, or an error. `where(state)` runs on the core thread
+// and names the path (or refuses). A lock that stops the node first cancels the future.
+using SaveResult = std::expected<QString, QString>;
+template <typename Where>
+QFuture<SaveResult> saveOnWorker(messenger::CoreThread &core, const QByteArray &id, Where where)
+{
+    auto promise = std::make_shared<QPromise<SaveResult>>();
+    promise->start();
+    QFuture<SaveResult> future = promise->future();
+    const auto finish = [promise](SaveResult result) {
+        promise->addResult(std::move(result));
+        promise->finish();
+    };
+    core.run([id, where = std::move(where), finish](messenger::CoreState &state) {
+        messenger::Transfer *t = state.node ? state.node->transfer() : nullptr;
+        if (!t) {
+            finish(std::unexpected(QStringLiteral("locked")));
+            return;
+        }
+        const SaveResult path = where(state);
+        if (!path) {
+            finish(path);
+            return;
+        }
+        t->saveAsync(id, *path, [finish, path = *path](const std::expected<void, messenger::Error> &saved) {
+            if (saved)
+                finish(path);
+            else
+                finish(std::unexpected(saved.error().reason));
+        });
+    });
+    return future;
 }
 
 } // namespace
@@ -275,26 +313,22 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
         return;
     }
     m_openFolder = folder;
-    // Transfer::save decrypts and checks the hash; on the core thread, which owns the keys.
-    m_core.run([id, folder](messenger::CoreState &state) -> std::expected<QString, QString> {
-              messenger::Transfer *t = state.node ? state.node->transfer() : nullptr;
-              if (!t)
-                  return std::unexpected(QString());
-              const std::optional<storage::AttachmentRecord> a = messenger::Queries(*state.node).attachment(id);
-              // Ours is whole from the start (sealed before it was sent); theirs once verified.
-              if (!a || (!a->outgoing && a->state != storage::AttachmentState::Done))
-                  return std::unexpected(QStringLiteral("not here"));
-              // A folder per file: two files of one name never overwrite each other.
-              const QString dir = QDir(folder).filePath(QString::fromLatin1(id.toHex()));
-              if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST)
-                  return std::unexpected(QStringLiteral("no folder"));
-              const QString path = QDir(dir).filePath(PrivateFolder::safeName(a->name));
-              QFile::remove(path);
-              if (auto saved = t->save(id, path); !saved)
-                  return std::unexpected(QStringLiteral("not saved"));
-              QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-              return path;
-          })
+    // The core thread finds the file and its name (it owns the keys); the worker decrypts,
+    // checks the hash and writes (saveOnWorker).
+    saveOnWorker(m_core, id,
+                 [id, folder](messenger::CoreState &state) -> SaveResult {
+                     const std::optional<storage::AttachmentRecord> a = messenger::Queries(*state.node).attachment(id);
+                     // Ours is whole from the start (sealed before it was sent); theirs once verified.
+                     if (!a || (!a->outgoing && a->state != storage::AttachmentState::Done))
+                         return std::unexpected(QStringLiteral("not here"));
+                     // A folder per file: two files of one name never overwrite each other.
+                     const QString dir = QDir(folder).filePath(QString::fromLatin1(id.toHex()));
+                     if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST)
+                         return std::unexpected(QStringLiteral("no folder"));
+                     const QString path = QDir(dir).filePath(PrivateFolder::safeName(a->name));
+                     QFile::remove(path);
+                     return path;
+                 })
         .then(this, [this, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
             if (generation != m_generation) {
                 // Locked (the folder wiped) while the copy was written: it goes, unopened.
@@ -306,6 +340,7 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                 Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
                 return;
             }
+            QFile::setPermissions(*path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
             then(*path);
         });
 }
@@ -353,11 +388,8 @@ void AttachmentController::saveAs(const QString &fileId, const QUrl &to)
     const QString path = to.toLocalFile();
     if (id.size() != 16 || path.isEmpty())
         return;
-    m_core.run([id, path](messenger::CoreState &state) {
-              messenger::Transfer *t = state.node ? state.node->transfer() : nullptr;
-              return t && t->save(id, path).has_value();
-          })
-        .then(this, [this, path](bool ok) {
+    saveOnWorker(m_core, id, [path](messenger::CoreState &) -> SaveResult { return path; })
+        .then(this, [this, path](const SaveResult &ok) {
             if (ok)
                 Q_EMIT saved(QFileInfo(path).fileName());
             else

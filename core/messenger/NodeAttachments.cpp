@@ -15,6 +15,7 @@ void Node::startTransfers()
     connect(m_links.get(), &net::LinkManager::peerUp, t, [t](net::Link *link) { t->peerUp(link->peer()); });
     connect(m_links.get(), &net::LinkManager::peerDown, t, &Transfer::peerDown);
     connect(m_links.get(), &net::LinkManager::framesReceived, t, &Transfer::framesReceived);
+    connect(m_links.get(), &net::LinkManager::sliceReceived, t, &Transfer::sliceReceived);
     connect(this, &Node::messageReceived, t, &Transfer::messageReceived);
     connect(this, &Node::messageUpdated, t, [t](const storage::MessageRecord &m) {
         if (m.deleted && m.kind == storage::MessageKind::Attachment)

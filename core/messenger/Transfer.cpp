@@ -4,6 +4,7 @@
 #include "core/messenger/MessengerLog.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QStorageInfo>
 
 #include <deque>
@@ -78,14 +79,40 @@ Transfer::Transfer(storage::Profile &profile, net::LinkManager &links, QObject *
     m_diskRetry.setInterval(DiskRetryMs);
     connect(&m_diskRetry, &QTimer::timeout, this, &Transfer::retryDisk);
     sweep(); // what was deleted while Sotto did not run
+    sweepStrays();
 }
 
 Transfer::~Transfer()
 {
     m_io.reset(); // first: no file job runs, and no result comes, once the rest goes
-    for (QThread *t : std::as_const(m_sealers))
-        t->wait();
-    qDeleteAll(m_sealers);
+    // Removals the worker did not get to: a failed download's partial copy is not left
+    // where it could pass for resumable, a deleted message's copy not left at all.
+    for (const QString &path : std::as_const(m_removing))
+        QFile::remove(path);
+    // A file sealed for a message that will now never be sent (its `done` would have made
+    // the message): nothing names the copy, and without its key it is only noise.
+    for (auto it = m_sealers.cbegin(); it != m_sealers.cend(); ++it) {
+        it.key()->wait();
+        if (*it.value())
+            QFile::remove((*it.value())->sealedPath);
+        delete it.key();
+    }
+}
+
+void Transfer::sweepStrays()
+{
+    // Sealed copies no row names: Sotto was killed while it sealed a file, or stopped while
+    // a removal waited for the worker. Their key (if there ever was one) is gone with the
+    // row. Only names this code gives are touched; the rows' own files stay, partial
+    // downloads included (resuming needs them).
+    static const QRegularExpression sealedName(QStringLiteral("^[0-9a-f]{32}\\.sealed$"));
+    const QDir folder(storage::AttachmentStore::folder(m_profile.directory()));
+    const QSet<QString> named = m_store.localFiles();
+    for (const QString &name : folder.entryList({QStringLiteral("*.sealed")}, QDir::Files))
+        if (sealedName.match(name).hasMatch() && !named.contains(name)) {
+            qCDebug(lcMessenger) << "transfer: removing a sealed copy no attachment names";
+            QFile::remove(folder.filePath(name));
+        }
 }
 
 void Transfer::seal(const QString &path, Sealed done)
@@ -93,9 +120,9 @@ void Transfer::seal(const QString &path, Sealed done)
     auto result = std::make_shared<std::expected<Messenger::SealedFile, Error>>(std::unexpected(Error{Errc::Internal, QStringLiteral("not sealed")}));
     const QString folder = storage::AttachmentStore::folder(m_profile.directory());
     QThread *worker = QThread::create([result, path, folder] { *result = Messenger::sealFile(path, folder); });
-    m_sealers.append(worker);
+    m_sealers.insert(worker, result);
     connect(worker, &QThread::finished, this, [this, worker, result, done = std::move(done)] {
-        m_sealers.removeOne(worker);
+        m_sealers.remove(worker);
         worker->deleteLater();
         done(std::move(*result));
     });
@@ -106,7 +133,8 @@ void Transfer::removeCopy(const QString &path)
 {
     // On the worker, after every job already queued for the file: a write still waiting
     // there cannot bring a removed file back.
-    m_io->run(this, [path] { return QFile::remove(path); }, [](bool) {});
+    m_removing.insert(path);
+    m_io->run(this, [path] { return QFile::remove(path); }, [this, path](bool) { m_removing.remove(path); });
 }
 
 QString Transfer::pathOf(const AttachmentRecord &a) const
@@ -286,10 +314,11 @@ void Transfer::topUp(Download &d)
         request(d, d.requestedUpTo, std::uint32_t(Window - (d.requestedUpTo - d.verified)));
 }
 
-void Transfer::onChunkData(const PeerId &peer, const wire::ChunkData &data)
+void Transfer::sliceReceived(const PeerId &peer, const net::ChunkSlice &data)
 {
-    const QByteArray fileId = fromStd(data.file_id());
-    auto it = m_downloads.find(fileId);
+    if (data.fileId.size() != 16)
+        return;
+    auto it = m_downloads.find(QByteArray::fromRawData(data.fileId.data(), data.fileId.size()));
     // Slices of a download we stopped, or from someone else than the file's sender: dropped.
     if (it == m_downloads.end() || (*it)->record.peer != peer)
         return;
@@ -298,17 +327,17 @@ void Transfer::onChunkData(const PeerId &peer, const wire::ChunkData &data)
     // would queue unbounded work for the worker). After a refused chunk, slices already on
     // their way for later chunks are dropped until the chunk asked for again starts (at
     // offset 0).
-    if (!d->opened || d->finishing || data.index() != d->next || d->next >= d->requestedUpTo
-        || data.offset() != quint64(d->assembling.size()) || data.data().empty() || data.data().size() > std::size_t(SliceSize))
+    if (!d->opened || d->finishing || data.index != d->next || d->next >= d->requestedUpTo
+        || data.offset != quint64(d->assembling.size()) || data.data.isEmpty() || data.data.size() > SliceSize)
         return;
     const std::uint64_t length = d->copy->file.sealedLength(d->next);
-    if (std::uint64_t(d->assembling.size()) + data.data().size() > length) {
+    if (std::uint64_t(d->assembling.size()) + std::uint64_t(data.data.size()) > length) {
         d->assembling.clear();
         return;
     }
     if (d->assembling.isEmpty())
         d->assembling.reserve(qsizetype(length));
-    d->assembling.append(data.data().data(), qsizetype(data.data().size()));
+    d->assembling.append(data.data);
     if (std::uint64_t(d->assembling.size()) == length)
         chunkComplete(d);
 }
@@ -389,7 +418,9 @@ void Transfer::finishDownload(const std::shared_ptr<Download> &d)
         [copy = d->copy, expected = d->record.sha256]() -> std::expected<QByteArray, QString> {
             if (copy->stopped.load())
                 return std::unexpected(QStringLiteral("stopped"));
-            if (!copy->file.sync())
+            // Its bytes, then its name: the copy was created by this download, and a name
+            // not yet in a synced directory can vanish in a power cut. Once per file.
+            if (!copy->file.sync() || !storage::syncDirectoryOf(copy->file.path()))
                 return std::unexpected(QStringLiteral("the file could not be written to disk"));
             copy->synced = copy->written;
             auto digest = copy->hash ? std::expected<QByteArray, QString>(copy->hash->result()) : copy->file.digest();
@@ -523,23 +554,6 @@ std::expected<AttachmentRecord, Error> Transfer::cancel(const QByteArray &fileId
     return m_store.byFileId(fileId).value_or(*a);
 }
 
-std::expected<void, Error> Transfer::save(const QByteArray &fileId, const QString &path)
-{
-    std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
-    if (!a || !a->messageId)
-        return std::unexpected(Error{Errc::NotFound, QStringLiteral("no such attachment")});
-    if (!a->outgoing && a->state != AttachmentState::Done)
-        return std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file has not arrived yet")});
-    const crypto::SecretBytes key = m_store.key(fileId);
-    const storage::AttachmentFile file(pathOf(*a), key, fileId, a->size);
-    // Written to a temporary beside `path` and renamed only once its hash matched: the name
-    // never holds a partial or wrong file, and a file already there is not lost to one.
-    auto digest = file.digest(path, a->sha256);
-    if (!digest)
-        return std::unexpected(Error{Errc::Storage, digest.error()});
-    return {};
-}
-
 void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved done)
 {
     std::optional<AttachmentRecord> a = m_store.byFileId(fileId);
@@ -555,7 +569,8 @@ void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved do
     m_io->run(
         this,
         [copy, path, expected = a->sha256]() -> std::expected<void, QString> {
-            // As save(): a temporary beside `path`, renamed only once its hash matched.
+            // Written to a temporary beside `path` and renamed only once its hash matched: the
+            // name never holds a partial or wrong file, and a file already there is not lost to one.
             auto digest = copy->file.digest(path, expected);
             if (!digest)
                 return std::unexpected(digest.error());
@@ -690,13 +705,9 @@ void Transfer::pump(const PeerId &peer)
                 readAhead(peer, u);
             }
             const qsizetype n = std::min<qsizetype>(slice, u->chunk.size() - u->offset);
-            wire::Frame frame;
-            wire::ChunkData *data = frame.mutable_chunk_data();
-            data->set_file_id(toStd(u->record.fileId));
-            data->set_index(u->chunkIndex);
-            data->set_offset(quint32(u->offset));
-            data->set_data(u->chunk.constData() + u->offset, std::size_t(n));
-            if (!link->send(frame))
+            // Straight from the chunk into the socket's buffer (a protobuf ChunkData, written
+            // by hand: no copy into a message and then a frame first).
+            if (!link->sendSlice(net::ChunkSlice{u->record.fileId, u->chunkIndex, quint32(u->offset), QByteArrayView(u->chunk).sliced(u->offset, n)}))
                 return;
             m_bytesServed += std::uint64_t(n);
             u->offset += n;
@@ -811,7 +822,13 @@ void Transfer::framesReceived(const PeerId &peer, const std::vector<wire::Frame>
     bool asked = false;
     for (const wire::Frame &frame : frames) {
         switch (frame.body_case()) {
-        case wire::Frame::kChunkData: onChunkData(peer, frame.chunk_data()); break;
+        case wire::Frame::kChunkData: {
+            // A ChunkData the link did not read in place (an unusual encoding): the same path.
+            const wire::ChunkData &c = frame.chunk_data();
+            sliceReceived(peer, net::ChunkSlice{QByteArrayView(c.file_id().data(), qsizetype(c.file_id().size())), c.index(), c.offset(),
+                                                QByteArrayView(c.data().data(), qsizetype(c.data().size()))});
+            break;
+        }
         case wire::Frame::kChunkRequest:
             onChunkRequest(peer, frame.chunk_request());
             asked = true;

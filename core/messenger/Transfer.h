@@ -75,10 +75,10 @@ public:
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> download(const QByteArray &fileId);
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> pause(const QByteArray &fileId);
     [[nodiscard]] std::expected<storage::AttachmentRecord, Error> cancel(const QByteArray &fileId);
-    // The verified plaintext written to `path` (the user's choice; checked against the hash).
-    [[nodiscard]] std::expected<void, Error> save(const QByteArray &fileId, const QString &path);
-    // The same on the worker thread (a 1 GiB file takes seconds: the core thread goes on),
-    // then `done` on this object's thread. Refusals (no such file, not arrived) come at once.
+    // The verified plaintext written to `path` (the user's choice; checked against the hash)
+    // on the worker thread (a 1 GiB file takes seconds: the core thread goes on), then `done`
+    // on this object's thread. Refusals (no such file, not arrived) come at once. There is no
+    // blocking variant: the core thread never decrypts a whole file.
     using Saved = std::function<void(std::expected<void, Error>)>;
     void saveAsync(const QByteArray &fileId, const QString &path, Saved done);
 
@@ -98,6 +98,9 @@ public:
     void peerUp(const protocol::PeerId &peer);
     void peerDown(const protocol::PeerId &peer);
     void framesReceived(const protocol::PeerId &peer, const std::vector<wire::Frame> &frames);
+    // A slice of a chunk we asked for, read in place by the link (its views hold only during
+    // the call: the bytes are appended to the chunk being assembled, their only copy here).
+    void sliceReceived(const protocol::PeerId &peer, const net::ChunkSlice &slice);
 
     // Whether a peer is a member of a group conversation now (Node gives it; the group state
     // is Messenger's): who may pull a file sent to that group.
@@ -123,13 +126,13 @@ private:
     void startDownload(const storage::AttachmentRecord &a);
     void opened(const std::shared_ptr<Download> &d, std::uint64_t onDisk);
     void removeCopy(const QString &path);
+    void sweepStrays();
     // Whether `peer` may pull our file `a`: the peer it was sent to, or for a file sent to a
     // group (its row names ourselves), a member of that group now.
     bool mayPull(const storage::AttachmentRecord &a, const protocol::PeerId &peer) const;
     bool sentToGroup(const storage::AttachmentRecord &a) const;
     void request(Download &d, std::uint64_t first, std::uint32_t count);
     void topUp(Download &d);
-    void onChunkData(const protocol::PeerId &peer, const wire::ChunkData &data);
     void chunkComplete(const std::shared_ptr<Download> &d);
     struct Written;
     void chunkWritten(const std::shared_ptr<Download> &d, const Written &w);
@@ -157,7 +160,10 @@ private:
     QHash<QString, std::vector<std::shared_ptr<Upload>>> m_uploads;     // peer -> files it pulls from us
     Membership m_isMember;
     QTimer m_diskRetry;
-    QList<QThread *> m_sealers; // waited for on destruction
+    // Sealing threads and what each one sealed: waited for on destruction, when a sealed
+    // copy whose message was never made is removed.
+    QHash<QThread *, std::shared_ptr<std::expected<Messenger::SealedFile, Error>>> m_sealers;
+    QSet<QString> m_removing; // copies queued for removal on the worker, removed at the end if still there
     std::uint64_t m_bytesServed = 0;
     bool m_autoDownloadImages = true;
     // Declared last, so destroyed first: no job's result arrives once the rest is going.

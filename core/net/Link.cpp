@@ -116,16 +116,32 @@ void Link::onReadyRead()
 {
     if (m_state == State::Closed)
         return;
-    m_reader.append(m_socket->readAll());
+    m_reader.readFrom(*m_socket);
     m_lastReceived.restart();
     if (m_state == State::Connecting)
         return; // TLS not done yet (Qt buffers application data until encrypted())
     std::vector<wire::Frame> frames;
     for (;;) {
         wire::Frame frame;
-        const FrameReader::Status status = m_reader.next(frame);
+        ChunkSlice slice;
+        // Slices only once the link is up (before, anything but a Hello closes it below).
+        const FrameReader::Status status = m_reader.next(frame, m_state == State::Up ? &slice : nullptr);
         if (status == FrameReader::Status::NeedMore)
             break;
+        if (status == FrameReader::Status::Slice) {
+            // In order: the frames read before it go first. Its views point into the
+            // reader's buffer, which nothing appends to until this loop is over.
+            if (!frames.empty()) {
+                Q_EMIT framesReceived(this, frames);
+                frames.clear();
+                if (m_state != State::Up)
+                    return;
+            }
+            Q_EMIT sliceReceived(this, slice);
+            if (m_state != State::Up)
+                return;
+            continue;
+        }
         if (status == FrameReader::Status::TooLarge) {
             close(QStringLiteral("frame over the size cap"));
             return;
@@ -181,6 +197,16 @@ bool Link::send(const wire::Frame &frame)
     if (m_state != State::Up)
         return false;
     return m_socket->write(encodeFrame(frame)) > 0;
+}
+
+bool Link::sendSlice(const ChunkSlice &slice)
+{
+    if (m_state != State::Up)
+        return false;
+    // Two writes in one turn of the event loop: QSslSocket copies both into its buffer and
+    // encrypts them together.
+    return m_socket->write(chunkSliceHeader(slice)) > 0
+        && (slice.data.isEmpty() || m_socket->write(slice.data.data(), slice.data.size()) == slice.data.size());
 }
 
 void Link::close(const QString &reason)

@@ -55,6 +55,9 @@ public:
     void expectPeer(const protocol::PeerId &peer) { m_expectedPeer = peer; }
 
     bool send(const wire::Frame &frame);
+    // A ChunkData frame written as a small header, then `slice.data` straight from the
+    // caller's buffer into the socket's (not first into a protobuf string and a frame).
+    bool sendSlice(const ChunkSlice &slice);
     // Back-pressure for bulk data (attachments): bytes handed to the socket and not yet
     // written to the network. Chat frames are sent at once; bulk frames only while this is
     // below a small bound, so a message never waits behind a file. `drained` says when
@@ -72,6 +75,10 @@ Q_SIGNALS:
     void established(sotto::net::Link *link);
     // All frames that arrived in one read, in order (lets the reader commit them together).
     void framesReceived(sotto::net::Link *link, const std::vector<sotto::wire::Frame> &frames);
+    // A ChunkData frame read in place: its views hold only during the call (receivers copy
+    // what they keep). Frames before it in the same read were emitted first, so the order
+    // of frames on the link is the order receivers see.
+    void sliceReceived(sotto::net::Link *link, const sotto::net::ChunkSlice &slice);
     void closed(sotto::net::Link *link, const QString &reason);
     void drained(sotto::net::Link *link);
 

@@ -131,6 +131,10 @@ Link *LinkManager::adopt(QSslSocket *socket, bool outgoing, Dialled *dialled, co
         if (m_up.value(l->peer().toString()) == l)
             Q_EMIT framesReceived(l->peer(), frames);
     });
+    connect(link, &Link::sliceReceived, this, [this](Link *l, const ChunkSlice &slice) {
+        if (m_up.value(l->peer().toString()) == l)
+            Q_EMIT sliceReceived(l->peer(), slice);
+    });
     return link;
 }
 

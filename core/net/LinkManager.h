@@ -63,6 +63,8 @@ Q_SIGNALS:
     // lost the tie-break to a duplicate is not reported (on either side; see onClosed).
     void peerDown(const sotto::protocol::PeerId &peer);
     void framesReceived(const sotto::protocol::PeerId &peer, const std::vector<sotto::wire::Frame> &frames);
+    // An attachment slice read in place (Link::sliceReceived: its views hold only during the call).
+    void sliceReceived(const sotto::protocol::PeerId &peer, const sotto::net::ChunkSlice &slice);
 
 private:
     struct Dialled {

@@ -2,6 +2,7 @@
 #include "core/storage/AttachmentFile.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QScopeGuard>
 
@@ -11,6 +12,17 @@
 namespace sotto::storage {
 
 using crypto::ChunkSealer;
+
+bool syncDirectoryOf(const QString &path)
+{
+    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
+    const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fsync(fd) == 0;
+    ::close(fd);
+    return synced;
+}
 
 AttachmentFile::AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size)
     : m_path(std::move(path))
@@ -157,6 +169,10 @@ std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOu
     }
     if (out && !out->commit())
         return std::unexpected(QStringLiteral("cannot write %1: %2").arg(plainOut, out->errorString()));
+    // QSaveFile synced the bytes before the rename; the rename itself lives in the folder.
+    // Not an error if the user's folder cannot be synced (some network file systems).
+    if (out)
+        (void)syncDirectoryOf(plainOut);
     return result;
 }
 

@@ -16,11 +16,17 @@
 
 namespace sotto::storage {
 
+// The directory holding `path` made durable (fsync): a new or renamed file's name survives
+// a crash or a power cut only once its directory is synced, whatever fdatasync did for its
+// bytes.
+bool syncDirectoryOf(const QString &path);
+
 class AttachmentFile {
 public:
     // `path`: the sealed copy; `size`: the plaintext's size in bytes (from the pointer).
     AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size);
 
+    const QString &path() const { return m_path; }
     std::uint64_t chunkCount() const { return crypto::ChunkSealer::chunkCount(m_size); }
     bool isLast(std::uint64_t index) const { return index + 1 == chunkCount(); }
     std::uint64_t sealedLength(std::uint64_t index) const;
@@ -40,7 +46,8 @@ public:
     // Opens every chunk and hashes the plaintext (SHA-256); optionally writes it to
     // `plainOut`. Fails if any chunk does not open. With `plainOut`, the plaintext goes to a
     // temporary file in the same folder and takes the name only if its hash is `expected`:
-    // a partial or wrong file is never left under the user's name (nor replaces one there).
+    // a partial or wrong file is never left under the user's name (nor replaces one there);
+    // the file and then its folder are synced once it has the name.
     [[nodiscard]] std::expected<QByteArray, QString> digest(const QString &plainOut = {}, const QByteArray &expected = {}) const;
     // The chunks written so far on stable storage (fdatasync), before a download is called
     // done or its progress is recorded: a crash or power cut then cannot leave a "done" file

@@ -138,6 +138,15 @@ std::vector<AttachmentRecord> AttachmentStore::orphans()
     return out;
 }
 
+QSet<QString> AttachmentStore::localFiles()
+{
+    QSet<QString> out;
+    Statement st = m_db.prepare("SELECT local_file FROM attachments");
+    while (st.next())
+        out.insert(st.text(0));
+    return out;
+}
+
 std::vector<AttachmentRecord> AttachmentStore::unfinished(const protocol::PeerId &peer)
 {
     std::vector<AttachmentRecord> out;

@@ -8,6 +8,8 @@
 #include "core/protocol/PeerId.h"
 #include "core/storage/Database.h"
 
+#include <QSet>
+
 #include <optional>
 #include <vector>
 
@@ -51,6 +53,8 @@ public:
                                                          const QString &error = {});
     // Rows whose message was deleted or expired (or is a tombstone): their files go.
     std::vector<AttachmentRecord> orphans();
+    // Every sealed copy's file name a row names (inside folder()).
+    QSet<QString> localFiles();
     // Transfers to take up again at start or when a link comes up.
     std::vector<AttachmentRecord> unfinished(const protocol::PeerId &peer);
     [[nodiscard]] std::expected<void, Error> remove(const QByteArray &fileId);

@@ -151,6 +151,8 @@ private Q_SLOTS:
                     unavailable = true;
             }
         });
+        // Slices in protobuf's usual encoding come read in place, not among the frames.
+        QObject::connect(&link, &net::Link::sliceReceived, [&](net::Link *, const net::ChunkSlice &slice) { chunkBytes += slice.data.size(); });
         socket->connectToHostEncrypted(QStringLiteral("127.0.0.1"), ann.port(), QString());
         QVERIFY(waitUntil([&] { return up; }, ann, 20000));
         wire::Frame ask;
