@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/MessageStore.h"
 
+#include "core/storage/SharedCiphertexts.h"
 #include "core/storage/StorageLog.h"
 
 #include <QDateTime>
@@ -192,6 +193,7 @@ std::expected<void, Error> MessageStore::deleteConversation(std::int64_t convers
     // Row ids are never handed out again (the floor), as after expiry.
     const bool ok = m_db.prepare("DELETE FROM messages WHERE conversation_id = ?").bind(1, conversationId).run()
         && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, conversationId).run()
+        && dropUnusedSharedCiphertexts(m_db) // the outbox rows of its messages went with them
         && retireConversationId(conversationId)
         && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
                         "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
@@ -772,6 +774,7 @@ std::expected<std::vector<MessageRecord>, Error> MessageStore::expire(std::int64
             highest = std::max(highest, m.id);
         // The delete trigger takes each out of the index; edits and reactions cascade.
         const bool ok = m_db.prepare("DELETE FROM messages WHERE expires_at > 0 AND expires_at <= ?").bind(1, nowMs).run()
+            && dropUnusedSharedCiphertexts(m_db) // the outbox rows of those messages went with them
             && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
                             "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
                    .bind(1, highest).run();
