@@ -399,6 +399,25 @@ std::expected<bool, Error> MessageStore::advanceState(const QByteArray &uuid, Me
     return m_db.changes() > 0;
 }
 
+std::expected<std::optional<QByteArray>, Error> MessageStore::advanceStateOf(std::int64_t id, MessageState state)
+{
+    QByteArray uuid;
+    {
+        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE id = ? AND outgoing = 1 AND (state < ? OR state = 4)");
+        st.bind(1, id).bind(2, int(state));
+        if (!st.next()) {
+            if (!st.ok())
+                return std::unexpected(sqlError(m_db, "advance state"));
+            return std::nullopt; // not ours, or already that far
+        }
+        uuid = st.blob(0);
+    }
+    // OR FAIL: no statement journal (see advanceState).
+    if (!m_db.prepare("UPDATE OR FAIL messages SET state = ? WHERE id = ?").bind(1, int(state)).bind(2, id).run())
+        return std::unexpected(sqlError(m_db, "advance state"));
+    return uuid;
+}
+
 std::expected<void, Error> MessageStore::markFailed(std::int64_t id, int reason)
 {
     if (!m_db.prepare("UPDATE messages SET state = 4, failure = ? WHERE id = ?").bind(1, reason).bind(2, id).run())
