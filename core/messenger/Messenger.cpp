@@ -561,14 +561,11 @@ std::expected<std::vector<StateChange>, Error> Messenger::acknowledge(const Peer
         std::optional<std::int64_t> messageId = m_profile.outbox().remove(peer, id);
         if (!messageId || *messageId == 0)
             continue;
-        std::optional<storage::MessageRecord> record = history.message(*messageId);
-        if (!record)
-            continue;
-        auto moved = history.advanceState(record->uuid, MessageState::Sent);
+        auto moved = history.advanceStateOf(*messageId, MessageState::Sent);
         if (!moved)
             return std::unexpected(Error::from(moved.error()));
         if (*moved)
-            changes.push_back({record->uuid, MessageState::Sent});
+            changes.push_back({**moved, MessageState::Sent});
     }
     bool reset = false;
     QSet<QByteArray> keysQueued; // our sender key given again, per (group, checkpoint)

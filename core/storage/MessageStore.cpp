@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/MessageStore.h"
 
+#include "core/storage/SharedCiphertexts.h"
 #include "core/storage/StorageLog.h"
 
 #include <QDateTime>
@@ -192,6 +193,7 @@ std::expected<void, Error> MessageStore::deleteConversation(std::int64_t convers
     // Row ids are never handed out again (the floor), as after expiry.
     const bool ok = m_db.prepare("DELETE FROM messages WHERE conversation_id = ?").bind(1, conversationId).run()
         && m_db.prepare("DELETE FROM conversations WHERE id = ?").bind(1, conversationId).run()
+        && dropUnusedSharedCiphertexts(m_db) // the outbox rows of its messages went with them
         && retireConversationId(conversationId)
         && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
                         "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
@@ -395,6 +397,25 @@ std::expected<bool, Error> MessageStore::advanceState(const QByteArray &uuid, Me
     if (!st.run())
         return std::unexpected(sqlError(m_db, "advance state"));
     return m_db.changes() > 0;
+}
+
+std::expected<std::optional<QByteArray>, Error> MessageStore::advanceStateOf(std::int64_t id, MessageState state)
+{
+    QByteArray uuid;
+    {
+        Statement st = m_db.prepare("SELECT uuid FROM messages WHERE id = ? AND outgoing = 1 AND (state < ? OR state = 4)");
+        st.bind(1, id).bind(2, int(state));
+        if (!st.next()) {
+            if (!st.ok())
+                return std::unexpected(sqlError(m_db, "advance state"));
+            return std::nullopt; // not ours, or already that far
+        }
+        uuid = st.blob(0);
+    }
+    // OR FAIL: no statement journal (see advanceState).
+    if (!m_db.prepare("UPDATE OR FAIL messages SET state = ? WHERE id = ?").bind(1, int(state)).bind(2, id).run())
+        return std::unexpected(sqlError(m_db, "advance state"));
+    return uuid;
 }
 
 std::expected<void, Error> MessageStore::markFailed(std::int64_t id, int reason)
@@ -772,6 +793,7 @@ std::expected<std::vector<MessageRecord>, Error> MessageStore::expire(std::int64
             highest = std::max(highest, m.id);
         // The delete trigger takes each out of the index; edits and reactions cascade.
         const bool ok = m_db.prepare("DELETE FROM messages WHERE expires_at > 0 AND expires_at <= ?").bind(1, nowMs).run()
+            && dropUnusedSharedCiphertexts(m_db) // the outbox rows of those messages went with them
             && m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('message_id_floor', "
                             "max(?, coalesce((SELECT value FROM meta WHERE key = 'message_id_floor'), 0)))")
                    .bind(1, highest).run();

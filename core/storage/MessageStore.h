@@ -141,6 +141,10 @@ public:
     // Moves an outgoing message forward (queued -> sent -> delivered -> read); a receipt
     // never moves it back. Returns whether it changed.
     [[nodiscard]] std::expected<bool, Error> advanceState(const QByteArray &uuid, MessageState state);
+    // The same by row id (an acknowledgement names its outbox row, which names the message):
+    // returns the uuid when it moved, nullopt when it did not. Reads only the uuid, and
+    // finds the row by its key instead of through the uuid index.
+    [[nodiscard]] std::expected<std::optional<QByteArray>, Error> advanceStateOf(std::int64_t id, MessageState state);
     [[nodiscard]] std::expected<void, Error> markFailed(std::int64_t id, int reason);
 
     // Marks everything received in the conversation read, in O(1): a watermark, not a write

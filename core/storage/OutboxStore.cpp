@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/OutboxStore.h"
 
+#include "core/storage/SharedCiphertexts.h"
+
 namespace sotto::storage {
 
 OutboxStore::OutboxStore(Database &db)
@@ -75,13 +77,18 @@ std::expected<void, Error> OutboxStore::seal(std::int64_t id, int kind, const QB
 std::optional<std::int64_t> OutboxStore::remove(const protocol::PeerId &peer, std::int64_t id)
 {
     std::optional<std::int64_t> messageId;
+    std::int64_t sharedId = 0;
     {
-        Statement st = m_db.prepare("SELECT coalesce(message_id, 0) FROM outbox WHERE id = ? AND peer_id = ?");
+        Statement st = m_db.prepare("SELECT coalesce(message_id, 0), coalesce(shared_id, 0) FROM outbox WHERE id = ? AND peer_id = ?");
         st.bind(1, id).bind(2, peer.toString());
-        if (st.next())
+        if (st.next()) {
             messageId = st.int64(0);
+            sharedId = st.int64(1);
+        }
     }
-    if (messageId && !m_db.prepare("DELETE FROM outbox WHERE id = ?").bind(1, id).run())
+    // No trigger on outbox (schema 15): a group message's kept ciphertext goes here.
+    if (messageId
+        && (!m_db.prepare("DELETE FROM outbox WHERE id = ?").bind(1, id).run() || (sharedId && !dropSharedCiphertextIfUnused(m_db, sharedId))))
         return std::nullopt;
     return messageId;
 }
@@ -139,7 +146,8 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
              .run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
     const int moved = m_db.changes();
-    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id <= ?").bind(1, from.toString()).bind(2, last).run())
+    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id <= ?").bind(1, from.toString()).bind(2, last).run()
+        || !dropUnusedSharedCiphertexts(m_db))
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
     return moved;
 }
@@ -171,7 +179,7 @@ std::int64_t OutboxStore::count(const protocol::PeerId &peer)
 
 std::expected<void, Error> OutboxStore::removeAll(const protocol::PeerId &peer)
 {
-    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, peer.toString()).run())
+    if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ?").bind(1, peer.toString()).run() || !dropUnusedSharedCiphertexts(m_db))
         return std::unexpected(Error{Errc::Sql, QStringLiteral("remove outbox entries: %1").arg(m_db.lastError())});
     return {};
 }

@@ -3,6 +3,7 @@
 // and diacritics, unread counts kept in step, states that only move forward.
 #include "tests/support/TestProfiles.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <sqlite3.h>
 #include <QTest>
@@ -212,6 +213,40 @@ private Q_SLOTS:
         QVERIFY(me.profile().messages().mergeConversation(merged, first, c, a));
         const std::int64_t next = *me.profile().messages().conversationFor(d);
         QVERIFY2(next > merged, qPrintable(QStringLiteral("%1 after %2").arg(next).arg(merged)));
+    }
+
+    // A group message's kept ciphertext goes with the last outbox row pointing at it, also
+    // when those rows go with their message (its conversation deleted, or it expired): since
+    // schema 15 no trigger does it (SharedCiphertexts.h).
+    void sharedCiphertextsGoWithTheirMessages()
+    {
+        test::TestPeer me(ctx);
+        MessageStore &store = me.profile().messages();
+        const auto kept = [&] {
+            Statement st = me.profile().database().prepare("SELECT count(*) FROM group_ciphertexts");
+            return st.next() ? st.int64(0) : -1;
+        };
+        const PeerId bob = test::randomPeerId(), cat = test::randomPeerId();
+        const std::int64_t now = QDateTime::currentMSecsSinceEpoch();
+        const auto queueFor = [&](std::int64_t conversation, std::int64_t expiresAt) {
+            MessageRecord m = incoming(conversation, me.id(), QStringLiteral("to the group"), now - 10);
+            m.outgoing = true;
+            m.state = MessageState::Queued;
+            m.expiresIn = expiresAt ? 1 : 0;
+            m.expiresAt = expiresAt;
+            auto id = store.insert(m);
+            auto shared = me.profile().groups().keepCiphertext(QByteArrayLiteral("sealed once"));
+            return id && shared && me.profile().outbox().enqueueShared(bob, *id, 4, *shared, now)
+                && me.profile().outbox().enqueueShared(cat, *id, 4, *shared, now);
+        };
+        QVERIFY(queueFor(*store.conversationFor(bob), 0));
+        QCOMPARE(kept(), 1);
+        QVERIFY(store.deleteConversation(*store.conversationFor(bob)));
+        QCOMPARE(kept(), 0);
+        QVERIFY(queueFor(*store.conversationFor(cat), now - 5));
+        QCOMPARE(kept(), 1);
+        QCOMPARE(store.expire(now, nullptr).value().size(), std::size_t(1));
+        QCOMPARE(kept(), 0);
     }
 
     void pagesHaveNoGapNoRepeatEvenWithEqualTimes()

@@ -616,6 +616,55 @@ private Q_SLOTS:
         QVERIFY(!AttachmentStore(profile.database()).byMessage(page.front().id));
     }
 
+    // Schema 15 (issue 11): no trigger on outbox, so an acknowledgement's delete runs
+    // without a statement journal (no sub-program in its plan). From a profile written by
+    // the schema 9 code (tests/fixtures/profile-v9-plain), with a group ciphertext waiting
+    // for two members at schema 13: the history stays, and the ciphertext still goes with
+    // the last row that points at it, one by one or in bulk.
+    void step15DropsTheOutboxTrigger()
+    {
+        const QString dir = copyFixture(QStringLiteral("profile-v9-plain/ann"), QStringLiteral("v15-ann"));
+        QVERIFY2(!dir.isEmpty(), "fixture not found");
+        auto key = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("test passphrase for ann"));
+        QVERIFY(key);
+        auto db = Database::open(Profile::databasePath(dir), *key);
+        QVERIFY(db);
+        QCOMPARE(migrate(**db, 13).value(), 13);
+        QVERIFY(hasTable(**db, QStringLiteral("outbox_shared_ad")));
+        GroupStore groups(**db);
+        OutboxStore outbox(**db);
+        const protocol::PeerId bob = test::randomPeerId(), cat = test::randomPeerId();
+        auto shared = groups.keepCiphertext(QByteArrayLiteral("one ciphertext"));
+        QVERIFY(shared);
+        auto toBob = outbox.enqueueShared(bob, 0, 4, *shared, 5);
+        auto toCat = outbox.enqueueShared(cat, 0, 4, *shared, 5);
+        QVERIFY(toBob && toCat);
+
+        QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        QVERIFY(!hasTable(**db, QStringLiteral("outbox_shared_ad")));
+        const auto opcodes = [&](const char *sql) {
+            Statement st = (*db)->prepare(sql);
+            QStringList out;
+            while (st.next())
+                out << st.text(1);
+            return out;
+        };
+        QVERIFY(!opcodes("EXPLAIN DELETE FROM outbox WHERE id = ?").contains(QStringLiteral("Program")));
+        const auto count = [&](const char *sql) {
+            Statement st = (*db)->prepare(sql);
+            return st.next() ? st.int64(0) : -1;
+        };
+        QCOMPARE(count("SELECT count(*) FROM messages"), 2); // the fixture's history
+        QVERIFY(outbox.remove(bob, *toBob));
+        QCOMPARE(count("SELECT count(*) FROM group_ciphertexts"), 1); // Cat still waits for it
+        QVERIFY(outbox.remove(cat, *toCat));
+        QCOMPARE(count("SELECT count(*) FROM group_ciphertexts"), 0);
+        auto another = groups.keepCiphertext(QByteArrayLiteral("another"));
+        QVERIFY(another && outbox.enqueueShared(cat, 0, 4, *another, 6));
+        QVERIFY(outbox.removeAll(cat));
+        QCOMPARE(count("SELECT count(*) FROM group_ciphertexts"), 0);
+    }
+
     void newerDatabaseIsRefusedAndUntouched()
     {
         crypto::SignalContext ctx;
