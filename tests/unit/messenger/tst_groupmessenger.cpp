@@ -1033,6 +1033,33 @@ private Q_SLOTS:
             QCOMPARE(state->revision, byAlice->revision);
         }
     }
+
+    // A fork that goes back to a lower epoch: Bob removed Carol (epoch 1, a fresh key of
+    // his for it) while Alice, senior, renamed (epoch 0); Alice's branch wins. Bob's key
+    // for epoch 1 may have gone to someone the winning branch removes later: forgotten, so
+    // a later epoch 1 gets a fresh one.
+    void aForkBackToALowerEpochForgetsOurKeysAbove()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id(), carol->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().setGroupAdmin(*created, bob->id(), true));
+        QVERIFY(pump());
+        const QByteArray groupId = alice->messenger().groupState(*created)->groupId;
+        auto byAlice = alice->messenger().renameGroup(*created, QStringLiteral("Alice's name"));
+        auto byBob = bob->messenger().removeMembers(groupIn(*bob, groupId), {carol->id()});
+        QVERIFY(byAlice && byBob);
+        QCOMPARE(byBob->epoch, 1u);
+        QVERIFY(bob->messenger().groupSessions().hasSenderKey(groupId, 1, bob->id()));
+        QVERIFY(pump());
+        for (test::TestPeer *p : all()) {
+            auto state = p->messenger().groupState(groupIn(*p, groupId));
+            QVERIFY(state);
+            QCOMPARE(state->epoch, 0u);
+            QCOMPARE(state->name, QStringLiteral("Alice's name"));
+        }
+        QVERIFY(!bob->messenger().groupSessions().hasSenderKey(groupId, 1, bob->id()));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGroupMessenger)
