@@ -8,7 +8,7 @@
 #include "ui/MainWindow.h"
 #include "ui/PrivateFolder.h"
 
-#include "tests/gui/GuiTestApp.h"
+#include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QClipboard>
@@ -31,15 +31,12 @@
 #include <cmath>
 
 using namespace sotto;
+using test::isEvent;
+using test::messageOf;
 using test::HeadlessNode;
 using test::noDiscovery;
 
 namespace {
-
-constexpr char Passphrase[] = "a long and winding road";
-
-bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
-QJsonObject messageOf(const QJsonObject &e) { return e.value(QStringLiteral("message")).toObject(); }
 
 // A picture with detail in it (a flat colour compresses to nothing and proves little): an
 // evening sky over hills, so the screenshot shows something one would send.
@@ -79,18 +76,11 @@ public Q_SLOTS:
     void open(const QUrl &url) { urls << url; }
 };
 
-class TestAttachmentsWindow : public QObject {
+class TestAttachmentsWindow : public test::GuiFixture {
     Q_OBJECT
 
-    QTemporaryDir tmp;
-    std::unique_ptr<ui::AppController> app;
-    std::unique_ptr<QQmlApplicationEngine> engine;
-    QQuickWindow *window = nullptr;
     std::unique_ptr<HeadlessNode> bob;
     OpenedUrls opened;
-
-    QQuickItem *item(const char *name) { return test::findItem(window, name); }
-    void click(QQuickItem *target) { test::clickItem(window, target); }
 
     ui::MessageModel *model() { return app->messages(); }
     QVariant data(int row, int role) { return model()->data(model()->index(row), role); }
@@ -165,15 +155,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QDesktopServices::setUrlHandler(QStringLiteral("file"), &opened, "open");
-        app = std::make_unique<ui::AppController>(test::guiTestOptions(tmp));
-        engine = std::make_unique<QQmlApplicationEngine>();
-        window = ui::loadMainWindow(*engine, *app);
-        QVERIFY(window);
-        QVERIFY(QTest::qWaitForWindowExposed(window));
-        window->requestActivate();
-        QVERIFY(QTest::qWaitForWindowActive(window));
-        app->session()->create(QStringLiteral("Ada"), QLatin1String(Passphrase), QLatin1String(Passphrase));
-        QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
+        QVERIFY(openWindow());
+        QVERIFY(createProfile(QStringLiteral("Ada")));
 
         bob = std::make_unique<HeadlessNode>(QStringLiteral("Bob"), QString(), noDiscovery());
         QVERIFY(bob->start());
@@ -192,8 +175,7 @@ private Q_SLOTS:
     {
         QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
         bob.reset();
-        engine.reset();
-        app.reset();
+        closeWindow();
     }
 
     void aPastedImageShowsItsThumbnail()
