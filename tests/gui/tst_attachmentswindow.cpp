@@ -269,7 +269,11 @@ private Q_SLOTS:
         QCOMPARE(data(0, ui::MessageModel::AttachmentBytesRole).toDouble(), 0.0);
         QQuickItem *download = nullptr;
         QTRY_VERIFY((download = delegateAt(0) ? delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentDownload")) : nullptr));
-        QCOMPARE(download->property("text").toString(), QStringLiteral("Download"));
+        // The delegate at row 0 may still show the row that was there before (slow under
+        // ASan): wait for it to show this one.
+        QTRY_COMPARE(delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentDownload"))->property("text").toString(),
+                     QStringLiteral("Download"));
+        download = delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentDownload"));
         click(download);
         QTRY_VERIFY_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentBytesRole).toDouble() > 0, 20000);
         QQuickItem *pause = delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentPause"));
