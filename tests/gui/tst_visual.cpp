@@ -67,19 +67,6 @@ class TestVisual : public test::GuiFixture {
         QTest::mouseMove(window, scenePos.toPoint());
     }
 
-    static QQuickItem *descendant(QQuickItem *root, const QString &name)
-    {
-        if (!root)
-            return nullptr;
-        for (QQuickItem *child : root->childItems()) {
-            if (child->objectName() == name)
-                return child;
-            if (QQuickItem *found = descendant(child, name))
-                return found;
-        }
-        return nullptr;
-    }
-
     // The delegate showing the message with this body, if it is laid out.
     QQuickItem *bubbleWith(const QString &body)
     {
