@@ -339,6 +339,9 @@ private:
     // message kept as a checkpoint (wiped); one after sealing at `iteration` if its turn came.
     [[nodiscard]] std::expected<void, Error> keepOwnCheckpoint(const QByteArray &groupId, quint32 epoch, QByteArray &distribution);
     [[nodiscard]] std::expected<void, Error> checkpointAfter(const QByteArray &groupId, quint32 epoch, quint32 iteration);
+    // The Content that gives our sender key (`distribution`) to a member; `distribution` and
+    // every copy made on the way are wiped, the result is the caller's to wipe.
+    QByteArray senderKeyContent(const QByteArray &groupId, quint32 epoch, QByteArray &distribution);
     // A member rejected our group message (outbox row `outboxId`): it lacks our key, or is
     // too far behind. Our key from the checkpoint at or before it goes to the member again,
     // then the message; true if so (the caller removes the old row either way). A key is

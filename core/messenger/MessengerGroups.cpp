@@ -127,18 +127,9 @@ std::expected<void, Error> Messenger::distributeOwnKey(const std::optional<Group
         crypto::wipe(*distribution);
         return std::unexpected(kept.error());
     }
-    wire::Content content;
-    wire::SenderKeyDistribution *k = content.mutable_sender_key();
-    k->set_id(toStd(newMessageId()));
-    k->set_sent_at(handlers::nowMs());
-    k->set_group_id(toStd(now.groupId));
-    k->set_epoch(now.epoch);
-    k->set_distribution(toStd(*distribution));
-    QByteArray plaintext = serialize(content);
     // Copies of our sender key's chain key leave memory as soon as it is sealed: the
-    // library's buffer, the protobuf's string and the plaintext (below).
-    crypto::wipe(*distribution);
-    k->mutable_distribution()->assign(k->distribution().size(), '\0');
+    // library's buffer and the protobuf's copies (senderKeyContent), the plaintext (below).
+    QByteArray plaintext = senderKeyContent(now.groupId, now.epoch, *distribution);
     for (const PeerId &peer : to) {
         auto queued = queue(peer, plaintext, 0);
         if (!queued) {

@@ -57,6 +57,23 @@ std::expected<void, Error> Messenger::checkpointAfter(const QByteArray &groupId,
     return keepOwnCheckpoint(groupId, epoch, *distribution);
 }
 
+QByteArray Messenger::senderKeyContent(const QByteArray &groupId, quint32 epoch, QByteArray &distribution)
+{
+    wire::Content content;
+    wire::SenderKeyDistribution *k = content.mutable_sender_key();
+    k->set_id(toStd(newMessageId()));
+    k->set_sent_at(handlers::nowMs());
+    k->set_group_id(toStd(groupId));
+    k->set_epoch(epoch);
+    k->set_distribution(toStd(distribution));
+    crypto::wipe(distribution);
+    std::string serialized = content.SerializeAsString();
+    k->mutable_distribution()->assign(k->distribution().size(), '\0');
+    QByteArray plaintext = handlers::fromStd(serialized);
+    serialized.assign(serialized.size(), '\0');
+    return plaintext;
+}
+
 std::expected<bool, Error> Messenger::resendSenderKey(const PeerId &peer, std::int64_t outboxId, QSet<QByteArray> &keysQueued)
 {
     std::optional<storage::OutboxStore::SharedRow> row = m_profile.outbox().sharedRow(peer, outboxId);
@@ -94,18 +111,7 @@ std::expected<bool, Error> Messenger::resendSenderKey(const PeerId &peer, std::i
     QByteArray once = groupId;
     once.append(reinterpret_cast<const char *>(&from->iteration), sizeof from->iteration);
     if (!keysQueued.contains(once)) {
-        wire::Content content;
-        wire::SenderKeyDistribution *k = content.mutable_sender_key();
-        k->set_id(toStd(newMessageId()));
-        k->set_sent_at(handlers::nowMs());
-        k->set_group_id(toStd(groupId));
-        k->set_epoch(current->epoch);
-        k->set_distribution(toStd(checkpoint->distribution));
-        crypto::wipe(checkpoint->distribution);
-        std::string serialized = content.SerializeAsString();
-        k->mutable_distribution()->assign(k->distribution().size(), '\0');
-        QByteArray plaintext = handlers::fromStd(serialized);
-        serialized.assign(serialized.size(), '\0');
+        QByteArray plaintext = senderKeyContent(groupId, current->epoch, checkpoint->distribution);
         auto queued = queue(peer, plaintext, 0);
         crypto::wipe(plaintext);
         if (!queued)

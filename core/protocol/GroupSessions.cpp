@@ -59,6 +59,20 @@ std::expected<crypto::SignalPtr<sender_key_message>, Error> parseSenderKeyMessag
     return parsed.take();
 }
 
+// A sender key distribution message from the wire or a checkpoint, bounds checked first.
+std::expected<crypto::SignalPtr<sender_key_distribution_message>, Error> parseDistribution(crypto::SignalContext &context,
+                                                                                          const QByteArray &distribution)
+{
+    if (distribution.isEmpty() || distribution.size() > 4096)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
+    crypto::Adopt<sender_key_distribution_message> parsed;
+    if (int rc = sender_key_distribution_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(distribution.constData()),
+                                                             size_t(distribution.size()), context.get());
+        rc != SG_SUCCESS)
+        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key does not parse")});
+    return parsed.take();
+}
+
 // A group cipher for the key's name (which must outlive it: the library keeps the pointer),
 // shared by encrypt and decrypt.
 std::expected<CipherPtr, Error> cipherFor(StoreBinding &binding, crypto::SignalContext &context, const KeyName &key)
@@ -121,15 +135,11 @@ std::expected<QByteArray, Error> GroupSessions::replaceOwnKey(const QByteArray &
 std::expected<void, Error> GroupSessions::processDistribution(const QByteArray &groupId, quint32 epoch, const PeerId &sender,
                                                               const QByteArray &distribution)
 {
-    if (distribution.isEmpty() || distribution.size() > 4096)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
+    auto parsed = parseDistribution(m_context, distribution);
+    if (!parsed)
+        return std::unexpected(parsed.error());
+    crypto::SignalPtr<sender_key_distribution_message> message = std::move(*parsed);
     KeyName key(groupId, epoch, sender);
-    crypto::Adopt<sender_key_distribution_message> parsed;
-    if (int rc = sender_key_distribution_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(distribution.constData()),
-                                                             size_t(distribution.size()), m_context.get());
-        rc != SG_SUCCESS)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key does not parse")});
-    auto message = parsed.take();
     StoreTransaction tx(m_binding.store());
     if (!tx.isOpen())
         return std::unexpected(storeFailed());
@@ -257,16 +267,11 @@ std::expected<GroupSessions::KeyPosition, Error> GroupSessions::positionOfCipher
 
 std::expected<GroupSessions::KeyPosition, Error> GroupSessions::positionOfDistribution(const QByteArray &distribution)
 {
-    if (distribution.isEmpty() || distribution.size() > 4096)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key out of bounds")});
-    crypto::Adopt<sender_key_distribution_message> parsed;
-    if (int rc = sender_key_distribution_message_deserialize(parsed.out(), reinterpret_cast<const uint8_t *>(distribution.constData()),
-                                                             size_t(distribution.size()), m_context.get());
-        rc != SG_SUCCESS)
-        return std::unexpected(Error{Errc::InvalidMessage, QStringLiteral("sender key does not parse")});
-    auto message = parsed.take();
-    return KeyPosition{sender_key_distribution_message_get_id(message.get()),
-                       sender_key_distribution_message_get_iteration(message.get())};
+    auto message = parseDistribution(m_context, distribution);
+    if (!message)
+        return std::unexpected(message.error());
+    return KeyPosition{sender_key_distribution_message_get_id(message->get()),
+                       sender_key_distribution_message_get_iteration(message->get())};
 }
 
 } // namespace sotto::protocol
