@@ -282,6 +282,10 @@ public:
     // once with our sender key for every member, each of whom pulls the chunks from us.
     [[nodiscard]] std::expected<GroupSend, Error> sendGroupAttachment(std::int64_t conversationId, SealedFile file,
                                                                       const QString &caption, const QByteArray &thumbnail = {});
+    // Who may pull the file of our group message `messageId`: a member of the group now to
+    // whom the message was sealed. Not a member who joined after it (the ciphertext would be
+    // of no use without the pointer's key, but it is not theirs to have either).
+    bool mayPullGroupFile(std::int64_t conversationId, std::int64_t messageId, const protocol::PeerId &peer);
     // Whether the user may write to `peer` at all (known, not blocked).
     [[nodiscard]] std::expected<void, Error> mayWriteTo(const protocol::PeerId &peer) { return mayMessage(peer); }
     // The receive path's group kinds (ContentHandlers), inside the decrypt's transaction.

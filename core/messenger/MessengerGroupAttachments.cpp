@@ -73,4 +73,10 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupAttachment(std::i
     return out;
 }
 
+bool Messenger::mayPullGroupFile(std::int64_t conversationId, std::int64_t messageId, const protocol::PeerId &peer)
+{
+    auto state = groupState(conversationId);
+    return state && state->isMember(peer) && peer != self() && m_profile.groups().wasSentTo(messageId, peer.toString());
+}
+
 } // namespace sotto::messenger

@@ -27,10 +27,9 @@ void Node::startTransfers()
     });
     // A message request deleted takes its messages, and so their files, along.
     connect(this, &Node::contactChanged, t, [t] { t->sweep(); });
-    // A file sent to a group is served to whoever is a member of it when they ask.
-    t->setMembership([this](std::int64_t conversationId, const protocol::PeerId &peer) {
-        auto state = m_messenger.groupState(conversationId);
-        return state && state->isMember(peer);
+    // A file sent to a group is served to the members it was sent to who are members still.
+    t->setMembership([this](std::int64_t conversationId, std::int64_t messageId, const protocol::PeerId &peer) {
+        return m_messenger.mayPullGroupFile(conversationId, messageId, peer);
     });
     connect(t, &Transfer::progress, this, &Node::transferProgress);
     connect(t, &Transfer::ended, this, [this](std::int64_t messageId) {

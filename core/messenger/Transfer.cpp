@@ -146,7 +146,7 @@ bool Transfer::mayPull(const AttachmentRecord &a, const PeerId &peer) const
 {
     if (a.peer == peer)
         return peer != m_profile.peerId(); // (our own id names a group's file, never a puller)
-    return a.outgoing && a.peer == m_profile.peerId() && m_isMember && m_isMember(a.conversationId, peer);
+    return a.outgoing && a.peer == m_profile.peerId() && a.messageId && m_isMember && m_isMember(a.conversationId, a.messageId, peer);
 }
 
 bool Transfer::sentToGroup(const AttachmentRecord &a) const { return a.outgoing && a.peer == m_profile.peerId(); }

@@ -102,9 +102,9 @@ public:
     // the call: the bytes are appended to the chunk being assembled, their only copy here).
     void sliceReceived(const protocol::PeerId &peer, const net::ChunkSlice &slice);
 
-    // Whether a peer is a member of a group conversation now (Node gives it; the group state
-    // is Messenger's): who may pull a file sent to that group.
-    using Membership = std::function<bool(std::int64_t conversationId, const protocol::PeerId &peer)>;
+    // Whether a peer may pull the file of our message `messageId` sent to a group
+    // conversation (Node gives it; the group state and recipients are Messenger's).
+    using Membership = std::function<bool(std::int64_t conversationId, std::int64_t messageId, const protocol::PeerId &peer)>;
     void setMembership(Membership isMember) { m_isMember = std::move(isMember); }
 
     // Bytes of sealed chunks this process put on links (all files), for tests and benchmarks.

@@ -246,6 +246,13 @@ std::vector<std::pair<QString, int>> GroupStore::receipts(std::int64_t messageId
     return out;
 }
 
+bool GroupStore::wasSentTo(std::int64_t messageId, const QString &peer)
+{
+    Statement st = m_db.prepare("SELECT 1 FROM group_receipts WHERE message_id = ? AND peer = ?");
+    st.bind(1, messageId).bind(2, peer);
+    return st.next();
+}
+
 std::expected<std::int64_t, Error> GroupStore::keepCiphertext(const QByteArray &ciphertext)
 {
     if (!m_db.prepare("INSERT INTO group_ciphertexts (ciphertext) VALUES (?)").bind(1, ciphertext).run())

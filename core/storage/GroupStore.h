@@ -68,6 +68,8 @@ public:
     [[nodiscard]] std::expected<void, Error> forgetRecipient(std::int64_t conversationId, const QString &peer);
     // (peer, state) of every recipient.
     std::vector<std::pair<QString, int>> receipts(std::int64_t messageId);
+    // Whether our group message `messageId` was sealed for `peer` (a recipient row).
+    bool wasSentTo(std::int64_t messageId, const QString &peer);
 
     // One group ciphertext, pointed at by each member's outbox row (OutboxStore::enqueueShared).
     [[nodiscard]] std::expected<std::int64_t, Error> keepCiphertext(const QByteArray &ciphertext);

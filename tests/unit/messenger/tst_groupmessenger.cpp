@@ -5,9 +5,12 @@
 // admin's name, is refused by the receiver and changes nothing.
 #include "core/messenger/Content.pb.h"
 #include "core/protocol/IdentitySignature.h"
+#include "core/storage/AttachmentStore.h"
 #include "tests/support/TestProfiles.h"
 
 #include <QDateTime>
+#include <QDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include <algorithm>
@@ -964,6 +967,36 @@ private Q_SLOTS:
         auto stillOld = carol->messenger().receive(alice->id(), {protocol::MessageKind::SenderKey, captured});
         QVERIFY(!stillOld);
         QCOMPARE(carol->profile().messages().messageCount(atCarol), 3);
+    }
+
+    // A file sent to a group is pulled only by the members it was sealed for who are members
+    // still (issue 9): not one who joined after it, nor one removed since, nor ourselves.
+    void aGroupFileIsServedOnlyToItsRecipients()
+    {
+        auto created = alice->messenger().createGroup(QStringLiteral("Climbing"), {bob->id()});
+        QVERIFY(created);
+        QVERIFY(pump());
+        QTemporaryFile source;
+        QVERIFY(source.open());
+        source.write(QByteArray(300 * 1024, 'x'));
+        source.flush();
+        const QString folder = storage::AttachmentStore::folder(alice->profile().directory());
+        QVERIFY(QDir().mkpath(folder));
+        auto sealed = messenger::Messenger::sealFile(source.fileName(), folder);
+        QVERIFY2(sealed, sealed ? "" : qPrintable(sealed.error().reason));
+        auto sent = alice->messenger().sendGroupAttachment(*created, std::move(*sealed), QString());
+        QVERIFY2(sent, sent ? "" : qPrintable(sent.error().reason));
+        const std::int64_t message = sent->message.id;
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().mayPullGroupFile(*created, message, bob->id()));
+        QVERIFY(!alice->messenger().mayPullGroupFile(*created, message, carol->id()));
+        QVERIFY(!alice->messenger().mayPullGroupFile(*created, message, alice->id()));
+        QVERIFY(alice->messenger().addMembers(*created, {carol->id()}));
+        QVERIFY(pump());
+        QVERIFY(alice->messenger().groupState(*created)->isMember(carol->id()));
+        QVERIFY(!alice->messenger().mayPullGroupFile(*created, message, carol->id())); // joined after it
+        QVERIFY(alice->messenger().removeMembers(*created, {bob->id()}));
+        QVERIFY(!alice->messenger().mayPullGroupFile(*created, message, bob->id()));
     }
 
     // What a 1:1 chat does, in a group: a reply, an edit, a reaction and a delete for
