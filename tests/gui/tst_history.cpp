@@ -11,6 +11,7 @@
 #include "tests/support/ChatListProbe.h"
 #include "tests/support/TestProfiles.h"
 
+#include <QAbstractAnimation>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -25,6 +26,32 @@ namespace {
 
 constexpr int Messages = 10000;
 
+// Animations advance one frame's time per frame the window draws, never more. Qt's own
+// driver, even with QSG_FIXED_ANIMATION_STEP, is ticked by a timer between slow frames, so
+// on a loaded machine (two of these tests at once did it every time) a flick crossed more
+// than a screen of rows between two frames drawn, and the test rightly saw rows never
+// drawn: the clock's doing, not the view's, which is what the test looks at.
+class FrameLockedAnimations : public QAnimationDriver {
+public:
+    explicit FrameLockedAnimations(QQuickWindow *window)
+        : m_window(window)
+    {
+        connect(window, &QQuickWindow::frameSwapped, this, [this] {
+            if (!isRunning())
+                return;
+            m_time += 16;
+            advance();
+            m_window->update(); // the next frame, whether or not the step moved anything
+        }, Qt::DirectConnection);
+        connect(this, &QAnimationDriver::started, window, &QQuickWindow::update);
+    }
+    qint64 elapsed() const override { return m_time; }
+
+private:
+    QQuickWindow *m_window;
+    qint64 m_time = 0;
+};
+
 } // namespace
 
 class TestHistory : public test::GuiFixture {
@@ -33,6 +60,7 @@ class TestHistory : public test::GuiFixture {
     QString peer;
     QQuickItem *list = nullptr;
     QElapsedTimer sinceStart;
+    std::unique_ptr<FrameLockedAnimations> animations;
 
     // The seeded numbers of the messages on screen, top to bottom (oldest first), as the
     // delegates the view laid out there show them.
@@ -226,10 +254,13 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(app->session()->state(), ui::SessionController::Unlocked, 20000);
         list = item("messageList");
         QVERIFY(list);
+        animations = std::make_unique<FrameLockedAnimations>(window);
+        animations->install();
     }
 
     void cleanupTestCase()
     {
+        animations->uninstall();
         closeWindow();
     }
 
