@@ -60,9 +60,10 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # controls' base), Window (Fusion's ApplicationWindow) and QtQml.WorkerScript (QtQml's).
 # The icons are SVG, drawn by the image-format and icon-engine plugins of libqt6svg6 (the
 # binary uses no Qt Svg symbol, so the linker drops the library and shlibdeps misses it).
-# Reactions and the emoji picker need a colour emoji font, or they are empty boxes.
+# Reactions and the emoji picker need a colour emoji font, or they are empty boxes. WebP
+# (and TIFF) photos are read by qt6-image-formats-plugins: without it they go as files.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-templates, qml6-module-qtquick-window, qml6-module-qtqml-workerscript, libqt6svg6, fonts-noto-color-emoji")
+    "qml6-module-qtquick, qml6-module-qtquick-controls, qml6-module-qtquick-layouts, qml6-module-qtquick-templates, qml6-module-qtquick-window, qml6-module-qtqml-workerscript, libqt6svg6, qt6-image-formats-plugins, fonts-noto-color-emoji")
 # Without it Qt runs through XWayland on a Wayland desktop: works, a little blurrier.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-wayland")
 

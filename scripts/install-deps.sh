@@ -13,7 +13,7 @@ packages=(
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-dialogs
   qml6-module-qtqml-workerscript qml6-module-qttest qml6-module-qtquick-shapes
-  libqt6svg6 qt6-qpa-plugins
+  libqt6svg6 qt6-qpa-plugins qt6-image-formats-plugins
   libsignal-protocol-c-dev
   libsqlcipher-dev sqlcipher
   libssl-dev libsodium-dev

@@ -91,6 +91,34 @@ private Q_SLOTS:
         QCOMPARE(qRound(double(size.width()) / size.height() * 10), 15); // the shape kept
     }
 
+    // The formats the issue names (PNG, JPEG, GIF, WebP): each is an image with a thumbnail.
+    // WebP is read by qt6-image-formats-plugins (scripts/install-deps.sh, the package's
+    // Depends): without it a WebP photo went as a plain file.
+    void everyCommonFormatGetsAThumbnail_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        for (const char *f : {"PNG", "JPEG", "GIF", "WEBP"})
+            QTest::newRow(f) << QByteArray(f);
+    }
+    void everyCommonFormatGetsAThumbnail()
+    {
+        QFETCH(QByteArray, format);
+        const QString path = tmp.filePath(QStringLiteral("picture.") + QString::fromLatin1(format).toLower());
+        int width = 320;
+        if (format == "GIF") { // Qt reads GIF but writes none: the smallest one there is, 1 x 1
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray::fromHex("47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b"));
+            width = 1;
+        } else {
+            QVERIFY2(noise(640, 480).save(path, format.constData()), "no writer for the format: is qt6-image-formats-plugins installed?");
+        }
+        QVERIFY(Thumbnailer::isImage(path));
+        const QByteArray thumbnail = Thumbnailer::make(path);
+        QVERIFY(!thumbnail.isEmpty());
+        QCOMPARE(sizeOf(thumbnail).width(), width);
+    }
+
     void aSmallPictureStaysItsSize()
     {
         QImage image(200, 100, QImage::Format_RGB32);
