@@ -4,6 +4,7 @@
 #include "app/HeadlessCommand.h"
 
 #include "core/crypto/ChunkSealer.h"
+#include "core/messenger/FileNames.h"
 #include "core/messenger/Queries.h"
 
 #include <QCoreApplication>
@@ -59,7 +60,7 @@ QJsonObject attachmentJson(const storage::AttachmentRecord &a)
 {
     const std::uint64_t done = std::min<std::uint64_t>(a.size, a.chunksDone * crypto::ChunkSealer::ChunkSize);
     QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(a.fileId.toHex())},
-                     {QStringLiteral("name"), a.name},
+                     {QStringLiteral("name"), messenger::safeFileName(a.name)},
                      {QStringLiteral("size"), double(a.size)},
                      {QStringLiteral("mime"), a.mime},
                      {QStringLiteral("state"), storage::attachmentStateName(a.state)},

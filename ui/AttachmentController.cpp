@@ -7,6 +7,7 @@
 #include "ui/Thumbnailer.h"
 #include "ui/UiLog.h"
 
+#include "core/messenger/FileNames.h"
 #include "core/messenger/Queries.h"
 #include "core/messenger/Transfer.h"
 
@@ -325,7 +326,7 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                      const QString dir = QDir(folder).filePath(QString::fromLatin1(id.toHex()));
                      if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST)
                          return std::unexpected(QStringLiteral("no folder"));
-                     const QString path = QDir(dir).filePath(PrivateFolder::safeName(a->name));
+                     const QString path = QDir(dir).filePath(PrivateFolder::safeName(messenger::safeFileName(a->name)));
                      QFile::remove(path);
                      return path;
                  })
@@ -354,7 +355,7 @@ void AttachmentController::open(const QString &fileId)
               std::optional<storage::AttachmentRecord> a;
               if (state.node && id.size() == 16)
                   a = messenger::Queries(*state.node).attachment(id);
-              return a ? a->name : QString();
+              return a ? messenger::safeFileName(a->name) : QString();
           })
         .then(this, [this, fileId](const QString &name) {
             const auto refuse = [this] {

@@ -5,6 +5,7 @@
 #include "ui/UiLog.h"
 
 #include "core/crypto/ChunkSealer.h"
+#include "core/messenger/FileNames.h"
 
 #include <QDateTime>
 #include <QImageReader>
@@ -265,7 +266,7 @@ QVariant MessageModel::attachmentData(const MessageRecord &m, int role) const
                                                                    : std::min<quint64>(a.size, a.chunksDone * crypto::ChunkSealer::ChunkSize);
     switch (role) {
     case AttachmentIdRole: return QString::fromLatin1(a.fileId.toHex());
-    case AttachmentNameRole: return a.name;
+    case AttachmentNameRole: return messenger::safeFileName(a.name); // also one stored by an older version
     case AttachmentSizeRole: return double(a.size); // QML numbers: exact up to 2^53
     case AttachmentSizeTextRole: return sizeText(a.size);
     case AttachmentMimeRole: return a.mime;

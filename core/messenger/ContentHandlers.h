@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/messenger/Content.pb.h"
+#include "core/messenger/FileNames.h"
 #include "core/messenger/Messenger.h"
 
 namespace sotto::messenger {
@@ -36,9 +37,6 @@ ContentHandler handlerFor(wire::Content::BodyCase kind);
 // A new message id: 16 bytes laid out like a UUIDv7 (time first, then random).
 QByteArray newMessageId();
 
-// A file name from the network or the disk made safe to show and to save under
-// (MessengerAttachments.cpp): one path component, no control or format characters.
-QString safeFileName(const QString &received);
 
 // Shared by the handlers of each kind's file.
 namespace handlers {

@@ -19,7 +19,6 @@
 namespace sotto::messenger {
 namespace {
 
-constexpr qsizetype MaxNameBytes = 255;
 constexpr qsizetype MaxMimeBytes = 255;
 
 std::string toStd(const QByteArray &b) { return std::string(b.constData(), size_t(b.size())); }
@@ -34,35 +33,6 @@ QByteArray serialize(const wire::Content &content)
 }
 
 } // namespace
-
-// A name another system cannot turn into a path or show as something else: the last
-// component; no control (Cc) or format (Cf) characters — U+202E RIGHT-TO-LEFT OVERRIDE makes
-// "photo\u202Egpj.exe" show as "photoexe.jpg", zero-width ones hide a difference — no line
-// or paragraph separators, no unpaired surrogates.
-QString safeFileName(const QString &received)
-{
-    QString name = received.section(u'/', -1).section(u'\\', -1);
-    QList<uint> kept;
-    kept.reserve(name.size());
-    for (const uint c : name.toUcs4()) {
-        switch (QChar::category(char32_t(c))) {
-        case QChar::Other_Control:
-        case QChar::Other_Format:
-        case QChar::Other_Surrogate:
-        case QChar::Separator_Line:
-        case QChar::Separator_Paragraph: continue;
-        default: kept.push_back(c);
-        }
-    }
-    name = QString::fromUcs4(reinterpret_cast<const char32_t *>(kept.constData()), kept.size()).trimmed();
-    if (name.isEmpty() || name == u"." || name == u"..")
-        name = QStringLiteral("file");
-    while (name.toUtf8().size() > MaxNameBytes)
-        name.chop(1);
-    if (!name.isEmpty() && name.back().isHighSurrogate())
-        name.chop(1); // not half a character at the cut
-    return name;
-}
 
 QString localFileFor(const QByteArray &fileId) { return QString::fromLatin1(fileId.toHex()) + QStringLiteral(".sealed"); }
 
@@ -203,7 +173,7 @@ HandlerResult attachment(Receiving &r, const wire::Content &content)
     const QByteArray uuid = fromStd(p.id());
     if (uuid.size() != 16 || p.file_id().size() != 16 || p.key().size() != crypto::ChunkSealer::KeySize || p.sha256().size() != 32
         || p.size() > Messenger::MaxAttachmentBytes || p.chunk_size() != crypto::ChunkSealer::ChunkSize
-        || qsizetype(p.mime().size()) > MaxMimeBytes || p.name().empty() || qsizetype(p.name().size()) > MaxNameBytes
+        || qsizetype(p.mime().size()) > MaxMimeBytes || p.name().empty() || qsizetype(p.name().size()) > MaxFileNameBytes
         || qsizetype(p.thumbnail().size()) > Messenger::MaxThumbnailBytes || qsizetype(p.caption().size()) > Messenger::MaxBodyBytes)
         return invalid("attachment pointer out of bounds");
     // In a group, r.conversation() is the group's: the row goes there, with the sender as the

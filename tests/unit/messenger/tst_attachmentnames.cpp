@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // File names from the network: one path component, and nothing that shows the name as
 // something else than it is — a RIGHT-TO-LEFT OVERRIDE turns "photo\u202Egpj.exe" into what
-// reads as "photoexe.jpg"; zero-width and other format or control characters go too.
+// reads as "photoexe.jpg"; zero-width and other format or control characters go too, letters
+// that draw nothing, and runs of spaces that would push the real ending out of sight.
 #include "core/messenger/ContentHandlers.h"
 
 #include <QTest>
@@ -26,6 +27,10 @@ private Q_SLOTS:
         QTest::newRow("tag characters") << QString::fromUtf8("a\U000E0041b.txt") << QStringLiteral("ab.txt");
         QTest::newRow("only format") << QString::fromUtf8("\u202E\u200B") << QStringLiteral("file");
         QTest::newRow("dots") << QStringLiteral("..") << QStringLiteral("file");
+        QTest::newRow("spaces hiding the end") << QStringLiteral("invoice.pdf") + QString(60, QChar(0x3000)) + QStringLiteral(" \u00A0 .exe")
+                                               << QStringLiteral("invoice.pdf .exe");
+        QTest::newRow("other spaces") << QString::fromUtf8("a\u2003b\u00A0c.txt") << QStringLiteral("a b c.txt");
+        QTest::newRow("blank letters") << QString::fromUtf8("\u3164\u2800x\uFFA0\u115F.txt") << QStringLiteral("x.txt");
         QTest::newRow("accents kept") << QString::fromUtf8("Żółć 😀.png") << QString::fromUtf8("Żółć 😀.png");
     }
 
