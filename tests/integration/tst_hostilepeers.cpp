@@ -116,7 +116,18 @@ private Q_SLOTS:
                    {QStringLiteral("body"), QStringLiteral("waiting for Bob")}});
         HeadlessNode cem(QStringLiteral("Cem"), QString(),
                          {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(bobPort)});
-        QVERIFY(cem.start());
+        // Bob's port came from the kernel's ephemeral range: under ctest -j2 another test's
+        // outgoing connection may hold it as its own end for a moment once Bob is gone.
+        bool listening = false;
+        for (int attempt = 0; attempt < 5 && !listening; ++attempt) {
+            listening = cem.start();
+            if (!listening) {
+                qWarning() << "Cem could not start on Bob's port:" << cem.stderrText().right(500);
+                cem.kill();
+                QTest::qWait(1000);
+            }
+        }
+        QVERIFY(listening);
         QVERIFY2(waitUntil([&] { return ann->stderrText().contains("not the peer dialled"); }, *ann, 20000),
                  ann->stderrText().right(2000).constData());
         QTest::qWait(500); // whatever Cem would have made of it
