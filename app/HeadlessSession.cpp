@@ -128,10 +128,22 @@ void HeadlessSession::start()
 
 void HeadlessSession::emitLine(const QJsonObject &object)
 {
-    const QByteArray line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    writeOut(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
+}
+
+void HeadlessSession::emitLines(const std::vector<QJsonObject> &objects)
+{
+    QByteArray lines;
+    for (const QJsonObject &object : objects)
+        lines += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
+    writeOut(lines);
+}
+
+void HeadlessSession::writeOut(const QByteArray &bytes)
+{
     qsizetype written = 0;
-    while (written < line.size()) {
-        const ssize_t n = ::write(STDOUT_FILENO, line.constData() + written, size_t(line.size() - written));
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(STDOUT_FILENO, bytes.constData() + written, size_t(bytes.size() - written));
         if (n <= 0)
             return;
         written += n;
@@ -320,14 +332,17 @@ void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
         texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString(),
                          c.contains(QStringLiteral("conversation")) ? groupConversation(c) : 0});
     const auto results = m_node->sendTexts(texts);
+    std::vector<QJsonObject> replies;
+    replies.reserve(results.size());
     for (std::size_t i = 0; i < results.size(); ++i) {
         const QString id = commands[i].value(QStringLiteral("id")).toString();
         if (results[i])
-            emitLine({{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
-                      {QStringLiteral("message"), messageJson(*results[i], {})}});
+            replies.push_back({{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
+                               {QStringLiteral("message"), messageJson(*results[i], {})}});
         else
-            emitLine(error(id, errorCode(results[i].error().code), results[i].error().reason));
+            replies.push_back(error(id, errorCode(results[i].error().code), results[i].error().reason));
     }
+    emitLines(replies);
 }
 
 QJsonObject HeadlessSession::handle(const QJsonObject &command)

@@ -15,6 +15,7 @@
 #include <QSocketNotifier>
 
 #include <memory>
+#include <vector>
 
 namespace sotto::app {
 
@@ -37,6 +38,10 @@ private:
     void sendBatch(const std::vector<QJsonObject> &commands);
     QJsonObject open(const QString &cmd, const QJsonObject &command);
     void emitLine(const QJsonObject &object);
+    // Several events' lines at once, in one write: a batch of sends answers each command
+    // without a system call (and a wake-up of the reader) per message.
+    void emitLines(const std::vector<QJsonObject> &objects);
+    static void writeOut(const QByteArray &bytes);
     void wireEvents();
     // Groups: create_group, group_info, send in a group; the group_updated event.
     std::optional<QJsonObject> handleGroup(const QString &cmd, const QJsonObject &command);

@@ -480,7 +480,7 @@ std::expected<int, Error> Messenger::sealPending(const PeerId &to)
         crypto::wipe(plaintext);
         if (!sealed)
             return std::unexpected(Error::from(sealed.error()));
-        if (auto r = m_profile.outbox().seal(entry.id, int(sealed->kind), sealed->bytes); !r)
+        if (auto r = m_profile.outbox().seal(to, entry.id, int(sealed->kind), sealed->bytes); !r)
             return std::unexpected(Error::from(r.error()));
         if (!tx.commit())
             return std::unexpected(storageFailed("cannot commit a sealed message"));

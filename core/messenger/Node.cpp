@@ -415,9 +415,13 @@ std::vector<std::expected<storage::MessageRecord, Error>> Node::sendTexts(const 
     std::vector<std::expected<storage::MessageRecord, Error>> results;
     results.reserve(texts.size());
     QSet<QString> strangers; // not accepted before this batch
+    QSet<QString> asked;     // a batch is mostly one peer's: asked once each, not per text
     for (const OutgoingText &t : texts)
-        if (!t.conversation && !m_messenger.isAccepted(t.to))
-            strangers.insert(t.to.toString());
+        if (!t.conversation && !asked.contains(t.to.toString())) {
+            asked.insert(t.to.toString());
+            if (!m_messenger.isAccepted(t.to))
+                strangers.insert(t.to.toString());
+        }
     // Whose links to flush once committed: a group text's recipients are known only once
     // it is sealed (the members of the state at that moment).
     std::vector<PeerId> toFlush;

@@ -679,6 +679,16 @@ QHash<std::int64_t, std::vector<ReactionRecord>> MessageStore::reactions(const s
     // holds with another count of parameters (ids went missing: a headless history of many
     // messages showed no reactions).
     constexpr std::size_t Chunk = 100;
+    // A few rows (an event's one message): one indexed lookup each. The chunk's statement
+    // builds a table of its 100 parameters and sorts on every run: per received message it
+    // was a sixth of the receiver's time in bench_lan (docs/BENCHMARKS.md, issue 11,
+    // eleventh session).
+    if (messageIds.size() <= 4) {
+        for (std::int64_t id : messageIds)
+            if (std::vector<ReactionRecord> some = reactions(id); !some.empty())
+                out.insert(id, std::move(some));
+        return out;
+    }
     static const QByteArray sql = [] {
         QByteArray text = "SELECT message_id, reactor, emoji FROM reactions WHERE emoji <> '' AND message_id IN (?";
         for (std::size_t i = 1; i < Chunk; ++i)

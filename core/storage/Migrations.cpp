@@ -538,6 +538,40 @@ bool schemaV15(Database &db)
     return db.exec("DROP TRIGGER IF EXISTS outbox_shared_ad;");
 }
 
+// Version 16: the outbox keyed by (peer, id), without AUTOINCREMENT. Every commit that
+// queued something also rewrote sqlite_sequence, and every row had its rowid B-tree and
+// outbox_by_peer: three encrypted pages where one does (docs/BENCHMARKS.md, issue 11,
+// eleventh session). Ids still go on the wire and are never reused: OutboxStore names them
+// above meta 'outbox_id_floor', which starts here above every id sqlite_sequence knew.
+bool schemaV16(Database &db)
+{
+    return db.exec(R"sql(
+CREATE TABLE outbox_v16 (
+    peer_id    TEXT NOT NULL,
+    id         INTEGER NOT NULL,
+    message_id INTEGER REFERENCES messages (id) ON DELETE CASCADE,
+    kind       INTEGER NOT NULL,
+    ciphertext BLOB,
+    created_at INTEGER NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    content    BLOB,
+    shared_id  INTEGER REFERENCES group_ciphertexts (id),
+    resent     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (peer_id, id)
+) WITHOUT ROWID;
+INSERT OR REPLACE INTO meta (key, value) SELECT 'outbox_id_floor', max(
+    coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'outbox'), 0),
+    coalesce((SELECT max(id) FROM outbox), 0),
+    coalesce((SELECT value - 1 FROM meta WHERE key = 'outbox_id_floor'), 0)) + 1;
+INSERT INTO outbox_v16 (peer_id, id, message_id, kind, ciphertext, created_at, attempts, content, shared_id, resent)
+    SELECT peer_id, id, message_id, kind, ciphertext, created_at, attempts, content, shared_id, resent FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v16 RENAME TO outbox;
+CREATE INDEX outbox_unsealed ON outbox (peer_id, id) WHERE ciphertext IS NULL;
+CREATE INDEX outbox_by_shared ON outbox (shared_id) WHERE shared_id IS NOT NULL;
+)sql");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -558,6 +592,7 @@ const std::vector<Migration> &migrations()
         {13, "groups: kept rows indexed by sender and by age", schemaV13},
         {14, "groups: checkpoints of our sender keys, to give again to members behind", schemaV14},
         {15, "no trigger on outbox: acknowledgements delete without a statement journal", schemaV15},
+        {16, "outbox keyed by peer and id, ids from a floor in meta: no sqlite_sequence, one B-tree", schemaV16},
     };
     return steps;
 }

@@ -3,6 +3,8 @@
 
 #include "core/storage/SharedCiphertexts.h"
 
+#include <algorithm>
+
 namespace sotto::storage {
 
 OutboxStore::OutboxStore(Database &db)
@@ -10,11 +12,39 @@ OutboxStore::OutboxStore(Database &db)
 {
 }
 
+std::expected<std::int64_t, Error> OutboxStore::nextId()
+{
+    // Read again after a rollback: what it took away may have held the floor's last raise.
+    if (m_nextId == 0 || m_nextIdGeneration != m_db.rollbackCount()) {
+        m_nextIdGeneration = m_db.rollbackCount();
+        std::int64_t floor = 0, highest = 0;
+        if (Statement st = m_db.prepare("SELECT value FROM meta WHERE key = 'outbox_id_floor'"); st.next())
+            floor = st.int64(0);
+        if (Statement st = m_db.prepare("SELECT coalesce(max(id), 0) FROM outbox"); st.next())
+            highest = st.int64(0);
+        m_nextId = std::max(floor, highest + 1);
+        m_reservedUpTo = floor;
+    }
+    // A block at a time: one meta write per 4,096 rows (and per start), not one per row.
+    constexpr std::int64_t Block = 4096;
+    if (m_nextId >= m_reservedUpTo) {
+        if (!m_db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('outbox_id_floor', ?)").bind(1, m_nextId + Block).run()) {
+            m_nextId = 0;
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox id: %1").arg(m_db.lastError())});
+        }
+        m_reservedUpTo = m_nextId + Block;
+    }
+    return m_nextId++;
+}
+
 std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
 {
+    auto id = nextId();
+    if (!id)
+        return id;
     Statement st = m_db.prepare(
-        "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, content) VALUES (?, ?, ?, ?, ?, ?)");
-    st.bind(1, e.peer.toString()).bind(3, e.kind).bind(5, e.createdAt);
+        "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, content, id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, e.peer.toString()).bind(3, e.kind).bind(5, e.createdAt).bind(7, *id);
     if (e.content.isEmpty())
         st.bindNull(6);
     else
@@ -29,7 +59,7 @@ std::expected<std::int64_t, Error> OutboxStore::enqueue(const OutboxEntry &e)
         st.bindNull(2);
     if (!st.run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("enqueue: %1").arg(m_db.lastError())});
-    return m_db.lastInsertRowId();
+    return *id;
 }
 
 std::vector<OutboxEntry> OutboxStore::pending(const protocol::PeerId &peer, std::int64_t afterId, int limit)
@@ -48,7 +78,7 @@ std::vector<OutboxEntry> OutboxStore::pending(const protocol::PeerId &peer, std:
 std::vector<OutboxEntry> OutboxStore::unsealed(const protocol::PeerId &peer)
 {
     std::vector<OutboxEntry> out;
-    Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), created_at, content FROM outbox "
+    Statement st = m_db.prepare("SELECT id, coalesce(message_id, 0), created_at, content FROM outbox INDEXED BY outbox_unsealed "
                                 "WHERE peer_id = ? AND ciphertext IS NULL ORDER BY id");
     st.bind(1, peer.toString());
     while (st.next())
@@ -58,18 +88,20 @@ std::vector<OutboxEntry> OutboxStore::unsealed(const protocol::PeerId &peer)
 
 bool OutboxStore::hasUnsealed(const protocol::PeerId &peer)
 {
-    Statement st = m_db.prepare("SELECT 1 FROM outbox WHERE peer_id = ? AND ciphertext IS NULL LIMIT 1");
+    // INDEXED BY: since schema 16 the primary key starts with peer_id too, and SQLite's
+    // planner (no ANALYZE) would take it and read the peer's whole backlog on every send.
+    Statement st = m_db.prepare("SELECT 1 FROM outbox INDEXED BY outbox_unsealed WHERE peer_id = ? AND ciphertext IS NULL LIMIT 1");
     st.bind(1, peer.toString());
     return st.next();
 }
 
-std::expected<void, Error> OutboxStore::seal(std::int64_t id, int kind, const QByteArray &ciphertext)
+std::expected<void, Error> OutboxStore::seal(const protocol::PeerId &peer, std::int64_t id, int kind, const QByteArray &ciphertext)
 {
     // An entry without a row keeps its content until acknowledged: a session reset seals it
     // again (OutboxStore::reseal); a text is rebuilt from its row instead.
     if (!m_db.prepare("UPDATE OR FAIL outbox SET kind = ?, ciphertext = ?, "
-                      "content = CASE WHEN message_id IS NULL THEN content ELSE NULL END WHERE id = ?")
-             .bind(1, kind).bind(2, ciphertext).bind(3, id).run())
+                      "content = CASE WHEN message_id IS NULL THEN content ELSE NULL END WHERE peer_id = ? AND id = ?")
+             .bind(1, kind).bind(2, ciphertext).bind(3, peer.toString()).bind(4, id).run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox seal: %1").arg(m_db.lastError())});
     return {};
 }
@@ -79,8 +111,8 @@ std::optional<std::int64_t> OutboxStore::remove(const protocol::PeerId &peer, st
     std::optional<std::int64_t> messageId;
     std::int64_t sharedId = 0;
     {
-        Statement st = m_db.prepare("SELECT coalesce(message_id, 0), coalesce(shared_id, 0) FROM outbox WHERE id = ? AND peer_id = ?");
-        st.bind(1, id).bind(2, peer.toString());
+        Statement st = m_db.prepare("SELECT coalesce(message_id, 0), coalesce(shared_id, 0) FROM outbox WHERE peer_id = ? AND id = ?");
+        st.bind(1, peer.toString()).bind(2, id);
         if (st.next()) {
             messageId = st.int64(0);
             sharedId = st.int64(1);
@@ -88,7 +120,7 @@ std::optional<std::int64_t> OutboxStore::remove(const protocol::PeerId &peer, st
     }
     // No trigger on outbox (schema 15): a group message's kept ciphertext goes here.
     if (messageId
-        && (!m_db.prepare("DELETE FROM outbox WHERE id = ?").bind(1, id).run() || (sharedId && !dropSharedCiphertextIfUnused(m_db, sharedId))))
+        && (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id = ?").bind(1, peer.toString()).bind(2, id).run() || (sharedId && !dropSharedCiphertextIfUnused(m_db, sharedId))))
         return std::nullopt;
     return messageId;
 }
@@ -131,21 +163,63 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
     }
     if (last == 0)
         return 0;
-    // New ids (AUTOINCREMENT), in the old order: a link's "sent up to" mark for `to` must
-    // not skip them, and an Ack for an old id must not find them.
+    // New ids, in the old order: a link's "sent up to" mark for `to` must not skip them,
+    // and an Ack for an old id must not find them. Read first, then written: `to` may be
+    // `from` (a reset).
     // A group message's row is not sealed for the session: it moves as it is (a merged
     // contact's new key is no member, but the old one was: it still gets what it was sent).
-    if (!m_db.prepare("INSERT INTO outbox (peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id) "
-                      "SELECT ?, message_id, CASE WHEN shared_id IS NULL THEN 0 ELSE kind END, "
-                      "CASE WHEN shared_id IS NULL THEN NULL ELSE ciphertext END, created_at, 0, content, shared_id FROM outbox "
-                      "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
-                      "ORDER BY id")
-             .bind(1, to.toString())
-             .bind(2, from.toString())
-             .bind(3, last)
-             .run())
-        return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
-    const int moved = m_db.changes();
+    struct Moving {
+        std::optional<std::int64_t> messageId, sharedId;
+        int kind = 0;
+        QByteArray ciphertext, content;
+        std::int64_t createdAt = 0;
+    };
+    std::vector<Moving> moving;
+    {
+        Statement st = m_db.prepare("SELECT message_id, shared_id, kind, ciphertext, content, created_at FROM outbox "
+                                    "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
+                                    "ORDER BY id");
+        st.bind(1, from.toString()).bind(2, last);
+        while (st.next()) {
+            Moving m;
+            if (!st.isNull(0))
+                m.messageId = st.int64(0);
+            if (!st.isNull(1))
+                m.sharedId = st.int64(1);
+            m.kind = m.sharedId ? int(st.int64(2)) : 0;
+            if (m.sharedId)
+                m.ciphertext = st.blob(3);
+            if (!st.isNull(4))
+                m.content = st.blob(4);
+            m.createdAt = st.int64(5);
+            moving.push_back(std::move(m));
+        }
+        if (!st.ok())
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
+    }
+    for (const Moving &m : moving) {
+        auto id = nextId();
+        if (!id)
+            return std::unexpected(id.error());
+        Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (id, peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
+        st.bind(1, *id).bind(2, to.toString()).bind(4, m.kind).bind(6, m.createdAt);
+        if (m.messageId)
+            st.bind(3, *m.messageId);
+        else
+            st.bindNull(3);
+        if (m.sharedId)
+            st.bind(5, m.ciphertext).bind(8, *m.sharedId);
+        else
+            st.bindNull(5).bindNull(8);
+        if (m.content.isNull())
+            st.bindNull(7);
+        else
+            st.bind(7, m.content);
+        if (!st.run())
+            return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
+    }
+    const int moved = int(moving.size());
     if (!m_db.prepare("DELETE FROM outbox WHERE peer_id = ? AND id <= ?").bind(1, from.toString()).bind(2, last).run()
         || !dropUnusedSharedCiphertexts(m_db))
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox requeue: %1").arg(m_db.lastError())});
@@ -189,11 +263,14 @@ std::expected<std::int64_t, Error> OutboxStore::enqueueShared(const protocol::Pe
 {
     // `resent` named only when set: the column is schema 14's, and this runs on older ones
     // in the migration tests.
-    Statement st = m_db.prepare(resent ? "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id, resent) "
-                                         "VALUES (?, ?, ?, X'', ?, ?, 1)"
-                                       : "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id) "
-                                         "VALUES (?, ?, ?, X'', ?, ?)");
-    st.bind(1, peer.toString());
+    auto id = nextId();
+    if (!id)
+        return id;
+    Statement st = m_db.prepare(resent ? "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id, id, resent) "
+                                         "VALUES (?, ?, ?, X'', ?, ?, ?, 1)"
+                                       : "INSERT OR FAIL INTO outbox (peer_id, message_id, kind, ciphertext, created_at, shared_id, id) "
+                                         "VALUES (?, ?, ?, X'', ?, ?, ?)");
+    st.bind(1, peer.toString()).bind(6, *id);
     if (messageId)
         st.bind(2, messageId);
     else
@@ -201,7 +278,7 @@ std::expected<std::int64_t, Error> OutboxStore::enqueueShared(const protocol::Pe
     st.bind(3, kind).bind(4, createdAt).bind(5, sharedId);
     if (!st.run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox enqueue shared: %1").arg(m_db.lastError())});
-    return m_db.lastInsertRowId();
+    return *id;
 }
 
 } // namespace sotto::storage

@@ -2,6 +2,8 @@
 // The persisted outbox: sealed messages per peer, in the order they were encrypted, kept
 // until the peer acknowledges them. Ciphertext is stored (not plaintext) because the
 // ratchet already moved when it was made: a resend must send the very same bytes.
+// Ids go on the wire: this store names them (nextId), never twice, not SQLite; so there
+// must be one OutboxStore per database (the Profile's).
 #pragma once
 
 #include "core/protocol/PeerId.h"
@@ -38,7 +40,7 @@ public:
     std::vector<OutboxEntry> pending(const protocol::PeerId &peer, std::int64_t afterId, int limit);
     std::vector<OutboxEntry> unsealed(const protocol::PeerId &peer);
     bool hasUnsealed(const protocol::PeerId &peer); // through the partial index: O(log n)
-    [[nodiscard]] std::expected<void, Error> seal(std::int64_t id, int kind, const QByteArray &ciphertext);
+    [[nodiscard]] std::expected<void, Error> seal(const protocol::PeerId &peer, std::int64_t id, int kind, const QByteArray &ciphertext);
     // Removes the entry if it belongs to `peer`; returns its message id (0 for receipts),
     // or nullopt if there was no such entry (e.g. a repeated acknowledgement).
     std::optional<std::int64_t> remove(const protocol::PeerId &peer, std::int64_t id);
@@ -72,8 +74,16 @@ public:
 
 private:
     [[nodiscard]] std::expected<int, Error> requeue(const protocol::PeerId &from, const protocol::PeerId &to);
+    // The id for the next row, above every id ever handed out. Ids are reserved in blocks:
+    // meta 'outbox_id_floor' is raised past the block in the caller's transaction, before
+    // any id of the block is used (schema 16; it replaced AUTOINCREMENT, whose
+    // sqlite_sequence row was one more page in every commit that queued something).
+    [[nodiscard]] std::expected<std::int64_t, Error> nextId();
 
     Database &m_db;
+    std::int64_t m_nextId = 0;     // 0: read again from the database
+    std::int64_t m_reservedUpTo = 0; // ids below this are covered by the floor in meta
+    std::uint64_t m_nextIdGeneration = 0; // Database::rollbackCount() when read
 };
 
 } // namespace sotto::storage

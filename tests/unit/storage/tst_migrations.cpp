@@ -137,12 +137,13 @@ private Q_SLOTS:
     }
 
     // Every send asks whether older messages of the peer still wait unsealed; that answer
-    // must come from the partial index, not from reading the peer's whole backlog.
+    // must come from the partial index, not from reading the peer's whole backlog. Since
+    // schema 16 the primary key (peer_id, id) competes, so OutboxStore names the index.
     void unsealedLookupUsesItsIndex()
     {
         auto db = Database::open(tmp.filePath(QStringLiteral("plan.db")), crypto::SecretBytes::random(32));
         QCOMPARE(migrate(**db).value(), latestSchemaVersion());
-        Statement st = (*db)->prepare("EXPLAIN QUERY PLAN SELECT 1 FROM outbox WHERE peer_id = ? AND ciphertext IS NULL LIMIT 1");
+        Statement st = (*db)->prepare("EXPLAIN QUERY PLAN SELECT 1 FROM outbox INDEXED BY outbox_unsealed WHERE peer_id = ? AND ciphertext IS NULL LIMIT 1");
         st.bind(1, QStringLiteral("x"));
         QString plan;
         while (st.next())
@@ -663,6 +664,92 @@ private Q_SLOTS:
         QVERIFY(another && outbox.enqueueShared(cat, 0, 4, *another, 6));
         QVERIFY(outbox.removeAll(cat));
         QCOMPARE(count("SELECT count(*) FROM group_ciphertexts"), 0);
+    }
+
+    // Schema 16 (issue 11): the outbox keyed by (peer, id) without AUTOINCREMENT. What
+    // waited keeps its ids and order; no id the old table ever gave (sqlite_sequence
+    // remembered the deleted ones too) is given again: not after the outbox ran empty,
+    // not after a restart, not after a rollback.
+    void step16KeysTheOutboxByPeerWithoutSqliteSequence()
+    {
+        const QString dir = copyFixture(QStringLiteral("profile-v9-plain/ann"), QStringLiteral("v16-ann"));
+        QVERIFY2(!dir.isEmpty(), "fixture not found");
+        auto key = Vault::unlock(Profile::keyFilePath(dir), test::passphrase("test passphrase for ann"));
+        QVERIFY(key);
+        auto db = Database::open(Profile::databasePath(dir), *key);
+        QVERIFY(db);
+        QCOMPARE(migrate(**db, 15).value(), 15);
+        const protocol::PeerId bob = test::randomPeerId(), cat = test::randomPeerId();
+        const auto count = [&](const char *sql) {
+            Statement st = (*db)->prepare(sql);
+            return st.next() ? st.int64(0) : -1;
+        };
+        // The old table: AUTOINCREMENT gave 101, 102, 103; 103 was acknowledged.
+        const auto oldInsert = [&](const protocol::PeerId &peer, const QByteArray &ciphertext) {
+            return (*db)->prepare("INSERT INTO outbox (peer_id, kind, ciphertext, created_at, content) VALUES (?, 2, ?, 1, x'aa')")
+                .bind(1, peer.toString()).bind(2, ciphertext).run();
+        };
+        QVERIFY((*db)->exec("INSERT INTO outbox (id, peer_id, kind, ciphertext, created_at) VALUES (100, 'x', 2, x'01', 1);"
+                            "DELETE FROM outbox WHERE id = 100;"));
+        QVERIFY(oldInsert(bob, QByteArray::fromHex("0101")) && oldInsert(cat, QByteArray::fromHex("0102")) && oldInsert(bob, QByteArray::fromHex("0103")));
+        QVERIFY((*db)->exec("DELETE FROM outbox WHERE id = 103;"));
+        QCOMPARE(count("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'"), 103);
+
+        QCOMPARE(migrate(**db).value(), latestSchemaVersion());
+        QCOMPARE(count("SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox'"), 0);
+        QVERIFY(count("SELECT value FROM meta WHERE key = 'outbox_id_floor'") > 103);
+        // Queuing writes no sqlite_sequence, and the table is its one B-tree.
+        QStringList opcodes;
+        { // scoped: an EXPLAIN left stepped would keep SQLite's autocommit open
+            Statement plan = (*db)->prepare("EXPLAIN INSERT INTO outbox (id, peer_id, kind, created_at) VALUES (1, 'x', 0, 0)");
+            while (plan.next())
+                opcodes << plan.text(1);
+        }
+        QVERIFY(!opcodes.contains(QStringLiteral("NewRowid")));
+        QCOMPARE(count("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'outbox' AND sql IS NOT NULL"), 2);
+
+        std::int64_t last = 0;
+        {
+            OutboxStore outbox(**db);
+            const auto waiting = outbox.pending(bob, 0, 10);
+            QCOMPARE(waiting.size(), std::size_t(1));
+            QCOMPARE(waiting.front().id, std::int64_t(101));
+            QCOMPARE(waiting.front().ciphertext, QByteArray::fromHex("0101"));
+            QCOMPARE(outbox.pending(cat, 0, 10).front().id, std::int64_t(102));
+            auto next = outbox.enqueue({0, bob, 0, 2, QByteArrayLiteral("new"), 2, 0, QByteArrayLiteral("c")});
+            QVERIFY(next);
+            QVERIFY(*next > 103);
+            QCOMPARE(outbox.pending(bob, 0, 10).size(), std::size_t(2)); // in order, after 101
+            QCOMPARE(outbox.pending(bob, 0, 10).back().id, *next);
+            // Acknowledged by id and peer: Cat's id names nothing of Bob's.
+            QVERIFY(!outbox.remove(bob, 102));
+            QVERIFY(outbox.remove(bob, 101));
+            QVERIFY(outbox.remove(bob, *next));
+            QVERIFY(outbox.remove(cat, 102));
+            QCOMPARE(outbox.count(bob) + outbox.count(cat), 0);
+            // Rolled back: the next id is still above every id given before.
+            QVERIFY((*db)->begin());
+            auto undone = outbox.enqueue({0, cat, 0, 2, QByteArrayLiteral("undone"), 3, 0, QByteArrayLiteral("c")});
+            QVERIFY(undone && *undone > *next);
+            (*db)->rollback();
+            auto after = outbox.enqueue({0, cat, 0, 2, QByteArrayLiteral("after"), 3, 0, QByteArrayLiteral("c")});
+            QVERIFY(after && *after > *next);
+            // A reset requeues with new ids, in the old order.
+            auto second = outbox.enqueue({0, cat, 0, 0, {}, 4, 0, QByteArrayLiteral("d")});
+            QVERIFY(second);
+            QCOMPARE(outbox.reseal(cat).value_or(-1), 2);
+            const auto requeued = outbox.pending(cat, 0, 10);
+            QCOMPARE(requeued.size(), std::size_t(2));
+            QVERIFY(requeued.front().id > *second && requeued.back().id > requeued.front().id);
+            QCOMPARE(outbox.unsealed(cat).front().content, QByteArrayLiteral("c"));
+            last = requeued.back().id;
+            QVERIFY(outbox.removeAll(cat));
+        }
+        // Empty, and opened again (a restart): no id is given twice.
+        OutboxStore reopened(**db);
+        auto fresh = reopened.enqueue({0, bob, 0, 2, QByteArrayLiteral("fresh"), 5, 0, {}});
+        QVERIFY(fresh && *fresh > last);
+        QCOMPARE(count("SELECT count(*) FROM sqlite_sequence WHERE name = 'outbox'"), 0);
     }
 
     void newerDatabaseIsRefusedAndUntouched()
