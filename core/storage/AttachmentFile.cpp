@@ -5,10 +5,7 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QScopeGuard>
-#include <QSemaphore>
-#include <QThread>
 
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 
@@ -44,135 +41,45 @@ std::uint64_t AttachmentFile::sealedLength(std::uint64_t index) const
 
 AttachmentFile::~AttachmentFile() = default;
 
-namespace {
-
-// Batches of plaintext handed from the reading thread to the sealing one: a ring guarded by
-// two semaphores (free slots, filled slots). `failed` stops both: whoever fails sets it and
-// releases the semaphores, and each side looks at it after every acquire.
-struct SealPipe {
-    static constexpr int Slots = 3; // read and hashed, not yet sealed
-    struct Plain {
-        crypto::SecretBytes bytes{AttachmentFile::SealBatchChunks * ChunkSealer::ChunkSize}; // wiped when freed
-        std::size_t size = 0;
-        bool complete = false; // all the bytes the batch should have were read
-    };
-    Plain plain[Slots];
-    QSemaphore free{Slots}, filled;
-    std::atomic<bool> failed{false};
-
-    void fail()
-    {
-        failed = true;
-        free.release(Slots);
-        filled.release(Slots);
-    }
-};
-
-// Reads until `n` bytes came or the file ended.
-std::size_t readFully(int fd, char *to, std::size_t n)
-{
-    std::size_t got = 0;
-    while (got < n) {
-        const ssize_t r = ::read(fd, to + got, n - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r <= 0)
-            break;
-        got += std::size_t(r);
-    }
-    return got;
-}
-
-} // namespace
-
+// Sealing stays main's single thread through the page cache: a three-stage pipeline (read
+// and hash, seal, write direct) was measured slower here under load (2026-12-01, eleventh
+// session in docs/BENCHMARKS.md: 318–461 MB/s against 304–563) and was taken out.
 std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
 {
     if (!m_sealer.isValid())
         return std::unexpected(QStringLiteral("invalid key"));
-    const int in = ::open(QFile::encodeName(source).constData(), O_RDONLY | O_CLOEXEC);
-    if (in < 0)
-        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
-    const auto closeIn = qScopeGuard([in] { ::close(in); });
-    (void)::posix_fadvise(in, 0, 0, POSIX_FADV_SEQUENTIAL);
-    // Written direct by the appender's own thread, a batch at a time.
-    DirectAppender out(SealBatchChunks * ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
-    if (!out.open(m_path, 0, true))
+    QFile in(source);
+    if (!in.open(QIODevice::ReadOnly))
+        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(source, in.errorString()));
+    QFile out(m_path);
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-
-    // Sealing was ~600 MB/s on one thread doing everything in turn. SHA-256 (of the whole
-    // plaintext, in order) and XChaCha20-Poly1305 each take most of a core, and a direct
-    // write waits for the disk, not for a core. So a reader thread reads and hashes, this
-    // thread seals into the appender's buffer, and the appender's thread writes: three
-    // stages, a batch apart.
-    const std::uint64_t chunks = chunkCount();
-    const std::uint64_t batches = (chunks + SealBatchChunks - 1) / SealBatchChunks;
-    const auto chunksOf = [&](std::uint64_t b) {
-        const std::uint64_t first = b * SealBatchChunks;
-        return std::pair{first, std::min<std::uint64_t>(chunks, first + SealBatchChunks)};
-    };
-    auto pipe = std::make_unique<SealPipe>();
-    QByteArray digest;
-    bool longer = false;
-    std::unique_ptr<QThread> reader(QThread::create([&, p = pipe.get()] {
-        crypto::Sha256 hash;
-        for (std::uint64_t b = 0; b < batches; ++b) {
-            p->free.acquire();
-            if (p->failed)
-                return;
-            SealPipe::Plain &slot = p->plain[b % SealPipe::Slots];
-            const auto [first, end] = chunksOf(b);
-            std::size_t want = 0;
-            for (std::uint64_t i = first; i < end; ++i)
-                want += ChunkSealer::plainLength(m_size, i);
-            slot.size = readFully(in, reinterpret_cast<char *>(slot.bytes.data()), want);
-            slot.complete = slot.size == want;
-            hash.addData(reinterpret_cast<const char *>(slot.bytes.data()), slot.size);
-            p->filled.release();
-            if (!slot.complete)
-                return;
+    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    crypto::Sha256 hash;
+    for (std::uint64_t i = 0; i < chunkCount(); ++i) {
+        QByteArray plain = in.read(ChunkSealer::plainLength(m_size, i));
+        if (std::uint64_t(plain.size()) != ChunkSealer::plainLength(m_size, i)) {
+            out.remove();
+            return std::unexpected(QStringLiteral("the file changed while it was read"));
         }
-        char extra;
-        longer = readFully(in, &extra, 1) != 0;
-        digest = hash.result();
-    }));
-    reader->start();
-    QString error;
-    for (std::uint64_t b = 0; b < batches && error.isEmpty(); ++b) {
-        pipe->filled.acquire();
-        const SealPipe::Plain &plain = pipe->plain[b % SealPipe::Slots];
-        if (!plain.complete) {
-            error = QStringLiteral("the file changed while it was read"); // shorter than it was
-            break;
+        hash.addData(plain);
+        const QByteArray sealed = m_sealer.seal(i, isLast(i), plain);
+        plain.fill('\0');
+        if (out.write(sealed) != sealed.size()) {
+            const QString why = out.errorString();
+            out.remove();
+            return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(why));
         }
-        const auto [first, end] = chunksOf(b);
-        std::size_t from = 0;
-        for (std::uint64_t i = first; i < end; ++i) {
-            const std::uint32_t n = ChunkSealer::plainLength(m_size, i);
-            char *to = out.space(n + ChunkSealer::Overhead);
-            if (!to) {
-                error = QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString());
-                break;
-            }
-            m_sealer.sealInto(i, isLast(i), reinterpret_cast<const char *>(plain.bytes.data()) + from, n, to);
-            out.commit(n + ChunkSealer::Overhead);
-            from += n;
-        }
-        pipe->free.release();
     }
-    if (!error.isEmpty())
-        pipe->fail();
-    reader->wait();
-    if (error.isEmpty() && (longer || digest.isEmpty()))
-        error = QStringLiteral("the file changed while it was read");
-    if (error.isEmpty() && !out.flush())
-        error = QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString());
-    if (!error.isEmpty()) {
-        out.close();
-        QFile::remove(m_path);
-        return std::unexpected(error);
+    if (!in.atEnd()) {
+        out.remove();
+        return std::unexpected(QStringLiteral("the file changed while it was read"));
     }
-    out.close();
-    return digest;
+    if (!out.flush()) {
+        out.remove();
+        return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
+    }
+    return hash.result();
 }
 
 QByteArray AttachmentFile::readChunk(std::uint64_t index) const

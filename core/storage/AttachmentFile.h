@@ -35,10 +35,8 @@ public:
     bool isLast(std::uint64_t index) const { return index + 1 == chunkCount(); }
     std::uint64_t sealedLength(std::uint64_t index) const;
 
-    // Sending: the plaintext at `source` sealed chunk by chunk into the copy (memory stays
-    // flat: a few batches of SealBatchChunks in flight); gives the plaintext's SHA-256.
-    // Three threads in a pipeline: one reads and hashes, this one seals, one writes (direct).
-    static constexpr std::size_t SealBatchChunks = 16; // 4 MiB: large direct writes
+    // Sending: the plaintext at `source` sealed chunk by chunk into the copy, read and
+    // written a chunk at a time (memory stays flat); gives the plaintext's SHA-256.
     [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const QString &source);
     // One sealed chunk as stored (what goes on the wire); empty if it is not there.
     QByteArray readChunk(std::uint64_t index) const;
