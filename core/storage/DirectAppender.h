@@ -78,9 +78,9 @@ private:
     QString m_error;
 };
 
-// DirectReader reads ranges of a file through O_DIRECT into one reused aligned buffer (the
-// sender's sealed copy, written direct, is not in the page cache: read buffered, every chunk
-// would first be put into fresh page-cache pages, the cost DirectAppender avoids). Where the
+// DirectReader reads ranges of a file through O_DIRECT into one reused aligned buffer: an
+// upload reads each chunk once, so putting it into page-cache pages (fresh ones cost in this
+// VM) buys nothing. Where the
 // file system refuses O_DIRECT, it reads through the page cache.
 class DirectReader {
 public:
