@@ -5,6 +5,8 @@
 
 #include <QtEndian>
 
+#include <cstring>
+
 namespace sotto::crypto {
 
 ChunkSealer::ChunkSealer(const SecretBytes &key, const QByteArray &fileId)
@@ -37,6 +39,42 @@ QByteArray ChunkSealer::associatedData(std::uint64_t index, bool last) const
     ad.append(be, 8);
     ad.append(char(last ? 1 : 0));
     return ad;
+}
+
+void ChunkSealer::associatedData(std::uint64_t index, bool last, unsigned char (&ad)[AdSize]) const
+{
+    static_assert(AdSize == sizeof("sotto-chunk-v1") - 1 + FileIdSize + 8 + 1);
+    std::memcpy(ad, "sotto-chunk-v1", 14);
+    std::memcpy(ad + 14, m_fileId.constData(), FileIdSize);
+    qToBigEndian(index, ad + 14 + FileIdSize);
+    ad[AdSize - 1] = last ? 1 : 0;
+}
+
+bool ChunkSealer::sealInto(std::uint64_t index, bool last, const char *plain, std::size_t plainSize, char *out) const
+{
+    if (!m_valid || plainSize > ChunkSize)
+        return false;
+    auto *nonce = reinterpret_cast<unsigned char *>(out);
+    randombytes_buf(nonce, NonceSize); // random 192-bit nonces never repeat in practice
+    unsigned char ad[AdSize];
+    associatedData(index, last, ad);
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NonceSize, &written, reinterpret_cast<const unsigned char *>(plain), plainSize, ad,
+                                               AdSize, nullptr, nonce, m_key.data());
+    return true;
+}
+
+bool ChunkSealer::openInto(std::uint64_t index, bool last, const char *sealed, std::size_t sealedSize, char *out) const
+{
+    if (!m_valid || sealedSize < Overhead || sealedSize > SealedChunkSize)
+        return false;
+    const auto *nonce = reinterpret_cast<const unsigned char *>(sealed);
+    unsigned char ad[AdSize];
+    associatedData(index, last, ad);
+    unsigned long long written = 0;
+    return crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char *>(out), &written, nullptr, nonce + NonceSize,
+                                                      sealedSize - NonceSize, ad, AdSize, nonce, m_key.data())
+        == 0;
 }
 
 QByteArray ChunkSealer::seal(std::uint64_t index, bool last, const QByteArray &plaintext) const

@@ -40,9 +40,16 @@ public:
     // Nullopt when the chunk fails authentication (changed, moved, from another file or
     // key, or a different `last`).
     std::optional<QByteArray> open(std::uint64_t index, bool last, const QByteArray &sealed) const;
+    // The same into buffers the caller reuses (no allocation per chunk, and the sealed bytes
+    // go straight where they are written out): `out` takes plainSize + Overhead bytes for
+    // sealInto, sealedSize - Overhead for openInto. The format is the one above.
+    bool sealInto(std::uint64_t index, bool last, const char *plain, std::size_t plainSize, char *out) const;
+    bool openInto(std::uint64_t index, bool last, const char *sealed, std::size_t sealedSize, char *out) const;
 
 private:
     QByteArray associatedData(std::uint64_t index, bool last) const;
+    static constexpr std::size_t AdSize = 14 + FileIdSize + 8 + 1;
+    void associatedData(std::uint64_t index, bool last, unsigned char (&ad)[AdSize]) const;
 
     const SecretBytes &m_key;
     QByteArray m_fileId;

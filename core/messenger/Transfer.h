@@ -51,7 +51,8 @@ public:
     // the verified chunks on disk). Syncs while it runs waited for the disk on the worker
     // and stalled the window (1 GiB: 350 MB/s without them, 179 MB/s with one every
     // 256 MiB), so meanwhile writeback is only started, every this many chunks (32 MiB),
-    // and the final sync has little left to write.
+    // and the final sync has little left to write. (Chunks are now written direct, so this
+    // matters only where the file system refuses O_DIRECT; see DirectAppender.)
     static constexpr std::uint64_t WritebackEveryChunks = 128;
     // Files one peer may have in flight with us in each direction: a peer asking for more
     // uploads at once is not served beyond this (an honest receiver never asks for more), and

@@ -6,6 +6,9 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 
+#include <cerrno>
+#include <cstring>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -36,6 +39,11 @@ std::uint64_t AttachmentFile::sealedLength(std::uint64_t index) const
     return ChunkSealer::plainLength(m_size, index) + ChunkSealer::Overhead;
 }
 
+AttachmentFile::~AttachmentFile() = default;
+
+// Sealing stays main's single thread through the page cache: a three-stage pipeline (read
+// and hash, seal, write direct) was measured slower here under load (2026-12-01, eleventh
+// session in docs/BENCHMARKS.md: 318–461 MB/s against 304–563) and was taken out.
 std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
 {
     if (!m_sealer.isValid())
@@ -74,26 +82,20 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
     return hash.result();
 }
 
-QFile *AttachmentFile::file(QIODevice::OpenMode mode) const
-{
-    if (m_file && (m_file->openMode() & mode) == mode)
-        return m_file.get();
-    m_file = std::make_unique<QFile>(m_path);
-    if (!m_file->open(mode)) {
-        m_file.reset();
-        return nullptr;
-    }
-    return m_file.get();
-}
-
 QByteArray AttachmentFile::readChunk(std::uint64_t index) const
 {
     if (index >= chunkCount())
         return {};
-    QFile *in = file(QIODevice::ReadOnly);
-    if (!in || !in->seek(qint64(index * ChunkSealer::SealedChunkSize)))
-        return {};
-    const QByteArray sealed = in->read(qint64(sealedLength(index)));
+    // Direct, like the write: the copy was written past the page cache, and reading it
+    // through the cache would fill fresh pages with bytes read once.
+    if (!m_reader) {
+        m_reader = std::make_unique<DirectReader>(ChunkSealer::SealedChunkSize);
+        if (!m_reader->open(m_path)) {
+            m_reader.reset();
+            return {};
+        }
+    }
+    const QByteArray sealed = m_reader->read(index * ChunkSealer::SealedChunkSize, std::size_t(sealedLength(index)));
     return std::uint64_t(sealed.size()) == sealedLength(index) ? sealed : QByteArray();
 }
 
@@ -101,29 +103,42 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
 {
     if (index >= chunkCount() || std::uint64_t(sealed.size()) != sealedLength(index))
         return std::unexpected(QStringLiteral("chunk %1 has the wrong length").arg(index));
-    std::optional<QByteArray> plain = m_sealer.open(index, isLast(index), sealed);
-    if (!plain)
+    // One buffer for every chunk's plaintext (no allocation and fresh pages per chunk); it
+    // holds the last chunk's plaintext until this object goes, then it is wiped.
+    if (m_plain.empty())
+        m_plain = crypto::SecretBytes(ChunkSealer::ChunkSize);
+    auto *plain = reinterpret_cast<char *>(m_plain.data());
+    if (!m_sealer.openInto(index, isLast(index), sealed.constData(), std::size_t(sealed.size()), plain))
         return std::unexpected(QStringLiteral("chunk %1 failed authentication").arg(index));
-    const auto wiped = qScopeGuard([&] { plain->fill('\0'); });
-    const bool fresh = !m_file;
-    QFile *out = file(QIODevice::ReadWrite);
-    if (!out)
-        return std::unexpected(QStringLiteral("cannot open the file"));
-    if (fresh)
-        out->setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    if (!out->seek(qint64(index * ChunkSealer::SealedChunkSize)) || out->write(sealed) != sealed.size() || !out->flush()) {
-        const QString why = out->errorString();
-        m_file.reset(); // what did not land is not kept in a buffer either
+    const std::uint64_t at = index * ChunkSealer::SealedChunkSize;
+    if (!m_writer || !m_writer->isOpen() || m_writer->position() != at) {
+            if (!m_writer)
+            m_writer = std::make_unique<DirectAppender>(ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
+        if (!m_writer->open(m_path, at, false)) {
+            const QString why = m_writer->errorString();
+            m_writer.reset();
+            return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
+        }
+    }
+    // Every whole block goes to the disk now, on the appender's thread while this one opens
+    // and hashes the next chunk; the last partial block waits for the next chunk or the sync.
+    // A kill loses what was in flight, and resuming drops the chunk it cut. A failed write
+    // shows at the next chunk or the sync: the download then pauses (its running hash goes
+    // with it; a resumed download hashes the file at the end) and resumes from the file.
+    if (!m_writer->append(sealed.constData(), std::size_t(sealed.size())) || !m_writer->writeBlocks()) {
+        const QString why = m_writer->errorString();
+        m_writer.reset(); // what did not land is not kept in a buffer either
         return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
     }
     if (hash)
-        hash->addData(*plain); // only once it is written: a chunk that failed to land is asked for again
+        hash->addData(plain, std::size_t(sealed.size()) - ChunkSealer::Overhead); // not a chunk refused above: it is asked for again
     return {};
 }
 
 std::uint64_t AttachmentFile::chunksOnDisk()
 {
-    m_file.reset();
+    m_reader.reset();
+    m_writer.reset(); // what it buffered goes to the file first
     QFile f(m_path);
     if (!f.exists())
         return 0;
@@ -178,20 +193,23 @@ std::expected<QByteArray, QString> AttachmentFile::digest(const QString &plainOu
 
 void AttachmentFile::startWriteback()
 {
-    if (m_file && m_file->flush())
-        (void)::sync_file_range(m_file->handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
+    // Written direct, the chunks are on the device already; only a file system without
+    // O_DIRECT (or a chunk's partial block) leaves dirty pages to start on.
+    if (m_writer && m_writer->isOpen())
+        (void)::sync_file_range(m_writer->handle(), 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 bool AttachmentFile::sync()
 {
-    if (!m_file)
+    if (!m_writer || !m_writer->isOpen())
         return QFile::exists(m_path); // nothing written through this object
-    return m_file->flush() && ::fdatasync(m_file->handle()) == 0;
+    return m_writer->sync();
 }
 
 bool AttachmentFile::remove()
 {
-    m_file.reset();
+    m_reader.reset();
+    m_writer.reset();
     return QFile::remove(m_path) || !QFile::exists(m_path);
 }
 

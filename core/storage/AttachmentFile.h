@@ -6,6 +6,7 @@
 
 #include "core/crypto/ChunkSealer.h"
 #include "core/crypto/Sha256.h"
+#include "core/storage/DirectAppender.h"
 
 #include <QFile>
 #include <QString>
@@ -25,6 +26,9 @@ class AttachmentFile {
 public:
     // `path`: the sealed copy; `size`: the plaintext's size in bytes (from the pointer).
     AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size);
+    ~AttachmentFile();
+    AttachmentFile(const AttachmentFile &) = delete;
+    AttachmentFile &operator=(const AttachmentFile &) = delete;
 
     const QString &path() const { return m_path; }
     std::uint64_t chunkCount() const { return crypto::ChunkSealer::chunkCount(m_size); }
@@ -37,7 +41,8 @@ public:
     // One sealed chunk as stored (what goes on the wire); empty if it is not there.
     QByteArray readChunk(std::uint64_t index) const;
     // Receiving: opens `sealed` as chunk `index` (refused if it fails authentication) and
-    // writes it in its place. Chunks are written in order, so the copy stays a prefix.
+    // writes it in its place (direct, on a thread of its own: an error may show only at the
+    // next call or at sync()). Chunks are written in order, so the copy stays a prefix.
     // `hash`, if given, takes the chunk's plaintext (a download hashes as it goes, so the
     // final check needs no second pass over the file).
     [[nodiscard]] std::expected<void, QString> writeChunk(std::uint64_t index, const QByteArray &sealed, crypto::Sha256 *hash = nullptr);
@@ -60,10 +65,10 @@ public:
 
 private:
     // Opened once and kept while the transfer runs (a file open per chunk showed in the
-    // throughput); ReadWrite for a download, ReadOnly for an upload.
-    QFile *file(QIODevice::OpenMode mode) const;
-
-    mutable std::unique_ptr<QFile> m_file;
+    // throughput).
+    mutable std::unique_ptr<DirectReader> m_reader; // uploads: the sealed copy, read direct
+    std::unique_ptr<DirectAppender> m_writer;       // downloads: chunks appended in order
+    crypto::SecretBytes m_plain;                // receiving: one chunk's plaintext, reused
     QString m_path;
     crypto::ChunkSealer m_sealer;
     std::uint64_t m_size;

@@ -4,6 +4,7 @@
 // and does not replace what was there. And a sealed copy can be synced to disk.
 #include "core/crypto/Sha256.h"
 #include "core/storage/AttachmentFile.h"
+#include "core/crypto/ChunkSealer.h"
 
 #include <QDir>
 #include <QFile>
@@ -93,6 +94,94 @@ private Q_SLOTS:
         QVERIFY(to.writeChunk(0, from.readChunk(0)).has_value());
         QVERIFY(to.sync());
         QCOMPARE(to.chunksOnDisk(), quint64(1));
+    }
+
+    // Every size around the chunk, block and 4 MiB boundaries gives the same format (the sealed length, each chunk
+    // opening in its place) and the plaintext's hash.
+    void sealedInBatchesKeepsTheFormat_data()
+    {
+        QTest::addColumn<qint64>("size");
+        const qint64 chunk = crypto::ChunkSealer::ChunkSize;
+        const qint64 batch = 16 * chunk;
+        for (const qint64 size : {qint64(0), qint64(1), qint64(4095), chunk - 1, chunk, chunk + 1, batch - 1, batch, batch + 1, 2 * batch + 12345})
+            QTest::addRow("%lld", size) << size;
+    }
+    void sealedInBatchesKeepsTheFormat()
+    {
+        QFETCH(qint64, size);
+        const QString copy = tmp.filePath(QStringLiteral("batch-%1.sealed").arg(size));
+        QByteArray plain(size, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(plain.data()), plain.size() / 4);
+        const QString source = tmp.filePath(QStringLiteral("batch-source.bin"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(plain), size);
+        }
+        storage::AttachmentFile file(copy, key, fileId, quint64(size));
+        const auto hash = file.sealFrom(source);
+        QVERIFY2(hash, qPrintable(hash.error()));
+        crypto::Sha256 expected;
+        expected.addData(plain);
+        QCOMPARE(*hash, expected.result());
+        const quint64 chunks = file.chunkCount();
+        QCOMPARE(quint64(QFileInfo(copy).size()), quint64(size) + chunks * crypto::ChunkSealer::Overhead);
+        QCOMPARE(QFileInfo(copy).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFileDevice::Permissions());
+        const crypto::ChunkSealer sealer(key, fileId);
+        QByteArray opened;
+        for (quint64 i = 0; i < chunks; ++i) {
+            const std::optional<QByteArray> chunk = sealer.open(i, i + 1 == chunks, file.readChunk(i));
+            QVERIFY(chunk);
+            opened += *chunk;
+        }
+        QCOMPARE(opened, plain);
+        QCOMPARE(file.digest().value_or(QByteArray()), *hash);
+    }
+
+    // A file that is not as long as it was said to be is refused and leaves no copy.
+    void aChangedSourceIsRefused()
+    {
+        const QString source = tmp.filePath(QStringLiteral("changed.bin"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            f.write(QByteArray(3 * crypto::ChunkSealer::ChunkSize, 'x'));
+        }
+        for (const quint64 said : {quint64(2 * crypto::ChunkSealer::ChunkSize), quint64(40 * crypto::ChunkSealer::ChunkSize)}) {
+            const QString copy = tmp.filePath(QStringLiteral("changed-%1.sealed").arg(said));
+            storage::AttachmentFile file(copy, key, fileId, said);
+            QVERIFY(!file.sealFrom(source));
+            QVERIFY(!QFile::exists(copy));
+        }
+    }
+
+    // Received chunks written direct, the copy dropped half way (a restart) and resumed at a
+    // chunk boundary that is no block boundary: the copy is the sender's, byte for byte.
+    void aResumedCopyIsWhole()
+    {
+        const qint64 size = 9 * crypto::ChunkSealer::ChunkSize + 777;
+        const QString copy = tmp.filePath(QStringLiteral("e.sealed"));
+        const QString received = tmp.filePath(QStringLiteral("e-received.sealed"));
+        const QByteArray hash = sealed(copy, size);
+        QVERIFY(!hash.isEmpty());
+        const storage::AttachmentFile from(copy, key, fileId, quint64(size));
+        {
+            storage::AttachmentFile to(received, key, fileId, quint64(size));
+            for (quint64 i = 0; i < 4; ++i)
+                QVERIFY(to.writeChunk(i, from.readChunk(i)).has_value());
+        }
+        storage::AttachmentFile to(received, key, fileId, quint64(size));
+        QCOMPARE(to.chunksOnDisk(), quint64(4));
+        crypto::Sha256 ignored;
+        for (quint64 i = 4; i < to.chunkCount(); ++i)
+            QVERIFY(to.writeChunk(i, from.readChunk(i), &ignored).has_value());
+        QVERIFY(!to.writeChunk(0, QByteArray(int(to.sealedLength(0)), 'x')).has_value()); // fails to open: not written
+        QVERIFY(to.sync());
+        QCOMPARE(to.chunksOnDisk(), to.chunkCount());
+        QFile a(copy), b(received);
+        QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+        QCOMPARE(b.readAll(), a.readAll());
+        QCOMPARE(to.digest().value_or(QByteArray()), hash);
     }
 };
 
