@@ -582,7 +582,7 @@ bool Node::wantsLink(const PeerId &peer)
     // listen on a new port since): every contact with an address is kept linked, as before.
     if (!m_options.discovery)
         return true;
-    if (peer == m_openConversation || m_profile.outbox().count(peer) > 0)
+    if (peer == m_openConversation || m_profile.outbox().hasPending(peer))
         return true;
     const qint64 last = m_lastActivity.value(peer.toString(), 0);
     return last > 0 && QDateTime::currentMSecsSinceEpoch() - last < m_options.linkIdleMs;
@@ -707,7 +707,7 @@ void Node::flush(const PeerId &peer)
     Q_ASSERT_X(m_profile.database().transactionDepth() == 0, "Node::flush", "frames must leave only after a commit");
     if (!m_links->isUp(peer)) {
         // Something for the peer and no link: make one (links on demand).
-        if (!m_links->keepsLinked(peer) && m_profile.outbox().count(peer) > 0) {
+        if (!m_links->keepsLinked(peer) && m_profile.outbox().hasPending(peer)) {
             noteActivity(peer);
             keepLinked(peer, 0);
         }

@@ -408,6 +408,13 @@ void Transfer::chunkWritten(const std::shared_ptr<Download> &d, const Written &w
     topUp(*d);
 }
 
+namespace {
+// The last writes reach the disk only at the final sync (the receiver's copy is written
+// direct, a block behind): a failure there is a full disk more often than not, so the
+// download pauses and resumes from its whole chunks, as a failed write does mid-file.
+constexpr char NotWritten[] = "the file could not be written to disk";
+} // namespace
+
 void Transfer::finishDownload(const std::shared_ptr<Download> &d)
 {
     d->finishing = true;
@@ -421,7 +428,7 @@ void Transfer::finishDownload(const std::shared_ptr<Download> &d)
             // Its bytes, then its name: the copy was created by this download, and a name
             // not yet in a synced directory can vanish in a power cut. Once per file.
             if (!copy->file.sync() || !storage::syncDirectoryOf(copy->file.path()))
-                return std::unexpected(QStringLiteral("the file could not be written to disk"));
+                return std::unexpected(QString::fromLatin1(NotWritten));
             copy->synced = copy->written;
             auto digest = copy->hash ? std::expected<QByteArray, QString>(copy->hash->result()) : copy->file.digest();
             if (!digest || *digest != expected)
@@ -436,6 +443,11 @@ void Transfer::verified(const std::shared_ptr<Download> &d, const std::expected<
     const QByteArray fileId = d->record.fileId;
     if (m_downloads.value(fileId) != d)
         return;
+    if (!digest && digest.error() == QLatin1String(NotWritten)) {
+        stopDownload(fileId, AttachmentState::Paused, QStringLiteral("cannot write the file (%1); it resumes when space is freed").arg(digest.error()),
+                     false);
+        return;
+    }
     // The whole file against the pointer's hash before it is ever shown as done.
     if (!digest || *digest != d->record.sha256) {
         const QString reason = digest ? QStringLiteral("the file does not match the hash in its message (SHA-256); it was discarded")

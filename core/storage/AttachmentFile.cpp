@@ -6,6 +6,8 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 
+#include <sodium.h>
+
 #include <cerrno>
 #include <cstring>
 
@@ -103,16 +105,18 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
 {
     if (index >= chunkCount() || std::uint64_t(sealed.size()) != sealedLength(index))
         return std::unexpected(QStringLiteral("chunk %1 has the wrong length").arg(index));
-    // One buffer for every chunk's plaintext (no allocation and fresh pages per chunk); it
-    // holds the last chunk's plaintext until this object goes, then it is wiped.
+    // One buffer for every chunk's plaintext (no allocation and fresh pages per chunk),
+    // wiped as soon as the chunk is hashed: nothing of the file lies there in between.
     if (m_plain.empty())
         m_plain = crypto::SecretBytes(ChunkSealer::ChunkSize);
     auto *plain = reinterpret_cast<char *>(m_plain.data());
+    const std::size_t plainSize = std::size_t(sealed.size()) - ChunkSealer::Overhead;
+    const auto wipePlain = qScopeGuard([plain, plainSize] { sodium_memzero(plain, plainSize); });
     if (!m_sealer.openInto(index, isLast(index), sealed.constData(), std::size_t(sealed.size()), plain))
         return std::unexpected(QStringLiteral("chunk %1 failed authentication").arg(index));
     const std::uint64_t at = index * ChunkSealer::SealedChunkSize;
     if (!m_writer || !m_writer->isOpen() || m_writer->position() != at) {
-            if (!m_writer)
+        if (!m_writer)
             m_writer = std::make_unique<DirectAppender>(ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
         if (!m_writer->open(m_path, at, false)) {
             const QString why = m_writer->errorString();
@@ -131,7 +135,7 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
         return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
     }
     if (hash)
-        hash->addData(plain, std::size_t(sealed.size()) - ChunkSealer::Overhead); // not a chunk refused above: it is asked for again
+        hash->addData(plain, plainSize); // not a chunk refused above: it is asked for again
     return {};
 }
 

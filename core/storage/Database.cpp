@@ -106,6 +106,10 @@ std::expected<std::unique_ptr<Database>, Error> Database::open(const QString &pa
         // Replaces SQLite's automatic checkpoint (see checkpoint()); the log file is cut
         // back to 16 MiB after a checkpoint instead of keeping its largest size.
         sqlite3_wal_hook(raw, &Database::onWalCommit, db.get());
+        // Rollbacks SQLite makes by itself (SQLITE_FULL, IOERR, NOMEM end the transaction)
+        // count too: the stores that cache what a transaction wrote (the outbox's id floor,
+        // the session cache) must read again after any of them, not only after ours.
+        sqlite3_rollback_hook(raw, &Database::onRollback, db.get());
         if (!db->exec("PRAGMA journal_size_limit = 16777216;"))
             return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot limit the journal size")});
     }

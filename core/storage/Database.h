@@ -82,6 +82,7 @@ private:
     Database(sqlite3 *db, QString path);
     bool control(const char *sql);
     static int onWalCommit(void *self, sqlite3 *db, const char *schema, int pages);
+    static void onRollback(void *self) { ++static_cast<Database *>(self)->m_rollbacks; }
 
     sqlite3 *m_db = nullptr;
     QString m_path;

@@ -14,15 +14,22 @@ OutboxStore::OutboxStore(Database &db)
 
 std::expected<std::int64_t, Error> OutboxStore::nextId()
 {
-    // Read again after a rollback: what it took away may have held the floor's last raise.
+    // The floor is read again after a rollback (what it took away may have held the
+    // floor's last raise); the ids in memory never go back, so no id handed out before the
+    // rollback comes again (a gap is allowed) and the table is scanned only once: since
+    // schema 16 no index starts with `id`, and rollbacks are routine (a duplicate envelope).
     if (m_nextId == 0 || m_nextIdGeneration != m_db.rollbackCount()) {
         m_nextIdGeneration = m_db.rollbackCount();
-        std::int64_t floor = 0, highest = 0;
+        std::int64_t floor = 0;
         if (Statement st = m_db.prepare("SELECT value FROM meta WHERE key = 'outbox_id_floor'"); st.next())
             floor = st.int64(0);
-        if (Statement st = m_db.prepare("SELECT coalesce(max(id), 0) FROM outbox"); st.next())
-            highest = st.int64(0);
-        m_nextId = std::max(floor, highest + 1);
+        if (m_nextId == 0) {
+            std::int64_t highest = 0;
+            if (Statement st = m_db.prepare("SELECT coalesce(max(id), 0) FROM outbox"); st.next())
+                highest = st.int64(0);
+            m_nextId = highest + 1;
+        }
+        m_nextId = std::max(m_nextId, floor);
         m_reservedUpTo = floor;
     }
     // A block at a time: one meta write per 4,096 rows (and per start), not one per row.
@@ -242,6 +249,15 @@ std::expected<void, Error> OutboxStore::detach(std::int64_t messageId, const QBy
              .bind(1, content).bind(2, messageId).run())
         return std::unexpected(Error{Errc::Sql, QStringLiteral("outbox detach: %1").arg(m_db.lastError())});
     return {};
+}
+
+bool OutboxStore::hasPending(const protocol::PeerId &peer)
+{
+    // The primary key's first rows for the peer, not a count of its whole backlog (since
+    // schema 16 the rows themselves, ciphertexts and all, are the index).
+    Statement st = m_db.prepare("SELECT 1 FROM outbox WHERE peer_id = ? LIMIT 1");
+    st.bind(1, peer.toString());
+    return st.next();
 }
 
 std::int64_t OutboxStore::count(const protocol::PeerId &peer)

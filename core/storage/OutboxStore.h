@@ -45,6 +45,7 @@ public:
     // or nullopt if there was no such entry (e.g. a repeated acknowledgement).
     std::optional<std::int64_t> remove(const protocol::PeerId &peer, std::int64_t id);
     std::int64_t count(const protocol::PeerId &peer);
+    bool hasPending(const protocol::PeerId &peer); // without counting: O(log n)
     // Everything that waits for `peer` goes (its message request was deleted).
     [[nodiscard]] std::expected<void, Error> removeAll(const protocol::PeerId &peer);
     // The message row is about to go (it disappeared) but what it queued must still be
