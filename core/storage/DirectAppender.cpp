@@ -21,13 +21,21 @@ namespace {
 
 constexpr std::size_t roundUp(std::size_t n, std::size_t to) { return (n + to - 1) / to * to; }
 
-// The whole range written (pwrite may write less than asked, e.g. on a signal).
-bool writeAll(int fd, const char *data, std::size_t n, std::uint64_t offset)
+// The whole range written (pwrite may write less than asked, e.g. on a signal). A file
+// system that opened with O_DIRECT but refuses this alignment (EINVAL: e.g. 64 KiB sectors)
+// gets the same bytes through `buffered`: slower, never stuck.
+bool writeAll(int fd, const char *data, std::size_t n, std::uint64_t offset, int buffered)
 {
     while (n) {
         const ssize_t w = ::pwrite(fd, data, n, off_t(offset));
         if (w < 0 && errno == EINTR)
             continue;
+        if (w < 0 && errno == EINVAL && fd != buffered && buffered >= 0) {
+            fd = buffered;
+            continue;
+        }
+        if (w == 0)
+            errno = ENOSPC; // nothing written and no error: the device is full
         if (w <= 0)
             return false;
         data += w;
@@ -48,6 +56,7 @@ struct DirectAppender::Background {
     std::size_t size = 0;
     std::uint64_t offset = 0;
     int fd = -1;
+    int buffered = -1;
     bool busy = false;
     bool quit = false;
     int error = 0; // errno of the first failed write, kept until the object goes
@@ -76,7 +85,7 @@ struct DirectAppender::Background {
             if (!busy)
                 return;
             lock.unlock();
-            const bool ok = writeAll(fd, data, size, offset);
+            const bool ok = writeAll(fd, data, size, offset, buffered);
             const int why = errno;
             lock.relock();
             if (!ok && !error)
@@ -178,6 +187,7 @@ bool DirectAppender::writeBlocks()
             m_background->size = whole;
             m_background->offset = m_base;
             m_background->fd = m_fd;
+            m_background->buffered = m_buffered;
             m_background->busy = true;
             m_background->changed.wakeAll();
         }
@@ -186,7 +196,7 @@ bool DirectAppender::writeBlocks()
         m_fill -= whole;
         return true;
     }
-    if (!writeAll(m_fd, m_buffer, whole, m_base))
+    if (!writeAll(m_fd, m_buffer, whole, m_base, m_buffered))
         return fail("cannot write the file");
     std::memmove(m_buffer, m_buffer + whole, m_fill - whole);
     m_base += whole;
@@ -222,7 +232,7 @@ bool DirectAppender::flush()
 {
     if (!writeBlocks() || !waitIdle())
         return false;
-    if (m_fill && !writeAll(m_buffered, m_buffer, m_fill, m_base))
+    if (m_fill && !writeAll(m_buffered, m_buffer, m_fill, m_base, m_buffered))
         return fail("cannot write the file");
     return true;
 }
@@ -270,6 +280,7 @@ bool DirectReader::open(const QString &path)
 {
     if (m_fd >= 0)
         ::close(m_fd);
+    m_path = path;
     const QByteArray name = QFile::encodeName(path);
     m_fd = ::open(name.constData(), O_RDONLY | O_DIRECT | O_CLOEXEC);
     m_direct = m_fd >= 0;
@@ -291,6 +302,15 @@ QByteArray DirectReader::read(std::uint64_t offset, std::size_t n)
         const ssize_t r = ::pread(m_fd, m_buffer + got, want - got, off_t(from + got));
         if (r < 0 && errno == EINTR)
             continue;
+        if (r < 0 && errno == EINVAL && m_direct && got == 0) {
+            // Opened with O_DIRECT, refused at this alignment: buffered from now on.
+            m_direct = false;
+            ::close(m_fd);
+            m_fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+            if (m_fd < 0)
+                return {};
+            return read(offset, n);
+        }
         if (r < 0)
             return {};
         if (r == 0)

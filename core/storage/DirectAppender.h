@@ -99,6 +99,7 @@ private:
     std::size_t m_capacity = 0;
     int m_fd = -1;
     bool m_direct = false;
+    QString m_path; // to open again without O_DIRECT if a read is refused
 };
 
 } // namespace sotto::storage
