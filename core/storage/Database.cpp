@@ -222,10 +222,15 @@ void Database::rollback()
         --m_depth;
         return;
     }
-    control("ROLLBACK");
+    // Nothing open any more: SQLite rolled it back itself (counted by the rollback hook).
+    if (!sqlite3_get_autocommit(m_db)) {
+        const std::uint64_t before = m_rollbacks;
+        control("ROLLBACK");
+        if (m_rollbacks == before) // counted once: by the hook, or here if it did not fire
+            ++m_rollbacks;
+    }
     m_depth = 0;
     m_poisoned = false;
-    ++m_rollbacks;
 }
 
 int Database::onWalCommit(void *self, sqlite3 *db, const char *schema, int pages)

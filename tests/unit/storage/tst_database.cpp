@@ -73,6 +73,22 @@ private Q_SLOTS:
         QVERIFY(!all.contains("libsqlite3"));
     }
 
+    // A rollback SQLite makes by itself (here a trigger's RAISE(ROLLBACK); in life a full
+    // disk) counts like ours: the stores that cache what a transaction wrote read again.
+    void aRollbackSqliteMakesItselfIsCounted()
+    {
+        auto db = Database::open(path("d.db"), crypto::SecretBytes::random(32));
+        Database &d = **db;
+        QVERIFY(d.exec("CREATE TABLE t (x); CREATE TRIGGER refuse BEFORE INSERT ON t WHEN new.x = 2 BEGIN SELECT RAISE(ROLLBACK, 'no'); END;"));
+        const auto rollbacks = d.rollbackCount();
+        QVERIFY(d.begin());
+        QVERIFY(d.prepare("INSERT INTO t VALUES (1)").run());
+        QVERIFY(!d.prepare("INSERT INTO t VALUES (2)").run());
+        QCOMPARE(d.rollbackCount(), rollbacks + 1);
+        d.rollback(); // ours finds nothing left to undo, and is not counted twice
+        QCOMPARE(d.rollbackCount(), rollbacks + 1);
+    }
+
     void innerRollbackDoomsTheWholeTransaction()
     {
         auto db = Database::open(path("c.db"), crypto::SecretBytes::random(32));
