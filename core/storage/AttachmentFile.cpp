@@ -8,9 +8,6 @@
 
 #include <sodium.h>
 
-#include <cerrno>
-#include <cstring>
-
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -43,7 +40,7 @@ std::uint64_t AttachmentFile::sealedLength(std::uint64_t index) const
 
 AttachmentFile::~AttachmentFile() = default;
 
-// Sealing stays main's single thread through the page cache: a three-stage pipeline (read
+// Sealing stays on one thread, through the page cache: a three-stage pipeline (read
 // and hash, seal, write direct) was measured slower here under load (2026-12-01, eleventh
 // session in docs/BENCHMARKS.md: 318–461 MB/s against 304–563) and was taken out.
 std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
