@@ -104,11 +104,14 @@ class TestAttachmentsWindow : public test::GuiFixture {
     // The thumbnail of the newest message is decoded and shown at thumbnail size.
     void verifyThumbnailShownAt(int row)
     {
+        // Found again on every try: under load the view may lay the row out again, and a
+        // delegate held from before it shows another row (or none).
         QQuickItem *image = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((image = delegateAt(row) ? delegateAt(row)->findChild<QQuickItem *>(QStringLiteral("attachmentThumbnail"))
-                                                          : nullptr),
-                                 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(image->property("status").toInt(), 1 /* Image.Ready */, 10000);
+        const auto thumbnail = [&] {
+            QQuickItem *d = delegateAt(row);
+            return d ? d->findChild<QQuickItem *>(QStringLiteral("attachmentThumbnail")) : nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT((image = thumbnail()) && image->property("status").toInt() == 1 /* Image.Ready */, 20000);
         QTRY_VERIFY(test::isShown(image));
         const QSize decoded(image->property("implicitWidth").toInt(), image->property("implicitHeight").toInt());
         QVERIFY2(decoded.width() > 32 && decoded.width() <= 320 && decoded.height() > 16 && decoded.height() <= 320,
