@@ -50,6 +50,20 @@ void ChunkSealer::associatedData(std::uint64_t index, bool last, unsigned char (
     ad[AdSize - 1] = last ? 1 : 0;
 }
 
+bool ChunkSealer::sealInto(std::uint64_t index, bool last, const char *plain, std::size_t plainSize, char *out) const
+{
+    if (!m_valid || plainSize > ChunkSize)
+        return false;
+    auto *nonce = reinterpret_cast<unsigned char *>(out);
+    randombytes_buf(nonce, NonceSize); // random 192-bit nonces never repeat in practice
+    unsigned char ad[AdSize];
+    associatedData(index, last, ad);
+    unsigned long long written = 0;
+    crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + NonceSize, &written, reinterpret_cast<const unsigned char *>(plain), plainSize, ad,
+                                               AdSize, nullptr, nonce, m_key.data());
+    return true;
+}
+
 bool ChunkSealer::openInto(std::uint64_t index, bool last, const char *sealed, std::size_t sealedSize, char *out) const
 {
     if (!m_valid || sealedSize < Overhead || sealedSize > SealedChunkSize)

@@ -40,8 +40,10 @@ public:
     // Nullopt when the chunk fails authentication (changed, moved, from another file or
     // key, or a different `last`).
     std::optional<QByteArray> open(std::uint64_t index, bool last, const QByteArray &sealed) const;
-    // open() into a buffer the caller reuses (no allocation per chunk): `out` takes
-    // sealedSize - Overhead bytes. The format is the one above.
+    // The same into buffers the caller reuses (no allocation per chunk, and the sealed bytes
+    // go straight where they are written out): `out` takes plainSize + Overhead bytes for
+    // sealInto, sealedSize - Overhead for openInto. The format is the one above.
+    bool sealInto(std::uint64_t index, bool last, const char *plain, std::size_t plainSize, char *out) const;
     bool openInto(std::uint64_t index, bool last, const char *sealed, std::size_t sealedSize, char *out) const;
 
 private:

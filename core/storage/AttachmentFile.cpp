@@ -8,6 +8,8 @@
 
 #include <sodium.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -40,44 +42,74 @@ std::uint64_t AttachmentFile::sealedLength(std::uint64_t index) const
 
 AttachmentFile::~AttachmentFile() = default;
 
-// Sealing stays on one thread, through the page cache: a three-stage pipeline (read
-// and hash, seal, write direct) was measured slower here under load (2026-12-01, eleventh
-// session in docs/BENCHMARKS.md: 318–461 MB/s against 304–563) and was taken out.
+namespace {
+
+// `n` bytes of `fd` into `to` (fewer only at the end of the file); -1 on an error.
+ssize_t readFull(int fd, char *to, std::size_t n)
+{
+    std::size_t got = 0;
+    while (got < n) {
+        const ssize_t r = ::read(fd, to + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            break;
+        got += std::size_t(r);
+    }
+    return ssize_t(got);
+}
+
+} // namespace
+
+// The crypto stays on this thread; the sealed bytes go out direct, on the appender's thread,
+// while the next chunks are sealed. Through the page cache, the sender's copy cost what it
+// cost the receiver before its writes went direct: with the two cores quiet, sealing ran at
+// 428–613 MB/s against ~1,470 for the crypto alone (2026-12-01, docs/BENCHMARKS.md). A
+// three-stage pipeline (read and hash, seal, write) was measured slower under load and is
+// not used: two of its three stages want a core.
 std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
 {
     if (!m_sealer.isValid())
         return std::unexpected(QStringLiteral("invalid key"));
-    QFile in(source);
-    if (!in.open(QIODevice::ReadOnly))
-        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(source, in.errorString()));
-    QFile out(m_path);
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-    out.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    const int in = ::open(QFile::encodeName(source).constData(), O_RDONLY | O_CLOEXEC);
+    if (in < 0)
+        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
+    const auto closeIn = qScopeGuard([in] { ::close(in); });
+    (void)::posix_fadvise(in, 0, 0, POSIX_FADV_SEQUENTIAL);
+    // 16 chunks per direct write: large writes keep the disk busy, and the buffer is reused.
+    DirectAppender out(16 * ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
+    const auto failed = [&](const QString &why) {
+        out.close();
+        QFile::remove(m_path);
+        return std::unexpected(why);
+    };
+    if (!out.open(m_path, 0, true))
+        return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
+    crypto::SecretBytes plainBuffer(ChunkSealer::ChunkSize + 1); // wiped when it goes
+    auto *plain = reinterpret_cast<char *>(plainBuffer.data());
     crypto::Sha256 hash;
     for (std::uint64_t i = 0; i < chunkCount(); ++i) {
-        QByteArray plain = in.read(ChunkSealer::plainLength(m_size, i));
-        if (std::uint64_t(plain.size()) != ChunkSealer::plainLength(m_size, i)) {
-            out.remove();
-            return std::unexpected(QStringLiteral("the file changed while it was read"));
-        }
-        hash.addData(plain);
-        const QByteArray sealed = m_sealer.seal(i, isLast(i), plain);
-        plain.fill('\0');
-        if (out.write(sealed) != sealed.size()) {
-            const QString why = out.errorString();
-            out.remove();
-            return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(why));
-        }
+        const std::size_t length = ChunkSealer::plainLength(m_size, i);
+        // One byte more than the last chunk needs: a file that grew shows here.
+        const std::size_t ask = isLast(i) ? length + 1 : length;
+        const ssize_t got = readFull(in, plain, ask);
+        if (got < 0)
+            return failed(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
+        if (std::size_t(got) != length)
+            return failed(QStringLiteral("the file changed while it was read"));
+        hash.addData(plain, length);
+        char *to = out.space(length + ChunkSealer::Overhead);
+        if (!to)
+            return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
+        (void)m_sealer.sealInto(i, isLast(i), plain, length, to); // valid, and length ≤ ChunkSize
+        out.commit(length + ChunkSealer::Overhead);
+        sodium_memzero(plain, length);
     }
-    if (!in.atEnd()) {
-        out.remove();
-        return std::unexpected(QStringLiteral("the file changed while it was read"));
-    }
-    if (!out.flush()) {
-        out.remove();
-        return std::unexpected(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-    }
+    if (!out.flush())
+        return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
+    out.close();
     return hash.result();
 }
 
