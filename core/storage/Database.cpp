@@ -207,10 +207,24 @@ bool Database::commit()
         rollback();
         return false;
     }
+    for (const auto &[owner, hook] : m_beforeCommit)
+        if (!hook())
+            return false; // still open: the caller rolls back
     if (!control("COMMIT"))
         return false; // still open: the caller rolls back
     m_depth = 0;
     return true;
+}
+
+void Database::addBeforeCommit(const void *owner, std::function<bool()> hook)
+{
+    removeBeforeCommit(owner);
+    m_beforeCommit.emplace_back(owner, std::move(hook));
+}
+
+void Database::removeBeforeCommit(const void *owner)
+{
+    std::erase_if(m_beforeCommit, [owner](const auto &entry) { return entry.first == owner; });
 }
 
 void Database::rollback()

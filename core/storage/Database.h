@@ -49,6 +49,12 @@ public:
     bool commit();
     void rollback();
     int transactionDepth() const { return m_depth; }
+    // Writes a transaction kept in memory until it commits (the session store puts each
+    // session record in once per transaction, not once per message): run at the outermost
+    // commit, before COMMIT, inside the transaction; false from it fails the commit (the
+    // caller rolls back, as after a failed COMMIT). One per `owner`, who removes it before it goes.
+    void addBeforeCommit(const void *owner, std::function<bool()> hook);
+    void removeBeforeCommit(const void *owner);
     // Counts rollbacks: caches over this database drop their entries when it moves, so
     // they never show a row that a rollback took away.
     std::uint64_t rollbackCount() const { return m_rollbacks; }
@@ -92,6 +98,7 @@ private:
     std::unordered_map<const char *, sqlite3_stmt *> m_statements;
     std::vector<sqlite3_stmt *> m_retired; // replaced in m_statements (see prepare)
     std::function<void()> m_checkpointObserver;
+    std::vector<std::pair<const void *, std::function<bool()>>> m_beforeCommit;
     int m_walPages = 0;
 };
 

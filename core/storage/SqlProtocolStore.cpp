@@ -12,12 +12,16 @@ using protocol::PeerId;
 SqlProtocolStore::SqlProtocolStore(Database &db)
     : m_db(db)
 {
+    m_db.addBeforeCommit(this, [this] { return writeUnwritten(); });
 }
+
+SqlProtocolStore::~SqlProtocolStore() { m_db.removeBeforeCommit(this); }
 
 void SqlProtocolStore::dropStaleCaches()
 {
     if (m_cacheGeneration != m_db.rollbackCount()) {
         m_sessions.clear();
+        m_unwritten.clear(); // rolled back with the transaction that stored them
         m_identities.clear();
         m_cacheGeneration = m_db.rollbackCount();
     }
@@ -91,6 +95,8 @@ bool SqlProtocolStore::dismissNamesake(const PeerId &peer)
 bool SqlProtocolStore::removeContact(const PeerId &peer)
 {
     dropStaleCaches();
+    if (!writeUnwritten())
+        return false;
     const bool ok = m_db.prepare("DELETE FROM sessions WHERE peer_id = ?").bind(1, peer.toString()).run()
         && m_db.prepare("DELETE FROM sender_keys WHERE peer_id = ?").bind(1, peer.toString()).run()
         && m_db.prepare("DELETE FROM contacts WHERE peer_id = ?").bind(1, peer.toString()).run();
@@ -369,16 +375,36 @@ std::optional<QByteArray> SqlProtocolStore::loadSession(const PeerId &peer, std:
 bool SqlProtocolStore::storeSession(const PeerId &peer, std::int32_t device, const QByteArray &record)
 {
     dropStaleCaches();
-    // Update-then-insert with OR FAIL rather than INSERT OR REPLACE: this runs for every
-    // message and must not need a (SQLCipher-encrypted) statement journal.
+    auto key = std::make_pair(peer.toString(), device);
+    if (m_db.transactionDepth() > 0) {
+        m_unwritten[key] = record; // written by writeUnwritten before the COMMIT
+        m_sessions[key] = record;
+        return true;
+    }
+    if (!writeSession(key.first, device, record))
+        return false;
+    m_sessions[std::move(key)] = record;
+    return true;
+}
+
+bool SqlProtocolStore::writeSession(const QString &peer, std::int32_t device, const QByteArray &record)
+{
+    // Update-then-insert with OR FAIL rather than INSERT OR REPLACE: this must not need a
+    // (SQLCipher-encrypted) statement journal.
     if (!m_db.prepare("UPDATE OR FAIL sessions SET record = ? WHERE peer_id = ? AND device_id = ?")
-             .bind(1, record).bind(2, peer.toString()).bind(3, device).run())
+             .bind(1, record).bind(2, peer).bind(3, device).run())
         return false;
-    if (m_db.changes() == 0
-        && !m_db.prepare("INSERT OR FAIL INTO sessions (peer_id, device_id, record) VALUES (?, ?, ?)")
-                .bind(1, peer.toString()).bind(2, device).bind(3, record).run())
-        return false;
-    m_sessions[{peer.toString(), device}] = record;
+    return m_db.changes() > 0
+        || m_db.prepare("INSERT OR FAIL INTO sessions (peer_id, device_id, record) VALUES (?, ?, ?)")
+               .bind(1, peer).bind(2, device).bind(3, record).run();
+}
+
+bool SqlProtocolStore::writeUnwritten()
+{
+    dropStaleCaches(); // a rollback since they were stored took them away
+    for (auto it = m_unwritten.begin(); it != m_unwritten.end(); it = m_unwritten.erase(it))
+        if (!writeSession(it->first.first, it->first.second, it->second))
+            return false; // the transaction fails; its rollback drops the rest
     return true;
 }
 
@@ -390,13 +416,17 @@ bool SqlProtocolStore::containsSession(const PeerId &peer, std::int32_t device)
 bool SqlProtocolStore::deleteSession(const PeerId &peer, std::int32_t device)
 {
     dropStaleCaches();
-    m_sessions.erase({peer.toString(), device});
+    const auto key = std::make_pair(peer.toString(), device);
+    m_sessions.erase(key);
+    m_unwritten.erase(key);
     return m_db.prepare("DELETE FROM sessions WHERE peer_id = ? AND device_id = ?").bind(1, peer.toString()).bind(2, device).run();
 }
 
 int SqlProtocolStore::deleteAllSessions(const PeerId &peer)
 {
     dropStaleCaches();
+    if (!writeUnwritten()) // so the count includes a session stored in this transaction
+        return 0;
     for (auto it = m_sessions.begin(); it != m_sessions.end();)
         it = it->first.first == peer.toString() ? m_sessions.erase(it) : std::next(it);
     if (!m_db.prepare("DELETE FROM sessions WHERE peer_id = ?").bind(1, peer.toString()).run())
@@ -407,6 +437,9 @@ int SqlProtocolStore::deleteAllSessions(const PeerId &peer)
 std::vector<std::int32_t> SqlProtocolStore::subDeviceSessions(const PeerId &peer)
 {
     std::vector<std::int32_t> out;
+    dropStaleCaches();
+    if (!writeUnwritten())
+        return out;
     Statement st = m_db.prepare("SELECT device_id FROM sessions WHERE peer_id = ? AND device_id != 1");
     st.bind(1, peer.toString());
     while (st.next())

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The five libsignal stores on the profile's SQLCipher database. Sessions and identities
-// are read on every message, so they are cached write-through; any rollback of the
-// database drops the caches, so they never show a state the database does not hold.
+// are read on every message, so they are cached; any rollback of the database drops the
+// caches, so they never show a state the database does not hold. Inside a transaction a
+// session record is written once, just before COMMIT, however many messages stepped its
+// ratchet (a batch of 64 rewrote the same 1-2 KB record 64 times): the state is still
+// committed with the messages it sealed, before any of them leaves.
 // It does not own the database, and holds no policy (that is protocol's).
 #pragma once
 
@@ -35,6 +38,9 @@ struct ContactBeaconKeyRecord {
 class SqlProtocolStore final : public protocol::ProtocolStore {
 public:
     explicit SqlProtocolStore(Database &db);
+    ~SqlProtocolStore() override;
+    SqlProtocolStore(const SqlProtocolStore &) = delete;
+    SqlProtocolStore &operator=(const SqlProtocolStore &) = delete;
 
     std::optional<protocol::LocalIdentityRecord> localIdentity() override;
     bool saveLocalIdentity(const protocol::LocalIdentityRecord &record) override;
@@ -110,10 +116,15 @@ public:
 
 private:
     void dropStaleCaches();
+    bool writeSession(const QString &peer, std::int32_t device, const QByteArray &record);
+    // The records stored in this transaction, into the database (before COMMIT, and before
+    // any statement that reads or deletes the sessions table itself).
+    bool writeUnwritten();
 
     Database &m_db;
     std::uint64_t m_cacheGeneration = 0;
     std::map<std::pair<QString, std::int32_t>, std::optional<QByteArray>> m_sessions;
+    std::map<std::pair<QString, std::int32_t>, QByteArray> m_unwritten; // this transaction's, not in SQL yet
     std::map<QString, std::optional<protocol::IdentityRecord>> m_identities;
 };
 
