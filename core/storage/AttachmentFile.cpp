@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/AttachmentFile.h"
 
+#include "core/crypto/BackgroundSha256.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
@@ -63,12 +65,12 @@ ssize_t readFull(int fd, char *to, std::size_t n)
 
 } // namespace
 
-// The crypto stays on this thread; the sealed bytes go out direct, on the appender's thread,
-// while the next chunks are sealed. Through the page cache, the sender's copy cost what it
-// cost the receiver before its writes went direct: with the two cores quiet, sealing ran at
-// 428–613 MB/s against ~1,470 for the crypto alone (2026-12-01, docs/BENCHMARKS.md). A
-// three-stage pipeline (read and hash, seal, write) was measured slower under load and is
-// not used: two of its three stages want a core.
+// Three threads, each on what it is best at: this one reads a batch of chunks and seals
+// them straight into the appender's buffer; BackgroundSha256 hashes the same batch on the
+// other core meanwhile; the appender's thread writes the sealed bytes direct (it waits for
+// the disk, not for a core). Through the page cache and with the hash on this thread, the
+// sender sealed at 428–613 MB/s against ~1,240 for the sealing alone (docs/BENCHMARKS.md).
+// Two batches of plaintext, wiped when they go: one is hashed while the next is read.
 std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
 {
     if (!m_sealer.isValid())
@@ -78,8 +80,8 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
         return std::unexpected(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
     const auto closeIn = qScopeGuard([in] { ::close(in); });
     (void)::posix_fadvise(in, 0, 0, POSIX_FADV_SEQUENTIAL);
-    // 16 chunks per direct write: large writes keep the disk busy, and the buffer is reused.
-    DirectAppender out(16 * ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
+    constexpr std::uint64_t BatchChunks = 16; // 4 MiB: one direct write per batch
+    DirectAppender out(BatchChunks * ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
     const auto failed = [&](const QString &why) {
         out.close();
         QFile::remove(m_path);
@@ -87,25 +89,35 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
     };
     if (!out.open(m_path, 0, true))
         return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-    crypto::SecretBytes plainBuffer(ChunkSealer::ChunkSize + 1); // wiped when it goes
-    auto *plain = reinterpret_cast<char *>(plainBuffer.data());
-    crypto::Sha256 hash;
-    for (std::uint64_t i = 0; i < chunkCount(); ++i) {
-        const std::size_t length = ChunkSealer::plainLength(m_size, i);
-        // One byte more than the last chunk needs: a file that grew shows here.
-        const std::size_t ask = isLast(i) ? length + 1 : length;
+    // One byte more than a batch: reading past the last chunk shows a file that grew.
+    crypto::SecretBytes batches[2] = {crypto::SecretBytes(BatchChunks * ChunkSealer::ChunkSize + 1),
+                                      crypto::SecretBytes(BatchChunks * ChunkSealer::ChunkSize + 1)};
+    std::uint64_t tickets[2] = {0, 0};
+    crypto::BackgroundSha256 hash; // declared after the batches: gone (joined) before them
+    for (std::uint64_t first = 0, batch = 0; first < chunkCount(); first += BatchChunks, ++batch) {
+        crypto::SecretBytes &buffer = batches[batch % 2];
+        auto *plain = reinterpret_cast<char *>(buffer.data());
+        hash.waitFor(tickets[batch % 2]); // this buffer's last batch is hashed
+        const std::uint64_t end = std::min(chunkCount(), first + BatchChunks);
+        std::size_t length = 0;
+        for (std::uint64_t i = first; i < end; ++i)
+            length += ChunkSealer::plainLength(m_size, i);
+        const std::size_t ask = end == chunkCount() ? length + 1 : length;
         const ssize_t got = readFull(in, plain, ask);
         if (got < 0)
             return failed(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
         if (std::size_t(got) != length)
             return failed(QStringLiteral("the file changed while it was read"));
-        hash.addData(plain, length);
-        char *to = out.space(length + ChunkSealer::Overhead);
-        if (!to)
-            return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-        (void)m_sealer.sealInto(i, isLast(i), plain, length, to); // valid, and length ≤ ChunkSize
-        out.commit(length + ChunkSealer::Overhead);
-        sodium_memzero(plain, length);
+        tickets[batch % 2] = hash.add(plain, length);
+        for (std::uint64_t i = first; i < end; ++i) {
+            const std::size_t chunk = ChunkSealer::plainLength(m_size, i);
+            char *to = out.space(chunk + ChunkSealer::Overhead);
+            if (!to)
+                return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
+            (void)m_sealer.sealInto(i, isLast(i), plain, chunk, to); // valid, and chunk ≤ ChunkSize
+            out.commit(chunk + ChunkSealer::Overhead);
+            plain += chunk;
+        }
     }
     if (!out.flush())
         return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
