@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cerrno>
+#include <poll.h>
 #include <unistd.h>
 
 namespace sotto::app {
@@ -141,9 +143,19 @@ void HeadlessSession::emitLines(const std::vector<QJsonObject> &objects)
 
 void HeadlessSession::writeOut(const QByteArray &bytes)
 {
+    // Every line reaches the script: a signal (EINTR) or a full pipe the script's side made
+    // non-blocking (EAGAIN, e.g. a pipe shared with a Node.js parent) waits and goes on; a
+    // reply lost there would leave the script waiting for it. Only a closed pipe ends it.
     qsizetype written = 0;
     while (written < bytes.size()) {
         const ssize_t n = ::write(STDOUT_FILENO, bytes.constData() + written, size_t(bytes.size() - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            pollfd out{STDOUT_FILENO, POLLOUT, 0};
+            (void)::poll(&out, 1, -1);
+            continue;
+        }
         if (n <= 0)
             return;
         written += n;

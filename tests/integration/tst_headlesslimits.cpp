@@ -1,10 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The real `sotto --headless` process against malformed input: a line over 1 MiB is
 // answered with one bad_command and its tail never runs (issue 14: a "quit" hidden after
-// 17 x 64 KiB of filler used to quit), and wrongly typed fields are refused by name.
+// 17 x 64 KiB of filler used to quit), and wrongly typed fields are refused by name; and a stdout left
+// non-blocking by the script loses no reply when its pipe fills.
 #include "tests/support/HeadlessNode.h"
 
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
 
 using namespace sotto::test;
 
@@ -23,6 +37,69 @@ bool isBadCommand(const QJsonObject &e)
 class TestHeadlessLimits : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A script's side may leave the pipe non-blocking (Node.js does for pipes it shares):
+    // once the pipe is full, a write fails with EAGAIN. Every reply must still arrive, in
+    // order, once the script reads again (before, the rest of that batch was dropped).
+    void aFullNonBlockingStdoutLosesNoReply()
+    {
+        QTemporaryDir tmp;
+        int in[2], out[2];
+        QVERIFY(::pipe2(in, O_CLOEXEC) == 0 && ::pipe2(out, O_CLOEXEC) == 0);
+        QVERIFY(::fcntl(out[1], F_SETFL, O_NONBLOCK) == 0); // the child's stdout, non-blocking
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
+        posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+        const QByteArray binary = sottoBinary().toLocal8Bit();
+        const QByteArray profile = tmp.filePath(QStringLiteral("profile")).toLocal8Bit();
+        const QByteArray passFile = tmp.filePath(QStringLiteral("passphrase")).toLocal8Bit();
+        {
+            QFile f(QString::fromLocal8Bit(passFile));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("a passphrase\n");
+        }
+        const char *argv[] = {binary.constData(), "--headless", "--profile", profile.constData(), "--passphrase-file",
+                              passFile.constData(), "--no-discovery", nullptr};
+        pid_t pid = 0;
+        const int spawned = posix_spawnp(&pid, binary.constData(), &actions, nullptr, const_cast<char **>(argv), environ);
+        posix_spawn_file_actions_destroy(&actions);
+        ::close(in[0]);
+        ::close(out[1]);
+        QCOMPARE(spawned, 0);
+        // 2,000 commands (under the 64 KiB the stdin pipe holds, so this write never waits)
+        // whose answers (~150 KB) overflow the stdout pipe while nobody reads it.
+        constexpr int Commands = 2000;
+        QByteArray commands;
+        for (int i = 0; i < Commands; ++i)
+            commands += "{\"cmd\":\"x\",\"id\":\"" + QByteArray::number(i) + "\"}\n";
+        QCOMPARE(::write(in[1], commands.constData(), size_t(commands.size())), ssize_t(commands.size()));
+        QTest::qWait(1000); // the child answers into the full pipe meanwhile
+        QByteArray output;
+        QElapsedTimer waited;
+        waited.start();
+        while (!output.contains("\"id\":\"" + QByteArray::number(Commands - 1) + "\"") && waited.elapsed() < 20000) {
+            pollfd readable{out[0], POLLIN, 0};
+            if (::poll(&readable, 1, 500) <= 0)
+                continue;
+            char chunk[65536];
+            const ssize_t n = ::read(out[0], chunk, sizeof chunk);
+            if (n <= 0)
+                break;
+            output.append(chunk, n);
+        }
+        ::close(in[1]); // end of input: the child quits
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        ::close(out[0]);
+        int answered = 0;
+        for (const QByteArray &line : output.split('\n')) {
+            const QJsonObject e = QJsonDocument::fromJson(line).object();
+            if (e.contains(QStringLiteral("id")) && e.value(QStringLiteral("id")).toString() == QString::number(answered))
+                ++answered;
+        }
+        QCOMPARE(answered, Commands);
+    }
+
     void overlongLineDoesNotRunItsTail()
     {
         HeadlessNode node(QStringLiteral("Ann"), {}, NoDiscovery);
