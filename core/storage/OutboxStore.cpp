@@ -180,10 +180,11 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
         int kind = 0;
         QByteArray ciphertext, content;
         std::int64_t createdAt = 0;
+        bool resent = false; // a group row sent again once is never sent a third time
     };
     std::vector<Moving> moving;
     {
-        Statement st = m_db.prepare("SELECT message_id, shared_id, kind, ciphertext, content, created_at FROM outbox "
+        Statement st = m_db.prepare("SELECT message_id, shared_id, kind, ciphertext, content, created_at, resent FROM outbox "
                                     "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
                                     "ORDER BY id");
         st.bind(1, from.toString()).bind(2, last);
@@ -199,6 +200,7 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
             if (!st.isNull(4))
                 m.content = st.blob(4);
             m.createdAt = st.int64(5);
+            m.resent = st.int64(6) != 0;
             moving.push_back(std::move(m));
         }
         if (!st.ok())
@@ -208,9 +210,9 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
         auto id = nextId();
         if (!id)
             return std::unexpected(id.error());
-        Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (id, peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
-        st.bind(1, *id).bind(2, to.toString()).bind(4, m.kind).bind(6, m.createdAt);
+        Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (id, peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id, resent) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
+        st.bind(1, *id).bind(2, to.toString()).bind(4, m.kind).bind(6, m.createdAt).bind(9, m.resent ? 1 : 0);
         if (m.messageId)
             st.bind(3, *m.messageId);
         else

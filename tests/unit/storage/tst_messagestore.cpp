@@ -200,6 +200,26 @@ private Q_SLOTS:
     // The window keeps drafts, search hits and sidebar rows by conversation id: a new
     // conversation must never get the id of one deleted or merged away (SQLite hands out
     // the newest row's id again once it is gone), not even after a restart.
+    // A group row sent again once (the member rejected it) is marked so it is never sent
+    // a third time; a session reset or a contact merge moves it with its mark.
+    void aResentGroupRowKeepsItsMarkWhenRequeued()
+    {
+        test::TestPeer me(ctx);
+        const PeerId cat = test::randomPeerId(), newCat = test::randomPeerId();
+        storage::OutboxStore &outbox = me.profile().outbox();
+        auto shared = me.profile().groups().keepCiphertext(QByteArrayLiteral("one ciphertext"));
+        QVERIFY(shared);
+        QVERIFY(outbox.enqueueShared(cat, 0, 4, *shared, 5, true));
+        QVERIFY(outbox.enqueueShared(cat, 0, 4, *shared, 6, false));
+        QCOMPARE(outbox.reseal(cat).value_or(-1), 2);
+        QCOMPARE(outbox.retarget(cat, newCat).value_or(-1), 2);
+        const auto moved = outbox.pending(newCat, 0, 10);
+        QCOMPARE(moved.size(), std::size_t(2));
+        QVERIFY(outbox.sharedRow(newCat, moved.front().id).value_or(storage::OutboxStore::SharedRow{}).resent);
+        QVERIFY(outbox.sharedRow(newCat, moved.back().id).has_value());
+        QVERIFY(!outbox.sharedRow(newCat, moved.back().id)->resent);
+    }
+
     void conversationIdsAreNeverReused()
     {
         test::TestPeer me(ctx);
