@@ -246,9 +246,17 @@ void AttachmentFile::startWriteback()
 
 bool AttachmentFile::sync()
 {
-    if (!m_writer || !m_writer->isOpen())
-        return QFile::exists(m_path); // nothing written through this object
-    return m_writer->sync();
+    if (m_writer && m_writer->isOpen())
+        return m_writer->sync();
+    // Nothing written through this object: a download found whole on disk after a restart.
+    // The run that wrote it may have quit cleanly with its last blocks only in the page
+    // cache, so they are made durable here too before the download is called done.
+    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fdatasync(fd) == 0;
+    ::close(fd);
+    return synced;
 }
 
 bool AttachmentFile::remove()

@@ -35,8 +35,8 @@ public:
     bool isLast(std::uint64_t index) const { return index + 1 == chunkCount(); }
     std::uint64_t sealedLength(std::uint64_t index) const;
 
-    // Sending: the plaintext at `source` sealed chunk by chunk into the copy, read and
-    // written a chunk at a time (memory stays flat); gives the plaintext's SHA-256.
+    // Sending: the plaintext at `source` sealed chunk by chunk into the copy, read, hashed
+    // and written 4 MiB at a time (memory stays flat); gives the plaintext's SHA-256.
     [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const QString &source);
     // One sealed chunk as stored (what goes on the wire); empty if it is not there.
     QByteArray readChunk(std::uint64_t index) const;
