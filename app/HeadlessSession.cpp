@@ -64,7 +64,7 @@ QJsonObject attachmentJson(const storage::AttachmentRecord &a)
     QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(a.fileId.toHex())},
                      {QStringLiteral("name"), messenger::safeFileName(a.name)},
                      {QStringLiteral("size"), double(a.size)},
-                     {QStringLiteral("mime"), a.mime},
+                     {QStringLiteral("mime"), messenger::safeMimeType(a.mime)},
                      {QStringLiteral("state"), storage::attachmentStateName(a.state)},
                      {QStringLiteral("bytes_done"), double(a.state == storage::AttachmentState::Done ? a.size : done)},
                      {QStringLiteral("sha256"), QString::fromLatin1(a.sha256.toHex())}};

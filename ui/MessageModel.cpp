@@ -76,7 +76,7 @@ QHash<qint64, RowExtras> worded(const QHash<std::int64_t, messenger::MessageExtr
             parts << (counts[emoji] > 1 ? emoji + u' ' + QString::number(counts[emoji]) : emoji);
         x.reactions = parts.join(QStringLiteral("  "));
         if (const std::optional<storage::AttachmentRecord> &a = e.attachment) {
-            x.attachment = RowAttachment{a->fileId, a->name,  a->mime,  a->size, a->state,
+            x.attachment = RowAttachment{a->fileId, a->name,  messenger::safeMimeType(a->mime),  a->size, a->state,
                                          a->chunksDone, a->error, !a->thumbnail.isEmpty()};
         }
         if (!x.quote.isEmpty() || !x.reactions.isEmpty() || x.attachment)

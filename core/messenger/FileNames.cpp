@@ -44,4 +44,22 @@ QString safeFileName(const QString &received)
     return name;
 }
 
+QString safeMimeType(const QString &received)
+{
+    // RFC 6838, 4.2: a name starts with a letter or digit and goes on with these.
+    const auto validName = [](QStringView part) {
+        if (part.isEmpty() || part.size() > 127 || !((part.front() >= u'0' && part.front() <= u'9') || (part.front() >= u'a' && part.front() <= u'z')))
+            return false;
+        for (const QChar c : part)
+            if (!((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9') || QStringView(u"!#$&-^_.+").contains(c)))
+                return false;
+        return true;
+    };
+    const QString mime = received.toLower();
+    const qsizetype slash = mime.indexOf(u'/');
+    if (slash < 0 || !validName(QStringView(mime).left(slash)) || !validName(QStringView(mime).mid(slash + 1)))
+        return QStringLiteral("application/octet-stream");
+    return mime;
+}
+
 } // namespace sotto::messenger

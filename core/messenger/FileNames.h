@@ -17,4 +17,10 @@ constexpr qsizetype MaxFileNameBytes = 255;
 // run of spaces; never empty.
 QString safeFileName(const QString &received);
 
+// A pointer's MIME type is the sender's claim, used as a hint only (an icon, whether to try
+// an image, whether to fetch it at once): anything but `type/subtype` in RFC 6838's
+// characters (at most 127 each, no parameters) becomes "application/octet-stream", so no
+// control character, space or odd text reaches a view, a log or a script. Lower-cased.
+QString safeMimeType(const QString &received);
+
 } // namespace sotto::messenger

@@ -193,7 +193,7 @@ HandlerResult attachment(Receiving &r, const wire::Content &content)
     a.peer = r.from;
     a.outgoing = false;
     a.name = safeFileName(QString::fromStdString(p.name()));
-    a.mime = QString::fromStdString(p.mime());
+    a.mime = safeMimeType(QString::fromStdString(p.mime()));
     a.size = p.size();
     a.sha256 = fromStd(p.sha256());
     a.thumbnail = fromStd(p.thumbnail());

@@ -8,6 +8,7 @@
 #include <QTest>
 
 using sotto::messenger::safeFileName;
+using sotto::messenger::safeMimeType;
 
 class TestAttachmentNames : public QObject {
     Q_OBJECT
@@ -39,6 +40,35 @@ private Q_SLOTS:
         QFETCH(QString, received);
         QFETCH(QString, shown);
         QCOMPARE(safeFileName(received), shown);
+    }
+
+    // A MIME type is the sender's claim: kept when it is one, else the neutral one.
+    void mimeTypes_data()
+    {
+        QTest::addColumn<QString>("received");
+        QTest::addColumn<QString>("shown");
+        const QString neutral = QStringLiteral("application/octet-stream");
+        QTest::newRow("png") << QStringLiteral("image/png") << QStringLiteral("image/png");
+        QTest::newRow("upper case") << QStringLiteral("Image/JPEG") << QStringLiteral("image/jpeg");
+        QTest::newRow("vendor") << QStringLiteral("application/vnd.oasis.opendocument.text")
+                                << QStringLiteral("application/vnd.oasis.opendocument.text");
+        QTest::newRow("suffix") << QStringLiteral("image/svg+xml") << QStringLiteral("image/svg+xml");
+        QTest::newRow("empty") << QString() << neutral;
+        QTest::newRow("no subtype") << QStringLiteral("image/") << neutral;
+        QTest::newRow("no slash") << QStringLiteral("png") << neutral;
+        QTest::newRow("two slashes") << QStringLiteral("image/png/x") << neutral;
+        QTest::newRow("parameters") << QStringLiteral("text/plain; charset=utf-8") << neutral;
+        QTest::newRow("newline") << QStringLiteral("image/png\nforged line") << neutral;
+        QTest::newRow("rlo") << QString::fromUtf8("image/\u202Egnp") << neutral;
+        QTest::newRow("other digits") << QString::fromUtf8("image/\u0663png") << neutral;
+        QTest::newRow("leading dot") << QStringLiteral("image/.png") << neutral;
+        QTest::newRow("too long") << QStringLiteral("image/") + QString(128, u'x') << neutral;
+    }
+    void mimeTypes()
+    {
+        QFETCH(QString, received);
+        QFETCH(QString, shown);
+        QCOMPARE(safeMimeType(received), shown);
     }
 
     void longNamesAreCutWholeCharacters()
