@@ -114,7 +114,8 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
             char *to = out.space(chunk + ChunkSealer::Overhead);
             if (!to)
                 return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-            (void)m_sealer.sealInto(i, isLast(i), plain, chunk, to); // valid, and chunk ≤ ChunkSize
+            if (!m_sealer.sealInto(i, isLast(i), plain, chunk, to))
+                return failed(QStringLiteral("cannot seal chunk %1").arg(i)); // never: checked above
             out.commit(chunk + ChunkSealer::Overhead);
             plain += chunk;
         }

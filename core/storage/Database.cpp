@@ -203,7 +203,9 @@ bool Database::commit()
         --m_depth;
         return true;
     }
-    if (m_poisoned) {
+    // Doomed by an inner rollback, or already rolled back by SQLite itself: nothing to
+    // commit, and the hooks must not write into autocommit mode.
+    if (m_poisoned || sqlite3_get_autocommit(m_db)) {
         rollback();
         return false;
     }
@@ -215,6 +217,8 @@ bool Database::commit()
     m_depth = 0;
     return true;
 }
+
+bool Database::inTransaction() const { return m_depth > 0 && !sqlite3_get_autocommit(m_db); }
 
 void Database::addBeforeCommit(const void *owner, std::function<bool()> hook)
 {

@@ -49,6 +49,9 @@ public:
     bool commit();
     void rollback();
     int transactionDepth() const { return m_depth; }
+    // Our transaction is open in SQLite too: false once SQLite rolled it back by itself
+    // (SQLITE_FULL, IOERR, NOMEM, RAISE(ROLLBACK)) until the caller's rollback() closes it.
+    bool inTransaction() const;
     // Writes a transaction kept in memory until it commits (the session store puts each
     // session record in once per transaction, not once per message): run at the outermost
     // commit, before COMMIT, inside the transaction; false from it fails the commit (the

@@ -296,7 +296,10 @@ std::expected<int, Error> MessageStore::indexPending(int batch)
     if (Statement max = m_db.prepare("SELECT coalesce(max(id), 0) FROM messages"); max.next())
         highest = std::max(highest, max.int64(0));
     if (highest == upto) {
-        m_db.commit();
+        if (!m_db.commit()) {
+            m_db.rollback();
+            return std::unexpected(sqlError(m_db, "commit indexing"));
+        }
         return 0;
     }
     // Only texts are searchable (an unsupported message is "searchable by nothing"), and a

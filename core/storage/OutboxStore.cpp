@@ -183,10 +183,15 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
         bool resent = false; // a group row sent again once is never sent a third time
     };
     std::vector<Moving> moving;
+    const bool hasResent = m_db.userVersion() >= 14;
     {
-        Statement st = m_db.prepare("SELECT message_id, shared_id, kind, ciphertext, content, created_at, resent FROM outbox "
-                                    "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
-                                    "ORDER BY id");
+        // `resent` is schema 14's column; this also runs on older ones in the migration tests.
+        Statement st = m_db.prepare(hasResent ? "SELECT message_id, shared_id, kind, ciphertext, content, created_at, resent FROM outbox "
+                                                "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
+                                                "ORDER BY id"
+                                              : "SELECT message_id, shared_id, kind, ciphertext, content, created_at, 0 FROM outbox "
+                                                "WHERE peer_id = ? AND id <= ? AND (message_id IS NOT NULL OR content IS NOT NULL OR shared_id IS NOT NULL) "
+                                                "ORDER BY id");
         st.bind(1, from.toString()).bind(2, last);
         while (st.next()) {
             Moving m;
@@ -210,9 +215,13 @@ std::expected<int, Error> OutboxStore::requeue(const protocol::PeerId &from, con
         auto id = nextId();
         if (!id)
             return std::unexpected(id.error());
-        Statement st = m_db.prepare("INSERT OR FAIL INTO outbox (id, peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id, resent) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)");
-        st.bind(1, *id).bind(2, to.toString()).bind(4, m.kind).bind(6, m.createdAt).bind(9, m.resent ? 1 : 0);
+        Statement st = m_db.prepare(hasResent ? "INSERT OR FAIL INTO outbox (id, peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id, resent) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"
+                                              : "INSERT OR FAIL INTO outbox (id, peer_id, message_id, kind, ciphertext, created_at, attempts, content, shared_id) "
+                                                "VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)");
+        st.bind(1, *id).bind(2, to.toString()).bind(4, m.kind).bind(6, m.createdAt);
+        if (hasResent)
+            st.bind(9, m.resent ? 1 : 0);
         if (m.messageId)
             st.bind(3, *m.messageId);
         else

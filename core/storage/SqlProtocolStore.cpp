@@ -377,6 +377,10 @@ bool SqlProtocolStore::storeSession(const PeerId &peer, std::int32_t device, con
     dropStaleCaches();
     auto key = std::make_pair(peer.toString(), device);
     if (m_db.transactionDepth() > 0) {
+        // SQLite rolled the transaction back by itself: nothing can join it any more (and
+        // writing now would be in autocommit mode, outside what the caller rolls back).
+        if (!m_db.inTransaction())
+            return false;
         m_unwritten[key] = record; // written by writeUnwritten before the COMMIT
         m_sessions[key] = record;
         return true;

@@ -8,12 +8,16 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 #include <cerrno>
 #include <fcntl.h>
+#include <csignal>
 #include <poll.h>
+#include <sys/ioctl.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -42,10 +46,14 @@ private Q_SLOTS:
     // order, once the script reads again (before, the rest of that batch was dropped).
     void aFullNonBlockingStdoutLosesNoReply()
     {
+        ::signal(SIGPIPE, SIG_IGN); // a child gone early fails the test, not kills it
         QTemporaryDir tmp;
         int in[2], out[2];
         QVERIFY(::pipe2(in, O_CLOEXEC) == 0 && ::pipe2(out, O_CLOEXEC) == 0);
         QVERIFY(::fcntl(out[1], F_SETFL, O_NONBLOCK) == 0); // the child's stdout, non-blocking
+        // A one-page pipe: it is full after a few dozen replies, whatever the machine's speed.
+        const int pipeSize = ::fcntl(out[1], F_SETPIPE_SZ, 4096);
+        QVERIFY(pipeSize >= 4096);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
         posix_spawn_file_actions_adddup2(&actions, in[0], STDIN_FILENO);
@@ -65,32 +73,61 @@ private Q_SLOTS:
         posix_spawn_file_actions_destroy(&actions);
         ::close(in[0]);
         ::close(out[1]);
+        // Whatever happens below: the pipes closed (a child blocked on a full stdout sees
+        // its reader gone), then the child given 10 s to quit before it is killed.
+        const auto reap = qScopeGuard([&] {
+            ::close(in[1]);
+            ::close(out[0]);
+            if (pid <= 0)
+                return;
+            QElapsedTimer quitting;
+            quitting.start();
+            int status = 0;
+            while (::waitpid(pid, &status, WNOHANG) == 0) {
+                if (quitting.elapsed() > 10000) {
+                    ::kill(pid, SIGKILL);
+                    ::waitpid(pid, &status, 0);
+                    return;
+                }
+                QThread::msleep(20);
+            }
+        });
         QCOMPARE(spawned, 0);
+        QByteArray output;
+        // Reads what the child wrote until `done` holds or `ms` pass.
+        const auto readUntil = [&](const auto &done, int ms) {
+            QElapsedTimer waited;
+            waited.start();
+            while (!done() && waited.elapsed() < ms) {
+                pollfd readable{out[0], POLLIN, 0};
+                if (::poll(&readable, 1, 100) <= 0)
+                    continue;
+                char chunk[65536];
+                const ssize_t n = ::read(out[0], chunk, sizeof chunk);
+                if (n <= 0)
+                    return;
+                output.append(chunk, n);
+            }
+        };
+        readUntil([&] { return output.contains("\"ready\""); }, 20000);
+        QVERIFY2(output.contains("\"ready\""), output.constData());
         // 2,000 commands (under the 64 KiB the stdin pipe holds, so this write never waits)
-        // whose answers (~150 KB) overflow the stdout pipe while nobody reads it.
+        // whose answers (~150 KB) overflow the stdout pipe many times over while nobody reads.
         constexpr int Commands = 2000;
         QByteArray commands;
         for (int i = 0; i < Commands; ++i)
             commands += "{\"cmd\":\"x\",\"id\":\"" + QByteArray::number(i) + "\"}\n";
         QCOMPARE(::write(in[1], commands.constData(), size_t(commands.size())), ssize_t(commands.size()));
-        QTest::qWait(1000); // the child answers into the full pipe meanwhile
-        QByteArray output;
-        QElapsedTimer waited;
-        waited.start();
-        while (!output.contains("\"id\":\"" + QByteArray::number(Commands - 1) + "\"") && waited.elapsed() < 20000) {
-            pollfd readable{out[0], POLLIN, 0};
-            if (::poll(&readable, 1, 500) <= 0)
-                continue;
-            char chunk[65536];
-            const ssize_t n = ::read(out[0], chunk, sizeof chunk);
-            if (n <= 0)
-                break;
-            output.append(chunk, n);
-        }
-        ::close(in[1]); // end of input: the child quits
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        ::close(out[0]);
+        // The pipe fills (to within a reply: a write that does not fit whole may wait): from
+        // here on the child's writes meet EAGAIN.
+        QElapsedTimer filling;
+        filling.start();
+        int queued = 0;
+        while ((::ioctl(out[0], FIONREAD, &queued) != 0 || queued < pipeSize - 256) && filling.elapsed() < 20000)
+            QThread::msleep(10);
+        QVERIFY2(queued >= pipeSize - 256, qPrintable(QStringLiteral("%1 bytes waiting in a pipe of %2").arg(queued).arg(pipeSize)));
+        QThread::msleep(200); // the child goes on answering into the full pipe meanwhile
+        readUntil([&] { return output.contains("\"id\":\"" + QByteArray::number(Commands - 1) + "\""); }, 20000);
         int answered = 0;
         for (const QByteArray &line : output.split('\n')) {
             const QJsonObject e = QJsonDocument::fromJson(line).object();

@@ -197,9 +197,6 @@ private Q_SLOTS:
         }
     }
 
-    // The window keeps drafts, search hits and sidebar rows by conversation id: a new
-    // conversation must never get the id of one deleted or merged away (SQLite hands out
-    // the newest row's id again once it is gone), not even after a restart.
     // A group row sent again once (the member rejected it) is marked so it is never sent
     // a third time; a session reset or a contact merge moves it with its mark.
     void aResentGroupRowKeepsItsMarkWhenRequeued()
@@ -220,6 +217,9 @@ private Q_SLOTS:
         QVERIFY(!outbox.sharedRow(newCat, moved.back().id)->resent);
     }
 
+    // The window keeps drafts, search hits and sidebar rows by conversation id: a new
+    // conversation must never get the id of one deleted or merged away (SQLite hands out
+    // the newest row's id again once it is gone), not even after a restart.
     void conversationIdsAreNeverReused()
     {
         test::TestPeer me(ctx);

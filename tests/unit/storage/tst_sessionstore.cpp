@@ -77,7 +77,8 @@ private Q_SLOTS:
         QCOMPARE(inTable(*db, 2), QByteArray());
     }
 
-    // A rollback SQLite makes by itself, seen only by the commit (no store call between).
+    // A transaction doomed by an inner rollback is rolled back at its commit, before the
+    // hook: the next transaction's commit must not write its records.
     void aRollbackBeforeTheHookDropsTheRecords()
     {
         auto db = open(QStringLiteral("inner.db"));
@@ -91,6 +92,31 @@ private Q_SLOTS:
         QVERIFY(store.begin());
         QVERIFY(store.commit());
         QCOMPARE(inTable(*db), QByteArray());
+    }
+
+    // SQLite rolls the transaction back by itself (here RAISE(ROLLBACK); SQLITE_FULL or
+    // IOERR do the same): what was stored in it is gone, a record stored after it is refused
+    // rather than written in autocommit mode, and the commit fails without writing anything.
+    void aRollbackSqliteMakesLosesTheRecordsForGood()
+    {
+        auto db = open(QStringLiteral("sqlite-rollback.db"));
+        QVERIFY(db);
+        QVERIFY(db->exec("CREATE TABLE t (x); CREATE TRIGGER refuse BEFORE INSERT ON t BEGIN SELECT RAISE(ROLLBACK, 'no'); END;"));
+        SqlProtocolStore store(*db);
+        QVERIFY(store.storeSession(bob, 1, "committed"));
+        QVERIFY(store.begin());
+        QVERIFY(store.storeSession(bob, 1, "rolled back by SQLite"));
+        QVERIFY(!db->prepare("INSERT INTO t VALUES (1)").run());
+        QVERIFY(!store.storeSession(bob, 1, "stored after it"));
+        QCOMPARE(store.loadSession(bob, 1).value_or(QByteArray()), QByteArray("committed"));
+        QVERIFY(!store.commit());
+        store.rollback();
+        QCOMPARE(inTable(*db), QByteArray("committed"));
+        QVERIFY(store.begin());
+        QVERIFY(store.commit());
+        QCOMPARE(inTable(*db), QByteArray("committed"));
+        QVERIFY(store.storeSession(bob, 1, "later")); // the store works on as before
+        QCOMPARE(inTable(*db), QByteArray("later"));
     }
 
     void deletesAndSubDevicesSeeThisTransactionsRecords()
