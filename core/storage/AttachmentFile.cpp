@@ -19,17 +19,6 @@ namespace sotto::storage {
 
 using crypto::ChunkSealer;
 
-bool syncDirectoryOf(const QString &path)
-{
-    const QByteArray dir = QFile::encodeName(QFileInfo(path).absolutePath());
-    const int fd = ::open(dir.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    return synced;
-}
-
 AttachmentFile::AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size)
     : m_path(std::move(path))
     , m_sealer(key, fileId)
@@ -252,12 +241,7 @@ bool AttachmentFile::sync()
     // Nothing written through this object: a download found whole on disk after a restart.
     // The run that wrote it may have quit cleanly with its last blocks only in the page
     // cache, so they are made durable here too before the download is called done.
-    const int fd = ::open(QFile::encodeName(m_path).constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    const bool synced = ::fdatasync(fd) == 0;
-    ::close(fd);
-    return synced;
+    return syncFile(m_path);
 }
 
 bool AttachmentFile::remove()

@@ -7,6 +7,7 @@
 #include "core/crypto/ChunkSealer.h"
 #include "core/crypto/Sha256.h"
 #include "core/storage/DirectAppender.h"
+#include "core/storage/FileSync.h"
 
 #include <QFile>
 #include <QString>
@@ -16,11 +17,6 @@
 #include <expected>
 
 namespace sotto::storage {
-
-// The directory holding `path` made durable (fsync): a new or renamed file's name survives
-// a crash or a power cut only once its directory is synced, whatever fdatasync did for its
-// bytes.
-bool syncDirectoryOf(const QString &path);
 
 class AttachmentFile {
 public:

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/storage/Vault.h"
 
+#include "core/storage/FileSync.h"
 #include "core/storage/StorageLog.h"
 
 #include <QDir>
@@ -12,7 +13,6 @@
 
 #include <sodium.h>
 
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace sotto::storage {
@@ -27,16 +27,6 @@ QByteArray associatedData(const crypto::KdfParams &p)
 {
     return QByteArrayLiteral("sotto-vault:") + QByteArray::number(FormatVersion) + ':' + QByteArray::number(p.algorithm) + ':'
         + QByteArray::number(quint64(p.opsLimit)) + ':' + QByteArray::number(quint64(p.memLimit)) + ':' + p.salt.toBase64();
-}
-
-bool syncDirectory(const QString &dir)
-{
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd < 0)
-        return false;
-    const bool ok = ::fsync(fd) == 0;
-    ::close(fd);
-    return ok;
 }
 
 struct Parsed {
@@ -159,7 +149,7 @@ std::expected<void, Error> Vault::write(const QString &keyFile, const crypto::Se
     }
     if (!f.commit())
         return std::unexpected(Error{Errc::Io, QStringLiteral("cannot write %1: %2").arg(keyFile, f.errorString())});
-    if (!syncDirectory(QFileInfo(keyFile).absolutePath()))
+    if (!syncDirectoryOf(keyFile))
         qCWarning(lcStorage) << "could not sync the profile folder after writing the key file";
     return {};
 }
