@@ -256,7 +256,9 @@ public:
     // Attachments (docs/PROTOCOL.md, "Attachments"; MessengerAttachments.cpp). First the
     // file is sealed into the profile's attachments/ folder (sealFile: files only, a chunk
     // at a time, on any thread), then its pointer is stored and queued for the peer like a
-    // text (sendAttachment, on the core thread).
+    // text (sendAttachment, on the core thread). Transfer does it the faster way: the file
+    // described and hashed (describeFile, SourceFile), the pointer sent, and the copy sealed
+    // meanwhile from the same open file; `source` then says where from.
     static constexpr std::uint64_t MaxAttachmentBytes = 4ULL << 30;
     static constexpr qsizetype MaxThumbnailBytes = 20 * 1024; // a receiver refuses a pointer with a bigger one
     struct SealedFile {
@@ -268,8 +270,12 @@ public:
         QByteArray sha256;
         QString localFile; // the sealed copy's name in `folder`
         QString sealedPath;
+        QString source;    // set while the copy is still being sealed from this file
     };
     [[nodiscard]] static std::expected<SealedFile, Error> sealFile(const QString &path, const QString &folder);
+    // Checks `path` (a readable file within the size limit) and gives it an id, a key and
+    // a name for its copy in `folder`; no hash yet, nothing written.
+    [[nodiscard]] static std::expected<SealedFile, Error> describeFile(const QString &path, const QString &folder);
     struct AttachmentSend {
         Envelope envelope;
         storage::MessageRecord message;

@@ -36,7 +36,7 @@ QByteArray serialize(const wire::Content &content)
 
 QString localFileFor(const QByteArray &fileId) { return QString::fromLatin1(fileId.toHex()) + QStringLiteral(".sealed"); }
 
-std::expected<Messenger::SealedFile, Error> Messenger::sealFile(const QString &path, const QString &folder)
+std::expected<Messenger::SealedFile, Error> Messenger::describeFile(const QString &path, const QString &folder)
 {
     const QFileInfo info(path);
     if (!info.isFile() || !info.isReadable())
@@ -54,11 +54,19 @@ std::expected<Messenger::SealedFile, Error> Messenger::sealFile(const QString &p
     f.mime = QMimeDatabase().mimeTypeForFile(info).name().left(int(MaxMimeBytes));
     f.localFile = localFileFor(f.fileId);
     f.sealedPath = QDir(folder).filePath(f.localFile);
-    storage::AttachmentFile file(f.sealedPath, f.key, f.fileId, f.size);
+    return f;
+}
+
+std::expected<Messenger::SealedFile, Error> Messenger::sealFile(const QString &path, const QString &folder)
+{
+    auto f = describeFile(path, folder);
+    if (!f)
+        return f;
+    storage::AttachmentFile file(f->sealedPath, f->key, f->fileId, f->size);
     auto hash = file.sealFrom(path);
     if (!hash)
         return std::unexpected(Error{Errc::InvalidInput, hash.error()});
-    f.sha256 = *hash;
+    f->sha256 = *hash;
     return f;
 }
 
@@ -121,6 +129,9 @@ std::expected<Messenger::AttachmentSend, Error> Messenger::sendAttachment(const 
     storage::AttachmentStore attachments(m_profile.database());
     if (auto stored = attachments.insert(a, key); !stored)
         return fail(Error::from(stored.error()));
+    if (!sealed.source.isEmpty())
+        if (auto marked = attachments.setUnsealed(a.fileId, sealed.source); !marked)
+            return fail(Error::from(marked.error()));
     QByteArray plaintext = attachmentContent(record);
     std::expected<Envelope, Error> envelope = queue(to, plaintext, *id);
     crypto::wipe(plaintext);

@@ -62,6 +62,9 @@ std::expected<Messenger::GroupSend, Error> Messenger::sendGroupAttachment(std::i
     storage::AttachmentStore attachments(m_profile.database());
     if (auto stored = attachments.insert(a, sealed.key); !stored)
         return fail(Error::from(stored.error()));
+    if (!sealed.source.isEmpty())
+        if (auto marked = attachments.setUnsealed(a.fileId, sealed.source); !marked)
+            return fail(Error::from(marked.error()));
     QByteArray plaintext = attachmentContent(record);
     auto recipients = sealForGroup(conversationId, plaintext, *id); // checks that we are a member
     crypto::wipe(plaintext);

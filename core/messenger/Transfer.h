@@ -83,9 +83,12 @@ public:
     using Saved = std::function<void(std::expected<void, Error>)>;
     void saveAsync(const QByteArray &fileId, const QString &path, Saved done);
 
-    // Seals the file at `path` into attachments/ on a worker thread that touches only files
-    // (a 1 GiB file takes seconds; the core thread goes on meanwhile), then calls `done` on
-    // this object's thread.
+    // Hashes the file at `path` on a thread of its own that touches only files (a 1 GiB
+    // file takes most of a second; the core thread goes on meanwhile), then calls `done` on
+    // this object's thread, whose pointer may go at once: the same thread then seals the
+    // copy into attachments/, and a peer is served only the chunks already in it. A copy
+    // that cannot be made (the file changed, the disk is full) fails the upload. The pointer
+    // names the file's `source` until the copy is whole, so a restart seals it again.
     using Sealed = std::function<void(std::expected<Messenger::SealedFile, Error>)>;
     void seal(const QString &path, Sealed done);
 
@@ -121,6 +124,7 @@ Q_SIGNALS:
 private:
     struct Download;
     struct Upload;
+    struct Sealing;
 
     QString pathOf(const storage::AttachmentRecord &a) const;
     net::Link *bulkLink(const protocol::PeerId &peer) const; // an up link speaking Content v4
@@ -128,6 +132,18 @@ private:
     void opened(const std::shared_ptr<Download> &d, std::uint64_t onDisk);
     void removeCopy(const QString &path);
     void sweepStrays();
+    // Runs `work` (which makes the copy of `s`) on a thread of its own, waited for on destruction.
+    void startSealing(const std::shared_ptr<Sealing> &s, std::function<void()> work);
+    // Copies whose pointer went but which were not whole when Sotto stopped: sealed again
+    // from their source, and checked against the pointer's hash.
+    void resumeSealing();
+    // On this thread, from a sealing thread: more chunks are in the copy; it is done (or failed).
+    void sealProgress(const std::shared_ptr<Sealing> &s);
+    void sealEnded(const std::shared_ptr<Sealing> &s, const QString &error);
+    // Chunks of our file in its copy now, that an upload may read (all, unless it is being sealed).
+    std::uint64_t sealedChunks(const QByteArray &fileId) const;
+    // Ends an upload for good: failed with `reason`, every peer pulling it told.
+    [[nodiscard]] std::expected<void, Error> failUpload(const storage::AttachmentRecord &a, const QString &reason);
     // Whether `peer` may pull our file `a`: the peer it was sent to, or for a file sent to a
     // group (its row names ourselves), a member of that group now.
     bool mayPull(const storage::AttachmentRecord &a, const protocol::PeerId &peer) const;
@@ -161,9 +177,10 @@ private:
     QHash<QString, std::vector<std::shared_ptr<Upload>>> m_uploads;     // peer -> files it pulls from us
     Membership m_isMember;
     QTimer m_diskRetry;
-    // Sealing threads and what each one sealed: waited for on destruction, when a sealed
+    // Sealing threads and the copy each makes: stopped and waited for on destruction, when a
     // copy whose message was never made is removed.
-    QHash<QThread *, std::shared_ptr<std::expected<Messenger::SealedFile, Error>>> m_sealers;
+    QHash<QThread *, std::shared_ptr<Sealing>> m_sealers;
+    QHash<QByteArray, std::shared_ptr<Sealing>> m_sealing; // file id -> copies being made for a pointer
     QSet<QString> m_removing; // copies queued for removal on the worker, removed at the end if still there
     std::uint64_t m_bytesServed = 0;
     bool m_autoDownloadImages = true;

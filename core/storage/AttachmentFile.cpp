@@ -11,6 +11,7 @@
 #include <sodium.h>
 
 #include <cerrno>
+#include <optional>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -33,26 +34,13 @@ std::uint64_t AttachmentFile::sealedLength(std::uint64_t index) const
 
 AttachmentFile::~AttachmentFile() = default;
 
-namespace {
-
-// `n` bytes of `fd` into `to` (fewer only at the end of the file); -1 on an error.
-ssize_t readFull(int fd, char *to, std::size_t n)
+std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
 {
-    std::size_t got = 0;
-    while (got < n) {
-        const ssize_t r = ::read(fd, to + got, n - got);
-        if (r < 0 && errno == EINTR)
-            continue;
-        if (r < 0)
-            return -1;
-        if (r == 0)
-            break;
-        got += std::size_t(r);
-    }
-    return ssize_t(got);
+    auto in = SourceFile::open(source);
+    if (!in)
+        return std::unexpected(in.error());
+    return sealFrom(*in, true);
 }
-
-} // namespace
 
 // Three threads, each on what it is best at: this one reads a batch of chunks and seals
 // them straight into the appender's buffer; BackgroundSha256 hashes the same batch on the
@@ -60,15 +48,13 @@ ssize_t readFull(int fd, char *to, std::size_t n)
 // the disk, not for a core). Through the page cache and with the hash on this thread, the
 // sender sealed at 428–613 MB/s against ~1,240 for the sealing alone (docs/BENCHMARKS.md).
 // Two batches of plaintext, wiped when they go: one is hashed while the next is read.
-std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &source)
+// Without the hash (it was made first, for the pointer), this thread reads and seals alone.
+std::expected<QByteArray, QString> AttachmentFile::sealFrom(const SourceFile &source, bool withHash, const Landed &landed)
 {
     if (!m_sealer.isValid())
         return std::unexpected(QStringLiteral("invalid key"));
-    const int in = ::open(QFile::encodeName(source).constData(), O_RDONLY | O_CLOEXEC);
-    if (in < 0)
-        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
-    const auto closeIn = qScopeGuard([in] { ::close(in); });
-    (void)::posix_fadvise(in, 0, 0, POSIX_FADV_SEQUENTIAL);
+    if (source.size() != m_size)
+        return std::unexpected(QStringLiteral("the file changed while it was read"));
     constexpr std::uint64_t BatchChunks = 16; // 4 MiB: one direct write per batch
     DirectAppender out(BatchChunks * ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
     const auto failed = [&](const QString &why) {
@@ -82,22 +68,28 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
     crypto::SecretBytes batches[2] = {crypto::SecretBytes(BatchChunks * ChunkSealer::ChunkSize + 1),
                                       crypto::SecretBytes(BatchChunks * ChunkSealer::ChunkSize + 1)};
     std::uint64_t tickets[2] = {0, 0};
-    crypto::BackgroundSha256 hash; // declared after the batches: gone (joined) before them
+    std::optional<crypto::BackgroundSha256> hash; // after the batches: gone (joined) before them
+    if (withHash)
+        hash.emplace();
+    std::uint64_t offset = 0;
     for (std::uint64_t first = 0, batch = 0; first < chunkCount(); first += BatchChunks, ++batch) {
         crypto::SecretBytes &buffer = batches[batch % 2];
         auto *plain = reinterpret_cast<char *>(buffer.data());
-        hash.waitFor(tickets[batch % 2]); // this buffer's last batch is hashed
+        if (hash)
+            hash->waitFor(tickets[batch % 2]); // this buffer's last batch is hashed
         const std::uint64_t end = std::min(chunkCount(), first + BatchChunks);
         std::size_t length = 0;
         for (std::uint64_t i = first; i < end; ++i)
             length += ChunkSealer::plainLength(m_size, i);
         const std::size_t ask = end == chunkCount() ? length + 1 : length;
-        const ssize_t got = readFull(in, plain, ask);
+        const ssize_t got = SourceFile::readAt(source.handle(), plain, ask, offset);
         if (got < 0)
-            return failed(QStringLiteral("cannot read %1: %2").arg(source, QString::fromLocal8Bit(std::strerror(errno))));
+            return failed(QStringLiteral("cannot read %1: %2").arg(source.path(), QString::fromLocal8Bit(std::strerror(errno))));
         if (std::size_t(got) != length)
             return failed(QStringLiteral("the file changed while it was read"));
-        tickets[batch % 2] = hash.add(plain, length);
+        offset += length;
+        if (hash)
+            tickets[batch % 2] = hash->add(plain, length);
         for (std::uint64_t i = first; i < end; ++i) {
             const std::size_t chunk = ChunkSealer::plainLength(m_size, i);
             char *to = out.space(chunk + ChunkSealer::Overhead);
@@ -108,11 +100,19 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
             out.commit(chunk + ChunkSealer::Overhead);
             plain += chunk;
         }
+        // The batch goes to the disk now (its write runs while the next one is sealed), so
+        // the chunks a reader may take lag the sealing by one batch, not two.
+        if (!out.writeBlocks())
+            return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
+        if (landed && !landed(out.landed() / ChunkSealer::SealedChunkSize))
+            return failed(QStringLiteral("cancelled"));
     }
     if (!out.flush())
         return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
     out.close();
-    return hash.result();
+    if (landed)
+        (void)landed(chunkCount());
+    return hash ? hash->result() : QByteArray();
 }
 
 QByteArray AttachmentFile::readChunk(std::uint64_t index) const

@@ -8,13 +8,14 @@
 #include "core/crypto/Sha256.h"
 #include "core/storage/DirectAppender.h"
 #include "core/storage/FileSync.h"
+#include "core/storage/SourceFile.h"
 
 #include <QFile>
 #include <QString>
 
-#include <memory>
-
 #include <expected>
+#include <functional>
+#include <memory>
 
 namespace sotto::storage {
 
@@ -34,6 +35,12 @@ public:
     // Sending: the plaintext at `source` sealed chunk by chunk into the copy, read, hashed
     // and written 4 MiB at a time (memory stays flat); gives the plaintext's SHA-256.
     [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const QString &source);
+    // Called on the sealing thread as batches land: the whole chunks in the copy now (a
+    // reader may serve them). Returning false stops the sealing ("cancelled").
+    using Landed = std::function<bool(std::uint64_t chunks)>;
+    // The same from a file already open (its size must be this file's); with `hash` false
+    // no hash is made (the pointer has it already) and the result is empty.
+    [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const SourceFile &source, bool hash, const Landed &landed = {});
     // One sealed chunk as stored (what goes on the wire); empty if it is not there.
     QByteArray readChunk(std::uint64_t index) const;
     // Receiving: opens `sealed` as chunk `index` (refused if it fails authentication) and

@@ -170,4 +170,27 @@ std::expected<void, Error> AttachmentStore::remove(const QByteArray &fileId)
     return {};
 }
 
+std::expected<void, Error> AttachmentStore::setUnsealed(const QByteArray &fileId, const QString &source)
+{
+    if (!m_db.prepare("UPDATE attachments SET source = ? WHERE file_id = ?").bind(1, source).bind(2, fileId).run())
+        return std::unexpected(sqlError(m_db, "update attachment"));
+    return {};
+}
+
+std::expected<void, Error> AttachmentStore::setSealed(const QByteArray &fileId)
+{
+    if (!m_db.prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, fileId).run())
+        return std::unexpected(sqlError(m_db, "update attachment"));
+    return {};
+}
+
+std::vector<AttachmentStore::Unsealed> AttachmentStore::unsealed()
+{
+    std::vector<Unsealed> out;
+    Statement st = m_db.prepare("SELECT " ATTACHMENT_COLUMNS ", a.source FROM attachments a WHERE a.source IS NOT NULL");
+    while (st.next())
+        out.push_back({read(st), st.text(15)});
+    return out;
+}
+
 } // namespace sotto::storage

@@ -59,6 +59,17 @@ public:
     std::vector<AttachmentRecord> unfinished(const protocol::PeerId &peer);
     [[nodiscard]] std::expected<void, Error> remove(const QByteArray &fileId);
 
+    // A file we send whose pointer went before its sealed copy was whole (the copy is made
+    // while the first chunks go): where to seal it from again if Sotto stops first. The path
+    // is the user's; it stays only until the copy is whole (schema 17).
+    [[nodiscard]] std::expected<void, Error> setUnsealed(const QByteArray &fileId, const QString &source);
+    [[nodiscard]] std::expected<void, Error> setSealed(const QByteArray &fileId);
+    struct Unsealed {
+        AttachmentRecord record;
+        QString source;
+    };
+    std::vector<Unsealed> unsealed();
+
 private:
     static AttachmentRecord read(const Statement &st);
     Database &m_db;

@@ -132,6 +132,17 @@ bool DirectAppender::waitIdle()
     return !m_failed;
 }
 
+std::uint64_t DirectAppender::landed() const
+{
+    if (m_fd < 0)
+        return 0;
+    if (!m_background)
+        return m_base; // every whole block before it was written in this thread
+    // Writes go one at a time, front to back: all before the one in flight are done.
+    QMutexLocker lock(&m_background->mutex);
+    return m_background->busy || m_background->error ? m_background->offset : m_base;
+}
+
 bool DirectAppender::fail(const char *what)
 {
     m_failed = true;

@@ -42,6 +42,9 @@ public:
     bool isOpen() const { return m_fd >= 0; }
     // Where the next appended byte lands in the file.
     std::uint64_t position() const { return m_base + m_fill; }
+    // Bytes from the start of the file that are in it now (a reader may take them), without
+    // waiting: those of writes already done, not the ones in flight or still buffered.
+    std::uint64_t landed() const;
 
     // Room for `n` bytes (at most the capacity) at the end of the buffer, writing full
     // blocks out first if needed; fill it, then commit(n). Nullptr after a failed write.

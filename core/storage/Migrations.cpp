@@ -572,6 +572,15 @@ CREATE INDEX outbox_by_shared ON outbox (shared_id) WHERE shared_id IS NOT NULL;
 )sql");
 }
 
+// Version 17 (issue 9): a file we send has its pointer sent while its sealed copy is still
+// being made, so the upload starts after one hash pass rather than after hashing and
+// sealing. `source` is where to seal it from again if Sotto stops first; NULL once the
+// copy is whole (the user's path is kept no longer than that).
+bool schemaV17(Database &db)
+{
+    return db.exec("ALTER TABLE attachments ADD COLUMN source TEXT;");
+}
+
 } // namespace
 
 const std::vector<Migration> &migrations()
@@ -593,6 +602,7 @@ const std::vector<Migration> &migrations()
         {14, "groups: checkpoints of our sender keys, to give again to members behind", schemaV14},
         {15, "no trigger on outbox: acknowledgements delete without a statement journal", schemaV15},
         {16, "outbox keyed by peer and id, ids from a floor in meta: no sqlite_sequence, one B-tree", schemaV16},
+        {17, "attachments: the source of a sealed copy still being made", schemaV17},
     };
     return steps;
 }

@@ -164,7 +164,13 @@ private Q_SLOTS:
         QCOMPARE(qint64(sent.value(QStringLiteral("size")).toDouble()), size);
         QCOMPARE(sent.value(QStringLiteral("name")).toString(), QStringLiteral("big.bin"));
         const qint64 sealMs = clock.restart();
-        qint64 written = -bytesWritten(ann); // the sealed copy is written before this
+        // The reply comes once the file is hashed; its sealed copy is then written while the
+        // first chunks may go. Counted from when the copy is whole, what the sender writes
+        // is what it sends (and its database and log).
+        const QString sealedCopy = QDir(ann.profileDir()).filePath(QStringLiteral("attachments/%1.sealed").arg(id));
+        const qint64 sealedSize = size + qint64(crypto::ChunkSealer::chunkCount(quint64(size))) * crypto::ChunkSealer::Overhead;
+        QVERIFY(waitUntil([&] { return QFileInfo(sealedCopy).size() == sealedSize; }, ann, 60000));
+        qint64 written = -bytesWritten(ann);
 
         const QJsonObject arrived = bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == id; });
         QCOMPARE(attachmentOf(arrived).value(QStringLiteral("state")).toString(), QStringLiteral("paused")); // not an image: on request
@@ -265,6 +271,9 @@ private Q_SLOTS:
             QVERIFY(!writeFile(other, size).isEmpty());
             storage::AttachmentFile file(ann.profileDir() + QStringLiteral("/attachments/") + st.text(1), key, QByteArray::fromHex(id.toLatin1()), quint64(size));
             QVERIFY(file.sealFrom(other));
+            // A copy that was whole (the quit may have come while it was still being sealed:
+            // then the next start would seal it again from the right bytes).
+            QVERIFY((*db)->prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, QByteArray::fromHex(id.toLatin1())).run());
         }
         QVERIFY(ann.start());
         cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
@@ -276,6 +285,75 @@ private Q_SLOTS:
                                               {QStringLiteral("path"), tmp.filePath(QStringLiteral("never.pdf"))}});
         QCOMPARE(refused.value(QStringLiteral("event")).toString(), QStringLiteral("error"));
         QVERIFY(!QFile::exists(tmp.filePath(QStringLiteral("never.pdf"))));
+    }
+
+    // The pointer goes once the file is hashed; its sealed copy is made meanwhile. A sender
+    // that stops before the copy is whole seals it again from its source at the next start
+    // (schema 17 keeps the path until then), checked against the pointer's hash before a
+    // chunk goes: the file arrives whole. A source changed meanwhile fails the upload with a
+    // reason at the sender and the receiver is told: no other bytes are served for it.
+    void aCopyNotWholeWhenTheSenderStoppedIsSealedAgain()
+    {
+        const qint64 size = 40 * crypto::ChunkSealer::ChunkSize + 123;
+        const QString notes = tmp.filePath(QStringLiteral("notes.bin")), draft = tmp.filePath(QStringLiteral("draft.bin"));
+        const QByteArray notesHash = writeFile(notes, size);
+        QVERIFY(!notesHash.isEmpty());
+        QVERIFY(!writeFile(draft, size).isEmpty());
+        HeadlessNode ann(QStringLiteral("ann"), {}, noDiscovery()), bob(QStringLiteral("bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        QStringList ids;
+        for (const QString &path : {notes, draft}) {
+            ids << cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), path}})
+                       .value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
+            QVERIFY(!ids.back().isEmpty());
+            QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == ids.back(); }).isEmpty());
+        }
+        ann.quit();
+        // As if Sotto had stopped while it sealed them: the rows name their sources, one copy
+        // is cut short after five chunks, the other is gone; and the draft was edited since.
+        {
+            auto vaultKey = storage::Vault::unlock(storage::Profile::keyFilePath(ann.profileDir()), test::passphrase("test passphrase for ann"));
+            QVERIFY(vaultKey);
+            auto db = storage::Database::open(storage::Profile::databasePath(ann.profileDir()), *vaultKey);
+            QVERIFY(db);
+            for (int i = 0; i < 2; ++i) {
+                const QByteArray fileId = QByteArray::fromHex(ids[i].toLatin1());
+                storage::Statement st = (*db)->prepare("SELECT local_file, source FROM attachments WHERE file_id = ?");
+                st.bind(1, fileId);
+                QVERIFY(st.next());
+                const QString copy = ann.profileDir() + QStringLiteral("/attachments/") + st.text(0);
+                // (A quit that came while a copy was being sealed left none at all.)
+                QVERIFY(i == 0 ? !QFile::exists(copy) || QFile::resize(copy, 5 * crypto::ChunkSealer::SealedChunkSize + 100)
+                               : !QFile::exists(copy) || QFile::remove(copy));
+                QVERIFY((*db)->prepare("UPDATE attachments SET source = ? WHERE file_id = ?").bind(1, i == 0 ? notes : draft).bind(2, fileId).run());
+            }
+        }
+        QVERIFY(!writeFile(draft, size).isEmpty()); // the same size, other bytes
+        QVERIFY(ann.start());
+        for (const QString &id : ids)
+            cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
+        const QJsonObject arrived = ended(bob, ids[0], 30000);
+        QCOMPARE(arrived.value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        const QString saved = tmp.filePath(QStringLiteral("notes-saved.bin"));
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("save_attachment")}, {QStringLiteral("attachment"), ids[0]}, {QStringLiteral("path"), saved}});
+        QCOMPARE(sha256Of(saved), notesHash);
+        const QJsonObject refused = ended(bob, ids[1], 30000);
+        QCOMPARE(refused.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        const QJsonObject atSender = ended(ann, ids[1], 30000);
+        QCOMPARE(atSender.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QVERIFY2(atSender.value(QStringLiteral("error")).toString().contains(QLatin1String("changed")),
+                 qPrintable(atSender.value(QStringLiteral("error")).toString()));
+        ann.quit();
+        bob.quit();
+        auto vaultKey = storage::Vault::unlock(storage::Profile::keyFilePath(ann.profileDir()), test::passphrase("test passphrase for ann"));
+        QVERIFY(vaultKey);
+        auto db = storage::Database::open(storage::Profile::databasePath(ann.profileDir()), *vaultKey);
+        QVERIFY(db);
+        storage::Statement left = (*db)->prepare("SELECT count(*) FROM attachments WHERE source IS NOT NULL");
+        QVERIFY(left.next());
+        QCOMPARE(left.int64(0), 0); // the user's paths are kept no longer than needed
     }
 
     // An image under 25 MB from a contact comes without being asked for (from a stranger

@@ -4,6 +4,7 @@
 // and does not replace what was there. And a sealed copy can be synced to disk.
 #include "core/crypto/Sha256.h"
 #include "core/storage/AttachmentFile.h"
+#include "core/storage/SourceFile.h"
 #include "core/crypto/ChunkSealer.h"
 
 #include <QDir>
@@ -187,6 +188,90 @@ private Q_SLOTS:
         QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
         QCOMPARE(b.readAll(), a.readAll());
         QCOMPARE(to.digest().value_or(QByteArray()), hash);
+    }
+
+    // The sender's way (issue 9): the file hashed first (SourceFile, for the pointer), then
+    // sealed from the same open file without a second hash, telling as it goes how many
+    // chunks are in the copy. Every chunk it names can be read and opened at that moment
+    // (an upload serves them while the rest is sealed), the last count is all of them, and
+    // the copy is the same as one sealed the old way.
+    void aCopyBeingSealedServesTheChunksItNames()
+    {
+        const qint64 size = 3 * 16 * crypto::ChunkSealer::ChunkSize + 5000; // four batches
+        QByteArray plain(size, Qt::Uninitialized);
+        QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(plain.data()), plain.size() / 4);
+        const QString source = tmp.filePath(QStringLiteral("growing-source.bin"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(plain), size);
+        }
+        auto in = storage::SourceFile::open(source);
+        QVERIFY2(in, qPrintable(in.error()));
+        QCOMPARE(in->size(), quint64(size));
+        crypto::Sha256 hashing;
+        hashing.addData(plain);
+        const QByteArray expected = hashing.result();
+        QCOMPARE(in->sha256().value_or(QByteArray()), expected);
+
+        const QString copy = tmp.filePath(QStringLiteral("growing.sealed"));
+        storage::AttachmentFile file(copy, key, fileId, quint64(size));
+        const storage::AttachmentFile reader(copy, key, fileId, quint64(size));
+        const crypto::ChunkSealer sealer(key, fileId);
+        std::vector<quint64> counts;
+        bool allOpened = true;
+        const auto result = file.sealFrom(*in, false, [&](std::uint64_t chunks) {
+            counts.push_back(chunks);
+            if (chunks && !sealer.open(chunks - 1, chunks == file.chunkCount(), reader.readChunk(chunks - 1)))
+                allOpened = false;
+            return true;
+        });
+        QVERIFY2(result, qPrintable(result.error()));
+        QVERIFY(result->isEmpty()); // no hash asked for
+        QVERIFY(allOpened);
+        QVERIFY(counts.size() >= 4);
+        QVERIFY(std::is_sorted(counts.begin(), counts.end()));
+        QVERIFY(counts[counts.size() - 2] > 0 && counts[counts.size() - 2] < file.chunkCount()); // some before the end
+        QCOMPARE(counts.back(), file.chunkCount());
+        const auto digest = file.digest();
+        QVERIFY2(digest, qPrintable(digest.error()));
+        QCOMPARE(*digest, expected);
+        QVERIFY(in->unchanged());
+    }
+
+    // Cancelled from its progress callback, a sealing stops and leaves no copy; a source
+    // written to after it was opened is seen as changed.
+    void aCancelledSealingLeavesNoCopyAndAWriteIsSeen()
+    {
+        const qint64 size = 40 * crypto::ChunkSealer::ChunkSize;
+        const QString source = tmp.filePath(QStringLiteral("cancel-source.bin"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(QByteArray(size, 'c')), size);
+        }
+        auto in = storage::SourceFile::open(source);
+        QVERIFY(in);
+        const QString copy = tmp.filePath(QStringLiteral("cancelled.sealed"));
+        storage::AttachmentFile file(copy, key, fileId, quint64(size));
+        int calls = 0;
+        const auto result = file.sealFrom(*in, false, [&](std::uint64_t) { return ++calls < 2; });
+        QVERIFY(!result);
+        QCOMPARE(result.error(), QStringLiteral("cancelled"));
+        QCOMPARE(calls, 2);
+        QVERIFY(!QFile::exists(copy));
+        QVERIFY(in->unchanged());
+        QTest::qWait(20); // a later modification time than the open's
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            f.seek(1000);
+            QCOMPARE(f.write("d", 1), 1);
+        }
+        QVERIFY(!in->unchanged());
+        // The size is still the same, so only the stamp tells; a shorter file is refused outright.
+        QVERIFY(QFile::resize(source, size - 1));
+        QVERIFY(!in->sha256());
     }
 };
 

@@ -593,6 +593,51 @@ private Q_SLOTS:
         QCOMPARE(store.orphans().front().fileId, QByteArray(16, '1'));
     }
 
+    // Schema 17 (issue 9): a file we send may have its pointer out before its sealed copy
+    // is whole; the row then names the source to seal it from again after a restart, and
+    // names it no longer once the copy is whole. Rows from before keep no source.
+    void step17NamesTheSourceOfACopyStillBeingSealed()
+    {
+        auto db = Database::open(tmp.filePath(QStringLiteral("v17.db")), crypto::SecretBytes::random(32));
+        QCOMPARE(migrate(**db, 16).value(), 16);
+        const auto hasSource = [&] {
+            Statement st = (*db)->prepare("SELECT sql FROM sqlite_master WHERE name = 'attachments'");
+            return st.next() && st.text(0).contains(QLatin1String("source TEXT"));
+        };
+        QVERIFY(!hasSource());
+        AttachmentStore store(**db);
+        const crypto::SecretBytes key = crypto::SecretBytes::random(32);
+        const protocol::PeerId bob = test::randomPeerId();
+        const std::int64_t conversation = MessageStore(**db).conversationFor(bob).value();
+        for (char tag : {'a', 'b'}) {
+            AttachmentRecord a;
+            a.fileId = QByteArray(16, tag);
+            a.conversationId = conversation;
+            a.peer = bob;
+            a.outgoing = true;
+            a.name = QStringLiteral("film.mkv");
+            a.mime = QStringLiteral("video/x-matroska");
+            a.size = 5000;
+            a.sha256 = QByteArray(32, 'h');
+            a.localFile = QString::fromLatin1(a.fileId.toHex()) + QStringLiteral(".sealed");
+            a.state = AttachmentState::Uploading;
+            QVERIFY(store.insert(a, key));
+            if (tag == 'a')
+                QCOMPARE(migrate(**db, 17).value(), 17); // one row from before, one after
+        }
+        QVERIFY(hasSource());
+        QVERIFY(store.unsealed().empty());
+        QVERIFY(store.setUnsealed(QByteArray(16, 'b'), QStringLiteral("/home/ann/Videos/film.mkv")));
+        const auto unsealed = store.unsealed();
+        QCOMPARE(unsealed.size(), std::size_t(1));
+        QCOMPARE(unsealed.front().record.fileId, QByteArray(16, 'b'));
+        QCOMPARE(unsealed.front().record.name, QStringLiteral("film.mkv"));
+        QCOMPARE(unsealed.front().source, QStringLiteral("/home/ann/Videos/film.mkv"));
+        QVERIFY(store.setSealed(QByteArray(16, 'b')));
+        QVERIFY(store.unsealed().empty());
+        QCOMPARE(store.byFileId(QByteArray(16, 'a'))->name, QStringLiteral("film.mkv"));
+    }
+
     // A profile written by the code of schema 9 (tests/fixtures/profile-v9-plain, see its README):
     // it opens at schema 10 with its history as it was, and with no attachments.
     void aVersion9ProfileMigratesWithoutLoss()
