@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// ChunkSealer seals and opens one chunk of an attachment with XChaCha20-Poly1305 (libsodium)
-// under the file's own key. It owns no file and no key storage: only the chunk format.
+// ChunkSealer seals and opens one chunk of an attachment with XChaCha20-Poly1305 (libsodium's
+// construction; the bulk through OpenSSL, see ChunkSealer.cpp) under the file's own key. It owns no file and no key storage: only the chunk format.
 #pragma once
 
 #include "core/crypto/SecretBytes.h"
@@ -47,7 +47,6 @@ public:
     bool openInto(std::uint64_t index, bool last, const char *sealed, std::size_t sealedSize, char *out) const;
 
 private:
-    QByteArray associatedData(std::uint64_t index, bool last) const;
     static constexpr std::size_t AdSize = 14 + FileIdSize + 8 + 1;
     void associatedData(std::uint64_t index, bool last, unsigned char (&ad)[AdSize]) const;
 

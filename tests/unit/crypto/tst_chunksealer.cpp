@@ -5,6 +5,9 @@
 
 #include <QRandomGenerator>
 #include <QTest>
+#include <QtEndian>
+
+#include <sodium.h>
 
 using namespace sotto::crypto;
 
@@ -49,6 +52,62 @@ private Q_SLOTS:
         QVERIFY(!ChunkSealer(other, QByteArray(16, '\x03')).open(5, false, sealed));
         QVERIFY(!sealer.open(5, false, sealed.left(20)));                      // shorter than the overhead
         QVERIFY(!ChunkSealer(SecretBytes::random(16), QByteArray(16, 0)).isValid());
+    }
+
+    // The format is libsodium's crypto_aead_xchacha20poly1305_ietf (sealed through OpenSSL's
+    // ChaCha20-Poly1305 under an HChaCha20 subkey): what one seals the other opens, both
+    // ways, at the sizes around Poly1305's 16-byte blocks and ChaCha20's 64-byte ones, and a
+    // whole chunk. A chunk sealed by an older Sotto (libsodium alone) still opens.
+    void sameFormatAsLibsodium()
+    {
+        const SecretBytes key = SecretBytes::random(32);
+        const QByteArray fileId = QByteArray::fromHex("00112233445566778899aabbccddeeff");
+        const ChunkSealer sealer(key, fileId);
+        for (const std::uint32_t size : {0u, 1u, 15u, 16u, 17u, 63u, 64u, 65u, 1000u, ChunkSealer::ChunkSize - 1, ChunkSealer::ChunkSize}) {
+            QByteArray plain(qsizetype(size), Qt::Uninitialized);
+            randombytes_buf(plain.data(), size);
+            const std::uint64_t index = QRandomGenerator::global()->generate64() >> 20;
+            const bool last = size % 2;
+            QByteArray ad("sotto-chunk-v1");
+            ad.append(fileId);
+            char be[8];
+            qToBigEndian(index, be);
+            ad.append(be, 8);
+            ad.append(char(last));
+            const auto *adBytes = reinterpret_cast<const unsigned char *>(ad.constData());
+
+            const QByteArray ours = sealer.seal(index, last, plain);
+            QCOMPARE(ours.size(), qsizetype(size + ChunkSealer::Overhead));
+            QByteArray opened(qsizetype(size), Qt::Uninitialized);
+            unsigned long long n = 0;
+            const auto *o = reinterpret_cast<const unsigned char *>(ours.constData());
+            QCOMPARE(crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char *>(opened.data()), &n, nullptr, o + 24, size + 16,
+                                                                adBytes, std::size_t(ad.size()), o, key.data()),
+                     0);
+            QCOMPARE(opened, plain);
+
+            QByteArray theirs(qsizetype(size + ChunkSealer::Overhead), Qt::Uninitialized);
+            auto *t = reinterpret_cast<unsigned char *>(theirs.data());
+            randombytes_buf(t, 24);
+            crypto_aead_xchacha20poly1305_ietf_encrypt(t + 24, &n, reinterpret_cast<const unsigned char *>(plain.constData()), size, adBytes,
+                                                       std::size_t(ad.size()), nullptr, t, key.data());
+            QCOMPARE(sealer.open(index, last, theirs).value_or(QByteArray("none")), plain);
+            QVERIFY(!sealer.open(index, !last, theirs));
+        }
+    }
+
+    // A refused chunk leaves nothing of its plaintext in the caller's buffer (the bytes are
+    // decrypted before the tag is checked).
+    void aRefusedChunkLeavesNoPlaintext()
+    {
+        const SecretBytes key = SecretBytes::random(32);
+        const ChunkSealer sealer(key, QByteArray(16, '\x05'));
+        const QByteArray plain(4096, 'p');
+        QByteArray sealed = sealer.seal(1, false, plain);
+        sealed[sealed.size() - 1] = char(sealed[sealed.size() - 1] ^ 0x01); // the tag
+        QByteArray out(plain.size(), 'x');
+        QVERIFY(!sealer.openInto(1, false, sealed.constData(), std::size_t(sealed.size()), out.data()));
+        QCOMPARE(out, QByteArray(plain.size(), '\0'));
     }
 
     void chunkArithmetic()
