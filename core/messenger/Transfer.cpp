@@ -7,6 +7,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStorageInfo>
 
 #include <deque>
@@ -80,6 +81,7 @@ struct Transfer::Sealing {
     std::atomic<std::uint64_t> chunks{0};   // whole chunks in the copy now
     std::atomic<bool> cancelled{false};     // stop: nobody needs the copy
     bool named = false;                     // a row names the copy (this thread's alone)
+    std::vector<std::function<void()>> waiting; // saves asked for meanwhile (this thread's alone)
 };
 
 Transfer::Transfer(storage::Profile &profile, net::LinkManager &links, QObject *parent)
@@ -261,6 +263,12 @@ void Transfer::sealEnded(const std::shared_ptr<Sealing> &s, const QString &error
 {
     if (m_sealing.value(s->fileId) == s)
         m_sealing.remove(s->fileId);
+    // Saves that waited for the copy go on after what follows here (the copy kept or
+    // removed): one of a copy that failed then fails with the reason of a missing copy.
+    const auto runWaiting = qScopeGuard([waiting = std::exchange(s->waiting, {})] {
+        for (const auto &save : waiting)
+            save();
+    });
     std::optional<AttachmentRecord> a = m_store.byFileId(s->fileId);
     if (!a || !a->messageId) {
         removeCopy(s->path); // the message was never made, or is gone
@@ -733,8 +741,9 @@ void Transfer::saveAsync(const QByteArray &fileId, const QString &path, Saved do
         done(std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file has not arrived yet")}));
         return;
     }
-    if (a->outgoing && m_sealing.contains(fileId)) {
-        done(std::unexpected(Error{Errc::NotAllowed, QStringLiteral("the file is still being stored; try again in a moment")}));
+    if (std::shared_ptr<Sealing> sealing = a->outgoing ? m_sealing.value(fileId) : nullptr) {
+        // Our own file, just sent, its copy still being made: saved once it is whole.
+        sealing->waiting.push_back([this, fileId, path, done = std::move(done)]() mutable { saveAsync(fileId, path, std::move(done)); });
         return;
     }
     auto copy = std::make_shared<SealedCopy>(pathOf(*a), m_store.key(fileId), fileId, a->size);

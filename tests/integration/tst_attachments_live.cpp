@@ -308,6 +308,14 @@ private Q_SLOTS:
             ids << cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), path}})
                        .value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
             QVERIFY(!ids.back().isEmpty());
+            if (path == notes) {
+                // Saved by its sender at once: the save waits for the copy being sealed.
+                const QString own = tmp.filePath(QStringLiteral("notes-own.bin"));
+                const QJsonObject saved = ann.call({{QStringLiteral("cmd"), QStringLiteral("save_attachment")}, {QStringLiteral("attachment"), ids.back()},
+                                                    {QStringLiteral("path"), own}});
+                QCOMPARE(saved.value(QStringLiteral("event")).toString(), QStringLiteral("ok"));
+                QCOMPARE(sha256Of(own), notesHash);
+            }
             QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == ids.back(); }).isEmpty());
         }
         ann.quit();
