@@ -2,6 +2,7 @@
 #include "core/messenger/Transfer.h"
 
 #include "core/messenger/MessengerLog.h"
+#include "core/storage/FileSync.h"
 #include "core/storage/SourceFile.h"
 
 #include <QDir>
@@ -153,7 +154,10 @@ void Transfer::seal(const QString &path, Sealed done)
 {
     const QString folder = storage::AttachmentStore::folder(m_profile.directory());
     auto s = std::make_shared<Sealing>();
-    startSealing(s, [this, s, path, folder, done = std::move(done)] {
+    // The caller's callback lives on this thread only: the sealing thread passes it on
+    // without copying it.
+    auto callback = std::make_shared<Sealed>(std::move(done));
+    startSealing(s, [this, s, path, folder, callback] {
         auto file = std::make_shared<std::expected<Messenger::SealedFile, Error>>(Messenger::describeFile(path, folder));
         std::optional<storage::SourceFile> source;
         if (*file) {
@@ -181,13 +185,13 @@ void Transfer::seal(const QString &path, Sealed done)
         const bool hashed = file->has_value();
         QMetaObject::invokeMethod(
             this,
-            [this, s, file, done] {
+            [this, s, file, callback] {
                 if (!*file) {
-                    done(std::unexpected(file->error()));
+                    (*callback)(std::unexpected(file->error()));
                     return;
                 }
                 m_sealing.insert(s->fileId, s);
-                done(std::move(**file)); // makes the message (or refuses, and removes the copy)
+                (*callback)(std::move(**file)); // makes the message (or refuses, and removes the copy)
                 s->named = m_store.byFileId(s->fileId).has_value();
                 if (!s->named)
                     s->cancelled = true;
@@ -212,10 +216,23 @@ void Transfer::seal(const QString &path, Sealed done)
 
 void Transfer::resumeSealing()
 {
+    struct Job {
+        std::shared_ptr<Sealing> s;
+        QString source;
+        std::uint64_t size = 0;
+        QByteArray expected;
+        std::shared_ptr<crypto::SecretBytes> key;
+    };
+    std::vector<Job> jobs;
     for (const storage::AttachmentStore::Unsealed &u : m_store.unsealed()) {
         const AttachmentRecord &a = u.record;
-        if (!a.outgoing || !a.messageId || a.state == AttachmentState::Failed) {
-            (void)m_store.setSealed(a.fileId); // nothing more goes: the path is not kept
+        if (!a.outgoing || !a.messageId || a.state != AttachmentState::Uploading) {
+            // Nothing more goes (failed), or it went whole (done): the path is not kept, and a
+            // copy cut short, which could serve nothing and save nothing, goes too.
+            (void)m_store.setSealed(a.fileId);
+            const std::uint64_t whole = a.size + ChunkSealer::chunkCount(a.size) * ChunkSealer::Overhead;
+            if (a.state != AttachmentState::Done && std::uint64_t(QFileInfo(pathOf(a)).size()) != whole)
+                QFile::remove(pathOf(a));
             continue;
         }
         auto s = std::make_shared<Sealing>();
@@ -223,26 +240,44 @@ void Transfer::resumeSealing()
         s->path = pathOf(a);
         s->named = true;
         m_sealing.insert(a.fileId, s);
-        qCInfo(lcMessenger) << "transfer: sealing again a copy that was not whole when Sotto stopped";
-        auto key = std::make_shared<crypto::SecretBytes>(m_store.key(a.fileId));
-        startSealing(s, [this, s, key, source = u.source, size = a.size, expected = a.sha256] {
+        jobs.push_back({s, u.source, a.size, a.sha256, std::make_shared<crypto::SecretBytes>(m_store.key(a.fileId))});
+    }
+    if (jobs.empty())
+        return;
+    qCInfo(lcMessenger) << "transfer:" << jobs.size() << "copies were not whole when Sotto stopped; sealing them again";
+    // One thread for all of them, one file at a time (each one's buffers, not all at once).
+    // Nothing of a file is served until its whole copy matched the pointer's hash: the file
+    // may have changed while Sotto did not run.
+    auto runner = std::make_shared<Sealing>();
+    runner->named = true; // it makes no copy of its own
+    startSealing(runner, [this, runner, jobs = std::move(jobs)] {
+        for (const Job &job : jobs) {
+            if (runner->cancelled)
+                return; // Sotto is stopping: the rows keep their sources for the next start
+            const std::shared_ptr<Sealing> &s = job.s;
             QString error;
-            auto file = storage::SourceFile::open(source);
-            if (!file || file->size() != size) {
+            storage::AttachmentFile copy(s->path, *job.key, s->fileId, job.size);
+            const std::uint64_t whole = job.size + ChunkSealer::chunkCount(job.size) * ChunkSealer::Overhead;
+            // Made whole just before the stop (the row was not told yet): checked, not made again.
+            if (std::uint64_t(QFileInfo(s->path).size()) == whole && copy.digest().value_or(QByteArray()) == job.expected && storage::syncFile(s->path)) {
+                QMetaObject::invokeMethod(this, [this, s] { sealEnded(s, {}); }, Qt::QueuedConnection);
+                continue;
+            }
+            auto file = storage::SourceFile::open(job.source);
+            if (!file || file->size() != job.size) {
                 error = QStringLiteral("the file is gone or changed before Sotto stored it; send it again");
             } else {
-                // Nothing is served until the whole copy matched the pointer's hash: the file
-                // may have changed while Sotto did not run.
-                storage::AttachmentFile copy(s->path, *key, s->fileId, size);
-                auto hash = copy.sealFrom(*file, true, [s](std::uint64_t) { return !s->cancelled; });
+                auto hash = copy.sealFrom(*file, true, [runner, s](std::uint64_t) { return !runner->cancelled && !s->cancelled; });
                 if (!hash)
                     error = hash.error();
-                else if (*hash != expected)
+                else if (*hash != job.expected)
                     error = QStringLiteral("the file changed before Sotto stored it; send it again");
             }
+            if (runner->cancelled)
+                return;
             QMetaObject::invokeMethod(this, [this, s, error] { sealEnded(s, error); }, Qt::QueuedConnection);
-        });
-    }
+        }
+    });
 }
 
 std::uint64_t Transfer::sealedChunks(const QByteArray &fileId) const

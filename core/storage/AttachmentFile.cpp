@@ -84,7 +84,7 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const SourceFile &so
         const std::size_t ask = end == chunkCount() ? length + 1 : length;
         const ssize_t got = SourceFile::readAt(source.handle(), plain, ask, offset);
         if (got < 0)
-            return failed(QStringLiteral("cannot read %1: %2").arg(source.path(), QString::fromLocal8Bit(std::strerror(errno))));
+            return failed(QStringLiteral("cannot read the file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))));
         if (std::size_t(got) != length)
             return failed(QStringLiteral("the file changed while it was read"));
         offset += length;
@@ -104,14 +104,15 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const SourceFile &so
         // the chunks a reader may take lag the sealing by one batch, not two.
         if (!out.writeBlocks())
             return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
-        if (landed && !landed(out.landed() / ChunkSealer::SealedChunkSize))
+        if (landed && !landed(std::min(out.landed() / ChunkSealer::SealedChunkSize, chunkCount() - 1)))
             return failed(QStringLiteral("cancelled"));
     }
-    if (!out.flush())
+    // Durable before its caller counts it whole (and forgets the source it could be made
+    // again from). The last chunks are left for the caller to open up once it has checked
+    // the source: `landed` never names the last batch.
+    if (!out.sync())
         return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
     out.close();
-    if (landed)
-        (void)landed(chunkCount());
     return hash ? hash->result() : QByteArray();
 }
 

@@ -36,7 +36,9 @@ public:
     // and written 4 MiB at a time (memory stays flat); gives the plaintext's SHA-256.
     [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const QString &source);
     // Called on the sealing thread as batches land: the whole chunks in the copy now (a
-    // reader may serve them). Returning false stops the sealing ("cancelled").
+    // reader may serve them); never all of them (the caller opens up the rest once it
+    // checked the source). Returning false stops the sealing ("cancelled"). The finished
+    // copy is synced (fdatasync) before sealFrom returns.
     using Landed = std::function<bool(std::uint64_t chunks)>;
     // The same from a file already open (its size must be this file's); with `hash` false
     // no hash is made (the pointer has it already) and the result is empty.

@@ -179,7 +179,12 @@ std::expected<void, Error> AttachmentStore::setUnsealed(const QByteArray &fileId
 
 std::expected<void, Error> AttachmentStore::setSealed(const QByteArray &fileId)
 {
-    if (!m_db.prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, fileId).run())
+    // The user's path is overwritten, not left in a free page.
+    if (!m_db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(m_db, "secure delete"));
+    const bool cleared = m_db.prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, fileId).run();
+    m_db.exec("PRAGMA secure_delete = OFF;");
+    if (!cleared)
         return std::unexpected(sqlError(m_db, "update attachment"));
     return {};
 }

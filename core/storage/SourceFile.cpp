@@ -15,7 +15,7 @@
 namespace sotto::storage {
 namespace {
 
-QString why(const QString &path) { return QStringLiteral("cannot read %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))); }
+QString why() { return QStringLiteral("cannot read the file: %1").arg(QString::fromLocal8Bit(std::strerror(errno))); }
 
 } // namespace
 
@@ -23,11 +23,16 @@ std::expected<SourceFile, QString> SourceFile::open(const QString &path)
 {
     SourceFile f;
     f.m_path = path;
-    f.m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    // Non-blocking: opening a FIFO must not wait for a writer (the type is checked next);
+    // reads of a regular file ignore the flag.
+    f.m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (f.m_fd < 0)
-        return std::unexpected(why(path));
-    if (!stampOf(f.m_fd, f.m_stamp))
-        return std::unexpected(why(path));
+        return std::unexpected(why());
+    struct stat st {};
+    if (::fstat(f.m_fd, &st) != 0 || !stampOf(f.m_fd, f.m_stamp))
+        return std::unexpected(why());
+    if (!S_ISREG(st.st_mode))
+        return std::unexpected(QStringLiteral("not a regular file"));
     f.m_size = f.m_stamp.size;
     (void)::posix_fadvise(f.m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
     return f;
@@ -54,7 +59,8 @@ bool SourceFile::stampOf(int fd, Stamp &out)
         return false;
     out.size = std::uint64_t(st.st_size);
     out.modifiedNs = std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-    out.changedNs = std::int64_t(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec;
+    out.inode = std::uint64_t(st.st_ino);
+    out.device = std::uint64_t(st.st_dev);
     return true;
 }
 
@@ -98,7 +104,7 @@ std::expected<QByteArray, QString> SourceFile::sha256(const std::atomic<bool> *s
         const bool last = at + want == m_size;
         const ssize_t got = readAt(m_fd, reinterpret_cast<char *>(buffer.data()), last ? want + 1 : want, at);
         if (got < 0)
-            return std::unexpected(why(m_path));
+            return std::unexpected(why());
         if (std::size_t(got) != want)
             return std::unexpected(QStringLiteral("the file changed while it was read"));
         tickets[turn % 2] = hash.add(reinterpret_cast<const char *>(buffer.data()), want);

@@ -19,6 +19,8 @@ namespace sotto::storage {
 
 class SourceFile {
 public:
+    // Only a regular file (a FIFO or a device now at a stored path is refused, not waited on).
+    // Errors name no path: they may end in an attachment's row.
     [[nodiscard]] static std::expected<SourceFile, QString> open(const QString &path);
     SourceFile(SourceFile &&other) noexcept;
     SourceFile &operator=(SourceFile &&other) = delete;
@@ -34,8 +36,10 @@ public:
     // ~1.5 GB/s here); refused if the file is not `size()` bytes long any more, and
     // ("cancelled") once `stop` is set.
     [[nodiscard]] std::expected<QByteArray, QString> sha256(const std::atomic<bool> *stop = nullptr) const;
-    // Whether the file still has the size, modification and change times it had when opened
-    // (what a write, a truncation or a touch moves).
+    // Whether the open file still has the size and modification time it had when opened
+    // (what a write or a truncation moves). Not the change time: unlinking the name (a
+    // pasted image's temporary goes once its pointer is out), a chmod or an xattr moves it
+    // and leaves the bytes alone; the receiver's hash check covers whatever this misses.
     bool unchanged() const;
 
     // `n` bytes at `offset` into `to` (fewer only at the end of the file); -1 on an error.
@@ -46,7 +50,8 @@ private:
     struct Stamp {
         std::uint64_t size = 0;
         std::int64_t modifiedNs = 0;
-        std::int64_t changedNs = 0;
+        std::uint64_t inode = 0;
+        std::uint64_t device = 0;
         bool operator==(const Stamp &) const = default;
     };
     static bool stampOf(int fd, Stamp &out);

@@ -13,6 +13,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace sotto;
 
 class TestAttachmentFile : public QObject {
@@ -193,8 +195,8 @@ private Q_SLOTS:
     // The sender's way (issue 9): the file hashed first (SourceFile, for the pointer), then
     // sealed from the same open file without a second hash, telling as it goes how many
     // chunks are in the copy. Every chunk it names can be read and opened at that moment
-    // (an upload serves them while the rest is sealed), the last count is all of them, and
-    // the copy is the same as one sealed the old way.
+    // (an upload serves them while the rest is sealed), the last chunk is never named (the
+    // caller checks the source first), and the finished copy is whole.
     void aCopyBeingSealedServesTheChunksItNames()
     {
         const qint64 size = 3 * 16 * crypto::ChunkSealer::ChunkSize + 5000; // four batches
@@ -222,7 +224,7 @@ private Q_SLOTS:
         bool allOpened = true;
         const auto result = file.sealFrom(*in, false, [&](std::uint64_t chunks) {
             counts.push_back(chunks);
-            if (chunks && !sealer.open(chunks - 1, chunks == file.chunkCount(), reader.readChunk(chunks - 1)))
+            if (chunks && !sealer.open(chunks - 1, false, reader.readChunk(chunks - 1)))
                 allOpened = false;
             return true;
         });
@@ -231,8 +233,8 @@ private Q_SLOTS:
         QVERIFY(allOpened);
         QVERIFY(counts.size() >= 4);
         QVERIFY(std::is_sorted(counts.begin(), counts.end()));
-        QVERIFY(counts[counts.size() - 2] > 0 && counts[counts.size() - 2] < file.chunkCount()); // some before the end
-        QCOMPARE(counts.back(), file.chunkCount());
+        QVERIFY(counts.back() > 0); // some before the end
+        QVERIFY(counts.back() < file.chunkCount()); // never the last: its caller opens it up
         const auto digest = file.digest();
         QVERIFY2(digest, qPrintable(digest.error()));
         QCOMPARE(*digest, expected);
@@ -272,6 +274,30 @@ private Q_SLOTS:
         // The size is still the same, so only the stamp tells; a shorter file is refused outright.
         QVERIFY(QFile::resize(source, size - 1));
         QVERIFY(!in->sha256());
+    }
+
+    // A pasted image's temporary is removed once its pointer is out, while its copy is still
+    // being sealed from the open file: that is no change. A FIFO (or anything not a regular
+    // file) at a stored path is refused at once, not waited on.
+    void anUnlinkedSourceIsUnchangedAndAFifoIsRefused()
+    {
+        const QString source = tmp.filePath(QStringLiteral("pasted.png"));
+        {
+            QFile f(source);
+            QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QCOMPARE(f.write(QByteArray(5000, 'i')), 5000);
+        }
+        auto in = storage::SourceFile::open(source);
+        QVERIFY(in);
+        QTest::qWait(20);
+        QVERIFY(QFile::remove(source));
+        QVERIFY(in->unchanged());
+        QVERIFY(in->sha256());
+        const QString fifo = tmp.filePath(QStringLiteral("a.fifo"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        const auto refused = storage::SourceFile::open(fifo);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error(), QStringLiteral("not a regular file"));
     }
 };
 
