@@ -9,6 +9,19 @@ namespace {
 
 Error sqlError(Database &db, const char *what) { return {Errc::Sql, QStringLiteral("%1: %2").arg(QLatin1String(what), db.lastError())}; }
 
+// One statement run with secure_delete on: what it removes or replaces is overwritten, not
+// left in a free page.
+std::expected<void, Error> runSecurely(Database &db, Statement &st, const char *what)
+{
+    if (!db.exec("PRAGMA secure_delete = ON;"))
+        return std::unexpected(sqlError(db, "secure delete"));
+    const bool ran = st.run();
+    db.exec("PRAGMA secure_delete = OFF;");
+    if (!ran)
+        return std::unexpected(sqlError(db, what));
+    return {};
+}
+
 #define ATTACHMENT_COLUMNS                                                                                                          \
     "a.id, a.file_id, a.message_id, a.conversation_id, a.peer_id, a.outgoing, a.name, a.mime, a.size, a.sha256, a.thumbnail, "  \
     "a.state, a.chunks_done, a.error, a.local_file"
@@ -161,13 +174,7 @@ std::expected<void, Error> AttachmentStore::remove(const QByteArray &fileId)
 {
     // The row holds the file's key: overwritten, not left in a free page (the sealed copy
     // on disk is only unlinked; without its key it is noise), as deleted messages are.
-    if (!m_db.exec("PRAGMA secure_delete = ON;"))
-        return std::unexpected(sqlError(m_db, "secure delete"));
-    const bool removed = m_db.prepare("DELETE FROM attachments WHERE file_id = ?").bind(1, fileId).run();
-    m_db.exec("PRAGMA secure_delete = OFF;");
-    if (!removed)
-        return std::unexpected(sqlError(m_db, "remove attachment"));
-    return {};
+    return runSecurely(m_db, m_db.prepare("DELETE FROM attachments WHERE file_id = ?").bind(1, fileId), "remove attachment");
 }
 
 std::expected<void, Error> AttachmentStore::setUnsealed(const QByteArray &fileId, const QString &source)
@@ -179,14 +186,8 @@ std::expected<void, Error> AttachmentStore::setUnsealed(const QByteArray &fileId
 
 std::expected<void, Error> AttachmentStore::setSealed(const QByteArray &fileId)
 {
-    // The user's path is overwritten, not left in a free page.
-    if (!m_db.exec("PRAGMA secure_delete = ON;"))
-        return std::unexpected(sqlError(m_db, "secure delete"));
-    const bool cleared = m_db.prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, fileId).run();
-    m_db.exec("PRAGMA secure_delete = OFF;");
-    if (!cleared)
-        return std::unexpected(sqlError(m_db, "update attachment"));
-    return {};
+    // The user's path is not kept in a free page either.
+    return runSecurely(m_db, m_db.prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, fileId), "update attachment");
 }
 
 std::vector<AttachmentStore::Unsealed> AttachmentStore::unsealed()

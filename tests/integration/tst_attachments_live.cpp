@@ -136,6 +136,17 @@ qint64 bytesWritten(const HeadlessNode &node)
     return -1;
 }
 
+// The database of a stopped node's profile, opened as Sotto opens it (tests read and change
+// rows to make the state after a crash).
+std::unique_ptr<storage::Database> openDatabase(const HeadlessNode &node, const char *passphrase)
+{
+    auto vaultKey = storage::Vault::unlock(storage::Profile::keyFilePath(node.profileDir()), test::passphrase(passphrase));
+    if (!vaultKey)
+        return nullptr;
+    auto db = storage::Database::open(storage::Profile::databasePath(node.profileDir()), *vaultKey);
+    return db ? std::move(*db) : nullptr;
+}
+
 } // namespace
 
 class TestAttachmentsLive : public QObject {
@@ -258,11 +269,9 @@ private Q_SLOTS:
         QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == id; }).isEmpty());
         ann.quit();
         {
-            auto vaultKey = storage::Vault::unlock(storage::Profile::keyFilePath(ann.profileDir()), test::passphrase("test passphrase for ann"));
-            QVERIFY(vaultKey);
-            auto db = storage::Database::open(storage::Profile::databasePath(ann.profileDir()), *vaultKey);
+            auto db = openDatabase(ann, "test passphrase for ann");
             QVERIFY(db);
-            storage::Statement st = (*db)->prepare("SELECT file_key, local_file FROM attachments WHERE file_id = ?");
+            storage::Statement st = db->prepare("SELECT file_key, local_file FROM attachments WHERE file_id = ?");
             st.bind(1, QByteArray::fromHex(id.toLatin1()));
             QVERIFY(st.next());
             QByteArray keyBytes = st.blob(0);
@@ -273,7 +282,7 @@ private Q_SLOTS:
             QVERIFY(file.sealFrom(other));
             // A copy that was whole (the quit may have come while it was still being sealed:
             // then the next start would seal it again from the right bytes).
-            QVERIFY((*db)->prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, QByteArray::fromHex(id.toLatin1())).run());
+            QVERIFY(db->prepare("UPDATE attachments SET source = NULL WHERE file_id = ?").bind(1, QByteArray::fromHex(id.toLatin1())).run());
         }
         QVERIFY(ann.start());
         cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
@@ -322,20 +331,18 @@ private Q_SLOTS:
         // As if Sotto had stopped while it sealed them: the rows name their sources, one copy
         // is cut short after five chunks, the other is gone; and the draft was edited since.
         {
-            auto vaultKey = storage::Vault::unlock(storage::Profile::keyFilePath(ann.profileDir()), test::passphrase("test passphrase for ann"));
-            QVERIFY(vaultKey);
-            auto db = storage::Database::open(storage::Profile::databasePath(ann.profileDir()), *vaultKey);
+            auto db = openDatabase(ann, "test passphrase for ann");
             QVERIFY(db);
             for (int i = 0; i < 2; ++i) {
                 const QByteArray fileId = QByteArray::fromHex(ids[i].toLatin1());
-                storage::Statement st = (*db)->prepare("SELECT local_file, source FROM attachments WHERE file_id = ?");
+                storage::Statement st = db->prepare("SELECT local_file, source FROM attachments WHERE file_id = ?");
                 st.bind(1, fileId);
                 QVERIFY(st.next());
                 const QString copy = ann.profileDir() + QStringLiteral("/attachments/") + st.text(0);
                 // (A quit that came while a copy was being sealed left none at all.)
                 QVERIFY(i == 0 ? !QFile::exists(copy) || QFile::resize(copy, 5 * crypto::ChunkSealer::SealedChunkSize + 100)
                                : !QFile::exists(copy) || QFile::remove(copy));
-                QVERIFY((*db)->prepare("UPDATE attachments SET source = ? WHERE file_id = ?").bind(1, i == 0 ? notes : draft).bind(2, fileId).run());
+                QVERIFY(db->prepare("UPDATE attachments SET source = ? WHERE file_id = ?").bind(1, i == 0 ? notes : draft).bind(2, fileId).run());
             }
         }
         QVERIFY(!writeFile(draft, size).isEmpty()); // the same size, other bytes
@@ -355,11 +362,9 @@ private Q_SLOTS:
                  qPrintable(atSender.value(QStringLiteral("error")).toString()));
         ann.quit();
         bob.quit();
-        auto vaultKey = storage::Vault::unlock(storage::Profile::keyFilePath(ann.profileDir()), test::passphrase("test passphrase for ann"));
-        QVERIFY(vaultKey);
-        auto db = storage::Database::open(storage::Profile::databasePath(ann.profileDir()), *vaultKey);
+        auto db = openDatabase(ann, "test passphrase for ann");
         QVERIFY(db);
-        storage::Statement left = (*db)->prepare("SELECT count(*) FROM attachments WHERE source IS NOT NULL");
+        storage::Statement left = db->prepare("SELECT count(*) FROM attachments WHERE source IS NOT NULL");
         QVERIFY(left.next());
         QCOMPARE(left.int64(0), 0); // the user's paths are kept no longer than needed
     }
