@@ -35,6 +35,8 @@ public:
     static std::uint64_t chunkCount(std::uint64_t size);
     // The plaintext length of chunk `index` of a file of `size` bytes.
     static std::uint32_t plainLength(std::uint64_t size, std::uint64_t index);
+    // Bytes of the whole sealed copy of a file of `size` plaintext bytes.
+    static std::uint64_t sealedFileSize(std::uint64_t size) { return size + chunkCount(size) * Overhead; }
 
     QByteArray seal(std::uint64_t index, bool last, const QByteArray &plaintext) const;
     // Nullopt when the chunk fails authentication (changed, moved, from another file or

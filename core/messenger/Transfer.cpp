@@ -230,8 +230,7 @@ void Transfer::resumeSealing()
             // Nothing more goes (failed), or it went whole (done): the path is not kept, and a
             // copy cut short, which could serve nothing and save nothing, goes too.
             (void)m_store.setSealed(a.fileId);
-            const std::uint64_t whole = a.size + ChunkSealer::chunkCount(a.size) * ChunkSealer::Overhead;
-            if (a.state != AttachmentState::Done && std::uint64_t(QFileInfo(pathOf(a)).size()) != whole)
+            if (a.state != AttachmentState::Done && std::uint64_t(QFileInfo(pathOf(a)).size()) != ChunkSealer::sealedFileSize(a.size))
                 QFile::remove(pathOf(a));
             continue;
         }
@@ -257,9 +256,8 @@ void Transfer::resumeSealing()
             const std::shared_ptr<Sealing> &s = job.s;
             QString error;
             storage::AttachmentFile copy(s->path, *job.key, s->fileId, job.size);
-            const std::uint64_t whole = job.size + ChunkSealer::chunkCount(job.size) * ChunkSealer::Overhead;
             // Made whole just before the stop (the row was not told yet): checked, not made again.
-            if (std::uint64_t(QFileInfo(s->path).size()) == whole && copy.digest().value_or(QByteArray()) == job.expected && storage::syncFile(s->path)) {
+            if (std::uint64_t(QFileInfo(s->path).size()) == ChunkSealer::sealedFileSize(job.size) && copy.digest().value_or(QByteArray()) == job.expected && storage::syncFile(s->path)) {
                 QMetaObject::invokeMethod(this, [this, s] { sealEnded(s, {}); }, Qt::QueuedConnection);
                 continue;
             }
@@ -314,7 +312,7 @@ void Transfer::sealEnded(const std::shared_ptr<Sealing> &s, const QString &error
         sealProgress(s); // the last chunk, shorter, is in only now
         return;
     }
-    // The reason may hold the user's path: it goes to the row (theirs), not to the log.
+    // The reason goes to the row (what the user sees), not to the log.
     qCWarning(lcMessenger) << "transfer: the copy of a file being sent could not be made; the upload fails";
     removeCopy(s->path);
     if (a->state == AttachmentState::Uploading)

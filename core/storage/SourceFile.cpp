@@ -22,16 +22,15 @@ QString why() { return QStringLiteral("cannot read the file: %1").arg(QString::f
 std::expected<SourceFile, QString> SourceFile::open(const QString &path)
 {
     SourceFile f;
-    f.m_path = path;
     // Non-blocking: opening a FIFO must not wait for a writer (the type is checked next);
     // reads of a regular file ignore the flag.
     f.m_fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (f.m_fd < 0)
         return std::unexpected(why());
-    struct stat st {};
-    if (::fstat(f.m_fd, &st) != 0 || !stampOf(f.m_fd, f.m_stamp))
+    bool regular = false;
+    if (!stampOf(f.m_fd, f.m_stamp, &regular))
         return std::unexpected(why());
-    if (!S_ISREG(st.st_mode))
+    if (!regular)
         return std::unexpected(QStringLiteral("not a regular file"));
     f.m_size = f.m_stamp.size;
     (void)::posix_fadvise(f.m_fd, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -39,8 +38,7 @@ std::expected<SourceFile, QString> SourceFile::open(const QString &path)
 }
 
 SourceFile::SourceFile(SourceFile &&other) noexcept
-    : m_path(std::move(other.m_path))
-    , m_stamp(other.m_stamp)
+    : m_stamp(other.m_stamp)
     , m_size(other.m_size)
     , m_fd(std::exchange(other.m_fd, -1))
 {
@@ -52,11 +50,13 @@ SourceFile::~SourceFile()
         ::close(m_fd);
 }
 
-bool SourceFile::stampOf(int fd, Stamp &out)
+bool SourceFile::stampOf(int fd, Stamp &out, bool *regular)
 {
     struct stat st {};
     if (::fstat(fd, &st) != 0)
         return false;
+    if (regular)
+        *regular = S_ISREG(st.st_mode);
     out.size = std::uint64_t(st.st_size);
     out.modifiedNs = std::int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
     out.inode = std::uint64_t(st.st_ino);

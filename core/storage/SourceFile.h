@@ -30,7 +30,6 @@ public:
 
     int handle() const { return m_fd; }
     std::uint64_t size() const { return m_size; }
-    const QString &path() const { return m_path; }
 
     // The SHA-256 of the whole file: read on this thread, hashed on another (both cores,
     // ~1.5 GB/s here); refused if the file is not `size()` bytes long any more, and
@@ -54,9 +53,8 @@ private:
         std::uint64_t device = 0;
         bool operator==(const Stamp &) const = default;
     };
-    static bool stampOf(int fd, Stamp &out);
+    static bool stampOf(int fd, Stamp &out, bool *regular = nullptr);
 
-    QString m_path;
     Stamp m_stamp;
     std::uint64_t m_size = 0;
     int m_fd = -1;

@@ -128,7 +128,7 @@ private Q_SLOTS:
         }
         storage::AttachmentFile file(copy, key, fileId, quint64(size));
         const auto hash = file.sealFrom(source);
-        QVERIFY2(hash, qPrintable(hash.error()));
+        QVERIFY2(hash, hash ? "" : qPrintable(hash.error())); // (the message is evaluated either way)
         crypto::Sha256 expected;
         expected.addData(plain);
         QCOMPARE(*hash, expected.result());
@@ -209,7 +209,7 @@ private Q_SLOTS:
             QCOMPARE(f.write(plain), size);
         }
         auto in = storage::SourceFile::open(source);
-        QVERIFY2(in, qPrintable(in.error()));
+        QVERIFY2(in, in ? "" : qPrintable(in.error())); // (the message is evaluated either way)
         QCOMPARE(in->size(), quint64(size));
         crypto::Sha256 hashing;
         hashing.addData(plain);
@@ -228,7 +228,7 @@ private Q_SLOTS:
                 allOpened = false;
             return true;
         });
-        QVERIFY2(result, qPrintable(result.error()));
+        QVERIFY2(result, result ? "" : qPrintable(result.error())); // (the message is evaluated either way)
         QVERIFY(result->isEmpty()); // no hash asked for
         QVERIFY(allOpened);
         QVERIFY(counts.size() >= 4);
@@ -236,7 +236,7 @@ private Q_SLOTS:
         QVERIFY(counts.back() > 0); // some before the end
         QVERIFY(counts.back() < file.chunkCount()); // never the last: its caller opens it up
         const auto digest = file.digest();
-        QVERIFY2(digest, qPrintable(digest.error()));
+        QVERIFY2(digest, digest ? "" : qPrintable(digest.error())); // (the message is evaluated either way)
         QCOMPARE(*digest, expected);
         QVERIFY(in->unchanged());
     }
