@@ -4,6 +4,7 @@
 // from her and save it with the hash she had; the sender keeps one sealed copy. Mallory, a
 // stranger with a proven link to Ann who learnt the file's id, asks for its chunks and gets
 // "unavailable" and not one byte of them.
+#include "core/crypto/ChunkSealer.h"
 #include "core/net/Link.h"
 #include "core/net/TlsIdentity.h"
 #include "tests/support/HeadlessNode.h"
@@ -12,6 +13,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -111,7 +113,10 @@ private Q_SLOTS:
                                            {QStringLiteral("path"), source}});
         const QString id = sent.value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
         QVERIFY2(id.size() == 32, qPrintable(QString::fromUtf8(QJsonDocument(sent).toJson())));
-        // One sealed copy at the sender, whatever the number of members.
+        // One sealed copy at the sender, whatever the number of members. (The reply comes once
+        // the file is hashed; the copy is sealed after it: counted once it is whole.)
+        const QString sealedCopy = ann.profileDir() + QStringLiteral("/attachments/") + id + QStringLiteral(".sealed");
+        QVERIFY(waitUntil([&] { return quint64(QFileInfo(sealedCopy).size()) == crypto::ChunkSealer::sealedFileSize(3 * 1000 * 1000 + 12345); }, ann, 30000));
         QCOMPARE(QDir(ann.profileDir() + QStringLiteral("/attachments")).entryList(QDir::Files).size(), 1);
 
         for (HeadlessNode *n : {&bob, &cat}) {
