@@ -180,6 +180,10 @@ int main(int argc, char **argv)
             QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
             f.write(block.constData(), std::min<qint64>(block.size(), size - at));
         }
+        // On disk before the clock starts, as a user's file is: the kernel's writeback of
+        // this fresh file would otherwise share the disk with the transfer being measured.
+        if (!f.flush() || ::fdatasync(f.handle()) != 0)
+            qFatal("cannot sync the test file");
     }
 
     const QStringList args = {QStringLiteral("--no-discovery"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
