@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/messenger/Transfer.h"
 
+#include "core/messenger/FreshChunks.h"
 #include "core/messenger/MessengerLog.h"
 #include "core/storage/FileSync.h"
 #include "core/storage/SourceFile.h"
@@ -59,8 +60,16 @@ struct Transfer::Written {
 // One file a peer pulls from us: the range it asked for, the chunks the worker read ahead,
 // and the chunk being sent in slices.
 struct Transfer::Upload {
+    ~Upload()
+    {
+        if (fresh)
+            fresh->forget(this);
+    }
     AttachmentRecord record;
     std::shared_ptr<SealedCopy> copy;
+    // The chunks our copy's sealing just made (an upload that starts while it runs): taken
+    // from memory while they are there, read from the copy otherwise.
+    std::shared_ptr<FreshChunks> fresh;
     std::uint64_t end = 0;        // one past the last chunk asked for
     std::uint64_t readNext = 0;   // the next chunk to have the worker read
     int reading = 0;              // reads on the worker, of any range: a peer starting over
@@ -81,6 +90,8 @@ struct Transfer::Sealing {
     QString path;                           // the copy
     std::atomic<std::uint64_t> chunks{0};   // whole chunks in the copy now
     std::atomic<bool> cancelled{false};     // stop: nobody needs the copy
+    // The chunks just sealed, for the uploads that follow (the copy is not read back).
+    std::shared_ptr<FreshChunks> fresh = std::make_shared<FreshChunks>(FreshChunkCount, FreshPatience);
     bool named = false;                     // a row names the copy (this thread's alone)
     std::vector<std::function<void()>> waiting; // saves asked for meanwhile (this thread's alone)
 };
@@ -200,11 +211,19 @@ void Transfer::seal(const QString &path, Sealed done)
         if (!hashed)
             return;
         storage::AttachmentFile copy(s->path, key, s->fileId, size);
-        auto sealed = copy.sealFrom(*source, false, [this, s](std::uint64_t chunks) {
-            if (s->chunks.exchange(chunks) != chunks)
-                QMetaObject::invokeMethod(this, [this, s] { sealProgress(s); }, Qt::QueuedConnection);
-            return !s->cancelled;
-        });
+        const std::uint64_t lastChunk = ChunkSealer::chunkCount(size) - 1;
+        auto sealed = copy.sealFrom(
+            *source, false,
+            [this, s, lastChunk](std::uint64_t onDisk) {
+                // Paced here to the uploads taking the fresh chunks (within their patience).
+                s->fresh->makeRoom(onDisk, s->cancelled);
+                // The last chunk only once the source was checked (sealEnded).
+                const std::uint64_t chunks = std::min(s->fresh->sealed(), lastChunk);
+                if (s->chunks.exchange(chunks) != chunks)
+                    QMetaObject::invokeMethod(this, [this, s] { sealProgress(s); }, Qt::QueuedConnection);
+                return !s->cancelled;
+            },
+            [s](std::uint64_t index, QByteArrayView chunk) { s->fresh->add(index, chunk); });
         QString error;
         if (!sealed)
             error = sealed.error();
@@ -286,10 +305,12 @@ std::uint64_t Transfer::sealedChunks(const QByteArray &fileId) const
 
 void Transfer::sealProgress(const std::shared_ptr<Sealing> &s)
 {
-    for (auto it = m_uploads.begin(); it != m_uploads.end(); ++it)
-        for (const std::shared_ptr<Upload> &u : std::vector<std::shared_ptr<Upload>>(*it)) // (a read may end one)
-            if (u->record.fileId == s->fileId)
-                readAhead(PeerId::fromString(it.key()), u);
+    QStringList peers;
+    for (auto it = m_uploads.cbegin(); it != m_uploads.cend(); ++it)
+        if (std::any_of(it->cbegin(), it->cend(), [&](const std::shared_ptr<Upload> &u) { return u->record.fileId == s->fileId; }))
+            peers.push_back(it.key());
+    for (const QString &peer : std::as_const(peers))
+        pump(PeerId::fromString(peer)); // reads ahead what is in the copy (or fresh) now
 }
 
 void Transfer::sealEnded(const std::shared_ptr<Sealing> &s, const QString &error)
@@ -829,6 +850,8 @@ void Transfer::onChunkRequest(const PeerId &peer, const wire::ChunkRequest &requ
         u = std::make_shared<Upload>();
         u->record = *a;
         u->copy = std::make_shared<SealedCopy>(pathOf(*a), m_store.key(fileId), fileId, a->size);
+        if (std::shared_ptr<Sealing> sealing = m_sealing.value(fileId))
+            u->fresh = sealing->fresh;
         u->highest = a->chunksDone;
         u->lastReport.start();
         uploads.push_back(u);
@@ -865,7 +888,18 @@ void Transfer::readAhead(const PeerId &peer, const std::shared_ptr<Upload> &u)
 {
     // Only chunks already in the copy: one still being sealed is read as it grows.
     const std::uint64_t inCopy = sealedChunks(u->record.fileId);
+    const auto atEnd = qScopeGuard([&] {
+        if (u->fresh)
+            u->fresh->at(u.get(), u->readNext);
+    });
     while (u->reading + qsizetype(u->ready.size()) < ReadAhead && u->readNext < u->end && u->readNext < inCopy) {
+        // One the sealing just made is taken at once, in order: after the reads still out.
+        if (QByteArray sealed = u->fresh ? u->fresh->take(u->readNext) : QByteArray(); !sealed.isEmpty()) {
+            if (u->reading > 0)
+                break; // the last read to land runs this again
+            u->ready.emplace_back(u->readNext++, std::move(sealed));
+            continue;
+        }
         const std::uint64_t index = u->readNext++;
         ++u->reading;
         m_io->run(
@@ -910,10 +944,10 @@ void Transfer::pump(const PeerId &peer)
                 break;
             const std::shared_ptr<Upload> u = (*found)[i]; // kept alive through this step
             if (u->offset >= u->chunk.size()) {
-                if (u->ready.empty()) {
-                    readAhead(peer, u); // pump runs again when a read lands
+                if (u->ready.empty())
+                    readAhead(peer, u); // fresh chunks come at once; pump runs again when a read lands
+                if (u->ready.empty())
                     continue;
-                }
                 u->chunkIndex = u->ready.front().first;
                 u->chunk = std::move(u->ready.front().second);
                 u->ready.pop_front();

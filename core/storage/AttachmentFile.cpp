@@ -49,7 +49,7 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const QString &sourc
 // sender sealed at 428–613 MB/s against ~1,240 for the sealing alone (docs/BENCHMARKS.md).
 // Two batches of plaintext, wiped when they go: one is hashed while the next is read.
 // Without the hash (it was made first, for the pointer), this thread reads and seals alone.
-std::expected<QByteArray, QString> AttachmentFile::sealFrom(const SourceFile &source, bool withHash, const Landed &landed)
+std::expected<QByteArray, QString> AttachmentFile::sealFrom(const SourceFile &source, bool withHash, const Landed &landed, const Keep &keep)
 {
     if (!m_sealer.isValid())
         return std::unexpected(QStringLiteral("invalid key"));
@@ -97,6 +97,8 @@ std::expected<QByteArray, QString> AttachmentFile::sealFrom(const SourceFile &so
                 return failed(QStringLiteral("cannot write the sealed copy: %1").arg(out.errorString()));
             if (!m_sealer.sealInto(i, isLast(i), plain, chunk, to))
                 return failed(QStringLiteral("cannot seal chunk %1").arg(i)); // never: checked above
+            if (keep)
+                keep(i, QByteArrayView(to, qsizetype(chunk + ChunkSealer::Overhead)));
             out.commit(chunk + ChunkSealer::Overhead);
             plain += chunk;
         }

@@ -10,6 +10,7 @@
 #include "core/storage/FileSync.h"
 #include "core/storage/SourceFile.h"
 
+#include <QByteArrayView>
 #include <QFile>
 #include <QString>
 
@@ -40,9 +41,13 @@ public:
     // checked the source). Returning false stops the sealing ("cancelled"). The finished
     // copy is synced (fdatasync) before sealFrom returns.
     using Landed = std::function<bool(std::uint64_t chunks)>;
+    // Called on the sealing thread with each chunk as sealed, in order, before it is on disk
+    // (the bytes are valid during the call only).
+    using Keep = std::function<void(std::uint64_t index, QByteArrayView sealed)>;
     // The same from a file already open (its size must be this file's); with `hash` false
     // no hash is made (the pointer has it already) and the result is empty.
-    [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const SourceFile &source, bool hash, const Landed &landed = {});
+    [[nodiscard]] std::expected<QByteArray, QString> sealFrom(const SourceFile &source, bool hash, const Landed &landed = {},
+                                                              const Keep &keep = {});
     // One sealed chunk as stored (what goes on the wire); empty if it is not there.
     QByteArray readChunk(std::uint64_t index) const;
     // Receiving: opens `sealed` as chunk `index` (refused if it fails authentication) and

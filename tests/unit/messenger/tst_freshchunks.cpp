@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// FreshChunks: the chunks just sealed, held for the uploads that follow the sealing. Only
+// chunks on disk may leave it (a reader that missed one must find it there); the sealing
+// waits for a reader that still needs the oldest, but not for one that stalls or left.
+#include "core/messenger/FreshChunks.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+#include <future>
+
+using sotto::messenger::FreshChunks;
+using namespace std::chrono_literals;
+
+namespace {
+
+QByteArray chunk(std::uint64_t i) { return QByteArray(1000, char('a' + i)); }
+
+void addUpTo(FreshChunks &fresh, std::uint64_t n)
+{
+    for (std::uint64_t i = 0; i < n; ++i)
+        fresh.add(i, chunk(i));
+}
+
+} // namespace
+
+class TestFreshChunks : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void takesWhatWasAdded()
+    {
+        FreshChunks fresh(8, 0ms);
+        addUpTo(fresh, 4);
+        QCOMPARE(fresh.sealed(), 4u);
+        QCOMPARE(fresh.take(2), chunk(2));
+        QCOMPARE(fresh.take(0), chunk(0));
+        QVERIFY(fresh.take(4).isEmpty());
+    }
+
+    void onlyChunksOnDiskLeave()
+    {
+        FreshChunks fresh(2, 0ms);
+        const std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 6);
+        fresh.makeRoom(0, cancelled);
+        QCOMPARE(fresh.held(), 6u); // none is on disk: a reader could find it nowhere else
+        fresh.makeRoom(3, cancelled);
+        QCOMPARE(fresh.held(), 3u);
+        QVERIFY(fresh.take(2).isEmpty());
+        QCOMPARE(fresh.take(3), chunk(3));
+        // A reader past chunks not on disk yet does not drop them either.
+        fresh.at(this, 5);
+        QCOMPARE(fresh.held(), 3u);
+        fresh.makeRoom(5, cancelled);
+        QCOMPARE(fresh.held(), 1u);
+        QCOMPARE(fresh.take(5), chunk(5));
+    }
+
+    void theSealingWaitsForAReaderThatMoves()
+    {
+        FreshChunks fresh(2, 10s);
+        const std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 4);
+        fresh.at(this, 0);
+        auto room = std::async(std::launch::async, [&] { fresh.makeRoom(4, cancelled); });
+        QCOMPARE(room.wait_for(200ms), std::future_status::timeout); // the reader needs chunk 0
+        QCOMPARE(fresh.take(0), chunk(0));
+        fresh.at(this, 1);
+        QCOMPARE(room.wait_for(200ms), std::future_status::timeout); // and then chunk 1
+        QCOMPARE(fresh.held(), 3u);
+        fresh.at(this, 2);
+        QCOMPARE(room.wait_for(5s), std::future_status::ready);
+        QCOMPARE(fresh.held(), 2u);
+        QCOMPARE(fresh.take(2), chunk(2));
+    }
+
+    void noReaderYetIsWaitedForOnce()
+    {
+        // The sealing starts before the peer asks: the first reader starts from chunk 0.
+        FreshChunks fresh(2, 300ms);
+        const std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 4);
+        QElapsedTimer t;
+        t.start();
+        fresh.makeRoom(4, cancelled);
+        QVERIFY2(t.elapsed() >= 250, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(fresh.held(), 2u);
+        fresh.add(4, chunk(4));
+        t.restart();
+        fresh.makeRoom(5, cancelled); // nobody came: no second wait
+        QVERIFY2(t.elapsed() < 250, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(fresh.held(), 2u);
+    }
+
+    void aStalledReaderIsNotWaitedForBeyondItsPatience()
+    {
+        FreshChunks fresh(2, 300ms);
+        const std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 4);
+        fresh.at(this, 0);
+        QElapsedTimer t;
+        t.start();
+        fresh.makeRoom(4, cancelled);
+        QVERIFY2(t.elapsed() >= 250 && t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(fresh.held(), 2u);
+        QVERIFY(fresh.take(0).isEmpty()); // the reader reads it from the copy
+    }
+
+    void aCancelledSealingOrAReaderThatLeftIsNotWaitedFor()
+    {
+        FreshChunks fresh(2, 10s);
+        std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 4);
+        int reader = 0;
+        fresh.at(&reader, 0);
+        auto room = std::async(std::launch::async, [&] { fresh.makeRoom(4, cancelled); });
+        QCOMPARE(room.wait_for(100ms), std::future_status::timeout);
+        fresh.forget(&reader);
+        QCOMPARE(room.wait_for(5s), std::future_status::ready);
+        QCOMPARE(fresh.held(), 2u);
+
+        FreshChunks other(2, 10s);
+        addUpTo(other, 4);
+        cancelled = true;
+        QElapsedTimer t;
+        t.start();
+        other.makeRoom(4, cancelled);
+        QVERIFY(t.elapsed() < 5000);
+        QCOMPARE(other.held(), 2u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFreshChunks)
+#include "tst_freshchunks.moc"
