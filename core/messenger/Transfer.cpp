@@ -245,7 +245,7 @@ void Transfer::resumeSealing()
     std::vector<Job> jobs;
     for (const storage::AttachmentStore::Unsealed &u : m_store.unsealed()) {
         const AttachmentRecord &a = u.record;
-        if (!a.outgoing || !a.messageId || a.state != AttachmentState::Uploading) {
+        if (!a.outgoing || !a.messageId || (a.state != AttachmentState::Uploading && a.state != AttachmentState::Paused)) {
             // Nothing more goes (failed), or it went whole (done): the path is not kept, and a
             // copy cut short, which could serve nothing and save nothing, goes too.
             (void)m_store.setSealed(a.fileId);
@@ -336,7 +336,7 @@ void Transfer::sealEnded(const std::shared_ptr<Sealing> &s, const QString &error
     // The reason goes to the row (what the user sees), not to the log.
     qCWarning(lcMessenger) << "transfer: the copy of a file being sent could not be made; the upload fails";
     removeCopy(s->path);
-    if (a->state == AttachmentState::Uploading)
+    if (a->state == AttachmentState::Uploading || a->state == AttachmentState::Paused)
         (void)failUpload(*a, error);
 }
 
@@ -847,6 +847,14 @@ void Transfer::onChunkRequest(const PeerId &peer, const wire::ChunkRequest &requ
             qCInfo(lcMessenger) << "transfer: a peer asked for more than" << MaxPerPeer << "files at once; not served";
             return;
         }
+        if (a->state == AttachmentState::Paused) {
+            // The receiver stopped it once (cancelled, or its copy failed) and asks again.
+            if (auto r = m_store.setProgress(fileId, AttachmentState::Uploading, a->chunksDone); !r)
+                return;
+            a->state = AttachmentState::Uploading;
+            a->error.clear();
+            Q_EMIT ended(a->messageId); // shown moving again
+        }
         u = std::make_shared<Upload>();
         u->record = *a;
         u->copy = std::make_shared<SealedCopy>(pathOf(*a), m_store.key(fileId), fileId, a->size);
@@ -990,10 +998,11 @@ void Transfer::onTransferEnd(const PeerId &peer, const wire::TransferEnd &end)
         // that has it whole shows it as sent (the rest may still pull it).
         if (!done && sentToGroup(*a))
             return;
+        // The receiver giving up pauses it here: it may ask again (its Retry), and is served
+        // then, unless we cancelled meanwhile.
         const std::uint64_t chunks = ChunkSealer::chunkCount(a->size);
-        (void)m_store.setProgress(fileId, done ? AttachmentState::Done : AttachmentState::Failed, done ? chunks : a->chunksDone,
-                                  done ? QString() : QStringLiteral("cancelled by the receiver"));
-        a->state = done ? AttachmentState::Done : AttachmentState::Failed;
+        a->state = done ? AttachmentState::Done : AttachmentState::Paused;
+        (void)m_store.setProgress(fileId, a->state, done ? chunks : a->chunksDone, done ? QString() : QStringLiteral("stopped by the receiver"));
         QElapsedTimer now;
         report(*a, done ? chunks : a->chunksDone, now, true);
         Q_EMIT ended(a->messageId);

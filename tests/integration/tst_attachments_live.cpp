@@ -413,6 +413,58 @@ private Q_SLOTS:
             QVERIFY2(fileContaining(node->profileDir(), Marker).isEmpty(), qPrintable(fileContaining(node->profileDir(), Marker)));
     }
 
+    // The receiver cancels a download and later asks for it again (its Retry): the sender,
+    // which showed the file as stopped by the receiver, serves it again. Once the sender
+    // cancels, a later ask is refused with a reason.
+    void aDownloadCancelledByTheReceiverCanBeAskedForAgain()
+    {
+        HeadlessNode ann(QStringLiteral("ann"), {}, noDiscovery()), bob(QStringLiteral("bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        const auto send = [&](const QString &name) {
+            const QString source = tmp.filePath(name);
+            const QByteArray hash = writeFile(source, 5 * crypto::ChunkSealer::ChunkSize + 77);
+            const QString id = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), source}})
+                                   .value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
+            bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == id; });
+            return std::pair{id, hash};
+        };
+        const auto stateAt = [](HeadlessNode &node, const QString &id, const char *state) {
+            return !node.waitFor([&](const QJsonObject &e) {
+                       const QJsonObject a = attachmentOf(e);
+                       return isEvent(e, "message_updated") && a.value(QStringLiteral("id")) == id && a.value(QStringLiteral("state")) == QLatin1String(state);
+                   }, 15000).isEmpty();
+        };
+
+        const auto [id, hash] = send(QStringLiteral("retried.bin"));
+        QCOMPARE(cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("cancel")}, {QStringLiteral("attachment"), id}})
+                     .value(QStringLiteral("attachment")).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("failed"));
+        QVERIFY(stateAt(ann, id, "paused"));
+        bob.forgetEvents(); // its "failed" of the cancel
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
+        QCOMPARE(ended(bob, id, 20000).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        QVERIFY(stateAt(ann, id, "done"));
+        const QString copy = tmp.filePath(QStringLiteral("retried-copy.bin"));
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("save_attachment")}, {QStringLiteral("attachment"), id}, {QStringLiteral("path"), copy}});
+        QCOMPARE(sha256Of(copy), hash);
+
+        const auto [refused, refusedHash] = send(QStringLiteral("refused.bin"));
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("cancel")}, {QStringLiteral("attachment"), refused}});
+        QVERIFY(stateAt(ann, refused, "paused"));
+        QCOMPARE(cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("cancel")}, {QStringLiteral("attachment"), refused}})
+                     .value(QStringLiteral("attachment")).toObject().value(QStringLiteral("state")).toString(),
+                 QStringLiteral("failed"));
+        bob.forgetEvents();
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), refused}});
+        const QJsonObject gone = ended(bob, refused, 20000);
+        QCOMPARE(gone.value(QStringLiteral("state")).toString(), QStringLiteral("failed"));
+        QCOMPARE(gone.value(QStringLiteral("error")).toString(), QStringLiteral("the sender no longer offers this file"));
+        ann.quit();
+        bob.quit();
+    }
+
     // Twelve files asked for at once: a receiver pulls at most 8 at a time from one sender
     // (and a sender serves no more), the others wait their turn and start as those end —
     // all twelve arrive whole.

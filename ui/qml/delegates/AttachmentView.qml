@@ -133,7 +133,8 @@ ColumnLayout {
                 }
                 Button {
                     objectName: "attachmentCancel"
-                    visible: root.moving || (!root.outgoing && root.state === "paused" && root.bytes > 0)
+                    // Ours, paused by the receiver: cancelled here, it is not served again.
+                    visible: root.moving || (root.state === "paused" && (root.outgoing || root.bytes > 0))
                     text: qsTr("Cancel")
                     onClicked: root.controller.cancel(root.fileId)
                 }
