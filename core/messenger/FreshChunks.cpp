@@ -5,10 +5,10 @@
 
 namespace sotto::messenger {
 
-FreshChunks::FreshChunks(std::size_t capacity, std::chrono::milliseconds patience)
-    : m_lastMove(std::chrono::steady_clock::now())
-    , m_capacity(capacity)
-    , m_patience(patience)
+FreshChunks::FreshChunks(std::size_t capacity, std::chrono::milliseconds firstReader, double floorBytesPerSecond)
+    : m_capacity(capacity)
+    , m_firstReader(firstReader)
+    , m_floor(floorBytesPerSecond)
 {
 }
 
@@ -16,8 +16,11 @@ void FreshChunks::add(std::uint64_t index, QByteArrayView sealed)
 {
     QByteArray copy(sealed.data(), sealed.size()); // outside the lock
     const std::lock_guard lock(m_mutex);
+    if (m_sealed == 0)
+        m_started = Clock::now();
     m_chunks.emplace_back(index, std::move(copy));
     m_sealed = index + 1;
+    m_bytes += double(sealed.size());
 }
 
 void FreshChunks::makeRoom(std::uint64_t onDisk, const std::atomic<bool> &cancelled)
@@ -25,14 +28,39 @@ void FreshChunks::makeRoom(std::uint64_t onDisk, const std::atomic<bool> &cancel
     std::unique_lock lock(m_mutex);
     m_onDisk = std::max(m_onDisk, onDisk);
     dropPassed();
-    while (m_chunks.size() > m_capacity && m_chunks.front().first < m_onDisk) {
-        if (oldestNeeded() && !cancelled && std::chrono::steady_clock::now() - m_lastMove < m_patience) {
+    while (!m_chunks.empty() && m_chunks.front().first < m_onDisk) {
+        const Clock::time_point now = Clock::now();
+        if (m_chunks.size() <= keep(now))
+            break;
+        if (!cancelled && mayWait(now)) {
             // Woken when a reader moves; the short bound re-reads `cancelled` and the clock.
             m_moved.wait_for(lock, std::chrono::milliseconds(20));
             continue;
         }
         m_chunks.pop_front(); // on disk: a reader that still wants it reads it there
     }
+}
+
+bool FreshChunks::mayWait(Clock::time_point now) const
+{
+    // Behind the floor rate's schedule: no reader is waited for any more.
+    if (std::chrono::duration<double>(now - m_started).count() >= m_bytes / m_floor)
+        return false;
+    if (m_readers.empty())
+        return !m_hadReaders && now - m_started < m_firstReader; // the first starts from chunk 0
+    // A reader about to need the oldest chunk, or reading the few before it from disk (it
+    // catches up); one far behind (it started over) reads from disk anyway.
+    const std::uint64_t oldest = m_chunks.front().first;
+    for (const auto &[reader, next] : m_readers)
+        if (next <= oldest && next + m_capacity >= oldest)
+            return true;
+    return false;
+}
+
+std::size_t FreshChunks::keep(Clock::time_point now) const
+{
+    const bool nobodyComing = m_readers.empty() && (m_hadReaders || now - m_started >= m_firstReader);
+    return nobodyComing ? 0 : m_capacity;
 }
 
 std::uint64_t FreshChunks::sealed() const
@@ -58,7 +86,6 @@ void FreshChunks::at(const void *reader, std::uint64_t next)
     if (!added && it->second == next)
         return;
     it->second = next;
-    m_lastMove = std::chrono::steady_clock::now();
     dropPassed();
     m_moved.notify_all();
 }
@@ -68,7 +95,6 @@ void FreshChunks::forget(const void *reader)
     const std::lock_guard lock(m_mutex);
     if (m_readers.erase(reader) == 0)
         return;
-    m_lastMove = std::chrono::steady_clock::now();
     dropPassed();
     m_moved.notify_all();
 }
@@ -79,28 +105,15 @@ std::size_t FreshChunks::held() const
     return m_chunks.size();
 }
 
-bool FreshChunks::oldestNeeded() const
-{
-    if (m_readers.empty())
-        return !m_hadReaders;
-    return slowestReader() <= m_chunks.front().first;
-}
-
-std::uint64_t FreshChunks::slowestReader() const
-{
-    std::uint64_t slowest = m_readers.cbegin()->second;
-    for (const auto &[reader, next] : m_readers)
-        slowest = std::min(slowest, next);
-    return slowest;
-}
-
 void FreshChunks::dropPassed()
 {
     // Chunks every reader is past go at once (those on disk only: a reader starting over,
     // or one that comes later, reads them there).
     if (m_readers.empty())
         return;
-    const std::uint64_t slowest = slowestReader();
+    std::uint64_t slowest = m_readers.cbegin()->second;
+    for (const auto &[reader, next] : m_readers)
+        slowest = std::min(slowest, next);
     while (!m_chunks.empty() && m_chunks.front().first < slowest && m_chunks.front().first < m_onDisk)
         m_chunks.pop_front();
 }

@@ -91,7 +91,7 @@ struct Transfer::Sealing {
     std::atomic<std::uint64_t> chunks{0};   // whole chunks in the copy now
     std::atomic<bool> cancelled{false};     // stop: nobody needs the copy
     // The chunks just sealed, for the uploads that follow (the copy is not read back).
-    std::shared_ptr<FreshChunks> fresh = std::make_shared<FreshChunks>(FreshChunkCount, FreshPatience);
+    std::shared_ptr<FreshChunks> fresh = std::make_shared<FreshChunks>(FreshChunkCount, FreshFirstReader, FreshFloorBytesPerSecond);
     bool named = false;                     // a row names the copy (this thread's alone)
     std::vector<std::function<void()>> waiting; // saves asked for meanwhile (this thread's alone)
 };
@@ -215,7 +215,7 @@ void Transfer::seal(const QString &path, Sealed done)
         auto sealed = copy.sealFrom(
             *source, false,
             [this, s, lastChunk](std::uint64_t onDisk) {
-                // Paced here to the uploads taking the fresh chunks (within their patience).
+                // Paced here to the uploads taking the fresh chunks (never below the floor rate).
                 s->fresh->makeRoom(onDisk, s->cancelled);
                 // The last chunk only once the source was checked (sealEnded).
                 const std::uint64_t chunks = std::min(s->fresh->sealed(), lastChunk);
@@ -848,10 +848,12 @@ void Transfer::onChunkRequest(const PeerId &peer, const wire::ChunkRequest &requ
             return;
         }
         if (a->state == AttachmentState::Paused) {
-            // The receiver stopped it once (cancelled, or its copy failed) and asks again.
-            if (auto r = m_store.setProgress(fileId, AttachmentState::Uploading, a->chunksDone); !r)
+            // The receiver stopped it once (cancelled, or its copy failed) and asks again; its
+            // copy went with the cancel, so the progress starts over.
+            if (auto r = m_store.setProgress(fileId, AttachmentState::Uploading, 0); !r)
                 return;
             a->state = AttachmentState::Uploading;
+            a->chunksDone = 0;
             a->error.clear();
             Q_EMIT ended(a->messageId); // shown moving again
         }
@@ -1006,7 +1008,8 @@ void Transfer::onTransferEnd(const PeerId &peer, const wire::TransferEnd &end)
         QElapsedTimer now;
         report(*a, done ? chunks : a->chunksDone, now, true);
         Q_EMIT ended(a->messageId);
-    } else if (end.status() == wire::TransferEnd::UNAVAILABLE && a->state != AttachmentState::Done) {
+    } else if (end.status() == wire::TransferEnd::UNAVAILABLE && a->state != AttachmentState::Done && a->state != AttachmentState::Failed) {
+        // (One already failed keeps its own reason: the user's cancel, say.)
         stopDownload(fileId, AttachmentState::Failed, QStringLiteral("the sender no longer offers this file"), false);
     }
 }

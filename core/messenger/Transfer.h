@@ -47,10 +47,13 @@ public:
     static constexpr int Window = 4;
     // Sealed chunks read ahead per upload by the worker, so the socket never waits on the disk.
     static constexpr int ReadAhead = 2;
-    // Chunks just sealed kept in memory for the uploads that follow the sealing (12 MiB), and
-    // how long the sealing waits for a reader that does not move before it goes on without.
+    // Chunks just sealed kept in memory for the uploads that follow the sealing (12 MiB);
+    // how long the first reader is waited for (the peer asks once the pointer is in); and
+    // the rate below which the sealing stops waiting for readers (a 4 GiB copy is whole
+    // within ~40 s, however slow the peer: Save as… and a quit mid-transfer wait for it).
     static constexpr std::size_t FreshChunkCount = 48;
-    static constexpr std::chrono::milliseconds FreshPatience{500};
+    static constexpr std::chrono::milliseconds FreshFirstReader{500};
+    static constexpr double FreshFloorBytesPerSecond = 100e6;
     // A download's copy is made durable (fdatasync) when it pauses and before it is done,
     // and only chunks made durable count in the database's chunks_done (resuming goes by
     // the verified chunks on disk). Syncs while it runs waited for the disk on the worker

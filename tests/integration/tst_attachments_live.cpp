@@ -456,6 +456,14 @@ private Q_SLOTS:
         QCOMPARE(cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("cancel")}, {QStringLiteral("attachment"), refused}})
                      .value(QStringLiteral("attachment")).toObject().value(QStringLiteral("state")).toString(),
                  QStringLiteral("failed"));
+        // A chat message after the cancel: the sender's word of it came first on the link. Bob's
+        // row keeps the reason he gave it; then his new request is what is refused.
+        cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("body"), QStringLiteral("after")}});
+        QVERIFY(!bob.waitFor([](const QJsonObject &e) {
+                        return isEvent(e, "message_received") && e.value(QStringLiteral("message")).toObject().value(QStringLiteral("body")).toString() == u"after";
+                    }).isEmpty());
+        QVERIFY(bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_updated") && attachmentOf(e).value(QStringLiteral("id")) == refused
+                                                               && attachmentOf(e).value(QStringLiteral("error")).toString() != u"cancelled"; }, 1).isEmpty());
         bob.forgetEvents();
         cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), refused}});
         const QJsonObject gone = ended(bob, refused, 20000);

@@ -24,12 +24,15 @@ void addUpTo(FreshChunks &fresh, std::uint64_t n)
 
 } // namespace
 
+// A floor rate the schedule never falls behind in a test: readers are always waited for.
+constexpr double NoFloor = 1.0;
+
 class TestFreshChunks : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void takesWhatWasAdded()
     {
-        FreshChunks fresh(8, 0ms);
+        FreshChunks fresh(8, 0ms, NoFloor);
         addUpTo(fresh, 4);
         QCOMPARE(fresh.sealed(), 4u);
         QCOMPARE(fresh.take(2), chunk(2));
@@ -39,7 +42,7 @@ private Q_SLOTS:
 
     void onlyChunksOnDiskLeave()
     {
-        FreshChunks fresh(2, 0ms);
+        FreshChunks fresh(2, 0ms, NoFloor); // nobody is coming: only what is not on disk stays
         const std::atomic<bool> cancelled{false};
         addUpTo(fresh, 6);
         fresh.makeRoom(0, cancelled);
@@ -58,7 +61,7 @@ private Q_SLOTS:
 
     void theSealingWaitsForAReaderThatMoves()
     {
-        FreshChunks fresh(2, 10s);
+        FreshChunks fresh(2, 10s, NoFloor);
         const std::atomic<bool> cancelled{false};
         addUpTo(fresh, 4);
         fresh.at(this, 0);
@@ -74,41 +77,60 @@ private Q_SLOTS:
         QCOMPARE(fresh.take(2), chunk(2));
     }
 
-    void noReaderYetIsWaitedForOnce()
+    void theFirstReaderIsWaitedForALittle()
     {
         // The sealing starts before the peer asks: the first reader starts from chunk 0.
-        FreshChunks fresh(2, 300ms);
+        FreshChunks fresh(2, 300ms, NoFloor);
         const std::atomic<bool> cancelled{false};
         addUpTo(fresh, 4);
         QElapsedTimer t;
         t.start();
         fresh.makeRoom(4, cancelled);
         QVERIFY2(t.elapsed() >= 250, qPrintable(QString::number(t.elapsed())));
-        QCOMPARE(fresh.held(), 2u);
+        QCOMPARE(fresh.held(), 0u); // nobody came: what is on disk is not held
         fresh.add(4, chunk(4));
         t.restart();
-        fresh.makeRoom(5, cancelled); // nobody came: no second wait
+        fresh.makeRoom(5, cancelled); // and not waited for again
         QVERIFY2(t.elapsed() < 250, qPrintable(QString::number(t.elapsed())));
-        QCOMPARE(fresh.held(), 2u);
+        QCOMPARE(fresh.held(), 0u);
     }
 
-    void aStalledReaderIsNotWaitedForBeyondItsPatience()
+    void aStalledReaderHoldsTheSealingNoLongerThanTheFloorRateAllows()
     {
-        FreshChunks fresh(2, 300ms);
+        FreshChunks fresh(2, 10s, 4000.0); // 4 chunks of 1,000 bytes: one second
         const std::atomic<bool> cancelled{false};
         addUpTo(fresh, 4);
         fresh.at(this, 0);
         QElapsedTimer t;
         t.start();
         fresh.makeRoom(4, cancelled);
-        QVERIFY2(t.elapsed() >= 250 && t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
+        QVERIFY2(t.elapsed() >= 700 && t.elapsed() < 5000, qPrintable(QString::number(t.elapsed())));
         QCOMPARE(fresh.held(), 2u);
         QVERIFY(fresh.take(0).isEmpty()); // the reader reads it from the copy
     }
 
+    void aReaderFarBehindIsNotWaitedFor()
+    {
+        FreshChunks fresh(2, 10s, NoFloor);
+        const std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 10);
+        fresh.at(this, 8);
+        fresh.makeRoom(10, cancelled);
+        QCOMPARE(fresh.held(), 2u); // those it is past, on disk, went
+        fresh.at(this, 0); // it started over: it reads from disk
+        for (std::uint64_t i = 10; i < 14; ++i)
+            fresh.add(i, chunk(i));
+        QElapsedTimer t;
+        t.start();
+        fresh.makeRoom(14, cancelled);
+        QVERIFY2(t.elapsed() < 1000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(fresh.held(), 2u);
+        QCOMPARE(fresh.take(13), chunk(13));
+    }
+
     void aCancelledSealingOrAReaderThatLeftIsNotWaitedFor()
     {
-        FreshChunks fresh(2, 10s);
+        FreshChunks fresh(2, 10s, NoFloor);
         std::atomic<bool> cancelled{false};
         addUpTo(fresh, 4);
         int reader = 0;
@@ -117,9 +139,9 @@ private Q_SLOTS:
         QCOMPARE(room.wait_for(100ms), std::future_status::timeout);
         fresh.forget(&reader);
         QCOMPARE(room.wait_for(5s), std::future_status::ready);
-        QCOMPARE(fresh.held(), 2u);
+        QCOMPARE(fresh.held(), 0u);
 
-        FreshChunks other(2, 10s);
+        FreshChunks other(2, 10s, NoFloor);
         addUpTo(other, 4);
         cancelled = true;
         QElapsedTimer t;

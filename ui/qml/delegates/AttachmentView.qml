@@ -32,8 +32,12 @@ ColumnLayout {
     spacing: 6
 
     readonly property bool moving: state === "downloading" || state === "uploading"
-    // The plaintext can be had: theirs once verified, ours from the start (sealed before it went).
-    readonly property bool here: state === "done" || (outgoing && state === "uploading")
+    // The plaintext can be had: theirs once verified, ours from the start (sealed before it
+    // went), also while the receiver stopped it.
+    readonly property bool here: state === "done" || (outgoing && (state === "uploading" || state === "paused"))
+    // A download paused part way: its bar and figures stay (ours paused by the receiver
+    // shows why instead).
+    readonly property bool pausedPartWay: !outgoing && state === "paused" && bytes > 0
     readonly property bool showsImage: isImage && hasThumbnail
 
     // An image: its thumbnail (decoded within bounds by the provider), at most maxWidth wide.
@@ -96,7 +100,7 @@ ColumnLayout {
             }
             Label {
                 objectName: "attachmentInfo"
-                text: root.moving || (root.state === "paused" && root.bytes > 0) ? root.progressText
+                text: root.moving || root.pausedPartWay ? root.progressText
                     : root.state === "failed" ? qsTr("Failed: %1").arg(root.error.length > 0 ? root.error : qsTr("unknown reason"))
                     : root.state === "paused" && root.error.length > 0 ? root.sizeText + " · " + root.error
                     : root.sizeText
@@ -110,7 +114,7 @@ ColumnLayout {
             }
             ProgressBar {
                 objectName: "attachmentProgress"
-                visible: root.moving || (root.state === "paused" && root.bytes > 0)
+                visible: root.moving || root.pausedPartWay
                 from: 0
                 to: Math.max(1, root.size)
                 value: root.bytes
