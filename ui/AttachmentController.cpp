@@ -100,6 +100,8 @@ AttachmentController::AttachmentController(messenger::CoreThread &core, MessageM
     // What a crashed Sotto left: plaintext must not wait there for the next reboot.
     PrivateFolder::sweepStale(OpenName);
     PrivateFolder::sweepStale(PasteName);
+    // The tray shown is the open conversation's.
+    connect(&m_messages, &MessageModel::conversationChanged, this, &AttachmentController::stagedChanged);
 }
 
 AttachmentController::~AttachmentController() { clear(); }
@@ -132,34 +134,76 @@ void AttachmentController::applySettings()
     });
 }
 
-void AttachmentController::sendUrls(const QList<QUrl> &urls)
+void AttachmentController::stageUrls(const QList<QUrl> &urls)
 {
     if (!m_messages.conversationId() || urls.isEmpty())
         return;
     const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
-    QStringList paths;
+    std::vector<Pending> files;
+    // Each file keeps the conversation it was picked for (its peer, or its group: sealed
+    // once, every member pulls it).
+    const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
+    const std::int64_t group = m_messages.isGroup() ? m_messages.conversationId() : 0;
     for (const QUrl &url : urls) {
         const QFileInfo info(url.toLocalFile());
         if (!url.isLocalFile() || !info.isFile() || !info.isReadable()) {
-            Q_EMIT failed(tr("“%1” is not a file Sotto can read. Nothing was sent.").arg(info.fileName().isEmpty() ? url.fileName() : info.fileName()));
+            Q_EMIT failed(tr("“%1” is not a file Sotto can read. Nothing was added.").arg(info.fileName().isEmpty() ? url.fileName() : info.fileName()));
             return;
         }
         if (quint64(info.size()) > limit) {
-            Q_EMIT failed(tr("“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.")
+            Q_EMIT failed(tr("“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.")
                               .arg(info.fileName(), MessageModel::sizeText(quint64(info.size())), MessageModel::sizeText(limit)));
             return;
         }
-        paths << info.absoluteFilePath();
+        files.push_back({info.absoluteFilePath(), {}, to, group, false, Thumbnailer::isImage(info.absoluteFilePath()), info.size()});
     }
-    const QString caption = m_composer.takeCaption();
-    // Each file keeps the peer it was picked for: files for another chat picked meanwhile
-    // wait their turn and still go where they were meant to.
-    const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
-    const std::int64_t group = m_messages.isGroup() ? m_messages.conversationId() : 0;
-    for (int i = 0; i < paths.size(); ++i)
-        m_queue.push_back({paths[i], i == paths.size() - 1 ? caption : QString(), to, group, false});
+    for (Pending &file : files)
+        stage(m_messages.conversationId(), std::move(file));
+}
+
+void AttachmentController::stage(std::int64_t conversation, Pending file)
+{
+    m_staged[conversation].push_back(std::move(file));
+    if (conversation == m_messages.conversationId())
+        Q_EMIT stagedChanged();
+}
+
+QVariantList AttachmentController::staged() const
+{
+    QVariantList out;
+    for (const Pending &p : m_staged.value(m_messages.conversationId()))
+        out.push_back(QVariantMap{{QStringLiteral("name"), QFileInfo(p.path).fileName()},
+                                  {QStringLiteral("size"), MessageModel::sizeText(quint64(p.size))},
+                                  {QStringLiteral("image"), p.image},
+                                  {QStringLiteral("url"), QUrl::fromLocalFile(p.path)}});
+    return out;
+}
+
+void AttachmentController::unstage(int index)
+{
+    auto it = m_staged.find(m_messages.conversationId());
+    if (it == m_staged.end() || index < 0 || std::size_t(index) >= it->size())
+        return;
+    if ((*it)[std::size_t(index)].temporary)
+        QFile::remove((*it)[std::size_t(index)].path);
+    it->erase(it->begin() + index);
+    if (it->empty())
+        m_staged.erase(it);
+    Q_EMIT stagedChanged();
+}
+
+bool AttachmentController::sendStaged()
+{
+    std::vector<Pending> files = m_staged.take(m_messages.conversationId());
+    if (files.empty())
+        return false;
+    Q_EMIT stagedChanged();
+    files.back().caption = m_composer.takeCaption();
+    for (Pending &file : files)
+        m_queue.push_back(std::move(file));
     Q_EMIT preparingChanged();
     sendNext();
+    return true;
 }
 
 bool AttachmentController::paste()
@@ -171,7 +215,7 @@ bool AttachmentController::paste()
     if (data->hasUrls()) {
         const QList<QUrl> urls = data->urls();
         if (!urls.isEmpty() && std::all_of(urls.begin(), urls.end(), [](const QUrl &u) { return u.isLocalFile(); })) {
-            sendUrls(urls);
+            stageUrls(urls);
             return true;
         }
     }
@@ -185,13 +229,13 @@ bool AttachmentController::paste()
         Q_EMIT failed(tr("The image could not be pasted: Sotto has no private folder to write it to."));
         return true;
     }
-    const QString caption = m_composer.takeCaption();
     const QString name = QStringLiteral("image-%1.png").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss-zzz")));
     const QString path = QDir(folder).filePath(name);
     const quint64 generation = m_generation;
     const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
     const protocol::PeerId to = protocol::PeerId::fromString(m_messages.peer());
     const std::int64_t group = m_messages.isGroup() ? m_messages.conversationId() : 0;
+    const std::int64_t conversation = m_messages.conversationId();
     ++m_busyPasting;
     Q_EMIT preparingChanged();
     // A screenshot takes a moment to encode: not on the GUI thread. Owner-only from the start.
@@ -203,7 +247,7 @@ bool AttachmentController::paste()
             return qint64(-1);
         }
         return file.size();
-    }).then(this, [this, path, caption, generation, limit, to, group](qint64 size) {
+    }).then(this, [this, path, generation, limit, to, group, conversation](qint64 size) {
         --m_busyPasting;
         Q_EMIT preparingChanged();
         if (generation != m_generation) {
@@ -216,13 +260,11 @@ bool AttachmentController::paste()
         }
         if (quint64(size) > limit) {
             QFile::remove(path);
-            Q_EMIT failed(tr("The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.")
+            Q_EMIT failed(tr("The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.")
                               .arg(MessageModel::sizeText(quint64(size)), MessageModel::sizeText(limit)));
             return;
         }
-        m_queue.push_back({path, caption, to, group, true});
-        Q_EMIT preparingChanged();
-        sendNext();
+        stage(conversation, {path, {}, to, group, true, true, size});
     });
     return true;
 }
@@ -415,7 +457,7 @@ void AttachmentController::pickFiles()
     m_dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_dialog->setFileMode(QFileDialog::ExistingFiles);
     m_dialog->setWindowModality(Qt::ApplicationModal);
-    connect(m_dialog, &QFileDialog::urlsSelected, this, &AttachmentController::sendUrls);
+    connect(m_dialog, &QFileDialog::urlsSelected, this, &AttachmentController::stageUrls);
     m_dialog->open();
 }
 
@@ -440,6 +482,12 @@ void AttachmentController::clear()
         if (p.temporary)
             QFile::remove(p.path);
     m_queue.clear();
+    for (const std::vector<Pending> &tray : std::as_const(m_staged))
+        for (const Pending &p : tray)
+            if (p.temporary)
+                QFile::remove(p.path);
+    m_staged.clear();
+    Q_EMIT stagedChanged();
     m_busy = false;
     PrivateFolder::wipe(OpenName);
     PrivateFolder::wipe(PasteName);

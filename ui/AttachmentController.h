@@ -13,6 +13,8 @@
 #include <QStringList>
 #include <QUrl>
 #include <QFileDialog>
+#include <QHash>
+#include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 #include <deque>
@@ -33,6 +35,9 @@ class AttachmentController : public QObject {
     Q_PROPERTY(bool autoDownloadImages READ autoDownloadImages WRITE setAutoDownloadImages NOTIFY settingsChanged)
     // Files being read, thumbnailed and sealed before their message appears.
     Q_PROPERTY(int preparing READ preparing NOTIFY preparingChanged)
+    // The open conversation's files waiting for Send (the tray over the composer): each a
+    // map of name, size (worded), image (bool) and url (for the preview).
+    Q_PROPERTY(QVariantList staged READ staged NOTIFY stagedChanged)
 
 public:
     static constexpr int MaxSizeLimitMiB = 4096; // Messenger::MaxAttachmentBytes
@@ -50,17 +55,25 @@ public:
 
     // The desktop's file dialog (or Qt's own where it has none; the QML one needs a module
     // Debian splits off, and crashed without it): several files to send, or where to save
-    // one. Both return at once; the choice comes back as sendUrls / saveAs.
+    // one. Both return at once; the choice comes back as stageUrls / saveAs.
     Q_INVOKABLE void pickFiles();
     Q_INVOKABLE void pickSaveLocation(const QString &fileId, const QString &name);
 
-    // Sends these local files to the open conversation, in order; the composer's text is
-    // the last one's caption. Refused as a whole (nothing sent) when one is not a readable
-    // file or is over the size limit: failed() says which.
-    Q_INVOKABLE void sendUrls(const QList<QUrl> &urls);
-    // Ctrl+V: copied files are sent, or an image (written as PNG to the private folder,
-    // sent, then removed). False when the clipboard holds neither: the text field pastes.
+    // Files picked, dropped or pasted wait in the open conversation's tray until Send, as
+    // in Signal: a paste or a drop never sends by itself (the wrong screenshot is taken back
+    // with a click). Each conversation keeps its own tray while another is open.
+    // Adds these local files, in order. Refused as a whole (nothing added) when one is not a
+    // readable file or is over the size limit: failed() says which.
+    Q_INVOKABLE void stageUrls(const QList<QUrl> &urls);
+    // Ctrl+V: copied files are added, or an image (written as PNG to the private folder,
+    // removed once sent or taken out). False when the clipboard holds neither: the text
+    // field pastes.
     Q_INVOKABLE bool paste();
+    QVariantList staged() const;
+    Q_INVOKABLE void unstage(int index);
+    // Sends the tray's files to the open conversation, in order; the composer's text is the
+    // last one's caption. False when the tray is empty.
+    Q_INVOKABLE bool sendStaged();
 
     // A transfer, named by its file id (32 hex digits).
     Q_INVOKABLE void download(const QString &fileId); // also resume and retry
@@ -85,6 +98,7 @@ public:
 Q_SIGNALS:
     void settingsChanged();
     void preparingChanged();
+    void stagedChanged();
     // Worded for the user: why nothing was sent, opened or saved.
     void failed(const QString &reason);
     void viewReady(const QString &fileId, const QUrl &url);
@@ -96,8 +110,11 @@ private:
         QString caption;
         protocol::PeerId to;    // the conversation's peer when it was picked, whatever is open later
         std::int64_t group = 0; // or the group's conversation: sealed once, every member pulls it
-        bool temporary = false; // a pasted image: removed once sealed (or refused)
+        bool temporary = false; // a pasted image: removed once sealed (or refused, or taken out)
+        bool image = false;     // staged: shows a preview
+        qint64 size = 0;
     };
+    void stage(std::int64_t conversation, Pending file);
     void sendNext();
     void sent(const Pending &p, const std::expected<storage::MessageRecord, messenger::Error> &result);
     // Writes the file's plaintext into the private folder, then `then(path)`.
@@ -108,6 +125,7 @@ private:
     MessageModel &m_messages;
     ComposerController &m_composer;
     std::deque<Pending> m_queue;
+    QHash<std::int64_t, std::vector<Pending>> m_staged; // conversation id -> its tray
     bool m_busy = false;
     int m_busyPasting = 0;          // pasted images being written
     quint64 m_generation = 0;       // a lock drops what was in flight

@@ -37,52 +37,52 @@
 <context>
     <name>AttachmentView</name>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="55"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="59"/>
         <source>Image %1</source>
         <translation>Bild %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
         <source>unknown reason</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="131"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="135"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="137"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="142"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="143"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="148"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="149"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="154"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
@@ -382,87 +382,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="46"/>
         <source>Editing your message</source>
         <translation>Du bearbeitest deine Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="45"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="47"/>
         <source>Replying to: %1</source>
         <translation>Antwort auf: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="56"/>
         <source>Cancel editing</source>
         <translation>Bearbeiten abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="56"/>
         <source>Cancel reply</source>
         <translation>Antwort abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="64"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="66"/>
         <source>Preparing a file…</source>
         <translation>Eine Datei wird vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="65"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="67"/>
         <source>Preparing %1 files…</source>
         <translation>%1 Dateien werden vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="139"/>
+        <source>Remove %1</source>
+        <translation>%1 entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Attach files</source>
         <translation>Dateien anhängen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="182"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="182"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="120"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="195"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="145"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="220"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="230"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="230"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="250"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="250"/>
         <source>Save the edit</source>
         <translation>Änderung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
         <source>Save the edit (Enter)</source>
         <translation>Änderung speichern (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
@@ -900,17 +905,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="71"/>
+        <location filename="../../ui/MessageModel.cpp" line="72"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="62"/>
+        <location filename="../../ui/MessageModel.cpp" line="63"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="63"/>
+        <location filename="../../ui/MessageModel.cpp" line="64"/>
         <source>The original message is not here</source>
         <translation>Die ursprüngliche Nachricht ist nicht vorhanden</translation>
     </message>
@@ -1385,87 +1390,87 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="63"/>
+        <location filename="../../ui/AttachmentController.cpp" line="44"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="64"/>
+        <location filename="../../ui/AttachmentController.cpp" line="45"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>Nicht gesendet: Die Datei konnte nicht gelesen werden oder ist zu groß.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="65"/>
+        <location filename="../../ui/AttachmentController.cpp" line="46"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>Nicht gesendet: In diese Unterhaltung können keine Dateien gehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="66"/>
+        <location filename="../../ui/AttachmentController.cpp" line="47"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>Nicht gesendet: In Sotto ist etwas schiefgegangen (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="126"/>
-        <source>“%1” is not a file Sotto can read. Nothing was sent.</source>
-        <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts gesendet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AttachmentController.cpp" line="130"/>
-        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
-        <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts gesendet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AttachmentController.cpp" line="167"/>
+        <location filename="../../ui/AttachmentController.cpp" line="229"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>Das Bild konnte nicht eingefügt werden: Sotto hat keinen privaten Ordner, in den es geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="196"/>
+        <location filename="../../ui/AttachmentController.cpp" line="258"/>
         <source>The image could not be pasted.</source>
         <translation>Das Bild konnte nicht eingefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="201"/>
-        <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.</source>
-        <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts gesendet.</translation>
+        <location filename="../../ui/AttachmentController.cpp" line="150"/>
+        <source>“%1” is not a file Sotto can read. Nothing was added.</source>
+        <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="277"/>
+        <location filename="../../ui/AttachmentController.cpp" line="154"/>
+        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
+        <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="263"/>
+        <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
+        <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts hinzugefügt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="337"/>
         <source>That file cannot be changed now.</source>
         <translation>Diese Datei kann gerade nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="295"/>
+        <location filename="../../ui/AttachmentController.cpp" line="355"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto hat keinen privaten Ordner, um Dateien von hier aus zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="321"/>
+        <location filename="../../ui/AttachmentController.cpp" line="383"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>Die Datei konnte nicht geöffnet werden: Sie ist noch nicht ganz da, oder sie stimmt nicht mit dem Gesendeten überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="341"/>
+        <location filename="../../ui/AttachmentController.cpp" line="404"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto öffnet keine empfangenen Programme oder Skripte. Nutze „Speichern unter…“ und öffne sie selbst, wenn du ihnen vertraust.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="347"/>
+        <location filename="../../ui/AttachmentController.cpp" line="418"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>Kein Programm hier öffnet diese Art von Datei. Nutze stattdessen „Speichern unter…“.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="371"/>
+        <location filename="../../ui/AttachmentController.cpp" line="439"/>
         <source>The file could not be saved there.</source>
         <translation>Die Datei konnte dort nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="387"/>
+        <location filename="../../ui/AttachmentController.cpp" line="455"/>
         <source>Send files</source>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="400"/>
+        <location filename="../../ui/AttachmentController.cpp" line="468"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>
@@ -1698,37 +1703,37 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="201"/>
+        <location filename="../../ui/MessageModel.cpp" line="202"/>
         <source>You set disappearing messages to %1</source>
         <translation>Du hast verschwindende Nachrichten auf %1 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="201"/>
+        <location filename="../../ui/MessageModel.cpp" line="202"/>
         <source>You turned disappearing messages off</source>
         <translation>Du hast verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="202"/>
+        <location filename="../../ui/MessageModel.cpp" line="203"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 hat verschwindende Nachrichten auf %2 gestellt</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="203"/>
+        <location filename="../../ui/MessageModel.cpp" line="204"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 hat verschwindende Nachrichten ausgeschaltet</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="281"/>
+        <location filename="../../ui/MessageModel.cpp" line="282"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="285"/>
+        <location filename="../../ui/MessageModel.cpp" line="286"/>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MessageModel.cpp" line="287"/>
+        <location filename="../../ui/MessageModel.cpp" line="288"/>
         <source>%n h left</source>
         <translation>
             <numerusform>noch %n Std.</numerusform>
@@ -1736,7 +1741,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MessageModel.cpp" line="288"/>
+        <location filename="../../ui/MessageModel.cpp" line="289"/>
         <source>%n min left</source>
         <translation>
             <numerusform>noch %n Min.</numerusform>
@@ -1744,7 +1749,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MessageModel.cpp" line="289"/>
+        <location filename="../../ui/MessageModel.cpp" line="290"/>
         <source>%n s left</source>
         <translation>
             <numerusform>noch %n s</numerusform>
@@ -1752,97 +1757,97 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="664"/>
+        <location filename="../../ui/MessageModel.cpp" line="665"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="665"/>
+        <location filename="../../ui/MessageModel.cpp" line="666"/>
         <source>Not sent: the message is too long.</source>
         <translation>Nicht gesendet: Die Nachricht ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="666"/>
+        <location filename="../../ui/MessageModel.cpp" line="667"/>
         <source>Not sent: you are no longer a member of this group.</source>
         <translation>Nicht gesendet: Du bist kein Mitglied dieser Gruppe mehr.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="667"/>
+        <location filename="../../ui/MessageModel.cpp" line="668"/>
         <source>Not sent: %1</source>
         <translation>Nicht gesendet: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="832"/>
+        <location filename="../../ui/MessageModel.cpp" line="833"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="834"/>
+        <location filename="../../ui/MessageModel.cpp" line="835"/>
         <source>1 week</source>
         <translation>1 Woche</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="834"/>
+        <location filename="../../ui/MessageModel.cpp" line="835"/>
         <source>%1 weeks</source>
         <translation>%1 Wochen</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="836"/>
+        <location filename="../../ui/MessageModel.cpp" line="837"/>
         <source>1 day</source>
         <translation>1 Tag</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="836"/>
+        <location filename="../../ui/MessageModel.cpp" line="837"/>
         <source>%1 days</source>
         <translation>%1 Tage</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="838"/>
+        <location filename="../../ui/MessageModel.cpp" line="839"/>
         <source>1 hour</source>
         <translation>1 Stunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="838"/>
+        <location filename="../../ui/MessageModel.cpp" line="839"/>
         <source>%1 hours</source>
         <translation>%1 Stunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="840"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>1 minute</source>
         <translation>1 Minute</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="840"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>%1 minutes</source>
         <translation>%1 Minuten</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="841"/>
+        <location filename="../../ui/MessageModel.cpp" line="842"/>
         <source>1 second</source>
         <translation>1 Sekunde</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="841"/>
+        <location filename="../../ui/MessageModel.cpp" line="842"/>
         <source>%1 seconds</source>
         <translation>%1 Sekunden</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="874"/>
+        <location filename="../../ui/MessageModel.cpp" line="875"/>
         <source>Not changed: %1.</source>
         <translation>Nicht geändert: %1.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="875"/>
+        <location filename="../../ui/MessageModel.cpp" line="876"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>Nicht geändert: Der Text ist leer oder zu lang.</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="876"/>
+        <location filename="../../ui/MessageModel.cpp" line="877"/>
         <source>Not changed: %1</source>
         <translation>Nicht geändert: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="957"/>
+        <location filename="../../ui/MessageModel.cpp" line="958"/>
         <source>The conversations were not merged: %1</source>
         <translation>Die Unterhaltungen wurden nicht zusammengeführt: %1</translation>
     </message>

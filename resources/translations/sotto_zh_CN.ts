@@ -37,52 +37,52 @@
 <context>
     <name>AttachmentView</name>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="55"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="59"/>
         <source>Image %1</source>
         <translation>图片 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="100"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
         <source>unknown reason</source>
         <translation>原因不明</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="125"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="131"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="135"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="137"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="142"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="143"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="148"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="149"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="154"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -381,87 +381,92 @@
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="44"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="46"/>
         <source>Editing your message</source>
         <translation>正在编辑你的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="45"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="47"/>
         <source>Replying to: %1</source>
         <translation>回复：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="56"/>
         <source>Cancel editing</source>
         <translation>取消编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="54"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="56"/>
         <source>Cancel reply</source>
         <translation>取消回复</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="64"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="66"/>
         <source>Preparing a file…</source>
         <translation>正在准备一个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="65"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="67"/>
         <source>Preparing %1 files…</source>
         <translation>正在准备 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="78"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="139"/>
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
         <source>Attach files</source>
         <translation>添加文件</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="182"/>
         <source>Write a message</source>
         <translation>输入消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="107"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="182"/>
         <source>Sending is paused</source>
         <translation>发送已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="120"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="195"/>
         <source>Message</source>
         <translation>消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="145"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="220"/>
         <source>Insert an emoji</source>
         <translation>插入表情</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="230"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="230"/>
         <source>Send</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="250"/>
         <source>Send message</source>
         <translation>发送消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="175"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="250"/>
         <source>Save the edit</source>
         <translation>保存修改</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
         <source>Save the edit (Enter)</source>
         <translation>保存修改（Enter）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="178"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
         <source>Send (Enter)</source>
         <translation>发送（Enter）</translation>
     </message>
@@ -899,17 +904,17 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="71"/>
+        <location filename="../../ui/MessageModel.cpp" line="72"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="62"/>
+        <location filename="../../ui/MessageModel.cpp" line="63"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="63"/>
+        <location filename="../../ui/MessageModel.cpp" line="64"/>
         <source>The original message is not here</source>
         <translation>找不到原消息</translation>
     </message>
@@ -1384,87 +1389,87 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="63"/>
+        <location filename="../../ui/AttachmentController.cpp" line="44"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="64"/>
+        <location filename="../../ui/AttachmentController.cpp" line="45"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>未发送：文件无法读取，或文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="65"/>
+        <location filename="../../ui/AttachmentController.cpp" line="46"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>未发送：此对话无法接收文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="66"/>
+        <location filename="../../ui/AttachmentController.cpp" line="47"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>未发送：Sotto 内部出错（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="126"/>
-        <source>“%1” is not a file Sotto can read. Nothing was sent.</source>
-        <translation>“%1”不是 Sotto 能读取的文件。没有发送任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AttachmentController.cpp" line="130"/>
-        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
-        <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有发送任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/AttachmentController.cpp" line="167"/>
+        <location filename="../../ui/AttachmentController.cpp" line="229"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>无法粘贴图片：Sotto 没有可写入的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="196"/>
+        <location filename="../../ui/AttachmentController.cpp" line="258"/>
         <source>The image could not be pasted.</source>
         <translation>无法粘贴图片。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="201"/>
-        <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was sent.</source>
-        <translation>粘贴的图片大小为 %1，超过了设置中的 %2 上限。没有发送任何内容。</translation>
+        <location filename="../../ui/AttachmentController.cpp" line="150"/>
+        <source>“%1” is not a file Sotto can read. Nothing was added.</source>
+        <translation>“%1”不是 Sotto 能读取的文件。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="277"/>
+        <location filename="../../ui/AttachmentController.cpp" line="154"/>
+        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
+        <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有添加任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="263"/>
+        <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
+        <translation>粘贴的图片大小为 %1，超过了设置中的 %2 上限。没有添加任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="337"/>
         <source>That file cannot be changed now.</source>
         <translation>现在无法更改此文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="295"/>
+        <location filename="../../ui/AttachmentController.cpp" line="355"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto 没有可用于在此打开文件的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="321"/>
+        <location filename="../../ui/AttachmentController.cpp" line="383"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>无法打开文件：文件尚未完整接收，或与发送的内容不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="341"/>
+        <location filename="../../ui/AttachmentController.cpp" line="404"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto 不会打开收到的程序或脚本。如果你信任它，请用“另存为…”保存后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="347"/>
+        <location filename="../../ui/AttachmentController.cpp" line="418"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>这里没有能打开此类文件的程序。请改用“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="371"/>
+        <location filename="../../ui/AttachmentController.cpp" line="439"/>
         <source>The file could not be saved there.</source>
         <translation>无法将文件保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="387"/>
+        <location filename="../../ui/AttachmentController.cpp" line="455"/>
         <source>Send files</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="400"/>
+        <location filename="../../ui/AttachmentController.cpp" line="468"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
@@ -1696,148 +1701,148 @@
 <context>
     <name>sotto::ui::MessageModel</name>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="201"/>
+        <location filename="../../ui/MessageModel.cpp" line="202"/>
         <source>You set disappearing messages to %1</source>
         <translation>你将限时消息设为 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="201"/>
+        <location filename="../../ui/MessageModel.cpp" line="202"/>
         <source>You turned disappearing messages off</source>
         <translation>你关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="202"/>
+        <location filename="../../ui/MessageModel.cpp" line="203"/>
         <source>%1 set disappearing messages to %2</source>
         <translation>%1 将限时消息设为 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="203"/>
+        <location filename="../../ui/MessageModel.cpp" line="204"/>
         <source>%1 turned disappearing messages off</source>
         <translation>%1 关闭了限时消息</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="281"/>
+        <location filename="../../ui/MessageModel.cpp" line="282"/>
         <source>%1 of %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="285"/>
+        <location filename="../../ui/MessageModel.cpp" line="286"/>
         <source>%1/s</source>
         <translation>%1/秒</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MessageModel.cpp" line="287"/>
+        <location filename="../../ui/MessageModel.cpp" line="288"/>
         <source>%n h left</source>
         <translation>
             <numerusform>还剩 %n 小时</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MessageModel.cpp" line="288"/>
+        <location filename="../../ui/MessageModel.cpp" line="289"/>
         <source>%n min left</source>
         <translation>
             <numerusform>还剩 %n 分钟</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/MessageModel.cpp" line="289"/>
+        <location filename="../../ui/MessageModel.cpp" line="290"/>
         <source>%n s left</source>
         <translation>
             <numerusform>还剩 %n 秒</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="664"/>
+        <location filename="../../ui/MessageModel.cpp" line="665"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="665"/>
+        <location filename="../../ui/MessageModel.cpp" line="666"/>
         <source>Not sent: the message is too long.</source>
         <translation>未发送：消息太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="666"/>
+        <location filename="../../ui/MessageModel.cpp" line="667"/>
         <source>Not sent: you are no longer a member of this group.</source>
         <translation>未发送：你已不再是该群组的成员。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="667"/>
+        <location filename="../../ui/MessageModel.cpp" line="668"/>
         <source>Not sent: %1</source>
         <translation>未发送：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="832"/>
+        <location filename="../../ui/MessageModel.cpp" line="833"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="834"/>
+        <location filename="../../ui/MessageModel.cpp" line="835"/>
         <source>1 week</source>
         <translation>1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="834"/>
+        <location filename="../../ui/MessageModel.cpp" line="835"/>
         <source>%1 weeks</source>
         <translation>%1 周</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="836"/>
+        <location filename="../../ui/MessageModel.cpp" line="837"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="836"/>
+        <location filename="../../ui/MessageModel.cpp" line="837"/>
         <source>%1 days</source>
         <translation>%1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="838"/>
+        <location filename="../../ui/MessageModel.cpp" line="839"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="838"/>
+        <location filename="../../ui/MessageModel.cpp" line="839"/>
         <source>%1 hours</source>
         <translation>%1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="840"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>1 minute</source>
         <translation>1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="840"/>
+        <location filename="../../ui/MessageModel.cpp" line="841"/>
         <source>%1 minutes</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="841"/>
+        <location filename="../../ui/MessageModel.cpp" line="842"/>
         <source>1 second</source>
         <translation>1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="841"/>
+        <location filename="../../ui/MessageModel.cpp" line="842"/>
         <source>%1 seconds</source>
         <translation>%1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="874"/>
+        <location filename="../../ui/MessageModel.cpp" line="875"/>
         <source>Not changed: %1.</source>
         <translation>未更改：%1。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="875"/>
+        <location filename="../../ui/MessageModel.cpp" line="876"/>
         <source>Not changed: the text is empty or too long.</source>
         <translation>未更改：文本为空或太长。</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="876"/>
+        <location filename="../../ui/MessageModel.cpp" line="877"/>
         <source>Not changed: %1</source>
         <translation>未更改：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/MessageModel.cpp" line="957"/>
+        <location filename="../../ui/MessageModel.cpp" line="958"/>
         <source>The conversations were not merged: %1</source>
         <translation>会话未合并：%1</translation>
     </message>

@@ -11,6 +11,9 @@
 #include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
+#include <algorithm>
+#include <functional>
+
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
@@ -181,16 +184,58 @@ private Q_SLOTS:
         closeWindow();
     }
 
+    // The files in the tray (over the composer), as a person sees them.
+    QList<QQuickItem *> stagedFiles()
+    {
+        QList<QQuickItem *> out;
+        QQuickItem *tray = item("stagedTray");
+        if (!tray || !isShown(tray))
+            return out;
+        const std::function<void(QQuickItem *)> walk = [&](QQuickItem *at) {
+            for (QQuickItem *child : at->childItems()) {
+                if (child->objectName() == u"stagedFile" && isShown(child))
+                    out << child;
+                else
+                    walk(child);
+            }
+        };
+        walk(tray);
+        std::sort(out.begin(), out.end(), [](QQuickItem *a, QQuickItem *b) { return a->x() < b->x(); });
+        return out;
+    }
+
     void aPastedImageShowsItsThumbnail()
     {
+        const qint64 newest = data(0, ui::MessageModel::RowIdRole).toLongLong();
         item("composerInput")->forceActiveFocus();
         QTRY_VERIFY(item("composerInput")->hasActiveFocus());
         test::typeKeys(window, QStringLiteral("look"));
         QGuiApplication::clipboard()->setImage(picture(1200, 800));
         QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
 
-        // The text typed became the caption, and the composer is empty.
+        // A paste goes to the tray, with a preview, and waits for Send; the text stays.
+        QTRY_COMPARE(stagedFiles().size(), 1);
+        QQuickItem *preview = descendant(stagedFiles().at(0), QStringLiteral("stagedPreview"));
+        QVERIFY(preview && isShown(preview));
+        QTRY_COMPARE(preview->property("status").toInt(), 1); // Image.Ready
+        QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("look"));
+        // A second paste, taken out again: its plaintext goes at once.
+        QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+        QTRY_COMPARE(stagedFiles().size(), 2);
+        const QDir pasted(ui::PrivateFolder::path(QStringLiteral("paste")));
+        QCOMPARE(pasted.entryList(QDir::Files).size(), 2);
+        screenshot(QStringLiteral("attachment-tray"));
+        click(descendant(stagedFiles().at(1), QStringLiteral("unstageButton")));
+        QTRY_COMPARE(stagedFiles().size(), 1);
+        QCOMPARE(pasted.entryList(QDir::Files).size(), 1);
+        QTest::qWait(300);
+        QCOMPARE(data(0, ui::MessageModel::RowIdRole).toLongLong(), newest); // nothing went yet
+        item("composerInput")->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Return);
+
+        // The text typed became the caption, and the composer and the tray are empty.
         QTRY_COMPARE(item("composerInput")->property("text").toString(), QString());
+        QTRY_VERIFY(stagedFiles().isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(data(0, ui::MessageModel::KindRole).toInt() == ui::MessageModel::Attachment, 20000);
         QCOMPARE(data(0, ui::MessageModel::BodyRole).toString(), QStringLiteral("look"));
         QTRY_VERIFY(data(0, ui::MessageModel::AttachmentThumbnailRole).toBool());
@@ -211,6 +256,8 @@ private Q_SLOTS:
         const QString path = tmp.filePath(QStringLiteral("harbour.jpg"));
         QVERIFY(picture(2000, 1500).save(path, "JPEG", 90));
         drop({QUrl::fromLocalFile(path)});
+        QTRY_COMPARE(stagedFiles().size(), 1);
+        click(item("sendButton"));
         QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("harbour.jpg")) == 0, 20000);
         QTRY_VERIFY(data(0, ui::MessageModel::AttachmentThumbnailRole).toBool());
         verifyThumbnailShownAt(0);
@@ -241,6 +288,7 @@ private Q_SLOTS:
         QVERIFY(app->notice().contains(QLatin1String("big.bin")));
         QTRY_VERIFY(test::isShown(item("notice")));
         QTest::qWait(500);
+        QVERIFY(stagedFiles().isEmpty());
         QCOMPARE(model()->rowCount(), rows);
         QCOMPARE(data(0, ui::MessageModel::RowIdRole).toLongLong(), newest);
         QCOMPARE(bob->count([](const QJsonObject &e) {
@@ -352,7 +400,8 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::WriteOnly));
             QVERIFY(f.write(content) > 0);
         }
-        app->attachments()->sendUrls({QUrl::fromLocalFile(path)});
+        app->attachments()->stageUrls({QUrl::fromLocalFile(path)});
+        QVERIFY(app->attachments()->sendStaged());
         QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("notes.txt")) == 0, 20000);
         // Not an image: a card, with Open at hand (ours is whole from the start).
         QQuickItem *openButton = nullptr;

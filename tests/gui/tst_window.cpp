@@ -323,13 +323,15 @@ private Q_SLOTS:
         QTest::keyClick(window, Qt::Key_Return);
         QVERIFY(!eventWithBody(*bob, QStringLiteral("line one\nline two")).isEmpty());
 
-        // Issue 13.12, then issue 9: a pasted image is sent (it did nothing once); text
-        // still pastes as text.
+        // Issue 13.12, then issue 9: a pasted image goes (it did nothing once), by way of
+        // the tray, on Enter; text still pastes as text.
         QTRY_COMPARE(item("composerInput")->property("text").toString(), QString());
         QImage picture(16, 16, QImage::Format_RGB32);
         picture.fill(Qt::red);
         QGuiApplication::clipboard()->setImage(picture);
         QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+        QTRY_VERIFY(isShown(item("stagedTray")));
+        QTest::keyClick(window, Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(app->messages()->data(app->messages()->index(0), ui::MessageModel::KindRole).toInt()
                                      == ui::MessageModel::Attachment,
                                  20000);

@@ -4,13 +4,15 @@
 import QtQuick
 import Sotto
 import QtQuick.Controls
+import QtQuick.Controls.impl
 import QtQuick.Layouts
 
 Pane {
     id: root
     // What is being written in the open conversation (draft, reply, edit).
     required property ComposerController composerState
-    // Sends files: the attach button's picks, and a paste of an image or of copied files.
+    // Files to send: the attach button's picks, and a paste of an image or of copied files,
+    // wait in the tray above the field until Send.
     required property AttachmentController attachments
     // Paging keys the history takes (the handler accepts the event): PageUp/PageDown
     // always, Ctrl+Home/Ctrl+End always, Home/End when there is no text to move through.
@@ -66,6 +68,79 @@ Pane {
         textFormat: Text.PlainText
         opacity: 0.8
         Layout.fillWidth: true
+    }
+
+    // The tray: files waiting for Send (a preview of an image, else the file's name and size),
+    // each with a way to take it out. Send or Enter sends them all, the text typed as the
+    // last one's caption.
+    ListView {
+        id: tray
+        objectName: "stagedTray"
+        visible: count > 0
+        orientation: ListView.Horizontal
+        spacing: 6
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        model: root.attachments.staged
+        Layout.fillWidth: true
+        Layout.preferredHeight: 60
+        delegate: Rectangle {
+            id: stagedFile
+            required property var modelData
+            required property int index
+            objectName: "stagedFile"
+            width: 200
+            height: 60
+            radius: 8
+            color: Qt.tint(palette.base, Qt.rgba(palette.text.r, palette.text.g, palette.text.b, 0.06))
+            border.color: palette.mid
+            RowLayout {
+                anchors.fill: parent
+                anchors.margins: 6
+                spacing: 6
+                Image {
+                    objectName: "stagedPreview"
+                    visible: stagedFile.modelData.image
+                    source: stagedFile.modelData.image ? stagedFile.modelData.url : ""
+                    sourceSize.width: 96
+                    sourceSize.height: 96
+                    fillMode: Image.PreserveAspectCrop
+                    asynchronous: true
+                    Layout.preferredWidth: 48
+                    Layout.preferredHeight: 48
+                }
+                IconImage {
+                    visible: !stagedFile.modelData.image
+                    source: "qrc:/sotto/icons/ui/file.svg"
+                    sourceSize.width: 32
+                    sourceSize.height: 32
+                    color: palette.text
+                }
+                ColumnLayout {
+                    spacing: 0
+                    Layout.fillWidth: true
+                    Label {
+                        text: stagedFile.modelData.name
+                        textFormat: Text.PlainText
+                        elide: Text.ElideMiddle
+                        font.pixelSize: 12
+                        Layout.fillWidth: true
+                    }
+                    Label {
+                        text: stagedFile.modelData.size
+                        textFormat: Text.PlainText
+                        font.pixelSize: 11
+                        opacity: 0.7
+                    }
+                }
+                IconButton {
+                    objectName: "unstageButton"
+                    iconName: "close"
+                    text: qsTr("Remove %1").arg(stagedFile.modelData.name)
+                    onClicked: root.attachments.unstage(stagedFile.index)
+                }
+            }
+        }
     }
 
     RowLayout {
@@ -125,8 +200,8 @@ Pane {
                         Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
                         Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
                         Keys.onPressed: event => {
-                            // An image or copied files on the clipboard are sent (the text,
-                            // if any, as the caption); anything else pastes as text.
+                            // An image or copied files on the clipboard go to the tray;
+                            // anything else pastes as text.
                             if (event.matches(StandardKey.Paste) && root.attachments.paste()) {
                                 event.accepted = true
                                 return
@@ -168,7 +243,7 @@ Pane {
                 border.width: parent.visualFocus ? 2 : 0
                 border.color: palette.highlightedText
             }
-            enabled: input.text.trim().length > 0
+            enabled: input.text.trim().length > 0 || (tray.count > 0 && root.composerState.editingRow === 0)
             highlighted: true
             opacity: enabled ? 1 : 0.4
             Layout.alignment: Qt.AlignBottom
@@ -204,6 +279,11 @@ Pane {
     }
 
     function submit() {
+        if (root.composerState.editingRow === 0 && tray.count > 0) {
+            root.composerState.text = input.text
+            root.attachments.sendStaged() // the text goes as the caption
+            return
+        }
         if (input.text.trim().length === 0)
             return
         root.composerState.text = input.text

@@ -663,8 +663,8 @@ Page {
         }
     }
 
-    // Files dropped anywhere on the open chat are sent to it (the composer's text, if any,
-    // becomes the caption); the chat shows where they will go while they hover.
+    // Files dropped anywhere on the open chat go to its tray over the composer (Send sends
+    // them, the composer's text as the caption); the chat shows where they go while they hover.
     DropArea {
         id: dropArea
         objectName: "chatDropArea"
@@ -674,7 +674,7 @@ Page {
         onEntered: drag => { if (!drag.hasUrls) drag.accepted = false }
         onDropped: drop => {
             if (drop.hasUrls) {
-                root.app.attachments.sendUrls(drop.urls)
+                root.app.attachments.stageUrls(drop.urls)
                 drop.acceptProposedAction()
             }
         }
