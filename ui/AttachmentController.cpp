@@ -19,6 +19,7 @@
 #include <QGuiApplication>
 #include <QImage>
 #include <QMimeData>
+#include <QMimeDatabase>
 #include <QPromise>
 #include <QSettings>
 #include <QStandardPaths>
@@ -155,7 +156,10 @@ void AttachmentController::stageUrls(const QList<QUrl> &urls)
                               .arg(info.fileName(), MessageModel::sizeText(quint64(info.size())), MessageModel::sizeText(limit)));
             return;
         }
-        files.push_back({info.absoluteFilePath(), {}, to, group, false, Thumbnailer::isImage(info.absoluteFilePath()), info.size()});
+        // Previewed as an image by its name (nothing read here: a slow mount must not freeze
+        // the window); the tray shows the file's card if it does not decode.
+        const bool image = QMimeDatabase().mimeTypeForFile(info, QMimeDatabase::MatchExtension).name().startsWith(QLatin1String("image/"));
+        files.push_back({info.absoluteFilePath(), {}, to, group, false, image, info.size()});
     }
     for (Pending &file : files)
         stage(m_messages.conversationId(), std::move(file));
@@ -194,10 +198,32 @@ void AttachmentController::unstage(int index)
 
 bool AttachmentController::sendStaged()
 {
-    std::vector<Pending> files = m_staged.take(m_messages.conversationId());
-    if (files.empty())
+    const auto tray = m_staged.constFind(m_messages.conversationId());
+    if (tray == m_staged.cend())
         return false;
+    // Checked again now (a file may have gone or grown while it waited), before the text is
+    // taken from the composer: a refusal keeps the tray and the text as they are.
+    const quint64 limit = quint64(m_sizeLimitMiB) * 1024 * 1024;
+    for (const Pending &p : *tray) {
+        const QFileInfo info(p.path);
+        if (!info.isFile() || !info.isReadable()) {
+            Q_EMIT failed(tr("“%1” is no longer there. Take it out of the files to send.").arg(info.fileName()));
+            return false;
+        }
+        if (quint64(info.size()) > limit) {
+            Q_EMIT failed(tr("“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.")
+                              .arg(info.fileName(), MessageModel::sizeText(quint64(info.size())), MessageModel::sizeText(limit)));
+            return false;
+        }
+    }
+    if (m_composer.text().trimmed().toUtf8().size() > messenger::Messenger::MaxBodyBytes) {
+        Q_EMIT failed(tr("The text is too long to go with the files. Nothing was sent."));
+        return false;
+    }
+    std::vector<Pending> files = m_staged.take(m_messages.conversationId());
     Q_EMIT stagedChanged();
+    // The files go as they are, not as a reply: the reply banner goes with them.
+    m_composer.cancel();
     files.back().caption = m_composer.takeCaption();
     for (Pending &file : files)
         m_queue.push_back(std::move(file));

@@ -35,6 +35,8 @@ class AttachmentController : public QObject {
     Q_PROPERTY(bool autoDownloadImages READ autoDownloadImages WRITE setAutoDownloadImages NOTIFY settingsChanged)
     // Files being read, thumbnailed and sealed before their message appears.
     Q_PROPERTY(int preparing READ preparing NOTIFY preparingChanged)
+    // A pasted image being written: it joins the tray in a moment (Send waits for it).
+    Q_PROPERTY(bool pasting READ pasting NOTIFY preparingChanged)
     // The open conversation's files waiting for Send (the tray over the composer): each a
     // map of name, size (worded), image (bool) and url (for the preview).
     Q_PROPERTY(QVariantList staged READ staged NOTIFY stagedChanged)
@@ -52,6 +54,7 @@ public:
     bool autoDownloadImages() const { return m_autoDownloadImages; }
     void setAutoDownloadImages(bool on);
     int preparing() const { return int(m_queue.size()) + (m_busy ? 1 : 0) + m_busyPasting; }
+    bool pasting() const { return m_busyPasting > 0; }
 
     // The desktop's file dialog (or Qt's own where it has none; the QML one needs a module
     // Debian splits off, and crashed without it): several files to send, or where to save
@@ -72,7 +75,9 @@ public:
     QVariantList staged() const;
     Q_INVOKABLE void unstage(int index);
     // Sends the tray's files to the open conversation, in order; the composer's text is the
-    // last one's caption. False when the tray is empty.
+    // last one's caption (not a reply). False when the tray is empty, or nothing was sent
+    // (a file gone or over the limit, the text too long: failed() says which; the tray and
+    // the text stay).
     Q_INVOKABLE bool sendStaged();
 
     // A transfer, named by its file id (32 hex digits).

@@ -2,13 +2,14 @@
 #include "core/messenger/FreshChunks.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace sotto::messenger {
 
 FreshChunks::FreshChunks(std::size_t capacity, std::chrono::milliseconds firstReader, double floorBytesPerSecond)
     : m_capacity(capacity)
     , m_firstReader(firstReader)
-    , m_floor(floorBytesPerSecond)
+    , m_floor(std::max(floorBytesPerSecond, 1.0))
 {
 }
 
@@ -17,7 +18,7 @@ void FreshChunks::add(std::uint64_t index, QByteArrayView sealed)
     QByteArray copy(sealed.data(), sealed.size()); // outside the lock
     const std::lock_guard lock(m_mutex);
     if (m_sealed == 0)
-        m_started = Clock::now();
+        m_started = m_scheduled = Clock::now();
     m_chunks.emplace_back(index, std::move(copy));
     m_sealed = index + 1;
     m_bytes += double(sealed.size());
@@ -28,6 +29,14 @@ void FreshChunks::makeRoom(std::uint64_t onDisk, const std::atomic<bool> &cancel
     std::unique_lock lock(m_mutex);
     m_onDisk = std::max(m_onDisk, onDisk);
     dropPassed();
+    // Time the sealing is ahead of the floor's schedule is spent on a stalled reader only up
+    // to MaxCredit at once: a reader that kept up for a long file and then stalls does not
+    // freeze the copy for everyone for as long as it kept up.
+    if (!m_chunks.empty()) {
+        const auto ahead = std::chrono::duration<double>(m_bytes / m_floor) - (Clock::now() - m_scheduled);
+        if (ahead > MaxCredit)
+            m_scheduled -= std::chrono::duration_cast<Clock::duration>(ahead - MaxCredit); // as if it began earlier
+    }
     while (!m_chunks.empty() && m_chunks.front().first < m_onDisk) {
         const Clock::time_point now = Clock::now();
         if (m_chunks.size() <= keep(now))
@@ -44,7 +53,7 @@ void FreshChunks::makeRoom(std::uint64_t onDisk, const std::atomic<bool> &cancel
 bool FreshChunks::mayWait(Clock::time_point now) const
 {
     // Behind the floor rate's schedule: no reader is waited for any more.
-    if (std::chrono::duration<double>(now - m_started).count() >= m_bytes / m_floor)
+    if (std::chrono::duration<double>(now - m_scheduled).count() >= m_bytes / m_floor)
         return false;
     if (m_readers.empty())
         return !m_hadReaders && now - m_started < m_firstReader; // the first starts from chunk 0
@@ -61,6 +70,15 @@ std::size_t FreshChunks::keep(Clock::time_point now) const
 {
     const bool nobodyComing = m_readers.empty() && (m_hadReaders || now - m_started >= m_firstReader);
     return nobodyComing ? 0 : m_capacity;
+}
+
+void FreshChunks::allOnDisk()
+{
+    const std::lock_guard lock(m_mutex);
+    m_onDisk = std::numeric_limits<std::uint64_t>::max();
+    dropPassed();
+    if (m_readers.empty())
+        m_chunks.clear();
 }
 
 std::uint64_t FreshChunks::sealed() const

@@ -28,6 +28,7 @@ namespace sotto::messenger {
 class FreshChunks {
 public:
     using Clock = std::chrono::steady_clock;
+    static constexpr std::chrono::seconds MaxCredit{2};
     // `capacity` chunks held at most while readers keep up; `firstReader`: how long after the
     // first chunk the first reader is waited for; `floorBytesPerSecond`: the sealing waits
     // for readers only while it stays ahead of this rate.
@@ -39,6 +40,8 @@ public:
     // capacity are held and a reader is about to need the oldest (within the floor rate,
     // until `cancelled`), then lets go of the oldest ones on disk.
     void makeRoom(std::uint64_t onDisk, const std::atomic<bool> &cancelled);
+    // The copy is whole (the last batch, never reported landed, too): nothing waits for it.
+    void allOnDisk();
     // Chunks added so far (all of them are here or on disk).
     std::uint64_t sealed() const;
 
@@ -64,7 +67,8 @@ private:
     std::uint64_t m_sealed = 0;
     std::uint64_t m_onDisk = 0; // chunks below this are in the copy on disk
     double m_bytes = 0;         // sealed bytes added
-    Clock::time_point m_started; // the first chunk
+    Clock::time_point m_started;   // the first chunk
+    Clock::time_point m_scheduled; // where the floor rate's schedule starts (at most MaxCredit ahead)
     const std::size_t m_capacity;
     const std::chrono::milliseconds m_firstReader;
     const double m_floor;

@@ -330,6 +330,7 @@ void Transfer::sealEnded(const std::shared_ptr<Sealing> &s, const QString &error
     }
     (void)m_store.setSealed(s->fileId);
     if (error.isEmpty()) {
+        s->fresh->allOnDisk();
         sealProgress(s); // the last chunk, shorter, is in only now
         return;
     }

@@ -412,62 +412,62 @@
         <translation>%1 Dateien werden vorbereitet…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="139"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="141"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="153"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="155"/>
         <source>Attach files</source>
         <translation>Dateien anhängen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="182"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="184"/>
         <source>Write a message</source>
         <translation>Nachricht schreiben</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="182"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="184"/>
         <source>Sending is paused</source>
         <translation>Senden ist pausiert</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="195"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="197"/>
         <source>Message</source>
         <translation>Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="220"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="222"/>
         <source>Insert an emoji</source>
         <translation>Emoji einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="230"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="232"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="230"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="232"/>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="250"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
         <source>Send message</source>
         <translation>Nachricht senden</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="250"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
         <source>Save the edit</source>
         <translation>Änderung speichern</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="256"/>
         <source>Save the edit (Enter)</source>
         <translation>Änderung speichern (Eingabetaste)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/components/Composer.qml" line="253"/>
+        <location filename="../../ui/qml/components/Composer.qml" line="256"/>
         <source>Send (Enter)</source>
         <translation>Senden (Eingabetaste)</translation>
     </message>
@@ -1390,87 +1390,102 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="44"/>
+        <location filename="../../ui/AttachmentController.cpp" line="45"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="45"/>
+        <location filename="../../ui/AttachmentController.cpp" line="46"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>Nicht gesendet: Die Datei konnte nicht gelesen werden oder ist zu groß.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="46"/>
+        <location filename="../../ui/AttachmentController.cpp" line="47"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>Nicht gesendet: In diese Unterhaltung können keine Dateien gehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="47"/>
+        <location filename="../../ui/AttachmentController.cpp" line="48"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>Nicht gesendet: In Sotto ist etwas schiefgegangen (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="229"/>
+        <location filename="../../ui/AttachmentController.cpp" line="255"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>Das Bild konnte nicht eingefügt werden: Sotto hat keinen privaten Ordner, in den es geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="258"/>
+        <location filename="../../ui/AttachmentController.cpp" line="284"/>
         <source>The image could not be pasted.</source>
         <translation>Das Bild konnte nicht eingefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="150"/>
+        <location filename="../../ui/AttachmentController.cpp" line="151"/>
         <source>“%1” is not a file Sotto can read. Nothing was added.</source>
         <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="154"/>
+        <location filename="../../ui/AttachmentController.cpp" line="155"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
         <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="263"/>
+        <location filename="../../ui/AttachmentController.cpp" line="210"/>
+        <source>“%1” is no longer there. Take it out of the files to send.</source>
+        <translation>„%1“ ist nicht mehr da. Nehmen Sie die Datei aus den zu sendenden Dateien heraus.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="214"/>
+        <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
+        <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="220"/>
+        <source>The text is too long to go with the files. Nothing was sent.</source>
+        <translation>Der Text ist zu lang, um mit den Dateien gesendet zu werden. Es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="289"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
         <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="337"/>
+        <location filename="../../ui/AttachmentController.cpp" line="363"/>
         <source>That file cannot be changed now.</source>
         <translation>Diese Datei kann gerade nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="355"/>
+        <location filename="../../ui/AttachmentController.cpp" line="381"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto hat keinen privaten Ordner, um Dateien von hier aus zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="383"/>
+        <location filename="../../ui/AttachmentController.cpp" line="409"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>Die Datei konnte nicht geöffnet werden: Sie ist noch nicht ganz da, oder sie stimmt nicht mit dem Gesendeten überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="404"/>
+        <location filename="../../ui/AttachmentController.cpp" line="430"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto öffnet keine empfangenen Programme oder Skripte. Nutze „Speichern unter…“ und öffne sie selbst, wenn du ihnen vertraust.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="418"/>
+        <location filename="../../ui/AttachmentController.cpp" line="444"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>Kein Programm hier öffnet diese Art von Datei. Nutze stattdessen „Speichern unter…“.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="439"/>
+        <location filename="../../ui/AttachmentController.cpp" line="465"/>
         <source>The file could not be saved there.</source>
         <translation>Die Datei konnte dort nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="455"/>
+        <location filename="../../ui/AttachmentController.cpp" line="481"/>
         <source>Send files</source>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="468"/>
+        <location filename="../../ui/AttachmentController.cpp" line="494"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>

@@ -212,6 +212,9 @@ private Q_SLOTS:
         test::typeKeys(window, QStringLiteral("look"));
         QGuiApplication::clipboard()->setImage(picture(1200, 800));
         QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
+        // Enter while the image is still being written: nothing goes (not the text alone).
+        const bool stillPasting = app->attachments()->pasting();
+        QTest::keyClick(window, Qt::Key_Return);
 
         // A paste goes to the tray, with a preview, and waits for Send; the text stays.
         QTRY_COMPARE(stagedFiles().size(), 1);
@@ -219,6 +222,7 @@ private Q_SLOTS:
         QVERIFY(preview && isShown(preview));
         QTRY_COMPARE(preview->property("status").toInt(), 1); // Image.Ready
         QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("look"));
+        QVERIFY(stillPasting);
         // A second paste, taken out again: its plaintext goes at once.
         QTest::keyClick(window, Qt::Key_V, Qt::ControlModifier);
         QTRY_COMPARE(stagedFiles().size(), 2);
@@ -297,6 +301,34 @@ private Q_SLOTS:
         }), 0);
         app->dismissNotice();
         app->attachments()->setSizeLimitMiB(ui::AttachmentController::DefaultSizeLimitMiB);
+    }
+
+    // A file taken away while it waited in the tray: Send names it, and neither the tray nor
+    // the text typed is lost.
+    void aStagedFileGoneBeforeSendIsNamed()
+    {
+        const QString path = tmp.filePath(QStringLiteral("gone.txt"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.write("soon gone") > 0);
+        }
+        const qint64 newest = data(0, ui::MessageModel::RowIdRole).toLongLong();
+        app->attachments()->stageUrls({QUrl::fromLocalFile(path)});
+        QTRY_COMPARE(stagedFiles().size(), 1);
+        item("composerInput")->forceActiveFocus();
+        keys(QStringLiteral("the caption"));
+        QVERIFY(QFile::remove(path));
+        QTest::keyClick(window, Qt::Key_Return);
+        QTRY_VERIFY(app->notice().contains(QLatin1String("gone.txt")));
+        QCOMPARE(stagedFiles().size(), 1);
+        QCOMPARE(item("composerInput")->property("text").toString(), QStringLiteral("the caption"));
+        QTest::qWait(300);
+        QCOMPARE(data(0, ui::MessageModel::RowIdRole).toLongLong(), newest);
+        app->dismissNotice();
+        app->attachments()->unstage(0);
+        QTRY_VERIFY(stagedFiles().isEmpty());
+        QMetaObject::invokeMethod(item("composerInput"), "clear");
     }
 
     // A file from Bob waits for a click, shows its progress, pauses and resumes.

@@ -109,6 +109,35 @@ private Q_SLOTS:
         QVERIFY(fresh.take(0).isEmpty()); // the reader reads it from the copy
     }
 
+    void aLongStallIsWaitedForTwoSecondsAtMost()
+    {
+        // Far ahead of the floor's schedule (a reader kept up): a stall still costs at most
+        // MaxCredit, not all the time saved.
+        FreshChunks fresh(2, 10s, NoFloor);
+        const std::atomic<bool> cancelled{false};
+        addUpTo(fresh, 4);
+        fresh.at(this, 0);
+        QElapsedTimer t;
+        t.start();
+        fresh.makeRoom(4, cancelled);
+        QVERIFY2(t.elapsed() >= 1500 && t.elapsed() < 6000, qPrintable(QString::number(t.elapsed())));
+        QCOMPARE(fresh.held(), 2u);
+    }
+
+    void aWholeCopyHoldsOnlyWhatReadersStillNeed()
+    {
+        FreshChunks fresh(8, 10s, NoFloor);
+        addUpTo(fresh, 4); // the last batch is never reported on disk by the sealing
+        fresh.at(this, 2);
+        QCOMPARE(fresh.held(), 4u);
+        fresh.allOnDisk();
+        QCOMPARE(fresh.held(), 2u);
+        QCOMPARE(fresh.take(3), chunk(3));
+        fresh.forget(this);
+        fresh.allOnDisk();
+        QCOMPARE(fresh.held(), 0u);
+    }
+
     void aReaderFarBehindIsNotWaitedFor()
     {
         FreshChunks fresh(2, 10s, NoFloor);

@@ -99,18 +99,20 @@ Pane {
                 anchors.margins: 6
                 spacing: 6
                 Image {
+                    id: preview
                     objectName: "stagedPreview"
-                    visible: stagedFile.modelData.image
+                    visible: stagedFile.modelData.image && status !== Image.Error
                     source: stagedFile.modelData.image ? stagedFile.modelData.url : ""
                     sourceSize.width: 96
                     sourceSize.height: 96
                     fillMode: Image.PreserveAspectCrop
                     asynchronous: true
+                    cache: false // a pasted screenshot's pixels are not kept once it went
                     Layout.preferredWidth: 48
                     Layout.preferredHeight: 48
                 }
                 IconImage {
-                    visible: !stagedFile.modelData.image
+                    visible: !preview.visible
                     source: "qrc:/sotto/icons/ui/file.svg"
                     sourceSize.width: 32
                     sourceSize.height: 32
@@ -243,7 +245,8 @@ Pane {
                 border.width: parent.visualFocus ? 2 : 0
                 border.color: palette.highlightedText
             }
-            enabled: input.text.trim().length > 0 || (tray.count > 0 && root.composerState.editingRow === 0)
+            enabled: !(root.attachments.pasting && root.composerState.editingRow === 0)
+                     && (input.text.trim().length > 0 || (tray.count > 0 && root.composerState.editingRow === 0))
             highlighted: true
             opacity: enabled ? 1 : 0.4
             Layout.alignment: Qt.AlignBottom
@@ -279,6 +282,9 @@ Pane {
     }
 
     function submit() {
+        // A pasted image is on its way to the tray: Enter now would send the text without it.
+        if (root.composerState.editingRow === 0 && root.attachments.pasting)
+            return
         if (root.composerState.editingRow === 0 && tray.count > 0) {
             root.composerState.text = input.text
             root.attachments.sendStaged() // the text goes as the caption
