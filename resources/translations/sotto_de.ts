@@ -365,8 +365,8 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="691"/>
-        <source>Drop to send to %1</source>
-        <translation>Loslassen, um es an %1 zu senden</translation>
+        <source>Drop to add for %1 (sent when you press Send)</source>
+        <translation>Loslassen, um es für %1 hinzuzufügen (gesendet, wenn Sie auf Senden drücken)</translation>
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="707"/>

@@ -364,8 +364,8 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="691"/>
-        <source>Drop to send to %1</source>
-        <translation>松开即可发送给 %1</translation>
+        <source>Drop to add for %1 (sent when you press Send)</source>
+        <translation>松开即可添加给 %1（按“发送”时发出）</translation>
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="707"/>

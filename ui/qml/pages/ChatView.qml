@@ -688,8 +688,11 @@ Page {
             border.width: 2
             Label {
                 anchors.centerIn: parent
-                text: qsTr("Drop to send to %1").arg(root.model.peerName)
+                width: Math.min(implicitWidth, parent.width - 32) // a long name or language wraps
+                text: qsTr("Drop to add for %1 (sent when you press Send)").arg(root.model.peerName)
                 textFormat: Text.PlainText // names come from peers: never markup
+                wrapMode: Text.Wrap
+                horizontalAlignment: Text.AlignHCenter
                 font.pixelSize: 18
             }
         }
