@@ -90,8 +90,10 @@ struct Transfer::Sealing {
     QString path;                           // the copy
     std::atomic<std::uint64_t> chunks{0};   // whole chunks in the copy now
     std::atomic<bool> cancelled{false};     // stop: nobody needs the copy
-    // The chunks just sealed, for the uploads that follow (the copy is not read back).
-    std::shared_ptr<FreshChunks> fresh = std::make_shared<FreshChunks>(FreshChunkCount, FreshFirstReader, FreshFloorBytesPerSecond);
+    // The chunks just sealed, for the uploads that follow (the copy is not read back); only
+    // for a copy made while its pointer goes (one sealed again at start serves nothing
+    // before it is whole).
+    std::shared_ptr<FreshChunks> fresh;
     bool named = false;                     // a row names the copy (this thread's alone)
     std::vector<std::function<void()>> waiting; // saves asked for meanwhile (this thread's alone)
 };
@@ -165,6 +167,7 @@ void Transfer::seal(const QString &path, Sealed done)
 {
     const QString folder = storage::AttachmentStore::folder(m_profile.directory());
     auto s = std::make_shared<Sealing>();
+    s->fresh = std::make_shared<FreshChunks>(FreshChunkCount, FreshFirstReader, FreshFloorBytesPerSecond);
     // The caller's callback lives on this thread only: the sealing thread passes it on
     // without copying it.
     auto callback = std::make_shared<Sealed>(std::move(done));
@@ -330,7 +333,8 @@ void Transfer::sealEnded(const std::shared_ptr<Sealing> &s, const QString &error
     }
     (void)m_store.setSealed(s->fileId);
     if (error.isEmpty()) {
-        s->fresh->allOnDisk();
+        if (s->fresh)
+            s->fresh->allOnDisk();
         sealProgress(s); // the last chunk, shorter, is in only now
         return;
     }
