@@ -92,11 +92,18 @@ QImage decode(const QByteArray &bytes)
 {
     if (bytes.isEmpty() || bytes.size() > MaxBytes)
         return {};
+    // Only the two formats a thumbnail comes in (Sotto makes JPEG; PNG for other clients),
+    // told by their signatures. Letting Qt guess from the content would hand hostile bytes
+    // to every image plugin installed (SVG, TIFF, MNG, TGA, ICNS...), each its own parser
+    // to attack, for a picture no sender makes in those formats.
+    const char *format = bytes.startsWith("\xff\xd8\xff") ? "jpeg" : bytes.startsWith("\x89PNG\r\n\x1a\n") ? "png" : nullptr;
+    if (!format)
+        return {};
     QBuffer buffer;
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setDecideFormatFromContent(true);
+    QImageReader reader(&buffer, format);
+    reader.setDecideFormatFromContent(false);
     reader.setAutoTransform(false); // what the sender drew is what is shown
     // A thumbnail is small: anything that claims more than a few megabytes is refused.
     reader.setAllocationLimit(8);

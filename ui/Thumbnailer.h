@@ -25,8 +25,9 @@ bool isImage(const QString &path);
 QByteArray make(const QString &path);
 // The same for an image already in memory (a paste).
 QByteArray make(const QImage &image);
-// A received thumbnail: decoded only within MaxSide × MaxSide and the allocation limit,
-// whatever it claims; a null image when it is anything else.
+// A received thumbnail: a JPEG or PNG (by its signature; no other decoder sees it),
+// decoded only within the allocation limit, whatever it claims, and shown at most
+// MaxSide × MaxSide; a null image when it is anything else.
 QImage decode(const QByteArray &bytes);
 
 } // namespace sotto::ui::Thumbnailer

@@ -8,6 +8,7 @@
 #include <QBuffer>
 #include <QFile>
 #include <QImageReader>
+#include <QImageWriter>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
@@ -175,6 +176,56 @@ private Q_SLOTS:
         QVERIFY(png.size() <= Thumbnailer::MaxBytes);
         const QImage shown = Thumbnailer::decode(png);
         QCOMPARE(shown.size(), QSize(320, 240));
+    }
+
+    // Only JPEG and PNG reach a decoder: a small, valid picture in any other format Qt's
+    // plugins read (a parser an attacker could aim at) shows nothing.
+    void aReceivedThumbnailInAnotherFormatIsNotDecoded_data()
+    {
+        QTest::addColumn<QByteArray>("format");
+        for (const char *format : {"bmp", "gif", "tiff", "webp", "ico", "tga", "ppm"})
+            if (QImageWriter::supportedImageFormats().contains(format))
+                QTest::newRow(format) << QByteArray(format);
+        QTest::newRow("svg") << QByteArray("svg");
+        QTest::newRow("gif") << QByteArray("gif"); // Qt reads GIF but cannot write it: made by hand below
+    }
+
+    void aReceivedThumbnailInAnotherFormatIsNotDecoded()
+    {
+        QFETCH(QByteArray, format);
+        QByteArray bytes;
+        if (format == "svg") {
+            bytes = "<svg xmlns='http://www.w3.org/2000/svg' width='40' height='30'><rect width='40' height='30' fill='red'/></svg>";
+        } else if (format == "gif") {
+            // One red pixel: header, screen, a two-colour table, an image of LZW code size 2.
+            bytes = QByteArray("GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\x00\x00\x00\x00\x00"
+                               ",\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;", 35);
+        } else {
+            QImage picture(40, 30, QImage::Format_RGB32);
+            picture.fill(Qt::red);
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(picture.save(&buffer, format.constData()));
+        }
+        QVERIFY(bytes.size() <= Thumbnailer::MaxBytes);
+        // Qt itself reads it (so the refusal below is ours, not a missing plugin)...
+        if (QImageReader::supportedImageFormats().contains(format))
+            QVERIFY(!QImage::fromData(bytes).isNull());
+        // ...the receiver does not.
+        QVERIFY(Thumbnailer::decode(bytes).isNull());
+    }
+
+    void aReceivedJpegOrPngThumbnailIsShown()
+    {
+        QImage picture(40, 30, QImage::Format_RGB32);
+        picture.fill(Qt::red);
+        for (const char *format : {"JPEG", "PNG"}) {
+            QByteArray bytes;
+            QBuffer buffer(&bytes);
+            buffer.open(QIODevice::WriteOnly);
+            QVERIFY(picture.save(&buffer, format));
+            QCOMPARE(Thumbnailer::decode(bytes).size(), QSize(40, 30));
+        }
     }
 
     void namesFromPeersAreMadeHarmless()
