@@ -266,7 +266,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="335"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="715"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="718"/>
         <source>Edit history</source>
         <translation>Bearbeitungsverlauf</translation>
     </message>
@@ -364,17 +364,17 @@
         <translation>%1 einfügen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="691"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="692"/>
         <source>Drop to add for %1 (sent when you press Send)</source>
         <translation>Loslassen, um es für %1 hinzuzufügen (gesendet, wenn Sie auf Senden drücken)</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="707"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="710"/>
         <source>everyone in %1</source>
         <translation>allen in %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="732"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="735"/>
         <source>Earlier texts</source>
         <translation>Frühere Fassungen</translation>
     </message>
@@ -722,27 +722,32 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="56"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="66"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="61"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="79"/>
+        <source>Animated image</source>
+        <translation>Animiertes Bild</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="85"/>
         <source>This image cannot be shown here. Open it with another program, or save it.</source>
         <translation>Dieses Bild kann hier nicht angezeigt werden. Öffne es mit einem anderen Programm oder speichere es.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="67"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="91"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="71"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="95"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="76"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="100"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>

@@ -266,7 +266,7 @@
     </message>
     <message>
         <location filename="../../ui/qml/pages/ChatView.qml" line="335"/>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="715"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="718"/>
         <source>Edit history</source>
         <translation>编辑记录</translation>
     </message>
@@ -363,17 +363,17 @@
         <translation>插入 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="691"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="692"/>
         <source>Drop to add for %1 (sent when you press Send)</source>
         <translation>松开即可添加给 %1（按“发送”时发出）</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="707"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="710"/>
         <source>everyone in %1</source>
         <translation>%1 中的所有人</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/pages/ChatView.qml" line="732"/>
+        <location filename="../../ui/qml/pages/ChatView.qml" line="735"/>
         <source>Earlier texts</source>
         <translation>之前的版本</translation>
     </message>
@@ -721,27 +721,32 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="56"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="66"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="61"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="79"/>
+        <source>Animated image</source>
+        <translation>动画图像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="85"/>
         <source>This image cannot be shown here. Open it with another program, or save it.</source>
         <translation>此图片无法在这里显示。请用其他程序打开，或将其保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="67"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="91"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="71"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="95"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="76"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="100"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

@@ -405,6 +405,39 @@ private Q_SLOTS:
         QTRY_VERIFY(!test::isShown(item("viewerImage")));
     }
 
+    // A GIF plays in the viewer: both of its frames, in turn (Qt reads GIF but cannot write
+    // one, so it is written here by hand: its corner pixel red, then blue, 0.1 s each, looping).
+    void aReceivedGifPlaysInTheViewer()
+    {
+        const QByteArray frame0("\x21\xf9\x04\x00\x0a\x00\x00\x00" "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00" "\x02\x02\x44\x01\x00", 23);
+        QByteArray frame1 = frame0;
+        frame1[20] = '\x4c'; // the LZW codes of colour 1 instead of 0
+        const QByteArray gif = QByteArray("GIF89a\x78\x00\x5a\x00\x80\x00\x00" "\xff\x00\x00\x00\x00\xff", 19) // a 120 × 90 canvas
+            + QByteArray("\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", 19) + frame0 + frame1 + QByteArray(";");
+        const QString path = tmp.filePath(QStringLiteral("wave.gif"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(gif) == gif.size());
+        file.close();
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("path"), path}},
+                  60000);
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("wave.gif")) == 0, 20000);
+        QTRY_VERIFY(data(0, ui::MessageModel::AttachmentThumbnailRole).toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("done"), 30000);
+
+        click(delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentThumbnail")));
+        QQuickItem *shown = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((shown = item("viewerAnimation")) && test::isShown(shown), 10000);
+        QTRY_COMPARE(shown->property("status").toInt(), 1 /* Image.Ready */);
+        QCOMPARE(shown->property("frameCount").toInt(), 2);
+        QVERIFY(shown->property("playing").toBool());
+        const int first = shown->property("currentFrame").toInt();
+        QTRY_VERIFY_WITH_TIMEOUT(shown->property("currentFrame").toInt() != first, 3000); // it moves
+        QVERIFY(!test::isShown(item("viewerImage")));
+        QTest::keyClick(window, Qt::Key_Escape);
+        QTRY_VERIFY(!test::isShown(item("viewerAnimation")));
+    }
+
     // Settings: "download images automatically" off, an image waits for a click like any file.
     void imagesWaitWhenAutomaticDownloadIsOff()
     {

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The in-window image viewer: a received or sent image at full size (fitted to the window),
-// from the private folder's verified copy (AttachmentController::view). Esc or a click
-// beside it closes; Open and Save as… are at hand. The decode is bounded: never more pixels
-// than the window shows (sourceSize), within Qt's allocation limit.
+// from the private folder's verified copy (AttachmentController::view); a GIF or WebP plays.
+// Esc or a click beside it closes; Open and Save as… are at hand. The decode is bounded:
+// a photo never to more pixels than the window shows (sourceSize), every frame within Qt's
+// allocation limit.
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
@@ -39,25 +40,48 @@ Popup {
     ColumnLayout {
         anchors.fill: parent
         spacing: 6
-        Image {
-            id: picture
-            objectName: "viewerImage"
+        Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            source: root.source
-            asynchronous: true
-            cache: false
-            autoTransform: true
-            fillMode: Image.PreserveAspectFit
-            // Decoded at the size shown, not the size the file claims.
-            sourceSize.width: Math.max(1, Math.min(4096, width))
-            sourceSize.height: Math.max(1, Math.min(4096, height))
-            Accessible.role: Accessible.Graphic
-            Accessible.name: qsTr("Image")
-            BusyIndicator { anchors.centerIn: parent; running: picture.status === Image.Loading }
+            // GIF and WebP may move: they play (and loop) in an AnimatedImage, one frame
+            // decoded at a time (cache: false), each within Qt's allocation limit. Photos keep
+            // Image, which turns them upright (EXIF) and decodes them no larger than shown.
+            readonly property bool animated: /\.(gif|webp)$/i.test(root.source.toString())
+            readonly property Image shown: animated ? movie : picture
+
+            Image {
+                id: picture
+                objectName: "viewerImage"
+                anchors.fill: parent
+                visible: !parent.animated
+                source: parent.animated ? "" : root.source
+                asynchronous: true
+                cache: false
+                autoTransform: true
+                fillMode: Image.PreserveAspectFit
+                // Decoded at the size shown, not the size the file claims.
+                sourceSize.width: Math.max(1, Math.min(4096, width))
+                sourceSize.height: Math.max(1, Math.min(4096, height))
+                Accessible.role: Accessible.Graphic
+                Accessible.name: qsTr("Image")
+            }
+            AnimatedImage {
+                id: movie
+                objectName: "viewerAnimation"
+                anchors.fill: parent
+                visible: parent.animated
+                source: parent.animated ? root.source : ""
+                asynchronous: true
+                cache: false
+                fillMode: Image.PreserveAspectFit
+                playing: root.opened
+                Accessible.role: Accessible.Animation
+                Accessible.name: qsTr("Animated image")
+            }
+            BusyIndicator { anchors.centerIn: parent; running: parent.shown.status === Image.Loading }
             Label {
                 anchors.centerIn: parent
-                visible: picture.status === Image.Error
+                visible: parent.shown.status === Image.Error
                 text: qsTr("This image cannot be shown here. Open it with another program, or save it.")
             }
         }
