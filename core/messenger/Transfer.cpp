@@ -12,6 +12,7 @@
 #include <QScopeGuard>
 #include <QStorageInfo>
 
+#include <cerrno>
 #include <deque>
 #include <limits>
 
@@ -29,6 +30,9 @@ QByteArray fromStd(const std::string &s) { return QByteArray(s.data(), qsizetype
 std::uint64_t bytesOf(const AttachmentRecord &a, std::uint64_t chunks) { return std::min<std::uint64_t>(a.size, chunks * ChunkSealer::ChunkSize); }
 constexpr quint32 TransferContentVersion = 4;
 constexpr quint32 LargeSliceContentVersion = 5;
+// How the reason of a download paused for want of space ends: the disk timer (retryDisk)
+// resumes those rows, and only those, also after a restart (it is stored with the row).
+constexpr char ResumesWithSpace[] = "it resumes when space is freed";
 
 } // namespace
 
@@ -51,6 +55,7 @@ struct Transfer::Download {
 // What the worker did with one received chunk.
 struct Transfer::Written {
     enum class Status { Ok, Skipped, Refused, Failed };
+    WriteFailure failure = WriteFailure::None; // with Failed
     std::uint64_t index = 0;
     Status status = Status::Skipped;
     std::uint64_t synced = 0; // chunks on stable storage after it
@@ -491,9 +496,10 @@ void Transfer::opened(const std::shared_ptr<Download> &d, std::uint64_t onDisk)
     const QStorageInfo disk(storage::AttachmentStore::folder(m_profile.directory()));
     if (disk.isValid() && disk.bytesAvailable() >= 0 && std::uint64_t(disk.bytesAvailable()) < needed) {
         stopDownload(d->record.fileId, AttachmentState::Paused,
-                     QStringLiteral("not enough disk space: %1 MB needed, %2 MB free; it resumes when space is freed")
+                     QStringLiteral("not enough disk space: %1 MB needed, %2 MB free; %3")
                          .arg(needed >> 20)
-                         .arg(std::uint64_t(disk.bytesAvailable()) >> 20),
+                         .arg(std::uint64_t(disk.bytesAvailable()) >> 20)
+                         .arg(QLatin1String(ResumesWithSpace)),
                      false);
         return;
     }
@@ -573,6 +579,7 @@ void Transfer::chunkComplete(const std::shared_ptr<Download> &d)
             auto written = copy->file.writeChunk(index, sealed, copy->hash.get());
             if (!written) {
                 w.status = written.error().contains(QLatin1String("authentication")) ? Written::Status::Refused : Written::Status::Failed;
+                w.failure = copy->file.outOfSpace() ? WriteFailure::FullDisk : WriteFailure::Other;
                 w.error = written.error();
                 return w;
             }
@@ -605,9 +612,7 @@ void Transfer::chunkWritten(const std::shared_ptr<Download> &d, const Written &w
         request(*d, w.index, Window);
         return;
     case Written::Status::Failed:
-        // Most likely a full disk: paused, and tried again when space returns.
-        stopDownload(fileId, AttachmentState::Paused, QStringLiteral("cannot write the file (%1); it resumes when space is freed").arg(w.error),
-                     false);
+        pauseUnwritten(fileId, w.error, w.failure);
         return;
     case Written::Status::Ok: break;
     }
@@ -624,12 +629,9 @@ void Transfer::chunkWritten(const std::shared_ptr<Download> &d, const Written &w
     topUp(*d);
 }
 
-namespace {
 // The last writes reach the disk only at the final sync (the receiver's copy is written
-// direct, a block behind): a failure there is a full disk more often than not, so the
-// download pauses and resumes from its whole chunks, as a failed write does mid-file.
-constexpr char NotWritten[] = "the file could not be written to disk";
-} // namespace
+// direct, a block behind): a failure there pauses the download as a failed write does
+// mid-file, and it resumes from its whole chunks.
 
 void Transfer::finishDownload(const std::shared_ptr<Download> &d)
 {
@@ -638,30 +640,44 @@ void Transfer::finishDownload(const std::shared_ptr<Download> &d)
     // chunks came, or of the whole file for a resumed download).
     m_io->run(
         this,
-        [copy = d->copy, expected = d->record.sha256]() -> std::expected<QByteArray, QString> {
+        [copy = d->copy, expected = d->record.sha256]() -> std::pair<std::expected<QByteArray, QString>, WriteFailure> {
             if (copy->stopped.load())
-                return std::unexpected(QStringLiteral("stopped"));
+                return {std::unexpected(QStringLiteral("stopped")), WriteFailure::None};
             // Its bytes, then its name: the copy was created by this download, and a name
             // not yet in a synced directory can vanish in a power cut. Once per file.
-            if (!copy->file.sync() || !storage::syncDirectoryOf(copy->file.path()))
-                return std::unexpected(QString::fromLatin1(NotWritten));
+            if (!copy->file.sync())
+                return {std::unexpected(QStringLiteral("the file could not be written to disk")),
+                        copy->file.outOfSpace() ? WriteFailure::FullDisk : WriteFailure::Other};
+            if (!storage::syncDirectoryOf(copy->file.path())) {
+                const bool full = errno == ENOSPC || errno == EDQUOT;
+                return {std::unexpected(QStringLiteral("its folder could not be written to disk")), full ? WriteFailure::FullDisk : WriteFailure::Other};
+            }
             copy->synced = copy->written;
             auto digest = copy->hash ? std::expected<QByteArray, QString>(copy->hash->result()) : copy->file.digest();
             if (!digest || *digest != expected)
                 copy->file.remove(); // gone before the failure is reported
-            return digest;
+            return {digest, WriteFailure::None};
         },
-        [this, d](const std::expected<QByteArray, QString> &digest) { verified(d, digest); });
+        [this, d](const std::pair<std::expected<QByteArray, QString>, WriteFailure> &result) { verified(d, result.first, result.second); });
 }
 
-void Transfer::verified(const std::shared_ptr<Download> &d, const std::expected<QByteArray, QString> &digest)
+void Transfer::pauseUnwritten(const QByteArray &fileId, const QString &error, WriteFailure failure)
+{
+    // A full disk: paused, and tried again on the disk timer once space returns. Anything
+    // else would fail the same way every few seconds: paused until the user resumes it.
+    const QString reason = failure == WriteFailure::FullDisk
+        ? QStringLiteral("cannot write the file (%1); %2").arg(error, QLatin1String(ResumesWithSpace))
+        : QStringLiteral("cannot write the file (%1); resume it to try again").arg(error);
+    stopDownload(fileId, AttachmentState::Paused, reason, false);
+}
+
+void Transfer::verified(const std::shared_ptr<Download> &d, const std::expected<QByteArray, QString> &digest, WriteFailure failure)
 {
     const QByteArray fileId = d->record.fileId;
     if (m_downloads.value(fileId) != d)
         return;
-    if (!digest && digest.error() == QLatin1String(NotWritten)) {
-        stopDownload(fileId, AttachmentState::Paused, QStringLiteral("cannot write the file (%1); it resumes when space is freed").arg(digest.error()),
-                     false);
+    if (failure != WriteFailure::None) {
+        pauseUnwritten(fileId, digest ? QString() : digest.error(), failure);
         return;
     }
     // The whole file against the pointer's hash before it is ever shown as done.
@@ -706,7 +722,7 @@ void Transfer::stopDownload(const QByteArray &fileId, AttachmentState state, con
                 }
             });
     }
-    if (state == AttachmentState::Paused && reason.contains(QLatin1String("space")) && !m_diskRetry.isActive())
+    if (state == AttachmentState::Paused && reason.endsWith(QLatin1String(ResumesWithSpace)) && !m_diskRetry.isActive())
         m_diskRetry.start();
     if (state == AttachmentState::Failed)
         removeCopy(pathOf(*a)); // a partial file is never kept as if it could be complete
@@ -730,7 +746,9 @@ void Transfer::stopDownload(const QByteArray &fileId, AttachmentState state, con
 void Transfer::retryDisk()
 {
     bool waiting = false;
-    storage::Statement st = m_profile.database().prepare("SELECT file_id FROM attachments WHERE state = 2 AND outgoing = 0 AND error LIKE '%space%'");
+    // The rows paused for want of space (the reason ends so; kept across restarts).
+    storage::Statement st = m_profile.database().prepare("SELECT file_id FROM attachments WHERE state = 2 AND outgoing = 0 AND error LIKE ?");
+    st.bind(1, QStringLiteral("%") + QLatin1String(ResumesWithSpace));
     std::vector<QByteArray> ids;
     while (st.next())
         ids.push_back(st.blob(0));

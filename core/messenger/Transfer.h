@@ -162,7 +162,11 @@ private:
     struct Written;
     void chunkWritten(const std::shared_ptr<Download> &d, const Written &w);
     void finishDownload(const std::shared_ptr<Download> &d);
-    void verified(const std::shared_ptr<Download> &d, const std::expected<QByteArray, QString> &digest);
+    // Why a download's bytes did not reach the disk: a full disk passes (the download waits
+    // and goes on by itself once there is space), anything else (EIO...) waits for the user.
+    enum class WriteFailure { None, FullDisk, Other };
+    void verified(const std::shared_ptr<Download> &d, const std::expected<QByteArray, QString> &digest, WriteFailure failure);
+    void pauseUnwritten(const QByteArray &fileId, const QString &error, WriteFailure failure);
     // Bytes the downloads under way still need on disk (their reservation against free space).
     std::uint64_t reserved(const QByteArray &except) const;
     int activeDownloads(const protocol::PeerId &peer) const;

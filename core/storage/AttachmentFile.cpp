@@ -18,6 +18,10 @@
 
 namespace sotto::storage {
 
+namespace {
+bool isFullDisk(int error) { return error == ENOSPC || error == EDQUOT; }
+} // namespace
+
 using crypto::ChunkSealer;
 
 AttachmentFile::AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size)
@@ -154,6 +158,7 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
             m_writer = std::make_unique<DirectAppender>(ChunkSealer::SealedChunkSize + DirectAppender::Align, true);
         if (!m_writer->open(m_path, at, false)) {
             const QString why = m_writer->errorString();
+            m_outOfSpace = isFullDisk(m_writer->errorNumber());
             m_writer.reset();
             return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
         }
@@ -165,6 +170,7 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
     // with it; a resumed download hashes the file at the end) and resumes from the file.
     if (!m_writer->append(sealed.constData(), std::size_t(sealed.size())) || !m_writer->writeBlocks()) {
         const QString why = m_writer->errorString();
+        m_outOfSpace = isFullDisk(m_writer->errorNumber());
         m_writer.reset(); // what did not land is not kept in a buffer either
         return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
     }
@@ -239,12 +245,19 @@ void AttachmentFile::startWriteback()
 
 bool AttachmentFile::sync()
 {
-    if (m_writer && m_writer->isOpen())
-        return m_writer->sync();
+    if (m_writer && m_writer->isOpen()) {
+        if (m_writer->sync())
+            return true;
+        m_outOfSpace = isFullDisk(m_writer->errorNumber());
+        return false;
+    }
     // Nothing written through this object: a download found whole on disk after a restart.
     // The run that wrote it may have quit cleanly with its last blocks only in the page
     // cache, so they are made durable here too before the download is called done.
-    return syncFile(m_path);
+    if (syncFile(m_path))
+        return true;
+    m_outOfSpace = isFullDisk(errno);
+    return false;
 }
 
 bool AttachmentFile::remove()

@@ -72,6 +72,9 @@ public:
     // at the end, or the next one, has little left to do).
     void startWriteback();
     bool remove();
+    // Whether the last failure of writeChunk() or sync() was a full disk (ENOSPC, EDQUOT):
+    // worth trying again once space is freed, unlike an I/O error.
+    bool outOfSpace() const { return m_outOfSpace; }
 
 private:
     // Opened once and kept while the transfer runs (a file open per chunk showed in the
@@ -79,6 +82,7 @@ private:
     mutable std::unique_ptr<DirectReader> m_reader; // uploads: the sealed copy, read direct
     std::unique_ptr<DirectAppender> m_writer;       // downloads: chunks appended in order
     crypto::SecretBytes m_plain;                // receiving: one chunk's plaintext, reused
+    bool m_outOfSpace = false;                  // see outOfSpace()
     QString m_path;
     crypto::ChunkSealer m_sealer;
     std::uint64_t m_size;

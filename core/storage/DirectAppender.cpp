@@ -146,6 +146,7 @@ std::uint64_t DirectAppender::landed() const
 bool DirectAppender::fail(const char *what)
 {
     m_failed = true;
+    m_errno = errno;
     m_error = QStringLiteral("%1: %2").arg(QLatin1String(what), QString::fromLocal8Bit(std::strerror(errno)));
     return false;
 }
@@ -155,6 +156,7 @@ bool DirectAppender::open(const QString &path, std::uint64_t offset, bool trunca
     close();
     m_failed = false;
     m_error.clear();
+    m_errno = 0;
     const QByteArray name = QFile::encodeName(path);
     m_buffered = ::open(name.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (m_buffered < 0)

@@ -63,6 +63,9 @@ public:
     // The fd to read back through (buffered), -1 if closed.
     int handle() const { return m_buffered; }
     const QString &errorString() const { return m_error; }
+    // errno of the failure errorString() names (0 if none): ENOSPC and EDQUOT mean a full
+    // disk, which may pass; anything else (EIO...) will not by waiting.
+    int errorNumber() const { return m_errno; }
 
 private:
     struct Background;
@@ -79,6 +82,7 @@ private:
     int m_buffered = -1;      // the same file without O_DIRECT: the partial block, reads, syncs
     bool m_failed = false;
     QString m_error;
+    int m_errno = 0;
 };
 
 // DirectReader reads ranges of a file through O_DIRECT into one reused aligned buffer: an

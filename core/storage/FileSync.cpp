@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -17,7 +19,9 @@ bool syncPath(const QString &path, int flags, int (*sync)(int))
     if (fd < 0)
         return false;
     const bool synced = sync(fd) == 0;
+    const int why = errno;
     ::close(fd);
+    errno = why; // the caller may tell a full disk from other failures
     return synced;
 }
 

@@ -9,11 +9,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace sotto;
 
@@ -298,6 +301,39 @@ private Q_SLOTS:
         const auto refused = storage::SourceFile::open(fifo);
         QVERIFY(!refused);
         QCOMPARE(refused.error(), QStringLiteral("not a regular file"));
+    }
+
+    // A write that fails for want of space is told from any other failure: the download
+    // waits for space in the first case only (Transfer::pauseUnwritten).
+    void aFullDiskIsToldFromOtherWriteFailures()
+    {
+        const qint64 size = 6 * crypto::ChunkSealer::ChunkSize;
+        const QString copy = tmp.filePath(QStringLiteral("f.sealed"));
+        QVERIFY(!sealed(copy, size).isEmpty());
+        const storage::AttachmentFile from(copy, key, fileId, quint64(size));
+
+        // Another failure: the folder is not there.
+        storage::AttachmentFile nowhere(tmp.filePath(QStringLiteral("no-such-folder/f.sealed")), key, fileId, quint64(size));
+        QVERIFY(!nowhere.writeChunk(0, from.readChunk(0)).has_value());
+        QVERIFY(!nowhere.outOfSpace());
+
+        if (::geteuid() != 0)
+            QSKIP("mounting a small tmpfs needs root (CI runs as root)");
+        const QString small = tmp.filePath(QStringLiteral("small"));
+        QVERIFY(QDir().mkpath(small));
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                              QStringLiteral("size=1m"), QStringLiteral("tmpfs"), small}),
+                 0);
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), small}); });
+        // 1.5 MB of chunks into 1 MB: a write fails, or at the latest the sync.
+        storage::AttachmentFile full(small + QStringLiteral("/f.sealed"), key, fileId, quint64(size));
+        bool failed = false;
+        for (quint64 i = 0; i < full.chunkCount() && !failed; ++i)
+            failed = !full.writeChunk(i, from.readChunk(i)).has_value();
+        if (!failed)
+            failed = !full.sync();
+        QVERIFY(failed);
+        QVERIFY(full.outOfSpace());
     }
 };
 
