@@ -103,6 +103,24 @@ AttachmentController::AttachmentController(messenger::CoreThread &core, MessageM
     PrivateFolder::sweepStale(PasteName);
     // The tray shown is the open conversation's.
     connect(&m_messages, &MessageModel::conversationChanged, this, &AttachmentController::stagedChanged);
+    // A contact merged into its new key: its conversation is gone, its history is in the
+    // new one, and so is what waited in its tray (else unreachable, a pasted image's
+    // plaintext kept until the lock), for the new key. So do files still queued for it.
+    connect(&m_core, &messenger::CoreThread::contactMerged, this,
+            [this](const protocol::PeerId &previous, const protocol::PeerId &peer, qint64 into, qint64 gone) {
+                for (Pending &p : m_queue)
+                    if (!p.group && p.to == previous)
+                        p.to = peer;
+                std::vector<Pending> files = m_staged.take(gone);
+                if (files.empty() || !into)
+                    return;
+                for (Pending &p : files)
+                    p.to = peer;
+                std::vector<Pending> &tray = m_staged[into];
+                tray.insert(tray.begin(), std::make_move_iterator(files.begin()), std::make_move_iterator(files.end())); // staged first
+                if (into == m_messages.conversationId())
+                    Q_EMIT stagedChanged();
+            });
 }
 
 AttachmentController::~AttachmentController() { clear(); }

@@ -95,7 +95,8 @@ Q_SIGNALS:
     void groupUpdated(qint64 conversationId);
     void namesakeFound(const sotto::protocol::PeerId &peer, const sotto::protocol::PeerId &previous);
     void sessionReset(const sotto::protocol::PeerId &peer);
-    void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, qint64 conversationId);
+    void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, qint64 conversationId,
+                       qint64 previousConversation);
     void messageRequest(const sotto::protocol::PeerId &peer, qint64 conversationId);
     void contactChanged(const sotto::protocol::PeerId &peer);
     void errorOccurred(const QString &code, const QString &reason);

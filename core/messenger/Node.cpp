@@ -679,12 +679,13 @@ void Node::offerNamesake(const PeerId &peer)
 
 std::expected<std::int64_t, Error> Node::mergeContact(const PeerId &previous, const PeerId &into)
 {
+    const std::int64_t gone = m_messenger.history().findConversation(previous).value_or(0);
     auto conversation = m_messenger.mergeContact(previous, into);
     if (!conversation)
         return conversation;
     m_linkStates.remove(previous.toString());
     m_links->disconnectPeer(previous, QStringLiteral("merged into another contact"));
-    Q_EMIT contactMerged(previous, into, *conversation);
+    Q_EMIT contactMerged(previous, into, *conversation, gone);
     flush(into); // what waited for the old key is sealed for the new one
     return conversation;
 }

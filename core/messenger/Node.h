@@ -178,7 +178,9 @@ Q_SIGNALS:
     void messageRequest(const sotto::protocol::PeerId &peer, std::int64_t conversationId);
     // A contact was accepted, blocked, unblocked or forgotten by the user.
     void contactChanged(const sotto::protocol::PeerId &peer);
-    void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, std::int64_t conversationId);
+    // `previousConversation` was the old contact's, gone now (0 if it had none).
+    void contactMerged(const sotto::protocol::PeerId &previous, const sotto::protocol::PeerId &into, std::int64_t conversationId,
+                       std::int64_t previousConversation);
     void errorOccurred(const QString &code, const QString &reason);
     // An attachment's transfer moved (at most 4 per second per file; Transfer::progress).
     void transferProgress(const sotto::storage::AttachmentRecord &attachment, quint64 bytesDone);

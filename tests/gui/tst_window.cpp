@@ -5,6 +5,7 @@
 // profile, lock, a wrong then the right passphrase, receive and send, a peer who
 // reinstalled (a new key, a new contact, merged), long names, locks, settings, Ctrl+Q.
 #include "ui/AppController.h"
+#include "ui/AttachmentController.h"
 #include "ui/MainWindow.h"
 #include "ui/WindowPlacement.h"
 
@@ -17,6 +18,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
+#include <QFile>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QQmlApplicationEngine>
@@ -426,6 +428,13 @@ private Q_SLOTS:
     {
         const int oldRows = app->messages()->rowCount();
         QVERIFY(oldRows > 0);
+        // A file waits in the old conversation's tray: it must not be lost with it.
+        const QString waiting = tmp.filePath(QStringLiteral("for-bob.txt"));
+        QFile file(waiting);
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write("notes") == 5);
+        file.close();
+        app->attachments()->stageUrls({QUrl::fromLocalFile(waiting)});
+        QCOMPARE(app->attachments()->staged().size(), 1);
         bob->kill();
         auto bob2 = std::make_unique<HeadlessNode>(QStringLiteral("Bob"), QString(),
                                                    QStringList{QStringLiteral("--no-discovery"), QStringLiteral("--listen"),
@@ -442,12 +451,19 @@ private Q_SLOTS:
         QTRY_VERIFY(isShown(item("namesakeBanner")));
         QCOMPARE(unnamedControls(), QStringList());
         QCOMPARE(app->messages()->rowCount(), 0);
+        QCOMPARE(app->attachments()->staged().size(), 0); // the tray is the old conversation's
 
         click(item("mergeNamesakeButton"));
         QTRY_COMPARE_WITH_TIMEOUT(app->messages()->rowCount(), oldRows, 20000);
         QCOMPARE(app->messages()->peer(), bob2->peer());
         QTRY_VERIFY(!item("namesakeBanner")->isVisible());
         QTRY_VERIFY(app->conversations()->nameOf(bobPeer).isEmpty()); // one conversation left
+        // The tray came along with the history (and goes to the new key); taken out here, so
+        // the text below goes alone.
+        QTRY_COMPARE(app->attachments()->staged().size(), 1);
+        QCOMPARE(app->attachments()->staged().front().toMap().value(QStringLiteral("name")).toString(), QStringLiteral("for-bob.txt"));
+        app->attachments()->unstage(0);
+        QCOMPARE(app->attachments()->staged().size(), 0);
         const QString text = QStringLiteral("Welcome back, new Bob");
         type(item("composerInput"), text);
         QTest::keyClick(window, Qt::Key_Return);
