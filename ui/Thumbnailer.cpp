@@ -103,7 +103,7 @@ QImage decode(const QByteArray &bytes)
     buffer.setData(bytes);
     buffer.open(QIODevice::ReadOnly);
     QImageReader reader(&buffer, format);
-    reader.setDecideFormatFromContent(false);
+    reader.setAutoDetectImageFormat(false); // that format's plugin or nothing, never a guess
     reader.setAutoTransform(false); // what the sender drew is what is shown
     // A thumbnail is small: anything that claims more than a few megabytes is refused.
     reader.setAllocationLimit(8);

@@ -112,6 +112,7 @@ Transfer::Transfer(storage::Profile &profile, net::LinkManager &links, QObject *
 {
     m_diskRetry.setInterval(DiskRetryMs);
     connect(&m_diskRetry, &QTimer::timeout, this, &Transfer::retryDisk);
+    m_diskRetry.start(); // downloads paused for want of space before a restart (it stops when none waits)
     sweep(); // what was deleted while Sotto did not run
     sweepStrays();
     resumeSealing();
@@ -648,8 +649,8 @@ void Transfer::finishDownload(const std::shared_ptr<Download> &d)
             if (!copy->file.sync())
                 return {std::unexpected(QStringLiteral("the file could not be written to disk")),
                         copy->file.outOfSpace() ? WriteFailure::FullDisk : WriteFailure::Other};
-            if (!storage::syncDirectoryOf(copy->file.path())) {
-                const bool full = errno == ENOSPC || errno == EDQUOT;
+            if (int error = 0; !storage::syncDirectoryOf(copy->file.path(), &error)) {
+                const bool full = error == ENOSPC || error == EDQUOT;
                 return {std::unexpected(QStringLiteral("its folder could not be written to disk")), full ? WriteFailure::FullDisk : WriteFailure::Other};
             }
             copy->synced = copy->written;

@@ -141,6 +141,7 @@ QByteArray AttachmentFile::readChunk(std::uint64_t index) const
 
 std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, const QByteArray &sealed, crypto::Sha256 *hash)
 {
+    m_outOfSpace = false;
     if (index >= chunkCount() || std::uint64_t(sealed.size()) != sealedLength(index))
         return std::unexpected(QStringLiteral("chunk %1 has the wrong length").arg(index));
     // One buffer for every chunk's plaintext (no allocation and fresh pages per chunk),
@@ -245,6 +246,7 @@ void AttachmentFile::startWriteback()
 
 bool AttachmentFile::sync()
 {
+    m_outOfSpace = false;
     if (m_writer && m_writer->isOpen()) {
         if (m_writer->sync())
             return true;
@@ -254,9 +256,10 @@ bool AttachmentFile::sync()
     // Nothing written through this object: a download found whole on disk after a restart.
     // The run that wrote it may have quit cleanly with its last blocks only in the page
     // cache, so they are made durable here too before the download is called done.
-    if (syncFile(m_path))
+    int error = 0;
+    if (syncFile(m_path, &error))
         return true;
-    m_outOfSpace = isFullDisk(errno);
+    m_outOfSpace = isFullDisk(error);
     return false;
 }
 

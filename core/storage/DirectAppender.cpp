@@ -173,10 +173,15 @@ bool DirectAppender::open(const QString &path, std::uint64_t offset, bool trunca
     m_base = offset / Align * Align;
     m_fill = std::size_t(offset - m_base);
     // The start of the block `offset` falls in: a direct write rewrites that block whole.
-    if (m_fill && ::pread(m_buffered, m_buffer, m_fill, off_t(m_base)) != ssize_t(m_fill)) {
-        fail("cannot read the file");
-        close();
-        return false;
+    if (m_fill) {
+        const ssize_t got = ::pread(m_buffered, m_buffer, m_fill, off_t(m_base));
+        if (got != ssize_t(m_fill)) {
+            if (got >= 0)
+                errno = EIO; // a short read sets no errno: what errno held is not its cause
+            fail("cannot read the file");
+            close();
+            return false;
+        }
     }
     return true;
 }

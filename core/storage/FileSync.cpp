@@ -13,22 +13,25 @@ namespace sotto::storage {
 
 namespace {
 
-bool syncPath(const QString &path, int flags, int (*sync)(int))
+bool syncPath(const QString &path, int flags, int (*sync)(int), int *error)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | flags);
-    if (fd < 0)
+    if (fd < 0) {
+        if (error)
+            *error = errno;
         return false;
+    }
     const bool synced = sync(fd) == 0;
-    const int why = errno;
+    if (!synced && error)
+        *error = errno; // before close() and any destructor can change it
     ::close(fd);
-    errno = why; // the caller may tell a full disk from other failures
     return synced;
 }
 
 } // namespace
 
-bool syncFile(const QString &path) { return syncPath(path, 0, ::fdatasync); }
+bool syncFile(const QString &path, int *error) { return syncPath(path, 0, ::fdatasync, error); }
 
-bool syncDirectoryOf(const QString &path) { return syncPath(QFileInfo(path).absolutePath(), O_DIRECTORY, ::fsync); }
+bool syncDirectoryOf(const QString &path, int *error) { return syncPath(QFileInfo(path).absolutePath(), O_DIRECTORY, ::fsync, error); }
 
 } // namespace sotto::storage

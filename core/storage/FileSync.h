@@ -7,12 +7,13 @@
 
 namespace sotto::storage {
 
-// The bytes of the file at `path` on stable storage (fdatasync), whoever wrote them.
-bool syncFile(const QString &path);
+// The bytes of the file at `path` on stable storage (fdatasync), whoever wrote them. On
+// failure, `error` (if given) gets its errno (ENOSPC: a full disk).
+bool syncFile(const QString &path, int *error = nullptr);
 
 // The directory holding `path` made durable (fsync): a new or renamed file's name survives
 // a crash or a power cut only once its directory is synced, whatever fdatasync did for its
 // bytes.
-bool syncDirectoryOf(const QString &path);
+bool syncDirectoryOf(const QString &path, int *error = nullptr);
 
 } // namespace sotto::storage

@@ -321,9 +321,10 @@ private Q_SLOTS:
             QSKIP("mounting a small tmpfs needs root (CI runs as root)");
         const QString small = tmp.filePath(QStringLiteral("small"));
         QVERIFY(QDir().mkpath(small));
-        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                              QStringLiteral("size=1m"), QStringLiteral("tmpfs"), small}),
-                 0);
+        if (QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                         QStringLiteral("size=1m"), QStringLiteral("tmpfs"), small})
+            != 0)
+            QSKIP("no tmpfs can be mounted here (a container without CAP_SYS_ADMIN?)");
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), small}); });
         // 1.5 MB of chunks into 1 MB: a write fails, or at the latest the sync.
         storage::AttachmentFile full(small + QStringLiteral("/f.sealed"), key, fileId, quint64(size));
