@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/AttachmentController.h"
 
+#include "ui/Animation.h"
 #include "ui/ComposerController.h"
 #include "ui/MessageModel.h"
 #include "ui/PrivateFolder.h"
@@ -466,7 +467,13 @@ void AttachmentController::open(const QString &fileId)
 
 void AttachmentController::view(const QString &fileId)
 {
-    exportToPrivate(fileId, [this, fileId](const QString &path) { Q_EMIT viewReady(fileId, QUrl::fromLocalFile(path)); });
+    exportToPrivate(fileId, [this, fileId](const QString &path) {
+        const quint64 generation = m_generation;
+        QtConcurrent::run([path] { return Animation::playable(path); }).then(this, [this, fileId, path, generation](bool animated) {
+            if (generation == m_generation) // not after a lock wiped the copy
+                Q_EMIT viewReady(fileId, QUrl::fromLocalFile(path), animated);
+        });
+    });
 }
 
 void AttachmentController::saveAs(const QString &fileId, const QUrl &to)

@@ -86,7 +86,8 @@ public:
     Q_INVOKABLE void cancel(const QString &fileId);
     // The verified plaintext into the private folder, then the desktop opens it.
     Q_INVOKABLE void open(const QString &fileId);
-    // The same copy, for the window's image viewer: viewReady brings its URL.
+    // The same copy, for the window's image viewer: viewReady brings its URL, and whether it
+    // plays as an animation (Animation::playable).
     Q_INVOKABLE void view(const QString &fileId);
     Q_INVOKABLE void saveAs(const QString &fileId, const QUrl &to);
     // Where a Save as… dialog starts (Downloads) and what it proposes there: the peer's
@@ -106,7 +107,7 @@ Q_SIGNALS:
     void stagedChanged();
     // Worded for the user: why nothing was sent, opened or saved.
     void failed(const QString &reason);
-    void viewReady(const QString &fileId, const QUrl &url);
+    void viewReady(const QString &fileId, const QUrl &url, bool animated);
     void saved(const QString &fileName);
 
 private:

@@ -10,6 +10,7 @@
 
 #include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
+#include "tests/support/TinyGif.h"
 
 #include <algorithm>
 #include <functional>
@@ -405,15 +406,11 @@ private Q_SLOTS:
         QTRY_VERIFY(!test::isShown(item("viewerImage")));
     }
 
-    // A GIF plays in the viewer: both of its frames, in turn (Qt reads GIF but cannot write
-    // one, so it is written here by hand: its corner pixel red, then blue, 0.1 s each, looping).
+    // A GIF plays in the viewer: both of its frames, in turn (a 120 × 90 canvas whose corner
+    // pixel turns from red to blue and back).
     void aReceivedGifPlaysInTheViewer()
     {
-        const QByteArray frame0("\x21\xf9\x04\x00\x0a\x00\x00\x00" "\x2c\x00\x00\x00\x00\x01\x00\x01\x00\x00" "\x02\x02\x44\x01\x00", 23);
-        QByteArray frame1 = frame0;
-        frame1[20] = '\x4c'; // the LZW codes of colour 1 instead of 0
-        const QByteArray gif = QByteArray("GIF89a\x78\x00\x5a\x00\x80\x00\x00" "\xff\x00\x00\x00\x00\xff", 19) // a 120 × 90 canvas
-            + QByteArray("\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", 19) + frame0 + frame1 + QByteArray(";");
+        const QByteArray gif = test::tinyGif(120, 90, 2);
         const QString path = tmp.filePath(QStringLiteral("wave.gif"));
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(gif) == gif.size());

@@ -15,6 +15,7 @@ Popup {
     required property AttachmentController attachments
     property string fileId
     property url source
+    property bool animated // AttachmentController's verdict (Animation::playable), not the name's
     signal saveRequested(string fileId, string name)
     parent: Overlay.overlay
     anchors.centerIn: parent
@@ -30,8 +31,9 @@ Popup {
 
     Connections {
         target: root.attachments
-        function onViewReady(fileId, url) {
+        function onViewReady(fileId, url, animated) {
             root.fileId = fileId
+            root.animated = animated
             root.source = url
             root.open()
         }
@@ -43,10 +45,11 @@ Popup {
         Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            // GIF and WebP may move: they play (and loop) in an AnimatedImage, one frame
-            // decoded at a time (cache: false), each within Qt's allocation limit. Photos keep
-            // Image, which turns them upright (EXIF) and decodes them no larger than shown.
-            readonly property bool animated: /\.(gif|webp)$/i.test(root.source.toString())
+            // A modest GIF or WebP animation plays (and loops) in an AnimatedImage, one frame
+            // decoded at a time (cache: false); anything else, a large or endless one too, is
+            // shown still by Image, which turns photos upright (EXIF) and decodes them off the
+            // GUI thread, no larger than shown.
+            readonly property bool animated: root.animated
             readonly property Image shown: animated ? movie : picture
 
             Image {
