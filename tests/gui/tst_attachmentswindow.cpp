@@ -465,11 +465,16 @@ private Q_SLOTS:
         app->attachments()->stageUrls({QUrl::fromLocalFile(path)});
         QVERIFY(app->attachments()->sendStaged());
         QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("notes.txt")) == 0, 20000);
-        // Not an image: a card, with Open at hand (ours is whole from the start).
+        // Not an image: a card, with Open at hand (ours is whole from the start). Waited for
+        // by its name: the delegate at the bottom may still be the row before it a moment.
         QQuickItem *openButton = nullptr;
-        QTRY_VERIFY((openButton = delegateAt(0) ? delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentOpen")) : nullptr));
-        QVERIFY(delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentName"))->property("text").toString()
-                == QLatin1String("notes.txt"));
+        QTRY_VERIFY_WITH_TIMEOUT(([&] {
+                                     QQuickItem *row = delegateAt(0);
+                                     QQuickItem *name = row ? row->findChild<QQuickItem *>(QStringLiteral("attachmentName")) : nullptr;
+                                     openButton = row ? row->findChild<QQuickItem *>(QStringLiteral("attachmentOpen")) : nullptr;
+                                     return name && openButton && name->property("text").toString() == QLatin1String("notes.txt");
+                                 }()),
+                                 10000);
         click(openButton);
         QTRY_COMPARE_WITH_TIMEOUT(opened.urls.size(), 1, 10000);
         const QString copy = opened.urls.first().toLocalFile();
