@@ -12,7 +12,6 @@
 #include <QScopeGuard>
 #include <QStorageInfo>
 
-#include <cerrno>
 #include <deque>
 #include <limits>
 
@@ -649,10 +648,9 @@ void Transfer::finishDownload(const std::shared_ptr<Download> &d)
             if (!copy->file.sync())
                 return {std::unexpected(QStringLiteral("the file could not be written to disk")),
                         copy->file.outOfSpace() ? WriteFailure::FullDisk : WriteFailure::Other};
-            if (int error = 0; !storage::syncDirectoryOf(copy->file.path(), &error)) {
-                const bool full = error == ENOSPC || error == EDQUOT;
-                return {std::unexpected(QStringLiteral("its folder could not be written to disk")), full ? WriteFailure::FullDisk : WriteFailure::Other};
-            }
+            if (int error = 0; !storage::syncDirectoryOf(copy->file.path(), &error))
+                return {std::unexpected(QStringLiteral("its folder could not be written to disk")),
+                        storage::isFullDisk(error) ? WriteFailure::FullDisk : WriteFailure::Other};
             copy->synced = copy->written;
             auto digest = copy->hash ? std::expected<QByteArray, QString>(copy->hash->result()) : copy->file.digest();
             if (!digest || *digest != expected)

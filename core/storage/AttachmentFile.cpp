@@ -18,10 +18,6 @@
 
 namespace sotto::storage {
 
-namespace {
-bool isFullDisk(int error) { return error == ENOSPC || error == EDQUOT; }
-} // namespace
-
 using crypto::ChunkSealer;
 
 AttachmentFile::AttachmentFile(QString path, const crypto::SecretBytes &key, const QByteArray &fileId, std::uint64_t size)

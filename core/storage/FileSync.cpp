@@ -30,6 +30,8 @@ bool syncPath(const QString &path, int flags, int (*sync)(int), int *error)
 
 } // namespace
 
+bool isFullDisk(int error) { return error == ENOSPC || error == EDQUOT; }
+
 bool syncFile(const QString &path, int *error) { return syncPath(path, 0, ::fdatasync, error); }
 
 bool syncDirectoryOf(const QString &path, int *error) { return syncPath(QFileInfo(path).absolutePath(), O_DIRECTORY, ::fsync, error); }

@@ -16,4 +16,8 @@ bool syncFile(const QString &path, int *error = nullptr);
 // bytes.
 bool syncDirectoryOf(const QString &path, int *error = nullptr);
 
+// Whether a write or sync failed for want of space (ENOSPC, EDQUOT): worth trying again once
+// space is freed, unlike an I/O error.
+bool isFullDisk(int error);
+
 } // namespace sotto::storage

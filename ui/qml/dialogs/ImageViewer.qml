@@ -49,15 +49,14 @@ Popup {
             // decoded at a time (cache: false); anything else, a large or endless one too, is
             // shown still by Image, which turns photos upright (EXIF) and decodes them off the
             // GUI thread, no larger than shown.
-            readonly property bool animated: root.animated
-            readonly property Image shown: animated ? movie : picture
+            readonly property Image shown: root.animated ? movie : picture
 
             Image {
                 id: picture
                 objectName: "viewerImage"
                 anchors.fill: parent
-                visible: !parent.animated
-                source: parent.animated ? "" : root.source
+                visible: !root.animated
+                source: root.animated ? "" : root.source
                 asynchronous: true
                 cache: false
                 autoTransform: true
@@ -72,8 +71,8 @@ Popup {
                 id: movie
                 objectName: "viewerAnimation"
                 anchors.fill: parent
-                visible: parent.animated
-                source: parent.animated ? root.source : ""
+                visible: root.animated
+                source: root.animated ? root.source : ""
                 asynchronous: true
                 cache: false
                 fillMode: Image.PreserveAspectFit
