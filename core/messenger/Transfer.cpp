@@ -664,9 +664,10 @@ void Transfer::pauseUnwritten(const QByteArray &fileId, const QString &error, Wr
 {
     // A full disk: paused, and tried again on the disk timer once space returns. Anything
     // else would fail the same way every few seconds: paused until the user resumes it.
+    // Worded once here: the writer's own text would only say "no space" a second time.
     const QString reason = failure == WriteFailure::FullDisk
-        ? QStringLiteral("cannot write the file (%1); %2").arg(error, QLatin1String(ResumesWithSpace))
-        : QStringLiteral("cannot write the file (%1); resume it to try again").arg(error);
+        ? QStringLiteral("the disk is full; %1").arg(QLatin1String(ResumesWithSpace))
+        : QStringLiteral("%1; resume it to try again").arg(error);
     stopDownload(fileId, AttachmentState::Paused, reason, false);
 }
 

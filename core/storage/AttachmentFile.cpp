@@ -157,7 +157,7 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
             const QString why = m_writer->errorString();
             m_outOfSpace = isFullDisk(m_writer->errorNumber());
             m_writer.reset();
-            return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
+            return std::unexpected(QStringLiteral("chunk %1: %2").arg(index).arg(why));
         }
     }
     // Every whole block goes to the disk now, on the appender's thread while this one opens
@@ -169,7 +169,7 @@ std::expected<void, QString> AttachmentFile::writeChunk(std::uint64_t index, con
         const QString why = m_writer->errorString();
         m_outOfSpace = isFullDisk(m_writer->errorNumber());
         m_writer.reset(); // what did not land is not kept in a buffer either
-        return std::unexpected(QStringLiteral("cannot write chunk %1: %2").arg(index).arg(why));
+        return std::unexpected(QStringLiteral("chunk %1: %2").arg(index).arg(why));
     }
     if (hash)
         hash->addData(plain, plainSize); // not a chunk refused above: it is asked for again

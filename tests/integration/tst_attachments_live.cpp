@@ -22,6 +22,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QScopeGuard>
@@ -29,6 +30,8 @@
 #include <QTest>
 #include <QThread>
 
+#include <cerrno>
+#include <cstring>
 #include <unistd.h>
 
 using namespace sotto;
@@ -541,6 +544,53 @@ private Q_SLOTS:
         QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-o"), QStringLiteral("remount,size=64m"), mountPoint}), 0);
         QCOMPARE(ended(bob, id, 30000).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
         const QString copy = tmp.filePath(QStringLiteral("archive-copy.tar"));
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("save_attachment")}, {QStringLiteral("attachment"), id}, {QStringLiteral("path"), copy}});
+        QCOMPARE(sha256Of(copy), hash);
+        ann.quit();
+        bob.quit();
+    }
+
+    // Any write error but a full disk would fail the same way again and again: the download
+    // pauses with the system's reason and waits for the user, never for the disk timer
+    // (which tries rows paused for space every few seconds), and goes on once asked.
+    // A folder where the received copy goes stands for such an error (EISDIR): it fails
+    // whatever the user running the test may do.
+    void aWriteErrorOtherThanAFullDiskWaitsForTheUser()
+    {
+        const QString source = tmp.filePath(QStringLiteral("report.pdf"));
+        const QByteArray hash = writeFile(source, 3 * crypto::ChunkSealer::ChunkSize + 500);
+        HeadlessNode ann(QStringLiteral("ann"), {}, noDiscovery()), bob(QStringLiteral("bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        const QString id = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), source}})
+                               .value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == id; }).isEmpty());
+        const QString blocker = QDir(bob.profileDir()).filePath(QStringLiteral("attachments/%1.sealed").arg(id));
+        QVERIFY(QDir().mkpath(blocker));
+        QVERIFY(QFile(blocker + QStringLiteral("/keep")).open(QIODevice::WriteOnly));
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
+        const auto pausedNow = [&](const QJsonObject &e) {
+            return isEvent(e, "message_updated") && attachmentOf(e).value(QStringLiteral("id")) == id
+                && attachmentOf(e).value(QStringLiteral("state")) == QLatin1String("paused");
+        };
+        const QString reason = attachmentOf(bob.waitFor(pausedNow)).value(QStringLiteral("error")).toString();
+        QVERIFY2(reason.endsWith(QLatin1String("; resume it to try again")), qPrintable(reason));
+        QVERIFY2(reason.contains(QString::fromLocal8Bit(std::strerror(EISDIR))), qPrintable(reason)); // the system's reason, once
+        QVERIFY2(!reason.contains(QLatin1String("space")), qPrintable(reason));
+        // Past two turns of the disk timer (5 s), nothing was tried again by itself.
+        bob.forgetEvents();
+        const QJsonObject meanwhile = bob.waitFor(
+            [&](const QJsonObject &e) {
+                return (isEvent(e, "message_updated") && attachmentOf(e).value(QStringLiteral("id")) == id)
+                    || (isEvent(e, "transfer_progress") && e.value(QStringLiteral("attachment")) == id);
+            },
+            11000);
+        QVERIFY2(meanwhile.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(meanwhile).toJson(QJsonDocument::Compact))));
+        QVERIFY(QDir(blocker).removeRecursively());
+        cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("download")}, {QStringLiteral("attachment"), id}});
+        QCOMPARE(ended(bob, id, 30000).value(QStringLiteral("state")).toString(), QStringLiteral("done"));
+        const QString copy = tmp.filePath(QStringLiteral("report-copy.pdf"));
         cmd(bob, {{QStringLiteral("cmd"), QStringLiteral("save_attachment")}, {QStringLiteral("attachment"), id}, {QStringLiteral("path"), copy}});
         QCOMPARE(sha256Of(copy), hash);
         ann.quit();
