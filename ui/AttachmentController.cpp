@@ -22,6 +22,7 @@
 #include <QMimeData>
 #include <QMimeDatabase>
 #include <QPromise>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QtConcurrent>
@@ -122,6 +123,18 @@ AttachmentController::AttachmentController(messenger::CoreThread &core, MessageM
                 if (into == m_messages.conversationId())
                     Q_EMIT stagedChanged();
             });
+    // An opened file's plaintext goes with its attachment: a message deleted (for me or for
+    // everyone), gone with its timer or with a deleted request takes its private copy along
+    // now, not at the next lock.
+    connect(&m_core, &messenger::CoreThread::messageRemoved, this, [this](const storage::MessageRecord &m) {
+        if (m.kind == storage::MessageKind::Attachment)
+            sweepPrivateCopies();
+    });
+    connect(&m_core, &messenger::CoreThread::messageUpdated, this, [this](const storage::MessageRecord &m) {
+        if (m.deleted && m.kind == storage::MessageKind::Attachment)
+            sweepPrivateCopies();
+    });
+    connect(&m_core, &messenger::CoreThread::contactChanged, this, [this] { sweepPrivateCopies(); });
 }
 
 AttachmentController::~AttachmentController() { clear(); }
@@ -417,7 +430,7 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                      QFile::remove(path);
                      return path;
                  })
-        .then(this, [this, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
+        .then(this, [this, id, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
             if (generation != m_generation) {
                 // Locked (the folder wiped) while the copy was written: it goes, unopened.
                 if (path)
@@ -429,7 +442,34 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                 return;
             }
             QFile::setPermissions(*path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+            m_exported.insert(id);
             then(*path);
+            sweepPrivateCopies(); // its message may have gone while it was written
+        });
+}
+
+void AttachmentController::sweepPrivateCopies()
+{
+    if (m_exported.isEmpty() || m_openFolder.isEmpty())
+        return;
+    m_core
+        .run([ids = m_exported](messenger::CoreState &state) {
+            QSet<QByteArray> gone;
+            if (!state.node)
+                return gone; // locked: the lock wipes them all
+            messenger::Queries queries(*state.node);
+            for (const QByteArray &id : ids)
+                if (!queries.attachment(id))
+                    gone.insert(id);
+            return gone;
+        })
+        .then(this, [this, generation = m_generation](const QSet<QByteArray> &gone) {
+            if (generation != m_generation)
+                return; // wiped meanwhile
+            for (const QByteArray &id : gone) {
+                m_exported.remove(id);
+                QDir(QDir(m_openFolder).filePath(QString::fromLatin1(id.toHex()))).removeRecursively();
+            }
         });
 }
 
@@ -543,6 +583,7 @@ void AttachmentController::clear()
     PrivateFolder::wipe(OpenName);
     PrivateFolder::wipe(PasteName);
     m_openFolder.clear();
+    m_exported.clear();
     if (m_dialog)
         m_dialog->close(); // a dialog from before the lock acts on nothing after it
     Q_EMIT preparingChanged();

@@ -14,6 +14,7 @@
 #include <QUrl>
 #include <QFileDialog>
 #include <QHash>
+#include <QSet>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
@@ -125,6 +126,8 @@ private:
     void sent(const Pending &p, const std::expected<storage::MessageRecord, messenger::Error> &result);
     // Writes the file's plaintext into the private folder, then `then(path)`.
     void exportToPrivate(const QString &fileId, std::function<void(const QString &)> then);
+    // Removes the private copies of attachments that are gone (deleted, expired).
+    void sweepPrivateCopies();
     void command(const QString &fileId, int which);
 
     messenger::CoreThread &m_core;
@@ -138,6 +141,7 @@ private:
     int m_sizeLimitMiB = DefaultSizeLimitMiB;
     bool m_autoDownloadImages = true;
     QString m_openFolder;
+    QSet<QByteArray> m_exported;    // file ids with a copy in the private folder
     QPointer<QFileDialog> m_dialog; // at most one open at a time
 };
 

@@ -453,6 +453,46 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("done"), 30000);
     }
 
+    // A disappearing or deleted message must not leave its file's plaintext behind: the copy
+    // Open wrote goes with the message at once, not at the next lock.
+    void anOpenedFileGoesWithItsDeletedMessage()
+    {
+        const QString path = tmp.filePath(QStringLiteral("draft.txt"));
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.write("a draft that was deleted\n") > 0);
+        }
+        app->attachments()->stageUrls({QUrl::fromLocalFile(path)});
+        QVERIFY(app->attachments()->sendStaged());
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("draft.txt")) == 0, 20000);
+        opened.urls.clear();
+        app->attachments()->open(data(0, ui::MessageModel::AttachmentIdRole).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(opened.urls.size(), 1, 10000);
+        const QString copy = opened.urls.first().toLocalFile();
+        QVERIFY(QFile::exists(copy));
+        // Another file opened stays: only the deleted message's copy goes.
+        const QString other = tmp.filePath(QStringLiteral("kept.txt"));
+        {
+            QFile f(other);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QVERIFY(f.write("a file that stays\n") > 0);
+        }
+        app->attachments()->stageUrls({QUrl::fromLocalFile(other)});
+        QVERIFY(app->attachments()->sendStaged());
+        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("kept.txt")) == 0, 20000);
+        opened.urls.clear();
+        app->attachments()->open(data(0, ui::MessageModel::AttachmentIdRole).toString());
+        QTRY_COMPARE_WITH_TIMEOUT(opened.urls.size(), 1, 10000);
+        const QString keptCopy = opened.urls.first().toLocalFile();
+
+        QCOMPARE(rowNamed(QStringLiteral("draft.txt")), 1);
+        model()->remove(data(1, ui::MessageModel::RowIdRole).toLongLong(), false);
+        QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QFileInfo(copy).path()), 10000);
+        QVERIFY(QFile::exists(keptCopy));
+        opened.urls.clear();
+    }
+
     void openWritesAPrivateCopyThatALockWipes()
     {
         const QString path = tmp.filePath(QStringLiteral("notes.txt"));
