@@ -1,20 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Whether the image viewer plays a file as an animation. Qt 6.4's AnimatedImage decodes
-// every frame at the picture's full size, on the GUI thread, whatever sourceSize says: a
-// hostile GIF of a few kilobytes with a huge canvas and thousands of frames would keep the
-// window busy for as long as it is shown. So only a modest animation plays (GIF or WebP by
-// its content, never by the name a peer gave it, at most MaxSide a side and MaxFrames
-// frames); anything else is shown still by Image, which decodes once, off the GUI thread, at
+// Whether a picture plays as an animation, in the image viewer or inside its bubble. Qt 6.4's
+// AnimatedImage decodes every frame at the picture's full size, on the GUI thread, whatever
+// sourceSize says: a hostile GIF of a few kilobytes with a huge canvas and thousands of frames
+// would keep the window busy for as long as it is shown. So only a modest animation plays
+// (GIF or WebP by its content, never by the name a peer gave it, within the limits of where
+// it shows); anything else is shown still by Image, which decodes once, off the GUI thread, at
 // the size shown. A plain function that reads the file: callers run it off the GUI thread.
 #pragma once
 
 #include <QString>
 
+#include <limits>
+
 namespace sotto::ui::Animation {
 
-constexpr int MaxSide = 1024;   // px, the canvas
-constexpr int MaxFrames = 1000;
+struct Limits {
+    int maxSide;     // px, the canvas
+    int maxFrames;
+    qint64 maxBytes; // the file
+};
 
-bool playable(const QString &path);
+// The viewer shows one picture at a time.
+constexpr Limits Viewer{1024, 1000, std::numeric_limits<qint64>::max()};
+// A bubble: several play at once while the chat scrolls, each from its own copy in the private
+// folder, so smaller (a GIF from the web is most often 480 px wide and a few megabytes).
+constexpr Limits Inline{640, 1000, 16 * 1024 * 1024};
+
+bool playable(const QString &path, const Limits &limits = Viewer);
 
 } // namespace sotto::ui::Animation

@@ -28,6 +28,7 @@
 #include <QtConcurrent>
 
 #include <algorithm>
+#include <limits>
 #include <cerrno>
 #include <sys/stat.h>
 
@@ -403,34 +404,42 @@ void AttachmentController::download(const QString &fileId) { command(fileId, Dow
 void AttachmentController::pause(const QString &fileId) { command(fileId, Pause); }
 void AttachmentController::cancel(const QString &fileId) { command(fileId, Cancel); }
 
-void AttachmentController::exportToPrivate(const QString &fileId, std::function<void(const QString &)> then)
+void AttachmentController::exportToPrivate(const QString &fileId, std::function<void(const QString &)> then, Purpose purpose)
 {
     const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
     if (id.size() != 16)
         return;
+    const bool quiet = purpose == Purpose::Bubble;
+    if (!quiet)
+        m_asked.insert(id);
+    const qint64 maxBytes = quiet ? Animation::Inline.maxBytes : std::numeric_limits<qint64>::max();
     const QString folder = PrivateFolder::path(OpenName);
     if (folder.isEmpty()) {
-        Q_EMIT failed(tr("Sotto has no private folder to open files from here."));
+        if (!quiet)
+            Q_EMIT failed(tr("Sotto has no private folder to open files from here."));
         return;
     }
     m_openFolder = folder;
     // The core thread finds the file and its name (it owns the keys); the worker decrypts,
     // checks the hash and writes (saveOnWorker).
     saveOnWorker(m_core, id,
-                 [id, folder](messenger::CoreState &state) -> SaveResult {
+                 [id, folder, maxBytes](messenger::CoreState &state) -> SaveResult {
                      const std::optional<storage::AttachmentRecord> a = messenger::Queries(*state.node).attachment(id);
                      // Ours is whole from the start (sealed before it was sent); theirs once verified.
                      if (!a || (!a->outgoing && a->state != storage::AttachmentState::Done))
                          return std::unexpected(QStringLiteral("not here"));
+                     if (a->size > std::uint64_t(maxBytes))
+                         return std::unexpected(QStringLiteral("too large"));
                      // A folder per file: two files of one name never overwrite each other.
                      const QString dir = QDir(folder).filePath(QString::fromLatin1(id.toHex()));
                      if (::mkdir(QFile::encodeName(dir).constData(), 0700) != 0 && errno != EEXIST)
                          return std::unexpected(QStringLiteral("no folder"));
-                     const QString path = QDir(dir).filePath(PrivateFolder::safeName(messenger::safeFileName(a->name)));
-                     QFile::remove(path);
-                     return path;
+                     // Written again each time (what Open handed out may have been changed), to a
+                     // temporary renamed over it: a bubble or the viewer reading the copy at that
+                     // moment reads the old one or the new one, whole, never a missing file.
+                     return QDir(dir).filePath(PrivateFolder::safeName(messenger::safeFileName(a->name)));
                  })
-        .then(this, [this, id, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
+        .then(this, [this, id, quiet, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
             if (generation != m_generation) {
                 // Locked (the folder wiped) while the copy was written: it goes, unopened.
                 if (path)
@@ -438,7 +447,8 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                 return;
             }
             if (!path) {
-                Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
+                if (!quiet)
+                    Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
                 return;
             }
             QFile::setPermissions(*path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -468,6 +478,8 @@ void AttachmentController::sweepPrivateCopies()
                 return; // wiped meanwhile
             for (const QByteArray &id : gone) {
                 m_exported.remove(id);
+                m_asked.remove(id);
+                m_animations.remove(QString::fromLatin1(id.toHex()));
                 QDir(QDir(m_openFolder).filePath(QString::fromLatin1(id.toHex()))).removeRecursively();
             }
         });
@@ -514,6 +526,39 @@ void AttachmentController::view(const QString &fileId)
                 Q_EMIT viewReady(fileId, QUrl::fromLocalFile(path), animated);
         });
     });
+}
+
+void AttachmentController::animate(const QString &fileId)
+{
+    if (const auto known = m_animations.constFind(fileId); known != m_animations.cend()) {
+        if (!known->isEmpty())
+            Q_EMIT animationReady(fileId, *known);
+        return; // found before, or being written now (its answer comes)
+    }
+    m_animations.insert(fileId, QUrl());
+    exportToPrivate(
+        fileId,
+        [this, fileId](const QString &path) {
+            const quint64 generation = m_generation;
+            QtConcurrent::run([path] { return Animation::playable(path, Animation::Inline); })
+                .then(this, [this, fileId, path, generation](bool animated) {
+                    if (generation != m_generation || !m_animations.contains(fileId))
+                        return; // a lock wiped the copy, or its message went
+                    if (!animated) {
+                        // Shows still: no plaintext kept for it, unless the user opened it.
+                        const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
+                        if (!m_asked.contains(id)) {
+                            m_exported.remove(id);
+                            QDir(QFileInfo(path).path()).removeRecursively();
+                        }
+                        return;
+                    }
+                    const QUrl url = QUrl::fromLocalFile(path);
+                    m_animations.insert(fileId, url);
+                    Q_EMIT animationReady(fileId, url);
+                });
+        },
+        Purpose::Bubble);
 }
 
 void AttachmentController::saveAs(const QString &fileId, const QUrl &to)
@@ -584,6 +629,8 @@ void AttachmentController::clear()
     PrivateFolder::wipe(PasteName);
     m_openFolder.clear();
     m_exported.clear();
+    m_animations.clear();
+    m_asked.clear();
     if (m_dialog)
         m_dialog->close(); // a dialog from before the lock acts on nothing after it
     Q_EMIT preparingChanged();

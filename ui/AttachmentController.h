@@ -90,6 +90,11 @@ public:
     // The same copy, for the window's image viewer: viewReady brings its URL, and whether it
     // plays as an animation (Animation::playable).
     Q_INVOKABLE void view(const QString &fileId);
+    // The same copy again, for a GIF or WebP playing inside its bubble, as Signal does:
+    // animationReady brings its URL when it is modest enough for that (Animation::Inline);
+    // otherwise nothing comes and the thumbnail stays. Asked again as the chat scrolls, it
+    // answers from what it found the first time.
+    Q_INVOKABLE void animate(const QString &fileId);
     Q_INVOKABLE void saveAs(const QString &fileId, const QUrl &to);
     // Where a Save as… dialog starts (Downloads) and what it proposes there: the peer's
     // name made safe to use as a file name.
@@ -109,6 +114,7 @@ Q_SIGNALS:
     // Worded for the user: why nothing was sent, opened or saved.
     void failed(const QString &reason);
     void viewReady(const QString &fileId, const QUrl &url, bool animated);
+    void animationReady(const QString &fileId, const QUrl &url);
     void saved(const QString &fileName);
 
 private:
@@ -125,7 +131,10 @@ private:
     void sendNext();
     void sent(const Pending &p, const std::expected<storage::MessageRecord, messenger::Error> &result);
     // Writes the file's plaintext into the private folder, then `then(path)`.
-    void exportToPrivate(const QString &fileId, std::function<void(const QString &)> then);
+    // For the user (Open, the viewer: a failure is said, the copy stays until its message
+    // goes or the lock) or for a bubble (at most Animation::Inline.maxBytes, nothing said).
+    enum class Purpose { User, Bubble };
+    void exportToPrivate(const QString &fileId, std::function<void(const QString &)> then, Purpose purpose = Purpose::User);
     // Removes the private copies of attachments that are gone (deleted, expired).
     void sweepPrivateCopies();
     void command(const QString &fileId, int which);
@@ -142,6 +151,8 @@ private:
     bool m_autoDownloadImages = true;
     QString m_openFolder;
     QSet<QByteArray> m_exported;    // file ids with a copy in the private folder
+    QSet<QByteArray> m_asked;       // of those, the ones the user opened or viewed
+    QHash<QString, QUrl> m_animations; // file id -> its copy playing in a bubble, or empty: shows still
     QPointer<QFileDialog> m_dialog; // at most one open at a time
 };
 

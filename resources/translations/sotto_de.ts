@@ -37,52 +37,57 @@
 <context>
     <name>AttachmentView</name>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="59"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="73"/>
         <source>Image %1</source>
         <translation>Bild %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="85"/>
+        <source>Animated image %1</source>
+        <translation>Animiertes Bild %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
         <source>unknown reason</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="135"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="161"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="142"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="168"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="148"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="174"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="154"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="180"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
@@ -722,32 +727,32 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="69"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="68"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="82"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="81"/>
         <source>Animated image</source>
         <translation>Animiertes Bild</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="88"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="87"/>
         <source>This image cannot be shown here. Open it with another program, or save it.</source>
         <translation>Dieses Bild kann hier nicht angezeigt werden. Öffne es mit einem anderen Programm oder speichere es.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="94"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="93"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="98"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="97"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="103"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="102"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
@@ -1395,102 +1400,102 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="46"/>
+        <location filename="../../ui/AttachmentController.cpp" line="48"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="47"/>
+        <location filename="../../ui/AttachmentController.cpp" line="49"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>Nicht gesendet: Die Datei konnte nicht gelesen werden oder ist zu groß.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="48"/>
+        <location filename="../../ui/AttachmentController.cpp" line="50"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>Nicht gesendet: In diese Unterhaltung können keine Dateien gehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="49"/>
+        <location filename="../../ui/AttachmentController.cpp" line="51"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>Nicht gesendet: In Sotto ist etwas schiefgegangen (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="274"/>
+        <location filename="../../ui/AttachmentController.cpp" line="288"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>Das Bild konnte nicht eingefügt werden: Sotto hat keinen privaten Ordner, in den es geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="303"/>
+        <location filename="../../ui/AttachmentController.cpp" line="317"/>
         <source>The image could not be pasted.</source>
         <translation>Das Bild konnte nicht eingefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="170"/>
+        <location filename="../../ui/AttachmentController.cpp" line="184"/>
         <source>“%1” is not a file Sotto can read. Nothing was added.</source>
         <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="174"/>
+        <location filename="../../ui/AttachmentController.cpp" line="188"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
         <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="229"/>
+        <location filename="../../ui/AttachmentController.cpp" line="243"/>
         <source>“%1” is no longer there. Take it out of the files to send.</source>
         <translation>„%1“ ist nicht mehr da. Nehmen Sie die Datei aus den zu sendenden Dateien heraus.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="233"/>
+        <location filename="../../ui/AttachmentController.cpp" line="247"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
         <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="239"/>
+        <location filename="../../ui/AttachmentController.cpp" line="253"/>
         <source>The text is too long to go with the files. Nothing was sent.</source>
         <translation>Der Text ist zu lang, um mit den Dateien gesendet zu werden. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="308"/>
+        <location filename="../../ui/AttachmentController.cpp" line="322"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
         <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="382"/>
+        <location filename="../../ui/AttachmentController.cpp" line="396"/>
         <source>That file cannot be changed now.</source>
         <translation>Diese Datei kann gerade nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="400"/>
+        <location filename="../../ui/AttachmentController.cpp" line="419"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto hat keinen privaten Ordner, um Dateien von hier aus zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="428"/>
+        <location filename="../../ui/AttachmentController.cpp" line="451"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>Die Datei konnte nicht geöffnet werden: Sie ist noch nicht ganz da, oder sie stimmt nicht mit dem Gesendeten überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="449"/>
+        <location filename="../../ui/AttachmentController.cpp" line="501"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto öffnet keine empfangenen Programme oder Skripte. Nutze „Speichern unter…“ und öffne sie selbst, wenn du ihnen vertraust.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="463"/>
+        <location filename="../../ui/AttachmentController.cpp" line="515"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>Kein Programm hier öffnet diese Art von Datei. Nutze stattdessen „Speichern unter…“.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="490"/>
+        <location filename="../../ui/AttachmentController.cpp" line="575"/>
         <source>The file could not be saved there.</source>
         <translation>Die Datei konnte dort nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="506"/>
+        <location filename="../../ui/AttachmentController.cpp" line="591"/>
         <source>Send files</source>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="519"/>
+        <location filename="../../ui/AttachmentController.cpp" line="604"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>

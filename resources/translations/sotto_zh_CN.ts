@@ -37,52 +37,57 @@
 <context>
     <name>AttachmentView</name>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="59"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="73"/>
         <source>Image %1</source>
         <translation>图片 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="85"/>
+        <source>Animated image %1</source>
+        <translation>动图 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="104"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
         <source>unknown reason</source>
         <translation>原因不明</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="129"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="135"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="161"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="142"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="148"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="174"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="154"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="180"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -721,32 +726,32 @@
 <context>
     <name>ImageViewer</name>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="69"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="68"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="82"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="81"/>
         <source>Animated image</source>
         <translation>动画图像</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="88"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="87"/>
         <source>This image cannot be shown here. Open it with another program, or save it.</source>
         <translation>此图片无法在这里显示。请用其他程序打开，或将其保存。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="94"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="93"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="98"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="97"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="103"/>
+        <location filename="../../ui/qml/dialogs/ImageViewer.qml" line="102"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1394,102 +1399,102 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="46"/>
+        <location filename="../../ui/AttachmentController.cpp" line="48"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="47"/>
+        <location filename="../../ui/AttachmentController.cpp" line="49"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>未发送：文件无法读取，或文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="48"/>
+        <location filename="../../ui/AttachmentController.cpp" line="50"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>未发送：此对话无法接收文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="49"/>
+        <location filename="../../ui/AttachmentController.cpp" line="51"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>未发送：Sotto 内部出错（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="274"/>
+        <location filename="../../ui/AttachmentController.cpp" line="288"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>无法粘贴图片：Sotto 没有可写入的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="303"/>
+        <location filename="../../ui/AttachmentController.cpp" line="317"/>
         <source>The image could not be pasted.</source>
         <translation>无法粘贴图片。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="170"/>
+        <location filename="../../ui/AttachmentController.cpp" line="184"/>
         <source>“%1” is not a file Sotto can read. Nothing was added.</source>
         <translation>“%1”不是 Sotto 能读取的文件。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="174"/>
+        <location filename="../../ui/AttachmentController.cpp" line="188"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
         <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="229"/>
+        <location filename="../../ui/AttachmentController.cpp" line="243"/>
         <source>“%1” is no longer there. Take it out of the files to send.</source>
         <translation>“%1”已不存在。请将它从待发送的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="233"/>
+        <location filename="../../ui/AttachmentController.cpp" line="247"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
         <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="239"/>
+        <location filename="../../ui/AttachmentController.cpp" line="253"/>
         <source>The text is too long to go with the files. Nothing was sent.</source>
         <translation>文字太长，无法随文件一起发送。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="308"/>
+        <location filename="../../ui/AttachmentController.cpp" line="322"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
         <translation>粘贴的图片大小为 %1，超过了设置中的 %2 上限。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="382"/>
+        <location filename="../../ui/AttachmentController.cpp" line="396"/>
         <source>That file cannot be changed now.</source>
         <translation>现在无法更改此文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="400"/>
+        <location filename="../../ui/AttachmentController.cpp" line="419"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto 没有可用于在此打开文件的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="428"/>
+        <location filename="../../ui/AttachmentController.cpp" line="451"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>无法打开文件：文件尚未完整接收，或与发送的内容不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="449"/>
+        <location filename="../../ui/AttachmentController.cpp" line="501"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto 不会打开收到的程序或脚本。如果你信任它，请用“另存为…”保存后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="463"/>
+        <location filename="../../ui/AttachmentController.cpp" line="515"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>这里没有能打开此类文件的程序。请改用“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="490"/>
+        <location filename="../../ui/AttachmentController.cpp" line="575"/>
         <source>The file could not be saved there.</source>
         <translation>无法将文件保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="506"/>
+        <location filename="../../ui/AttachmentController.cpp" line="591"/>
         <source>Send files</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="519"/>
+        <location filename="../../ui/AttachmentController.cpp" line="604"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>

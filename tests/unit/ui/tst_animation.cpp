@@ -38,7 +38,7 @@ private Q_SLOTS:
 
     void aHugeCanvasShowsStill()
     {
-        const int side = ui::Animation::MaxSide + 1;
+        const int side = ui::Animation::Viewer.maxSide + 1;
         QVERIFY(!ui::Animation::playable(written(QStringLiteral("wide.gif"), test::tinyGif(quint16(side), 90, 2))));
         QVERIFY(!ui::Animation::playable(written(QStringLiteral("tall.gif"), test::tinyGif(120, quint16(side), 2))));
         QVERIFY(!ui::Animation::playable(written(QStringLiteral("bomb.gif"), test::tinyGif(60000, 60000, 2000))));
@@ -46,8 +46,25 @@ private Q_SLOTS:
 
     void tooManyFramesShowStill()
     {
-        QVERIFY(ui::Animation::playable(written(QStringLiteral("long.gif"), test::tinyGif(120, 90, ui::Animation::MaxFrames))));
-        QVERIFY(!ui::Animation::playable(written(QStringLiteral("endless.gif"), test::tinyGif(120, 90, ui::Animation::MaxFrames + 1))));
+        QVERIFY(ui::Animation::playable(written(QStringLiteral("long.gif"), test::tinyGif(120, 90, ui::Animation::Viewer.maxFrames))));
+        QVERIFY(!ui::Animation::playable(written(QStringLiteral("endless.gif"), test::tinyGif(120, 90, ui::Animation::Viewer.maxFrames + 1))));
+    }
+
+    // In a bubble (several at once, each its own copy): smaller pictures and files only; the
+    // viewer still plays what a bubble shows still.
+    void aBubblePlaysOnlyASmallerOne()
+    {
+        using ui::Animation::Inline;
+        const QString web = written(QStringLiteral("web.gif"), test::tinyGif(480, 270, 24));
+        QVERIFY(ui::Animation::playable(web, Inline));
+        const QString wide = written(QStringLiteral("wide.gif"), test::tinyGif(quint16(Inline.maxSide + 1), 90, 2));
+        QVERIFY(!ui::Animation::playable(wide, Inline));
+        QVERIFY(ui::Animation::playable(wide));
+        QByteArray padded = test::tinyGif(120, 90, 2);
+        padded.append(QByteArray(int(Inline.maxBytes) + 1 - int(padded.size()), '\0')); // bytes after the trailer: still a GIF
+        const QString large = written(QStringLiteral("large.gif"), padded);
+        QVERIFY(!ui::Animation::playable(large, Inline));
+        QVERIFY(ui::Animation::playable(large));
     }
 
     void oneFrameOrAnotherFormatShowsStill()

@@ -39,6 +39,19 @@ ColumnLayout {
     // shows why instead).
     readonly property bool pausedPartWay: !outgoing && state === "paused" && bytes > 0
     readonly property bool showsImage: isImage && hasThumbnail
+    // A GIF or WebP plays in its bubble once it is here (the controller checks the bytes and
+    // the size; otherwise the thumbnail stays), only while the window is in use.
+    readonly property bool mayAnimate: showsImage && here && (mime === "image/gif" || mime === "image/webp")
+    property url animationUrl: ""
+    onMayAnimateChanged: if (mayAnimate) controller.animate(fileId)
+    Component.onCompleted: if (mayAnimate) controller.animate(fileId)
+    Connections {
+        target: root.controller
+        function onAnimationReady(fileId, url) {
+            if (fileId === root.fileId)
+                root.animationUrl = url
+        }
+    }
 
     // An image: its thumbnail (decoded within bounds by the provider), at most maxWidth wide.
     Item {
@@ -54,9 +67,22 @@ ColumnLayout {
             asynchronous: true
             cache: false // a lock must not leave pictures behind in the pixmap cache
             fillMode: Image.PreserveAspectFit
+            opacity: animation.visible ? 0 : 1 // its size still lays the bubble out
             source: root.showsImage && root.fileId.length > 0 ? "image://attachment/" + root.fileId : ""
             Accessible.role: Accessible.Graphic
             Accessible.name: qsTr("Image %1").arg(root.name)
+        }
+        AnimatedImage {
+            id: animation
+            objectName: "attachmentAnimation"
+            anchors.fill: parent
+            visible: status === AnimatedImage.Ready
+            source: root.animationUrl
+            cache: false // one frame in memory, and none left behind by a lock
+            fillMode: Image.PreserveAspectFit
+            playing: visible && Qt.application.state === Qt.ApplicationActive
+            Accessible.role: Accessible.Animation
+            Accessible.name: qsTr("Animated image %1").arg(root.name)
         }
         Rectangle { // while the thumbnail is read: a quiet placeholder, no jump when it comes
             anchors.fill: parent
