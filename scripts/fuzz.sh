@@ -18,13 +18,13 @@ cmake -S . -B build-fuzz -G Ninja -DSOTTO_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(frame beacon hello prekeybundle padding content headless)
+  targets=(frame beacon hello prekeybundle padding content headless animation)
 fi
 cmake --build build-fuzz --parallel "$(nproc)" --target "${targets[@]/#/fuzz_}"
 
 # Sizes: a frame up to a little over the 256 KiB cap would make every run slow; the caps
 # that matter (1 KiB beacons and bundles, 64 KiB plaintext) are checked with the lengths below.
-declare -A maxlen=([frame]=8192 [beacon]=1200 [hello]=1024 [prekeybundle]=1200 [padding]=1024 [content]=4096 [headless]=4096)
+declare -A maxlen=([frame]=8192 [beacon]=1200 [hello]=1024 [prekeybundle]=1200 [padding]=1024 [content]=4096 [headless]=4096 [animation]=4096)
 export ASAN_OPTIONS="detect_leaks=1:allocator_may_return_null=1"
 export ASAN_SYMBOLIZER_PATH=/usr/bin/llvm-symbolizer # stacks with file:line (package llvm)
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

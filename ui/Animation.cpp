@@ -1,10 +1,34 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/Animation.h"
 
+#include "ui/AnimationTiming.h"
+
+#include <QFile>
 #include <QFileInfo>
 #include <QImageReader>
 
 namespace sotto::ui::Animation {
+namespace {
+
+// The pace the file's own headers ask for, read through a mapping (no copy of a large file).
+bool withinBudget(const QString &path, const Limits &limits)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || file.size() <= 0)
+        return false;
+    const uchar *bytes = file.map(0, file.size());
+    if (!bytes)
+        return false;
+    const auto timing = AnimationTiming::read(QByteArrayView(bytes, file.size()));
+    if (!timing || timing->frames <= 1 || timing->shortestMs < limits.minDelayMs || timing->totalMs <= 0)
+        return false;
+    if (timing->width > limits.maxSide || timing->height > limits.maxSide)
+        return false;
+    const qint64 pixels = qint64(timing->width) * timing->height * timing->frames;
+    return pixels * 1000 / timing->totalMs <= limits.maxPixelsPerSecond;
+}
+
+} // namespace
 
 bool playable(const QString &path, const Limits &limits)
 {
@@ -19,7 +43,9 @@ bool playable(const QString &path, const Limits &limits)
     if (!size.isValid() || size.width() > limits.maxSide || size.height() > limits.maxSide)
         return false;
     const int frames = reader.imageCount();
-    return frames > 1 && frames <= limits.maxFrames;
+    if (frames <= 1 || frames > limits.maxFrames)
+        return false;
+    return withinBudget(path, limits);
 }
 
 } // namespace sotto::ui::Animation

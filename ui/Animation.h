@@ -18,13 +18,19 @@ struct Limits {
     int maxSide;     // px, the canvas
     int maxFrames;
     qint64 maxBytes; // the file
+    // How fast (AnimationTiming): no frame shorter than minDelayMs (Qt would play 0 ms as
+    // written; browsers slow anything under 20 ms down), and at most this many canvas pixels
+    // decoded per second on the GUI thread (~7 ms a 640 × 640 frame here).
+    int minDelayMs;
+    qint64 maxPixelsPerSecond;
 };
 
-// The viewer shows one picture at a time.
-constexpr Limits Viewer{1024, 1000, std::numeric_limits<qint64>::max()};
+// The viewer shows one picture at a time (1,024 px at 30 frames a second).
+constexpr Limits Viewer{1024, 1000, std::numeric_limits<qint64>::max(), 20, 32'000'000};
 // A bubble: several play at once while the chat scrolls, each from its own copy in the private
-// folder, so smaller (a GIF from the web is most often 480 px wide and a few megabytes).
-constexpr Limits Inline{640, 1000, 16 * 1024 * 1024};
+// folder, so smaller (a GIF from the web is most often 480 px wide, a few megabytes, 10 to 30
+// frames a second: 480 × 360 at 30 is 5.2 million pixels a second).
+constexpr Limits Inline{640, 1000, 8 * 1024 * 1024, 20, 8'000'000};
 
 bool playable(const QString &path, const Limits &limits = Viewer);
 

@@ -31,6 +31,7 @@
 #include <limits>
 #include <cerrno>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace sotto::ui {
 namespace {
@@ -437,9 +438,14 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                      // Written again each time (what Open handed out may have been changed), to a
                      // temporary renamed over it: a bubble or the viewer reading the copy at that
                      // moment reads the old one or the new one, whole, never a missing file.
-                     return QDir(dir).filePath(PrivateFolder::safeName(messenger::safeFileName(a->name)));
+                     const QString path = QDir(dir).filePath(PrivateFolder::safeName(messenger::safeFileName(a->name)));
+                     // Renamed over a file, never written through a link left in its place.
+                     struct stat st {};
+                     if (::lstat(QFile::encodeName(path).constData(), &st) == 0 && !S_ISREG(st.st_mode))
+                         ::unlink(QFile::encodeName(path).constData());
+                     return path;
                  })
-        .then(this, [this, id, quiet, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
+        .then(this, [this, id, fileId, quiet, generation = m_generation, then = std::move(then)](const std::expected<QString, QString> &path) {
             if (generation != m_generation) {
                 // Locked (the folder wiped) while the copy was written: it goes, unopened.
                 if (path)
@@ -449,6 +455,8 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
             if (!path) {
                 if (!quiet)
                     Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
+                else
+                    m_animations.remove(fileId); // the next bubble to show it asks again
                 return;
             }
             QFile::setPermissions(*path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -530,6 +538,7 @@ void AttachmentController::view(const QString &fileId)
 
 void AttachmentController::animate(const QString &fileId)
 {
+    ++m_bubbles[fileId];
     if (const auto known = m_animations.constFind(fileId); known != m_animations.cend()) {
         if (!known->isEmpty())
             Q_EMIT animationReady(fileId, *known);
@@ -543,14 +552,14 @@ void AttachmentController::animate(const QString &fileId)
             QtConcurrent::run([path] { return Animation::playable(path, Animation::Inline); })
                 .then(this, [this, fileId, path, generation](bool animated) {
                     if (generation != m_generation || !m_animations.contains(fileId))
-                        return; // a lock wiped the copy, or its message went
-                    if (!animated) {
-                        // Shows still: no plaintext kept for it, unless the user opened it.
-                        const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
-                        if (!m_asked.contains(id)) {
-                            m_exported.remove(id);
-                            QDir(QFileInfo(path).path()).removeRecursively();
-                        }
+                        return; // a lock wiped the copy, or its message went (and its copy)
+                    const bool shown = m_bubbles.value(fileId) > 0;
+                    if (!animated || !shown) {
+                        // Shows still, or no bubble shows it any more: no plaintext kept for
+                        // it. "Still" is remembered; otherwise the next bubble asks again.
+                        dropBubbleCopy(fileId);
+                        if (!shown)
+                            m_animations.remove(fileId);
                         return;
                     }
                     const QUrl url = QUrl::fromLocalFile(path);
@@ -559,6 +568,29 @@ void AttachmentController::animate(const QString &fileId)
                 });
         },
         Purpose::Bubble);
+}
+
+void AttachmentController::release(const QString &fileId)
+{
+    const auto it = m_bubbles.find(fileId);
+    if (it == m_bubbles.end() || --*it > 0)
+        return;
+    m_bubbles.erase(it);
+    // The last bubble playing it went (scrolled away, another conversation): its copy goes
+    // too. One still being written is dropped when it is (animate).
+    if (const auto known = m_animations.constFind(fileId); known != m_animations.cend() && !known->isEmpty()) {
+        dropBubbleCopy(fileId);
+        m_animations.remove(fileId);
+    }
+}
+
+void AttachmentController::dropBubbleCopy(const QString &fileId)
+{
+    const QByteArray id = QByteArray::fromHex(fileId.toLatin1());
+    if (m_asked.contains(id) || m_openFolder.isEmpty())
+        return; // the user opened it: kept until its message goes or the lock
+    m_exported.remove(id);
+    QDir(QDir(m_openFolder).filePath(fileId)).removeRecursively();
 }
 
 void AttachmentController::saveAs(const QString &fileId, const QUrl &to)
@@ -631,6 +663,7 @@ void AttachmentController::clear()
     m_exported.clear();
     m_animations.clear();
     m_asked.clear();
+    m_bubbles.clear();
     if (m_dialog)
         m_dialog->close(); // a dialog from before the lock acts on nothing after it
     Q_EMIT preparingChanged();

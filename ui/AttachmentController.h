@@ -95,6 +95,9 @@ public:
     // otherwise nothing comes and the thumbnail stays. Asked again as the chat scrolls, it
     // answers from what it found the first time.
     Q_INVOKABLE void animate(const QString &fileId);
+    // A bubble no longer shows it (each animate() is released once): the copy goes with the
+    // last one, unless the user opened the file.
+    Q_INVOKABLE void release(const QString &fileId);
     Q_INVOKABLE void saveAs(const QString &fileId, const QUrl &to);
     // Where a Save as… dialog starts (Downloads) and what it proposes there: the peer's
     // name made safe to use as a file name.
@@ -137,6 +140,7 @@ private:
     void exportToPrivate(const QString &fileId, std::function<void(const QString &)> then, Purpose purpose = Purpose::User);
     // Removes the private copies of attachments that are gone (deleted, expired).
     void sweepPrivateCopies();
+    void dropBubbleCopy(const QString &fileId);
     void command(const QString &fileId, int which);
 
     messenger::CoreThread &m_core;
@@ -153,6 +157,7 @@ private:
     QSet<QByteArray> m_exported;    // file ids with a copy in the private folder
     QSet<QByteArray> m_asked;       // of those, the ones the user opened or viewed
     QHash<QString, QUrl> m_animations; // file id -> its copy playing in a bubble, or empty: shows still
+    QHash<QString, int> m_bubbles;  // file id -> bubbles showing it (animate, not yet released)
     QPointer<QFileDialog> m_dialog; // at most one open at a time
 };
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// What the image viewer plays as an animation: a modest GIF, told by its content; not a
-// huge canvas, an endless list of frames, a single frame, or another format under a .gif
-// name (those show still, decoded once and bounded).
+// What the image viewer and a bubble play as an animation: a modest GIF, told by its
+// content; not a huge canvas, an endless list of frames, frames faster than a browser would
+// play them, a single frame, or another format under a .gif name (those show still, decoded
+// once and bounded). And the timing read from a GIF's or WebP's headers for that.
 #include "ui/Animation.h"
+#include "ui/AnimationTiming.h"
 
 #include "tests/support/TinyGif.h"
 
@@ -11,6 +13,7 @@
 #include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 using namespace sotto;
 
@@ -65,6 +68,81 @@ private Q_SLOTS:
         const QString large = written(QStringLiteral("large.gif"), padded);
         QVERIFY(!ui::Animation::playable(large, Inline));
         QVERIFY(ui::Animation::playable(large));
+    }
+
+    // Qt plays a frame's delay as written (0 ms too) and decodes every frame on the GUI
+    // thread: a tiny file must not keep the window busy.
+    void tooFastShowsStill()
+    {
+        for (quint16 centiseconds : {0, 1}) {
+            const QString fast = written(QStringLiteral("fast-%1.gif").arg(centiseconds), test::tinyGif(120, 90, 2, centiseconds));
+            QVERIFY(!ui::Animation::playable(fast));
+            QVERIFY(!ui::Animation::playable(fast, ui::Animation::Inline));
+        }
+        QVERIFY(ui::Animation::playable(written(QStringLiteral("brisk.gif"), test::tinyGif(120, 90, 2, 2)), ui::Animation::Inline));
+        // A bubble's budget: 640 × 640 at 25 frames a second is over it, 480 × 360 at 33 is not.
+        const QString square = written(QStringLiteral("square.gif"), test::tinyGif(640, 640, 30, 4));
+        QVERIFY(!ui::Animation::playable(square, ui::Animation::Inline));
+        QVERIFY(ui::Animation::playable(square));
+        QVERIFY(ui::Animation::playable(written(QStringLiteral("clip.gif"), test::tinyGif(480, 360, 30, 3)), ui::Animation::Inline));
+    }
+
+    void timingIsReadFromAGifsHeaders()
+    {
+        const QByteArray gif = test::tinyGif(120, 90, 3, 7);
+        const auto timing = ui::AnimationTiming::read(gif);
+        QVERIFY(timing);
+        QCOMPARE(timing->width, 120);
+        QCOMPARE(timing->height, 90);
+        QCOMPARE(timing->frames, 3);
+        QCOMPARE(timing->totalMs, 210);
+        QCOMPARE(timing->shortestMs, 70);
+        // Cut anywhere: never more than was there, never a read past the end (ASan runs this).
+        for (qsizetype n = 0; n < gif.size(); ++n) {
+            const auto cut = ui::AnimationTiming::read(QByteArrayView(gif).first(n));
+            QVERIFY(!cut || cut->frames <= 3);
+        }
+        QVERIFY(!ui::AnimationTiming::read(QByteArray("GIF89a, or not")));
+        QVERIFY(!ui::AnimationTiming::read(QByteArray()));
+    }
+
+    void timingIsReadFromAWebpsFrames()
+    {
+        // An animated WebP's container, written by hand: VP8X (animated, 200 × 100), ANIM,
+        // two ANMF frames of 40 and 80 ms (their image data is not looked at).
+        const auto chunk = [](const char *fourcc, const QByteArray &data) {
+            char length[4];
+            qToLittleEndian<quint32>(quint32(data.size()), length);
+            QByteArray out = QByteArray(fourcc, 4) + QByteArray(length, 4) + data;
+            return data.size() % 2 ? out + '\0' : out;
+        };
+        const auto u24 = [](int v) {
+            const char bytes[3] = {char(v & 0xff), char((v >> 8) & 0xff), char((v >> 16) & 0xff)};
+            return QByteArray(bytes, 3);
+        };
+        const auto webp = [&](char flags, std::initializer_list<int> durations) {
+            QByteArray body = QByteArray("WEBP") + chunk("VP8X", QByteArray(1, flags) + QByteArray(3, '\0') + u24(199) + u24(99))
+                + chunk("ANIM", QByteArray(6, '\0'));
+            for (int ms : durations)
+                body += chunk("ANMF", u24(0) + u24(0) + u24(199) + u24(99) + u24(ms) + QByteArray(1, '\0') + chunk("VP8L", "\x2f"));
+            char length[4];
+            qToLittleEndian<quint32>(quint32(body.size()), length);
+            return QByteArray("RIFF") + QByteArray(length, 4) + body;
+        };
+        const auto timing = ui::AnimationTiming::read(webp('\x02', {40, 80}));
+        QVERIFY(timing);
+        QCOMPARE(timing->width, 200);
+        QCOMPARE(timing->height, 100);
+        QCOMPARE(timing->frames, 2);
+        QCOMPARE(timing->totalMs, 120);
+        QCOMPARE(timing->shortestMs, 40);
+        QVERIFY(!ui::AnimationTiming::read(webp('\0', {40, 80}))); // not marked animated
+        const QByteArray whole = webp('\x02', {0, 0});
+        QCOMPARE(ui::AnimationTiming::read(whole)->shortestMs, 0);
+        for (qsizetype n = 0; n < whole.size(); ++n) {
+            const auto cut = ui::AnimationTiming::read(QByteArrayView(whole).first(n));
+            QVERIFY(!cut || cut->frames <= 2);
+        }
     }
 
     void oneFrameOrAnotherFormatShowsStill()

@@ -39,16 +39,33 @@ ColumnLayout {
     // shows why instead).
     readonly property bool pausedPartWay: !outgoing && state === "paused" && bytes > 0
     readonly property bool showsImage: isImage && hasThumbnail
-    // A GIF or WebP plays in its bubble once it is here (the controller checks the bytes and
-    // the size; otherwise the thumbnail stays), only while the window is in use.
-    readonly property bool mayAnimate: showsImage && here && (mime === "image/gif" || mime === "image/webp")
+    // A GIF or WebP plays in its bubble once it is here (the controller checks the bytes, the
+    // size and the pace; otherwise the thumbnail stays), only while the window is in use.
+    // The bubble holds the private copy it plays (animate) and lets it go (release) when it
+    // shows another file (the list reuses bubbles), waits in the list's pool, or goes.
+    property bool live: true // false while the delegate waits in the list's pool
+    readonly property bool mayAnimate: live && showsImage && here && (mime === "image/gif" || mime === "image/webp")
+    property string animating: "" // the file id this bubble holds
     property url animationUrl: ""
-    onMayAnimateChanged: if (mayAnimate) controller.animate(fileId)
-    Component.onCompleted: if (mayAnimate) controller.animate(fileId)
+    function follow() {
+        const wanted = mayAnimate ? fileId : ""
+        if (wanted === animating)
+            return
+        if (animating.length > 0)
+            controller.release(animating)
+        animationUrl = ""
+        animating = wanted
+        if (wanted.length > 0)
+            controller.animate(wanted)
+    }
+    onMayAnimateChanged: follow()
+    onFileIdChanged: follow()
+    Component.onCompleted: follow()
+    Component.onDestruction: if (animating.length > 0 && controller) controller.release(animating)
     Connections {
         target: root.controller
         function onAnimationReady(fileId, url) {
-            if (fileId === root.fileId)
+            if (fileId === root.animating)
                 root.animationUrl = url
         }
     }
@@ -77,7 +94,7 @@ ColumnLayout {
             objectName: "attachmentAnimation"
             anchors.fill: parent
             visible: status === AnimatedImage.Ready
-            source: root.animationUrl
+            source: root.animating.length > 0 ? root.animationUrl : ""
             cache: false // one frame in memory, and none left behind by a lock
             fillMode: Image.PreserveAspectFit
             playing: visible && Qt.application.state === Qt.ApplicationActive

@@ -47,6 +47,10 @@ Item {
     required property bool attachmentIsImage
     // Set by the chat view: what an attachment's buttons act on.
     property AttachmentController attachments: null
+    // Waiting in the list's pool to be reused: nothing in it plays meanwhile.
+    property bool pooled: false
+    ListView.onPooled: pooled = true
+    ListView.onReused: pooled = false
     signal imageViewRequested(string fileId)
     signal saveRequested(string fileId, string name)
     signal linkActivated(string link)
@@ -245,6 +249,7 @@ Item {
                     outgoing: root.outgoing
                     textColor: text.color
                     maxWidth: Math.min(320, root.maxBubbleWidth - 24)
+                    live: !root.pooled
                     onViewRequested: fileId => root.imageViewRequested(fileId)
                     onSaveRequested: (fileId, name) => root.saveRequested(fileId, name)
                 }
