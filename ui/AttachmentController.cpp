@@ -137,6 +137,29 @@ AttachmentController::AttachmentController(messenger::CoreThread &core, MessageM
             sweepPrivateCopies();
     });
     connect(&m_core, &messenger::CoreThread::contactChanged, this, [this] { sweepPrivateCopies(); });
+    // A group we left (or were taken out of) has no composer any more: what waited in its
+    // tray goes, a pasted image's plaintext with it (else kept unreachable until the lock).
+    // Files already queued are refused by the core, with a word each.
+    connect(&m_core, &messenger::CoreThread::groupUpdated, this, [this](qint64 conversation) {
+        if (!m_staged.contains(conversation))
+            return;
+        m_core
+            .run([conversation](messenger::CoreState &state) {
+                if (!state.node)
+                    return true; // locked: the lock clears every tray
+                const std::optional<messenger::ConversationInfo> info = messenger::Queries(*state.node).conversation(conversation);
+                return info && info->group && info->member;
+            })
+            .then(this, [this, conversation, generation = m_generation](bool member) {
+                if (member || generation != m_generation)
+                    return;
+                for (const Pending &p : m_staged.take(conversation))
+                    if (p.temporary)
+                        QFile::remove(p.path);
+                if (conversation == m_messages.conversationId())
+                    Q_EMIT stagedChanged();
+            });
+    });
 }
 
 AttachmentController::~AttachmentController() { clear(); }

@@ -3,12 +3,15 @@
 // New group through its dialog, the group's row in the sidebar, writing in it both ways
 // (their name above their messages), and renaming, members and leaving through its info.
 #include "ui/AppController.h"
+#include "ui/AttachmentController.h"
 #include "ui/MainWindow.h"
 
 #include "tests/gui/GuiFixture.h"
 #include "tests/support/HeadlessNode.h"
 
 #include <QDir>
+#include <QFile>
+#include <QUrl>
 #include <QJsonArray>
 #include <QQmlApplicationEngine>
 #include <QQuickItem>
@@ -326,10 +329,21 @@ private Q_SLOTS:
         click(makeAdmin);
         QTRY_VERIFY(isShown(descendant(descendant(item("groupMembers"), QStringLiteral("member_") + bob->peer()),
                                        QStringLiteral("adminMark"))));
+        // A file waiting in the group's tray goes when we leave (no composer to send it
+        // from); the user's own file stays where it is.
+        const QString waiting = QDir(tmp.path()).filePath(QStringLiteral("route.txt"));
+        {
+            QFile f(waiting);
+            QVERIFY(f.open(QIODevice::WriteOnly) && f.write("the route\n") > 0);
+        }
+        app->attachments()->stageUrls({QUrl::fromLocalFile(waiting)});
+        QTRY_COMPARE(app->attachments()->staged().size(), 1);
         click(item("leaveGroupButton"));
         QTRY_VERIFY(isShown(item("confirmLeaveButton")));
         click(item("confirmLeaveButton"));
         QTRY_VERIFY(!app->messages()->groupMember());
+        QTRY_VERIFY(app->attachments()->staged().isEmpty());
+        QVERIFY(QFile::exists(waiting));
         QTRY_VERIFY(!isShown(item("leaveGroupButton")));
         click(item("closeGroupInfoButton"));
         QTRY_VERIFY(isShown(item("notAMemberBar")));
