@@ -10,22 +10,20 @@
 namespace sotto::ui::Animation {
 namespace {
 
-// The pace the file's own headers ask for, read through a mapping (no copy of a large file).
+// The pace the file's own headers ask for. Read, not mapped: a copy Open handed to another
+// program may be cut short under a mapping (SIGBUS).
 bool withinBudget(const QString &path, const Limits &limits)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly) || file.size() <= 0)
+    if (!file.open(QIODevice::ReadOnly) || file.size() <= 0 || file.size() > limits.maxBytes)
         return false;
-    const uchar *bytes = file.map(0, file.size());
-    if (!bytes)
-        return false;
-    const auto timing = AnimationTiming::read(QByteArrayView(bytes, file.size()));
-    if (!timing || timing->frames <= 1 || timing->shortestMs < limits.minDelayMs || timing->totalMs <= 0)
+    const QByteArray bytes = file.readAll();
+    const auto timing = AnimationTiming::read(bytes);
+    if (!timing || timing->frames <= 1 || timing->shortestMs < limits.minDelayMs)
         return false;
     if (timing->width > limits.maxSide || timing->height > limits.maxSide)
         return false;
-    const qint64 pixels = qint64(timing->width) * timing->height * timing->frames;
-    return pixels * 1000 / timing->totalMs <= limits.maxPixelsPerSecond;
+    return timing->peakPixelsPerSecond <= limits.maxPixelsPerSecond;
 }
 
 } // namespace

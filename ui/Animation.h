@@ -10,23 +10,22 @@
 
 #include <QString>
 
-#include <limits>
-
 namespace sotto::ui::Animation {
 
 struct Limits {
     int maxSide;     // px, the canvas
     int maxFrames;
     qint64 maxBytes; // the file
-    // How fast (AnimationTiming): no frame shorter than minDelayMs (Qt would play 0 ms as
-    // written; browsers slow anything under 20 ms down), and at most this many canvas pixels
-    // decoded per second on the GUI thread (~7 ms a 640 × 640 frame here).
+    // How fast (AnimationTiming, the delays as Qt plays them): no frame shorter than
+    // minDelayMs (Qt plays a WebP's 0 ms as written), and no frame asking for more than this
+    // many pixels decoded a second on the GUI thread (~7 ms a 640 × 640 frame here).
     int minDelayMs;
     qint64 maxPixelsPerSecond;
 };
 
-// The viewer shows one picture at a time (1,024 px at 30 frames a second).
-constexpr Limits Viewer{1024, 1000, std::numeric_limits<qint64>::max(), 20, 32'000'000};
+// The viewer shows one picture at a time (1,024 px at 30 frames a second), read whole to
+// check it (a larger GIF shows still).
+constexpr Limits Viewer{1024, 1000, 64 * 1024 * 1024, 20, 32'000'000};
 // A bubble: several play at once while the chat scrolls, each from its own copy in the private
 // folder, so smaller (a GIF from the web is most often 480 px wide, a few megabytes, 10 to 30
 // frames a second: 480 × 360 at 30 is 5.2 million pixels a second).

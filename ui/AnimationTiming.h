@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// How fast an animation asks to be played, read from the headers of a GIF (its graphic
-// control blocks) or an animated WebP (its ANMF chunks) without decoding a pixel. Qt plays a
-// frame's delay as written, even 0 ms, decoding each frame whole on the GUI thread, so a
-// hostile file of a few kilobytes could keep the window busy for good: Animation plays only
-// what stays within a decoding budget. The bytes come from a peer: every length is checked
-// against what is there, and anything malformed ends the scan as not playable.
+// How fast and how large an animation asks to be played, read from the headers of a GIF (its
+// graphic control blocks and image descriptors) or an animated WebP (its ANMF chunks) without
+// decoding a pixel, with the delays as Qt will play them. Qt decodes each frame whole on the
+// GUI thread: Animation plays only what stays within a decoding budget. The bytes come from a
+// peer: every length is checked against what is there, and anything malformed ends the scan
+// as not playable.
 #pragma once
 
 #include <QByteArrayView>
@@ -15,11 +15,14 @@
 namespace sotto::ui::AnimationTiming {
 
 struct Timing {
-    int width = 0;          // the canvas, px
+    int width = 0;   // the largest of the canvas and every frame, px
     int height = 0;
     int frames = 0;
     std::int64_t totalMs = 0; // one loop
     int shortestMs = 0;       // the shortest frame's delay
+    // The most pixels a second any one frame asks for (its area, or the canvas if larger,
+    // over its own delay): a burst of fast frames counts, not only the average.
+    std::int64_t peakPixelsPerSecond = 0;
 };
 
 // nullopt: neither a GIF nor an animated WebP, or malformed.

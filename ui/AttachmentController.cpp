@@ -49,6 +49,7 @@ QString worded(const messenger::Error &error)
     case messenger::Errc::Blocked: return AttachmentController::tr("Not sent: you blocked this contact.");
     case messenger::Errc::InvalidInput: return AttachmentController::tr("Not sent: the file could not be read, or it is too large.");
     case messenger::Errc::NotAllowed: return AttachmentController::tr("Not sent: files cannot go to this conversation.");
+    case messenger::Errc::Storage: return AttachmentController::tr("Not sent: there is not enough disk space to keep its encrypted copy.");
     default: return AttachmentController::tr("Not sent: something went wrong in Sotto (%1).").arg(int(error.code));
     }
 }
@@ -479,7 +480,7 @@ void AttachmentController::exportToPrivate(const QString &fileId, std::function<
                 if (!quiet)
                     Q_EMIT failed(tr("The file could not be opened: it is not all here yet, or it did not match what was sent."));
                 else
-                    m_animations.remove(fileId); // the next bubble to show it asks again
+                    m_exporting.remove(fileId); // the next bubble to show it asks again
                 return;
             }
             QFile::setPermissions(*path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -511,6 +512,7 @@ void AttachmentController::sweepPrivateCopies()
                 m_exported.remove(id);
                 m_asked.remove(id);
                 m_animations.remove(QString::fromLatin1(id.toHex()));
+                m_exporting.remove(QString::fromLatin1(id.toHex()));
                 QDir(QDir(m_openFolder).filePath(QString::fromLatin1(id.toHex()))).removeRecursively();
             }
         });
@@ -562,27 +564,30 @@ void AttachmentController::view(const QString &fileId)
 void AttachmentController::animate(const QString &fileId)
 {
     ++m_bubbles[fileId];
+    if (m_exporting.contains(fileId))
+        return; // being written and checked now: its answer comes
     if (const auto known = m_animations.constFind(fileId); known != m_animations.cend()) {
-        if (!known->isEmpty())
-            Q_EMIT animationReady(fileId, *known);
-        return; // found before, or being written now (its answer comes)
+        Q_EMIT animationReady(fileId, *known); // found before (empty: shows still)
+        return;
     }
-    m_animations.insert(fileId, QUrl());
+    m_exporting.insert(fileId);
     exportToPrivate(
         fileId,
         [this, fileId](const QString &path) {
             const quint64 generation = m_generation;
             QtConcurrent::run([path] { return Animation::playable(path, Animation::Inline); })
                 .then(this, [this, fileId, path, generation](bool animated) {
-                    if (generation != m_generation || !m_animations.contains(fileId))
+                    if (generation != m_generation || !m_exporting.remove(fileId))
                         return; // a lock wiped the copy, or its message went (and its copy)
                     const bool shown = m_bubbles.value(fileId) > 0;
                     if (!animated || !shown) {
                         // Shows still, or no bubble shows it any more: no plaintext kept for
                         // it. "Still" is remembered; otherwise the next bubble asks again.
                         dropBubbleCopy(fileId);
-                        if (!shown)
-                            m_animations.remove(fileId);
+                        if (!animated) {
+                            m_animations.insert(fileId, QUrl());
+                            Q_EMIT animationReady(fileId, QUrl());
+                        }
                         return;
                     }
                     const QUrl url = QUrl::fromLocalFile(path);
@@ -687,6 +692,7 @@ void AttachmentController::clear()
     m_animations.clear();
     m_asked.clear();
     m_bubbles.clear();
+    m_exporting.clear();
     if (m_dialog)
         m_dialog->close(); // a dialog from before the lock acts on nothing after it
     Q_EMIT preparingChanged();

@@ -91,9 +91,9 @@ public:
     // plays as an animation (Animation::playable).
     Q_INVOKABLE void view(const QString &fileId);
     // The same copy again, for a GIF or WebP playing inside its bubble, as Signal does:
-    // animationReady brings its URL when it is modest enough for that (Animation::Inline);
-    // otherwise nothing comes and the thumbnail stays. Asked again as the chat scrolls, it
-    // answers from what it found the first time.
+    // animationReady brings its URL when it is modest enough for that (Animation::Inline),
+    // an empty one when it shows still (its copy then goes at once), nothing if it cannot be
+    // had now. Asked again as the chat scrolls, it answers from what it found the first time.
     Q_INVOKABLE void animate(const QString &fileId);
     // A bubble no longer shows it (each animate() is released once): the copy goes with the
     // last one, unless the user opened the file.
@@ -158,6 +158,7 @@ private:
     QSet<QByteArray> m_asked;       // of those, the ones the user opened or viewed
     QHash<QString, QUrl> m_animations; // file id -> its copy playing in a bubble, or empty: shows still
     QHash<QString, int> m_bubbles;  // file id -> bubbles showing it (animate, not yet released)
+    QSet<QString> m_exporting;      // file ids whose bubble copy is being written and checked
     QPointer<QFileDialog> m_dialog; // at most one open at a time
 };
 

@@ -176,8 +176,19 @@ void Transfer::seal(const QString &path, Sealed done)
     // The caller's callback lives on this thread only: the sealing thread passes it on
     // without copying it.
     auto callback = std::make_shared<Sealed>(std::move(done));
-    startSealing(s, [this, s, path, folder, callback] {
+    const std::uint64_t reservedNow = reserved({}); // what downloads under way still need (core thread's)
+    startSealing(s, [this, s, path, folder, callback, reservedNow] {
         auto file = std::make_shared<std::expected<Messenger::SealedFile, Error>>(Messenger::describeFile(path, folder));
+        // The encrypted copy must fit, with the margin the history and the keys need: refused
+        // now with the figures, not failed part way with the disk full for everything else.
+        if (*file) {
+            const QStorageInfo disk(folder);
+            const std::uint64_t needed = ChunkSealer::sealedFileSize((*file)->size) + reservedNow + DiskMarginBytes;
+            if (disk.isValid() && disk.bytesAvailable() >= 0 && std::uint64_t(disk.bytesAvailable()) < needed)
+                *file = std::unexpected(Error{Errc::Storage, QStringLiteral("not enough disk space to keep its encrypted copy: %1 MB needed, %2 MB free")
+                                                                 .arg(needed >> 20)
+                                                                 .arg(std::uint64_t(disk.bytesAvailable()) >> 20)});
+        }
         std::optional<storage::SourceFile> source;
         if (*file) {
             auto opened = storage::SourceFile::open(path);

@@ -37,57 +37,57 @@
 <context>
     <name>AttachmentView</name>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="73"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="90"/>
         <source>Image %1</source>
         <translation>Bild %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="85"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="102"/>
         <source>Animated image %1</source>
         <translation>Animiertes Bild %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="147"/>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="147"/>
         <source>unknown reason</source>
         <translation>Grund unbekannt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="172"/>
         <source>Retry</source>
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="172"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="172"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="161"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="178"/>
         <source>Pause</source>
         <translation>Anhalten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="168"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="185"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="174"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="191"/>
         <source>Open</source>
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="180"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="197"/>
         <source>Save as…</source>
         <translation>Speichern unter…</translation>
     </message>
@@ -786,48 +786,48 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="58"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="62"/>
         <source>This message was deleted</source>
         <translation>Diese Nachricht wurde gelöscht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="59"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="63"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>Diese Nachricht kann nicht angezeigt werden: Aktualisiere Sotto, um sie zu sehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="72"/>
         <source>You</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="72"/>
         <source>They</source>
         <translation>Dein Kontakt</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="69"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="73"/>
         <source>file %1, %2</source>
         <translation>Datei %1, %2</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="70"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="296"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="74"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="301"/>
         <source>edited</source>
         <translation>bearbeitet</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="107"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="111"/>
         <source>New messages</source>
         <translation>Neue Nachrichten</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="219"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="223"/>
         <source>Go to the message it answers</source>
         <translation>Zur beantworteten Nachricht</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="350"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="355"/>
         <source>Reactions: %1</source>
         <translation>Reaktionen: %1</translation>
     </message>
@@ -1400,102 +1400,107 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="48"/>
+        <location filename="../../ui/AttachmentController.cpp" line="49"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>Nicht gesendet: Du hast diesen Kontakt blockiert.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="49"/>
+        <location filename="../../ui/AttachmentController.cpp" line="50"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>Nicht gesendet: Die Datei konnte nicht gelesen werden oder ist zu groß.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="50"/>
+        <location filename="../../ui/AttachmentController.cpp" line="51"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>Nicht gesendet: In diese Unterhaltung können keine Dateien gehen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="51"/>
+        <location filename="../../ui/AttachmentController.cpp" line="53"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>Nicht gesendet: In Sotto ist etwas schiefgegangen (%1).</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="288"/>
+        <location filename="../../ui/AttachmentController.cpp" line="313"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>Das Bild konnte nicht eingefügt werden: Sotto hat keinen privaten Ordner, in den es geschrieben werden kann.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="317"/>
+        <location filename="../../ui/AttachmentController.cpp" line="342"/>
         <source>The image could not be pasted.</source>
         <translation>Das Bild konnte nicht eingefügt werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="184"/>
+        <location filename="../../ui/AttachmentController.cpp" line="209"/>
         <source>“%1” is not a file Sotto can read. Nothing was added.</source>
         <translation>„%1“ ist keine Datei, die Sotto lesen kann. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="188"/>
+        <location filename="../../ui/AttachmentController.cpp" line="52"/>
+        <source>Not sent: there is not enough disk space to keep its encrypted copy.</source>
+        <translation>Nicht gesendet: Es ist nicht genug Speicherplatz frei, um die verschlüsselte Kopie aufzubewahren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="213"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
         <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="243"/>
+        <location filename="../../ui/AttachmentController.cpp" line="268"/>
         <source>“%1” is no longer there. Take it out of the files to send.</source>
         <translation>„%1“ ist nicht mehr da. Nehmen Sie die Datei aus den zu sendenden Dateien heraus.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="247"/>
+        <location filename="../../ui/AttachmentController.cpp" line="272"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
         <translation>„%1“ ist %2 groß, mehr als die in den Einstellungen festgelegte Grenze von %3. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="253"/>
+        <location filename="../../ui/AttachmentController.cpp" line="278"/>
         <source>The text is too long to go with the files. Nothing was sent.</source>
         <translation>Der Text ist zu lang, um mit den Dateien gesendet zu werden. Es wurde nichts gesendet.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="322"/>
+        <location filename="../../ui/AttachmentController.cpp" line="347"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
         <translation>Das eingefügte Bild ist %1 groß, mehr als die in den Einstellungen festgelegte Grenze von %2. Es wurde nichts hinzugefügt.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="396"/>
+        <location filename="../../ui/AttachmentController.cpp" line="421"/>
         <source>That file cannot be changed now.</source>
         <translation>Diese Datei kann gerade nicht geändert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="419"/>
+        <location filename="../../ui/AttachmentController.cpp" line="444"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto hat keinen privaten Ordner, um Dateien von hier aus zu öffnen.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="451"/>
+        <location filename="../../ui/AttachmentController.cpp" line="481"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>Die Datei konnte nicht geöffnet werden: Sie ist noch nicht ganz da, oder sie stimmt nicht mit dem Gesendeten überein.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="501"/>
+        <location filename="../../ui/AttachmentController.cpp" line="534"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto öffnet keine empfangenen Programme oder Skripte. Nutze „Speichern unter…“ und öffne sie selbst, wenn du ihnen vertraust.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="515"/>
+        <location filename="../../ui/AttachmentController.cpp" line="548"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>Kein Programm hier öffnet diese Art von Datei. Nutze stattdessen „Speichern unter…“.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="575"/>
+        <location filename="../../ui/AttachmentController.cpp" line="635"/>
         <source>The file could not be saved there.</source>
         <translation>Die Datei konnte dort nicht gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="591"/>
+        <location filename="../../ui/AttachmentController.cpp" line="651"/>
         <source>Send files</source>
         <translation>Dateien senden</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="604"/>
+        <location filename="../../ui/AttachmentController.cpp" line="664"/>
         <source>Save as</source>
         <translation>Speichern unter</translation>
     </message>

@@ -37,57 +37,57 @@
 <context>
     <name>AttachmentView</name>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="73"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="90"/>
         <source>Image %1</source>
         <translation>图片 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="85"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="102"/>
         <source>Animated image %1</source>
         <translation>动图 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="147"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="130"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="147"/>
         <source>unknown reason</source>
         <translation>原因不明</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="172"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="172"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="155"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="172"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="161"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="178"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="168"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="185"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="174"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="191"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="180"/>
+        <location filename="../../ui/qml/delegates/AttachmentView.qml" line="197"/>
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
@@ -785,48 +785,48 @@
 <context>
     <name>MessageDelegate</name>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="58"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="62"/>
         <source>This message was deleted</source>
         <translation>此消息已被删除</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="59"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="63"/>
         <source>This message cannot be shown: update Sotto to see it.</source>
         <translation>无法显示此消息：请更新 Sotto 后查看。</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="72"/>
         <source>You</source>
         <translation>你</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="68"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="72"/>
         <source>They</source>
         <translation>对方</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="69"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="73"/>
         <source>file %1, %2</source>
         <translation>文件 %1，%2</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="70"/>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="296"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="74"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="301"/>
         <source>edited</source>
         <translation>已编辑</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="107"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="111"/>
         <source>New messages</source>
         <translation>新消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="219"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="223"/>
         <source>Go to the message it answers</source>
         <translation>跳到被回复的消息</translation>
     </message>
     <message>
-        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="350"/>
+        <location filename="../../ui/qml/delegates/MessageDelegate.qml" line="355"/>
         <source>Reactions: %1</source>
         <translation>回应：%1</translation>
     </message>
@@ -1399,102 +1399,107 @@
 <context>
     <name>sotto::ui::AttachmentController</name>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="48"/>
+        <location filename="../../ui/AttachmentController.cpp" line="49"/>
         <source>Not sent: you blocked this contact.</source>
         <translation>未发送：你已屏蔽此联系人。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="49"/>
+        <location filename="../../ui/AttachmentController.cpp" line="50"/>
         <source>Not sent: the file could not be read, or it is too large.</source>
         <translation>未发送：文件无法读取，或文件过大。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="50"/>
+        <location filename="../../ui/AttachmentController.cpp" line="51"/>
         <source>Not sent: files cannot go to this conversation.</source>
         <translation>未发送：此对话无法接收文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="51"/>
+        <location filename="../../ui/AttachmentController.cpp" line="53"/>
         <source>Not sent: something went wrong in Sotto (%1).</source>
         <translation>未发送：Sotto 内部出错（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="288"/>
+        <location filename="../../ui/AttachmentController.cpp" line="313"/>
         <source>The image could not be pasted: Sotto has no private folder to write it to.</source>
         <translation>无法粘贴图片：Sotto 没有可写入的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="317"/>
+        <location filename="../../ui/AttachmentController.cpp" line="342"/>
         <source>The image could not be pasted.</source>
         <translation>无法粘贴图片。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="184"/>
+        <location filename="../../ui/AttachmentController.cpp" line="209"/>
         <source>“%1” is not a file Sotto can read. Nothing was added.</source>
         <translation>“%1”不是 Sotto 能读取的文件。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="188"/>
+        <location filename="../../ui/AttachmentController.cpp" line="52"/>
+        <source>Not sent: there is not enough disk space to keep its encrypted copy.</source>
+        <translation>未发送：磁盘空间不足，无法保存其加密副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/AttachmentController.cpp" line="213"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was added.</source>
         <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="243"/>
+        <location filename="../../ui/AttachmentController.cpp" line="268"/>
         <source>“%1” is no longer there. Take it out of the files to send.</source>
         <translation>“%1”已不存在。请将它从待发送的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="247"/>
+        <location filename="../../ui/AttachmentController.cpp" line="272"/>
         <source>“%1” is %2, larger than the limit of %3 set in Settings. Nothing was sent.</source>
         <translation>“%1”大小为 %2，超过了设置中的 %3 上限。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="253"/>
+        <location filename="../../ui/AttachmentController.cpp" line="278"/>
         <source>The text is too long to go with the files. Nothing was sent.</source>
         <translation>文字太长，无法随文件一起发送。没有发送任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="322"/>
+        <location filename="../../ui/AttachmentController.cpp" line="347"/>
         <source>The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.</source>
         <translation>粘贴的图片大小为 %1，超过了设置中的 %2 上限。没有添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="396"/>
+        <location filename="../../ui/AttachmentController.cpp" line="421"/>
         <source>That file cannot be changed now.</source>
         <translation>现在无法更改此文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="419"/>
+        <location filename="../../ui/AttachmentController.cpp" line="444"/>
         <source>Sotto has no private folder to open files from here.</source>
         <translation>Sotto 没有可用于在此打开文件的私有文件夹。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="451"/>
+        <location filename="../../ui/AttachmentController.cpp" line="481"/>
         <source>The file could not be opened: it is not all here yet, or it did not match what was sent.</source>
         <translation>无法打开文件：文件尚未完整接收，或与发送的内容不符。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="501"/>
+        <location filename="../../ui/AttachmentController.cpp" line="534"/>
         <source>Sotto does not open programs or scripts it received. Use Save as… and open it yourself if you trust it.</source>
         <translation>Sotto 不会打开收到的程序或脚本。如果你信任它，请用“另存为…”保存后自行打开。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="515"/>
+        <location filename="../../ui/AttachmentController.cpp" line="548"/>
         <source>No program here opens this kind of file. Use Save as… instead.</source>
         <translation>这里没有能打开此类文件的程序。请改用“另存为…”。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="575"/>
+        <location filename="../../ui/AttachmentController.cpp" line="635"/>
         <source>The file could not be saved there.</source>
         <translation>无法将文件保存到该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="591"/>
+        <location filename="../../ui/AttachmentController.cpp" line="651"/>
         <source>Send files</source>
         <translation>发送文件</translation>
     </message>
     <message>
-        <location filename="../../ui/AttachmentController.cpp" line="604"/>
+        <location filename="../../ui/AttachmentController.cpp" line="664"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>

@@ -492,14 +492,17 @@ private Q_SLOTS:
         const QString id = data(0, ui::MessageModel::AttachmentIdRole).toString();
         const QString copyFolder = QDir(app->attachments()->openFolder()).filePath(id);
         QSignalSpy ready(app->attachments(), &ui::AttachmentController::animationReady);
-        const auto readyFor = [&] {
-            return std::count_if(ready.cbegin(), ready.cend(), [&](const QList<QVariant> &args) { return args.value(0).toString() == id; });
+        const auto answers = [&](bool playing) {
+            return std::count_if(ready.cbegin(), ready.cend(), [&](const QList<QVariant> &args) {
+                return args.value(0).toString() == id && args.value(1).toUrl().isEmpty() != playing;
+            });
         };
-        // Asked by its bubble, written, found too wide, and removed: ask once more to see it end.
+        // Asked by its bubble, written, found too wide, and removed: asked once more, it says
+        // "still" (at once, or when the bubble's check ends), and no copy is left.
         app->attachments()->animate(id);
-        QTest::qWait(1500);
+        QTRY_COMPARE_WITH_TIMEOUT(answers(false), 1, 10000);
         app->attachments()->release(id);
-        QCOMPARE(readyFor(), 0);
+        QCOMPARE(answers(true), 0);
         QVERIFY2(!QFileInfo::exists(copyFolder), qPrintable(copyFolder));
         QQuickItem *still = delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentAnimation"));
         QVERIFY(still && !test::isShown(still));

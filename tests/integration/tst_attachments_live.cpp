@@ -550,6 +550,42 @@ private Q_SLOTS:
         bob.quit();
     }
 
+    // The sender keeps an encrypted copy of what it sends: one that would not fit (with the
+    // margin the history and the keys need) is refused at once with the figures, before any
+    // message is made, instead of filling the disk part way.
+    void aFileThatCannotBeKeptIsRefusedBeforeItIsSent()
+    {
+        if (::geteuid() != 0)
+            QSKIP("mounting a small tmpfs needs root (CI runs as root)");
+        const QString mountPoint = tmp.filePath(QStringLiteral("small-sender"));
+        QVERIFY(QDir().mkpath(mountPoint));
+        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                              QStringLiteral("size=24m"), QStringLiteral("tmpfs"), mountPoint}),
+                 0);
+        const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
+        const QString source = tmp.filePath(QStringLiteral("footage.mov"));
+        writeFile(source, 12 * 1000 * 1000);
+        HeadlessNode ann(QStringLiteral("ann"), mountPoint + QStringLiteral("/ann"), noDiscovery()), bob(QStringLiteral("bob"), {}, noDiscovery());
+        QVERIFY(ann.start());
+        QVERIFY(bob.start());
+        QVERIFY(linked(ann, bob));
+        const QJsonObject refused = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), source}});
+        QVERIFY2(isEvent(refused, "error"), qPrintable(QString::fromUtf8(QJsonDocument(refused).toJson(QJsonDocument::Compact))));
+        QCOMPARE(refused.value(QStringLiteral("code")).toString(), QStringLiteral("storage"));
+        QVERIFY2(refused.value(QStringLiteral("reason")).toString().contains(QLatin1String("not enough disk space")),
+                 qPrintable(refused.value(QStringLiteral("reason")).toString()));
+        QVERIFY(QDir(mountPoint + QStringLiteral("/ann/attachments")).entryList(QDir::Files).isEmpty());
+        // A smaller one fits, and goes.
+        const QString small = tmp.filePath(QStringLiteral("still.jpg"));
+        const QByteArray hash = writeFile(small, 100 * 1000);
+        const QString id = cmd(ann, {{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), bob.peer()}, {QStringLiteral("path"), small}})
+                               .value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject().value(QStringLiteral("id")).toString();
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!bob.waitFor([&](const QJsonObject &e) { return isEvent(e, "message_received") && attachmentOf(e).value(QStringLiteral("id")) == id; }).isEmpty());
+        ann.quit();
+        bob.quit();
+    }
+
     // Any write error but a full disk would fail the same way again and again: the download
     // pauses with the system's reason and waits for the user, never for the disk timer
     // (which tries rows paused for space every few seconds), and goes on once asked.

@@ -70,21 +70,64 @@ private Q_SLOTS:
         QVERIFY(ui::Animation::playable(large));
     }
 
-    // Qt plays a frame's delay as written (0 ms too) and decodes every frame on the GUI
-    // thread: a tiny file must not keep the window busy.
-    void tooFastShowsStill()
+    // A GIF's delay as Qt plays it: 0 or 1 centisecond is a tenth of a second (as browsers
+    // do), so such a GIF plays at that pace. Within a bubble's budget only what decodes
+    // modestly: 640 × 640 at 25 frames a second is over it, 480 × 360 at 33 is not.
+    void aGifPlaysAtThePaceQtGivesIt()
     {
         for (quint16 centiseconds : {0, 1}) {
-            const QString fast = written(QStringLiteral("fast-%1.gif").arg(centiseconds), test::tinyGif(120, 90, 2, centiseconds));
-            QVERIFY(!ui::Animation::playable(fast));
-            QVERIFY(!ui::Animation::playable(fast, ui::Animation::Inline));
+            const QByteArray gif = test::tinyGif(120, 90, 2, centiseconds);
+            QCOMPARE(ui::AnimationTiming::read(gif)->shortestMs, 100);
+            QVERIFY(ui::Animation::playable(written(QStringLiteral("web-%1.gif").arg(centiseconds), gif), ui::Animation::Inline));
         }
+        QCOMPARE(ui::AnimationTiming::read(test::tinyGif(120, 90, 2, 2))->shortestMs, 20);
         QVERIFY(ui::Animation::playable(written(QStringLiteral("brisk.gif"), test::tinyGif(120, 90, 2, 2)), ui::Animation::Inline));
-        // A bubble's budget: 640 × 640 at 25 frames a second is over it, 480 × 360 at 33 is not.
         const QString square = written(QStringLiteral("square.gif"), test::tinyGif(640, 640, 30, 4));
         QVERIFY(!ui::Animation::playable(square, ui::Animation::Inline));
         QVERIFY(ui::Animation::playable(square));
         QVERIFY(ui::Animation::playable(written(QStringLiteral("clip.gif"), test::tinyGif(480, 360, 30, 3)), ui::Animation::Inline));
+    }
+
+    // What a hostile GIF's headers could hide: a canvas of 0 × 0 with large frames (Qt sizes
+    // the picture by the frame), one fast frame among slow ones (the peak counts, not the
+    // average), or more compressed data than a frame could use (Qt decodes it all).
+    void aGifIsJudgedByItsFramesAndItsPeak()
+    {
+        struct Frame {
+            quint16 width, height, centiseconds;
+            int dataBytes = 3;
+        };
+        const auto gifOf = [](quint16 screenWidth, quint16 screenHeight, std::initializer_list<Frame> frames) {
+            QByteArray gif("GIF89a", 6);
+            char screen[7] = {0, 0, 0, 0, 0, 0, 0};
+            qToLittleEndian<quint16>(screenWidth, screen);
+            qToLittleEndian<quint16>(screenHeight, screen + 2);
+            gif += QByteArray(screen, 7);
+            for (const Frame &f : frames) {
+                char control[8] = {'\x21', '\xf9', '\x04', 0, 0, 0, 0, 0};
+                qToLittleEndian<quint16>(f.centiseconds, control + 4);
+                gif += QByteArray(control, 8);
+                char descriptor[10] = {'\x2c', 0, 0, 0, 0, 0, 0, 0, 0, 0};
+                qToLittleEndian<quint16>(f.width, descriptor + 5);
+                qToLittleEndian<quint16>(f.height, descriptor + 7);
+                gif += QByteArray(descriptor, 10) + '\x02';
+                for (int left = f.dataBytes; left > 0; left -= 255)
+                    gif += char(std::min(left, 255)) + QByteArray(std::min(left, 255), '\x44');
+                gif += '\0';
+            }
+            return gif + ';';
+        };
+        const auto unseen = ui::AnimationTiming::read(gifOf(0, 0, {{640, 640, 4}, {640, 640, 4}}));
+        QVERIFY(unseen);
+        QCOMPARE(unseen->width, 640);
+        QCOMPARE(unseen->height, 640);
+        QCOMPARE(unseen->peakPixelsPerSecond, 640 * 640 * 25);
+        const auto burst = ui::AnimationTiming::read(gifOf(400, 300, {{400, 300, 200}, {400, 300, 200}, {400, 300, 2}}));
+        QVERIFY(burst);
+        QCOMPARE(burst->shortestMs, 20);
+        QCOMPARE(burst->peakPixelsPerSecond, 400 * 300 * 50); // 6 million, though 0.3 million on average
+        QVERIFY(!ui::AnimationTiming::read(gifOf(100, 100, {{1, 1, 10, 5000}, {1, 1, 10}})));
+        QVERIFY(ui::AnimationTiming::read(gifOf(100, 100, {{100, 100, 10, 5000}, {1, 1, 10}})));
     }
 
     void timingIsReadFromAGifsHeaders()
@@ -137,6 +180,10 @@ private Q_SLOTS:
         QCOMPARE(timing->totalMs, 120);
         QCOMPARE(timing->shortestMs, 40);
         QVERIFY(!ui::AnimationTiming::read(webp('\0', {40, 80}))); // not marked animated
+        // What follows the RIFF's own length is not played (libwebp stops there): not counted.
+        QByteArray trailed = webp('\x02', {20, 20});
+        trailed += chunk("ANMF", u24(0) + u24(0) + u24(199) + u24(99) + u24(900000) + QByteArray(1, '\0') + chunk("VP8L", "\x2f"));
+        QCOMPARE(ui::AnimationTiming::read(trailed)->totalMs, 40);
         const QByteArray whole = webp('\x02', {0, 0});
         QCOMPARE(ui::AnimationTiming::read(whole)->shortestMs, 0);
         for (qsizetype n = 0; n < whole.size(); ++n) {
