@@ -92,6 +92,25 @@ class TestAttachmentsWindow : public test::GuiFixture {
     QVariant data(int row, int role) { return model()->data(model()->index(row), role); }
 
     // The row of the attachment named `name` (-1 while there is none).
+    // Sends a file of ours named `name` from the window and opens it: the private copy's path
+    // ("" if something failed, which the caller's checks then show).
+    QString sendAndOpen(const QString &name, const QByteArray &content)
+    {
+        const QString path = tmp.filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+            return {};
+        f.close();
+        app->attachments()->stageUrls({QUrl::fromLocalFile(path)});
+        if (!app->attachments()->sendStaged() || !QTest::qWaitFor([&] { return rowNamed(name) == 0; }, 20000))
+            return {};
+        opened.urls.clear();
+        app->attachments()->open(data(0, ui::MessageModel::AttachmentIdRole).toString());
+        if (!QTest::qWaitFor([&] { return opened.urls.size() == 1; }, 10000))
+            return {};
+        return opened.urls.first().toLocalFile();
+    }
+
     int rowNamed(const QString &name)
     {
         for (int row = 0; row < model()->rowCount(); ++row)
@@ -536,35 +555,11 @@ private Q_SLOTS:
     // Open wrote goes with the message at once, not at the next lock.
     void anOpenedFileGoesWithItsDeletedMessage()
     {
-        const QString path = tmp.filePath(QStringLiteral("draft.txt"));
-        {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QVERIFY(f.write("a draft that was deleted\n") > 0);
-        }
-        app->attachments()->stageUrls({QUrl::fromLocalFile(path)});
-        QVERIFY(app->attachments()->sendStaged());
-        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("draft.txt")) == 0, 20000);
-        opened.urls.clear();
-        app->attachments()->open(data(0, ui::MessageModel::AttachmentIdRole).toString());
-        QTRY_COMPARE_WITH_TIMEOUT(opened.urls.size(), 1, 10000);
-        const QString copy = opened.urls.first().toLocalFile();
+        const QString copy = sendAndOpen(QStringLiteral("draft.txt"), "a draft that was deleted\n");
         QVERIFY(QFile::exists(copy));
         // Another file opened stays: only the deleted message's copy goes.
-        const QString other = tmp.filePath(QStringLiteral("kept.txt"));
-        {
-            QFile f(other);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            QVERIFY(f.write("a file that stays\n") > 0);
-        }
-        app->attachments()->stageUrls({QUrl::fromLocalFile(other)});
-        QVERIFY(app->attachments()->sendStaged());
-        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("kept.txt")) == 0, 20000);
-        opened.urls.clear();
-        app->attachments()->open(data(0, ui::MessageModel::AttachmentIdRole).toString());
-        QTRY_COMPARE_WITH_TIMEOUT(opened.urls.size(), 1, 10000);
-        const QString keptCopy = opened.urls.first().toLocalFile();
-
+        const QString keptCopy = sendAndOpen(QStringLiteral("kept.txt"), "a file that stays\n");
+        QVERIFY(QFile::exists(keptCopy));
         QCOMPARE(rowNamed(QStringLiteral("draft.txt")), 1);
         model()->remove(data(1, ui::MessageModel::RowIdRole).toLongLong(), false);
         QTRY_VERIFY_WITH_TIMEOUT(!QFileInfo::exists(QFileInfo(copy).path()), 10000);

@@ -104,6 +104,15 @@ QString fileContaining(const QString &dir, const QByteArray &needle)
 
 bool isEvent(const QJsonObject &e, const char *name) { return e.value(QStringLiteral("event")) == QLatin1String(name); }
 
+// A 24 MB tmpfs at `mountPoint` (root only): a profile's disk that fills up.
+bool mountSmallDisk(const QString &mountPoint)
+{
+    return QDir().mkpath(mountPoint)
+        && QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
+                                                        QStringLiteral("size=24m"), QStringLiteral("tmpfs"), mountPoint})
+        == 0;
+}
+
 QJsonObject attachmentOf(const QJsonObject &event) { return event.value(QStringLiteral("message")).toObject().value(QStringLiteral("attachment")).toObject(); }
 
 // The attachment `id` as `node` reports it once its transfer ended (done or failed).
@@ -518,10 +527,7 @@ private Q_SLOTS:
         if (::geteuid() != 0)
             QSKIP("mounting a small tmpfs needs root (CI runs as root)");
         const QString mountPoint = tmp.filePath(QStringLiteral("small"));
-        QVERIFY(QDir().mkpath(mountPoint));
-        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                              QStringLiteral("size=24m"), QStringLiteral("tmpfs"), mountPoint}),
-                 0);
+        QVERIFY(mountSmallDisk(mountPoint));
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
         const qint64 size = 12 * 1000 * 1000;
         const QString source = tmp.filePath(QStringLiteral("archive.tar"));
@@ -558,10 +564,7 @@ private Q_SLOTS:
         if (::geteuid() != 0)
             QSKIP("mounting a small tmpfs needs root (CI runs as root)");
         const QString mountPoint = tmp.filePath(QStringLiteral("small-sender"));
-        QVERIFY(QDir().mkpath(mountPoint));
-        QCOMPARE(QProcess::execute(QStringLiteral("mount"), {QStringLiteral("-t"), QStringLiteral("tmpfs"), QStringLiteral("-o"),
-                                                              QStringLiteral("size=24m"), QStringLiteral("tmpfs"), mountPoint}),
-                 0);
+        QVERIFY(mountSmallDisk(mountPoint));
         const auto unmount = qScopeGuard([&] { QProcess::execute(QStringLiteral("umount"), {QStringLiteral("-l"), mountPoint}); });
         const QString source = tmp.filePath(QStringLiteral("footage.mov"));
         writeFile(source, 12 * 1000 * 1000);
