@@ -25,6 +25,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -605,11 +606,16 @@ void AttachmentController::release(const QString &fileId)
         return;
     m_bubbles.erase(it);
     // The last bubble playing it went (scrolled away, another conversation): its copy goes
-    // too. One still being written is dropped when it is (animate).
-    if (const auto known = m_animations.constFind(fileId); known != m_animations.cend() && !known->isEmpty()) {
-        dropBubbleCopy(fileId);
-        m_animations.remove(fileId);
-    }
+    // too, after a moment, so scrolling back and forth does not decrypt it again each time.
+    // One still being written is dropped when it is (animate).
+    QTimer::singleShot(BubbleGraceMs, this, [this, fileId, generation = m_generation] {
+        if (generation != m_generation || m_bubbles.value(fileId) > 0)
+            return; // wiped by a lock, or shown again meanwhile
+        if (const auto known = m_animations.constFind(fileId); known != m_animations.cend() && !known->isEmpty()) {
+            dropBubbleCopy(fileId);
+            m_animations.remove(fileId);
+        }
+    });
 }
 
 void AttachmentController::dropBubbleCopy(const QString &fileId)

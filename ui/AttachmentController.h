@@ -45,6 +45,7 @@ class AttachmentController : public QObject {
 public:
     static constexpr int MaxSizeLimitMiB = 4096; // Messenger::MaxAttachmentBytes
     static constexpr int DefaultSizeLimitMiB = 4096;
+    static constexpr int BubbleGraceMs = 3000; // a released bubble copy stays this long for a bubble scrolled back
 
     AttachmentController(messenger::CoreThread &core, MessageModel &messages, ComposerController &composer,
                          QObject *parent = nullptr);
@@ -96,7 +97,7 @@ public:
     // had now. Asked again as the chat scrolls, it answers from what it found the first time.
     Q_INVOKABLE void animate(const QString &fileId);
     // A bubble no longer shows it (each animate() is released once): the copy goes with the
-    // last one, unless the user opened the file.
+    // last one (BubbleGraceMs later, if no bubble showed it again), unless the user opened it.
     Q_INVOKABLE void release(const QString &fileId);
     Q_INVOKABLE void saveAs(const QString &fileId, const QUrl &to);
     // Where a Save as… dialog starts (Downloads) and what it proposes there: the peer's
