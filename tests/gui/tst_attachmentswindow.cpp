@@ -111,6 +111,30 @@ class TestAttachmentsWindow : public test::GuiFixture {
         return opened.urls.first().toLocalFile();
     }
 
+    // Bob sends a file of these bytes named `name`; true once it is the newest row, downloaded
+    // (an image from a contact comes by itself).
+    bool bobSendsAndItArrives(const QString &name, const QByteArray &bytes)
+    {
+        const QString path = tmp.filePath(name);
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+            return false;
+        file.close();
+        bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), app->session()->peerId()},
+                   {QStringLiteral("path"), path}},
+                  60000);
+        return QTest::qWaitFor([&] { return rowNamed(name) == 0; }, 20000)
+            && QTest::qWaitFor([&] { return data(0, ui::MessageModel::AttachmentStateRole).toString() == QLatin1String("done"); }, 30000);
+    }
+
+    // Row `row`'s bubble animation once it plays (loaded), else nullptr.
+    QQuickItem *playingBubbleAt(int row)
+    {
+        QQuickItem *delegate = delegateAt(row);
+        QQuickItem *animation = delegate ? delegate->findChild<QQuickItem *>(QStringLiteral("attachmentAnimation")) : nullptr;
+        return animation && animation->property("status").toInt() == 1 /* Ready */ ? animation : nullptr;
+    }
+
     int rowNamed(const QString &name)
     {
         for (int row = 0; row < model()->rowCount(); ++row)
@@ -431,17 +455,8 @@ private Q_SLOTS:
     // pixel turns from red to blue and back).
     void aReceivedGifPlaysInTheViewer()
     {
-        const QByteArray gif = test::tinyGif(120, 90, 2);
-        const QString path = tmp.filePath(QStringLiteral("wave.gif"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(gif) == gif.size());
-        file.close();
-        bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), app->session()->peerId()},
-                   {QStringLiteral("path"), path}},
-                  60000);
-        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("wave.gif")) == 0, 20000);
+        QVERIFY(bobSendsAndItArrives(QStringLiteral("wave.gif"), test::tinyGif(120, 90, 2)));
         QTRY_VERIFY(data(0, ui::MessageModel::AttachmentThumbnailRole).toBool());
-        QTRY_COMPARE_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("done"), 30000);
 
         click(delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentThumbnail")));
         QQuickItem *shown = nullptr;
@@ -462,9 +477,7 @@ private Q_SLOTS:
     {
         QCOMPARE(rowNamed(QStringLiteral("wave.gif")), 0);
         QQuickItem *bubble = nullptr;
-        QTRY_VERIFY_WITH_TIMEOUT((bubble = delegateAt(0) ? delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentAnimation")) : nullptr)
-                                     && bubble->property("status").toInt() == 1 /* Ready */,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((bubble = playingBubbleAt(0)), 10000);
         QVERIFY(test::isShown(bubble));
         QCOMPARE(bubble->property("frameCount").toInt(), 2);
         QTRY_VERIFY(bubble->property("playing").toBool());
@@ -475,19 +488,8 @@ private Q_SLOTS:
         // One nobody opened: its copy is there while its bubble plays it, and goes with the
         // bubble (scrolled out of the list, the delegate pooled or gone).
         {
-            const QByteArray blink = test::tinyGif(100, 80, 2);
-            const QString blinkPath = tmp.filePath(QStringLiteral("blink.gif"));
-            QFile blinkFile(blinkPath);
-            QVERIFY(blinkFile.open(QIODevice::WriteOnly) && blinkFile.write(blink) == blink.size());
-            blinkFile.close();
-            bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), app->session()->peerId()},
-                       {QStringLiteral("path"), blinkPath}},
-                      60000);
-            QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("blink.gif")) == 0, 20000);
-            QQuickItem *playing = nullptr;
-            QTRY_VERIFY_WITH_TIMEOUT((playing = delegateAt(0) ? delegateAt(0)->findChild<QQuickItem *>(QStringLiteral("attachmentAnimation")) : nullptr)
-                                         && playing->property("status").toInt() == 1 /* Ready */,
-                                     30000);
+            QVERIFY(bobSendsAndItArrives(QStringLiteral("blink.gif"), test::tinyGif(100, 80, 2)));
+            QTRY_VERIFY_WITH_TIMEOUT(playingBubbleAt(0), 10000);
             const QString blinkCopy = QDir(app->attachments()->openFolder()).filePath(data(0, ui::MessageModel::AttachmentIdRole).toString());
             QVERIFY(QFileInfo::exists(blinkCopy));
             for (int i = 0; i < 30; ++i)
@@ -498,16 +500,7 @@ private Q_SLOTS:
         }
 
         const int side = ui::Animation::Inline.maxSide + 60;
-        const QByteArray gif = test::tinyGif(quint16(side), 90, 2);
-        const QString path = tmp.filePath(QStringLiteral("banner.gif"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(gif) == gif.size());
-        file.close();
-        bob->call({{QStringLiteral("cmd"), QStringLiteral("send_file")}, {QStringLiteral("peer"), app->session()->peerId()},
-                   {QStringLiteral("path"), path}},
-                  60000);
-        QTRY_VERIFY_WITH_TIMEOUT(rowNamed(QStringLiteral("banner.gif")) == 0, 20000);
-        QTRY_COMPARE_WITH_TIMEOUT(data(0, ui::MessageModel::AttachmentStateRole).toString(), QStringLiteral("done"), 30000);
+        QVERIFY(bobSendsAndItArrives(QStringLiteral("banner.gif"), test::tinyGif(quint16(side), 90, 2)));
         const QString id = data(0, ui::MessageModel::AttachmentIdRole).toString();
         const QString copyFolder = QDir(app->attachments()->openFolder()).filePath(id);
         QSignalSpy ready(app->attachments(), &ui::AttachmentController::animationReady);
