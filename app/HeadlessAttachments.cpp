@@ -5,6 +5,7 @@
 #include "app/HeadlessSession.h"
 
 #include "core/messenger/Transfer.h"
+#include "core/messenger/WhenReady.h"
 #include "ui/Thumbnailer.h"
 
 #include <QFileInfo>
@@ -71,8 +72,9 @@ std::optional<QJsonObject> HeadlessSession::handleAttachment(const QString &cmd,
         // Answered once the file is sealed (seconds for a large one); other commands go on
         // meanwhile. An image gets the window's thumbnail, made on a worker first.
         const QString caption = command.value(QStringLiteral("caption")).toString();
-        QtConcurrent::run([path] { return ui::Thumbnailer::isImage(path) ? ui::Thumbnailer::make(path) : QByteArray(); })
-            .then(this, [this, peer, group, path, caption, failed, ok](const QByteArray &thumbnail) {
+        messenger::whenReady(
+            QtConcurrent::run([path] { return ui::Thumbnailer::isImage(path) ? ui::Thumbnailer::make(path) : QByteArray(); }), this,
+            [this, peer, group, path, caption, failed, ok](const QByteArray &thumbnail) {
                 if (!m_node)
                     return;
                 auto answer = [this, failed, ok](std::expected<storage::MessageRecord, messenger::Error> sent) {

@@ -257,8 +257,7 @@ int measure(QApplication &app, const QString &dir)
 
     // The KDF's share of this very unlock, as the profile measured it.
     auto kdfMs = controller.core().run([](messenger::CoreState &state) { return state.profile ? state.profile->unlockKdfMilliseconds() : 0.0; });
-    kdfMs.waitForFinished();
-    const double kdfSeconds = kdfMs.result() / 1e3;
+    const double kdfSeconds = kdfMs.future().result() / 1e3;
 
     std::printf("bench_gui: platform %s\n", qPrintable(QGuiApplication::platformName()));
     std::printf("launch to unlock page, first frame   : %7.1f ms (of which before main(): %.1f ms)\n", unlockFrame * 1e3,

@@ -61,8 +61,7 @@ QString worded(const messenger::Error &error)
 // file is there with the written path, or an error. `where(state)` runs on the core thread
 // and names the path (or refuses). A lock that stops the node first cancels the future.
 using SaveResult = std::expected<QString, QString>;
-template <typename Where>
-QFuture<SaveResult> saveOnWorker(messenger::CoreThread &core, const QByteArray &id, Where where)
+template <typename Where> messenger::CoreCall<SaveResult> saveOnWorker(messenger::CoreThread &core, const QByteArray &id, Where where)
 {
     auto promise = std::make_shared<QPromise<SaveResult>>();
     promise->start();
@@ -89,7 +88,7 @@ QFuture<SaveResult> saveOnWorker(messenger::CoreThread &core, const QByteArray &
                 finish(std::unexpected(saved.error().reason));
         });
     });
-    return future;
+    return messenger::CoreCall<SaveResult>(std::move(future));
 }
 
 } // namespace
@@ -324,33 +323,34 @@ bool AttachmentController::paste()
     ++m_busyPasting;
     Q_EMIT preparingChanged();
     // A screenshot takes a moment to encode: not on the GUI thread. Owner-only from the start.
-    QtConcurrent::run([image, path] {
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-            || !image.save(&file, "PNG")) {
-            file.remove();
-            return qint64(-1);
-        }
-        return file.size();
-    }).then(this, [this, path, generation, limit, to, group, conversation](qint64 size) {
-        --m_busyPasting;
-        Q_EMIT preparingChanged();
-        if (generation != m_generation) {
-            QFile::remove(path);
-            return;
-        }
-        if (size < 0) {
-            Q_EMIT failed(tr("The image could not be pasted."));
-            return;
-        }
-        if (quint64(size) > limit) {
-            QFile::remove(path);
-            Q_EMIT failed(tr("The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.")
-                              .arg(MessageModel::sizeText(quint64(size)), MessageModel::sizeText(limit)));
-            return;
-        }
-        stage(conversation, {path, {}, to, group, true, true, size});
-    });
+    messenger::whenReady(QtConcurrent::run([image, path] {
+                             QFile file(path);
+                             if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+                                 || !image.save(&file, "PNG")) {
+                                 file.remove();
+                                 return qint64(-1);
+                             }
+                             return file.size();
+                         }),
+                         this, [this, path, generation, limit, to, group, conversation](qint64 size) {
+                             --m_busyPasting;
+                             Q_EMIT preparingChanged();
+                             if (generation != m_generation) {
+                                 QFile::remove(path);
+                                 return;
+                             }
+                             if (size < 0) {
+                                 Q_EMIT failed(tr("The image could not be pasted."));
+                                 return;
+                             }
+                             if (quint64(size) > limit) {
+                                 QFile::remove(path);
+                                 Q_EMIT failed(tr("The pasted image is %1, larger than the limit of %2 set in Settings. Nothing was added.")
+                                                   .arg(MessageModel::sizeText(quint64(size)), MessageModel::sizeText(limit)));
+                                 return;
+                             }
+                             stage(conversation, {path, {}, to, group, true, true, size});
+                         });
     return true;
 }
 
@@ -365,8 +365,9 @@ void AttachmentController::sendNext()
     const protocol::PeerId to = p.to;
     // One at a time, in order: the sealing of a large file must not let a later small one
     // (with the caption) overtake it.
-    QtConcurrent::run([path = p.path] { return Thumbnailer::isImage(path) ? Thumbnailer::make(path) : QByteArray(); })
-        .then(this, [this, p, to, generation](const QByteArray &thumbnail) {
+    messenger::whenReady(
+        QtConcurrent::run([path = p.path] { return Thumbnailer::isImage(path) ? Thumbnailer::make(path) : QByteArray(); }), this,
+        [this, p, to, generation](const QByteArray &thumbnail) {
             if (generation != m_generation) {
                 if (p.temporary)
                     QFile::remove(p.path);
@@ -555,10 +556,11 @@ void AttachmentController::view(const QString &fileId)
 {
     exportToPrivate(fileId, [this, fileId](const QString &path) {
         const quint64 generation = m_generation;
-        QtConcurrent::run([path] { return Animation::playable(path); }).then(this, [this, fileId, path, generation](bool animated) {
-            if (generation == m_generation) // not after a lock wiped the copy
-                Q_EMIT viewReady(fileId, QUrl::fromLocalFile(path), animated);
-        });
+        messenger::whenReady(QtConcurrent::run([path] { return Animation::playable(path); }), this,
+                             [this, fileId, path, generation](bool animated) {
+                                 if (generation == m_generation) // not after a lock wiped the copy
+                                     Q_EMIT viewReady(fileId, QUrl::fromLocalFile(path), animated);
+                             });
     });
 }
 
@@ -576,25 +578,25 @@ void AttachmentController::animate(const QString &fileId)
         fileId,
         [this, fileId](const QString &path) {
             const quint64 generation = m_generation;
-            QtConcurrent::run([path] { return Animation::playable(path, Animation::Inline); })
-                .then(this, [this, fileId, path, generation](bool animated) {
-                    if (generation != m_generation || !m_exporting.remove(fileId))
-                        return; // a lock wiped the copy, or its message went (and its copy)
-                    const bool shown = m_bubbles.value(fileId) > 0;
-                    if (!animated || !shown) {
-                        // Shows still, or no bubble shows it any more: no plaintext kept for
-                        // it. "Still" is remembered; otherwise the next bubble asks again.
-                        dropBubbleCopy(fileId);
-                        if (!animated) {
-                            m_animations.insert(fileId, QUrl());
-                            Q_EMIT animationReady(fileId, QUrl());
-                        }
-                        return;
-                    }
-                    const QUrl url = QUrl::fromLocalFile(path);
-                    m_animations.insert(fileId, url);
-                    Q_EMIT animationReady(fileId, url);
-                });
+            messenger::whenReady(QtConcurrent::run([path] { return Animation::playable(path, Animation::Inline); }), this,
+                                 [this, fileId, path, generation](bool animated) {
+                                     if (generation != m_generation || !m_exporting.remove(fileId))
+                                         return; // a lock wiped the copy, or its message went (and its copy)
+                                     const bool shown = m_bubbles.value(fileId) > 0;
+                                     if (!animated || !shown) {
+                                         // Shows still, or no bubble shows it any more: no plaintext kept for
+                                         // it. "Still" is remembered; otherwise the next bubble asks again.
+                                         dropBubbleCopy(fileId);
+                                         if (!animated) {
+                                             m_animations.insert(fileId, QUrl());
+                                             Q_EMIT animationReady(fileId, QUrl());
+                                         }
+                                         return;
+                                     }
+                                     const QUrl url = QUrl::fromLocalFile(path);
+                                     m_animations.insert(fileId, url);
+                                     Q_EMIT animationReady(fileId, url);
+                                 });
         },
         Purpose::Bubble);
 }

@@ -5,7 +5,7 @@
 
 #include "core/messenger/Queries.h"
 
-#include <QtConcurrent>
+#include <QThreadPool>
 
 namespace sotto::ui {
 namespace {
@@ -40,18 +40,22 @@ QQuickImageResponse *AttachmentImageProvider::requestImageResponse(const QString
         response->finish({});
         return response;
     }
-    m_core.run([fileId](messenger::CoreState &state) {
-              if (!state.node)
-                  return QByteArray();
-              const std::optional<storage::AttachmentRecord> a = messenger::Queries(*state.node).attachment(fileId);
-              return a ? a->thumbnail : QByteArray();
-          })
-        .then(QtFuture::Launch::Async, [response, requestedSize](const QByteArray &bytes) {
+    // The core thread only looks the thumbnail up; decoding and scaling go to the pool, handed
+    // over from there (a continuation attached from this thread could race the core thread's
+    // finishing: see WhenReady.h).
+    m_core.run([fileId, response, requestedSize](messenger::CoreState &state) {
+        QByteArray bytes;
+        if (state.node) {
+            const std::optional<storage::AttachmentRecord> a = messenger::Queries(*state.node).attachment(fileId);
+            bytes = a ? a->thumbnail : QByteArray();
+        }
+        QThreadPool::globalInstance()->start([response, requestedSize, bytes = std::move(bytes)] {
             QImage image = Thumbnailer::decode(bytes);
             if (!image.isNull() && requestedSize.isValid() && !requestedSize.isEmpty())
                 image = image.scaled(requestedSize.boundedTo(image.size()), Qt::KeepAspectRatio, Qt::SmoothTransformation);
             response->finish(std::move(image));
         });
+    });
     return response;
 }
 

@@ -85,7 +85,7 @@ void SearchModel::run()
     });
 }
 
-QFuture<QList<SearchRow>> SearchModel::page(const QString &query, qint64 before)
+messenger::CoreCall<QList<SearchRow>> SearchModel::page(const QString &query, qint64 before)
 {
     return m_core.run([query, before](messenger::CoreState &state) {
         QList<SearchRow> rows;

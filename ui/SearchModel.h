@@ -67,7 +67,7 @@ Q_SIGNALS:
 private:
     void run();
     // Asks the core for the page of `query` below row `before` (all rows when 0).
-    QFuture<QList<SearchRow>> page(const QString &query, qint64 before);
+    messenger::CoreCall<QList<SearchRow>> page(const QString &query, qint64 before);
     void setBusy(bool busy);
 
     messenger::CoreThread &m_core;

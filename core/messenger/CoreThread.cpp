@@ -35,7 +35,7 @@ CoreThread::~CoreThread()
     delete m_thread;
 }
 
-QFuture<std::expected<OpenedProfile, storage::Error>> CoreThread::open(OpenRequest request)
+CoreCall<std::expected<OpenedProfile, storage::Error>> CoreThread::open(OpenRequest request)
 {
     auto shared = std::make_shared<OpenRequest>(std::move(request));
     return run([this, shared](CoreState &state) -> std::expected<OpenedProfile, storage::Error> {
@@ -69,7 +69,7 @@ QFuture<std::expected<OpenedProfile, storage::Error>> CoreThread::open(OpenReque
     });
 }
 
-QFuture<void> CoreThread::close()
+CoreCall<void> CoreThread::close()
 {
     return run([](CoreState &state) {
         state.node.reset();

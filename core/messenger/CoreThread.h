@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // CoreThread is the one named thread that owns libsignal's context, the open profile (and
 // with it the SQLCipher writer) and the node's sockets. Callers on other threads (the GUI)
-// hand it work with run(), which returns a QFuture; continuations attached with
-// .then(context, ...) come back on the caller's thread. Node events are re-emitted as
+// hand it work with run(); `.then(context, f)` on what it returns brings the result back on
+// context's thread (through WhenReady.h, not QFuture::then: see there). Node events are re-emitted as
 // this object's signals, so GUI-thread receivers get them queued. It does not know about
 // QML or models (ui/ does).
 #pragma once
@@ -10,6 +10,7 @@
 #include "core/crypto/SecretBytes.h"
 #include "core/crypto/SignalContext.h"
 #include "core/messenger/Node.h"
+#include "core/messenger/WhenReady.h"
 
 #include <QFuture>
 #include <QPromise>
@@ -27,6 +28,23 @@ struct CoreState {
     std::unique_ptr<Node> node;
 
     bool isOpen() const { return node != nullptr; }
+};
+
+// What CoreThread::run gives back: the work's future, and then(), which is whenReady().
+template <typename R> class CoreCall {
+public:
+    explicit CoreCall(QFuture<R> future)
+        : m_future(std::move(future))
+    {
+    }
+    // f(result) on context's thread once the core thread has run the work; not at all if
+    // it never ran it (a lock closed the core) or context is gone.
+    template <typename F> void then(QObject *context, F &&f) const { whenReady(m_future, context, std::forward<F>(f)); }
+    // For callers that block on it (tests): the future finishes on the core thread.
+    QFuture<R> future() const { return m_future; }
+
+private:
+    QFuture<R> m_future;
 };
 
 struct OpenRequest {
@@ -50,9 +68,8 @@ public:
     explicit CoreThread(QObject *parent = nullptr);
     ~CoreThread() override; // closes the profile on the core thread, then joins it
 
-    // Runs `f(CoreState &)` on the core thread; the future carries its result.
-    template <typename F>
-    auto run(F &&f) -> QFuture<std::invoke_result_t<F, CoreState &>>
+    // Runs `f(CoreState &)` on the core thread; what it returns carries its result.
+    template <typename F> auto run(F &&f) -> CoreCall<std::invoke_result_t<F, CoreState &>>
     {
         using R = std::invoke_result_t<F, CoreState &>;
         auto promise = std::make_shared<QPromise<R>>();
@@ -68,16 +85,16 @@ public:
             }
             promise->finish();
         }, Qt::QueuedConnection);
-        return future;
+        return CoreCall<R>(std::move(future));
     }
 
     // Creates or unlocks the profile and starts its node (Argon2id runs here, not on the
     // caller's thread).
     // Storage errors keep their code (WrongPassphrase, NewerSchema...); a node that cannot
     // listen is reported as Errc::Io.
-    QFuture<std::expected<OpenedProfile, storage::Error>> open(OpenRequest request);
+    CoreCall<std::expected<OpenedProfile, storage::Error>> open(OpenRequest request);
     // Stops the node and closes the profile: the database key leaves memory.
-    QFuture<void> close();
+    CoreCall<void> close();
 
     QThread *thread() const { return m_thread; }
 

@@ -360,8 +360,7 @@ private Q_SLOTS:
             m.kind = storage::MessageKind::Unsupported;
             return conversation && history.insert(m).has_value();
         });
-        stored.waitForFinished();
-        QVERIFY(stored.result());
+        QVERIFY(stored.future().result());
         app->messages()->open(0);
         openConversation(bob->peer());
         const auto unsupportedBubble = [this]() -> QQuickItem * {

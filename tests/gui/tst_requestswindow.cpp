@@ -215,6 +215,7 @@ private Q_SLOTS:
                                   return state.node ? state.node->messenger().history().search(QStringLiteral("click"), 10).size()
                                                     : std::size_t(99);
                               })
+                              .future()
                               .result();
         QCOMPARE(hits, std::size_t(0));
     }

@@ -200,7 +200,7 @@ private Q_SLOTS:
 
         const QString dir = tmp.filePath(QStringLiteral("profile"));
         // Let the core thread finish closing before comparing files.
-        app->core().run([](messenger::CoreState &) {}).waitForFinished();
+        app->core().run([](messenger::CoreState &) {}).future().waitForFinished();
         const auto before = snapshot(dir);
         QVERIFY(!before.isEmpty());
 

@@ -88,8 +88,7 @@ private Q_SLOTS:
         options.listenAddress = QHostAddress::LocalHost;
         options.discovery = false;
         auto opened = core->open({dir, {}, test::passphrase("correct horse"), true, options});
-        opened.waitForFinished();
-        const auto result = opened.result();
+        const auto result = opened.future().result();
         QVERIFY2(result.has_value(), result ? "" : qPrintable(result.error().reason));
     }
 
