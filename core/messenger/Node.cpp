@@ -7,6 +7,7 @@
 #include "core/protocol/IdentitySignature.h"
 
 #include <QDateTime>
+#include <QScopeGuard>
 
 namespace sotto::messenger {
 
@@ -720,6 +721,8 @@ void Node::flush(const PeerId &peer)
     if (!identity || identity->trust == protocol::TrustState::Blocked)
         return;
     LinkState &state = m_linkStates[peer.toString()];
+    // Whatever this adds (and the acknowledgements written before it) leaves now.
+    const auto pushed = qScopeGuard([this, &peer] { m_links->push(peer); });
     qCDebug(lcMessenger) << "flush" << peer.toString() << "sentUpTo" << state.sentUpTo << "inFlight" << state.inFlight
                          << "unsealed" << m_profile.outbox().hasUnsealed(peer) << "session" << m_messenger.sessions().hasSession(peer)
                          << "awaitingBundle" << state.awaitingBundle;
@@ -735,6 +738,8 @@ void Node::flush(const PeerId &peer)
             ++state.bundleRequests;
         }
     }
+    if (state.inFlight > 0 && SendWindow - state.inFlight < SendRefill)
+        return; // the acknowledgements on their way flush again
     while (state.inFlight < SendWindow) {
         const std::vector<storage::OutboxEntry> entries =
             m_profile.outbox().pending(peer, state.sentUpTo, std::min(128, SendWindow - state.inFlight));

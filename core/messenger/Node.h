@@ -49,6 +49,11 @@ class Node : public QObject {
     Q_OBJECT
 public:
     static constexpr int SendWindow = 512;      // envelopes in flight per link
+    // With envelopes in flight, the window is topped up only once this many places are
+    // free: acknowledgements come back a few at a time under load, and refilling each
+    // time would send a few envelopes per read, each read costing the peer a commit and
+    // a delivery receipt (a ratchet step at both ends). Nothing in flight: sent at once.
+    static constexpr int SendRefill = SendWindow / 4;
     // Sent but neither acknowledged nor rejected for this long (and nothing else heard of
     // them): sent again on the same link, oldest first. The peer may have failed to store
     // them (a full disk); a live link with pings would otherwise never carry them again.

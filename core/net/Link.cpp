@@ -77,7 +77,7 @@ void Link::onEncrypted()
     if (!(m_outgoing && m_expectedPeer.isValid()))
         sendHello();
     if (m_reader.buffered() > 0)
-        onReadyRead();
+        takeFrames();
 }
 
 void Link::sendHello()
@@ -120,6 +120,21 @@ void Link::onReadyRead()
     m_lastReceived.restart();
     if (m_state == State::Connecting)
         return; // TLS not done yet (Qt buffers application data until encrypted())
+    // QSslSocket says readyRead for every 4 KiB it decrypts, all inside one pass over what
+    // the network gave it. The frames are taken once that pass is over (the next queued
+    // call, before the event loop waits again): 500 envelopes that arrived together are
+    // one batch (one commit, one delivery receipt), not thirty batches of seventeen.
+    if (!m_takeQueued) {
+        m_takeQueued = true;
+        QMetaObject::invokeMethod(this, &Link::takeFrames, Qt::QueuedConnection);
+    }
+}
+
+void Link::takeFrames()
+{
+    m_takeQueued = false;
+    if (m_state == State::Closed || m_state == State::Connecting)
+        return;
     std::vector<wire::Frame> frames;
     for (;;) {
         wire::Frame frame;
@@ -197,6 +212,12 @@ bool Link::send(const wire::Frame &frame)
     if (m_state != State::Up)
         return false;
     return m_socket->write(encodeFrame(frame)) > 0;
+}
+
+void Link::push()
+{
+    if (m_state == State::Up)
+        m_socket->flush();
 }
 
 bool Link::sendSlice(const ChunkSlice &slice)

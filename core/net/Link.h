@@ -55,6 +55,11 @@ public:
     void expectPeer(const protocol::PeerId &peer) { m_expectedPeer = peer; }
 
     bool send(const wire::Frame &frame);
+    // What send() left in the socket's buffer is encrypted and written now (as far as the
+    // socket takes it without blocking), not when the event loop next turns: that turn may
+    // first run a long batch of other work (a read of 700 commands), while the peer waits
+    // with nothing to do for the frames (acknowledgements, the next window) it needs.
+    void push();
     // A ChunkData frame written as a small header, then `slice.data` straight from the
     // caller's buffer into the socket's (not first into a protobuf string and a frame).
     bool sendSlice(const ChunkSlice &slice);
@@ -85,6 +90,7 @@ Q_SIGNALS:
 private:
     void onEncrypted();
     void onReadyRead();
+    void takeFrames();
     bool acceptHello(const wire::Hello &hello);
     void sendHello();
 
@@ -109,6 +115,7 @@ private:
     QHostAddress m_remoteAddress; // kept once connected: the socket forgets it when it closes
     quint16 m_remotePort = 0;
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof
+    bool m_takeQueued = false; // takeFrames is queued (onReadyRead)
 };
 
 } // namespace sotto::net

@@ -419,6 +419,12 @@ bool LinkManager::send(const protocol::PeerId &peer, const wire::Frame &frame)
     return link && link->send(frame);
 }
 
+void LinkManager::push(const protocol::PeerId &peer)
+{
+    if (Link *link = m_up.value(peer.toString()))
+        link->push();
+}
+
 void LinkManager::disconnectPeer(const protocol::PeerId &peer, const QString &reason)
 {
     if (Link *link = m_up.value(peer.toString()))

@@ -55,6 +55,7 @@ public:
     bool isUp(const protocol::PeerId &peer) const { return m_up.contains(peer.toString()); }
     Link *link(const protocol::PeerId &peer) const { return m_up.value(peer.toString()); }
     bool send(const protocol::PeerId &peer, const wire::Frame &frame);
+    void push(const protocol::PeerId &peer); // Link::push
     void disconnectPeer(const protocol::PeerId &peer, const QString &reason);
 
 Q_SIGNALS:
