@@ -7,7 +7,9 @@
 //  3. the full message path: Messenger::sendText (history row, ratchet step, outbox row)
 //     and Messenger::receive (decrypt + history row + a sealed delivery receipt), one
 //     transaction per message and then batched on both sides (group commit), with the
-//     search index caught up in batches as a node does it;
+//     search index caught up in batches as a node does it; and batched with the receiver
+//     taking each batch as a node takes a socket read (Messenger::receiveInbound: one
+//     delivery receipt per batch, not per message);
 //  4. the delivery cycle as a node runs it for a socket read: the receiver takes a batch
 //     with Messenger::receiveInbound (one transaction, one receipt for the batch), the
 //     sender takes that receipt together with the acknowledgements (outbox rows removed,
@@ -155,7 +157,10 @@ void catchUpSearch(test::TestPeer &alice, test::TestPeer &bob, int &waiting, int
 // besides the ratchet: history row, FTS index, conversation counters and the outbox
 // (Messenger::sendText / receive). `batch` messages share one transaction on each side
 // (group commit: the network reader takes all frames at hand, acks after the commit).
-double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
+// `asRead`: the receiver takes each batch as a node takes a socket read
+// (Messenger::receiveInbound: one transaction, one delivery receipt for the batch) instead
+// of Messenger::receive per message (a receipt, and its ratchet step, per message).
+double persisted(crypto::SignalContext &ctx, int count, int batch, bool full, bool asRead = false)
 {
     test::TestPeer alice(ctx, QStringLiteral("alice")), bob(ctx, QStringLiteral("bob"));
     test::introduce(alice, bob);
@@ -185,13 +190,22 @@ double persisted(crypto::SignalContext &ctx, int count, int batch, bool full)
                 }
             }
         });
-        committed(bob, [&] {
-            for (const auto &m : pending) {
-                const bool ok = full ? bool(bob.messenger().receive(alice.id(), m)) : bool(bobSessions.decrypt(alice.id(), m, discard));
-                if (!ok)
+        if (asRead) {
+            const auto received = bob.messenger().receiveInbound(alice.id(), messenger::Inbound{{}, {}, std::move(pending)});
+            if (received.received.size() != std::size_t(n))
+                qFatal("receive");
+            for (const auto &r : received.received)
+                if (!r || !r->message)
                     qFatal("receive");
-            }
-        });
+        } else {
+            committed(bob, [&] {
+                for (const auto &m : pending) {
+                    const bool ok = full ? bool(bob.messenger().receive(alice.id(), m)) : bool(bobSessions.decrypt(alice.id(), m, discard));
+                    if (!ok)
+                        qFatal("receive");
+                }
+            });
+        }
         pending.clear();
         done += n;
         if (full)
@@ -340,16 +354,18 @@ int main(int argc, char **argv)
         const char *label;
         int batch;
         bool full;
+        bool asRead = false;
     };
     const Row rows[] = {
         {"ratchet on SQLCipher, 1 message per txn       ", 1, false},
         {"ratchet on SQLCipher, batched txn             ", batch, false},
         {"full message path, 1 message per txn          ", 1, true},
         {"full message path, batched txn                ", batch, true},
+        {"full message path, batched as a node reads    ", batch, true, true},
     };
     double bestRatchet = 0, bestFull = 0;
     for (const Row &row : rows) {
-        const double rate = persisted(ctx, count, row.batch, row.full);
+        const double rate = persisted(ctx, count, row.batch, row.full, row.asRead);
         std::printf("%s: %7.0f pairs/s  ratio to bare %.2f\n", row.label, rate, rate / bare);
         (row.full ? bestFull : bestRatchet) = std::max(row.full ? bestFull : bestRatchet, rate);
     }
