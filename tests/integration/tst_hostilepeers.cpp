@@ -8,7 +8,7 @@
 #include "core/net/LinkManager.h"
 #include "core/net/TlsIdentity.h"
 #include "tests/support/HeadlessNode.h"
-#include "tests/support/SigningIdentity.h"
+#include "tests/support/LinkPeer.h"
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -25,22 +25,11 @@ using namespace sotto::test;
 namespace {
 
 // Mallory: a real identity key and certificate, speaking the link protocol by hand.
-struct FakePeer : test::SigningIdentity {
+struct FakePeer : test::LinkPeer {
     explicit FakePeer(crypto::SignalContext &ctx)
-        : SigningIdentity(ctx, QStringLiteral("Mallory"))
-        , tls(*net::TlsIdentity::generate())
+        : LinkPeer(ctx, QStringLiteral("Mallory"))
     {
     }
-    QSslConfiguration config() const
-    {
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        c.setProtocol(QSsl::TlsV1_3);
-        c.setLocalCertificate(tls.certificate());
-        c.setPrivateKey(tls.privateKey());
-        c.setPeerVerifyMode(QSslSocket::VerifyNone);
-        return c;
-    }
-    net::TlsIdentity tls;
 };
 
 int received(HeadlessNode &node)

@@ -4,11 +4,8 @@
 // both ends) per batch of frames, so 600 envelopes sent at once must not become 36 batches
 // of 17. Two real Links over TLS 1.3 on loopback, each proving its identity.
 #include "core/net/Link.h"
-#include "core/net/TlsIdentity.h"
-#include "tests/support/SigningIdentity.h"
+#include "tests/support/LinkPeer.h"
 
-#include <QSslConfiguration>
-#include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
 
@@ -16,28 +13,10 @@ using namespace sotto;
 
 namespace {
 
-struct Party : test::SigningIdentity {
-    Party(crypto::SignalContext &ctx, const QString &name)
-        : SigningIdentity(ctx, name)
-        , tls(*net::TlsIdentity::generate())
-    {
-    }
-    QSslConfiguration config() const
-    {
-        QSslConfiguration c = QSslConfiguration::defaultConfiguration();
-        c.setProtocol(QSsl::TlsV1_3);
-        c.setLocalCertificate(tls.certificate());
-        c.setPrivateKey(tls.privateKey());
-        c.setPeerVerifyMode(QSslSocket::QueryPeer); // the accepting end asks for a certificate
-        return c;
-    }
-    net::TlsIdentity tls;
-};
-
 // Accepts one connection as the link's accepting end.
 class OneLinkServer : public QTcpServer {
 public:
-    OneLinkServer(Party &party, crypto::SignalContext &ctx)
+    OneLinkServer(test::LinkPeer &party, crypto::SignalContext &ctx)
         : m_party(party)
         , m_ctx(ctx)
     {
@@ -48,14 +27,14 @@ protected:
     void incomingConnection(qintptr descriptor) override
     {
         auto *socket = new QSslSocket;
-        socket->setSslConfiguration(m_party.config());
+        socket->setSslConfiguration(m_party.config(QSslSocket::QueryPeer));
         QVERIFY(socket->setSocketDescriptor(descriptor));
         link = std::make_unique<net::Link>(socket, false, m_party.local, m_ctx);
         socket->startServerEncryption(); // QTcpServer says newConnection after this returns
     }
 
 private:
-    Party &m_party;
+    test::LinkPeer &m_party;
     crypto::SignalContext &m_ctx;
 };
 
@@ -69,7 +48,7 @@ class TestLinkBatches : public QObject {
 private Q_SLOTS:
     void envelopesSentTogetherArriveAsFewBatches()
     {
-        Party ann(ctx, QStringLiteral("Ann")), bob(ctx, QStringLiteral("Bob"));
+        test::LinkPeer ann(ctx, QStringLiteral("Ann")), bob(ctx, QStringLiteral("Bob"));
         OneLinkServer server(bob, ctx);
         QVERIFY(server.listen(QHostAddress::LocalHost));
         std::vector<std::size_t> batches;
