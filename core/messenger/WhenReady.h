@@ -14,6 +14,7 @@
 
 #include <QFutureWatcher>
 #include <QObject>
+#include <QThread>
 
 #include <type_traits>
 #include <utility>
@@ -22,6 +23,8 @@ namespace sotto::messenger {
 
 template <typename T, typename F> void whenReady(const QFuture<T> &future, QObject *context, F &&f)
 {
+    // Called on context's thread (the watcher is its child and reports there).
+    Q_ASSERT(context->thread() == QThread::currentThread());
     // A child of context, so context's end takes the call with it (as then(context) did).
     auto *watcher = new QFutureWatcher<T>(context);
     QObject::connect(watcher, &QFutureWatcherBase::finished, watcher, [watcher, f = std::forward<F>(f)]() mutable {

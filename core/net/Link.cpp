@@ -21,10 +21,20 @@ Link::Link(QSslSocket *socket, bool outgoing, const LocalIdentity &local, crypto
     connect(m_socket, &QSslSocket::encrypted, this, &Link::onEncrypted);
     connect(m_socket, &QSslSocket::readyRead, this, &Link::onReadyRead);
     connect(m_socket, &QSslSocket::encryptedBytesWritten, this, [this] { Q_EMIT drained(this); });
-    connect(m_socket, &QAbstractSocket::disconnected, this, [this] { close(QStringLiteral("peer closed the connection")); });
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+    // Inside push() the socket may fail and say so at once: the link then closes on the next
+    // turn of the loop, not in the middle of the node code that pushed (it may be walking its
+    // links, or about to say the peer is online).
+    const auto closeFor = [this](const QString &reason) {
+        if (!m_pushing)
+            close(reason);
+        else
+            QMetaObject::invokeMethod(
+                this, [this, reason] { close(reason); }, Qt::QueuedConnection);
+    };
+    connect(m_socket, &QAbstractSocket::disconnected, this, [closeFor] { closeFor(QStringLiteral("peer closed the connection")); });
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this, closeFor](QAbstractSocket::SocketError) {
         if (m_state != State::Closed)
-            close(QStringLiteral("socket error: %1").arg(m_socket->errorString()));
+            closeFor(QStringLiteral("socket error: %1").arg(m_socket->errorString()));
     });
     // Self-signed certificates are expected: trust comes from the proof, not from a CA.
     connect(m_socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &) { m_socket->ignoreSslErrors(); });
@@ -76,8 +86,7 @@ void Link::onEncrypted()
     // that waits for it to know who answered cannot deadlock.
     if (!(m_outgoing && m_expectedPeer.isValid()))
         sendHello();
-    if (m_reader.buffered() > 0)
-        takeFrames();
+    takeFrames(); // what came with the handshake
 }
 
 void Link::sendHello()
@@ -116,14 +125,13 @@ void Link::onReadyRead()
 {
     if (m_state == State::Closed)
         return;
-    m_reader.readFrom(*m_socket);
     m_lastReceived.restart();
-    if (m_state == State::Connecting)
-        return; // TLS not done yet (Qt buffers application data until encrypted())
     // QSslSocket says readyRead for every 4 KiB it decrypts, all inside one pass over what
-    // the network gave it. The frames are taken once that pass is over (the next queued
-    // call, before the event loop waits again): 500 envelopes that arrived together are
-    // one batch (one commit, one delivery receipt), not thirty batches of seventeen.
+    // the network gave it. The bytes are read and the frames taken once that pass is over
+    // (the next queued call, before the event loop waits again): 500 envelopes that arrived
+    // together are one batch (one commit, one delivery receipt), not thirty batches of
+    // seventeen. Nothing is read into the reader meanwhile, so the slices a take hands on
+    // (views into its buffer) stay put even if a handler lets the socket decrypt more.
     if (!m_takeQueued) {
         m_takeQueued = true;
         QMetaObject::invokeMethod(this, &Link::takeFrames, Qt::QueuedConnection);
@@ -134,7 +142,8 @@ void Link::takeFrames()
 {
     m_takeQueued = false;
     if (m_state == State::Closed || m_state == State::Connecting)
-        return;
+        return; // before encrypted(), Qt keeps what came; onEncrypted takes it
+    m_reader.readFrom(*m_socket);
     std::vector<wire::Frame> frames;
     for (;;) {
         wire::Frame frame;
@@ -216,8 +225,11 @@ bool Link::send(const wire::Frame &frame)
 
 void Link::push()
 {
-    if (m_state == State::Up)
-        m_socket->flush();
+    if (m_state != State::Up)
+        return;
+    m_pushing = true;
+    m_socket->flush();
+    m_pushing = false;
 }
 
 bool Link::sendSlice(const ChunkSlice &slice)

@@ -116,6 +116,7 @@ private:
     quint16 m_remotePort = 0;
     QString m_refusal;  // why a Hello was refused, when it is more than a bad proof
     bool m_takeQueued = false; // takeFrames is queued (onReadyRead)
+    bool m_pushing = false; // inside push(): a socket error closes on the next turn
 };
 
 } // namespace sotto::net
