@@ -57,58 +57,84 @@ QString visibleTo(bool contactsOnly) { return contactsOnly ? QStringLiteral("con
 
 } // namespace
 
-// An attachment as messages and transfer_progress show it (never its key).
-QJsonObject attachmentJson(const storage::AttachmentRecord &a)
+// An attachment as messages and transfer_progress show it (never its key). Keys sorted,
+// as QJsonDocument writes them.
+void writeAttachment(JsonWriter &w, const storage::AttachmentRecord &a)
 {
     const std::uint64_t done = std::min<std::uint64_t>(a.size, a.chunksDone * crypto::ChunkSealer::ChunkSize);
-    QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(a.fileId.toHex())},
-                     {QStringLiteral("name"), messenger::safeFileName(a.name)},
-                     {QStringLiteral("size"), double(a.size)},
-                     {QStringLiteral("mime"), messenger::safeMimeType(a.mime)},
-                     {QStringLiteral("state"), storage::attachmentStateName(a.state)},
-                     {QStringLiteral("bytes_done"), double(a.state == storage::AttachmentState::Done ? a.size : done)},
-                     {QStringLiteral("sha256"), QString::fromLatin1(a.sha256.toHex())}};
+    w.beginObject().field("bytes_done", std::int64_t(a.state == storage::AttachmentState::Done ? a.size : done));
     if (!a.error.isEmpty())
-        json.insert(QStringLiteral("error"), a.error);
+        w.field("error", QStringView(a.error));
+    w.field("id", QLatin1StringView(a.fileId.toHex()))
+        .field("mime", QStringView(messenger::safeMimeType(a.mime)))
+        .field("name", QStringView(messenger::safeFileName(a.name)))
+        .field("sha256", QLatin1StringView(a.sha256.toHex()))
+        .field("size", std::int64_t(a.size))
+        .field("state", QStringView(storage::attachmentStateName(a.state)));
     // Its size only: the picture is the GUI's to show (and a peer's bytes, kept out of logs).
     if (!a.thumbnail.isEmpty())
-        json.insert(QStringLiteral("thumbnail_bytes"), double(a.thumbnail.size()));
-    return json;
+        w.field("thumbnail_bytes", a.thumbnail.size());
+    w.endObject();
 }
 
+// The whole message, as every event and history entry shows it. Keys sorted, as
+// QJsonDocument writes them. `extras`: its reactions, read with it (a page's in one query).
+void writeMessage(JsonWriter &w, const storage::MessageRecord &m, const messenger::MessageExtras &extras)
+{
+    w.beginObject();
+    if (extras.attachment)
+        writeAttachment(w.key("attachment"), *extras.attachment);
+    w.field("body", QStringView(m.body))
+        .field("conversation", m.conversationId)
+        .field("deleted", m.deleted)
+        .field("edited", m.editedAt != 0);
+    if (m.expiresAt)
+        w.field("expires_at", m.expiresAt);
+    else
+        w.key("expires_at").null();
+    w.field("expires_in", m.expiresIn)
+        .field("from", QStringView(m.sender.toString()))
+        .field("id", QLatin1StringView(m.uuid.toHex()))
+        .field("kind", m.kind == storage::MessageKind::Unsupported    ? QLatin1StringView("unsupported")
+                       : m.kind == storage::MessageKind::TimerChanged ? QLatin1StringView("timer")
+                       : m.kind == storage::MessageKind::Attachment   ? QLatin1StringView("attachment")
+                                                                      : QLatin1StringView("text"))
+        .field("outgoing", m.outgoing)
+        .key("reactions")
+        .beginArray();
+    for (const messenger::Reaction &r : extras.reactions)
+        w.beginObject().field("emoji", QStringView(r.emoji)).field("peer", QStringView(r.reactor.toString())).endObject();
+    w.endArray();
+    if (m.replyTo.isEmpty())
+        w.key("reply_to").null();
+    else
+        w.field("reply_to", QLatin1StringView(m.replyTo.toHex()));
+    w.field("row", m.id).field("sent_at", m.sentAt).field("state", QStringView(storage::messageStateName(m.state)));
+    if (m.kind == storage::MessageKind::TimerChanged)
+        w.field("timer", m.body.toInt()); // the seconds it was set to
+    w.endObject();
+}
 
-// The whole message, as every event and history entry shows it.
-// `extras`: its reactions, read with it (a page's in one query).
+namespace {
+
+// What a writer made, as an object for the replies that are built as QJsonObject.
+QJsonObject asObject(JsonWriter &w) { return QJsonDocument::fromJson(w.take()).object(); }
+
+} // namespace
+
+QJsonObject attachmentJson(const storage::AttachmentRecord &a)
+{
+    JsonWriter w;
+    writeAttachment(w, a);
+    return asObject(w);
+}
+
 QJsonObject messageJson(const storage::MessageRecord &m, const messenger::MessageExtras &extras)
 {
-    QJsonObject json{{QStringLiteral("id"), QString::fromLatin1(m.uuid.toHex())},
-                     {QStringLiteral("row"), double(m.id)},
-                     {QStringLiteral("conversation"), double(m.conversationId)},
-                     {QStringLiteral("from"), m.sender.toString()},
-                     {QStringLiteral("outgoing"), m.outgoing},
-                     {QStringLiteral("body"), m.body},
-                     {QStringLiteral("sent_at"), double(m.sentAt)},
-                     {QStringLiteral("state"), storage::messageStateName(m.state)},
-                     {QStringLiteral("kind"), m.kind == storage::MessageKind::Unsupported ? QStringLiteral("unsupported")
-                                              : m.kind == storage::MessageKind::TimerChanged ? QStringLiteral("timer")
-                                              : m.kind == storage::MessageKind::Attachment   ? QStringLiteral("attachment")
-                                                                                             : QStringLiteral("text")},
-                     {QStringLiteral("reply_to"), m.replyTo.isEmpty() ? QJsonValue() : QJsonValue(QString::fromLatin1(m.replyTo.toHex()))},
-                     {QStringLiteral("edited"), m.editedAt != 0},
-                     {QStringLiteral("deleted"), m.deleted},
-                     {QStringLiteral("expires_at"), m.expiresAt ? QJsonValue(double(m.expiresAt)) : QJsonValue()},
-                     {QStringLiteral("expires_in"), m.expiresIn}};
-    if (m.kind == storage::MessageKind::TimerChanged)
-        json.insert(QStringLiteral("timer"), m.body.toInt()); // the seconds it was set to
-    if (extras.attachment)
-        json.insert(QStringLiteral("attachment"), attachmentJson(*extras.attachment));
-    QJsonArray reactions;
-    for (const messenger::Reaction &r : extras.reactions)
-        reactions.append(QJsonObject{{QStringLiteral("peer"), r.reactor.toString()}, {QStringLiteral("emoji"), r.emoji}});
-    json.insert(QStringLiteral("reactions"), reactions);
-    return json;
+    JsonWriter w;
+    writeMessage(w, m, extras);
+    return asObject(w);
 }
-
 
 HeadlessSession::HeadlessSession(QString profileDir, crypto::SecretBytes passphrase, bool fastKdf, messenger::NodeOptions options,
                                  QObject *parent)
@@ -133,12 +159,11 @@ void HeadlessSession::emitLine(const QJsonObject &object)
     writeOut(QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n');
 }
 
-void HeadlessSession::emitLines(const std::vector<QJsonObject> &objects)
+void HeadlessSession::emitLine(JsonWriter &line)
 {
-    QByteArray lines;
-    for (const QJsonObject &object : objects)
-        lines += QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
-    writeOut(lines);
+    QByteArray bytes = line.take();
+    bytes += '\n';
+    writeOut(bytes);
 }
 
 void HeadlessSession::writeOut(const QByteArray &bytes)
@@ -237,10 +262,14 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("port"), int(peer.port)},
                   {QStringLiteral("beacon"), peer.contactsOnly ? QStringLiteral("contacts") : QStringLiteral("everyone")}});
     });
+    // The hot lines (a message in, a state change) are written directly (JsonWriter.h).
     connect(m_node.get(), &Node::messageReceived, this, [this](const storage::MessageRecord &m) {
+        JsonWriter w;
+        w.beginObject().field("event", QLatin1StringView("message_received")).key("message");
+        writeMessage(w, m, messenger::Queries(*m_node).extras(m));
         // "request": from a stranger not accepted yet (no receipt went back).
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_received")}, {QStringLiteral("message"), messageJson(m, messenger::Queries(*m_node).extras(m))},
-                  {QStringLiteral("request"), !m.outgoing && !m_node->messenger().isAccepted(m.sender)}});
+        w.field("request", !m.outgoing && !m_node->messenger().isAccepted(m.sender)).endObject();
+        emitLine(w);
     });
     connect(m_node.get(), &Node::messageRequest, this, [this](const PeerId &peer, std::int64_t conversation) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_request")}, {QStringLiteral("peer"), peer.toString()},
@@ -248,12 +277,23 @@ void HeadlessSession::wireEvents()
                   {QStringLiteral("conversation"), double(conversation)}});
     });
     connect(m_node.get(), &Node::messageStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state) {
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
-                  {QStringLiteral("state"), storage::messageStateName(state)}});
+        JsonWriter w;
+        w.beginObject()
+            .field("event", QLatin1StringView("message_state"))
+            .field("message", QLatin1StringView(uuid.toHex()))
+            .field("state", QStringView(storage::messageStateName(state)))
+            .endObject();
+        emitLine(w);
     });
     connect(m_node.get(), &Node::memberStateChanged, this, [this](const QByteArray &uuid, storage::MessageState state, const PeerId &member) {
-        emitLine({{QStringLiteral("event"), QStringLiteral("message_state")}, {QStringLiteral("message"), QString::fromLatin1(uuid.toHex())},
-                  {QStringLiteral("state"), storage::messageStateName(state)}, {QStringLiteral("peer"), member.toString()}});
+        JsonWriter w;
+        w.beginObject()
+            .field("event", QLatin1StringView("message_state"))
+            .field("message", QLatin1StringView(uuid.toHex()))
+            .field("peer", QStringView(member.toString()))
+            .field("state", QStringView(storage::messageStateName(state)))
+            .endObject();
+        emitLine(w);
     });
     connect(m_node.get(), &Node::messageUpdated, this, [this](const storage::MessageRecord &m) {
         emitLine({{QStringLiteral("event"), QStringLiteral("message_updated")}, {QStringLiteral("message"), messageJson(m, messenger::Queries(*m_node).extras(m))}});
@@ -344,17 +384,20 @@ void HeadlessSession::sendBatch(const std::vector<QJsonObject> &commands)
         texts.push_back({PeerId::fromString(c.value(QStringLiteral("peer")).toString()), c.value(QStringLiteral("body")).toString(),
                          c.contains(QStringLiteral("conversation")) ? groupConversation(c) : 0});
     const auto results = m_node->sendTexts(texts);
-    std::vector<QJsonObject> replies;
-    replies.reserve(results.size());
+    QByteArray lines;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const QString id = commands[i].value(QStringLiteral("id")).toString();
-        if (results[i])
-            replies.push_back({{QStringLiteral("event"), QStringLiteral("ok")}, {QStringLiteral("id"), id},
-                               {QStringLiteral("message"), messageJson(*results[i], {})}});
-        else
-            replies.push_back(error(id, errorCode(results[i].error().code), results[i].error().reason));
+        if (!results[i]) {
+            lines += QJsonDocument(error(id, errorCode(results[i].error().code), results[i].error().reason)).toJson(QJsonDocument::Compact);
+        } else {
+            JsonWriter w;
+            w.beginObject().field("event", QLatin1StringView("ok")).field("id", QStringView(id)).key("message");
+            writeMessage(w, *results[i], {});
+            lines += w.endObject().take();
+        }
+        lines += '\n';
     }
-    emitLines(replies);
+    writeOut(lines);
 }
 
 QJsonObject HeadlessSession::handle(const QJsonObject &command)

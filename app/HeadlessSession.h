@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/HeadlessLineReader.h"
+#include "app/JsonWriter.h"
 #include "core/crypto/SignalContext.h"
 #include "core/messenger/Node.h"
 #include "core/messenger/Queries.h"
@@ -19,7 +20,10 @@
 
 namespace sotto::app {
 
-// As the headless mode shows them (HeadlessSession.cpp).
+// As the headless mode shows them (HeadlessSession.cpp): written directly for the hot lines,
+// or as objects for the replies built as QJsonObject. Both are the same bytes.
+void writeAttachment(JsonWriter &w, const storage::AttachmentRecord &a);
+void writeMessage(JsonWriter &w, const storage::MessageRecord &m, const messenger::MessageExtras &extras);
 QJsonObject attachmentJson(const storage::AttachmentRecord &a);
 // `extras`: its reactions and attachment, read with it (a page's in one query).
 QJsonObject messageJson(const storage::MessageRecord &m, const messenger::MessageExtras &extras);
@@ -38,9 +42,8 @@ private:
     void sendBatch(const std::vector<QJsonObject> &commands);
     QJsonObject open(const QString &cmd, const QJsonObject &command);
     void emitLine(const QJsonObject &object);
-    // Several events' lines at once, in one write: a batch of sends answers each command
-    // without a system call (and a wake-up of the reader) per message.
-    void emitLines(const std::vector<QJsonObject> &objects);
+    // A line the writer made (the hot events), ended and written.
+    void emitLine(JsonWriter &line);
     static void writeOut(const QByteArray &bytes);
     void wireEvents();
     // Groups: create_group, group_info, send in a group; the group_updated event.
