@@ -96,6 +96,14 @@ std::expected<std::unique_ptr<Database>, Error> Database::open(const QString &pa
 
     if (!db->exec("PRAGMA cipher_page_size = 4096;"))
         return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot set cipher_page_size")});
+    // One connection per profile, in one process (ProfileLock): the writer holds its lock
+    // from its first read to close instead of taking and dropping file locks on the -shm
+    // index around every transaction (fcntl calls each time), and WAL keeps its index in
+    // this process's memory. Set before the first read, or SQLite maps the -shm anyway.
+    // DESIGN.md allows a read-only connection for the window's paging; none exists (every
+    // read goes through the core thread), and adding one means dropping this line.
+    if (mode == Mode::ReadWrite && pragmaText(raw, "PRAGMA locking_mode = EXCLUSIVE;").compare(QLatin1String("exclusive"), Qt::CaseInsensitive) != 0)
+        return std::unexpected(Error{Errc::Sql, QStringLiteral("cannot take the database for this process alone")});
     // The first read shows whether the key is right.
     if (sqlite3_exec(raw, "SELECT count(*) FROM sqlite_master;", nullptr, nullptr, nullptr) != SQLITE_OK)
         return std::unexpected(Error{Errc::WrongKey, QStringLiteral("the database does not open with this key (%1)").arg(db->lastError())});

@@ -25,8 +25,10 @@ bool databaseFileEncrypted(const QString &path)
 }
 
 // Every file a profile keeps: the key file, the database and SQLite's write-ahead log and
-// its shared-memory index (both hold database pages; -shm exists while the database is
-// open and after a crash). The TLS key and everything else live inside the database.
+// its shared-memory index (both hold database pages). Sotto opens the database for its
+// process alone and keeps the index in memory, so -shm is only what an older Sotto left;
+// it is still made private and removed with the rest. The TLS key and everything else
+// live inside the database.
 QStringList profileFiles(const QString &dir)
 {
     const QString db = Profile::databasePath(dir);

@@ -38,11 +38,13 @@ int modeOf(const QString &path)
     return int(st.st_mode & 07777);
 }
 
-// The files a profile has while it is open: the WAL, its index and the lock exist only then.
+// The files a profile has while it is open: the WAL and the lock exist only then. The WAL's
+// index stays in the process's memory (the database is opened for this process alone), so
+// no -shm file holds database pages beside them.
 QStringList openProfileFiles(const QString &dir)
 {
     const QString db = Profile::databasePath(dir);
-    return {Profile::keyFilePath(dir), db, db + QLatin1String("-wal"), db + QLatin1String("-shm"), ProfileLock::path(dir)};
+    return {Profile::keyFilePath(dir), db, db + QLatin1String("-wal"), ProfileLock::path(dir)};
 }
 
 } // namespace
@@ -96,7 +98,7 @@ private Q_SLOTS:
         QVERIFY(!(perms & (QFileDevice::ReadGroup | QFileDevice::ReadOther)));
     }
 
-    // The usual umask (022) would leave the database, its WAL and its index readable by
+    // The usual umask (022) would leave the database and its WAL readable by
     // every user of the machine. Set here so the test fails on code that relies on the
     // umask of whoever runs it.
     void profileFilesAreOwnerOnly()
@@ -109,11 +111,12 @@ private Q_SLOTS:
         const QStringList files = openProfileFiles(peer.dir());
         for (const QString &file : files)
             QVERIFY2(modeOf(file) == 0600, qPrintable(QStringLiteral("%1 has mode %2").arg(file).arg(modeOf(file), 0, 8)));
+        QVERIFY(!QFile::exists(Profile::databasePath(peer.dir()) + QLatin1String("-shm")));
         QCOMPARE(QDir(peer.dir()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden).size(), files.size());
     }
 
     // A profile made by an older Sotto (or copied with cp) may be readable by others:
-    // unlocking makes it owner-only again, WAL and index included.
+    // unlocking makes it owner-only again, WAL included.
     void unlockMakesAnOlderProfileOwnerOnly()
     {
         const mode_t oldMask = ::umask(022);
