@@ -24,11 +24,11 @@ int randomBytes(uint8_t *data, size_t len, void *)
 
 int hmacInit(void **context, const uint8_t *key, size_t keyLen, void *userData)
 {
-    EVP_MAC_CTX *ctx = EVP_MAC_CTX_dup(self(userData)->hmacTemplate);
+    EVP_MAC_CTX *ctx = self(userData)->takeHmac();
     if (!ctx)
         return SG_ERR_NOMEM;
     if (EVP_MAC_init(ctx, key, keyLen, nullptr) != 1) {
-        EVP_MAC_CTX_free(ctx);
+        EVP_MAC_CTX_free(ctx); // not given back: its state is unknown
         return SG_ERR_UNKNOWN;
     }
     *context = ctx;
@@ -55,7 +55,7 @@ int hmacFinal(void *context, signal_buffer **output, void *)
     return SG_SUCCESS;
 }
 
-void hmacCleanup(void *context, void *) { EVP_MAC_CTX_free(static_cast<EVP_MAC_CTX *>(context)); }
+void hmacCleanup(void *context, void *userData) { self(userData)->giveBackHmac(static_cast<EVP_MAC_CTX *>(context)); }
 
 int sha512Init(void **context, void *userData)
 {
@@ -185,8 +185,40 @@ OpenSslProvider::OpenSslProvider()
         qCCritical(lcCrypto) << "OpenSSL could not provide the algorithms libsignal needs";
 }
 
+EVP_MAC_CTX *OpenSslProvider::takeHmac()
+{
+    {
+        std::lock_guard lock(m_spareLock);
+        if (!m_spareHmacs.empty()) {
+            EVP_MAC_CTX *ctx = m_spareHmacs.back();
+            m_spareHmacs.pop_back();
+            return ctx;
+        }
+    }
+    return EVP_MAC_CTX_dup(hmacTemplate);
+}
+
+void OpenSslProvider::giveBackHmac(EVP_MAC_CTX *ctx)
+{
+    if (!ctx)
+        return;
+    // Keying it again overwrites the inner and outer digest states the last key left (what
+    // EVP_MAC_CTX_free would have cleansed). If that fails, it is freed, as before.
+    static constexpr unsigned char Zeros[32] = {};
+    if (EVP_MAC_init(ctx, Zeros, sizeof Zeros, nullptr) == 1) {
+        std::lock_guard lock(m_spareLock);
+        if (m_spareHmacs.size() < MaxSpareHmacs) {
+            m_spareHmacs.push_back(ctx);
+            return;
+        }
+    }
+    EVP_MAC_CTX_free(ctx);
+}
+
 OpenSslProvider::~OpenSslProvider()
 {
+    for (EVP_MAC_CTX *ctx : m_spareHmacs)
+        EVP_MAC_CTX_free(ctx);
     EVP_MD_free(sha512);
     EVP_MAC_CTX_free(hmacTemplate);
     EVP_MAC_free(hmac);

@@ -51,6 +51,33 @@ private Q_SLOTS:
                  QByteArray("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"));
     }
 
+    // Contexts are reused after cleanup: a reused one carries nothing of its last key or
+    // message, also when several are open at once (RFC 4231 cases 1 and 2, interleaved).
+    void hmacContextsReusedCarryNothingOver()
+    {
+        const QByteArray key1(20, '\x0b');
+        const QByteArray case1("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+        const QByteArray case2("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        for (int round = 0; round < 20; ++round) {
+            void *a = nullptr, *b = nullptr;
+            QCOMPARE(table.hmac_sha256_init_func(&a, reinterpret_cast<const uint8_t *>(key1.constData()), size_t(key1.size()), table.user_data), 0);
+            QCOMPARE(table.hmac_sha256_init_func(&b, reinterpret_cast<const uint8_t *>("Jefe"), 4, table.user_data), 0);
+            QVERIFY(a != b);
+            table.hmac_sha256_update_func(b, reinterpret_cast<const uint8_t *>("what do ya want "), 16, table.user_data);
+            table.hmac_sha256_update_func(a, reinterpret_cast<const uint8_t *>("Hi There"), 8, table.user_data);
+            table.hmac_sha256_update_func(b, reinterpret_cast<const uint8_t *>("for nothing?"), 12, table.user_data);
+            signal_buffer *outA = nullptr, *outB = nullptr;
+            QCOMPARE(table.hmac_sha256_final_func(a, &outA, table.user_data), 0);
+            QCOMPARE(table.hmac_sha256_final_func(b, &outB, table.user_data), 0);
+            // Given back in either order, so each context meets the other's key next round.
+            table.hmac_sha256_cleanup_func(round % 2 ? a : b, table.user_data);
+            table.hmac_sha256_cleanup_func(round % 2 ? b : a, table.user_data);
+            QCOMPARE(takeBuffer(outA).toHex(), case1);
+            QCOMPARE(takeBuffer(outB).toHex(), case2);
+        }
+        QCOMPARE(hmac("Jefe", "what do ya want for nothing?").toHex(), case2);
+    }
+
     void sha512FinalResetsForReuse()
     {
         void *ctx = nullptr;
