@@ -81,6 +81,17 @@ HandlerResult receipt(Receiving &r, const wire::Content &content)
     for (const std::string &raw : receipt.ids()) {
         // A peer may only acknowledge messages we sent to it.
         const QByteArray id = fromStd(raw);
+        if (conversation) {
+            // The common case, our message to this peer, in one statement (a receipt names
+            // up to 512). Nothing moved: a group message, or one already that far.
+            auto moved = history.advanceStateIn(*conversation, id, state);
+            if (!moved)
+                return storeFailed(moved.error().reason);
+            if (*moved) {
+                r.out.acknowledged.push_back(id);
+                continue;
+            }
+        }
         std::optional<storage::MessageRecord> record = history.messageByUuid(id);
         if (!record || !record->outgoing)
             continue;

@@ -402,6 +402,17 @@ std::expected<bool, Error> MessageStore::advanceState(const QByteArray &uuid, Me
     return m_db.changes() > 0;
 }
 
+std::expected<bool, Error> MessageStore::advanceStateIn(std::int64_t conversationId, const QByteArray &uuid, MessageState state)
+{
+    // OR FAIL: no statement journal (see advanceState). Found through the uuid index.
+    Statement st = m_db.prepare(
+        "UPDATE OR FAIL messages SET state = ? WHERE uuid = ? AND conversation_id = ? AND outgoing = 1 AND (state < ? OR state = 4)");
+    st.bind(1, int(state)).bind(2, uuid).bind(3, conversationId).bind(4, int(state));
+    if (!st.run())
+        return std::unexpected(sqlError(m_db, "advance state"));
+    return m_db.changes() > 0;
+}
+
 std::expected<std::optional<QByteArray>, Error> MessageStore::advanceStateOf(std::int64_t id, MessageState state)
 {
     QByteArray uuid;

@@ -141,6 +141,9 @@ public:
     // Moves an outgoing message forward (queued -> sent -> delivered -> read); a receipt
     // never moves it back. Returns whether it changed.
     [[nodiscard]] std::expected<bool, Error> advanceState(const QByteArray &uuid, MessageState state);
+    // The same, only for a message of the given conversation (a 1:1 receipt moves only what
+    // we sent to that peer): one statement, without reading the row first.
+    [[nodiscard]] std::expected<bool, Error> advanceStateIn(std::int64_t conversationId, const QByteArray &uuid, MessageState state);
     // The same by row id (an acknowledgement names its outbox row, which names the message):
     // returns the uuid when it moved, nullopt when it did not. Reads only the uuid, and
     // finds the row by its key instead of through the uuid index.
