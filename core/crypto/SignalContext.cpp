@@ -2,6 +2,7 @@
 #include "core/crypto/SignalContext.h"
 
 #include "core/crypto/CryptoLog.h"
+#include "core/crypto/X25519.h"
 
 namespace sotto::crypto {
 namespace {
@@ -48,6 +49,12 @@ SignalContext::SignalContext()
         qCCritical(lcCrypto) << "libsignal context could not be set up";
         return;
     }
+    if (!x25519::selfTest(ctx)) {
+        signal_context_destroy(ctx);
+        qCCritical(lcCrypto) << "X25519 failed its known-answer test: the ratchet is not used";
+        return;
+    }
+    qCDebug(lcCrypto) << "X25519:" << (x25519::onLibsodium() ? "libsodium" : "libsignal's own curve25519-donna");
     m_context = ctx;
 }
 
